@@ -1,0 +1,19 @@
+namespace Sdv.Connector.SchemaIntrospection.Introspection;
+
+/// <summary>What to read. Every property documents its default.</summary>
+public sealed class IntrospectionOptions
+{
+    /// <summary>Schemas to read (PostgreSQL, SQL Server). Default: empty = every non-system schema.</summary>
+    public IReadOnlyList<string> Schemas { get; init; } = [];
+
+    /// <summary>Table globs (<c>*</c>, <c>?</c>; matched against <c>name</c> and <c>schema.name</c>). Default: empty = all.</summary>
+    public IReadOnlyList<string> Include { get; init; } = [];
+
+    /// <summary>Table globs to leave out. Default: none.</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>Count rows exactly (a COUNT(*) per table) instead of the catalog's estimate. Default: false.</summary>
+    public bool ExactRowCounts { get; init; }
+
+    public static IntrospectionOptions Default { get; } = new();
+}

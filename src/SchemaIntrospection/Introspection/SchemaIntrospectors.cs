@@ -1,0 +1,12 @@
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.SchemaIntrospection.Introspection;
+
+/// <summary>The introspector of each engine. Adding an engine adds one line here and one folder under Engines/.</summary>
+public static class SchemaIntrospectors
+{
+    public static ISchemaIntrospector For(DatabaseEngine engine) => engine switch
+    {
+        _ => throw new NotSupportedException($"No introspector is registered for {engine}."),
+    };
+}

@@ -1,0 +1,38 @@
+namespace Sdv.Connector.SchemaIntrospection.Model;
+
+/// <summary>One table: columns in order, keys, constraints, indexes and its row count.</summary>
+public sealed record TableSchema
+{
+    public required QualifiedName Name { get; init; }
+
+    public required IReadOnlyList<ColumnSchema> Columns { get; init; }
+
+    public KeySchema? PrimaryKey { get; init; }
+
+    public IReadOnlyList<ForeignKeySchema> ForeignKeys { get; init; } = [];
+
+    /// <summary>Unique constraints and unique indexes other than the primary key.</summary>
+    public IReadOnlyList<KeySchema> UniqueKeys { get; init; } = [];
+
+    public IReadOnlyList<CheckConstraintSchema> CheckConstraints { get; init; } = [];
+
+    /// <summary>Indexes that are neither the primary key nor unique keys.</summary>
+    public IReadOnlyList<IndexSchema> Indexes { get; init; } = [];
+
+    /// <summary>Row count: an estimate unless <see cref="RowCountIsExact"/>.</summary>
+    public long? RowCount { get; init; }
+
+    public bool RowCountIsExact { get; init; }
+
+    /// <summary>Partitions of a partitioned table, grouped under their parent.</summary>
+    public IReadOnlyList<QualifiedName> Partitions { get; init; } = [];
+
+    public string? Comment { get; init; }
+
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = EmptyAnnotations.Instance;
+
+    public ColumnSchema? FindColumn(string name) => Columns.FirstOrDefault(c => c.Name == name);
+
+    public ColumnSchema Column(string name) => FindColumn(name)
+        ?? throw new KeyNotFoundException($"Table {Name} has no column {name}.");
+}
