@@ -1,0 +1,33 @@
+using System.Data.Common;
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.Engines;
+
+/// <summary>
+/// Creates the clone's schema in steps around the bulk load: tables first (columns, defaults,
+/// identity, primary and unique keys, checks, user types), then after the load foreign keys and
+/// indexes, so the target database itself proves referential integrity.
+/// The schema passed in is already mapped to this engine (see <see cref="SchemaMapper"/>):
+/// its names are the target's, and columns from another engine carry
+/// the annotation <see cref="SchemaMapper.SourceEngineAnnotation"/>.
+/// </summary>
+internal interface ISchemaWriter
+{
+    /// <summary>User types (enums, domains), schemas, and tables without foreign keys or secondary indexes.</summary>
+    Task CreateTablesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken);
+
+    /// <summary>Foreign keys (validated by the engine) and non-key indexes, after the load.</summary>
+    Task CreateForeignKeysAndIndexesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken);
+
+    /// <summary>Views whose tables were all cloned (same engine only; others are skipped with a warning).</summary>
+    Task<IReadOnlyList<string>> CreateViewsAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken);
+
+    /// <summary>Moves identity columns and sequences past the largest key so new inserts succeed.</summary>
+    Task ResetIdentitiesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken);
+
+    /// <summary>Refreshes the planner's statistics.</summary>
+    Task AnalyzeAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken);
+
+    /// <summary>Drops the given tables (and their dependent views and constraints); used with --replace.</summary>
+    Task DropTablesAsync(DbConnection connection, IReadOnlyList<QualifiedName> tables, CancellationToken cancellationToken);
+}

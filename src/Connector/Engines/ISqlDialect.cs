@@ -1,0 +1,13 @@
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.Engines;
+
+/// <summary>How an engine spells identifiers. Every identifier in generated SQL goes through here.</summary>
+internal interface ISqlDialect
+{
+    /// <summary>Quotes one identifier, doubling the engine's quote character inside it.</summary>
+    string Quote(string identifier);
+
+    /// <summary>Quotes a schema-qualified name (the schema part is left out where it is null).</summary>
+    string Quote(QualifiedName name);
+}
