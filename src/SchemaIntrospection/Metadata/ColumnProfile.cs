@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Sdv.Connector.SchemaIntrospection.Metadata;
+
+/// <summary>
+/// A bounded profile of a column's values, read from a sample (never a whole large table):
+/// how many values, how many distinct, their lengths and which shapes they match. Only counts are
+/// kept; the values themselves are forgotten except for the distinct-value set, which is capped.
+/// </summary>
+public sealed partial class ColumnProfile
+{
+    private const int DistinctCap = 10_000;
+    private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
+
+    public int Observed { get; private set; }
+
+    public int Nulls { get; private set; }
+
+    public int NonNull => Observed - Nulls;
+
+    /// <summary>Distinct non-null values seen (capped at 10,000).</summary>
+    public int Distinct => _distinct.Count;
+
+    public int Emails { get; private set; }
+
+    public int Phones { get; private set; }
+
+    public int IpAddresses { get; private set; }
+
+    public int Urls { get; private set; }
+
+    public int Uuids { get; private set; }
+
+    /// <summary>Values with three or more words (free text rather than labels).</summary>
+    public int MultiWord { get; private set; }
+
+    public long TotalLength { get; private set; }
+
+    public int MaxLength { get; private set; }
+
+    public double MeanLength => NonNull == 0 ? 0 : (double)TotalLength / NonNull;
+
+    public double DistinctRatio => NonNull == 0 ? 0 : (double)Distinct / NonNull;
+
+    public double Share(int count) => NonNull == 0 ? 0 : (double)count / NonNull;
+
+    public void Observe(object? value)
+    {
+        Observed++;
+        if (value is null or DBNull)
+        {
+            Nulls++;
+            return;
+        }
+        var text = value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+        if (_distinct.Count < DistinctCap) _distinct.Add(text);
+        TotalLength += text.Length;
+        MaxLength = Math.Max(MaxLength, text.Length);
+        if (value is not string) return;
+        if (EmailPattern().IsMatch(text)) Emails++;
+        else if (PhonePattern().IsMatch(text) && text.Count(char.IsAsciiDigit) >= 7) Phones++;
+        else if (IpPattern().IsMatch(text)) IpAddresses++;
+        else if (UrlPattern().IsMatch(text)) Urls++;
+        else if (UuidPattern().IsMatch(text)) Uuids++;
+        if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3) MultiWord++;
+    }
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"^\+?[0-9 ()./-]{7,22}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"^(\d{1,3}\.){3}\d{1,3}$|^[0-9a-fA-F:]{2,39}:[0-9a-fA-F]{1,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IpPattern();
+
+    [GeneratedRegex(@"^(https?|ftp)://\S+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex UrlPattern();
+
+    [GeneratedRegex(@"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant)]
+    private static partial Regex UuidPattern();
+}
