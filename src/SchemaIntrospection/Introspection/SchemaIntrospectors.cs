@@ -1,3 +1,4 @@
+using Sdv.Connector.SchemaIntrospection.Engines.MySql;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.SchemaIntrospection.Introspection;
@@ -7,6 +8,7 @@ public static class SchemaIntrospectors
 {
     public static ISchemaIntrospector For(DatabaseEngine engine) => engine switch
     {
+        DatabaseEngine.MySql => new MySqlSchemaIntrospector(),
         _ => throw new NotSupportedException($"No introspector is registered for {engine}."),
     };
 }
