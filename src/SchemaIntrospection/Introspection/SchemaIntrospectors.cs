@@ -1,3 +1,5 @@
+using Sdv.Connector.SchemaIntrospection.Engines.MySql;
+using Sdv.Connector.SchemaIntrospection.Engines.SqlServer;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.SchemaIntrospection.Introspection;
@@ -7,6 +9,8 @@ public static class SchemaIntrospectors
 {
     public static ISchemaIntrospector For(DatabaseEngine engine) => engine switch
     {
+        DatabaseEngine.MySql => new MySqlSchemaIntrospector(),
+        DatabaseEngine.SqlServer => new SqlServerSchemaIntrospector(),
         _ => throw new NotSupportedException($"No introspector is registered for {engine}."),
     };
 }
