@@ -1,1 +1,9 @@
-namespace Sdv.Connector; internal static class Program { public static int Main() => 0; }
+using Sdv.Connector.Cli;
+
+namespace Sdv.Connector;
+
+internal static class Program
+{
+    public static Task<int> Main(string[] args) =>
+        CliApp.RunAsync(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected);
+}

@@ -1,0 +1,26 @@
+namespace Sdv.Connector.Cli;
+
+/// <summary>Exit codes, documented in the README for schedulers.</summary>
+internal static class ExitCodes
+{
+    /// <summary>The run did what was asked.</summary>
+    public const int Success = 0;
+
+    /// <summary>An unexpected failure (a bug or an unforeseen server error); the message says what happened.</summary>
+    public const int Failure = 1;
+
+    /// <summary>Bad input: an option, a connection string, a metadata or model file; nothing was written.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>A database could not be reached or refused the login.</summary>
+    public const int ConnectionFailed = 3;
+
+    /// <summary>The run finished but a quality or privacy gate (--fail-under) failed.</summary>
+    public const int GateFailed = 4;
+
+    /// <summary>Refused for safety: the target is the source, or holds tables and --replace was not given.</summary>
+    public const int Refused = 5;
+
+    /// <summary>Cancelled (Ctrl+C or SIGTERM); the target was left as it was before the run.</summary>
+    public const int Cancelled = 130;
+}

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Sdv.Connector.Pipeline;
+using Sdv.Connector.Reports;
+using Sdv.Connector.SchemaIntrospection.Graph;
+using Sdv.Connector.SchemaIntrospection.Metadata;
+using Spectre.Console;
+
+namespace Sdv.Connector.Cli;
+
+/// <summary>`introspect --source X [--out metadata.json]`: the schema as metadata, and a summary.</summary>
+internal static class IntrospectCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var source = new EndpointOptions("source", "The database to read: a URL, a .db file path, or an ADO.NET string with --source-engine.");
+        var selection = new SelectionOptions();
+        var output = new Option<FileInfo?>("--out") { Description = "Where to write the metadata JSON (SDV MULTI_TABLE_V1 with our extras). Default: metadata.json." };
+        var command = new Command("introspect", "Read a database's schema into metadata (tables, keys, relationships, sdtypes) and print a summary.");
+        source.AddTo(command);
+        selection.AddTo(command);
+        command.Options.Add(output);
+        command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
+        {
+            var endpoint = source.Resolve(result);
+            var schema = await IntrospectStep.RunAsync(endpoint, selection.ToIntrospectionOptions(result), result.GetValue(selection.Metadata), cancellationToken).ConfigureAwait(false);
+            var file = result.GetValue(output) ?? new FileInfo("metadata.json");
+            await File.WriteAllTextAsync(file.FullName, MetadataJson.Write(schema), cancellationToken).ConfigureAwait(false);
+            IntrospectionSummary.Write(context.Console, schema, ForeignKeyGraph.Build(schema));
+            context.Console.WriteLine($"metadata written to {file.FullName}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

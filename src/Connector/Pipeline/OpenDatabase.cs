@@ -1,0 +1,63 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Sdv.Connector.Cli;
+using Sdv.Connector.Connections;
+using Sdv.Connector.Engines;
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.Pipeline;
+
+/// <summary>Opens endpoints: a source read-only wherever the engine allows it, errors as messages without secrets.</summary>
+internal static class OpenDatabase
+{
+    public static IEngineAdapter Adapter(DatabaseEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (endpoint.Engine is not { } engine)
+            throw new UserInputException($"{endpoint.Redacted} is a CSV folder; this command needs a database.");
+        return EngineAdapters.For(engine);
+    }
+
+    /// <summary>Opens the source. SQLite is opened in read-only mode, so not even a journal is written.</summary>
+    public static Task<DbConnection> SourceAsync(DatabaseEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var connectionString = endpoint.ConnectionString!;
+        if (endpoint.Engine == DatabaseEngine.Sqlite)
+        {
+            if (endpoint.Path is { } path && !File.Exists(path))
+                throw new UserInputException($"--source: the SQLite file {path} does not exist.");
+            connectionString = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly }.ConnectionString;
+        }
+        return OpenAsync(endpoint, connectionString, cancellationToken);
+    }
+
+    public static Task<DbConnection> TargetAsync(DatabaseEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return OpenAsync(endpoint, endpoint.ConnectionString!, cancellationToken);
+    }
+
+    private static async Task<DbConnection> OpenAsync(DatabaseEndpoint endpoint, string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = Adapter(endpoint).CreateConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException or ArgumentException)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new UserInputException($"Cannot connect to {endpoint.Redacted}: {Describe(e)}", e, ExitCodes.ConnectionFailed);
+        }
+    }
+
+    /// <summary>The driver's own words, first line only; drivers do not put the password in them.</summary>
+    internal static string Describe(Exception e)
+    {
+        var inner = e;
+        while (inner.InnerException is { } next && inner.Message.Contains("see inner", StringComparison.OrdinalIgnoreCase)) inner = next;
+        return inner.Message.Split('\n')[0].Trim();
+    }
+}

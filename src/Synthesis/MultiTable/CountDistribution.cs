@@ -1,0 +1,62 @@
+using System.Text.Json.Serialization;
+
+namespace Sdv.Connector.Synthesis.MultiTable;
+
+/// <summary>
+/// How many children the parents of one relationship have: an exact histogram of counts
+/// (count → parents with that count). Mergeable (sum the histograms of key ranges or shards).
+/// Used to give secondary and tree relationships the source's popularity and fan-out, and to
+/// report cardinality. Only counts are kept, never which parent had them.
+/// </summary>
+public sealed class CountDistribution
+{
+    /// <summary>Children count → number of parents with that count, ascending by count.</summary>
+    [JsonInclude]
+    public SortedDictionary<long, long> Histogram { get; private set; } = [];
+
+    /// <summary>Share of child rows whose key is NULL (they belong to no parent).</summary>
+    [JsonInclude]
+    public double NullShare { get; private set; }
+
+    public long Parents => Histogram.Values.Sum();
+
+    public long Children => Histogram.Sum(p => p.Key * p.Value);
+
+    public double Mean => Parents == 0 ? 0 : (double)Children / Parents;
+
+    public static CountDistribution From(IEnumerable<(long Count, long Parents)> histogram, long nullChildren = 0)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
+        var result = new CountDistribution();
+        foreach (var (count, parents) in histogram)
+        {
+            if (parents <= 0) continue;
+            result.Histogram[count] = result.Histogram.GetValueOrDefault(count) + parents;
+        }
+        var children = result.Children + nullChildren;
+        result.NullShare = children == 0 ? 0 : (double)nullChildren / children;
+        return result;
+    }
+
+    public CountDistribution Merge(CountDistribution other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var nulls = NullShare * (Children / Math.Max(1e-12, 1 - NullShare)) + other.NullShare * (other.Children / Math.Max(1e-12, 1 - other.NullShare));
+        return From(Histogram.Concat(other.Histogram).Select(p => (p.Key, p.Value)), (long)Math.Round(nulls));
+    }
+
+    /// <summary>A count drawn with the histogram's frequencies, from a uniform <paramref name="u"/> in [0, 1).</summary>
+    public long Draw(double u)
+    {
+        var parents = Parents;
+        if (parents == 0) return 0;
+        var target = u * parents;
+        double cumulative = 0;
+        foreach (var (count, n) in Histogram)
+        {
+            cumulative += n;
+            if (target < cumulative) return count;
+        }
+        return Histogram.Keys.Last();
+    }
+}
