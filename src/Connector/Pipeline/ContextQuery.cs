@@ -1,0 +1,69 @@
+using System.Globalization;
+using Sdv.Connector.Engines;
+using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.MultiTable;
+
+namespace Sdv.Connector.Pipeline;
+
+/// <summary>
+/// The SQL that the source runs for the multi-table fit, so that joins and counts happen where
+/// the data is: a table's rows, each with the number of children it has in every relationship
+/// where it is the primary parent (a grouped count joined back), and with its primary parent's
+/// context columns (a join on the key). One pass over the table; nothing is held in memory.
+/// </summary>
+internal static class ContextQuery
+{
+    public const string ChildCountPrefix = "__sdv_children_";
+    public const string ParentPrefix = "__sdv_parent_";
+
+    /// <summary>Name of the context column holding the children count of relationship <paramref name="index"/>.</summary>
+    public static string ChildCountColumn(int index) => ChildCountPrefix + index.ToString(CultureInfo.InvariantCulture);
+
+    public static string ParentColumn(string name) => ParentPrefix + name;
+
+    /// <param name="selectExpression">The reader's select-list expression for a column, given the column and its qualified SQL.</param>
+    public static string Build(ISqlDialect d, TableSchema table, TablePlan plan, TableSchema? parent, Func<ColumnSchema, string, string> selectExpression)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(plan);
+        var select = table.Columns.Select(c => selectExpression(c, $"t.{d.Quote(c.Name)}")).ToList();
+        var joins = new List<string>();
+        for (var i = 0; i < plan.Children.Count; i++)
+        {
+            var fk = plan.Children[i];
+            var alias = "c" + i.ToString(CultureInfo.InvariantCulture);
+            var childColumns = fk.Columns.Select(c => d.Quote(c)).ToList();
+            var notNull = string.Join(" AND ", childColumns.Select(c => $"{c} IS NOT NULL"));
+            joins.Add($"LEFT JOIN (SELECT {string.Join(", ", childColumns)}, COUNT(*) AS n FROM {d.Quote(fk.Table)} WHERE {notNull} GROUP BY {string.Join(", ", childColumns)}) {alias} ON "
+                + string.Join(" AND ", fk.Columns.Select((c, k) => $"{alias}.{d.Quote(c)} = t.{d.Quote(fk.PrincipalColumns[k])}")));
+            select.Add($"COALESCE({alias}.n, 0)");
+        }
+        if (plan.PrimaryParent is { } primary && parent is not null && plan.ParentContextColumns.Count > 0)
+        {
+            joins.Add($"LEFT JOIN {d.Quote(primary.PrincipalTable)} p ON "
+                + string.Join(" AND ", primary.Columns.Select((c, k) => $"p.{d.Quote(primary.PrincipalColumns[k])} = t.{d.Quote(c)}")));
+            select.AddRange(plan.ParentContextColumns.Select(c => selectExpression(parent.Column(c), $"p.{d.Quote(c)}")));
+        }
+        return $"SELECT {string.Join(", ", select)} FROM {d.Quote(table.Name)} t {string.Join(" ", joins)}";
+    }
+
+    /// <summary>
+    /// Children per parent of one relationship as a histogram (count → parents), computed by the
+    /// source: parents without children count 0; child rows with a NULL key are counted apart.
+    /// Columns: n, parents. A last row with n = -1 carries the number of NULL-keyed children.
+    /// </summary>
+    public static string CountHistogram(ISqlDialect d, ForeignKeySchema fk)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(fk);
+        var childColumns = fk.Columns.Select(c => d.Quote(c)).ToList();
+        var notNull = string.Join(" AND ", childColumns.Select(c => $"{c} IS NOT NULL"));
+        var anyNull = string.Join(" OR ", childColumns.Select(c => $"{c} IS NULL"));
+        var on = string.Join(" AND ", fk.Columns.Select((c, k) => $"x.{d.Quote(c)} = p.{d.Quote(fk.PrincipalColumns[k])}"));
+        return $"SELECT COALESCE(x.n, 0) AS n, COUNT(*) AS parents FROM {d.Quote(fk.PrincipalTable)} p "
+            + $"LEFT JOIN (SELECT {string.Join(", ", childColumns)}, COUNT(*) AS n FROM {d.Quote(fk.Table)} WHERE {notNull} GROUP BY {string.Join(", ", childColumns)}) x ON {on} "
+            + $"GROUP BY COALESCE(x.n, 0) "
+            + $"UNION ALL SELECT -1, COUNT(*) FROM {d.Quote(fk.Table)} WHERE {anyNull}";
+    }
+}
