@@ -1,3 +1,5 @@
+using Sdv.Connector.SchemaIntrospection.Engines.PostgreSql;
+using Sdv.Connector.SchemaIntrospection.Engines.Sqlite;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.SchemaIntrospection.Introspection;
@@ -7,6 +9,8 @@ public static class SchemaIntrospectors
 {
     public static ISchemaIntrospector For(DatabaseEngine engine) => engine switch
     {
+        DatabaseEngine.Sqlite => new SqliteSchemaIntrospector(),
+        DatabaseEngine.PostgreSql => new PostgreSqlSchemaIntrospector(),
         _ => throw new NotSupportedException($"No introspector is registered for {engine}."),
     };
 }
