@@ -277,8 +277,10 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
                 }
             }
             var definition = definitions.GetValueOrDefault(first.Table) ?? SqliteTableDefinition.Empty;
-            var declared = definition.ForeignKeys.FirstOrDefault(f => f.Name is not null && SameColumns(f.Columns, columns));
             if (!result.TryGetValue(first.Table, out var list)) result[first.Table] = list = [];
+            // Two keys over the same columns (to different parents) must not share one name.
+            var declared = definition.ForeignKeys.FirstOrDefault(f => f.Name is not null && SameColumns(f.Columns, columns)
+                && !list.Any(k => k.Name == f.Name));
             list.Add(new ForeignKeySchema
             {
                 Name = declared?.Name,
