@@ -305,4 +305,21 @@ public sealed class PostgresIntrospectionTests(PostgresFixture fixture) : Intros
         Assert.Equal((7L, true), (exact.Table(P("never_analysed")).RowCount, exact.Table(P("never_analysed")).RowCountIsExact));
         Assert.Equal(250L, exact.Table(P("analysed")).RowCount);
     }
+
+    [SkippableFact]
+    public async Task Reads_inside_the_callers_read_only_transaction()
+    {
+        await using var db = await NewDatabaseAsync();
+        await db.ExecuteAsync("CREATE TABLE a (id int PRIMARY KEY)\n;;\nINSERT INTO a VALUES (1), (2)");
+        await using var connection = await db.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
+        await using (var readOnly = connection.CreateCommand())
+        {
+            readOnly.CommandText = "SET TRANSACTION READ ONLY";
+            await readOnly.ExecuteNonQueryAsync();
+        }
+        var schema = await SchemaIntrospectors.For(Fixture.Engine)
+            .IntrospectAsync(connection, new IntrospectionOptions { ExactRowCounts = true }, CancellationToken.None);
+        Assert.Equal(2, Assert.Single(schema.Tables).RowCount);
+    }
 }

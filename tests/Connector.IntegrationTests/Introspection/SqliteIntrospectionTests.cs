@@ -241,4 +241,15 @@ public sealed class SqliteIntrospectionTests(SqliteFixture fixture) : Introspect
         var exact = await IntrospectAsync(db, new IntrospectionOptions { ExactRowCounts = true });
         Assert.Equal((42L, true), (exact.Table(N(db, "analysed")).RowCount, exact.Table(N(db, "analysed")).RowCountIsExact));
     }
+
+    [SkippableFact]
+    public async Task Reads_inside_the_callers_transaction()
+    {
+        await using var db = await NewDatabaseAsync();
+        await db.ExecuteAsync("CREATE TABLE a (id INTEGER PRIMARY KEY)\n;;\nINSERT INTO a VALUES (1), (2)");
+        await using var connection = await db.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var schema = await SchemaIntrospectors.For(Fixture.Engine).IntrospectAsync(connection, IntrospectionOptions.Default, CancellationToken.None);
+        Assert.Equal(2, Assert.Single(schema.Tables).RowCount);
+    }
 }

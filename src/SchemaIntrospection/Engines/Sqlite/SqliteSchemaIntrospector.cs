@@ -12,8 +12,8 @@ namespace Sdv.Connector.SchemaIntrospection.Engines.Sqlite;
 /// </summary>
 /// <remarks>
 /// Only SELECTs are run. Microsoft.Data.Sqlite refuses a command without its transaction while one
-/// is pending on the connection, so a caller wanting read-only access opens the file with
-/// <c>Mode=ReadOnly</c> rather than wrapping this call in a transaction.
+/// is pending on the connection, and ISchemaIntrospector receives only the connection; so a caller's
+/// read transaction is found on the connection (<see cref="PendingTransaction"/>) and joined.
 /// </remarks>
 internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
 {
@@ -350,8 +350,7 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
                 continue;
             }
             // No statistics for this table: SQLite counts locally and cheaply, so the exact figure is used.
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM " + Quote(table.Name.Name);
+            await using var command = CreateCommand(connection, "SELECT COUNT(*) FROM " + Quote(table.Name.Name));
             var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             counted.Add(table with { RowCount = Convert.ToInt64(value, CultureInfo.InvariantCulture), RowCountIsExact = true });
         }
@@ -372,10 +371,25 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
+    /// <summary>
+    /// The transaction pending on a SqliteConnection. Microsoft.Data.Sqlite keeps it in a non-public
+    /// property; if a future version renames it, this returns null and SQLite's own error says what happened.
+    /// </summary>
+    private static DbTransaction? PendingTransaction(DbConnection connection) =>
+        connection.GetType().GetProperty("Transaction", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)
+            ?.GetValue(connection) as DbTransaction;
+
+    private static DbCommand CreateCommand(DbConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = PendingTransaction(connection);
+        return command;
+    }
+
     private static async Task QueryAsync(DbConnection connection, string sql, Action<DbDataReader> row, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        await using var command = CreateCommand(connection, sql);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
