@@ -1,4 +1,6 @@
 using Sdv.Connector.SchemaIntrospection.Engines.MySql;
+using Sdv.Connector.SchemaIntrospection.Engines.PostgreSql;
+using Sdv.Connector.SchemaIntrospection.Engines.Sqlite;
 using Sdv.Connector.SchemaIntrospection.Engines.SqlServer;
 using Sdv.Connector.SchemaIntrospection.Model;
 
@@ -9,8 +11,10 @@ public static class SchemaIntrospectors
 {
     public static ISchemaIntrospector For(DatabaseEngine engine) => engine switch
     {
+        DatabaseEngine.Sqlite => new SqliteSchemaIntrospector(),
+        DatabaseEngine.PostgreSql => new PostgreSqlSchemaIntrospector(),
         DatabaseEngine.MySql => new MySqlSchemaIntrospector(),
         DatabaseEngine.SqlServer => new SqlServerSchemaIntrospector(),
-        _ => throw new NotSupportedException($"No introspector is registered for {engine}."),
+        _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Unknown engine."),
     };
 }

@@ -1,0 +1,406 @@
+using System.Data.Common;
+using System.Globalization;
+using Sdv.Connector.SchemaIntrospection.Introspection;
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.SchemaIntrospection.Engines.Sqlite;
+
+/// <summary>
+/// Reads a SQLite database through sqlite_master and the pragma table-valued functions, one query
+/// per kind of object for all tables. What the pragmas do not report (CHECK constraints, generated
+/// expressions, collations, constraint names, AUTOINCREMENT) is read from the stored CREATE text.
+/// </summary>
+/// <remarks>
+/// Only SELECTs are run. Microsoft.Data.Sqlite refuses a command without its transaction while one
+/// is pending on the connection, and ISchemaIntrospector receives only the connection; so a caller's
+/// read transaction is found on the connection (<see cref="PendingTransaction"/>) and joined.
+/// </remarks>
+internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
+{
+    // sqlite_master rather than sqlite_schema: the alias exists in every SQLite version, the new name only from 3.33.
+    private const string UserObject = "m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+
+    private const string ObjectsSql =
+        "SELECT m.type, m.name, m.tbl_name, m.sql FROM sqlite_master AS m WHERE m.type IN ('table', 'view', 'index') ORDER BY m.name";
+
+    // Virtual tables are left out: their pragmas fail where their module is not loaded.
+    private const string ColumnsSql =
+        "SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden " +
+        "FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name) AS p " +
+        "WHERE m.type = 'table' AND " + UserObject + " AND COALESCE(upper(m.sql), '') NOT LIKE 'CREATE VIRTUAL%' " +
+        "ORDER BY m.name, p.cid";
+
+    private const string ForeignKeysSql =
+        "SELECT m.name, f.id, f.seq, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete " +
+        "FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.name) AS f " +
+        "WHERE m.type = 'table' AND " + UserObject + " AND COALESCE(upper(m.sql), '') NOT LIKE 'CREATE VIRTUAL%' " +
+        "ORDER BY m.name, f.id, f.seq";
+
+    private const string IndexesSql =
+        "SELECT m.name, il.name, il.\"unique\", il.origin, il.partial, ii.seqno, ii.cid, ii.name " +
+        "FROM sqlite_master AS m JOIN pragma_index_list(m.name) AS il JOIN pragma_index_info(il.name) AS ii " +
+        "WHERE m.type = 'table' AND " + UserObject + " AND COALESCE(upper(m.sql), '') NOT LIKE 'CREATE VIRTUAL%' " +
+        "ORDER BY m.name, il.name, ii.seqno";
+
+    public DatabaseEngine Engine => DatabaseEngine.Sqlite;
+
+    public async Task<DatabaseSchema> IntrospectAsync(DbConnection connection, IntrospectionOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(options);
+        var filter = new TableFilter(options);
+        var warnings = new List<string>();
+
+        var tableSql = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var indexSql = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var views = new List<ViewSchema>();
+        var hasStat1 = false;
+        await QueryAsync(connection, ObjectsSql, r =>
+        {
+            var type = r.GetString(0);
+            var name = r.GetString(1);
+            var sql = r.IsDBNull(3) ? null : r.GetString(3);
+            if (name.Equals("sqlite_stat1", StringComparison.OrdinalIgnoreCase)) hasStat1 = true;
+            if (type == "index") indexSql[name] = sql;
+            else if (name.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase)) return;
+            else if (type == "view")
+            {
+                if (filter.Includes(new QualifiedName(null, name))) views.Add(new ViewSchema(new QualifiedName(null, name), sql));
+            }
+            else if (sql is not null && sql.TrimStart().StartsWith("CREATE VIRTUAL", StringComparison.OrdinalIgnoreCase))
+            {
+                warnings.Add($"Table {name} is a virtual table ({sql.Trim()}); it is not read as a table.");
+            }
+            else tableSql[name] = sql;
+        }, cancellationToken).ConfigureAwait(false);
+
+        var rawColumns = new Dictionary<string, List<RawColumn>>(StringComparer.OrdinalIgnoreCase);
+        await QueryAsync(connection, ColumnsSql, r =>
+        {
+            var table = r.GetString(0);
+            if (!rawColumns.TryGetValue(table, out var list)) rawColumns[table] = list = [];
+            list.Add(new RawColumn(
+                r.GetString(2),
+                r.IsDBNull(3) ? string.Empty : r.GetString(3),
+                r.GetInt64(4) != 0,
+                r.IsDBNull(5) ? null : r.GetString(5),
+                (int)r.GetInt64(6),
+                (int)r.GetInt64(7)));
+        }, cancellationToken).ConfigureAwait(false);
+
+        var definitions = tableSql.ToDictionary(p => p.Key, p => SqliteCreateTableParser.Parse(p.Value), StringComparer.OrdinalIgnoreCase);
+        // Primary keys of every table (also excluded ones): a foreign key without parent columns refers to its parent's key.
+        var primaryKeys = rawColumns.ToDictionary(
+            p => p.Key,
+            p => (IReadOnlyList<string>)p.Value.Where(c => c.PrimaryKeyPosition > 0).OrderBy(c => c.PrimaryKeyPosition).Select(c => c.Name).ToList(),
+            StringComparer.OrdinalIgnoreCase);
+        var actualNames = rawColumns.Keys.ToDictionary(k => k, k => k, StringComparer.OrdinalIgnoreCase);
+
+        var foreignKeys = await ReadForeignKeysAsync(connection, definitions, primaryKeys, actualNames, warnings, cancellationToken).ConfigureAwait(false);
+        var indexes = await ReadIndexesAsync(connection, cancellationToken).ConfigureAwait(false);
+
+        var tables = new List<TableSchema>();
+        foreach (var (tableName, columns) in rawColumns)
+        {
+            var name = new QualifiedName(null, tableName);
+            if (!filter.Includes(name)) continue;
+            var definition = definitions.GetValueOrDefault(tableName) ?? SqliteTableDefinition.Empty;
+            tables.Add(BuildTable(name, columns, definition, foreignKeys.GetValueOrDefault(tableName) ?? [],
+                indexes.GetValueOrDefault(tableName) ?? [], indexSql, warnings));
+        }
+        tables.Sort((a, b) => QualifiedName.Order.Compare(a.Name, b.Name));
+        views.Sort((a, b) => QualifiedName.Order.Compare(a.Name, b.Name));
+
+        tables = await CountRowsAsync(connection, tables, options.ExactRowCounts || !hasStat1, cancellationToken).ConfigureAwait(false);
+
+        return new DatabaseSchema
+        {
+            Engine = DatabaseEngine.Sqlite,
+            DatabaseName = connection.DataSource,
+            ServerVersion = connection.ServerVersion,
+            Tables = tables,
+            Views = views,
+            Warnings = warnings,
+        };
+    }
+
+    private static TableSchema BuildTable(
+        QualifiedName name, List<RawColumn> raw, SqliteTableDefinition definition, List<ForeignKeySchema> foreignKeys,
+        List<RawIndex> indexes, Dictionary<string, string?> indexSql, List<string> warnings)
+    {
+        var keyColumns = raw.Where(c => c.PrimaryKeyPosition > 0).OrderBy(c => c.PrimaryKeyPosition).ToList();
+        // INTEGER PRIMARY KEY (exactly that type name, single column, rowid table) is an alias of the rowid.
+        var rowIdAlias = !definition.WithoutRowId && keyColumns.Count == 1
+            && string.Equals(keyColumns[0].DeclaredType.Trim(), "INTEGER", StringComparison.OrdinalIgnoreCase)
+            ? keyColumns[0].Name
+            : null;
+
+        var columns = new List<ColumnSchema>(raw.Count);
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var c = raw[i];
+            var declared = definition.FindColumn(c.Name);
+            var type = SqliteTypeMapper.Map(c.DeclaredType);
+            var annotations = new Dictionary<string, string>(StringComparer.Ordinal) { ["sqlite:affinity"] = type.Affinity };
+            if (c.DeclaredType.Trim().Length == 0)
+            {
+                warnings.Add($"Column {name}.{c.Name} has no declared type; any value fits it, so it is kept as Other.");
+            }
+            else if (!type.IsRecognised)
+            {
+                warnings.Add($"Column {name}.{c.Name} has declared type '{c.DeclaredType}' with no known meaning ({type.Affinity} affinity); it is kept as Other.");
+            }
+
+            string? generated = null;
+            if (c.Hidden is 2 or 3)
+            {
+                annotations["sqlite:generated"] = c.Hidden == 3 ? "stored" : "virtual";
+                generated = declared?.GeneratedSql;
+                if (generated is null)
+                {
+                    generated = "(generated)";
+                    warnings.Add($"Column {name}.{c.Name} is generated but its expression could not be read from the CREATE TABLE text.");
+                }
+            }
+            else if (c.Hidden == 1)
+            {
+                annotations["sqlite:hidden"] = "true";
+            }
+
+            var identity = IdentityKind.None;
+            if (c.Name == rowIdAlias)
+            {
+                identity = IdentityKind.RowId;
+                if (declared?.IsAutoIncrement == true) annotations["sqlite:autoincrement"] = "true";
+            }
+
+            columns.Add(new ColumnSchema
+            {
+                Name = c.Name,
+                Ordinal = i + 1,
+                NativeType = c.DeclaredType,
+                LogicalType = type.LogicalType,
+                // A rowid alias never holds NULL, and WITHOUT ROWID enforces NOT NULL on its key; elsewhere SQLite
+                // lets a key column hold NULL unless declared NOT NULL, so the pragma's word stands.
+                IsNullable = !c.NotNull && c.Name != rowIdAlias && !(definition.WithoutRowId && c.PrimaryKeyPosition > 0),
+                DefaultSql = c.Default,
+                Identity = identity,
+                GeneratedSql = generated,
+                MaxLength = type.MaxLength,
+                Precision = type.Precision,
+                Scale = type.Scale,
+                Collation = declared?.Collation,
+                Annotations = annotations,
+            });
+        }
+
+        var uniqueKeys = new List<KeySchema>();
+        var otherIndexes = new List<IndexSchema>();
+        var usedUniqueNames = new HashSet<SqliteNamedColumns>();
+        foreach (var index in indexes)
+        {
+            if (index.Origin == "pk") continue;
+            var sql = indexSql.GetValueOrDefault(index.Name);
+            var allNamed = index.Columns.All(c => c is not null);
+            var columnNames = index.Columns.Select(c => c ?? "(expression)").ToList();
+            if (index.IsUnique && !index.IsPartial && allNamed)
+            {
+                if (index.Origin == "u")
+                {
+                    var declared = definition.Uniques.FirstOrDefault(u => !usedUniqueNames.Contains(u) && SameColumns(u.Columns, columnNames));
+                    if (declared is not null) usedUniqueNames.Add(declared);
+                    uniqueKeys.Add(new KeySchema(declared?.Name, columnNames));
+                }
+                else
+                {
+                    uniqueKeys.Add(new KeySchema(index.Name, columnNames) { IsIndex = true });
+                }
+            }
+            else
+            {
+                otherIndexes.Add(new IndexSchema(index.Name, columnNames, index.IsUnique)
+                {
+                    Filter = index.IsPartial ? SqliteCreateTableParser.IndexFilter(sql) : null,
+                    Definition = sql,
+                });
+            }
+        }
+
+        var tableAnnotations = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (definition.WithoutRowId) tableAnnotations["sqlite:without_rowid"] = "true";
+        if (definition.IsStrict) tableAnnotations["sqlite:strict"] = "true";
+
+        return new TableSchema
+        {
+            Name = name,
+            Columns = columns,
+            PrimaryKey = keyColumns.Count == 0 ? null : new KeySchema(definition.PrimaryKeyName, keyColumns.Select(c => c.Name).ToList()),
+            ForeignKeys = foreignKeys,
+            UniqueKeys = uniqueKeys,
+            CheckConstraints = definition.Checks,
+            Indexes = otherIndexes,
+            Annotations = tableAnnotations,
+        };
+    }
+
+    private static async Task<Dictionary<string, List<ForeignKeySchema>>> ReadForeignKeysAsync(
+        DbConnection connection, Dictionary<string, SqliteTableDefinition> definitions,
+        Dictionary<string, IReadOnlyList<string>> primaryKeys, Dictionary<string, string> actualNames,
+        List<string> warnings, CancellationToken cancellationToken)
+    {
+        var rows = new List<(string Table, long Id, string Parent, string From, string? To, string OnUpdate, string OnDelete)>();
+        await QueryAsync(connection, ForeignKeysSql, r => rows.Add((
+            r.GetString(0), r.GetInt64(1), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
+            r.GetString(6), r.GetString(7))), cancellationToken).ConfigureAwait(false);
+
+        var result = new Dictionary<string, List<ForeignKeySchema>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in rows.GroupBy(r => (r.Table, r.Id)))
+        {
+            var first = group.First();
+            var table = new QualifiedName(null, first.Table);
+            var columns = group.Select(r => r.From).ToList();
+            // SQLite resolves names case-insensitively; report the parent as it is actually named.
+            var parentName = actualNames.GetValueOrDefault(first.Parent);
+            if (parentName is null)
+            {
+                warnings.Add($"Table {first.Table} has a foreign key ({string.Join(", ", columns)}) to {first.Parent}, which does not exist; the key is left out.");
+                continue;
+            }
+            IReadOnlyList<string> principal = group.Select(r => r.To!).ToList();
+            if (group.Any(r => r.To is null))
+            {
+                principal = primaryKeys.GetValueOrDefault(parentName) ?? [];
+                if (principal.Count != columns.Count)
+                {
+                    warnings.Add($"Table {first.Table} has a foreign key ({string.Join(", ", columns)}) to {parentName} without parent columns, and {parentName}'s primary key does not match it; the key is left out.");
+                    continue;
+                }
+            }
+            var definition = definitions.GetValueOrDefault(first.Table) ?? SqliteTableDefinition.Empty;
+            if (!result.TryGetValue(first.Table, out var list)) result[first.Table] = list = [];
+            // Two keys over the same columns (to different parents) must not share one name.
+            var declared = definition.ForeignKeys.FirstOrDefault(f => f.Name is not null && SameColumns(f.Columns, columns)
+                && !list.Any(k => k.Name == f.Name));
+            list.Add(new ForeignKeySchema
+            {
+                Name = declared?.Name,
+                Table = table,
+                Columns = columns,
+                PrincipalTable = new QualifiedName(null, parentName),
+                PrincipalColumns = principal,
+                OnDelete = Action(first.OnDelete),
+                OnUpdate = Action(first.OnUpdate),
+            });
+        }
+        foreach (var list in result.Values)
+        {
+            // pragma_foreign_key_list numbers keys from the last declared; declaration order reads better.
+            list.Reverse();
+        }
+        return result;
+    }
+
+    private static async Task<Dictionary<string, List<RawIndex>>> ReadIndexesAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, List<RawIndex>>(StringComparer.OrdinalIgnoreCase);
+        RawIndex? current = null;
+        string? currentTable = null;
+        await QueryAsync(connection, IndexesSql, r =>
+        {
+            var table = r.GetString(0);
+            var index = r.GetString(1);
+            if (current is null || currentTable != table || current.Name != index)
+            {
+                current = new RawIndex(index, r.GetInt64(2) != 0, r.GetString(3), r.GetInt64(4) != 0);
+                currentTable = table;
+                if (!result.TryGetValue(table, out var list)) result[table] = list = [];
+                list.Add(current);
+            }
+            // cid -1 is the rowid, -2 an expression: neither has a column name.
+            current.Columns.Add(r.IsDBNull(7) ? (r.GetInt64(6) == -1 ? "rowid" : null) : r.GetString(7));
+        }, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private static async Task<List<TableSchema>> CountRowsAsync(DbConnection connection, List<TableSchema> tables, bool exact, CancellationToken cancellationToken)
+    {
+        var estimates = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        if (!exact)
+        {
+            // sqlite_stat1's stat column starts with the table's row count as of the last ANALYZE.
+            await QueryAsync(connection, "SELECT tbl, stat FROM sqlite_stat1", r =>
+            {
+                if (r.IsDBNull(0) || r.IsDBNull(1)) return;
+                var stat = Convert.ToString(r.GetValue(1), CultureInfo.InvariantCulture) ?? string.Empty;
+                var head = stat.Split(' ', 2)[0];
+                if (long.TryParse(head, NumberStyles.None, CultureInfo.InvariantCulture, out var rows))
+                {
+                    var table = r.GetString(0);
+                    estimates[table] = Math.Max(rows, estimates.GetValueOrDefault(table));
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        var counted = new List<TableSchema>(tables.Count);
+        foreach (var table in tables)
+        {
+            if (!exact && estimates.TryGetValue(table.Name.Name, out var estimate))
+            {
+                counted.Add(table with { RowCount = estimate, RowCountIsExact = false });
+                continue;
+            }
+            // No statistics for this table: SQLite counts locally and cheaply, so the exact figure is used.
+            await using var command = CreateCommand(connection, "SELECT COUNT(*) FROM " + Quote(table.Name.Name));
+            var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            counted.Add(table with { RowCount = Convert.ToInt64(value, CultureInfo.InvariantCulture), RowCountIsExact = true });
+        }
+        return counted;
+    }
+
+    private static ReferentialAction Action(string text) => text.ToUpperInvariant() switch
+    {
+        "CASCADE" => ReferentialAction.Cascade,
+        "SET NULL" => ReferentialAction.SetNull,
+        "SET DEFAULT" => ReferentialAction.SetDefault,
+        "RESTRICT" => ReferentialAction.Restrict,
+        _ => ReferentialAction.NoAction,
+    };
+
+    private static bool SameColumns(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
+        a.Count == b.Count && a.Zip(b).All(p => string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>
+    /// The transaction pending on a SqliteConnection. Microsoft.Data.Sqlite keeps it in a non-public
+    /// property; if a future version renames it, this returns null and SQLite's own error says what happened.
+    /// </summary>
+    private static DbTransaction? PendingTransaction(DbConnection connection) =>
+        connection.GetType().GetProperty("Transaction", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)
+            ?.GetValue(connection) as DbTransaction;
+
+    private static DbCommand CreateCommand(DbConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = PendingTransaction(connection);
+        return command;
+    }
+
+    private static async Task QueryAsync(DbConnection connection, string sql, Action<DbDataReader> row, CancellationToken cancellationToken)
+    {
+        await using var command = CreateCommand(connection, sql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            row(reader);
+        }
+    }
+
+    private sealed record RawColumn(string Name, string DeclaredType, bool NotNull, string? Default, int PrimaryKeyPosition, int Hidden);
+
+    private sealed record RawIndex(string Name, bool IsUnique, string Origin, bool IsPartial)
+    {
+        public List<string?> Columns { get; } = [];
+    }
+}
