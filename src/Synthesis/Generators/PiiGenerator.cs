@@ -1,0 +1,88 @@
+using System.Globalization;
+using Bogus;
+using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.Transforms;
+
+namespace Sdv.Connector.Synthesis.Generators;
+
+/// <summary>
+/// Personal values from Bogus, one generator per <see cref="PiiKind"/>, in the configured locale;
+/// never derived from real values. Dates use a fixed reference so output is reproducible.
+/// </summary>
+internal static class PiiGenerator
+{
+    private static readonly DateTime BirthFrom = new(1940, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+    private static readonly DateTime BirthTo = new(2007, 12, 31, 0, 0, 0, DateTimeKind.Unspecified);
+
+    public static Faker CreateFaker(string locale, int seed)
+    {
+        Faker faker;
+        try
+        {
+            faker = new Faker(locale);
+        }
+        catch (Exception e) when (e is BogusException or ArgumentException or KeyNotFoundException)
+        {
+            throw new ArgumentException($"Locale '{locale}' is not a Bogus locale; use one such as \"en\", \"de\" or \"fr\" (SynthesisOptions.Locale).", e);
+        }
+
+        faker.Random = new Randomizer(seed);
+        return faker;
+    }
+
+    public static object Generate(PiiKind kind, Faker f, ValueKind valueKind, int? maxLength)
+    {
+        object value = kind switch
+        {
+            PiiKind.Email => f.Internet.Email(),
+            PiiKind.Phone or PiiKind.Fax => f.Phone.PhoneNumber(),
+            PiiKind.PersonName => f.Name.FullName(),
+            PiiKind.FirstName => f.Name.FirstName(),
+            PiiKind.LastName => f.Name.LastName(),
+            PiiKind.StreetAddress => f.Address.StreetAddress(),
+            PiiKind.City => f.Address.City(),
+            PiiKind.State => f.Address.State(),
+            PiiKind.Country => f.Address.Country(),
+            PiiKind.Postcode => f.Address.ZipCode(),
+            PiiKind.IpAddress => f.Internet.Ip(),
+            PiiKind.Iban => f.Finance.Iban(),
+            PiiKind.CreditCard => f.Finance.CreditCardNumber(),
+            PiiKind.NationalId => f.Random.Replace("###-##-####"),
+            PiiKind.Url => f.Internet.Url(),
+            PiiKind.Company => f.Company.CompanyName(),
+            PiiKind.Username => f.Internet.UserName(),
+            PiiKind.Password => f.Internet.Password(12),
+            PiiKind.DateOfBirth => f.Date.Between(BirthFrom, BirthTo).Date,
+            PiiKind.Latitude => f.Address.Latitude(),
+            PiiKind.Longitude => f.Address.Longitude(),
+            _ => f.Lorem.Word(),
+        };
+
+        return Fit(value, valueKind, maxLength);
+    }
+
+    private static object Fit(object value, ValueKind kind, int? maxLength)
+    {
+        switch (kind)
+        {
+            case ValueKind.String:
+                var text = value is DateTime dt ? dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : CellCodec.Format(value);
+                return maxLength is { } max && text.Length > max ? text[..max] : text;
+            case ValueKind.Date when value is DateTime d:
+                return DateOnly.FromDateTime(d);
+            case ValueKind.DateTimeOffset when value is DateTime d2:
+                return new DateTimeOffset(d2, TimeSpan.Zero);
+            case ValueKind.Decimal or ValueKind.Double or ValueKind.Integer when value is double x:
+                return kind == ValueKind.Decimal ? Math.Round((decimal)x, 6) : kind == ValueKind.Integer ? (long)x : x;
+            default:
+                try
+                {
+                    return CellCodec.Canonical(value, kind);
+                }
+                catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException)
+                {
+                    return TypeDefaults.For(kind);
+                }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using System.Runtime.InteropServices;
+using Sdv.Connector.Synthesis.Sampling;
+using Sdv.Connector.Synthesis.Transforms;
+
+namespace Sdv.Connector.Synthesis.Marginals;
+
+/// <summary>
+/// Exact count, nulls, min, max, decimal places and time precision of a column on the real line;
+/// exact frequencies while the distinct values are few, then a KLL sketch (seeded with those
+/// frequencies as weighted items). With <c>lengths</c> it measures string lengths instead (text).
+/// </summary>
+internal sealed class NumericAccumulator : ColumnAccumulator
+{
+    /// <summary>Candidate precisions of time values, coarsest first, in ticks.</summary>
+    internal static readonly long[] TickUnits = [TimeSpan.TicksPerDay, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMillisecond, 10, 1];
+
+    private readonly ValueKind _kind;
+    private readonly bool _lengths;
+    private readonly int _maxExact;
+    private readonly int _sketchK;
+    private readonly Xoshiro256 _random;
+    private Dictionary<double, long>? _exact = [];
+    private KllSketch? _sketch;
+
+    public NumericAccumulator(ValueKind kind, bool lengths, int maxExact, int sketchK, Xoshiro256 random)
+    {
+        _kind = kind;
+        _lengths = lengths;
+        _maxExact = maxExact;
+        _sketchK = sketchK;
+        _random = random;
+    }
+
+    public long Count { get; private set; }
+
+    public long Nulls { get; private set; }
+
+    public double Min { get; private set; } = double.PositiveInfinity;
+
+    public double Max { get; private set; } = double.NegativeInfinity;
+
+    /// <summary>Largest number of decimal places seen in a decimal column.</summary>
+    public int MaxScale { get; private set; }
+
+    /// <summary>Index into <see cref="TickUnits"/> of the coarsest unit dividing every time value.</summary>
+    public int TickUnitIndex { get; private set; }
+
+    /// <summary>Offset of the first timestamp with time zone seen, kept for output.</summary>
+    public TimeSpan Offset { get; private set; }
+
+    private bool _offsetSeen;
+
+    public override void Observe(object?[][] rows, int count, int column)
+    {
+        var isTime = _kind is ValueKind.DateTime or ValueKind.DateTimeOffset or ValueKind.Time or ValueKind.Interval;
+        for (var r = 0; r < count; r++)
+        {
+            var value = rows[r][column];
+            if (value is null or DBNull)
+            {
+                Nulls++;
+                continue;
+            }
+
+            double x;
+            if (_lengths)
+            {
+                x = value is string s ? s.Length : CellCodec.Format(value).Length;
+            }
+            else
+            {
+                x = ScalarConverter.ToDouble(value, _kind);
+                if (double.IsNaN(x) || double.IsInfinity(x))
+                {
+                    // Non-finite floats have no place on the line; they are learned as missing.
+                    Nulls++;
+                    continue;
+                }
+
+                if (value is decimal m && m.Scale > MaxScale)
+                {
+                    MaxScale = m.Scale;
+                }
+                else if (isTime)
+                {
+                    ObserveTime(value);
+                }
+            }
+
+            Count++;
+            if (x < Min)
+            {
+                Min = x;
+            }
+
+            if (x > Max)
+            {
+                Max = x;
+            }
+
+            if (_exact is not null)
+            {
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_exact, x, out _);
+                slot++;
+                if (_exact.Count > _maxExact)
+                {
+                    SwitchToSketch();
+                }
+            }
+            else
+            {
+                _sketch!.Add(x);
+            }
+        }
+    }
+
+    private void ObserveTime(object value)
+    {
+        var ticks = ScalarConverter.Ticks(value);
+        while (TickUnitIndex < TickUnits.Length - 1 && ticks % TickUnits[TickUnitIndex] != 0)
+        {
+            TickUnitIndex++;
+        }
+
+        if (!_offsetSeen && value is DateTimeOffset dto)
+        {
+            Offset = dto.Offset;
+            _offsetSeen = true;
+        }
+    }
+
+    private void SwitchToSketch()
+    {
+        _sketch = new KllSketch(_sketchK, _random);
+        foreach (var (value, weight) in _exact!.OrderBy(static p => p.Key))
+        {
+            _sketch.Add(value, weight);
+        }
+
+        _exact = null;
+    }
+
+    /// <summary>The marginal of the values seen, or null where there were none.</summary>
+    public ContinuousMarginal? ToMarginal(int gridSize)
+    {
+        if (Count == 0)
+        {
+            return null;
+        }
+
+        return _exact is not null
+            ? ContinuousMarginal.Discrete(_exact)
+            : ContinuousMarginal.Grid(_sketch!.Quantiles(gridSize), Min, Max);
+    }
+}

@@ -1,0 +1,186 @@
+using System.Text.Json.Serialization;
+using Sdv.Connector.Synthesis.Copulas;
+using Sdv.Connector.Synthesis.Generators;
+using Sdv.Connector.Synthesis.Marginals;
+using Sdv.Connector.Synthesis.Sampling;
+using Sdv.Connector.Synthesis.Transforms;
+
+namespace Sdv.Connector.Synthesis.Models;
+
+/// <summary>
+/// Categories, booleans and low-cardinality values, frequency-encoded into one copula dimension:
+/// buckets in descending frequency each own an interval of (0, 1). NULL is a bucket of its own
+/// (so nulls are learned jointly), and rare values share an "other" bucket that generates values
+/// of their shape, never one of them.
+/// </summary>
+internal sealed class CategoricalColumnModel : ColumnModel
+{
+    /// <summary>Bucket values (invariant text); null for the NULL bucket and the "other" bucket.</summary>
+    public string?[] Values { get; set; } = [];
+
+    public long[] Counts { get; set; } = [];
+
+    public int NullIndex { get; set; } = -1;
+
+    public int OtherIndex { get; set; } = -1;
+
+    /// <summary>Shape of the rare values, for generated stand-ins.</summary>
+    public ShapeProfile? OtherShape { get; set; }
+
+    public int Dim { get; set; } = -1;
+
+    /// <summary>Values a CHECK (col IN (...)) allows; "other" draws from these when present.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<object>? Allowed { get; set; }
+
+    private object?[] _parsed = [];
+    private double[] _cumulative = [];
+    private Dictionary<object, int> _index = [];
+
+    [JsonIgnore]
+    public override IEnumerable<int> Dimensions => Dim >= 0 ? [Dim] : [];
+
+    public override void Prepare()
+    {
+        _parsed = new object?[Values.Length];
+        _cumulative = new double[Values.Length];
+        _index = [];
+        double total = Counts.Sum(static c => (double)c);
+        double running = 0;
+        for (var i = 0; i < Values.Length; i++)
+        {
+            running += Counts[i];
+            _cumulative[i] = running / total;
+            if (Values[i] is { } text)
+            {
+                var parsed = CellCodec.Parse(text, Kind);
+                _parsed[i] = parsed;
+                _index[parsed] = i;
+            }
+        }
+
+        if (_cumulative.Length > 0)
+        {
+            _cumulative[^1] = 1.0;
+        }
+    }
+
+    public override void Encode(object? value, Span<double> z, Xoshiro256 random)
+    {
+        if (Dim < 0)
+        {
+            return;
+        }
+
+        int bucket;
+        if (value is null)
+        {
+            bucket = NullIndex;
+        }
+        else if (value is NotNull)
+        {
+            bucket = -1;
+        }
+        else if (!_index.TryGetValue(CellCodec.Canonical(value, Kind), out bucket))
+        {
+            bucket = OtherIndex;
+        }
+
+        if (bucket < 0)
+        {
+            z[Dim] = double.NaN;
+            return;
+        }
+
+        var lo = bucket == 0 ? 0 : _cumulative[bucket - 1];
+        z[Dim] = NormalScores.Inside(lo, _cumulative[bucket], random);
+    }
+
+    public override object? Generate(ReadOnlySpan<double> u, ColumnRuntime runtime)
+    {
+        if (Dim < 0)
+        {
+            return IsNullable ? null : TypeDefaults.For(Kind);
+        }
+
+        var p = u[Dim];
+        var lo = 0;
+        var hi = _cumulative.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_cumulative[mid] < p)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        if (lo == NullIndex)
+        {
+            return null;
+        }
+
+        return lo == OtherIndex ? GenerateOther(runtime) : _parsed[lo];
+    }
+
+    public override object? Redraw(object? previous, int attempt, ColumnRuntime runtime)
+    {
+        if (previous is null)
+        {
+            return null;
+        }
+
+        var other = GenerateOther(runtime);
+        return attempt < 20 || other is not string s ? other : ShapeGenerator.WithSuffix(s, attempt, MaxLength);
+    }
+
+    /// <summary>A stand-in for a rare value: declared or allowed labels first, else a value of the rare values' shape.</summary>
+    private object? GenerateOther(ColumnRuntime runtime)
+    {
+        var random = runtime.Random;
+        var labels = Allowed ?? (IReadOnlyList<object>?)EnumValues;
+        if (labels is { Count: > 0 })
+        {
+            var unseen = labels.Where(l => !_index.ContainsKey(CellCodec.Canonical(l, Kind))).ToArray();
+            var pool = unseen.Length > 0 ? unseen : labels.ToArray();
+            return CellCodec.Canonical(pool[random.NextInt(pool.Length)], Kind);
+        }
+
+        if (OtherShape is { Total: > 0 } shape)
+        {
+            for (var attempt = 0; attempt < 10; attempt++)
+            {
+                var text = ShapeGenerator.Generate(shape, random, MaxLength);
+                object candidate;
+                try
+                {
+                    candidate = CellCodec.Parse(text, Kind);
+                }
+                catch (Exception e) when (e is FormatException or OverflowException)
+                {
+                    continue;
+                }
+
+                if (!_index.ContainsKey(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        // No shape can stand in (dates, booleans): fall back to the most frequent real category.
+        for (var i = 0; i < _parsed.Length; i++)
+        {
+            if (_parsed[i] is { } value)
+            {
+                return value;
+            }
+        }
+
+        return IsNullable ? null : TypeDefaults.For(Kind);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json.Serialization;
+using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.Sampling;
+using Sdv.Connector.Synthesis.Transforms;
+
+namespace Sdv.Connector.Synthesis.Models;
+
+/// <summary>
+/// What the model keeps of one column (statistics and format, never values of rows) and how it
+/// turns copula probabilities back into a cell. One subclass per role.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "role")]
+[JsonDerivedType(typeof(ContinuousColumnModel), "continuous")]
+[JsonDerivedType(typeof(CategoricalColumnModel), "categorical")]
+[JsonDerivedType(typeof(IdColumnModel), "id")]
+[JsonDerivedType(typeof(PiiColumnModel), "pii")]
+[JsonDerivedType(typeof(TextColumnModel), "text")]
+[JsonDerivedType(typeof(FixedColumnModel), "fixed")]
+internal abstract class ColumnModel
+{
+    public string Name { get; set; } = string.Empty;
+
+    public LogicalType LogicalType { get; set; }
+
+    public bool IsNullable { get; set; } = true;
+
+    public int? MaxLength { get; set; }
+
+    public int? Precision { get; set; }
+
+    public int? Scale { get; set; }
+
+    public IReadOnlyList<string>? EnumValues { get; set; }
+
+    /// <summary>A single-column primary or unique key: no value is emitted twice.</summary>
+    public bool IsUnique { get; set; }
+
+    /// <summary>An appended context column (multi-table): modelled, conditioned on, never output.</summary>
+    public bool IsContext { get; set; }
+
+    /// <summary>Non-null values seen while fitting.</summary>
+    public long Count { get; set; }
+
+    public long Nulls { get; set; }
+
+    [JsonIgnore]
+    public ValueKind Kind => ValueKinds.Of(LogicalType);
+
+    [JsonIgnore]
+    public double NullShare => Count + Nulls == 0 ? 0 : Nulls / (double)(Count + Nulls);
+
+    /// <summary>Copula dimensions this column owns (none by default).</summary>
+    [JsonIgnore]
+    public virtual IEnumerable<int> Dimensions => [];
+
+    /// <summary>Builds lookup tables after fitting or loading.</summary>
+    public virtual void Prepare()
+    {
+    }
+
+    /// <summary>
+    /// Writes the normal scores of <paramref name="value"/> into this column's dimensions of
+    /// <paramref name="z"/> (NaN where the value says nothing); <see cref="NotNull"/> fixes only
+    /// the null indicator. Used both to fit the correlation and to condition on fixed values.
+    /// </summary>
+    public virtual void Encode(object? value, Span<double> z, Xoshiro256 random)
+    {
+    }
+
+    /// <summary>The cell for copula probabilities <paramref name="u"/> (indexed by dimension).</summary>
+    public abstract object? Generate(ReadOnlySpan<double> u, ColumnRuntime runtime);
+
+    /// <summary>A fresh value for a unique column whose draw repeated; <paramref name="attempt"/> counts up.</summary>
+    public virtual object? Redraw(object? previous, int attempt, ColumnRuntime runtime)
+    {
+        Span<double> u = stackalloc double[0];
+        return Generate(u, runtime);
+    }
+}

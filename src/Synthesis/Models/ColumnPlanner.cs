@@ -1,0 +1,59 @@
+using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.Transforms;
+
+namespace Sdv.Connector.Synthesis.Models;
+
+/// <summary>Decides each column's role from its sdtype, keys and type; infers an sdtype from the logical type where none is given.</summary>
+internal static class ColumnPlanner
+{
+    public static SdType FallbackSdType(ColumnSchema column) => column.LogicalType switch
+    {
+        LogicalType.Boolean => SdType.Boolean,
+        LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64 or LogicalType.Decimal
+            or LogicalType.Money or LogicalType.Float32 or LogicalType.Float64 => SdType.Numerical,
+        LogicalType.Date or LogicalType.Time or LogicalType.TimeWithTimeZone or LogicalType.DateTime
+            or LogicalType.DateTimeWithTimeZone or LogicalType.Interval => SdType.Datetime,
+        LogicalType.Uuid => SdType.Id,
+        LogicalType.Text or LogicalType.Json or LogicalType.Xml => SdType.Text,
+        LogicalType.String or LogicalType.FixedString or LogicalType.Enum or LogicalType.Set => SdType.Categorical,
+        _ => SdType.Unsupported,
+    };
+
+    public static (ColumnRole Role, FixedReason Reason) RoleOf(TableSchema table, ColumnSchema column)
+    {
+        if (column.GeneratedSql is not null)
+        {
+            return (ColumnRole.Fixed, FixedReason.Generated);
+        }
+
+        if (table.ForeignKeys.Any(fk => fk.Columns.Contains(column.Name, StringComparer.Ordinal)))
+        {
+            return (ColumnRole.Fixed, FixedReason.ForeignKey);
+        }
+
+        var isPk = table.PrimaryKey?.Columns.Contains(column.Name, StringComparer.Ordinal) == true;
+        var sd = column.SdType == SdType.Unknown ? FallbackSdType(column) : column.SdType;
+        if (isPk || sd == SdType.Id)
+        {
+            return column.LogicalType is LogicalType.Binary || column.IsExotic
+                ? (ColumnRole.Fixed, FixedReason.Unsupported)
+                : (ColumnRole.Id, default);
+        }
+
+        var kind = ValueKinds.Of(column.LogicalType);
+        return sd switch
+        {
+            SdType.Numerical or SdType.Datetime when ValueKinds.IsContinuous(kind) => (ColumnRole.Continuous, default),
+            SdType.Numerical or SdType.Datetime or SdType.Categorical or SdType.Boolean
+                when kind is not ValueKind.Binary && column.LogicalType is not (LogicalType.Spatial or LogicalType.Array or LogicalType.Range or LogicalType.Bit) => (ColumnRole.Categorical, default),
+            SdType.Pii when column.PiiKind is not null => (ColumnRole.Pii, default),
+            SdType.Pii or SdType.Text when kind == ValueKind.String => (ColumnRole.Text, default),
+            _ => (ColumnRole.Fixed, FixedReason.Unsupported),
+        };
+    }
+
+    /// <summary>True for a column that alone is the primary key or a unique key.</summary>
+    public static bool IsUniqueAlone(TableSchema table, ColumnSchema column) =>
+        (table.PrimaryKey is { Columns.Count: 1 } pk && pk.Columns[0] == column.Name)
+        || table.UniqueKeys.Any(k => k.Columns.Count == 1 && k.Columns[0] == column.Name);
+}

@@ -1,0 +1,136 @@
+using System.Text.Json.Serialization;
+using Sdv.Connector.Synthesis.Copulas;
+using Sdv.Connector.Synthesis.Marginals;
+using Sdv.Connector.Synthesis.Sampling;
+using Sdv.Connector.Synthesis.Transforms;
+
+namespace Sdv.Connector.Synthesis.Models;
+
+/// <summary>
+/// Numbers, dates, times and timestamps: a marginal on the real line, exact min/max, rounding to
+/// the learned precision (integer, decimal places, day/second/millisecond/microsecond), and a null
+/// indicator dimension where the column had NULLs.
+/// </summary>
+internal sealed class ContinuousColumnModel : ColumnModel
+{
+    public ContinuousMarginal Marginal { get; set; } = new();
+
+    /// <summary>Decimal places of output (decimal columns).</summary>
+    public int DecimalPlaces { get; set; }
+
+    /// <summary>Rounding step in the continuous unit of the kind (0 = none).</summary>
+    public double Step { get; set; }
+
+    /// <summary>Time-zone offset (minutes) given to generated timestamps with time zone.</summary>
+    public int OffsetMinutes { get; set; }
+
+    /// <summary>Bounds from the type and the CHECK constraints, within which output is clamped.</summary>
+    public double LowerBound { get; set; } = double.MinValue;
+
+    public double UpperBound { get; set; } = double.MaxValue;
+
+    public int ValueDim { get; set; } = -1;
+
+    public int NullDim { get; set; } = -1;
+
+    [JsonIgnore]
+    public override IEnumerable<int> Dimensions => new[] { ValueDim, NullDim }.Where(static d => d >= 0);
+
+    public override void Encode(object? value, Span<double> z, Xoshiro256 random)
+    {
+        var p = NullShare;
+        if (value is null)
+        {
+            if (NullDim >= 0)
+            {
+                z[NullDim] = NormalScores.Inside(0, p, random);
+            }
+
+            if (ValueDim >= 0)
+            {
+                z[ValueDim] = double.NaN;
+            }
+
+            return;
+        }
+
+        if (NullDim >= 0)
+        {
+            z[NullDim] = NormalScores.Inside(p, 1, random);
+        }
+
+        if (ValueDim < 0)
+        {
+            return;
+        }
+
+        if (value is NotNull)
+        {
+            z[ValueDim] = double.NaN;
+            return;
+        }
+
+        var x = ScalarConverter.ToDouble(value, Kind);
+        if (double.IsNaN(x))
+        {
+            z[ValueDim] = double.NaN;
+            return;
+        }
+
+        var (lo, hi) = Marginal.CdfInterval(x);
+        z[ValueDim] = NormalScores.Inside(lo, hi, random);
+    }
+
+    public override object? Generate(ReadOnlySpan<double> u, ColumnRuntime runtime)
+    {
+        if (ValueDim < 0 || (NullDim >= 0 && u[NullDim] < NullShare))
+        {
+            return ValueDim < 0 && !IsNullable ? Generators.TypeDefaults.For(Kind) : null;
+        }
+
+        return FromProbability(u[ValueDim]);
+    }
+
+    public override object? Redraw(object? previous, int attempt, ColumnRuntime runtime)
+    {
+        if (previous is null)
+        {
+            return null;
+        }
+
+        if (attempt < 20)
+        {
+            return FromProbability(runtime.Random.NextDouble());
+        }
+
+        // Walk outward from the repeated value by the column's own step until a free value turns up.
+        var step = Step > 0 ? Step : Kind == ValueKind.Decimal ? Math.Pow(10, -DecimalPlaces) : Kind == ValueKind.Integer ? 1 : Math.Max(Math.Abs(ScalarConverter.ToDouble(previous, Kind)) * 1e-12, 1e-9);
+        var k = (attempt - 19) / 2;
+        var sign = attempt % 2 == 0 ? 1 : -1;
+        var x = ScalarConverter.ToDouble(previous, Kind) + (sign * k * step);
+        return Emit(Math.Clamp(x, Lo, Hi));
+    }
+
+    public object FromProbability(double u) => Emit(Math.Clamp(Round(Marginal.InverseCdf(u)), Lo, Hi));
+
+    private double Lo => Math.Max(Marginal.Min, LowerBound);
+
+    private double Hi => Math.Min(Marginal.Max, UpperBound);
+
+    private object Emit(double x) => ScalarConverter.FromDouble(x, Kind, DecimalPlaces, TimeSpan.FromMinutes(OffsetMinutes), LogicalType == SchemaIntrospection.Model.LogicalType.Float32);
+
+    private double Round(double x)
+    {
+        if (Kind == ValueKind.Integer)
+        {
+            return Math.Round(x, MidpointRounding.AwayFromZero);
+        }
+
+        if (Kind == ValueKind.Decimal)
+        {
+            return Math.Round(x, Math.Clamp(DecimalPlaces, 0, 15), MidpointRounding.AwayFromZero);
+        }
+
+        return Step > 0 ? Math.Round(x / Step, MidpointRounding.AwayFromZero) * Step : x;
+    }
+}

@@ -1,0 +1,33 @@
+using Sdv.Connector.Synthesis.Copulas;
+
+namespace Sdv.Connector.Synthesis.Models;
+
+/// <summary>Everything a model file holds: statistics and formats, no row, no real pii/text value, no rare category.</summary>
+internal sealed class TableModelData
+{
+    public string? Schema { get; set; }
+
+    public string Table { get; set; } = string.Empty;
+
+    /// <summary>Rows seen while fitting.</summary>
+    public long RowCount { get; set; }
+
+    /// <summary>The table's columns in order, then the context columns.</summary>
+    public List<ColumnModel> Columns { get; set; } = [];
+
+    public GaussianCopula Copula { get; set; } = new();
+
+    /// <summary>CHECK expressions as the engine printed them (schema, not data), re-parsed on load.</summary>
+    public List<string> Checks { get; set; } = [];
+
+    /// <summary>Multi-column unique keys (column names), enforced while sampling.</summary>
+    public List<List<string>> UniqueKeys { get; set; } = [];
+
+    public List<string> Warnings { get; set; } = [];
+
+    public int RareCategoryThreshold { get; set; }
+
+    public string Locale { get; set; } = "en";
+
+    public int MaxRejectionTries { get; set; } = 100;
+}

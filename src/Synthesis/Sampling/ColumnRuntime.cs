@@ -1,0 +1,20 @@
+using Bogus;
+
+namespace Sdv.Connector.Synthesis.Sampling;
+
+/// <summary>Per column, per sampling run: its own random stream, key counter, used values and generator.</summary>
+internal sealed class ColumnRuntime
+{
+    public ColumnRuntime(Xoshiro256 random) => Random = random;
+
+    public Xoshiro256 Random { get; }
+
+    /// <summary>Next number of a generated key sequence.</summary>
+    public long Counter { get; set; } = 1;
+
+    /// <summary>Values already emitted by a unique column.</summary>
+    public HashSet<object>? Used { get; set; }
+
+    /// <summary>The Bogus faker of a pii column, seeded from <see cref="Random"/>.</summary>
+    public Faker? Faker { get; set; }
+}

@@ -1,0 +1,270 @@
+using Sdv.Connector.Synthesis.Constraints;
+using Sdv.Connector.Synthesis.Copulas;
+using Sdv.Connector.Synthesis.Models;
+using Sdv.Connector.Synthesis.Transforms;
+
+namespace Sdv.Connector.Synthesis.Sampling;
+
+/// <summary>
+/// Draws rows from a prepared model within one <see cref="SamplingContext"/>: copula scores
+/// (conditional on any fixed cells), decoded column by column, then keys, uniqueness and CHECKs
+/// enforced (redraws, then repairs). Not thread-safe: one per context.
+/// </summary>
+internal sealed class RowSampler
+{
+    private readonly TableModel _model;
+    private readonly ColumnModel[] _columns;
+    private readonly ColumnRuntime[] _runtimes;
+    private readonly Xoshiro256 _random;
+    private readonly double[] _z;
+    private readonly double[] _u;
+    private readonly bool[] _fixedMask;
+    private readonly bool[] _lastMask;
+    private readonly object?[] _work;
+    private readonly int _outputWidth;
+    private ConditionalNormal? _lastSampler;
+    private readonly List<(int[] Columns, HashSet<string> Seen)> _compositeKeys;
+
+    public RowSampler(TableModel model, SamplingContext context)
+    {
+        _model = model;
+        _columns = [.. model.Data.Columns];
+        _random = context.Random.Fork();
+        _runtimes = _columns.Select(_ => new ColumnRuntime(_random.Fork())).ToArray();
+        var d = model.Data.Copula.Dimensions;
+        _z = new double[d];
+        _u = new double[d];
+        _fixedMask = new bool[d];
+        _lastMask = new bool[d];
+        _work = new object?[_columns.Length];
+        _outputWidth = _columns.Count(static c => !c.IsContext);
+        _compositeKeys = model.Data.UniqueKeys
+            .Select(k => (k.Select(name => Array.FindIndex(_columns, c => c.Name == name)).ToArray(), new HashSet<string>(StringComparer.Ordinal)))
+            .Where(static k => k.Item1.All(static i => i >= 0))
+            .ToList();
+    }
+
+    /// <summary>Rows whose checks could not be met even after redraws and repairs.</summary>
+    public long Violations { get; private set; }
+
+    /// <summary>
+    /// One row. <paramref name="given"/> (full width, may be null) holds fixed cells where
+    /// <paramref name="isGiven"/> is set; a given <see cref="NotNull"/> asks for any non-null value.
+    /// </summary>
+    public object?[] Next(object?[]? given, bool[]? isGiven)
+    {
+        var tries = _model.Data.MaxRejectionTries;
+        var checks = _model.Checks;
+        var needsLoop = checks.Count > 0 || _compositeKeys.Count > 0 || isGiven is not null;
+        for (var attempt = 0; ; attempt++)
+        {
+            Draw(given, isGiven);
+            if (!needsLoop || Acceptable(given, isGiven))
+            {
+                break;
+            }
+
+            if (attempt + 1 >= tries)
+            {
+                if (!Repair(given, isGiven))
+                {
+                    Violations++;
+                }
+
+                break;
+            }
+        }
+
+        return Accept(given, isGiven);
+    }
+
+    private void Draw(object?[]? given, bool[]? isGiven)
+    {
+        var d = _z.Length;
+        if (d > 0)
+        {
+            Array.Fill(_z, double.NaN);
+            if (isGiven is not null)
+            {
+                for (var c = 0; c < _columns.Length; c++)
+                {
+                    if (isGiven[c])
+                    {
+                        _columns[c].Encode(given![c], _z, _random);
+                    }
+                }
+            }
+
+            var changed = _lastSampler is null;
+            for (var i = 0; i < d; i++)
+            {
+                var isFixed = !double.IsNaN(_z[i]);
+                _fixedMask[i] = isFixed;
+                if (isFixed != _lastMask[i])
+                {
+                    changed = true;
+                    _lastMask[i] = isFixed;
+                }
+            }
+
+            if (changed)
+            {
+                var fixedDims = new List<int>();
+                for (var i = 0; i < d; i++)
+                {
+                    if (_fixedMask[i])
+                    {
+                        fixedDims.Add(i);
+                    }
+                }
+
+                _lastSampler = _model.Data.Copula.Conditional([.. fixedDims]);
+            }
+
+            _lastSampler!.Sample(_z, _random);
+            for (var i = 0; i < d; i++)
+            {
+                _u[i] = NormalScores.ToProbability(_z[i]);
+            }
+        }
+
+        for (var c = 0; c < _columns.Length; c++)
+        {
+            var column = _columns[c];
+            if (isGiven is not null && isGiven[c] && given![c] is not NotNull)
+            {
+                _work[c] = given[c] is { } v ? CellCodec.Canonical(v, column.Kind) : null;
+            }
+            else if (column is IdColumnModel)
+            {
+                _work[c] = null; // drawn once the row is accepted, so rejected rows leave no gap
+            }
+            else
+            {
+                var value = column.Generate(_u, _runtimes[c]);
+                if (column.IsUnique && value is not null)
+                {
+                    var used = _runtimes[c].Used ??= [];
+                    for (var attempt = 0; used.Contains(value); attempt++)
+                    {
+                        value = column.Redraw(value, attempt, _runtimes[c]);
+                        if (value is null || attempt > 10_000)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                _work[c] = value;
+            }
+        }
+    }
+
+    private bool Acceptable(object?[]? given, bool[]? isGiven)
+    {
+        if (isGiven is not null)
+        {
+            for (var c = 0; c < _columns.Length; c++)
+            {
+                if (isGiven[c] && given![c] is NotNull && _work[c] is null)
+                {
+                    return false;
+                }
+            }
+        }
+
+        foreach (var check in _model.Checks)
+        {
+            if (!CheckEvaluator.Holds(check.Root, _work))
+            {
+                return false;
+            }
+        }
+
+        foreach (var (columns, seen) in _compositeKeys)
+        {
+            if (columns.All(i => _columns[i] is not IdColumnModel) && seen.Contains(CompositeKey(columns)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Last resort after redraws: swap the two sides of a failing column comparison, or null its nullable free columns.</summary>
+    private bool Repair(object?[]? given, bool[]? isGiven)
+    {
+        foreach (var check in _model.Checks)
+        {
+            if (CheckEvaluator.Holds(check.Root, _work))
+            {
+                continue;
+            }
+
+            if (check.Root is { Kind: CheckNodeKind.Compare } cmp && cmp.Children.All(static n => n.Kind == CheckNodeKind.Column && n.Index >= 0))
+            {
+                var a = cmp.Children[0].Index;
+                var b = cmp.Children[1].Index;
+                if (!IsFixed(a, isGiven) && !IsFixed(b, isGiven))
+                {
+                    (_work[a], _work[b]) = (_work[b], _work[a]);
+                    if (CheckEvaluator.Holds(check.Root, _work))
+                    {
+                        continue;
+                    }
+
+                    (_work[a], _work[b]) = (_work[b], _work[a]);
+                }
+            }
+
+            foreach (var c in check.Columns)
+            {
+                if (_columns[c].IsNullable && !IsFixed(c, isGiven))
+                {
+                    _work[c] = null;
+                    if (CheckEvaluator.Holds(check.Root, _work))
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+
+        return Acceptable(given, isGiven);
+    }
+
+    private static bool IsFixed(int c, bool[]? isGiven) => isGiven is not null && isGiven[c];
+
+    private object?[] Accept(object?[]? given, bool[]? isGiven)
+    {
+        var output = new object?[_outputWidth];
+        var o = 0;
+        for (var c = 0; c < _columns.Length; c++)
+        {
+            var column = _columns[c];
+            if (column is IdColumnModel && !IsFixed(c, isGiven))
+            {
+                _work[c] = column.Generate(_u, _runtimes[c]);
+            }
+            else if (column.IsUnique && _work[c] is { } value && column is not IdColumnModel)
+            {
+                (_runtimes[c].Used ??= []).Add(value);
+            }
+
+            if (!column.IsContext)
+            {
+                output[o++] = _work[c];
+            }
+        }
+
+        foreach (var (columns, seen) in _compositeKeys)
+        {
+            seen.Add(CompositeKey(columns));
+        }
+
+        return output;
+    }
+
+    private string CompositeKey(int[] columns) => string.Join('\u001f', columns.Select(i => _work[i] is { } v ? CellCodec.Format(v) : "\u0000"));
+}
