@@ -47,28 +47,39 @@ internal static class DistanceToClosestRecord
         var holdoutProbe = space.Encode(holdout, realPositions);
         var syntheticPoints = space.Encode(synthetic, synthPositions);
 
-        var closer = 0.0;
-        var syntheticToTraining = new double[syntheticPoints.Length];
-        for (var s = 0; s < syntheticPoints.Length; s++)
-        {
-            var toTraining = space.Closest(syntheticPoints[s], trainingPoints);
-            var toHoldout = space.Closest(syntheticPoints[s], holdoutPoints);
-            syntheticToTraining[s] = toTraining;
-            closer += toTraining < toHoldout ? 1.0 : toTraining == toHoldout ? 0.5 : 0.0;
-        }
-
-        var holdoutToTraining = holdoutProbe.Select(h => space.Closest(h, trainingPoints)).ToArray();
-        var share = closer / syntheticPoints.Length;
+        var (share, syntheticMedian, holdoutMedian) = Measure(space, trainingPoints, holdoutPoints, syntheticPoints, holdoutProbe);
         return new DcrDetail(
             table.Name,
             names,
             training.Length,
             holdoutAll.Length,
             synthetic.Length,
-            Median(syntheticToTraining),
-            Median(holdoutToTraining),
+            syntheticMedian,
+            holdoutMedian,
             share,
             share > options.DcrWarningShare);
+    }
+
+    /// <summary>
+    /// The share of synthetic points closer to training than to holdout (ties one half), the median
+    /// synthetic-to-training distance, and the median distance of <paramref name="holdoutProbe"/> to training.
+    /// </summary>
+    public static (double Share, double? SyntheticToTrainingMedian, double? HoldoutToTrainingMedian) Measure(
+        DistanceSpace space, object[][] training, object[][] holdout, object[][] synthetic, object[][] holdoutProbe)
+    {
+        var closer = 0.0;
+        var syntheticToTraining = new double[synthetic.Length];
+        for (var s = 0; s < synthetic.Length; s++)
+        {
+            var toTraining = space.Closest(synthetic[s], training);
+            var toHoldout = space.Closest(synthetic[s], holdout);
+            syntheticToTraining[s] = toTraining;
+            closer += toTraining < toHoldout ? 1.0 : toTraining == toHoldout ? 0.5 : 0.0;
+        }
+
+        var holdoutToTraining = holdoutProbe.Select(h => space.Closest(h, training)).ToArray();
+        var share = synthetic.Length == 0 ? double.NaN : closer / synthetic.Length;
+        return (share, Median(syntheticToTraining), Median(holdoutToTraining));
     }
 
     private static object?[][] Sample(
