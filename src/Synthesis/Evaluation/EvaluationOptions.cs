@@ -1,0 +1,70 @@
+namespace Sdv.Connector.Synthesis.Evaluation;
+
+/// <summary>Knobs of an evaluation; the defaults reproduce SDMetrics' reports. Checked all at once by <see cref="Validate"/>.</summary>
+internal sealed class EvaluationOptions
+{
+    /// <summary>Seed of every sample and of the holdout split; the same seed gives the same figures. Default 0.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>
+    /// Rows of a table used by the costly metrics: contingency pairs are sampled down to it when either
+    /// side has more (SDMetrics does this at 50,000, unseeded; here it is seeded), and it bounds the real
+    /// rows that distance to closest record compares against. Default 50,000.
+    /// </summary>
+    public int MaxRowsPerTable { get; init; } = 50_000;
+
+    /// <summary>Synthetic rows (and holdout rows) of a table whose distance to closest record is measured. Default 2,000.</summary>
+    public int DcrMaxRows { get; init; } = 2_000;
+
+    /// <summary>|r_real| must exceed this for a correlation pair to count. SDMetrics' default 0.5; 0 counts every pair.</summary>
+    public double CorrelationThreshold { get; init; } = 0.5;
+
+    /// <summary>Cramér's V of the real pair must exceed this for a contingency pair to count. SDMetrics' default 0.3; 0 counts every pair.</summary>
+    public double AssociationThreshold { get; init; } = 0.3;
+
+    /// <summary>A synthetic category seen fewer than this many times among real values is a rare-category leak. Default 5.</summary>
+    public int RareCategoryK { get; init; } = 5;
+
+    /// <summary>A share of synthetic rows closer to training than to holdout above this is a warning. Default 0.5.</summary>
+    public double DcrWarningShare { get; init; } = 0.5;
+
+    /// <summary>Throws one <see cref="ArgumentException"/> listing every invalid setting.</summary>
+    public void Validate()
+    {
+        var errors = new List<string>();
+        if (MaxRowsPerTable < 1)
+        {
+            errors.Add($"MaxRowsPerTable must be at least 1 (was {MaxRowsPerTable}).");
+        }
+
+        if (DcrMaxRows < 1)
+        {
+            errors.Add($"DcrMaxRows must be at least 1 (was {DcrMaxRows}).");
+        }
+
+        if (CorrelationThreshold is < 0 or > 1 || double.IsNaN(CorrelationThreshold))
+        {
+            errors.Add($"CorrelationThreshold must be between 0 and 1 (was {CorrelationThreshold}).");
+        }
+
+        if (AssociationThreshold is < 0 or > 1 || double.IsNaN(AssociationThreshold))
+        {
+            errors.Add($"AssociationThreshold must be between 0 and 1 (was {AssociationThreshold}).");
+        }
+
+        if (RareCategoryK < 1)
+        {
+            errors.Add($"RareCategoryK must be at least 1 (was {RareCategoryK}).");
+        }
+
+        if (DcrWarningShare is < 0 or > 1 || double.IsNaN(DcrWarningShare))
+        {
+            errors.Add($"DcrWarningShare must be between 0 and 1 (was {DcrWarningShare}).");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid evaluation options: " + string.Join(" ", errors));
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.Evaluation;
+using Sdv.Connector.Synthesis.Evaluation.Privacy;
+using Xunit;
+using static Sdv.Connector.Synthesis.Tests.Evaluation.Data;
+
+namespace Sdv.Connector.Synthesis.Tests.Evaluation;
+
+/// <summary>Privacy checks on hand-worked inputs.</summary>
+public sealed class PrivacyTests
+{
+    private static readonly EvaluationColumn[] Columns =
+    [
+        Col("id", SdType.Id), Col("city", SdType.Categorical), Col("size", SdType.Numerical), Col("email", SdType.Pii),
+    ];
+
+    [Fact]
+    public void Exact_matches_compare_non_key_columns_and_treat_1_and_1_0_alike()
+    {
+        var real = Table("t", Columns, ["id"], Longs(1, 2, 3), Values("x", "y", "z"), Values(1L, 2L, 3L), Values("a@x", "b@x", null));
+        var synthetic = Table("t", Columns, ["id"],
+            Longs(10, 11, 12, 13), Values("x", "y", "z", "x"), Values(1L, 5L, 3L, 1.0), Values("a@x", "b@x", null, "a@x"));
+
+        var privacy = Evaluate(real, synthetic).Privacy;
+
+        // Rows 10, 12 and 13 equal real rows 1, 3 and 1 (nulls equal nulls; the id does not count); row 11 differs in size.
+        Assert.Equal(0.75, privacy.ExactMatchRate!.Value, Tolerance);
+        Assert.Equal(3, privacy.ExactMatch.Matches);
+        Assert.Equal(["city", "size", "email"], privacy.ExactMatch.Tables.Single().Columns);
+        Assert.Contains(privacy.Warnings, w => w.Contains("3 of 4 synthetic rows", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Pii_leaks_count_synthetic_values_found_among_real_ones()
+    {
+        var real = Table("t", Columns, ["id"], Longs(1, 2, 3), Values("x", "x", "x"), Longs(1, 1, 1), Values("a@x", "b@x", "c@x"));
+        var synthetic = Table("t", Columns, ["id"], Longs(1, 2, 3, 4), Values("x", "x", "x", "x"), Longs(1, 1, 1, 1), Values("a@x", "d@x", null, "c@x"));
+
+        var leaks = Evaluate(real, synthetic).Privacy.PiiLeaks;
+
+        var column = Assert.Single(leaks.Columns);
+        Assert.Equal(("email", "pii", 3L, 2L), (column.Column, column.SdType, column.SyntheticValues, column.Leaked));
+        Assert.Equal(2.0 / 3.0, leaks.Rate!.Value, Tolerance);
+    }
+
+    [Fact]
+    public void Rare_category_leaks_are_synthetic_values_seen_fewer_than_k_times_in_real_data()
+    {
+        var real = Table("t", Columns, ["id"],
+            Longs(1, 2, 3, 4, 5, 6, 7, 8), Values("A", "A", "A", "A", "A", "B", "B", "C"), Longs(1, 2, 3, 4, 5, 6, 7, 8), Values(null, null, null, null, null, null, null, null));
+        var synthetic = Table("t", Columns, ["id"],
+            Longs(1, 2, 3, 4, 5, 6), Values("A", "B", "C", "D", "B", null), Longs(1, 2, 3, 4, 5, 6), Values(null, null, null, null, null, null));
+
+        var leaks = Evaluate(real, synthetic, new EvaluationOptions { RareCategoryK = 3 }).Privacy.RareCategoryLeaks;
+
+        // B (2 real rows) and C (1) are rare at k = 3; A (5) is common and D never real; the null is no category.
+        var column = Assert.Single(leaks.Columns);
+        Assert.Equal((2, 5L, 3L), (column.Categories, column.SyntheticRows, column.LeakedRows));
+        Assert.Equal(0.6, leaks.Rate!.Value, Tolerance);
+    }
+
+    [Fact]
+    public void Row_distance_scales_numbers_by_the_real_range_and_compares_categories()
+    {
+        object?[][] realRows = [[0L, "a"], [10L, "b"]];
+        var space = new DistanceSpace([SdType.Numerical, SdType.Categorical], realRows, [0, 1]);
+        var points = space.Encode([[5L, "a"], [10L, "b"], [null, "b"], [null, null], [40L, "a"]], [0, 1]);
+
+        Assert.Equal(0.75, space.Distance(points[0], points[1]), Tolerance);
+        Assert.Equal(0.5, space.Distance(points[1], points[2]), Tolerance);
+        Assert.Equal(0.5, space.Distance(points[2], points[3]), Tolerance); // null = null on x, "b" ≠ null on the category
+        Assert.Equal(0.0, space.Distance(points[3], points[3]), Tolerance);
+        Assert.Equal(0.5, space.Distance(points[4], points[0]), Tolerance); // |40 − 5| / 10 is capped at 1
+    }
+
+    [Fact]
+    public void Dcr_share_counts_synthetic_rows_closer_to_training_than_to_holdout()
+    {
+        object?[][] realRows = [[0.0], [10.0], [5.0]];
+        var space = new DistanceSpace([SdType.Numerical], realRows, [0]);
+        var training = space.Encode([[0.0], [10.0]], [0]);
+        var holdout = space.Encode([[5.0]], [0]);
+        var synthetic = space.Encode([[1.0], [6.0], [0.0], [7.5]], [0]);
+
+        var (share, syntheticMedian, holdoutMedian) = DistanceToClosestRecord.Measure(space, training, holdout, synthetic, holdout);
+
+        // 1 → .1 vs .4 (training); 6 → .4 vs .1 (holdout); 0 → 0 vs .5 (training); 7.5 → .25 vs .25 (tie, one half).
+        Assert.Equal(2.5 / 4, share, Tolerance);
+        Assert.Equal((0.1 + 0.25) / 2, syntheticMedian!.Value, Tolerance);
+        Assert.Equal(0.5, holdoutMedian!.Value, Tolerance);
+    }
+
+    [Fact]
+    public void Dcr_of_a_copy_of_distinct_real_rows_splits_evenly()
+    {
+        var n = 40;
+        var real = Table("t", [Col("x", SdType.Numerical)], [], Enumerable.Range(0, n).Select(i => (object?)(double)i).ToArray());
+
+        var dcr = Evaluate(real, real).Privacy.Dcr;
+
+        // Each copied row sits at distance 0 from the half it landed in, so exactly half are "closer to training";
+        // the exact-match rate, not DCR, is what catches a copy.
+        Assert.Equal(0.5, dcr.ShareCloserToTraining!.Value, Tolerance);
+        Assert.False(dcr.Warning);
+        var table = Assert.Single(dcr.Tables);
+        Assert.Equal((20L, 20L, 40L), (table.TrainingRows, table.HoldoutRows, table.SyntheticRows));
+    }
+
+    private static Synthesis.Evaluation.Results.EvaluationResult Evaluate(EvaluationTable real, EvaluationTable synthetic, EvaluationOptions? options = null) =>
+        Evaluator.Evaluate(new EvaluationDataset([real], []), new EvaluationDataset([synthetic], []), options);
+}
