@@ -81,6 +81,8 @@ internal sealed class PostgreSqlRowReader : IRowReader
         var q = PostgreSqlDialect.Instance.Quote(column.Name);
         if (column.LogicalType == LogicalType.Interval) return $"extract(epoch from {q})";
         if (column.LogicalType == LogicalType.Money) return $"{q}::numeric";
+        // inet's cast to text adds a /32 its output function leaves out; format's %s uses the output function.
+        if (column.LogicalType == LogicalType.Network) return $"format('%s', {q})";
         return CanonicalValues.ClrType(column.LogicalType) == typeof(string) ? $"{q}::text" : q;
     }
 

@@ -22,15 +22,16 @@ internal sealed class SqliteTypeMapper : ITypeMapper
             LogicalType.Boolean => "BOOLEAN",
             LogicalType.Int8 => "TINYINT",
             LogicalType.Int16 => "SMALLINT",
-            LogicalType.Int32 => "INTEGER",
+            LogicalType.Int32 => "INT",
             LogicalType.Int64 => "BIGINT",
-            // NUMERIC affinity: a decimal written as its text is kept as REAL only where its 15 first digits
-            // survive (SQLite's rule), else as TEXT, so it reads back exactly.
-            LogicalType.Decimal => column.Precision is int p and > 0
+            // NUMERIC affinity keeps a decimal's text as a REAL where its first 15 digits survive (SQLite's
+            // rule), which is exact up to 15 digits of precision. Wider decimals need TEXT affinity to come
+            // back exactly: "DECIMAL TEXT(p,s)" has it (it contains TEXT) and still names a decimal.
+            LogicalType.Decimal => column.Precision is int p and > 0 and <= 15
                 ? column.Scale is int s and >= 0 ? $"NUMERIC({p},{s})" : $"NUMERIC({p})"
-                : "NUMERIC",
-            LogicalType.Money => "NUMERIC(19,4)",
-            LogicalType.Float32 => "FLOAT",
+                : column.Precision is int wide and > 0 ? $"DECIMAL TEXT({wide},{column.Scale ?? 0})" : "DECIMAL TEXT",
+            LogicalType.Money => "MONEY TEXT",
+            LogicalType.Float32 => "FLOAT4",
             LogicalType.Float64 => "DOUBLE",
             LogicalType.String => column.MaxLength is int n and > 0 ? $"VARCHAR({n})" : "TEXT",
             LogicalType.FixedString => column.MaxLength is int n and > 0 ? $"CHAR({n})" : "TEXT",
@@ -42,7 +43,11 @@ internal sealed class SqliteTypeMapper : ITypeMapper
             LogicalType.DateTimeWithTimeZone => "TIMESTAMPTZ",
             LogicalType.Uuid => "UUID",
             LogicalType.Binary => "BLOB",
-            // Interval would have INTEGER affinity by its name ("INT"): TEXT keeps the written text.
+            // INTEGER affinity (it contains INT), harmless: a TimeSpan's text always holds a colon, never a number.
+            LogicalType.Interval => "INTERVAL",
+            // NUMERIC affinity: only a document that is a bare number may be stored as one (1.50 reads back as 1.5).
+            LogicalType.Json => "JSON",
+            LogicalType.Xml => "XML",
             _ => "TEXT",
         };
     }
