@@ -1,0 +1,11 @@
+using NpgsqlTypes;
+
+namespace Sdv.Connector.Engines.PostgreSql;
+
+/// <summary>
+/// How one target column is written by COPY: its position in the canonical row, and the Npgsql type of
+/// its binary form, or null where the binary form of its type is not the text Npgsql could send
+/// (arrays, ranges, network, geometry, bit strings, extension types), which makes the table go
+/// through text COPY.
+/// </summary>
+internal sealed record PostgreSqlCopyColumn(string Name, int RowIndex, NpgsqlDbType? BinaryType);

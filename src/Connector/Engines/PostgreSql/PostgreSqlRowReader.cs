@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.Engines.PostgreSql;
+
+/// <summary>
+/// Streams a PostgreSQL table as canonical values (<see cref="CanonicalValues"/>). Every column whose
+/// canonical form is text (json, enums, domains, arrays, ranges, network and other exotics) is selected
+/// as <c>col::text</c>, so PostgreSQL itself prints it; intervals are read as seconds
+/// (<c>extract(epoch ...)</c>, a month counting 30 days), because a TimeSpan has no months.
+/// A cell that cannot be converted (an infinite date, a numeric beyond decimal's range) is read as
+/// null and reported once per column in <see cref="Warnings"/>.
+/// </summary>
+internal sealed class PostgreSqlRowReader : IRowReader
+{
+    private readonly ConcurrentQueue<string> _warnings = new();
+
+    /// <summary>One line per column that had unreadable cells, per read.</summary>
+    public IReadOnlyCollection<string> Warnings => _warnings;
+
+    /// <summary>BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY: one snapshot for every table read, and no write can slip through.</summary>
+    public async Task<DbTransaction?> BeginReadOnlyAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SET TRANSACTION READ ONLY";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return transaction;
+    }
+
+    public async IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(table);
+        var d = PostgreSqlDialect.Instance;
+        var columns = table.Columns;
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {string.Join(", ", columns.Select(SelectExpression))} FROM {d.Quote(table.Name)}";
+        var failures = new int[columns.Count];
+        var examples = new string?[columns.Count];
+        await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var row = new object?[columns.Count];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    if (await reader.IsDBNullAsync(i, cancellationToken).ConfigureAwait(false)) continue;
+                    try
+                    {
+                        row[i] = Convert(reader.GetValue(i), columns[i].LogicalType);
+                    }
+                    catch (Exception e) when (e is InvalidCastException or OverflowException or FormatException or ArgumentException)
+                    {
+                        failures[i]++;
+                        examples[i] ??= e.Message;
+                    }
+                }
+                yield return row;
+            }
+        }
+        for (var i = 0; i < failures.Length; i++)
+        {
+            if (failures[i] > 0)
+            {
+                _warnings.Enqueue($"{table.Name}.{columns[i].Name}: {failures[i]} cell(s) could not be read as {columns[i].LogicalType} and were read as NULL ({examples[i]}).");
+            }
+        }
+    }
+
+    private static string SelectExpression(ColumnSchema column)
+    {
+        var q = PostgreSqlDialect.Instance.Quote(column.Name);
+        if (column.LogicalType == LogicalType.Interval) return $"extract(epoch from {q})";
+        if (column.LogicalType == LogicalType.Money) return $"{q}::numeric";
+        // inet's cast to text adds a /32 its output function leaves out; format's %s uses the output function.
+        if (column.LogicalType == LogicalType.Network) return $"format('%s', {q})";
+        return CanonicalValues.ClrType(column.LogicalType) == typeof(string) ? $"{q}::text" : q;
+    }
+
+    /// <summary>Npgsql's default CLR value of the selected expression to the canonical value of the logical type.</summary>
+    public static object Convert(object raw, LogicalType type)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        return type switch
+        {
+            LogicalType.Boolean => raw is bool b ? b : System.Convert.ToInt64(raw, inv) != 0,
+            LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64 => System.Convert.ToInt64(raw, inv),
+            LogicalType.Decimal or LogicalType.Money => System.Convert.ToDecimal(raw, inv),
+            // A real's shortest text is what the user wrote; widening its bits would add digits.
+            LogicalType.Float32 => raw is float f ? double.Parse(f.ToString("R", inv), inv) : System.Convert.ToDouble(raw, inv),
+            LogicalType.Float64 => System.Convert.ToDouble(raw, inv),
+            LogicalType.Date => raw switch
+            {
+                DateOnly date => date,
+                DateTime dt => DateOnly.FromDateTime(dt),
+                _ => throw new InvalidCastException($"Cannot read {raw.GetType().Name} as a date."),
+            },
+            LogicalType.Time or LogicalType.TimeWithTimeZone => raw switch
+            {
+                TimeSpan ts => TimeOnly.FromTimeSpan(ts),
+                TimeOnly t => t,
+                DateTimeOffset dto => TimeOnly.FromTimeSpan(dto.TimeOfDay),
+                DateTime dt => TimeOnly.FromDateTime(dt),
+                _ => throw new InvalidCastException($"Cannot read {raw.GetType().Name} as a time."),
+            },
+            LogicalType.DateTime => raw switch
+            {
+                DateTime dt => DateTime.SpecifyKind(dt, DateTimeKind.Unspecified),
+                DateTimeOffset dto => DateTime.SpecifyKind(dto.UtcDateTime, DateTimeKind.Unspecified),
+                _ => throw new InvalidCastException($"Cannot read {raw.GetType().Name} as a timestamp."),
+            },
+            LogicalType.DateTimeWithTimeZone => raw switch
+            {
+                DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc), TimeSpan.Zero),
+                DateTimeOffset dto => dto.ToUniversalTime(),
+                _ => throw new InvalidCastException($"Cannot read {raw.GetType().Name} as a timestamp with time zone."),
+            },
+            LogicalType.Interval => raw is TimeSpan span ? span : TimeSpan.FromTicks((long)decimal.Round(System.Convert.ToDecimal(raw, inv) * TimeSpan.TicksPerSecond)),
+            LogicalType.Uuid => raw is Guid g ? g : Guid.Parse(System.Convert.ToString(raw, inv)!, inv),
+            LogicalType.Binary => raw is byte[] bytes ? bytes : throw new InvalidCastException($"Cannot read {raw.GetType().Name} as bytes."),
+            _ => raw as string ?? System.Convert.ToString(raw, inv)!,
+        };
+    }
+}

@@ -1,0 +1,62 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.Engines.Sqlite;
+
+/// <summary>
+/// Loads a table with one prepared INSERT, reused with new parameter values for every row, inside one
+/// transaction: nothing is visible until the commit, and a failure rolls the table back to empty.
+/// Values are stored as <see cref="SqliteValueConverter.ToStored"/> gives them (ISO-8601 text for dates,
+/// 0/1 for booleans, a decimal's invariant text, a GUID's text, a blob for bytes).
+/// Foreign keys are switched off on this connection during the load and restored after it: rows of
+/// a self-referencing table or of a cycle cannot all come after their parents. The schema writer's
+/// <c>PRAGMA foreign_key_check</c> then proves every row after the load.
+/// </summary>
+internal sealed class SqliteBulkWriter : IBulkWriter
+{
+    public async Task<long> WriteAsync(DbConnection connection, TableSchema table, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(rows);
+        var sqlite = connection as SqliteConnection
+            ?? throw new ArgumentException($"The SQLite bulk writer needs a SqliteConnection, not {connection?.GetType().Name}.", nameof(connection));
+        var d = SqliteDialect.Instance;
+        var indexes = Enumerable.Range(0, table.Columns.Count).Where(i => table.Columns[i].GeneratedSql is null).ToArray();
+        var foreignKeys = Convert.ToInt64(await ScalarAsync(sqlite, "PRAGMA foreign_keys", cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) != 0;
+        if (foreignKeys) await ScalarAsync(sqlite, "PRAGMA foreign_keys = OFF", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var transaction = (SqliteTransaction)await sqlite.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var insert = sqlite.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = $"INSERT INTO {d.Quote(table.Name)} ({string.Join(", ", indexes.Select(i => d.Quote(table.Columns[i].Name)))}) " +
+                $"VALUES ({string.Join(", ", indexes.Select((_, n) => "$p" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
+            var parameters = indexes.Select((_, n) => insert.Parameters.Add(new SqliteParameter("$p" + n.ToString(System.Globalization.CultureInfo.InvariantCulture), null))).ToArray();
+            await insert.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            long count = 0;
+            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                for (var n = 0; n < indexes.Length; n++)
+                {
+                    parameters[n].Value = SqliteValueConverter.ToStored(row[indexes[n]]);
+                }
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                count++;
+            }
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return count;
+        }
+        finally
+        {
+            if (foreignKeys) await ScalarAsync(sqlite, "PRAGMA foreign_keys = ON", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

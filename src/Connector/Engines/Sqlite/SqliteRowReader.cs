@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Data;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.Engines.Sqlite;
+
+/// <summary>
+/// Streams a SQLite table as canonical values, converting each stored value by the column's logical
+/// type (<see cref="SqliteValueConverter"/>). A cell that cannot be converted is read as null, and
+/// each such column gets one line in <see cref="Warnings"/> per read, with the count and an example.
+/// The source is opened read-only by the caller (<c>Mode=ReadOnly</c> in the connection string):
+/// SQLite has no read-only transaction, so that is what keeps the source untouched.
+/// </summary>
+internal sealed class SqliteRowReader : IRowReader
+{
+    private readonly ConcurrentQueue<string> _warnings = new();
+
+    /// <summary>One line per column that had unconvertible cells, per read.</summary>
+    public IReadOnlyCollection<string> Warnings => _warnings;
+
+    /// <summary>A deferred transaction: it takes a shared lock at the first read and holds one snapshot until it ends.</summary>
+    public Task<DbTransaction?> BeginReadOnlyAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        cancellationToken.ThrowIfCancellationRequested();
+        var sqlite = connection as SqliteConnection
+            ?? throw new ArgumentException($"The SQLite reader needs a SqliteConnection, not {connection.GetType().Name}.", nameof(connection));
+        return Task.FromResult<DbTransaction?>(sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: true));
+    }
+
+    public async IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(table);
+        var d = SqliteDialect.Instance;
+        var columns = table.Columns;
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {string.Join(", ", columns.Select(c => d.Quote(c.Name)))} FROM {d.Quote(table.Name)}";
+        var failures = new int[columns.Count];
+        var examples = new string?[columns.Count];
+        await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var row = new object?[columns.Count];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    var raw = reader.GetValue(i);
+                    if (raw is DBNull) continue;
+                    if (SqliteValueConverter.TryRead(raw, columns[i].LogicalType, out var value))
+                    {
+                        row[i] = value;
+                    }
+                    else
+                    {
+                        failures[i]++;
+                        examples[i] ??= raw is byte[] bytes ? $"a blob of {bytes.Length} bytes" : $"'{raw}'";
+                    }
+                }
+                yield return row;
+            }
+        }
+        for (var i = 0; i < failures.Length; i++)
+        {
+            if (failures[i] > 0)
+            {
+                _warnings.Enqueue($"{table.Name}.{columns[i].Name}: {failures[i]} stored value(s) could not be read as {columns[i].LogicalType} and were read as NULL (first: {examples[i]}).");
+            }
+        }
+    }
+}
