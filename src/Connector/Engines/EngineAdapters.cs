@@ -1,3 +1,5 @@
+using Sdv.Connector.Engines.MySql;
+using Sdv.Connector.Engines.SqlServer;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Engines;
@@ -7,6 +9,8 @@ internal static class EngineAdapters
 {
     public static IEngineAdapter For(DatabaseEngine engine) => engine switch
     {
+        DatabaseEngine.MySql => new MySqlAdapter(),
+        DatabaseEngine.SqlServer => new SqlServerAdapter(),
         _ => throw new NotSupportedException($"No engine adapter is registered for {engine}."),
     };
 }
