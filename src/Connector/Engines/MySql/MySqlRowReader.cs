@@ -14,7 +14,9 @@ namespace Sdv.Connector.Engines.MySql;
 /// sees the same instant and the server refuses any write. Values the canonical form cannot hold
 /// become NULL and are counted in <see cref="Warnings"/> (one line per column and read): zero dates
 /// (<c>0000-00-00</c>, <c>2020-00-10</c>), TIME values outside 00:00–24:00, BIGINT UNSIGNED values
-/// beyond Int64 in a column typed Int64. Spatial columns are read as WKT (ST_AsText), BIT(n) as a
+/// beyond Int64 in a column typed Int64. Dates and datetimes are selected as text and parsed, because
+/// MySqlConnector throws on a zero date unless the connection string says AllowZeroDateTime, and the
+/// source's connection string is the user's. Spatial columns are read as WKT (ST_AsText), BIT(n) as a
 /// string of binary digits (BIN), BIT(1) booleans as numbers.
 /// </summary>
 internal sealed class MySqlRowReader : IRowReader
@@ -74,6 +76,8 @@ internal sealed class MySqlRowReader : IRowReader
         var native = column.NativeType.TrimStart().ToLowerInvariant();
         return column.LogicalType switch
         {
+            // As text: the driver throws on zero dates unless the connection string allows them; text is read either way.
+            LogicalType.Date or LogicalType.DateTime or LogicalType.DateTimeWithTimeZone => $"CAST({name} AS CHAR)",
             LogicalType.Spatial => $"ST_AsText({name})",
             LogicalType.Bit when native.StartsWith("bit", StringComparison.Ordinal) => $"BIN({name})",
             LogicalType.Boolean when native.StartsWith("bit", StringComparison.Ordinal) => $"CAST({name} AS UNSIGNED)",
@@ -81,29 +85,24 @@ internal sealed class MySqlRowReader : IRowReader
         };
     }
 
+    private static readonly string[] DateFormats =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.f", "yyyy-MM-dd HH:mm:ss.ff", "yyyy-MM-dd HH:mm:ss.fff",
+        "yyyy-MM-dd HH:mm:ss.ffff", "yyyy-MM-dd HH:mm:ss.fffff", "yyyy-MM-dd HH:mm:ss.ffffff",
+    ];
+
     private static bool TryRead(MySqlDataReader reader, int ordinal, LogicalType type, out object? value)
     {
         if (type is LogicalType.Date or LogicalType.DateTime or LogicalType.DateTimeWithTimeZone)
         {
-            // GetMySqlDateTime reads zero dates whatever the connection's AllowZeroDateTime says.
-            var date = reader.GetMySqlDateTime(ordinal);
-            if (!date.IsValidDateTime)
+            // A zero date (0000-00-00) or a zero part (2020-00-10) does not parse: it has no DateTime.
+            if (!DateTime.TryParseExact(reader.GetString(ordinal), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 value = null;
                 return false;
             }
-            return CanonicalConversion.TryConvert(date.GetDateTime(), type, out value);
+            return CanonicalConversion.TryConvert(date, type, out value);
         }
-        var raw = reader.GetValue(ordinal);
-        if (raw is MySqlDateTime mySqlDateTime)
-        {
-            if (!mySqlDateTime.IsValidDateTime)
-            {
-                value = null;
-                return false;
-            }
-            raw = mySqlDateTime.GetDateTime();
-        }
-        return CanonicalConversion.TryConvert(raw, type, out value);
+        return CanonicalConversion.TryConvert(reader.GetValue(ordinal), type, out value);
     }
 }

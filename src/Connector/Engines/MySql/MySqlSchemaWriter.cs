@@ -251,9 +251,13 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         {
             definition = definition.Replace(_d.Quote(schema.DatabaseName) + ".", _d.Quote(targetDatabase) + ".", StringComparison.Ordinal);
         }
+        // SchemaMapper renames tables only: a view of the source database goes to the target database.
+        var name = view.Name.Schema is null || string.Equals(view.Name.Schema, schema.DatabaseName, StringComparison.Ordinal)
+            ? new QualifiedName(targetDatabase, view.Name.Name)
+            : view.Name;
         return definition.StartsWith("CREATE", StringComparison.OrdinalIgnoreCase)
             ? definition
-            : $"CREATE OR REPLACE VIEW {_d.Quote(view.Name)} AS {definition}";
+            : $"CREATE OR REPLACE VIEW {_d.Quote(name)} AS {definition}";
     }
 
     public async Task ResetIdentitiesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
