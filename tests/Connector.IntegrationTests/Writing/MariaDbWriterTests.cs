@@ -380,4 +380,43 @@ public sealed class MariaDbWriterTests(MariaDbFixture fixture, ITestOutputHelper
         Assert.Equal(count / 10, await CountAsync(connection, "SELECT COUNT(*) FROM big WHERE amount IS NULL"));
         Assert.Equal(1000, await CountAsync(connection, "SELECT COUNT(DISTINCT day) FROM big"));
     }
+    [SkippableFact]
+    public async Task The_read_transaction_refuses_writes()
+    {
+        await using var db = await NewDatabaseAsync();
+        await using var connection = await db.OpenAsync();
+        await ExecAsync(connection, "CREATE TABLE t (id int PRIMARY KEY)");
+        await using var transaction = await Adapter.Reader.BeginReadOnlyAsync(connection, CancellationToken.None);
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO t VALUES (1)";
+        await Assert.ThrowsAnyAsync<DbException>(() => insert.ExecuteNonQueryAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_table_with_a_year_column_loads_through_batched_inserts()
+    {
+        await using var db = await NewDatabaseAsync();
+        await using var connection = await db.OpenAsync();
+        var source = new DatabaseSchema
+        {
+            Engine = DatabaseEngine.MySql,
+            Tables =
+            [
+                new TableSchema
+                {
+                    Name = new QualifiedName("src", "cars"),
+                    Columns = [Native(1, "id", "int(11)", LogicalType.Int32, nullable: false), Native(2, "built", "year(4)", LogicalType.Int16), Native(3, "photo", "blob", LogicalType.Binary)],
+                    PrimaryKey = new KeySchema("PRIMARY", ["id"]),
+                },
+            ],
+        };
+        var target = await CreateAsync(connection, source);
+        Assert.Equal(1203, await Adapter.BulkWriter.WriteAsync(connection, target.Tables[0],
+            Rows(Enumerable.Range(1, 1203).Select(i => new object?[] { (long)i, i % 7 == 0 ? null : 1901L + i % 255, new byte[] { (byte)i, 0, 255 } })), CancellationToken.None));
+        Assert.Equal(1203, await CountAsync(connection, "SELECT COUNT(*) FROM cars"));
+        var read = (await ReadAllAsync(connection, target.Tables[0])).OrderBy(r => (long)r[0]!).ToList();
+        Assert.Equal(new object?[] { 10L, 1911L, new byte[] { 10, 0, 255 } }, read[9]);
+        Assert.Null(read[6][1]);
+    }
 }
