@@ -1,5 +1,7 @@
+using Sdv.Connector.Engines.MySql;
 using Sdv.Connector.Engines.PostgreSql;
 using Sdv.Connector.Engines.Sqlite;
+using Sdv.Connector.Engines.SqlServer;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Engines;
@@ -14,6 +16,8 @@ internal static class EngineAdapters
     {
         DatabaseEngine.Sqlite => new SqliteEngineAdapter(),
         DatabaseEngine.PostgreSql => new PostgreSqlEngineAdapter(),
-        _ => throw new NotSupportedException($"No engine adapter is registered for {engine}."),
+        DatabaseEngine.MySql => new MySqlAdapter(),
+        DatabaseEngine.SqlServer => new SqlServerAdapter(),
+        _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Unknown engine."),
     };
 }

@@ -1,0 +1,47 @@
+using System.Data.Common;
+using MySqlConnector;
+using Sdv.Connector.SchemaIntrospection.Introspection;
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.Engines.MySql;
+
+/// <summary>MySQL and MariaDB: one adapter for both (MySqlConnector speaks to each).</summary>
+internal sealed class MySqlAdapter : IEngineAdapter
+{
+    private readonly MySqlDialect _dialect = new();
+    private readonly MySqlTypeMapper _types = new();
+
+    public MySqlAdapter()
+    {
+        Reader = new MySqlRowReader(_dialect);
+        SchemaWriter = new MySqlSchemaWriter(_dialect);
+        BulkWriter = new MySqlBulkWriter(_dialect);
+    }
+
+    public DatabaseEngine Engine => DatabaseEngine.MySql;
+
+    /// <summary>The connection's database: MySQL's "schema" is the database itself.</summary>
+    public string? DefaultSchema(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return string.IsNullOrEmpty(connection.Database) ? null : connection.Database;
+    }
+
+    /// <summary>
+    /// Sets AllowLoadLocalInfile: MySqlBulkCopy needs it (and the server must allow local_infile).
+    /// </summary>
+    public DbConnection CreateConnection(string connectionString) =>
+        new MySqlConnection(new MySqlConnectionStringBuilder(connectionString) { AllowLoadLocalInfile = true }.ConnectionString);
+
+    public ISqlDialect Dialect => _dialect;
+
+    public ISchemaIntrospector Introspector => SchemaIntrospectors.For(DatabaseEngine.MySql);
+
+    public IRowReader Reader { get; }
+
+    public ISchemaWriter SchemaWriter { get; }
+
+    public IBulkWriter BulkWriter { get; }
+
+    public ITypeMapper TypeMapper => _types;
+}

@@ -1,0 +1,149 @@
+using System.Data.Common;
+using System.Globalization;
+using MySqlConnector;
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.Engines.MySql;
+
+/// <summary>
+/// Loads a table with MySqlBulkCopy (LOAD DATA LOCAL INFILE; the connection string needs
+/// AllowLoadLocalInfile=true, which <see cref="MySqlAdapter.CreateConnection"/> sets), fed row by row
+/// by a <see cref="RowDataReader"/>, inside a transaction committed only after the last row.
+/// LOAD DATA LOCAL turns errors into warnings (a duplicate key skips the row, a bad value is
+/// truncated), so any warning, or fewer rows inserted than sent, fails the load and rolls it back.
+/// Generated columns are left out; BIT, binary and spatial columns go through a user variable and
+/// an expression, because LOAD DATA reads every field as text. A table with a YEAR column, which
+/// MySqlBulkCopy refuses, is loaded with multi-row INSERTs in the same transaction.
+/// </summary>
+internal sealed class MySqlBulkWriter : IBulkWriter
+{
+    private const int InsertBatchRows = 500;
+    private readonly MySqlDialect _dialect;
+
+    public MySqlBulkWriter(MySqlDialect dialect) => _dialect = dialect;
+
+    public async Task<long> WriteAsync(DbConnection connection, TableSchema table, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(rows);
+        var mysql = (MySqlConnection)connection;
+        var source = SchemaMapper.SourceEngineOf(table);
+        var columns = table.Columns.Select((c, i) => (Column: c, Ordinal: i)).Where(p => p.Column.GeneratedSql is null).ToList();
+        var fields = columns.Select(p => new RowDataField(p.Column.Name, p.Ordinal, FieldType(p.Column))).ToList();
+
+        await using var transaction = await mysql.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        long written;
+        await using (var reader = new RowDataReader(rows, fields, ToMySqlValue, cancellationToken))
+        {
+            var targetTypes = columns.Select(p => MySqlTypeMapper.MapType(p.Column, source, indexed: false).ToLowerInvariant()).ToList();
+            written = targetTypes.Any(t => t.StartsWith("year", StringComparison.Ordinal))
+                ? await InsertAsync(mysql, transaction, table, columns.Select(p => p.Column).ToList(), reader, cancellationToken).ConfigureAwait(false)
+                : await BulkCopyAsync(mysql, transaction, table, columns.Select(p => p.Column).ToList(), targetTypes, reader, cancellationToken).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return written;
+    }
+
+    private async Task<long> BulkCopyAsync(MySqlConnection connection, MySqlTransaction transaction, TableSchema table,
+        IReadOnlyList<ColumnSchema> columns, IReadOnlyList<string> targetTypes, RowDataReader reader, CancellationToken cancellationToken)
+    {
+        var bulk = new MySqlBulkCopy(connection, transaction)
+        {
+            DestinationTableName = _dialect.Quote(table.Name),
+            BulkCopyTimeout = 0,
+        };
+        for (var i = 0; i < columns.Count; i++)
+        {
+            // A quoted user variable: MySqlConnector does not take it for a command parameter.
+            var variable = "@`sdv_v" + i.ToString(CultureInfo.InvariantCulture) + "`";
+            var target = _dialect.Quote(columns[i].Name);
+            var type = targetTypes[i];
+            // MySqlBulkCopy quotes a plain destination column itself; an expression names it quoted.
+            bulk.ColumnMappings.Add(type switch
+            {
+                _ when type.StartsWith("bit", StringComparison.Ordinal) && columns[i].LogicalType == LogicalType.Bit =>
+                    new MySqlBulkCopyColumnMapping(i, variable, $"{target} = CAST(CONV({variable}, 2, 10) AS UNSIGNED)"),
+                _ when type.StartsWith("bit", StringComparison.Ordinal) =>
+                    new MySqlBulkCopyColumnMapping(i, variable, $"{target} = CAST({variable} AS UNSIGNED)"),
+                _ when IsBinary(type) => new MySqlBulkCopyColumnMapping(i, variable, $"{target} = UNHEX({variable})"),
+                _ when columns[i].LogicalType == LogicalType.Spatial && !IsText(type) =>
+                    new MySqlBulkCopyColumnMapping(i, variable, $"{target} = ST_GeomFromText({variable})"),
+                _ => new MySqlBulkCopyColumnMapping(i, columns[i].Name),
+            });
+        }
+        var result = await bulk.WriteToServerAsync(reader, cancellationToken).ConfigureAwait(false);
+        if (result.Warnings.Count > 0)
+        {
+            var first = string.Join("; ", result.Warnings.Take(3).Select(w => w.Message));
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"Loading {table.Name} raised {result.Warnings.Count} warning(s), e.g. {first}. The load was rolled back: a value did not fit its column."));
+        }
+        if (result.RowsInserted != reader.RowsRead)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"{reader.RowsRead} rows were sent to {table.Name} but {result.RowsInserted} were inserted; the load was rolled back."));
+        }
+        return result.RowsInserted;
+    }
+
+    private async Task<long> InsertAsync(MySqlConnection connection, MySqlTransaction transaction, TableSchema table,
+        IReadOnlyList<ColumnSchema> columns, RowDataReader reader, CancellationToken cancellationToken)
+    {
+        var head = $"INSERT INTO {_dialect.Quote(table.Name)} ({string.Join(", ", columns.Select(c => _dialect.Quote(c.Name)))}) VALUES ";
+        long total = 0;
+        var batch = new List<object[]>(InsertBatchRows);
+        async Task FlushAsync()
+        {
+            if (batch.Count == 0) return;
+            await using var command = new MySqlCommand { Connection = connection, Transaction = transaction, CommandTimeout = 0 };
+            var text = new System.Text.StringBuilder(head);
+            for (var r = 0; r < batch.Count; r++)
+            {
+                text.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    var name = string.Create(CultureInfo.InvariantCulture, $"@p{r}_{c}");
+                    text.Append(c == 0 ? name : ", " + name);
+                    command.Parameters.AddWithValue(name, batch[r][c]);
+                }
+                text.Append(')');
+            }
+            command.CommandText = text.ToString();
+            total += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            batch.Clear();
+        }
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var values = new object[columns.Count];
+            reader.GetValues(values);
+            batch.Add(values);
+            if (batch.Count == InsertBatchRows) await FlushAsync().ConfigureAwait(false);
+        }
+        await FlushAsync().ConfigureAwait(false);
+        return total;
+    }
+
+    private static bool IsBinary(string type) =>
+        type.StartsWith("binary", StringComparison.Ordinal) || type.StartsWith("varbinary", StringComparison.Ordinal)
+        || type.EndsWith("blob", StringComparison.Ordinal);
+
+    private static bool IsText(string type) =>
+        type.Contains("char", StringComparison.Ordinal) || type.Contains("text", StringComparison.Ordinal);
+
+    /// <summary>Canonical values to what LOAD DATA reads: Guid as its 36-character text, DateTimeOffset as its UTC instant.</summary>
+    private static object ToMySqlValue(object value) => value switch
+    {
+        Guid g => g.ToString("D", CultureInfo.InvariantCulture),
+        DateTimeOffset dto => dto.UtcDateTime,
+        _ => RowDataReader.ToDriverValue(value),
+    };
+
+    private static Type FieldType(ColumnSchema column)
+    {
+        var type = CanonicalValues.ClrType(column.LogicalType);
+        if (type == typeof(DateOnly) || type == typeof(DateTimeOffset)) return typeof(DateTime);
+        if (type == typeof(TimeOnly)) return typeof(TimeSpan);
+        if (type == typeof(Guid)) return typeof(string);
+        return type;
+    }
+}

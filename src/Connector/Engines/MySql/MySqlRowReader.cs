@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using MySqlConnector;
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.Engines.MySql;
+
+/// <summary>
+/// Reads MySQL/MariaDB rows as canonical values. The source is read inside one
+/// <c>START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY</c> at REPEATABLE READ, so every table
+/// sees the same instant and the server refuses any write. Values the canonical form cannot hold
+/// become NULL and are counted in <see cref="Warnings"/> (one line per column and read): zero dates
+/// (<c>0000-00-00</c>, <c>2020-00-10</c>), TIME values outside 00:00–24:00, BIGINT UNSIGNED values
+/// beyond Int64 in a column typed Int64. Dates and datetimes are selected as text and parsed, because
+/// MySqlConnector throws on a zero date unless the connection string says AllowZeroDateTime, and the
+/// source's connection string is the user's. Spatial columns are read as WKT (ST_AsText), BIT(n) as a
+/// string of binary digits (BIN), BIT(1) booleans as numbers.
+/// </summary>
+internal sealed class MySqlRowReader : IRowReader
+{
+    private readonly ConcurrentQueue<string> _warnings = new();
+    private readonly MySqlDialect _dialect;
+
+    public MySqlRowReader(MySqlDialect dialect) => _dialect = dialect;
+
+    /// <summary>Values read as NULL because they had no canonical form, one line per column and read.</summary>
+    public IReadOnlyCollection<string> Warnings => _warnings;
+
+    public async Task<DbTransaction?> BeginReadOnlyAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        // MySqlConnector turns Snapshot into REPEATABLE READ + WITH CONSISTENT SNAPSHOT; isReadOnly adds READ ONLY.
+        return await ((MySqlConnection)connection).BeginTransactionAsync(IsolationLevel.Snapshot, isReadOnly: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(table);
+        var columns = table.Columns;
+        var select = string.Join(", ", columns.Select(SelectExpression));
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {select} FROM {_dialect.Quote(table.Name)}";
+        command.CommandTimeout = 0;
+        var unreadable = new long[columns.Count];
+        await using (var reader = (MySqlDataReader)await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var row = new object?[columns.Count];
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    if (await reader.IsDBNullAsync(i, cancellationToken).ConfigureAwait(false)) continue;
+                    if (TryRead(reader, i, columns[i].LogicalType, out var value)) row[i] = value;
+                    else unreadable[i]++;
+                }
+                yield return row;
+            }
+        }
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (unreadable[i] == 0) continue;
+            _warnings.Enqueue(string.Create(CultureInfo.InvariantCulture,
+                $"{unreadable[i]} value(s) of {table.Name}.{columns[i].Name} ({columns[i].NativeType}) have no {columns[i].LogicalType} form (zero dates, TIME beyond 24 hours or numbers beyond Int64) and were read as NULL."));
+        }
+    }
+
+    private string SelectExpression(ColumnSchema column)
+    {
+        var name = _dialect.Quote(column.Name);
+        var native = column.NativeType.TrimStart().ToLowerInvariant();
+        return column.LogicalType switch
+        {
+            // As text: the driver throws on zero dates unless the connection string allows them; text is read either way.
+            LogicalType.Date or LogicalType.DateTime or LogicalType.DateTimeWithTimeZone => $"CAST({name} AS CHAR)",
+            LogicalType.Spatial => $"ST_AsText({name})",
+            LogicalType.Bit when native.StartsWith("bit", StringComparison.Ordinal) => $"BIN({name})",
+            LogicalType.Boolean when native.StartsWith("bit", StringComparison.Ordinal) => $"CAST({name} AS UNSIGNED)",
+            _ => name,
+        };
+    }
+
+    private static readonly string[] DateFormats =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.f", "yyyy-MM-dd HH:mm:ss.ff", "yyyy-MM-dd HH:mm:ss.fff",
+        "yyyy-MM-dd HH:mm:ss.ffff", "yyyy-MM-dd HH:mm:ss.fffff", "yyyy-MM-dd HH:mm:ss.ffffff",
+    ];
+
+    private static bool TryRead(MySqlDataReader reader, int ordinal, LogicalType type, out object? value)
+    {
+        if (type is LogicalType.Date or LogicalType.DateTime or LogicalType.DateTimeWithTimeZone)
+        {
+            // A zero date (0000-00-00) or a zero part (2020-00-10) does not parse: it has no DateTime.
+            if (!DateTime.TryParseExact(reader.GetString(ordinal), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                value = null;
+                return false;
+            }
+            return CanonicalConversion.TryConvert(date, type, out value);
+        }
+        return CanonicalConversion.TryConvert(reader.GetValue(ordinal), type, out value);
+    }
+}

@@ -1,0 +1,323 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.Engines.MySql;
+
+/// <summary>
+/// Writes the clone's schema on MySQL/MariaDB. Tables are InnoDB, utf8mb4; from another engine
+/// their collation is utf8mb4_bin, so that values that differ only in case (distinct keys in
+/// PostgreSQL or SQLite) stay distinct. Same engine: types, defaults, ON UPDATE, generated columns,
+/// collations and CHECKs as written. Identity of any source becomes AUTO_INCREMENT where the column
+/// is an integer and the first column of the primary key (MySQL wants an AUTO_INCREMENT column to
+/// lead a key that exists when the table is created). Foreign keys are added after the load with
+/// foreign_key_checks=1, so the server checks every loaded row. Names that MySQL keeps unique per
+/// database (foreign keys, and checks on MySQL 8) are dropped where they would repeat, letting the
+/// server name the constraint. Oddities are collected in <see cref="Warnings"/>.
+/// </summary>
+internal sealed partial class MySqlSchemaWriter : ISchemaWriter
+{
+    private const int MaxIdentifier = 64;
+    private readonly MySqlDialect _d;
+    private readonly ConcurrentQueue<string> _warnings = new();
+
+    public MySqlSchemaWriter(MySqlDialect dialect) => _d = dialect;
+
+    public IReadOnlyCollection<string> Warnings => _warnings;
+
+    public async Task CreateTablesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var checkNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var table in schema.Tables)
+        {
+            await ExecuteAsync(connection, CreateTableSql(table, checkNames), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The CREATE TABLE statement of one table (no foreign keys, no secondary indexes).</summary>
+    public string CreateTableSql(TableSchema table, ISet<string> checkNames)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(checkNames);
+        var source = SchemaMapper.SourceEngineOf(table);
+        var same = source == DatabaseEngine.MySql;
+        var indexed = IndexedColumns(table);
+        var autoIncrement = AutoIncrementColumn(table);
+        if (!same)
+        {
+            foreach (var column in table.Columns.Where(c => c.Identity != IdentityKind.None && !ReferenceEquals(c, autoIncrement)))
+            {
+                _warnings.Enqueue($"Identity column {table.Name}.{column.Name} is not the leading integer column of the primary key; it is written as a plain column.");
+            }
+        }
+
+        var lines = new List<string>();
+        foreach (var column in table.Columns)
+        {
+            lines.Add(ColumnSql(table, column, same, indexed.Contains(column.Name), ReferenceEquals(column, autoIncrement)));
+        }
+        if (table.PrimaryKey is { Columns.Count: > 0 } pk)
+        {
+            lines.Add($"PRIMARY KEY ({ColumnList(pk.Columns)})");
+        }
+        var indexNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "PRIMARY" };
+        foreach (var unique in table.UniqueKeys.Where(k => k.Columns.Count > 0))
+        {
+            lines.Add($"UNIQUE KEY {NameClause(unique.Name, indexNames)}({ColumnList(unique.Columns)})");
+        }
+        foreach (var check in table.CheckConstraints)
+        {
+            lines.Add($"{ConstraintClause(check.Name, checkNames)}CHECK ({check.Expression})");
+        }
+
+        var options = same ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4" : "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+        return $"CREATE TABLE {_d.Quote(table.Name)} (\n  {string.Join(",\n  ", lines)}\n) {options}";
+    }
+
+    private string ColumnSql(TableSchema table, ColumnSchema column, bool same, bool indexed, bool autoIncrement)
+    {
+        var source = SchemaMapper.SourceEngineOf(table);
+        var sql = new StringBuilder(_d.Quote(column.Name)).Append(' ').Append(MySqlTypeMapper.MapType(column, source, indexed));
+        if (same && column.Collation is { } collation && SafeWord().IsMatch(collation))
+        {
+            sql.Append(" COLLATE ").Append(collation);
+        }
+        if (column.GeneratedSql is { } expression)
+        {
+            if (same)
+            {
+                var stored = column.Annotations.TryGetValue("mysql.generated", out var kind) && kind == "stored";
+                // MariaDB refuses NULL / NOT NULL and defaults on generated columns: the expression says it all.
+                return sql.Append(" AS (").Append(expression).Append(stored ? ") STORED" : ") VIRTUAL").ToString();
+            }
+            _warnings.Enqueue($"Generated column {table.Name}.{column.Name} is written as a plain nullable column: its expression is {source}'s SQL.");
+            return sql.Append(" NULL").ToString();
+        }
+        sql.Append(column.IsNullable ? " NULL" : " NOT NULL");
+        if (autoIncrement)
+        {
+            sql.Append(" AUTO_INCREMENT");
+        }
+        else if (column.DefaultSql is { } defaultSql)
+        {
+            sql.Append(" DEFAULT ").Append(same ? defaultSql : PortableDefault(defaultSql));
+        }
+        if (same && column.Annotations.TryGetValue("mysql.on_update", out var onUpdate))
+        {
+            sql.Append(" ON UPDATE ").Append(onUpdate);
+        }
+        return sql.ToString();
+    }
+
+    /// <summary>A literal default from another engine: a quoted string has its backslashes doubled (MySQL reads them as escapes).</summary>
+    private static string PortableDefault(string literal) =>
+        literal.Length >= 2 && literal[0] == '\'' ? literal.Replace("\\", "\\\\", StringComparison.Ordinal) : literal;
+
+    /// <summary>Columns that sit in a key or index (including either side of a foreign key): they must be indexable types.</summary>
+    public static HashSet<string> IndexedColumns(TableSchema table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (table.PrimaryKey is { } pk) names.UnionWith(pk.Columns);
+        foreach (var key in table.UniqueKeys) names.UnionWith(key.Columns);
+        foreach (var fk in table.ForeignKeys) names.UnionWith(fk.Columns);
+        foreach (var index in table.Indexes) names.UnionWith(index.Columns);
+        return names;
+    }
+
+    /// <summary>The column that becomes AUTO_INCREMENT: an identity, integer column leading the primary key (or null).</summary>
+    public static ColumnSchema? AutoIncrementColumn(TableSchema table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (table.PrimaryKey is not { Columns.Count: > 0 } pk) return null;
+        var column = table.FindColumn(pk.Columns[0]);
+        return column is { Identity: not IdentityKind.None, GeneratedSql: null }
+            && column.LogicalType is LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64
+            ? column
+            : null;
+    }
+
+    public async Task CreateForeignKeysAndIndexesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        // With checks on, ALTER TABLE ADD FOREIGN KEY reads every row and refuses an orphan.
+        await ExecuteAsync(connection, "SET foreign_key_checks = 1", cancellationToken).ConfigureAwait(false);
+        var fkNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var table in schema.Tables)
+        {
+            var indexNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "PRIMARY" };
+            foreach (var key in table.UniqueKeys) if (key.Name is not null) indexNames.Add(key.Name);
+            var same = SchemaMapper.SourceEngineOf(table) == DatabaseEngine.MySql;
+            foreach (var index in table.Indexes)
+            {
+                if (IndexSql(table, index, same, indexNames) is { } sql) await ExecuteAsync(connection, sql, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        foreach (var table in schema.Tables)
+        {
+            foreach (var fk in table.ForeignKeys)
+            {
+                await ExecuteAsync(connection, ForeignKeySql(fk, fkNames), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public string ForeignKeySql(ForeignKeySchema fk, ISet<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(fk);
+        return $"ALTER TABLE {_d.Quote(fk.Table)} ADD {ConstraintClause(fk.Name, names)}FOREIGN KEY ({ColumnList(fk.Columns)}) "
+            + $"REFERENCES {_d.Quote(fk.PrincipalTable)} ({ColumnList(fk.PrincipalColumns)}) "
+            + $"ON DELETE {Action(fk, fk.OnDelete)} ON UPDATE {Action(fk, fk.OnUpdate)}";
+    }
+
+    private string Action(ForeignKeySchema fk, ReferentialAction action)
+    {
+        switch (action)
+        {
+            case ReferentialAction.Cascade: return "CASCADE";
+            case ReferentialAction.SetNull: return "SET NULL";
+            case ReferentialAction.Restrict: return "RESTRICT";
+            case ReferentialAction.SetDefault:
+                _warnings.Enqueue($"Foreign key {fk} has SET DEFAULT, which InnoDB does not support; it is written as NO ACTION.");
+                return "NO ACTION";
+            default: return "NO ACTION";
+        }
+    }
+
+    private string? IndexSql(TableSchema table, IndexSchema index, bool same, ISet<string> names)
+    {
+        var name = NameClause(index.Name, names);
+        if (same && index.Definition is { } definition && IndexDefinition().Match(definition) is { Success: true } m)
+        {
+            // The MySQL introspector describes prefix and functional indexes as "TYPE (parts)".
+            var kind = m.Groups[1].Value.ToUpperInvariant();
+            var parts = m.Groups[2].Value;
+            var prefix = kind switch { "FULLTEXT" => "FULLTEXT ", "SPATIAL" => "SPATIAL ", _ => index.IsUnique ? "UNIQUE " : "" };
+            var usingClause = kind is "BTREE" or "HASH" ? " USING " + kind : "";
+            return $"CREATE {prefix}INDEX {name}ON {_d.Quote(table.Name)} ({parts}){usingClause}";
+        }
+        if (index.Columns.Count == 0)
+        {
+            _warnings.Enqueue($"Index {index.Name} on {table.Name} is an expression index of another engine; it is not recreated.");
+            return null;
+        }
+        if (index.Filter is not null)
+        {
+            _warnings.Enqueue($"Partial index {index.Name} on {table.Name} is created on all rows: MySQL has no partial indexes.");
+        }
+        return $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {name}ON {_d.Quote(table.Name)} ({ColumnList(index.Columns)})";
+    }
+
+    public async Task<IReadOnlyList<string>> CreateViewsAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(schema);
+        var warnings = new List<string>();
+        var pending = schema.Views.Where(v => v.Definition is not null).ToList();
+        foreach (var view in schema.Views.Where(v => v.Definition is null)) warnings.Add($"View {view.Name} has no definition; it is not created.");
+        var errors = new Dictionary<ViewSchema, string>();
+        // Views may read other views: retry until a pass creates nothing new.
+        for (var progress = true; progress && pending.Count > 0;)
+        {
+            progress = false;
+            foreach (var view in pending.ToList())
+            {
+                try
+                {
+                    await ExecuteAsync(connection, ViewSql(view, schema, connection.Database), cancellationToken).ConfigureAwait(false);
+                    pending.Remove(view);
+                    progress = true;
+                }
+                catch (DbException e)
+                {
+                    errors[view] = e.Message;
+                }
+            }
+        }
+        warnings.AddRange(pending.Select(v => $"View {v.Name} was not created ({errors[v]}); its tables may not all be cloned."));
+        foreach (var w in warnings) _warnings.Enqueue(w);
+        return warnings;
+    }
+
+    private string ViewSql(ViewSchema view, DatabaseSchema schema, string targetDatabase)
+    {
+        var definition = view.Definition!.Trim();
+        // information_schema.VIEWS qualifies every table with the source database: point them at the target.
+        if (!string.IsNullOrEmpty(schema.DatabaseName) && !string.Equals(schema.DatabaseName, targetDatabase, StringComparison.Ordinal))
+        {
+            definition = definition.Replace(_d.Quote(schema.DatabaseName) + ".", _d.Quote(targetDatabase) + ".", StringComparison.Ordinal);
+        }
+        // SchemaMapper renames tables only: a view of the source database goes to the target database.
+        var name = view.Name.Schema is null || string.Equals(view.Name.Schema, schema.DatabaseName, StringComparison.Ordinal)
+            ? new QualifiedName(targetDatabase, view.Name.Name)
+            : view.Name;
+        return definition.StartsWith("CREATE", StringComparison.OrdinalIgnoreCase)
+            ? definition
+            : $"CREATE OR REPLACE VIEW {_d.Quote(name)} AS {definition}";
+    }
+
+    public async Task ResetIdentitiesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(schema);
+        foreach (var table in schema.Tables)
+        {
+            if (AutoIncrementColumn(table) is not { } column) continue;
+            await using var max = connection.CreateCommand();
+            max.CommandText = $"SELECT COALESCE(MAX({_d.Quote(column.Name)}), 0) FROM {_d.Quote(table.Name)}";
+            var next = Convert.ToDecimal(await max.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) + 1;
+            // AUTO_INCREMENT takes a literal only; the number is formatted, never user text.
+            await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"ALTER TABLE {_d.Quote(table.Name)} AUTO_INCREMENT = {next}"), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task AnalyzeAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        if (schema.Tables.Count == 0) return;
+        await ExecuteAsync(connection, $"ANALYZE TABLE {string.Join(", ", schema.Tables.Select(t => _d.Quote(t.Name)))}", cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task DropTablesAsync(DbConnection connection, IReadOnlyList<QualifiedName> tables, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        if (tables.Count == 0) return;
+        // Foreign keys between the dropped tables (and from others) would otherwise fix the drop order.
+        await ExecuteAsync(connection, "SET foreign_key_checks = 0", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {string.Join(", ", tables.Select(_d.Quote))}", cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ExecuteAsync(connection, "SET foreign_key_checks = 1", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private string ColumnList(IEnumerable<string> columns) => string.Join(", ", columns.Select(_d.Quote));
+
+    /// <summary>"`name` " for an index or unique key whose name is new and fits, else "" (the server names it).</summary>
+    private string NameClause(string? name, ISet<string> taken) =>
+        name is not null && name.Length <= MaxIdentifier && taken.Add(name) ? _d.Quote(name) + " " : "";
+
+    private string ConstraintClause(string? name, ISet<string> taken) =>
+        name is not null && name.Length <= MaxIdentifier && taken.Add(name) ? $"CONSTRAINT {_d.Quote(name)} " : "";
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_]+$")]
+    private static partial Regex SafeWord();
+
+    [GeneratedRegex(@"^\s*(BTREE|HASH|FULLTEXT|SPATIAL|RTREE)\s*\((.*)\)\s*$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex IndexDefinition();
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.Engines.SqlServer;
+
+/// <summary>
+/// Reads SQL Server rows as canonical values. The source is read in one SNAPSHOT transaction where
+/// the database allows snapshot isolation (every table sees the same instant), else READ COMMITTED.
+/// SQL Server has no read-only transaction: read-only intent is the connection string's job
+/// (<c>ApplicationIntent=ReadOnly</c> against a readable secondary, and a login with read rights only).
+/// CLR types without a driver form (geography, geometry, hierarchyid) are read as their text
+/// (ToString: WKT for spatial), sql_variant as nvarchar.
+/// </summary>
+internal sealed class SqlServerRowReader : IRowReader
+{
+    private readonly ConcurrentQueue<string> _warnings = new();
+    private readonly SqlServerDialect _dialect;
+
+    public SqlServerRowReader(SqlServerDialect dialect) => _dialect = dialect;
+
+    public IReadOnlyCollection<string> Warnings => _warnings;
+
+    public async Task<DbTransaction?> BeginReadOnlyAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        bool snapshot;
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT snapshot_isolation_state FROM sys.databases WHERE database_id = DB_ID()";
+            snapshot = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1;
+        }
+        return await connection.BeginTransactionAsync(snapshot ? IsolationLevel.Snapshot : IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(table);
+        var columns = table.Columns;
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {string.Join(", ", columns.Select(SelectExpression))} FROM {_dialect.Quote(table.Name)}";
+        command.CommandTimeout = 0;
+        var unreadable = new long[columns.Count];
+        await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var row = new object?[columns.Count];
+                // SequentialAccess: each column is read once, in order.
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    if (await reader.IsDBNullAsync(i, cancellationToken).ConfigureAwait(false)) continue;
+                    var raw = reader.GetValue(i);
+                    if (CanonicalConversion.TryConvert(raw, columns[i].LogicalType, out var value)) row[i] = value;
+                    else unreadable[i]++;
+                }
+                yield return row;
+            }
+        }
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (unreadable[i] == 0) continue;
+            _warnings.Enqueue(string.Create(CultureInfo.InvariantCulture,
+                $"{unreadable[i]} value(s) of {table.Name}.{columns[i].Name} ({columns[i].NativeType}) have no {columns[i].LogicalType} form and were read as NULL."));
+        }
+    }
+
+    private string SelectExpression(ColumnSchema column)
+    {
+        var name = _dialect.Quote(column.Name);
+        var native = column.NativeType.Trim().ToLowerInvariant();
+        if (native.StartsWith("geography", StringComparison.Ordinal) || native.StartsWith("geometry", StringComparison.Ordinal)
+            || native.StartsWith("hierarchyid", StringComparison.Ordinal))
+        {
+            return $"{name}.ToString() AS {name}";
+        }
+        return native.StartsWith("sql_variant", StringComparison.Ordinal) ? $"CONVERT(nvarchar(max), {name}) AS {name}" : name;
+    }
+}

@@ -1,0 +1,8 @@
+using Sdv.Connector.IntegrationTests.Infrastructure;
+
+namespace Sdv.Connector.IntegrationTests.Writing;
+
+/// <summary>The writer suite on SQL Server; skipped (with the fixture's reason) unless SDV_TEST_SQLSERVER is set.</summary>
+public sealed class SqlServerWriterTests(SqlServerFixture fixture) : WriterSuite<SqlServerFixture>(fixture)
+{
+}
