@@ -53,7 +53,7 @@ internal static partial class EndpointParser
         var engineChoice = $"({EndpointScheme.EngineChoices.Replace(", ", "|", StringComparison.Ordinal).Replace(" or ", "|", StringComparison.Ordinal)})";
         if (text.Length == 0)
         {
-            throw context.Error($"is empty; give a URL such as postgresql://user@host:5432/db, a .db file path, or an ADO.NET connection string with {context.EngineOption}");
+            throw new EndpointException($"{context.Option} is empty; give a URL such as postgresql://user@host:5432/db, a .db file path, or an ADO.NET connection string with {context.EngineOption}");
         }
 
         EndpointScheme? forced = null;

@@ -60,7 +60,7 @@ internal static class SqliteEndpoints
         }
         catch (Exception ex) when (BuilderOptions.IsDriverComplaint(ex))
         {
-            throw context.Error($"the connection string is not valid for SQLite: {ex.Message}");
+            throw context.Error($"the connection string is not valid for SQLite: {BuilderOptions.DriverMessage(ex)}");
         }
 
         if (string.IsNullOrEmpty(builder.DataSource))
