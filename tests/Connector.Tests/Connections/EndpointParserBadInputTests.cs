@@ -50,6 +50,7 @@ public sealed class EndpointParserBadInputTests(TempFolder folder) : IClassFixtu
         { "postgresql://bob@db/x", null, "file:{dir}/missing.txt", "target", "--target: password file {dir}/missing.txt does not exist" },
         { "{dir}/source.db", null, "SET_PW", "source", "a SQLite file takes no password; drop --source-password-env" },
         { "Data Source={dir}/source.db;Password=S3cr3t!pw", "sqlite", null, "source", "a SQLite file takes no password" },
+        { "{dir}/not-sqlite.db", null, null, "source", "{dir}/not-sqlite.db is not a SQLite database" },
         { "sqlite://{dir}/absent.db", null, null, "source", "--source: SQLite file {dir}/absent.db does not exist" },
         { "{dir}/no/such/folder/x.db", null, null, "target", "folder {dir}/no/such/folder of the SQLite file does not exist" },
         { "Data Source=:memory:", "sqlite", null, "target", "an in-memory SQLite database" },
@@ -68,6 +69,7 @@ public sealed class EndpointParserBadInputTests(TempFolder folder) : IClassFixtu
         string input, string? engine, string? passwordOption, string role, string expected)
     {
         File.WriteAllText(Path.Combine(folder.Root, "pw.txt"), Planted + "\n");
+        File.WriteAllText(Path.Combine(folder.Root, "not-sqlite.db"), "id,name\n1,Ann\n");
         PasswordSource? password = passwordOption switch
         {
             null => null,
