@@ -41,7 +41,31 @@ internal static class BuilderOptions
         }
 
         var shown = ConnectionUrl.IsPasswordKey(key) ? key : $"{key}={value}";
-        throw context.Error($"query option '{shown}' is not accepted by {engineName}: {first!.Message}");
+        throw context.Error($"query option '{shown}' is not accepted by {engineName}: {DriverMessage(first!)}");
+    }
+
+    /// <summary>
+    /// The driver's own words: Npgsql wraps the real reason ("Keyword not supported", "Requested value 'x' was not
+    /// found") in "Couldn't set x", so inner messages are joined; ArgumentException's "(Parameter 'x')" is dropped.
+    /// </summary>
+    public static string DriverMessage(Exception ex)
+    {
+        var parts = new List<string>();
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            var message = e switch
+            {
+                ArgumentException { ParamName: { } name } => e.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal),
+                KeyNotFoundException => "no such setting", // Npgsql's inner "The given key was not present in the dictionary."
+                _ => e.Message,
+            };
+            if (!parts.Contains(message))
+            {
+                parts.Add(message);
+            }
+        }
+
+        return string.Join(": ", parts);
     }
 
     /// <summary>What connection string builders throw for a bad keyword or value.</summary>

@@ -50,10 +50,9 @@ internal static partial class EndpointParser
 
     private static DatabaseEndpoint ParseCore(string text, string? engineOption, ParseContext context)
     {
-        var engineChoice = $"({EndpointScheme.EngineChoices.Replace(", ", "|", StringComparison.Ordinal).Replace(" or ", "|", StringComparison.Ordinal)})";
         if (text.Length == 0)
         {
-            throw context.Error($"is empty; give a URL such as postgresql://user@host:5432/db, a .db file path, or an ADO.NET connection string with {context.EngineOption}");
+            throw new EndpointException($"{context.Option} is empty; give a URL such as postgresql://user@host:5432/db, a .db file path, or an ADO.NET connection string with {context.EngineOption}");
         }
 
         EndpointScheme? forced = null;
@@ -92,7 +91,7 @@ internal static partial class EndpointParser
         if (text.Contains('=', StringComparison.Ordinal))
         {
             return forced is null
-                ? throw context.Error($"an ADO.NET connection string needs {context.EngineOption} {engineChoice}")
+                ? throw context.Error($"an ADO.NET connection string needs {context.EngineOption} (postgresql|mysql|mariadb|sqlserver|sqlite)")
                 : forced.Engine == DatabaseEngine.Sqlite
                     ? SqliteEndpoints.FromConnectionString(text, context)
                     : ServerEndpoints.FromConnectionString(text, forced, context);

@@ -14,7 +14,15 @@ internal static class HostNames
             return Local;
         }
 
-        var h = host.Trim().TrimEnd('.').ToLowerInvariant();
+        var h = host.Trim().ToLowerInvariant();
+
+        // SQL Server's "." and "(local)" mean this machine; checked before a trailing dot is dropped.
+        if (h is "." or "(local)")
+        {
+            return Local;
+        }
+
+        h = h.TrimEnd('.');
         if (h.StartsWith('[') && h.EndsWith(']'))
         {
             h = h[1..^1];
@@ -26,7 +34,7 @@ internal static class HostNames
             return Local;
         }
 
-        if (h is "localhost" or "." or "(local)" or "localhost.localdomain" || h.Equals(Environment.MachineName, StringComparison.OrdinalIgnoreCase))
+        if (h is "localhost" or "localhost.localdomain" || h.Equals(Environment.MachineName, StringComparison.OrdinalIgnoreCase))
         {
             return Local;
         }

@@ -15,18 +15,16 @@ internal static partial class InputRedactor
     {
         ArgumentNullException.ThrowIfNull(text);
         var result = text;
+        // Text without a scheme ("bob:pw@host/db") is read as if it began at the user-info.
         var schemeEnd = result.IndexOf("://", StringComparison.Ordinal);
-        if (schemeEnd >= 0)
+        var start = schemeEnd < 0 ? 0 : schemeEnd + 3;
+        var lastAt = result.LastIndexOf('@');
+        if (lastAt > start)
         {
-            var start = schemeEnd + 3;
-            var lastAt = result.LastIndexOf('@');
-            if (lastAt > start)
+            var colon = result.IndexOf(':', start, lastAt - start);
+            if (colon >= 0)
             {
-                var colon = result.IndexOf(':', start, lastAt - start);
-                if (colon >= 0)
-                {
-                    result = string.Concat(result.AsSpan(0, colon + 1), Mask, result.AsSpan(lastAt));
-                }
+                result = string.Concat(result.AsSpan(0, colon + 1), Mask, result.AsSpan(lastAt));
             }
         }
 

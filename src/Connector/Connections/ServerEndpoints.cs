@@ -56,7 +56,7 @@ internal static class ServerEndpoints
         catch (Exception ex) when (BuilderOptions.IsDriverComplaint(ex))
         {
             // The driver's words only: the string itself may hold the password, so it is not echoed.
-            throw context.Error($"the connection string is not valid for {connections.DisplayName}: {ex.Message}");
+            throw context.Error($"the connection string is not valid for {connections.DisplayName}: {BuilderOptions.DriverMessage(ex)}");
         }
 
         return Complete(connections, builder, scheme.Name, "connection string", context);

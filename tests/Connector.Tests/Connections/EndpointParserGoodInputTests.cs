@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Sdv.Connector.Connections;
 using Xunit;
 
@@ -105,6 +106,31 @@ public sealed class EndpointParserGoodInputTests(TempFolder folder) : IClassFixt
         Assert.Equal((1433, "Northwind"), (ms.Port!.Value, ms.DatabaseName));
         Assert.Equal(("source", folder.Expand("{dir}/source.db")), (lite.DatabaseName, lite.Path!));
         Assert.Null(lite.Port);
+    }
+
+    [Fact]
+    public void The_SQLite_connection_string_opens_the_file_it_names()
+    {
+        var path = Path.Combine(folder.Root, "real.db");
+        using (var create = new SqliteConnection($"Data Source={path}"))
+        {
+            create.Open();
+            using var command = create.CreateCommand();
+            command.CommandText = "CREATE TABLE t(x INTEGER); INSERT INTO t VALUES (41), (1);";
+            command.ExecuteNonQuery();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var endpoint = EndpointParser.Parse("sqlite://" + path + "?mode=ro", null, null, "source", NoEnvironment);
+
+        using var connection = new SqliteConnection(endpoint.ConnectionString);
+        connection.Open();
+        using var sum = connection.CreateCommand();
+        sum.CommandText = "SELECT SUM(x) FROM t";
+        Assert.Equal(42L, sum.ExecuteScalar());
+        using var write = connection.CreateCommand();
+        write.CommandText = "INSERT INTO t VALUES (0)";
+        Assert.Throws<SqliteException>(() => write.ExecuteNonQuery()); // ?mode=ro became Mode=ReadOnly
     }
 
     private static string Redact(DbConnectionStringBuilder builder)

@@ -60,7 +60,7 @@ internal static class SqliteEndpoints
         }
         catch (Exception ex) when (BuilderOptions.IsDriverComplaint(ex))
         {
-            throw context.Error($"the connection string is not valid for SQLite: {ex.Message}");
+            throw context.Error($"the connection string is not valid for SQLite: {BuilderOptions.DriverMessage(ex)}");
         }
 
         if (string.IsNullOrEmpty(builder.DataSource))
@@ -99,6 +99,11 @@ internal static class SqliteEndpoints
             throw context.Error($"SQLite file {full} does not exist");
         }
 
+        if (File.Exists(full) && !HasSqliteHeader(full))
+        {
+            throw context.Error($"{full} is not a SQLite database (its first bytes are not \"SQLite format 3\")");
+        }
+
         var folder = Path.GetDirectoryName(full);
         if (folder is not null && !Directory.Exists(folder))
         {
@@ -116,6 +121,30 @@ internal static class SqliteEndpoints
             Redacted = "sqlite://" + (full.StartsWith('/') ? full : "/" + full),
             Identity = new EndpointIdentity(EndpointKind.Database, DatabaseEngine.Sqlite, string.Empty, PathIdentity.Canonical(full)),
         };
+    }
+
+    /// <summary>
+    /// An existing file must be a SQLite database, or empty (SQLite treats an empty file as an empty database).
+    /// Checked here so that a CSV or a dump passed by mistake is named as such, not reported later as "file is not a database".
+    /// </summary>
+    private static bool HasSqliteHeader(string path)
+    {
+        ReadOnlySpan<byte> magic = "SQLite format 3\0"u8;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            if (stream.Length == 0)
+            {
+                return true;
+            }
+
+            Span<byte> header = stackalloc byte[16];
+            return stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length && header.SequenceEqual(magic);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return true; // Unreadable here means unreadable for the driver too, which will say so with its own reason.
+        }
     }
 
     /// <summary>SQLite URI spellings of the open mode (<c>?mode=ro</c>) mapped to the builder's names.</summary>
