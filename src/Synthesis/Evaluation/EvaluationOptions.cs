@@ -7,13 +7,15 @@ internal sealed class EvaluationOptions
     public int Seed { get; init; }
 
     /// <summary>
-    /// Rows of a table used by the costly metrics: contingency pairs are sampled down to it when either
-    /// side has more (SDMetrics does this at 50,000, unseeded; here it is seeded), and it bounds the real
-    /// rows that distance to closest record compares against. Default 50,000.
+    /// Rows of a table used by contingency pairs: both sides are sampled down to it when either side
+    /// has more (SDMetrics does this at 50,000, unseeded; here it is seeded). Default 50,000.
     /// </summary>
     public int MaxRowsPerTable { get; init; } = 50_000;
 
-    /// <summary>Synthetic rows (and holdout rows) of a table whose distance to closest record is measured. Default 2,000.</summary>
+    /// <summary>
+    /// Distance to closest record is quadratic, so it runs on seeded samples: at most this many synthetic
+    /// rows, and at most twice this many real rows, split into training and holdout halves. Default 2,000.
+    /// </summary>
     public int DcrMaxRows { get; init; } = 2_000;
 
     /// <summary>|r_real| must exceed this for a correlation pair to count. SDMetrics' default 0.5; 0 counts every pair.</summary>

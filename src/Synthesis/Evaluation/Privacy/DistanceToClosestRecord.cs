@@ -4,8 +4,8 @@ using Sdv.Connector.Synthesis.Evaluation.Results;
 namespace Sdv.Connector.Synthesis.Evaluation.Privacy;
 
 /// <summary>
-/// Distance to closest record against a real holdout. The real rows (at most
-/// <see cref="EvaluationOptions.MaxRowsPerTable"/>, seeded sample) are split in two equal halves,
+/// Distance to closest record against a real holdout. The real rows (at most twice
+/// <see cref="EvaluationOptions.DcrMaxRows"/>, seeded sample) are split in two equal halves,
 /// training and holdout (seeded). For each synthetic row (at most <see cref="EvaluationOptions.DcrMaxRows"/>)
 /// the distance to the closest training row and to the closest holdout row are compared: data
 /// independent of the real rows is closer to training about half the time; a model that copies or
@@ -31,7 +31,7 @@ internal static class DistanceToClosestRecord
             return null;
         }
 
-        var realRows = Sample(table.Real.Rows, options.MaxRowsPerTable, options.Seed, "dcr/real", table.Name, "real", notes);
+        var realRows = Sample(table.Real.Rows, 2 * options.DcrMaxRows, options.Seed, "dcr/real", table.Name, "real", notes);
         var shuffled = Enumerable.Range(0, realRows.Length).ToArray();
         Shuffle(shuffled, Sampling.For(options.Seed, "dcr/split", table.Name));
         var half = realRows.Length / 2;
@@ -65,7 +65,7 @@ internal static class DistanceToClosestRecord
     /// synthetic-to-training distance, and the median distance of <paramref name="holdoutProbe"/> to training.
     /// </summary>
     public static (double Share, double? SyntheticToTrainingMedian, double? HoldoutToTrainingMedian) Measure(
-        DistanceSpace space, object[][] training, object[][] holdout, object[][] synthetic, object[][] holdoutProbe)
+        DistanceSpace space, double[][] training, double[][] holdout, double[][] synthetic, double[][] holdoutProbe)
     {
         var closer = 0.0;
         var syntheticToTraining = new double[synthetic.Length];
