@@ -9,6 +9,10 @@ internal static class CliApp
     {
         var root = new RootCommand("sdv-connector: a fully synthetic clone of a relational database (schema, statistics, relationships and constraints; no real rows).");
         root.Subcommands.Add(IntrospectCommand.Create(context));
+        root.Subcommands.Add(FitCommand.Create(context));
+        root.Subcommands.Add(SampleCommand.Create(context));
+        root.Subcommands.Add(CloneCommand.Create(context));
+        root.Subcommands.Add(DemoCommand.Create(context));
         return root;
     }
 

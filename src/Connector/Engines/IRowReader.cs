@@ -13,4 +13,14 @@ internal interface IRowReader
     Task<DbTransaction?> BeginReadOnlyAsync(DbConnection connection, CancellationToken cancellationToken);
 
     IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Streams the rows of a query whose select list was built with <see cref="SelectExpression"/>, one
+    /// expression per entry of <paramref name="columns"/>, converted like a table's rows.
+    /// Used for the joins and counts the fit pushes down to the source.
+    /// </summary>
+    IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label, CancellationToken cancellationToken);
+
+    /// <summary>The select-list expression that reads <paramref name="column"/> given as <paramref name="columnSql"/> (e.g. <c>t."price"</c>).</summary>
+    string SelectExpression(ColumnSchema column, string columnSql);
 }

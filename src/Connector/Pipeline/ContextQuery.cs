@@ -13,13 +13,12 @@ namespace Sdv.Connector.Pipeline;
 /// </summary>
 internal static class ContextQuery
 {
-    public const string ChildCountPrefix = "__sdv_children_";
-    public const string ParentPrefix = "__sdv_parent_";
-
-    /// <summary>Name of the context column holding the children count of relationship <paramref name="index"/>.</summary>
-    public static string ChildCountColumn(int index) => ChildCountPrefix + index.ToString(CultureInfo.InvariantCulture);
-
-    public static string ParentColumn(string name) => ParentPrefix + name;
+    /// <summary>Names of the context columns the query appends, in order: child counts, then parent columns.</summary>
+    public static IReadOnlyList<string> ContextNames(TablePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return [.. plan.Children.Select((_, i) => DatabaseSampler.ChildCountColumnName(i)), .. plan.ParentContextColumns.Select(DatabaseSampler.ContextColumnName)];
+    }
 
     /// <param name="selectExpression">The reader's select-list expression for a column, given the column and its qualified SQL.</param>
     public static string Build(ISqlDialect d, TableSchema table, TablePlan plan, TableSchema? parent, Func<ColumnSchema, string, string> selectExpression)

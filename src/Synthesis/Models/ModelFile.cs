@@ -33,7 +33,7 @@ public static class ModelFile
             ["format"] = Format,
             ["formatVersion"] = CurrentVersion,
             ["writtenBy"] = typeof(ModelFile).Assembly.GetName().Version?.ToString() ?? "unknown",
-            ["model"] = JsonSerializer.SerializeToNode(model.Data, JsonOptions),
+            ["model"] = ToNode(model),
         };
         using var writer = new Utf8JsonWriter(stream);
         root.WriteTo(writer);
@@ -91,10 +91,19 @@ public static class ModelFile
             throw new InvalidDataException($"{source} has an invalid formatVersion {version}.");
         }
 
+        return FromNode(obj["model"], source);
+    }
+
+    /// <summary>The model's statistics as JSON, for files that hold several models (the database model).</summary>
+    internal static JsonNode ToNode(TableModel model) => JsonSerializer.SerializeToNode(model.Data, JsonOptions)!;
+
+    /// <summary>Reads a model written by <see cref="ToNode"/>, refusing a corrupt one with a message naming <paramref name="source"/>.</summary>
+    internal static TableModel FromNode(JsonNode? node, string source)
+    {
         TableModelData? data;
         try
         {
-            data = obj["model"]?.Deserialize<TableModelData>(JsonOptions);
+            data = node?.Deserialize<TableModelData>(JsonOptions);
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {

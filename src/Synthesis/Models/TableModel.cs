@@ -54,7 +54,15 @@ public sealed class TableModel
     /// given values; the other columns are drawn from the copula conditioned on them. A foreign-key
     /// column given here is written as given.
     /// </summary>
-    public IEnumerable<object?[]> SampleConditional(long count, IReadOnlyDictionary<string, object?> fixedValues, SamplingContext context)
+    public IEnumerable<object?[]> SampleConditional(long count, IReadOnlyDictionary<string, object?> fixedValues, SamplingContext context) =>
+        SampleConditional(count, fixedValues, context, includeContext: false);
+
+    /// <summary>
+    /// As <see cref="SampleConditional(long, IReadOnlyDictionary{string, object?}, SamplingContext)"/>; with
+    /// <paramref name="includeContext"/> each row also carries the context columns after the table's
+    /// (the multi-table layer reads a parent's sampled child counts from them).
+    /// </summary>
+    public IEnumerable<object?[]> SampleConditional(long count, IReadOnlyDictionary<string, object?> fixedValues, SamplingContext context, bool includeContext)
     {
         ArgumentNullException.ThrowIfNull(fixedValues);
         ArgumentNullException.ThrowIfNull(context);
@@ -78,15 +86,15 @@ public sealed class TableModel
             }
         }
 
-        return Iterate(count, given, isGiven, context);
+        return Iterate(count, given, isGiven, context, includeContext);
     }
 
-    private IEnumerable<object?[]> Iterate(long count, object?[]? given, bool[]? isGiven, SamplingContext context)
+    private IEnumerable<object?[]> Iterate(long count, object?[]? given, bool[]? isGiven, SamplingContext context, bool includeContext)
     {
         var sampler = context.GetState(this, () => new RowSampler(this, context));
         for (long i = 0; i < count; i++)
         {
-            yield return sampler.Next(given, isGiven);
+            yield return sampler.Next(given, isGiven, includeContext);
         }
     }
 

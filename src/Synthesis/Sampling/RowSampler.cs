@@ -51,7 +51,7 @@ internal sealed class RowSampler
     /// One row. <paramref name="given"/> (full width, may be null) holds fixed cells where
     /// <paramref name="isGiven"/> is set; a given <see cref="NotNull"/> asks for any non-null value.
     /// </summary>
-    public object?[] Next(object?[]? given, bool[]? isGiven)
+    public object?[] Next(object?[]? given, bool[]? isGiven, bool includeContext = false)
     {
         var tries = _model.Data.MaxRejectionTries;
         var checks = _model.Checks;
@@ -75,7 +75,7 @@ internal sealed class RowSampler
             }
         }
 
-        return Accept(given, isGiven);
+        return Accept(given, isGiven, includeContext);
     }
 
     private void Draw(object?[]? given, bool[]? isGiven)
@@ -236,9 +236,9 @@ internal sealed class RowSampler
 
     private static bool IsFixed(int c, bool[]? isGiven) => isGiven is not null && isGiven[c];
 
-    private object?[] Accept(object?[]? given, bool[]? isGiven)
+    private object?[] Accept(object?[]? given, bool[]? isGiven, bool includeContext)
     {
-        var output = new object?[_outputWidth];
+        var output = new object?[includeContext ? _columns.Length : _outputWidth];
         var o = 0;
         for (var c = 0; c < _columns.Length; c++)
         {
@@ -252,7 +252,7 @@ internal sealed class RowSampler
                 (_runtimes[c].Used ??= []).Add(value);
             }
 
-            if (!column.IsContext)
+            if (includeContext || !column.IsContext)
             {
                 output[o++] = _work[c];
             }

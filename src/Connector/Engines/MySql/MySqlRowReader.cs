@@ -36,16 +36,21 @@ internal sealed class MySqlRowReader : IRowReader
         return await ((MySqlConnection)connection).BeginTransactionAsync(IsolationLevel.Snapshot, isReadOnly: true, cancellationToken).ConfigureAwait(false);
     }
 
-    public async IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table,
+    public IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var sql = $"SELECT {string.Join(", ", table.Columns.Select(c => SelectExpression(c, _dialect.Quote(c.Name))))} FROM {_dialect.Quote(table.Name)}";
+        return ReadQueryAsync(connection, transaction, sql, table.Columns, table.Name.ToString(), cancellationToken);
+    }
+
+    public async IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(table);
-        var columns = table.Columns;
-        var select = string.Join(", ", columns.Select(SelectExpression));
+        ArgumentNullException.ThrowIfNull(columns);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT {select} FROM {_dialect.Quote(table.Name)}";
+        command.CommandText = sql;
         command.CommandTimeout = 0;
         var unreadable = new long[columns.Count];
         await using (var reader = (MySqlDataReader)await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false))
@@ -66,13 +71,14 @@ internal sealed class MySqlRowReader : IRowReader
         {
             if (unreadable[i] == 0) continue;
             _warnings.Enqueue(string.Create(CultureInfo.InvariantCulture,
-                $"{unreadable[i]} value(s) of {table.Name}.{columns[i].Name} ({columns[i].NativeType}) have no {columns[i].LogicalType} form (zero dates, TIME beyond 24 hours or numbers beyond Int64) and were read as NULL."));
+                $"{unreadable[i]} value(s) of {label}.{columns[i].Name} ({columns[i].NativeType}) have no {columns[i].LogicalType} form (zero dates, TIME beyond 24 hours or numbers beyond Int64) and were read as NULL."));
         }
     }
 
-    private string SelectExpression(ColumnSchema column)
+    public string SelectExpression(ColumnSchema column, string columnSql)
     {
-        var name = _dialect.Quote(column.Name);
+        ArgumentNullException.ThrowIfNull(column);
+        var name = columnSql;
         var native = column.NativeType.TrimStart().ToLowerInvariant();
         return column.LogicalType switch
         {

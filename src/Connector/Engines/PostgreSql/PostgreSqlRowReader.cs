@@ -34,16 +34,21 @@ internal sealed class PostgreSqlRowReader : IRowReader
         return transaction;
     }
 
-    public async IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table,
+    public IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var sql = $"SELECT {string.Join(", ", table.Columns.Select(c => SelectExpression(c, PostgreSqlDialect.Instance.Quote(c.Name))))} FROM {PostgreSqlDialect.Instance.Quote(table.Name)}";
+        return ReadQueryAsync(connection, transaction, sql, table.Columns, table.Name.ToString(), cancellationToken);
+    }
+
+    public async IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(table);
-        var d = PostgreSqlDialect.Instance;
-        var columns = table.Columns;
+        ArgumentNullException.ThrowIfNull(columns);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT {string.Join(", ", columns.Select(SelectExpression))} FROM {d.Quote(table.Name)}";
+        command.CommandText = sql;
         var failures = new int[columns.Count];
         var examples = new string?[columns.Count];
         await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false))
@@ -71,14 +76,15 @@ internal sealed class PostgreSqlRowReader : IRowReader
         {
             if (failures[i] > 0)
             {
-                _warnings.Enqueue($"{table.Name}.{columns[i].Name}: {failures[i]} cell(s) could not be read as {columns[i].LogicalType} and were read as NULL ({examples[i]}).");
+                _warnings.Enqueue($"{label}.{columns[i].Name}: {failures[i]} cell(s) could not be read as {columns[i].LogicalType} and were read as NULL ({examples[i]}).");
             }
         }
     }
 
-    private static string SelectExpression(ColumnSchema column)
+    public string SelectExpression(ColumnSchema column, string columnSql)
     {
-        var q = PostgreSqlDialect.Instance.Quote(column.Name);
+        ArgumentNullException.ThrowIfNull(column);
+        var q = columnSql;
         if (column.LogicalType == LogicalType.Interval) return $"extract(epoch from {q})";
         if (column.LogicalType == LogicalType.Money) return $"{q}::numeric";
         // inet's cast to text adds a /32 its output function leaves out; format's %s uses the output function.

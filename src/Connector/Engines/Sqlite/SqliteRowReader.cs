@@ -31,16 +31,21 @@ internal sealed class SqliteRowReader : IRowReader
         return Task.FromResult<DbTransaction?>(sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: true));
     }
 
-    public async IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table,
+    public IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var sql = $"SELECT {string.Join(", ", table.Columns.Select(c => SelectExpression(c, SqliteDialect.Instance.Quote(c.Name))))} FROM {SqliteDialect.Instance.Quote(table.Name)}";
+        return ReadQueryAsync(connection, transaction, sql, table.Columns, table.Name.ToString(), cancellationToken);
+    }
+
+    public async IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(table);
-        var d = SqliteDialect.Instance;
-        var columns = table.Columns;
+        ArgumentNullException.ThrowIfNull(columns);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT {string.Join(", ", columns.Select(c => d.Quote(c.Name)))} FROM {d.Quote(table.Name)}";
+        command.CommandText = sql;
         var failures = new int[columns.Count];
         var examples = new string?[columns.Count];
         await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false))
@@ -69,8 +74,11 @@ internal sealed class SqliteRowReader : IRowReader
         {
             if (failures[i] > 0)
             {
-                _warnings.Enqueue($"{table.Name}.{columns[i].Name}: {failures[i]} stored value(s) could not be read as {columns[i].LogicalType} and were read as NULL (first: {examples[i]}).");
+                _warnings.Enqueue($"{label}.{columns[i].Name}: {failures[i]} stored value(s) could not be read as {columns[i].LogicalType} and were read as NULL (first: {examples[i]}).");
             }
         }
     }
+
+    /// <summary>SQLite hands back what is stored; conversion happens on read.</summary>
+    public string SelectExpression(ColumnSchema column, string columnSql) => columnSql;
 }

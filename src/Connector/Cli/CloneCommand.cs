@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using Sdv.Connector.Connections;
+using Sdv.Connector.Pipeline;
+using Spectre.Console;
+
+namespace Sdv.Connector.Cli;
+
+/// <summary>`clone --source X --target Y`: introspect, fit and sample in one run.</summary>
+internal static class CloneCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var source = new EndpointOptions("source", "The database to clone (read only, in a read-only transaction).");
+        var target = new EndpointOptions("target", "The database to write the synthetic clone into (empty, or give --replace).");
+        var selection = new SelectionOptions();
+        var synthesis = new SynthesisCliOptions();
+        var model = new Option<FileInfo?>("--model") { Description = "Also save the fitted model here, to sample again later without the source." };
+        var command = new Command("clone", "Make a fully synthetic clone of a database: same schema, statistics, relationships and constraints, no real rows.");
+        source.AddTo(command);
+        target.AddTo(command);
+        selection.AddTo(command);
+        synthesis.AddFitOptions(command);
+        synthesis.AddSampleOptions(command, withSeed: false);
+        command.Options.Add(model);
+        command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
+        {
+            var from = source.Resolve(result);
+            var to = target.Resolve(result);
+            if (EndpointIdentity.SameDatabase(from, to))
+                throw new UserInputException($"The target {to.Redacted} is the source {from.Redacted}; a clone never writes into its source. Choose another target.", ExitCodes.Refused);
+            var options = synthesis.ToSynthesisOptions(result);
+            var scale = synthesis.ScaleOf(result);
+            var introspection = selection.ToIntrospectionOptions(result);
+            await CloneAsync(context, from, to, introspection, result.GetValue(selection.Metadata), options, scale, result.GetValue(synthesis.Replace), result.GetValue(model), cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    internal static async Task<SampleStep.Result> CloneAsync(CliContext context, DatabaseEndpoint from, DatabaseEndpoint to,
+        SchemaIntrospection.Introspection.IntrospectionOptions introspection, FileInfo? metadata, Synthesis.SynthesisOptions options,
+        double scale, bool replace, FileInfo? modelFile, CancellationToken cancellationToken)
+    {
+        var progress = new RunProgress(context.Console);
+        var schema = await IntrospectStep.RunAsync(from, introspection, metadata, cancellationToken).ConfigureAwait(false);
+        SubsetCheck.Ensure(schema, introspection.Include.Count + introspection.Exclude.Count > 0);
+        progress.Line($"read {schema.Tables.Count} tables and {schema.ForeignKeys.Count()} foreign keys from {from.Redacted}");
+        var fitted = await FitStep.RunAsync(from, schema, options, progress, cancellationToken).ConfigureAwait(false);
+        if (modelFile is not null) Synthesis.MultiTable.DatabaseModelFile.Save(fitted, modelFile.FullName);
+        var written = await SampleStep.RunAsync(fitted, to, options.Seed, scale, replace, progress, cancellationToken).ConfigureAwait(false);
+        WriteOutcome(context, to.Redacted, written);
+        return written;
+    }
+
+    internal static void WriteOutcome(CliContext context, string target, SampleStep.Result written)
+    {
+        var total = written.Rows.Values.Sum();
+        context.Console.MarkupLine(CultureInfo.InvariantCulture, "[green]synthetic clone written[/] to {0}: {1} tables, {2} rows",
+            Markup.Escape(target), written.Rows.Count, total.ToString("N0", CultureInfo.InvariantCulture));
+        foreach (var warning in written.Warnings.Distinct()) context.Console.MarkupLine("[yellow]warning:[/] {0}", Markup.Escape(warning));
+    }
+}

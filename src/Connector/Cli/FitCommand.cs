@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Sdv.Connector.Pipeline;
+using Sdv.Connector.Synthesis.MultiTable;
+using Spectre.Console;
+
+namespace Sdv.Connector.Cli;
+
+/// <summary>`fit --source X --model m.sdvm`: fits the database model (statistics only) and saves it.</summary>
+internal static class FitCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var source = new EndpointOptions("source", "The database to learn from (read only, in a read-only transaction).");
+        var selection = new SelectionOptions();
+        var synthesis = new SynthesisCliOptions();
+        var model = new Option<FileInfo>("--model") { Description = "Where to write the model file (.sdvm).", Required = true };
+        var command = new Command("fit", "Fit a model of the whole database (statistics only, no real rows) and save it; sample it later anywhere.");
+        source.AddTo(command);
+        selection.AddTo(command);
+        synthesis.AddFitOptions(command);
+        command.Options.Add(model);
+        command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
+        {
+            var endpoint = source.Resolve(result);
+            var options = synthesis.ToSynthesisOptions(result);
+            var introspection = selection.ToIntrospectionOptions(result);
+            var schema = await IntrospectStep.RunAsync(endpoint, introspection, result.GetValue(selection.Metadata), cancellationToken).ConfigureAwait(false);
+            SubsetCheck.Ensure(schema, introspection.Include.Count + introspection.Exclude.Count > 0);
+            var fitted = await FitStep.RunAsync(endpoint, schema, options, new RunProgress(context.Console), cancellationToken).ConfigureAwait(false);
+            var path = result.GetValue(model)!.FullName;
+            DatabaseModelFile.Save(fitted, path);
+            context.Console.WriteLine($"model of {fitted.Tables.Count} tables written to {path} ({new FileInfo(path).Length / 1024} KiB)");
+            foreach (var warning in fitted.Warnings) context.Console.WriteLine($"warning: {warning}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Sdv.Connector.Synthesis;
+
+namespace Sdv.Connector.Cli;
+
+/// <summary>Options of fitting and sampling shared by fit, sample, clone and demo.</summary>
+internal sealed class SynthesisCliOptions
+{
+    public Option<long> Seed { get; } = new("--seed") { Description = "Seed of every random choice; the same seed gives the same clone. Default: 42.", DefaultValueFactory = _ => 42 };
+
+    public Option<double> Scale { get; } = new("--scale") { Description = "Rows of root tables times this factor; children follow the learned counts. Default: 1.", DefaultValueFactory = _ => 1.0 };
+
+    public Option<int> RareCategories { get; } = new("--rare-k") { Description = "A category seen fewer than k times is never reproduced verbatim. Default: 5.", DefaultValueFactory = _ => 5 };
+
+    public Option<string> Locale { get; } = new("--locale") { Description = "Locale of generated personal data (e-mails, names, phones), e.g. en, de, fr. Default: en.", DefaultValueFactory = _ => "en" };
+
+    public Option<bool> Replace { get; } = new("--replace") { Description = "Drop and rewrite the target's tables if it holds any (otherwise such a target is refused)." };
+
+    public void AddFitOptions(Command command)
+    {
+        command.Options.Add(Seed);
+        command.Options.Add(RareCategories);
+        command.Options.Add(Locale);
+    }
+
+    public void AddSampleOptions(Command command, bool withSeed)
+    {
+        if (withSeed) command.Options.Add(Seed);
+        command.Options.Add(Scale);
+        command.Options.Add(Replace);
+    }
+
+    public SynthesisOptions ToSynthesisOptions(ParseResult result)
+    {
+        var options = new SynthesisOptions
+        {
+            Seed = result.GetValue(Seed),
+            RareCategoryThreshold = result.GetValue(RareCategories),
+            Locale = result.GetValue(Locale) ?? "en",
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserInputException(e.Message, e);
+        }
+        return options;
+    }
+
+    public double ScaleOf(ParseResult result)
+    {
+        var scale = result.GetValue(Scale);
+        if (!(scale > 0) || double.IsInfinity(scale)) throw new UserInputException($"--scale must be a positive number (got {scale}).");
+        return scale;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Sdv.Connector.Cli;
+using Sdv.Connector.Connections;
+using Sdv.Connector.Engines;
+using Sdv.Connector.SchemaIntrospection.Introspection;
+using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.MultiTable;
+
+namespace Sdv.Connector.Pipeline;
+
+/// <summary>
+/// Writes a synthetic database from a model: the target schema (mapped when the engine differs),
+/// tables loaded parent-first with the engine's bulk path, keys that close cycles filled in a
+/// second step, then foreign keys (so the target proves referential integrity), indexes, views,
+/// identity resets and statistics. A target that holds tables is refused unless replace is asked.
+/// </summary>
+internal static class SampleStep
+{
+    public sealed record Result(DatabaseSchema Target, IReadOnlyDictionary<QualifiedName, long> Rows, IReadOnlyList<string> Warnings);
+
+    public static async Task<Result> RunAsync(DatabaseModel model, DatabaseEndpoint target, long seed, double scale, bool replace, RunProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(progress);
+        var adapter = OpenDatabase.Adapter(target);
+        var warnings = new List<string>(model.Warnings);
+        await using var connection = await OpenDatabase.TargetAsync(target, cancellationToken).ConfigureAwait(false);
+        var mapped = SchemaMapper.ToTarget(model.Schema, adapter.Engine, adapter.DefaultSchema(connection), warnings);
+        var byName = model.Schema.Tables.Select((t, i) => (t.Name, Mapped: mapped.Tables[i])).ToDictionary(p => p.Name, p => p.Mapped);
+
+        var existing = await adapter.Introspector.IntrospectAsync(connection, IntrospectionOptions.Default, cancellationToken).ConfigureAwait(false);
+        if (existing.Tables.Count > 0)
+        {
+            if (!replace)
+            {
+                throw new UserInputException(
+                    $"The target {target.Redacted} already holds {existing.Tables.Count} table(s) ({string.Join(", ", existing.Tables.Take(5).Select(t => t.Name))}{(existing.Tables.Count > 5 ? ", ..." : string.Empty)}); nothing was written. Give --replace to drop and rewrite them, or choose an empty database.",
+                    ExitCodes.Refused);
+            }
+            await adapter.SchemaWriter.DropTablesAsync(connection, existing.Tables.Select(t => t.Name).ToList(), cancellationToken).ConfigureAwait(false);
+            progress.Line($"replaced: dropped {existing.Tables.Count} table(s) of the target");
+        }
+
+        await adapter.SchemaWriter.CreateTablesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
+        var sampler = new DatabaseSampler(model, seed, scale);
+        var number = 0;
+        var rowsWritten = new Dictionary<QualifiedName, long>();
+        foreach (var (table, rows) in sampler.Tables())
+        {
+            number++;
+            var watch = Stopwatch.StartNew();
+            var written = await adapter.BulkWriter.WriteAsync(connection, byName[table.Name], ToAsync(rows, cancellationToken), cancellationToken).ConfigureAwait(false);
+            rowsWritten[table.Name] = written;
+            progress.TableDone("sample", number, model.Plan.Tables.Count, byName[table.Name].Name, written, watch.Elapsed);
+        }
+
+        foreach (var update in sampler.DeferredUpdates())
+        {
+            await ApplyAsync(connection, adapter.Dialect, byName[update.Table], update, cancellationToken).ConfigureAwait(false);
+        }
+
+        await adapter.SchemaWriter.CreateForeignKeysAndIndexesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
+        warnings.AddRange(await adapter.SchemaWriter.CreateViewsAsync(connection, mapped, cancellationToken).ConfigureAwait(false));
+        await adapter.SchemaWriter.ResetIdentitiesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
+        await adapter.SchemaWriter.AnalyzeAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
+        warnings.AddRange(sampler.Warnings);
+        return new Result(mapped, rowsWritten, warnings);
+    }
+
+    /// <summary>Fills a cycle-closing foreign key row by row, in one transaction, with a prepared UPDATE.</summary>
+    private static async Task ApplyAsync(DbConnection connection, ISqlDialect d, TableSchema table, DeferredUpdate update, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var set = update.ForeignKey.Columns.Select((c, i) => $"{d.Quote(c)} = @v{i}");
+        var where = update.KeyColumns.Select((c, i) => $"{d.Quote(c)} = @k{i}");
+        command.CommandText = $"UPDATE {d.Quote(table.Name)} SET {string.Join(", ", set)} WHERE {string.Join(" AND ", where)}";
+        var values = update.ForeignKey.Columns.Select((_, i) => AddParameter(command, $"@v{i}")).ToArray();
+        var keys = update.KeyColumns.Select((_, i) => AddParameter(command, $"@k{i}")).ToArray();
+        foreach (var (key, value) in update.Rows)
+        {
+            for (var i = 0; i < values.Length; i++) values[i].Value = Parameter(value[i]);
+            for (var i = 0; i < keys.Length; i++) keys[i].Value = Parameter(key[i]);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static DbParameter AddParameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    /// <summary>Drivers take DateOnly and TimeOnly unevenly; keys of those types go as DateTime and TimeSpan.</summary>
+    private static object Parameter(object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateOnly date => date.ToDateTime(TimeOnly.MinValue),
+        TimeOnly time => time.ToTimeSpan(),
+        _ => value,
+    };
+
+    private static async IAsyncEnumerable<object?[]> ToAsync(IEnumerable<object?[]> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return row;
+        }
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,278 @@
+using System.Text;
+using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.Models;
+using Sdv.Connector.Synthesis.Sampling;
+
+namespace Sdv.Connector.Synthesis.MultiTable;
+
+/// <summary>
+/// Samples a whole database from a <see cref="DatabaseModel"/>, parent-first, one table at a time.
+/// Root tables get their source row count times the scale. Each parent row carries the child counts
+/// it drew jointly with its own columns; its children are then drawn conditionally on that parent's
+/// columns, with the foreign key set to the parent's generated key. Other foreign keys pick a parent
+/// with the source's popularity; self-references grow trees with the source's fan-out; keys that
+/// close a cycle are returned as <see cref="DeferredUpdates"/> to be applied after every table is written.
+/// Tables must be consumed in the order given (each one whole) because children need their parents.
+/// Deterministic for a seed: every table has its own random stream derived from the seed and its name.
+/// </summary>
+public sealed class DatabaseSampler
+{
+    /// <summary>Draws of a second parent tried before a row that would repeat a unique key pair is dropped.</summary>
+    private const int UniquePairTries = 32;
+
+    private readonly DatabaseModel _model;
+    private readonly long _seed;
+    private readonly double _scale;
+    private readonly Dictionary<QualifiedName, GeneratedTable> _generated = [];
+    private readonly List<PendingDeferred> _pending = [];
+    private readonly List<string> _warnings = [];
+
+    public DatabaseSampler(DatabaseModel model, long seed, double scale)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (!(scale > 0) || double.IsInfinity(scale)) throw new ArgumentOutOfRangeException(nameof(scale), scale, "The scale must be a positive number.");
+        _model = model;
+        _seed = seed;
+        _scale = scale;
+    }
+
+    /// <summary>What sampling could not do as the source does (rows dropped to keep a pair unique, trees without a root).</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    /// <summary>Rows generated so far, per table.</summary>
+    public IReadOnlyDictionary<QualifiedName, long> RowCounts => _generated.ToDictionary(p => p.Key, p => p.Value.Count);
+
+    /// <summary>The tables in parent-first order, each with its rows (every column, in the table's order).</summary>
+    public IEnumerable<(TableSchema Table, IEnumerable<object?[]> Rows)> Tables()
+    {
+        foreach (var plan in _model.Plan.Tables)
+        {
+            yield return (_model.Schema.Table(plan.Table), Generate(plan));
+        }
+    }
+
+    /// <summary>Values of the keys that close cycles, once every table has been generated.</summary>
+    public IEnumerable<DeferredUpdate> DeferredUpdates()
+    {
+        foreach (var pending in _pending)
+        {
+            var parent = _generated[pending.ForeignKey.PrincipalTable];
+            var picker = Popularity(pending.Owner, pending.ForeignKey, parent, pending.Random);
+            var rows = new List<(object?[], object?[])>(pending.Keys.Count);
+            foreach (var key in pending.Keys)
+            {
+                var index = picker.Pick(pending.Random.NextDouble());
+                if (index < 0 && parent.Count > 0) index = pending.Random.NextInt((int)Math.Min(int.MaxValue, parent.Count));
+                var value = index < 0 ? new object?[pending.ForeignKey.Columns.Count] : parent.KeyOf(pending.ForeignKey.PrincipalColumns, index);
+                rows.Add((key, value));
+            }
+            yield return new DeferredUpdate(pending.Owner.Table, pending.KeyColumns, pending.ForeignKey, rows);
+        }
+    }
+
+    private IEnumerable<object?[]> Generate(TablePlan plan)
+    {
+        var table = _model.Schema.Table(plan.Table);
+        var entry = _model.Entry(plan.Table);
+        var context = new SamplingContext(DeriveSeed(_seed, plan.Table));
+        var random = new Xoshiro256(unchecked((ulong)DeriveSeed(_seed ^ 0x5DEECE66DL, plan.Table)));
+        var generated = new GeneratedTable(table, _model.Schema, _model.Plan);
+        _generated[plan.Table] = generated;
+
+        var columnIndex = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        var childCount = plan.Children.Count;
+        var secondary = plan.SecondaryParents.Select(fk => (fk, Picker: Popularity(entry, fk, _generated[fk.PrincipalTable], random))).ToList();
+        var self = plan.SelfReferences.Select(fk => (fk, Tree: new WeightedPicker(), Counts: entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk)))).ToList();
+        var deferredKeys = plan.DeferredParents.Select(_ => new List<object?[]>()).ToList();
+        var keyColumns = table.PrimaryKey?.Columns ?? (table.UniqueKeys.Count > 0 ? table.UniqueKeys[0].Columns : null);
+        if (plan.DeferredParents.Count > 0 && keyColumns is null)
+        {
+            _warnings.Add($"{plan.Table} has no key, so its foreign key(s) closing a cycle ({string.Join("; ", plan.DeferredParents)}) stay NULL.");
+        }
+        var uniquePairs = UniqueForeignKeySet(table, plan);
+
+        IEnumerable<(object?[] Row, object?[]? ParentKey, HashSet<string>? Seen)> Drawn()
+        {
+            if (plan.PrimaryParent is not { } primary)
+            {
+                var n = (long)Math.Round(entry.SourceRows * _scale);
+                foreach (var row in entry.Model.SampleConditional(n, Empty, context, includeContext: true)) yield return (row, null, uniquePairs is null ? null : new HashSet<string>(StringComparer.Ordinal));
+                yield break;
+            }
+            var parent = _generated[primary.PrincipalTable];
+            var oneToOne = IsOneToOne(table, primary);
+            var fixedValues = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var p = -1;
+            foreach (var (drawn, parentContext) in parent.ChildSpool(primary))
+            {
+                p++;
+                var count = drawn;
+                if (oneToOne) count = Math.Min(count, 1);
+                if (count == 0) continue;
+                fixedValues.Clear();
+                for (var c = 0; c < plan.ParentContextColumns.Count; c++)
+                {
+                    if (parentContext[c] is { } v) fixedValues[ContextColumnName(plan.ParentContextColumns[c])] = v;
+                }
+                var parentKey = parent.KeyOf(primary.PrincipalColumns, p);
+                var seen = uniquePairs is null ? null : new HashSet<string>(StringComparer.Ordinal);
+                foreach (var row in entry.Model.SampleConditional(count, fixedValues, context, includeContext: true)) yield return (row, parentKey, seen);
+            }
+        }
+
+        var width = table.Columns.Count;
+        foreach (var (full, parentKey, seen) in Drawn())
+        {
+            var row = new object?[width];
+            Array.Copy(full, row, width);
+            if (plan.PrimaryParent is { } primary && parentKey is not null)
+            {
+                for (var k = 0; k < primary.Columns.Count; k++) row[columnIndex[primary.Columns[k]]] = parentKey[k];
+            }
+
+            var dropped = false;
+            for (var attempt = 0; ; attempt++)
+            {
+                foreach (var (fk, picker) in secondary) SetSecondary(row, fk, picker, columnIndex, table, entry, random);
+                if (seen is null || uniquePairs is null) break;
+                var pair = string.Join("\u0001", uniquePairs.Select(c => Format(row[columnIndex[c]])));
+                if (seen.Add(pair)) break;
+                if (attempt >= UniquePairTries || secondary.Count == 0)
+                {
+                    dropped = true;
+                    break;
+                }
+            }
+            if (dropped)
+            {
+                generated.Dropped++;
+                continue;
+            }
+
+            foreach (var (fk, tree, counts) in self) SetSelf(row, fk, tree, counts, generated, columnIndex, table, random);
+
+            for (var d = 0; d < plan.DeferredParents.Count; d++)
+            {
+                var fk = plan.DeferredParents[d];
+                foreach (var c in fk.Columns)
+                {
+                    var column = table.Column(c);
+                    row[columnIndex[c]] = column.IsNullable ? null : Placeholder(column);
+                }
+                if (keyColumns is not null) deferredKeys[d].Add(keyColumns.Select(c => row[columnIndex[c]]).ToArray());
+            }
+
+            // Child counts this row drew, for the tables that have it as their primary parent.
+            var childCounts = new long[childCount];
+            for (var c = 0; c < childCount; c++)
+            {
+                childCounts[c] = full[width + c] is { } v ? Math.Max(0, (long)Math.Round(Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture))) : 0;
+            }
+            generated.Add(row, childCounts);
+            yield return row;
+        }
+
+        if (generated.Dropped > 0)
+        {
+            _warnings.Add($"{plan.Table}: {generated.Dropped} row(s) were not generated because their parents could not be paired without repeating a unique key.");
+        }
+        for (var d = 0; d < plan.DeferredParents.Count; d++)
+        {
+            if (keyColumns is null) continue;
+            _pending.Add(new PendingDeferred(entry, plan.DeferredParents[d], keyColumns, deferredKeys[d], random));
+        }
+    }
+
+    private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
+
+    /// <summary>Name of the context column that carries a parent column into the child's model (matches the fit's query).</summary>
+    public static string ContextColumnName(string parentColumn) => "__sdv_parent_" + parentColumn;
+
+    /// <summary>Name of the context column that carries a parent's child count for its <paramref name="index"/>-th child relationship.</summary>
+    public static string ChildCountColumnName(int index) => "__sdv_children_" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private void SetSecondary(object?[] row, ForeignKeySchema fk, WeightedPicker picker, Dictionary<string, int> columnIndex, TableSchema table, TableEntry entry, Xoshiro256 random)
+    {
+        var parent = _generated[fk.PrincipalTable];
+        var nullable = fk.Columns.All(c => table.Column(c).IsNullable);
+        var nullShare = entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk))?.NullShare ?? 0;
+        var index = -1;
+        if (!(nullable && random.NextDouble() < nullShare))
+        {
+            index = picker.Pick(random.NextDouble());
+            if (index < 0 && parent.Count > 0) index = random.NextInt((int)Math.Min(int.MaxValue, parent.Count));
+        }
+        if (index < 0 && !nullable && parent.Count == 0)
+        {
+            _warnings.Add($"{table.Name}: its parent {fk.PrincipalTable} has no rows, so NOT NULL key ({string.Join(", ", fk.Columns)}) cannot be filled.");
+        }
+        var value = index < 0 ? null : parent.KeyOf(fk.PrincipalColumns, index);
+        for (var k = 0; k < fk.Columns.Count; k++) row[columnIndex[fk.Columns[k]]] = value?[k];
+    }
+
+    private static void SetSelf(object?[] row, ForeignKeySchema fk, WeightedPicker tree, CountDistribution? counts, GeneratedTable generated, Dictionary<string, int> columnIndex, TableSchema table, Xoshiro256 random)
+    {
+        var nullable = fk.Columns.All(c => table.Column(c).IsNullable);
+        var rootShare = counts?.NullShare ?? 1;
+        var index = -1;
+        if (tree.Count > 0 && !(random.NextDouble() < rootShare)) index = tree.Pick(random.NextDouble());
+        object?[]? value;
+        if (index >= 0) value = generated.KeyOf(fk.PrincipalColumns, index);
+        else if (nullable) value = null;
+        else value = fk.PrincipalColumns.Select(c => row[columnIndex[c]]).ToArray(); // a root that points at itself, as NOT NULL trees do
+        for (var k = 0; k < fk.Columns.Count; k++) row[columnIndex[fk.Columns[k]]] = value?[k];
+        // This row may itself become a parent: its weight is a fan-out drawn from the source's.
+        tree.Add(counts is null ? 1 : counts.Draw(random.NextDouble()));
+    }
+
+    /// <summary>Each parent row gets a weight drawn from the source's children-per-parent distribution, so popular parents stay popular.</summary>
+    private static WeightedPicker Popularity(TableEntry child, ForeignKeySchema fk, GeneratedTable parent, Xoshiro256 random)
+    {
+        var counts = child.Counts.GetValueOrDefault(TableEntry.KeyOf(fk));
+        var picker = new WeightedPicker();
+        for (long i = 0; i < parent.Count; i++) picker.Add(counts is null ? 1 : counts.Draw(random.NextDouble()));
+        if (picker.Total <= 0 && parent.Count > 0)
+        {
+            picker = new WeightedPicker();
+            for (long i = 0; i < parent.Count; i++) picker.Add(1);
+        }
+        return picker;
+    }
+
+    /// <summary>The columns of a primary or unique key made only of foreign key columns (a link table's pair), which must not repeat.</summary>
+    private static IReadOnlyList<string>? UniqueForeignKeySet(TableSchema table, TablePlan plan)
+    {
+        var fkColumns = plan.ForeignKeyColumns.ToHashSet(StringComparer.Ordinal);
+        var keys = new[] { table.PrimaryKey }.OfType<KeySchema>().Concat(table.UniqueKeys);
+        return keys.FirstOrDefault(k => k.Columns.Count > 1 && k.Columns.All(fkColumns.Contains))?.Columns;
+    }
+
+    /// <summary>A child whose foreign key alone is unique (an extension table) has at most one row per parent.</summary>
+    private static bool IsOneToOne(TableSchema table, ForeignKeySchema fk)
+    {
+        var keys = new[] { table.PrimaryKey }.OfType<KeySchema>().Concat(table.UniqueKeys);
+        return keys.Any(k => k.Columns.Count == fk.Columns.Count && k.Columns.All(fk.Columns.Contains));
+    }
+
+    private static object? Placeholder(ColumnSchema column) => Generators.TypeDefaults.For(Transforms.ValueKinds.Of(column.LogicalType));
+
+    private static string Format(object? value) => value switch
+    {
+        null => "\u0000",
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    private static long DeriveSeed(long seed, QualifiedName table)
+    {
+        var hash = 14695981039346656037UL ^ unchecked((ulong)seed);
+        foreach (var b in Encoding.UTF8.GetBytes(table.ToString()))
+        {
+            hash ^= b;
+            hash *= 1099511628211UL;
+        }
+        return unchecked((long)hash);
+    }
+
+    private sealed record PendingDeferred(TableEntry Owner, ForeignKeySchema ForeignKey, IReadOnlyList<string> KeyColumns, List<object?[]> Keys, Xoshiro256 Random);
+}
