@@ -102,12 +102,14 @@ public sealed class DatabaseSampler
             var parent = _generated[primary.PrincipalTable];
             var oneToOne = IsOneToOne(table, primary);
             var fixedValues = new Dictionary<string, object?>(StringComparer.Ordinal);
-            var p = -1;
-            foreach (var (drawn, parentContext) in parent.ChildSpool(primary))
+            var spool = parent.ChildSpool(primary).ToList();
+            var parentSource = _model.Entry(primary.PrincipalTable).SourceRows;
+            var expected = parentSource == 0 ? 0 : entry.SourceRows * (double)parent.Count / parentSource;
+            var counts = Calibrate(spool.Select(s => oneToOne ? Math.Min(s.Count, 1) : s.Count).ToArray(), expected, oneToOne);
+            for (var p = 0; p < spool.Count; p++)
             {
-                p++;
-                var count = drawn;
-                if (oneToOne) count = Math.Min(count, 1);
+                var parentContext = spool[p].Context;
+                var count = counts[p];
                 if (count == 0) continue;
                 fixedValues.Clear();
                 for (var c = 0; c < plan.ParentContextColumns.Count; c++)
@@ -181,6 +183,31 @@ public sealed class DatabaseSampler
             if (keyColumns is null) continue;
             _pending.Add(new PendingDeferred(entry, plan.DeferredParents[d], keyColumns, deferredKeys[d], random));
         }
+    }
+
+    /// <summary>
+    /// Scales the child counts parents drew so that their sum is the source's children per parent
+    /// times the parents generated: each parent's draw keeps its share (the shape of the
+    /// distribution and its link to the parent's columns), while the total no longer carries the
+    /// sampling noise of a few large draws. Rounding is cumulative, so the total is exact.
+    /// </summary>
+    internal static long[] Calibrate(long[] drawn, double expected, bool atMostOne)
+    {
+        var total = drawn.Sum();
+        if (total == 0 || expected <= 0) return drawn;
+        var factor = expected / total;
+        var calibrated = new long[drawn.Length];
+        double cumulative = 0;
+        long assigned = 0;
+        for (var i = 0; i < drawn.Length; i++)
+        {
+            cumulative += drawn[i] * factor;
+            var upTo = (long)Math.Round(cumulative, MidpointRounding.ToEven);
+            calibrated[i] = Math.Max(0, upTo - assigned);
+            if (atMostOne) calibrated[i] = Math.Min(1, calibrated[i]);
+            assigned += calibrated[i];
+        }
+        return calibrated;
     }
 
     private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
