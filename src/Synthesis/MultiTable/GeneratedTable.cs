@@ -5,16 +5,16 @@ namespace Sdv.Connector.Synthesis.MultiTable;
 /// <summary>
 /// What the sampler remembers of a generated table for the tables after it: the values of every
 /// key that other tables reference (by row index), and for its children each row's drawn child
-/// counts and context values. Memory grows with the rows of tables that are parents; leaf tables
-/// keep nothing.
+/// counts and context values. Kept compact (an integer key is 8 bytes a row, counts and context
+/// numbers 8 bytes each), and only for tables that are parents; leaf tables keep nothing.
 /// </summary>
 internal sealed class GeneratedTable
 {
-    private readonly Dictionary<string, (int[] Positions, List<object?[]> Values)> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeyColumnStore> _keys = new(StringComparer.Ordinal);
     private readonly List<ForeignKeySchema> _children;
     private readonly int[] _contextPositions;
-    private readonly List<long[]> _counts = [];
-    private readonly List<object?[]> _context = [];
+    private readonly List<long> _counts = [];
+    private readonly List<double> _context = [];
 
     public GeneratedTable(TableSchema table, DatabaseSchema schema, DatabasePlan plan)
     {
@@ -22,7 +22,7 @@ internal sealed class GeneratedTable
         foreach (var fk in schema.ForeignKeys.Where(f => f.PrincipalTable.Equals(table.Name)))
         {
             var id = KeyId(fk.PrincipalColumns);
-            if (!_keys.ContainsKey(id)) _keys[id] = (fk.PrincipalColumns.Select(c => positions[c]).ToArray(), []);
+            if (!_keys.ContainsKey(id)) _keys[id] = new KeyColumnStore(fk.PrincipalColumns.Select(c => positions[c]).ToArray());
         }
         _children = [.. plan.For(table.Name).Children];
         // Every child of a table is conditioned on the same parent columns (DatabasePlan picks them from the parent alone).
@@ -36,23 +36,57 @@ internal sealed class GeneratedTable
 
     public void Add(object?[] row, long[] childCounts)
     {
-        foreach (var (positions, values) in _keys.Values) values.Add(positions.Select(p => row[p]).ToArray());
+        foreach (var store in _keys.Values) store.Add(row);
         if (_children.Count > 0)
         {
-            _counts.Add(childCounts);
-            _context.Add(_contextPositions.Select(p => ContextEncoding.ToNumber(row[p])).ToArray());
+            _counts.AddRange(childCounts);
+            foreach (var p in _contextPositions) _context.Add(ContextEncoding.ToNumber(row[p]) is double d ? d : double.NaN);
         }
         Count++;
     }
 
-    public object?[] KeyOf(IReadOnlyList<string> columns, long index) => _keys[KeyId(columns)].Values[(int)index];
+    public object?[] KeyOf(IReadOnlyList<string> columns, long index) => _keys[KeyId(columns)].Get((int)index);
 
     /// <summary>Per parent row: the number of children it drew in relationship <paramref name="fk"/>, and its context values.</summary>
     public IEnumerable<(long Count, object?[] Context)> ChildSpool(ForeignKeySchema fk)
     {
         var index = _children.FindIndex(c => c.Equals(fk));
-        for (var i = 0; i < _counts.Count; i++) yield return (_counts[i][index], _context[i]);
+        var width = _contextPositions.Length;
+        for (var i = 0; i < Count; i++)
+        {
+            var context = new object?[width];
+            for (var c = 0; c < width; c++)
+            {
+                var value = _context[i * width + c];
+                context[c] = double.IsNaN(value) ? null : value;
+            }
+            yield return (_counts[i * _children.Count + index], context);
+        }
     }
 
     private static string KeyId(IReadOnlyList<string> columns) => string.Join("\u0001", columns);
+
+    /// <summary>One referenced key's values by row: a list of longs while every value is a single integer, else boxed tuples.</summary>
+    private sealed class KeyColumnStore(int[] positions)
+    {
+        private List<long>? _integers = positions.Length == 1 ? [] : null;
+        private List<object?[]>? _tuples = positions.Length == 1 ? null : [];
+
+        public void Add(object?[] row)
+        {
+            if (_integers is not null && row[positions[0]] is long value)
+            {
+                _integers.Add(value);
+                return;
+            }
+            if (_integers is not null)
+            {
+                _tuples = _integers.Select(v => new object?[] { v }).ToList();
+                _integers = null;
+            }
+            _tuples!.Add(positions.Select(p => row[p]).ToArray());
+        }
+
+        public object?[] Get(int index) => _integers is not null ? [_integers[index]] : _tuples![index];
+    }
 }
