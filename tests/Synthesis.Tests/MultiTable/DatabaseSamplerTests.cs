@@ -1,0 +1,170 @@
+using Sdv.Connector.SchemaIntrospection.Metadata;
+using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.Models;
+using Sdv.Connector.Synthesis.MultiTable;
+using Xunit;
+
+namespace Sdv.Connector.Synthesis.Tests.MultiTable;
+
+public sealed class DatabaseSamplerTests
+{
+    private static ColumnSchema Col(string name, LogicalType type, bool nullable = false) =>
+        new() { Name = name, Ordinal = 0, NativeType = type.ToString(), LogicalType = type, IsNullable = nullable };
+
+    private static TableSchema Table(string name, ColumnSchema[] columns, params ForeignKeySchema[] fks) => new()
+    {
+        Name = new QualifiedName(null, name),
+        Columns = columns.Select((c, i) => c with { Ordinal = i + 1 }).ToList(),
+        PrimaryKey = new KeySchema(null, [columns[0].Name]),
+        ForeignKeys = fks,
+    };
+
+    private static ForeignKeySchema Fk(string child, string column, string parent) => new()
+    {
+        Table = new QualifiedName(null, child), Columns = [column], PrincipalTable = new QualifiedName(null, parent), PrincipalColumns = ["id"],
+    };
+
+    /// <summary>customer (with a tree of referrers) → orders (also → product, popular products first).</summary>
+    private static DatabaseSchema Schema() => SdTypeInference.Apply(new DatabaseSchema
+    {
+        Engine = DatabaseEngine.Sqlite,
+        Tables =
+        [
+            Table("customer", [Col("id", LogicalType.Int64), Col("age", LogicalType.Int64), Col("referred_by", LogicalType.Int64, true)], Fk("customer", "referred_by", "customer")),
+            Table("product", [Col("id", LogicalType.Int64), Col("price", LogicalType.Float64)]),
+            Table("orders", [Col("id", LogicalType.Int64), Col("customer_id", LogicalType.Int64), Col("product_id", LogicalType.Int64), Col("amount", LogicalType.Float64)],
+                Fk("orders", "customer_id", "customer"), Fk("orders", "product_id", "product")),
+        ],
+    });
+
+    private static async IAsyncEnumerable<object?[]> Rows(IEnumerable<object?[]> rows)
+    {
+        foreach (var row in rows) yield return row;
+        await Task.CompletedTask;
+    }
+
+    /// <summary>Fits each table as the pipeline would: customers carry their order counts, orders their customer's age.</summary>
+    private static async Task<DatabaseModel> FitAsync()
+    {
+        var schema = Schema();
+        var random = new Random(7);
+        var customers = Enumerable.Range(1, 400).Select(i => (Id: (long)i, Age: (long)random.Next(18, 80))).ToList();
+        // Older customers order more: the count is learned jointly with the age.
+        var orderCounts = customers.Select(c => (long)Math.Max(0, Math.Round((c.Age - 18) / 12.0 + random.NextDouble() * 2 - 1))).ToList();
+        var options = new SynthesisOptions { Seed = 3 };
+        var customerRows = customers.Select((c, i) => new object?[] { c.Id, c.Age, i < 20 ? null : (long)random.Next(1, i), (double)orderCounts[i] });
+        var customer = await TableSynthesizer.FitAsync(schema.Tables[0], Rows(customerRows), ["__sdv_children_0"], options, CancellationToken.None);
+        var product = await TableSynthesizer.FitAsync(schema.Tables[1], Rows(Enumerable.Range(1, 50).Select(i => new object?[] { (long)i, 10.0 + i })), [], options, CancellationToken.None);
+        var orderRows = new List<object?[]>();
+        long orderId = 1;
+        for (var i = 0; i < customers.Count; i++)
+        {
+            for (var k = 0; k < orderCounts[i]; k++)
+            {
+                orderRows.Add([orderId++, customers[i].Id, (long)(1 + Math.Min(49, (int)(-Math.Log(1 - random.NextDouble()) * 5))), customers[i].Age * 3.0 + random.NextDouble() * 10, (double)customers[i].Age]);
+            }
+        }
+        var orders = await TableSynthesizer.FitAsync(schema.Tables[2], Rows(orderRows), ["__sdv_parent_age"], options, CancellationToken.None);
+        var popularity = orderRows.GroupBy(r => (long)r[2]!).Select(g => (long)g.Count()).ToList();
+        var productCounts = CountDistribution.From(popularity.GroupBy(c => c).Select(g => (g.Key, (long)g.Count())).Append((0L, 50L - popularity.Count)));
+        var treeCounts = CountDistribution.From([(0L, 300L), (1L, 60L), (3L, 20L), (5L, 20L)], nullChildren: 20);
+        return new DatabaseModel(schema,
+        [
+            new TableEntry { Table = schema.Tables[0].Name, Model = customer, SourceRows = 400, Counts = new Dictionary<string, CountDistribution> { [TableEntry.KeyOf(schema.Tables[0].ForeignKeys[0])] = treeCounts } },
+            new TableEntry { Table = schema.Tables[1].Name, Model = product, SourceRows = 50 },
+            new TableEntry { Table = schema.Tables[2].Name, Model = orders, SourceRows = orderRows.Count, Counts = new Dictionary<string, CountDistribution> { [TableEntry.KeyOf(schema.Tables[2].ForeignKeys[1])] = productCounts } },
+        ], []);
+    }
+
+    private static Dictionary<string, List<object?[]>> SampleAll(DatabaseModel model, long seed, double scale = 1)
+    {
+        var sampler = new DatabaseSampler(model, seed, scale);
+        return sampler.Tables().ToDictionary(t => t.Table.Name.Name, t => t.Rows.ToList());
+    }
+
+    [Fact]
+    public async Task Every_foreign_key_points_at_a_generated_parent_and_roots_keep_their_count()
+    {
+        var model = await FitAsync();
+        var db = SampleAll(model, 11);
+        Assert.Equal(400, db["customer"].Count);
+        Assert.Equal(50, db["product"].Count);
+        var customerIds = db["customer"].Select(r => (long)r[0]!).ToHashSet();
+        var productIds = db["product"].Select(r => (long)r[0]!).ToHashSet();
+        Assert.Equal(400, customerIds.Count);
+        Assert.All(db["orders"], r => Assert.Contains((long)r[1]!, customerIds));
+        Assert.All(db["orders"], r => Assert.Contains((long)r[2]!, productIds));
+        // Children follow the source's total exactly (calibrated), never the noise of a few large draws.
+        Assert.Equal(model.Entry(new QualifiedName(null, "orders")).SourceRows, db["orders"].Count);
+    }
+
+    [Fact]
+    public async Task Self_reference_forms_a_tree_with_earlier_rows_as_parents()
+    {
+        var db = SampleAll(await FitAsync(), 11);
+        var rows = db["customer"];
+        var index = rows.Select((r, i) => ((long)r[0]!, i)).ToDictionary(p => p.Item1, p => p.i);
+        var roots = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i][2] is not long parent)
+            {
+                roots++;
+                continue;
+            }
+            Assert.True(index[parent] < i, "a referrer is generated before the rows it refers");
+        }
+        // The source has 20 roots in 400 (5%); the tree keeps a root share of that order.
+        Assert.InRange(roots, 5, 60);
+    }
+
+    [Fact]
+    public async Task Popular_parents_stay_popular_and_children_follow_their_parents_columns()
+    {
+        var db = SampleAll(await FitAsync(), 11);
+        var perProduct = db["orders"].GroupBy(r => (long)r[2]!).Select(g => g.Count()).OrderByDescending(c => c).ToList();
+        // Skewed in the source (exponential popularity): the top tenth of products takes far more than a tenth of orders.
+        Assert.True(perProduct.Take(5).Sum() > db["orders"].Count * 0.25, $"top 5 products hold {perProduct.Take(5).Sum()} of {db["orders"].Count}");
+        var age = db["customer"].ToDictionary(r => (long)r[0]!, r => (long)r[1]!);
+        var perCustomer = db["orders"].GroupBy(r => (long)r[1]!).ToDictionary(g => g.Key, g => g.Count());
+        var older = age.Where(a => a.Value >= 60).Average(a => perCustomer.GetValueOrDefault(a.Key));
+        var younger = age.Where(a => a.Value < 30).Average(a => perCustomer.GetValueOrDefault(a.Key));
+        Assert.True(older > younger * 2, $"older customers order more: {older:F2} vs {younger:F2}");
+        // The child's amount (3 × the parent's age in the source) follows the synthetic parent's age.
+        var amountByAge = db["orders"].Select(r => (Age: (double)age[(long)r[1]!], Amount: (double)r[3]!)).ToList();
+        Assert.True(Correlation(amountByAge.Select(p => p.Age).ToArray(), amountByAge.Select(p => p.Amount).ToArray()) > 0.8);
+    }
+
+    [Fact]
+    public async Task Same_seed_same_database_other_seed_other_database_and_scale_multiplies_roots()
+    {
+        var model = await FitAsync();
+        var a = SampleAll(model, 5);
+        var b = SampleAll(model, 5);
+        var c = SampleAll(model, 6);
+        foreach (var table in a.Keys) Assert.Equal(a[table], b[table]);
+        Assert.NotEqual(a["orders"].Select(r => r[3]), c["orders"].Select(r => r[3]));
+        var doubled = SampleAll(model, 5, scale: 2);
+        Assert.Equal(800, doubled["customer"].Count);
+        Assert.InRange(doubled["orders"].Count, a["orders"].Count * 1.9, a["orders"].Count * 2.1);
+    }
+
+    [Fact]
+    public void Calibration_hits_the_expected_total_and_keeps_zeroes()
+    {
+        var calibrated = DatabaseSampler.Calibrate([0, 10, 5, 0, 25], 20, atMostOne: false);
+        Assert.Equal(20, calibrated.Sum());
+        Assert.Equal(0, calibrated[0]);
+        Assert.Equal(0, calibrated[3]);
+        Assert.True(calibrated[4] > calibrated[1] && calibrated[1] > calibrated[2]);
+        Assert.All(DatabaseSampler.Calibrate([3, 3, 3], 2, atMostOne: true), c => Assert.InRange(c, 0, 1));
+    }
+
+    private static double Correlation(double[] x, double[] y)
+    {
+        var mx = x.Average();
+        var my = y.Average();
+        var sxy = x.Zip(y).Sum(p => (p.First - mx) * (p.Second - my));
+        return sxy / Math.Sqrt(x.Sum(v => (v - mx) * (v - mx)) * y.Sum(v => (v - my) * (v - my)));
+    }
+}
