@@ -21,6 +21,11 @@ public sealed class TableModel
             column.Prepare();
         }
 
+        foreach (var dependency in data.Dependencies)
+        {
+            dependency.Prepare(data.Columns);
+        }
+
         Checks = BindChecks(data, out var warnings);
         Warnings = [.. data.Warnings, .. warnings];
         ApplyBounds();

@@ -25,6 +25,9 @@ internal sealed class TableModelData
 
     public List<string> Warnings { get; set; } = [];
 
+    /// <summary>Columns that are functions of another column in the source, applied after each row is drawn.</summary>
+    public List<DependencyModel> Dependencies { get; set; } = [];
+
     public int RareCategoryThreshold { get; set; }
 
     public string Locale { get; set; } = "en";

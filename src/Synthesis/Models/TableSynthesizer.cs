@@ -73,7 +73,11 @@ public static class TableSynthesizer
         }
 
         var reservoir = new RowReservoir(options.ReservoirSize, width, random.Fork());
-        data.RowCount = await ReadAllAsync(rows, width, plans.Select(static p => p.Accumulator).ToArray(), reservoir, options.BatchSize, table, ct).ConfigureAwait(false);
+        var tableColumns = plans.Take(table.Columns.Count).Select((p, i) => (p, i)).ToList();
+        var dependencies = new DependencyAccumulator(
+            tableColumns.Where(c => c.p.Role == ColumnRole.Categorical || (c.p.Role == ColumnRole.Continuous && ValueKinds.Of(c.p.Column.LogicalType) == ValueKind.Integer)).Select(c => c.i).ToList(),
+            tableColumns.Where(c => c.p.Role == ColumnRole.Categorical).Select(c => c.i).ToList());
+        data.RowCount = await ReadAllAsync(rows, width, plans.Select(static p => p.Accumulator).ToArray(), reservoir, dependencies, options.BatchSize, table, ct).ConfigureAwait(false);
 
         var dim = 0;
         for (var i = 0; i < plans.Count; i++)
@@ -91,6 +95,8 @@ public static class TableSynthesizer
         }
 
         data.Copula = FitCopula(data.Columns, reservoir.Rows, dim, options, random.Fork());
+        data.Dependencies = dependencies.Finish(data.Columns, data.RowCount, options.RareCategoryThreshold, (column, value) =>
+            value is null || (data.Columns[column] is CategoricalColumnModel categorical && categorical.Values.Contains(value)));
         return new TableModel(data);
     }
 
@@ -111,7 +117,7 @@ public static class TableSynthesizer
     /// the reader and the statistics). Within a batch, columns are processed in parallel; each
     /// accumulator is touched by one thread at a time, so results do not depend on scheduling.
     /// </summary>
-    private static async Task<long> ReadAllAsync(IAsyncEnumerable<object?[]> rows, int width, ColumnAccumulator?[] accumulators, RowReservoir reservoir, int batchSize, TableSchema table, CancellationToken ct)
+    private static async Task<long> ReadAllAsync(IAsyncEnumerable<object?[]> rows, int width, ColumnAccumulator?[] accumulators, RowReservoir reservoir, DependencyAccumulator dependencies, int batchSize, TableSchema table, CancellationToken ct)
     {
         var filling = NewBatch(batchSize, width);
         var spare = NewBatch(batchSize, width);
@@ -130,7 +136,7 @@ public static class TableSynthesizer
             {
                 await pending.ConfigureAwait(false);
                 var batch = filling;
-                pending = Task.Run(() => Process(batch, batchSize, accumulators, reservoir), ct);
+                pending = Task.Run(() => Process(batch, batchSize, accumulators, reservoir, dependencies), ct);
                 (filling, spare) = (spare, batch);
                 total += n;
                 n = 0;
@@ -138,7 +144,7 @@ public static class TableSynthesizer
         }
 
         await pending.ConfigureAwait(false);
-        Process(filling, n, accumulators, reservoir);
+        Process(filling, n, accumulators, reservoir, dependencies);
         return total + n;
     }
 
@@ -153,7 +159,7 @@ public static class TableSynthesizer
         return batch;
     }
 
-    private static void Process(object?[][] batch, int count, ColumnAccumulator?[] accumulators, RowReservoir reservoir)
+    private static void Process(object?[][] batch, int count, ColumnAccumulator?[] accumulators, RowReservoir reservoir, DependencyAccumulator dependencies)
     {
         if (count == 0)
         {
@@ -165,6 +171,8 @@ public static class TableSynthesizer
         {
             accumulators[c]?.Observe(batch, count, c);
         }
+
+        dependencies.Observe(batch, count);
     }
 
     private static ColumnModel Finish(ColumnRole role, FixedReason reason, ColumnSchema column, ColumnAccumulator? accumulator, SynthesisOptions options, ref int dim, List<string> warnings)

@@ -158,6 +158,14 @@ internal sealed class RowSampler
                 _work[c] = value;
             }
         }
+
+        foreach (var dependency in _model.Data.Dependencies)
+        {
+            if (isGiven is null || !isGiven[dependency.DependentIndex])
+            {
+                dependency.Apply(_work);
+            }
+        }
     }
 
     private bool Acceptable(object?[]? given, bool[]? isGiven)
