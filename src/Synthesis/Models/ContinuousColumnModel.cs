@@ -31,6 +31,12 @@ internal sealed class ContinuousColumnModel : ColumnModel
 
     public int ValueDim { get; set; } = -1;
 
+    /// <summary>The category column whose values each have their own marginal of this column (see <see cref="Marginals.StratumAccumulator"/>), or null.</summary>
+    public string? StratumColumn { get; set; }
+
+    /// <summary>Category value (invariant text; NUL for NULL) → the marginal of this column within it.</summary>
+    public Dictionary<string, ContinuousMarginal>? Strata { get; set; }
+
     public int NullDim { get; set; } = -1;
 
     [JsonIgnore]
@@ -81,6 +87,15 @@ internal sealed class ContinuousColumnModel : ColumnModel
         z[ValueDim] = NormalScores.Inside(lo, hi, random);
     }
 
+    /// <summary>The value's normal score within its category's marginal (see <see cref="Strata"/>).</summary>
+    public void EncodeWithin(object value, ContinuousMarginal stratum, Span<double> z, Xoshiro256 random)
+    {
+        var x = ScalarConverter.ToDouble(value, Kind);
+        if (ValueDim < 0 || double.IsNaN(x)) return;
+        var (lo, hi) = stratum.CdfInterval(x);
+        z[ValueDim] = NormalScores.Inside(lo, hi, random);
+    }
+
     public override object? Generate(ReadOnlySpan<double> u, ColumnRuntime runtime)
     {
         if (ValueDim < 0 || (NullDim >= 0 && u[NullDim] < NullShare))
@@ -112,6 +127,10 @@ internal sealed class ContinuousColumnModel : ColumnModel
     }
 
     public object FromProbability(double u) => Emit(Math.Clamp(Round(Marginal.InverseCdf(u)), Lo, Hi));
+
+    /// <summary>The value at probability <paramref name="u"/> of a category's own marginal, within the column's bounds.</summary>
+    public object FromProbability(double u, ContinuousMarginal stratum) =>
+        Emit(Math.Clamp(Round(stratum.InverseCdf(u)), Math.Max(stratum.Min, LowerBound), Math.Min(stratum.Max, UpperBound)));
 
     private double Lo => Math.Max(Marginal.Min, LowerBound);
 

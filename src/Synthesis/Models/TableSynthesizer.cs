@@ -77,7 +77,11 @@ public static class TableSynthesizer
         var dependencies = new DependencyAccumulator(
             tableColumns.Where(c => c.p.Role == ColumnRole.Categorical || (c.p.Role == ColumnRole.Continuous && ValueKinds.Of(c.p.Column.LogicalType) == ValueKind.Integer)).Select(c => c.i).ToList(),
             tableColumns.Where(c => c.p.Role == ColumnRole.Categorical).Select(c => c.i).ToList());
-        data.RowCount = await ReadAllAsync(rows, width, plans.Select(static p => p.Accumulator).ToArray(), reservoir, dependencies, options.BatchSize, table, ct).ConfigureAwait(false);
+        var strata = new StratumAccumulator(
+            tableColumns.Where(c => c.p.Role == ColumnRole.Continuous).Select(c => (c.i, ValueKinds.Of(c.p.Column.LogicalType))).ToList(),
+            tableColumns.Where(c => c.p.Role is ColumnRole.Categorical).Select(c => c.i).ToList(),
+            options, random.Fork());
+        data.RowCount = await ReadAllAsync(rows, width, plans.Select(static p => p.Accumulator).ToArray(), reservoir, (dependencies, strata), options.BatchSize, table, ct).ConfigureAwait(false);
 
         var dim = 0;
         for (var i = 0; i < plans.Count; i++)
@@ -94,9 +98,13 @@ public static class TableSynthesizer
             model.Prepare();
         }
 
-        data.Copula = FitCopula(data.Columns, reservoir.Rows, dim, options, random.Fork());
+        // Strata first: a stratified column's normal scores are taken within its category, so the
+        // copula links what the category does not already explain.
         data.Dependencies = dependencies.Finish(data.Columns, data.RowCount, options.RareCategoryThreshold, (column, value) =>
             value is null || (data.Columns[column] is CategoricalColumnModel categorical && categorical.Values.Contains(value)));
+        strata.Finish(data.Columns, options.RareCategoryThreshold, data.Dependencies.Select(static d => d.Determinant).ToHashSet(StringComparer.Ordinal));
+        data.Copula = FitCopula(data.Columns, reservoir.Rows, dim, options, random.Fork());
+
         return new TableModel(data);
     }
 
@@ -117,7 +125,7 @@ public static class TableSynthesizer
     /// the reader and the statistics). Within a batch, columns are processed in parallel; each
     /// accumulator is touched by one thread at a time, so results do not depend on scheduling.
     /// </summary>
-    private static async Task<long> ReadAllAsync(IAsyncEnumerable<object?[]> rows, int width, ColumnAccumulator?[] accumulators, RowReservoir reservoir, DependencyAccumulator dependencies, int batchSize, TableSchema table, CancellationToken ct)
+    private static async Task<long> ReadAllAsync(IAsyncEnumerable<object?[]> rows, int width, ColumnAccumulator?[] accumulators, RowReservoir reservoir, (DependencyAccumulator Dependencies, StratumAccumulator Strata) joint, int batchSize, TableSchema table, CancellationToken ct)
     {
         var filling = NewBatch(batchSize, width);
         var spare = NewBatch(batchSize, width);
@@ -136,7 +144,7 @@ public static class TableSynthesizer
             {
                 await pending.ConfigureAwait(false);
                 var batch = filling;
-                pending = Task.Run(() => Process(batch, batchSize, accumulators, reservoir, dependencies), ct);
+                pending = Task.Run(() => Process(batch, batchSize, accumulators, reservoir, joint), ct);
                 (filling, spare) = (spare, batch);
                 total += n;
                 n = 0;
@@ -144,7 +152,7 @@ public static class TableSynthesizer
         }
 
         await pending.ConfigureAwait(false);
-        Process(filling, n, accumulators, reservoir, dependencies);
+        Process(filling, n, accumulators, reservoir, joint);
         return total + n;
     }
 
@@ -159,7 +167,7 @@ public static class TableSynthesizer
         return batch;
     }
 
-    private static void Process(object?[][] batch, int count, ColumnAccumulator?[] accumulators, RowReservoir reservoir, DependencyAccumulator dependencies)
+    private static void Process(object?[][] batch, int count, ColumnAccumulator?[] accumulators, RowReservoir reservoir, (DependencyAccumulator Dependencies, StratumAccumulator Strata) joint)
     {
         if (count == 0)
         {
@@ -172,7 +180,8 @@ public static class TableSynthesizer
             accumulators[c]?.Observe(batch, count, c);
         }
 
-        dependencies.Observe(batch, count);
+        joint.Dependencies.Observe(batch, count);
+        joint.Strata.Observe(batch, count);
     }
 
     private static ColumnModel Finish(ColumnRole role, FixedReason reason, ColumnSchema column, ColumnAccumulator? accumulator, SynthesisOptions options, ref int dim, List<string> warnings)
@@ -345,6 +354,12 @@ public static class TableSynthesizer
             return new GaussianCopula { MinEigenvalue = options.MinEigenvalue };
         }
 
+        var stratified = columns
+            .Select((c, i) => (Model: c as ContinuousColumnModel, Index: i))
+            .Where(p => p.Model is { Strata: not null, ValueDim: >= 0 })
+            .Select(p => (p.Index, columns.FindIndex(c => c.Name == p.Model!.StratumColumn)))
+            .Where(p => p.Item2 >= 0)
+            .ToList();
         var scores = new double[reservoir.Count][];
         for (var r = 0; r < reservoir.Count; r++)
         {
@@ -355,6 +370,13 @@ public static class TableSynthesizer
             {
                 var value = row[c];
                 columns[c].Encode(value is DBNull ? null : value, z, random);
+            }
+
+            foreach (var (column, category) in stratified)
+            {
+                var model = (ContinuousColumnModel)columns[column];
+                var key = row[category] is { } a and not DBNull ? CellCodec.Format(a) : StratumAccumulator.NullKey;
+                if (row[column] is { } value and not DBNull && model.Strata!.TryGetValue(key, out var stratum)) model.EncodeWithin(value, stratum, z, random);
             }
 
             scores[r] = z;

@@ -24,6 +24,7 @@ internal sealed class RowSampler
     private readonly int _outputWidth;
     private ConditionalNormal? _lastSampler;
     private readonly List<(int[] Columns, HashSet<string> Seen)> _compositeKeys;
+    private readonly (int Column, int Category)[] _stratified;
 
     public RowSampler(TableModel model, SamplingContext context)
     {
@@ -38,6 +39,12 @@ internal sealed class RowSampler
         _lastMask = new bool[d];
         _work = new object?[_columns.Length];
         _outputWidth = _columns.Count(static c => !c.IsContext);
+        _stratified = _columns
+            .Select((c, i) => (Model: c as ContinuousColumnModel, Index: i))
+            .Where(p => p.Model is { Strata: not null, ValueDim: >= 0 })
+            .Select(p => (p.Index, Array.FindIndex(_columns, c => c.Name == p.Model!.StratumColumn)))
+            .Where(p => p.Item2 >= 0)
+            .ToArray();
         _compositeKeys = model.Data.UniqueKeys
             .Select(k => (k.Select(name => Array.FindIndex(_columns, c => c.Name == name)).ToArray(), new HashSet<string>(StringComparer.Ordinal)))
             .Where(static k => k.Item1.All(static i => i >= 0))
@@ -157,6 +164,15 @@ internal sealed class RowSampler
 
                 _work[c] = value;
             }
+        }
+
+        // Strata first: a dependent column is then looked up from its determinant's final value.
+        foreach (var (column, category) in _stratified)
+        {
+            var model = (ContinuousColumnModel)_columns[column];
+            if ((isGiven is not null && isGiven[column]) || _work[column] is null) continue;
+            var key = _work[category] is { } value ? CellCodec.Format(value) : Marginals.StratumAccumulator.NullKey;
+            if (model.Strata!.TryGetValue(key, out var stratum)) _work[column] = model.FromProbability(_u[model.ValueDim], stratum);
         }
 
         foreach (var dependency in _model.Data.Dependencies)
