@@ -9,6 +9,7 @@ internal static class CliApp
     {
         var root = new RootCommand("sdv-connector: a fully synthetic clone of a relational database (schema, statistics, relationships and constraints; no real rows).");
         root.Subcommands.Add(IntrospectCommand.Create(context));
+        root.Subcommands.Add(EvaluateCommand.Create(context));
         return root;
     }
 
