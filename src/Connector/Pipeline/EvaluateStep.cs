@@ -156,7 +156,7 @@ internal static class EvaluateStep
         if (keyPositions is not null && keyPositions.Any(p => p < 0)) keyPositions = null;
 
         var reservoir = new RowReservoir(options.MaxRowsPerTable);
-        var random = Sampling.For(options.Seed, "read " + side, match.Key);
+        var random = Sampling.For(options.Seed, "read", match.Key);
         await foreach (var raw in adapter.Reader.ReadRowsAsync(connection, transaction, source, cancellationToken).ConfigureAwait(false))
         {
             var row = new object?[kept.Length];

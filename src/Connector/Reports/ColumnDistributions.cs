@@ -143,5 +143,18 @@ internal static class ColumnDistributions
 
     private static string Label(double value, bool dates) => dates
         ? DateTime.UnixEpoch.AddDays(Math.Clamp(value, -700_000, 2_900_000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-        : value.ToString("G4", CultureInfo.InvariantCulture);
+        : Compact(value);
+
+    /// <summary>1.5k, 2M, 3G: short tick labels for wide ranges.</summary>
+    private static string Compact(double value)
+    {
+        var abs = Math.Abs(value);
+        return abs switch
+        {
+            >= 1e9 => (value / 1e9).ToString("0.##", CultureInfo.InvariantCulture) + "G",
+            >= 1e6 => (value / 1e6).ToString("0.##", CultureInfo.InvariantCulture) + "M",
+            >= 1e4 => (value / 1e3).ToString("0.##", CultureInfo.InvariantCulture) + "k",
+            _ => value.ToString("G4", CultureInfo.InvariantCulture),
+        };
+    }
 }

@@ -47,7 +47,7 @@ internal static class HtmlStyle
         .score.good { color: var(--good); } .score.fair { color: #a07800; } .score.poor { color: var(--poor); }
         .note, .muted { color: var(--muted); font-size: 12px; }
         .heatmaps .side { display: flex; gap: 24px; flex-wrap: wrap; }
-        svg .grid { stroke: #eef1f5; } svg .axis { stroke: #9aa5b1; }
+        svg .gridline { stroke: #eef1f5; } svg .axis { stroke: #9aa5b1; }
         svg .tick { font-size: 10px; fill: #52606d; } svg .axis-title { font-size: 11px; fill: #52606d; } svg .cell { font-size: 9px; }
         details summary { cursor: pointer; color: var(--real); margin: 10px 0 6px; }
         .warnings li { color: #8a5a00; }

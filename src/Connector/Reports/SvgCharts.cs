@@ -26,17 +26,19 @@ internal static class SvgCharts
         {
             var v = yMax * t / 4;
             var y = top + plotH - (plotH * t / 4);
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left:0.#}\" x2=\"{width - right:0.#}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" class=\"grid\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left:0.#}\" x2=\"{width - right:0.#}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" class=\"gridline\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 4:0.#}\" y=\"{y + 3:0.#}\" class=\"tick\" text-anchor=\"end\">{v * 100:0.#}%</text>");
         }
 
         var n = Math.Max(1, labels.Count);
         var slot = plotW / n;
-        var bar = Math.Max(1, (slot * 0.8) / 2);
+        // Bars stay slim when there are few labels, centred in their slot.
+        var bar = Math.Clamp(slot * 0.4, 1, 26);
+        var inset = (slot - (2 * bar)) / 2;
         var every = slantedLabels ? 1 : Math.Max(1, (int)Math.Ceiling(n / 6.0));
         for (var i = 0; i < labels.Count; i++)
         {
-            var x0 = left + (slot * i) + (slot * 0.1);
+            var x0 = left + (slot * i) + inset;
             AppendBar(svg, x0, bar, real[i], yMax, top, plotH, RealColour, labels[i], "real");
             AppendBar(svg, x0 + bar, bar, synthetic[i], yMax, top, plotH, SyntheticColour, labels[i], "synthetic");
             if (i % every != 0) continue;
@@ -60,12 +62,13 @@ internal static class SvgCharts
     {
         var n = names.Count;
         var cell = Math.Clamp(300.0 / n, 14, 34);
-        const double labelSpace = 110;
+        var labelSpace = Math.Min(110, 12 + (6.2 * names.Max(x => Math.Min(16, x.Length))));
         var size = labelSpace + (cell * n) + 8;
+        var top = (labelSpace * 0.9) + 18;
+        var height = top + (cell * n) + 8;
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {size:0.#} {size + 18:0.#}\" width=\"{size:0.#}\" height=\"{size + 18:0.#}\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {size:0.#} {height:0.#}\" width=\"{size:0.#}\" height=\"{height:0.#}\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelSpace + (cell * n / 2):0.#}\" y=\"14\" class=\"axis-title\" text-anchor=\"middle\">{WebUtility.HtmlEncode(title)}</text>");
-        var top = labelSpace + 18;
         for (var i = 0; i < n; i++)
         {
             var name = WebUtility.HtmlEncode(Shorten(names[i], 16));
