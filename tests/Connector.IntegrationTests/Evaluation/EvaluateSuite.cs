@@ -27,6 +27,8 @@ public abstract class EvaluateSuite<TFixture>(TFixture fixture) : EngineTestBase
             Assert.Equal(1.0, run.Figure("quality.properties.Cardinality")!.Value, 6);
             Assert.Equal(1.0, run.Figure("quality.properties.Intertable_Trends")!.Value, 6);
             Assert.Equal(1.0, run.Figure("diagnostic.properties.Data_Validity")!.Value, 6);
+            Assert.Equal(1.0, run.Figure("diagnostic.properties.Data_Structure")!.Value, 6);
+            Assert.Equal(1.0, run.Figure("diagnostic.overall")!.Value, 6);
             Assert.Equal(1.0, run.Figure("diagnostic.properties.Relationship_Validity")!.Value, 6);
             Assert.Equal(1.0, run.Figure("privacy.exactMatchRate")!.Value, 6);
             Assert.DoesNotContain("has no table", run.Output, StringComparison.Ordinal);
