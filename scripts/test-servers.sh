@@ -18,6 +18,7 @@ ensure_packages() {
   command -v mariadbd >/dev/null 2>&1 || missing+=(mariadb-server mariadb-client)
   command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
+  command -v chromium >/dev/null || missing+=(chromium)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "test-servers: installing ${missing[*]}"
     as_root apt-get update -qq

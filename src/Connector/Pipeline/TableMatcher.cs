@@ -1,0 +1,74 @@
+using Sdv.Connector.SchemaIntrospection.Metadata;
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.Pipeline;
+
+/// <summary>
+/// Finds each real table's clone. The clone may live in another engine (other schema names, folded
+/// case), so a table is matched by its exact name first, then by its metadata key, then by its bare
+/// name ignoring case; columns by name, exact first, then ignoring case.
+/// </summary>
+internal static class TableMatcher
+{
+    public static IReadOnlyList<SyntheticTableMatch> Match(DatabaseSchema real, DatabaseSchema synthetic, ICollection<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(real);
+        ArgumentNullException.ThrowIfNull(synthetic);
+        ArgumentNullException.ThrowIfNull(warnings);
+        var matches = new List<SyntheticTableMatch>();
+        foreach (var table in real.Tables)
+        {
+            var key = MetadataJson.TableKey(real, table.Name);
+            var clone = FindTable(table, synthetic, key, warnings);
+            if (clone is null)
+            {
+                warnings.Add($"The synthetic database has no table {key}; it is evaluated as an empty table.");
+                matches.Add(new SyntheticTableMatch(table, key, null, table.Columns.Select(_ => -1).ToList()));
+                continue;
+            }
+
+            var positions = new List<int>();
+            foreach (var column in table.Columns)
+            {
+                var position = IndexOf(clone, column.Name);
+                if (position < 0) warnings.Add($"The synthetic table {clone.Name} has no column {column.Name}; its metrics are left out.");
+                positions.Add(position);
+            }
+
+            matches.Add(new SyntheticTableMatch(table, key, clone, positions));
+        }
+
+        return matches;
+    }
+
+    private static TableSchema? FindTable(TableSchema table, DatabaseSchema synthetic, string key, ICollection<string> warnings)
+    {
+        var exact = synthetic.FindTable(table.Name);
+        if (exact is not null) return exact;
+        var byKey = synthetic.Tables.FirstOrDefault(t => string.Equals(MetadataJson.TableKey(synthetic, t.Name), key, StringComparison.Ordinal));
+        if (byKey is not null) return byKey;
+        var byName = synthetic.Tables.Where(t => string.Equals(t.Name.Name, table.Name.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (byName.Count <= 1) return byName.FirstOrDefault();
+
+        // Several schemas hold a table of that name: prefer the one whose schema matches, else the first in name order.
+        var sameSchema = byName.FirstOrDefault(t => string.Equals(t.Name.Schema, table.Name.Schema, StringComparison.OrdinalIgnoreCase));
+        var chosen = sameSchema ?? byName.OrderBy(t => t.Name, QualifiedName.Order).First();
+        warnings.Add($"Several synthetic tables are named {table.Name.Name} ({string.Join(", ", byName.Select(t => t.Name))}); {key} is compared with {chosen.Name}. Use --include on the real side or one schema per clone to avoid this.");
+        return chosen;
+    }
+
+    private static int IndexOf(TableSchema table, string column)
+    {
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            if (string.Equals(table.Columns[i].Name, column, StringComparison.Ordinal)) return i;
+        }
+
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            if (string.Equals(table.Columns[i].Name, column, StringComparison.OrdinalIgnoreCase)) return i;
+        }
+
+        return -1;
+    }
+}
