@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Pipeline;
+using Sdv.Connector.Synthesis.Evaluation;
 using Spectre.Console;
 
 namespace Sdv.Connector.Cli;
@@ -16,6 +17,7 @@ internal static class CloneCommand
         var selection = new SelectionOptions();
         var synthesis = new SynthesisCliOptions();
         var model = new Option<FileInfo?>("--model") { Description = "Also save the fitted model here, to sample again later without the source." };
+        var noEvaluate = new Option<bool>("--no-evaluate") { Description = "Skip the quality summary (SDMetrics-style scores of the clone against the source) printed at the end." };
         var command = new Command("clone", "Make a fully synthetic clone of a database: same schema, statistics, relationships and constraints, no real rows.");
         source.AddTo(command);
         target.AddTo(command);
@@ -23,6 +25,7 @@ internal static class CloneCommand
         synthesis.AddFitOptions(command);
         synthesis.AddSampleOptions(command, withSeed: false);
         command.Options.Add(model);
+        command.Options.Add(noEvaluate);
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
         {
             var from = source.Resolve(result);
@@ -32,7 +35,7 @@ internal static class CloneCommand
             var options = synthesis.ToSynthesisOptions(result);
             var scale = synthesis.ScaleOf(result);
             var introspection = selection.ToIntrospectionOptions(result);
-            await CloneAsync(context, from, to, introspection, result.GetValue(selection.Metadata), options, scale, result.GetValue(synthesis.Replace), result.GetValue(model), cancellationToken).ConfigureAwait(false);
+            await CloneAsync(context, from, to, introspection, result.GetValue(selection.Metadata), options, scale, result.GetValue(synthesis.Replace), result.GetValue(model), cancellationToken, evaluate: !result.GetValue(noEvaluate)).ConfigureAwait(false);
             return ExitCodes.Success;
         }));
         return command;
@@ -40,7 +43,7 @@ internal static class CloneCommand
 
     internal static async Task<SampleStep.Result> CloneAsync(CliContext context, DatabaseEndpoint from, DatabaseEndpoint to,
         SchemaIntrospection.Introspection.IntrospectionOptions introspection, FileInfo? metadata, Synthesis.SynthesisOptions options,
-        double scale, bool replace, FileInfo? modelFile, CancellationToken cancellationToken)
+        double scale, bool replace, FileInfo? modelFile, CancellationToken cancellationToken, bool evaluate = true)
     {
         var progress = new RunProgress(context.Console);
         var schema = await IntrospectStep.RunAsync(from, introspection, metadata, cancellationToken).ConfigureAwait(false);
@@ -50,6 +53,11 @@ internal static class CloneCommand
         if (modelFile is not null) Synthesis.MultiTable.DatabaseModelFile.Save(fitted, modelFile.FullName);
         var written = await SampleStep.RunAsync(fitted, to, options.Seed, scale, replace, progress, cancellationToken).ConfigureAwait(false);
         WriteOutcome(context, to.Redacted, written);
+        if (evaluate && to.Kind == EndpointKind.Database)
+        {
+            var outcome = await EvaluateStep.RunAsync(from, to, introspection, metadata, new EvaluationOptions { Seed = unchecked((int)options.Seed) }, cancellationToken).ConfigureAwait(false);
+            Reports.QualityConsoleReport.WriteSummary(context.Console, outcome.Result);
+        }
         return written;
     }
 
