@@ -56,7 +56,7 @@ internal static class CloneFixtureSchema
         ("product", "sku"), ("product", "name"), ("product", "price"), ("product", "discontinued"),
         ("tag", "label"), ("product_tag", "product_id"), ("product_tag", "tag_id"),
         ("orders", "customer_id"), ("orders", "ordered_at"), ("orders", "status"), ("orders", "total"),
-        ("order_line", "order_id"), ("order_line", "line_no"), ("order_line", "product_id"), ("order_line", "quantity"), ("order_line", "unit_price"),
+        ("order_line", "order_id"), ("order_line", "line_no"), ("order_line", "product_id"), ("order_line", "line_no"), ("order_line", "quantity"), ("order_line", "unit_price"),
         ("department", "name"), ("staff", "department_id"), ("staff", "role"), ("staff", "hired_on"), ("staff", "salary"),
         ("audit_log", "happened_at"), ("audit_log", "action"),
     ];
@@ -65,7 +65,7 @@ internal static class CloneFixtureSchema
     public static readonly (string Table, string Column)[] NumericColumns =
     [
         ("region", "population"), ("customer", "credit_limit"), ("product", "price"), ("product", "weight_kg"), ("orders", "total"),
-        ("order_line", "quantity"), ("order_line", "unit_price"), ("department", "budget"), ("staff", "salary"), ("audit_log", "amount"),
+        ("order_line", "line_no"), ("order_line", "quantity"), ("order_line", "unit_price"), ("department", "budget"), ("staff", "salary"), ("audit_log", "amount"),
     ];
 
     /// <summary>Date and timestamp columns whose synthetic values must stay within the source's range.</summary>
@@ -163,7 +163,7 @@ internal static class CloneFixtureSchema
         var orderId = 0;
         foreach (var customer in customerSignup.Keys.Order())
         {
-            var n = Math.Clamp((int)Math.Round((double)(customerCredit[customer] - 1200m) / 400 + 3 + Gaussian(random)), 0, 8);
+            var n = Math.Clamp((int)Math.Round((double)(customerCredit[customer] - 2900m) / 600 + 3 + Gaussian(random)), 0, 8);
             for (var o = 0; o < n; o++)
             {
                 orderId++;
