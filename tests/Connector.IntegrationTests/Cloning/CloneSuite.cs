@@ -28,14 +28,15 @@ public abstract class CloneSuite<TSource, TTarget> : CloneSourceBinding<TSource>
         return await TargetFixture.CreateDatabaseAsync();
     }
 
-    /// <summary>Clones the shared source into a new target with the given extra options; the run must succeed.</summary>
+    /// <summary>Clones the shared source into a new target with the given extra options (seed 42 unless given); the run must succeed.</summary>
     protected async Task<TestDatabase> CloneIntoNewTargetAsync(params string[] options)
     {
         var source = await SourceAsync();
         var target = await NewTargetAsync();
         try
         {
-            var run = await CliRun.RunAsync(["clone", "--source", DatabaseUrl.For(source), "--target", DatabaseUrl.For(target), "--seed", "42", .. options]);
+            string[] seed = options.Contains("--seed") ? [] : ["--seed", "42"];
+            var run = await CliRun.RunAsync(["clone", "--source", DatabaseUrl.For(source), "--target", DatabaseUrl.For(target), .. seed, .. options]);
             Assert.True(run.ExitCode == 0, run.ToString());
             return target;
         }

@@ -29,6 +29,18 @@ public sealed class SqliteToSqliteCloneTests(SqliteFixture source, SqliteFixture
     }
 
     [SkippableFact]
+    public async Task The_same_seed_gives_byte_identical_files_and_another_seed_does_not()
+    {
+        await using var first = await CloneIntoNewTargetAsync();
+        await using var second = await CloneIntoNewTargetAsync();
+        await using var other = await CloneIntoNewTargetAsync("--seed", "43");
+        var bytes = await File.ReadAllBytesAsync(first.Name);
+        var again = await File.ReadAllBytesAsync(second.Name);
+        Assert.True(bytes.SequenceEqual(again), "two clones with seed 42 differ byte for byte");
+        Assert.NotEqual(await RowsAsync(first, "customer"), await RowsAsync(other, "customer"));
+    }
+
+    [SkippableFact]
     public async Task Including_a_child_without_its_parent_is_refused_naming_the_foreign_key()
     {
         var source = await SourceAsync();
