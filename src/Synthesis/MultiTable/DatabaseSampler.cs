@@ -90,6 +90,10 @@ public sealed class DatabaseSampler
             _warnings.Add($"{plan.Table} has no key, so its foreign key(s) closing a cycle ({string.Join("; ", plan.DeferredParents)}) stay NULL.");
         }
         var uniquePairs = UniqueForeignKeySet(table, plan);
+        var numbered = NumberedWithinParent(table, plan);
+        var numberIndex = numbered is null ? -1 : columnIndex[numbered];
+        object?[]? numberedParent = null;
+        long number = 0;
 
         IEnumerable<(object?[] Row, object?[]? ParentKey, HashSet<string>? Seen)> Drawn()
         {
@@ -130,6 +134,12 @@ public sealed class DatabaseSampler
             if (plan.PrimaryParent is { } primary && parentKey is not null)
             {
                 for (var k = 0; k < primary.Columns.Count; k++) row[columnIndex[primary.Columns[k]]] = parentKey[k];
+                if (numberIndex >= 0)
+                {
+                    // Rows of one parent come together (the same key array), so the count restarts at each new parent.
+                    if (!ReferenceEquals(parentKey, numberedParent)) (numberedParent, number) = (parentKey, 0);
+                    row[numberIndex] = ++number;
+                }
             }
 
             var dropped = false;
@@ -189,13 +199,18 @@ public sealed class DatabaseSampler
     /// Scales the child counts parents drew so that their sum is the source's children per parent
     /// times the parents generated: each parent's draw keeps its share (the shape of the
     /// distribution and its link to the parent's columns), while the total no longer carries the
-    /// sampling noise of a few large draws. Rounding is cumulative, so the total is exact.
+    /// sampling noise of a few large draws. Rounding is cumulative, so the total is exact, except
+    /// that no parent gets more children than the largest draw (which is within the counts the
+    /// source has): scaling a parent with the most children up would invent a count the source
+    /// never has (an order with 6 lines where no order has more than 5); the few rows that cap
+    /// holds back go to the next parents, or are missing from the total.
     /// </summary>
     internal static long[] Calibrate(long[] drawn, double expected, bool atMostOne)
     {
         var total = drawn.Sum();
         if (total == 0 || expected <= 0) return drawn;
         var factor = expected / total;
+        var cap = atMostOne ? 1 : drawn.Max();
         var calibrated = new long[drawn.Length];
         double cumulative = 0;
         long assigned = 0;
@@ -203,8 +218,7 @@ public sealed class DatabaseSampler
         {
             cumulative += drawn[i] * factor;
             var upTo = (long)Math.Round(cumulative, MidpointRounding.ToEven);
-            calibrated[i] = Math.Max(0, upTo - assigned);
-            if (atMostOne) calibrated[i] = Math.Min(1, calibrated[i]);
+            calibrated[i] = Math.Clamp(upTo - assigned, 0, cap);
             assigned += calibrated[i];
         }
         return calibrated;
@@ -272,6 +286,21 @@ public sealed class DatabaseSampler
         var fkColumns = plan.ForeignKeyColumns.ToHashSet(StringComparer.Ordinal);
         var keys = new[] { table.PrimaryKey }.OfType<KeySchema>().Concat(table.UniqueKeys);
         return keys.FirstOrDefault(k => k.Columns.Count > 1 && k.Columns.All(fkColumns.Contains))?.Columns;
+    }
+
+    /// <summary>
+    /// The one integer column that completes a composite primary key with the primary parent's key
+    /// (an order line's line_no under its order_id), or null. It is numbered 1, 2, ... within each
+    /// parent, as such columns are in practice: a table-wide sequence would also be unique but would
+    /// run far outside the source's values (line 2,700 of an order that has three).
+    /// </summary>
+    private static string? NumberedWithinParent(TableSchema table, TablePlan plan)
+    {
+        if (plan.PrimaryParent is not { } primary || table.PrimaryKey is not { Columns.Count: > 1 } pk) return null;
+        var rest = pk.Columns.Except(primary.Columns, StringComparer.Ordinal).ToList();
+        if (rest.Count != 1 || plan.ForeignKeyColumns.Contains(rest[0], StringComparer.Ordinal)) return null;
+        var column = table.Column(rest[0]);
+        return column.GeneratedSql is null && column.LogicalType is LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64 ? column.Name : null;
     }
 
     /// <summary>A child whose foreign key alone is unique (an extension table) has at most one row per parent.</summary>

@@ -1,0 +1,18 @@
+using Sdv.Connector.Cli;
+
+namespace Sdv.Connector.IntegrationTests.Cloning;
+
+/// <summary>One in-process run of the command line: its exit code and what it wrote.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Error)
+{
+    public static async Task<CliRun> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CliApp.RunAsync(args, output, error, interactive: false);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>What the run printed, for assertion messages.</summary>
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
+}
