@@ -7,11 +7,12 @@ namespace Sdv.Connector.Csv;
 /// <summary>
 /// Infers one column's type from the values it is shown (a bounded sample; NULLs are ignored). A type
 /// is kept only if every value conforms to it, from the narrowest: boolean (true/false, any case),
-/// integer (64-bit, no leading zeros, so codes such as 007 stay text), decimal (a point, no exponent;
+/// integer (64-bit), decimal (a point, no exponent;
 /// precision and scale are the widest seen, up to 28 digits), double (an exponent, or too many digits
 /// for a decimal), date (yyyy-MM-dd), timestamp (yyyy-MM-dd then T or a space and hh:mm[:ss[.f]]; a date
 /// alone fits too) and timestamp with time zone (the same ending in Z or ±hh:mm). Anything else, or a
-/// mixture (numbers and words, zoned and unzoned times), is text with the longest length seen.
+/// mixture (numbers and words, zoned and unzoned times), and numbers with a
+/// leading zero (codes such as 007, whose zeros a number would lose), are text with the longest length seen.
 /// </summary>
 internal sealed partial class CsvTypeInference
 {
@@ -43,7 +44,8 @@ internal sealed partial class CsvTypeInference
         if (number)
         {
             var m = NumberPattern().Match(value);
-            if (!m.Success)
+            // A leading zero (007, 0042) marks a code, not a number: reading it as one would lose the zeros.
+            if (!m.Success || (m.Groups["int"].Value.Length > 1 && m.Groups["int"].Value[0] == '0'))
             {
                 _integer = _decimal = _double = false;
             }
@@ -52,8 +54,7 @@ internal sealed partial class CsvTypeInference
                 var whole = m.Groups["int"].Value.TrimStart('0');
                 var fraction = m.Groups["frac"].Success ? m.Groups["frac"].Value : string.Empty;
                 var exponent = m.Groups["exp"].Success;
-                var leadingZero = m.Groups["int"].Value.Length > 1 && m.Groups["int"].Value[0] == '0';
-                if (_integer && (exponent || m.Groups["point"].Success || leadingZero || !long.TryParse(value, NumberStyles.AllowLeadingSign, Inv, out _))) _integer = false;
+                if (_integer && (exponent || m.Groups["point"].Success || !long.TryParse(value, NumberStyles.AllowLeadingSign, Inv, out _))) _integer = false;
                 if (_decimal)
                 {
                     if (exponent || m.Groups["int"].Value.Length == 0 && fraction.Length == 0) _decimal = false;
