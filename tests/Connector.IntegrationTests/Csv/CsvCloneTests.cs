@@ -156,6 +156,31 @@ public sealed class CsvCloneTests : IDisposable
     }
 
     [Fact]
+    public async Task Introspect_fit_and_sample_work_on_csv_folders()
+    {
+        var metadataOut = Path.Combine(_root, "out.json");
+        var (code, output, error) = await RunAsync("introspect", "--source", _source, "--metadata", _metadata, "--out", metadataOut);
+        Assert.True(code == ExitCodes.Success, $"exit {code}: {error}\n{output}");
+        var written = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(metadataOut))!;
+        Assert.Equal("id", written["tables"]!["customers"]!["primary_key"]!.GetValue<string>());
+        var relationship = Assert.Single(written["relationships"]!.AsArray());
+        Assert.Equal("customer_id", relationship!["child_foreign_key"]!.GetValue<string>());
+
+        var model = Path.Combine(_root, "m.sdvm");
+        (code, output, error) = await RunAsync("fit", "--source", "csv://" + _source, "--metadata", _metadata, "--model", model);
+        Assert.True(code == ExitCodes.Success, $"exit {code}: {error}\n{output}");
+        var target = Path.Combine(_root, "sampled");
+        Directory.CreateDirectory(target);
+        (code, output, error) = await RunAsync("sample", "--model", model, "--target", target, "--scale", "2");
+        Assert.True(code == ExitCodes.Success, $"exit {code}: {error}\n{output}");
+        Assert.Equal(2 * Customers, ReadAll(Path.Combine(target, "customers.csv")).Count - 1);
+        var ids = ReadAll(Path.Combine(target, "customers.csv")).Skip(1).Select(r => r[0]!).ToHashSet(StringComparer.Ordinal);
+        var orders = ReadAll(Path.Combine(target, "orders.csv")).Skip(1).ToList();
+        Assert.InRange(orders.Count, _orders * 2 * 0.9, _orders * 2 * 1.1);
+        Assert.All(orders, r => Assert.Contains(r[1]!, ids));
+    }
+
+    [Fact]
     public async Task Staging_infers_types_and_loads_every_row()
     {
         var endpoint = Connections.EndpointParser.Parse(_source, null, null, "source");
