@@ -46,6 +46,8 @@ internal static class CloneCommand
         double scale, bool replace, FileInfo? modelFile, CancellationToken cancellationToken, bool evaluate = true)
     {
         var progress = new RunProgress(context.Console);
+        await using var staging = await Csv.CsvStaging.IfCsvAsync(from, context.Console, cancellationToken).ConfigureAwait(false);
+        from = staging?.Endpoint ?? from;
         var schema = await IntrospectStep.RunAsync(from, introspection, metadata, cancellationToken).ConfigureAwait(false);
         SubsetCheck.Ensure(schema, introspection.Include.Count + introspection.Exclude.Count > 0);
         progress.Line($"read {schema.Tables.Count} tables and {schema.ForeignKeys.Count()} foreign keys from {from.Redacted}");

@@ -22,6 +22,8 @@ internal static class FitCommand
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
         {
             var endpoint = source.Resolve(result);
+            await using var staging = await Csv.CsvStaging.IfCsvAsync(endpoint, context.Console, cancellationToken).ConfigureAwait(false);
+            endpoint = staging?.Endpoint ?? endpoint;
             var options = synthesis.ToSynthesisOptions(result);
             var introspection = selection.ToIntrospectionOptions(result);
             var schema = await IntrospectStep.RunAsync(endpoint, introspection, result.GetValue(selection.Metadata), cancellationToken).ConfigureAwait(false);

@@ -22,6 +22,8 @@ internal static class IntrospectCommand
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
         {
             var endpoint = source.Resolve(result);
+            await using var staging = await Csv.CsvStaging.IfCsvAsync(endpoint, context.Console, cancellationToken).ConfigureAwait(false);
+            endpoint = staging?.Endpoint ?? endpoint;
             var schema = await IntrospectStep.RunAsync(endpoint, selection.ToIntrospectionOptions(result), result.GetValue(selection.Metadata), cancellationToken).ConfigureAwait(false);
             var file = result.GetValue(output) ?? new FileInfo("metadata.json");
             await File.WriteAllTextAsync(file.FullName, MetadataJson.Write(schema), cancellationToken).ConfigureAwait(false);

@@ -25,6 +25,9 @@ internal static class SampleStep
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(progress);
+        // A CSV folder has no schema to create or constraints to prove: the rows go to files instead.
+        if (target.Kind == EndpointKind.CsvFolder)
+            return await Csv.CsvTargetWriter.WriteAsync(model, target, seed, scale, replace, progress, cancellationToken).ConfigureAwait(false);
         var adapter = OpenDatabase.Adapter(target);
         var warnings = new List<string>(model.Warnings);
         await using var connection = await OpenDatabase.TargetAsync(target, cancellationToken).ConfigureAwait(false);
