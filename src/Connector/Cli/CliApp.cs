@@ -13,6 +13,7 @@ internal static class CliApp
         root.Subcommands.Add(SampleCommand.Create(context));
         root.Subcommands.Add(CloneCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(RunCommand.Create(context));
         return root;
     }
 
