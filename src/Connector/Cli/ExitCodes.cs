@@ -21,6 +21,9 @@ internal static class ExitCodes
     /// <summary>Refused for safety: the target is the source, or holds tables and --replace was not given.</summary>
     public const int Refused = 5;
 
+    /// <summary>A nightly run's new clone failed its checks before the swap; the previous clone was kept.</summary>
+    public const int CheckFailed = 6;
+
     /// <summary>Cancelled (Ctrl+C or SIGTERM); the target was left as it was before the run.</summary>
     public const int Cancelled = 130;
 }

@@ -74,7 +74,7 @@ internal static class SampleStep
     }
 
     /// <summary>Fills a cycle-closing foreign key row by row, in one transaction, with a prepared UPDATE.</summary>
-    private static async Task ApplyAsync(DbConnection connection, ISqlDialect d, TableSchema table, DeferredUpdate update, CancellationToken cancellationToken)
+    internal static async Task ApplyAsync(DbConnection connection, ISqlDialect d, TableSchema table, DeferredUpdate update, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();

@@ -1,0 +1,17 @@
+namespace Sdv.Connector.Nightly.Config;
+
+/// <summary>The <c>model:</c> section: where the fitted model lives and when it is reused.</summary>
+internal sealed record ModelSettings
+{
+    /// <summary>Model file (.sdvm). Default: none (fit every run, keep nothing).</summary>
+    public string? Path { get; init; }
+
+    /// <summary>Sample from the saved model instead of fitting again when the schema has not drifted. Default: true.</summary>
+    public bool Reuse { get; init; } = true;
+
+    /// <summary>What to do when the source's schema drifted from the model's. Default: refit.</summary>
+    public DriftAction OnDrift { get; init; } = DriftAction.Refit;
+
+    /// <summary>Sample from the saved model when the source cannot be reached (no drift check then). Default: false.</summary>
+    public bool Offline { get; init; }
+}

@@ -1,0 +1,306 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Polly;
+using Sdv.Connector.Cli;
+using Sdv.Connector.Connections;
+using Sdv.Connector.Nightly.Config;
+using Sdv.Connector.Nightly.Staging;
+using Sdv.Connector.Pipeline;
+using Sdv.Connector.SchemaIntrospection.Introspection;
+using Sdv.Connector.SchemaIntrospection.Metadata;
+using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis;
+using Sdv.Connector.Synthesis.MultiTable;
+
+namespace Sdv.Connector.Nightly;
+
+/// <summary>
+/// One unattended refresh: obtain a model (reuse the saved one unless the source's schema drifted,
+/// or fit), write the clone into staging with retries of transient faults, check it, swap it in,
+/// and record the run (JSON summary, human log). Whatever fails, the previous clone stays as it
+/// was; the exit code says what happened (see <see cref="ExitCodes"/>).
+/// </summary>
+internal sealed class NightlyJob
+{
+    private readonly NightlyConfig _config;
+    private readonly TextWriter _output;
+    private readonly TextWriter _error;
+    private readonly NightlyHooks _hooks;
+    private readonly Func<string, string?> _environment;
+    private readonly RunSummary _summary = new();
+    private readonly TimeProvider _time;
+
+    public NightlyJob(NightlyConfig config, TextWriter output, TextWriter error, NightlyHooks? hooks = null, Func<string, string?>? environment = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        _config = config;
+        _output = output;
+        _error = error;
+        _hooks = hooks ?? new NightlyHooks();
+        _environment = environment ?? Environment.GetEnvironmentVariable;
+        _time = time ?? TimeProvider.System;
+    }
+
+    public RunSummary Summary => _summary;
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var scrubber = new Scrubber(SecretValues());
+        StreamWriter? log = null;
+        if (_config.Log is { } logPath)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
+            log = new StreamWriter(logPath, append: true) { AutoFlush = true };
+        }
+        await using var logScope = log;
+        using var tee = new TeeWriter(scrubber, _output, log);
+        var console = Cli.Output.For(tee, interactive: false);
+        var progress = new RunProgress(console);
+        var watch = Stopwatch.StartNew();
+        _summary.Started = _time.GetUtcNow();
+        _summary.Config = _config.File;
+        _summary.Source = _config.Source.Redacted;
+        _summary.Target = _config.Target.Redacted;
+        _summary.ModelPath = _config.Model.Path;
+        Line(tee, $"=== run started {Stamp(_summary.Started)}{(_config.File is null ? "" : " with " + _config.File)}: {_config.Source.Redacted} -> {_config.Target.Redacted}");
+        int exitCode;
+        string outcome;
+        string? error = null;
+        try
+        {
+            await RunCoreAsync(tee, progress, cancellationToken).ConfigureAwait(false);
+            (exitCode, outcome) = (ExitCodes.Success, "success");
+        }
+        catch (UserInputException e)
+        {
+            exitCode = e.ExitCode;
+            outcome = e.ExitCode switch { ExitCodes.ConnectionFailed => "connection-failed", ExitCodes.Refused => "refused", _ => "bad-input" };
+            error = e.Message;
+        }
+        catch (StagingCheckException e)
+        {
+            (exitCode, outcome, error) = (ExitCodes.CheckFailed, "check-failed", e.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            (exitCode, outcome) = (ExitCodes.Cancelled, "cancelled");
+            error = "cancelled: the previous clone is untouched; the staging is removed by the next run.";
+        }
+        catch (Exception e) when (e is DbException || TransientFaults.IsTransient(e))
+        {
+            exitCode = TransientFaults.IsTransient(e) ? ExitCodes.ConnectionFailed : ExitCodes.Failure;
+            outcome = exitCode == ExitCodes.ConnectionFailed ? "connection-failed" : "failed";
+            error = $"the database said: {OpenDatabase.Describe(e)}{(exitCode == ExitCodes.ConnectionFailed ? $" (after {_config.Retry.Attempts} retries)" : "")}. The previous clone is untouched.";
+        }
+        catch (Exception e)
+        {
+            (exitCode, outcome) = (ExitCodes.Failure, "failed");
+            error = $"{e.GetType().Name}: {OpenDatabase.Describe(e)}. The previous clone is untouched.";
+        }
+
+        _summary.Finished = _time.GetUtcNow();
+        _summary.DurationSeconds = Math.Round(watch.Elapsed.TotalSeconds, 3);
+        _summary.ExitCode = exitCode;
+        _summary.Outcome = outcome;
+        _summary.Error = error is null ? null : scrubber.Scrub(error);
+        if (error is not null)
+        {
+            await _error.WriteLineAsync(scrubber.Scrub("error: " + error)).ConfigureAwait(false);
+            if (log is not null) await log.WriteLineAsync(scrubber.Scrub("error: " + error)).ConfigureAwait(false);
+        }
+        Line(tee, $"=== run finished {Stamp(_summary.Finished.Value)} in {_summary.DurationSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s: {outcome}, exit code {exitCode}");
+        if (_config.Summary is { } summaryPath)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(summaryPath)!);
+            var temporary = summaryPath + ".tmp";
+            await File.WriteAllTextAsync(temporary, _summary.ToJson(scrubber), CancellationToken.None).ConfigureAwait(false);
+            File.Move(temporary, summaryPath, overwrite: true);
+        }
+        return exitCode;
+    }
+
+    private async Task RunCoreAsync(TextWriter tee, RunProgress progress, CancellationToken cancellationToken)
+    {
+        var pipeline = RetryPipeline.Build(_config.Retry, message =>
+        {
+            _summary.Warnings.Add(message);
+            Line(tee, message);
+        }, _time);
+        var model = await ModelAsync(tee, pipeline, progress, cancellationToken).ConfigureAwait(false);
+        _summary.Fingerprint = model.Fingerprint;
+
+        var problems = ColumnOverrides.Problems(model.Schema, _config.Columns);
+        if (problems.Count > 0) throw new UserInputException($"{problems.Count} problem(s) with columns: overrides; nothing was written:\n" + string.Join("\n", problems.Select(p => "  - " + p)));
+        var overrides = ColumnOverrides.ForRows(model.Schema, _config.Columns);
+
+        IStagingArea staging;
+        try
+        {
+            staging = StagingAreas.For(_config.Target);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserInputException(e.Message, e);
+        }
+        _summary.Staging = staging.Description;
+        var staged = await pipeline.ExecuteAsync(async ct =>
+        {
+            var attempt = ++_summary.WriteAttempts;
+            var cleaned = await staging.CleanAsync(ct).ConfigureAwait(false);
+            foreach (var item in cleaned)
+            {
+                if (!_summary.CleanedLeftovers.Contains(item)) _summary.CleanedLeftovers.Add(item);
+                if (attempt == 1) Line(tee, $"removed the leftover {item} of an earlier run");
+            }
+            Line(tee, $"writing the new clone into {staging.Description}{(attempt > 1 ? $" (try {attempt})" : "")}");
+            return await StagingWriter.WriteAsync(model, staging, _config.Seed, _config.Scale, overrides, _hooks, attempt, progress, ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+
+        // Past this point nothing is cancelled: the swap is one step, and half of a swap is what this job exists to avoid.
+        await staging.SwapAsync(staged.Staged, CancellationToken.None).ConfigureAwait(false);
+        _summary.Swapped = true;
+        Line(tee, $"swapped the new clone into {_config.Target.Redacted}");
+        var warnings = staged.Warnings.ToList();
+        if (staging.ViewsAfterSwap && staged.Mapped.Views.Count > 0)
+        {
+            var adapter = OpenDatabase.Adapter(_config.Target);
+            await using var connection = await staging.OpenTargetAsync(CancellationToken.None).ConfigureAwait(false);
+            warnings.AddRange(await adapter.SchemaWriter.CreateViewsAsync(connection, staged.Mapped, CancellationToken.None).ConfigureAwait(false));
+        }
+
+        foreach (var (name, rows) in staged.Rows.OrderBy(p => p.Key, QualifiedName.Order)) _summary.Tables.Add(new RunSummary.TableRows(name.ToString(), rows));
+        _summary.TotalRows = staged.Rows.Values.Sum();
+        foreach (var warning in warnings.Distinct(StringComparer.Ordinal)) _summary.Warnings.Add(warning);
+        foreach (var (name, threshold) in _config.Gates.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            // The gate evaluation belongs to the evaluate command; until it is wired in, a gate is recorded, not judged.
+            _summary.Gates.Add(new RunSummary.GateResult(name, threshold, "not evaluated", null));
+        }
+        if (_config.Gates.Count > 0) _summary.Warnings.Add($"{_config.Gates.Count} gate(s) configured but not evaluated by this version; the run does not fail on them.");
+        Line(tee, $"synthetic clone written to {_config.Target.Redacted}: {staged.Rows.Count} tables, {_summary.TotalRows.ToString("N0", CultureInfo.InvariantCulture)} rows (model {_summary.Model})");
+    }
+
+    /// <summary>The saved model when it still fits the source (or the source is away and offline sampling is allowed), else a fitted one.</summary>
+    private async Task<DatabaseModel> ModelAsync(TextWriter tee, ResiliencePipeline pipeline, RunProgress progress, CancellationToken cancellationToken)
+    {
+        var introspection = new IntrospectionOptions { Schemas = _config.Schemas, Include = _config.Include, Exclude = _config.Exclude, ExactRowCounts = _config.ExactCounts };
+        var path = _config.Model.Path;
+        if (path is null || !_config.Model.Reuse || !File.Exists(path))
+        {
+            if (path is not null && _config.Model.Reuse) Line(tee, $"no model at {path} yet: fitting one");
+            _summary.Model = "fitted";
+            return await FitAsync(tee, introspection, pipeline, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        DatabaseModel saved;
+        try
+        {
+            saved = DatabaseModelFile.Load(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UserInputException($"model.path: {e.Message}", e);
+        }
+
+        DatabaseSchema? live = null;
+        try
+        {
+            live = await pipeline.ExecuteAsync(async ct => { _summary.SourceAttempts++; return await LiveSchemaAsync(introspection, ct).ConfigureAwait(false); }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UserInputException e) when (e.ExitCode == ExitCodes.ConnectionFailed && _config.Model.Offline)
+        {
+            var warning = $"the source is unreachable ({e.Message}); sampling offline from the saved model {path}, without a drift check (model.offline: true)";
+            _summary.Warnings.Add(warning);
+            Line(tee, warning);
+        }
+        if (live is null)
+        {
+            _summary.Model = "reused-offline";
+            return saved;
+        }
+
+        var drift = SchemaDrift.Between(saved.Schema, live).Concat(SchemaDrift.Overrides(saved.Schema, _config.Columns)).ToList();
+        _summary.Drift.AddRange(drift);
+        if (drift.Count == 0)
+        {
+            Line(tee, $"reusing the model {path}: the source's schema has not changed (fingerprint {saved.Fingerprint[..12]})");
+            _summary.Model = "reused";
+            return saved;
+        }
+        var changes = string.Join("; ", drift);
+        if (_config.Model.OnDrift == DriftAction.Refuse)
+        {
+            throw new UserInputException($"The source's schema drifted from the model {path}: {changes}. model.on_drift is refuse, so nothing was written; "
+                + "once the change is expected, run with --on-drift refit (or set model.on_drift: refit) to fit a new model.");
+        }
+        Line(tee, $"the source's schema drifted from the model ({changes}): fitting a new model");
+        _summary.Model = "refitted";
+        return await FitAsync(tee, introspection, pipeline, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The source's catalog only (no rows read), with the metadata file applied, to compare with the model's schema.</summary>
+    private async Task<DatabaseSchema> LiveSchemaAsync(IntrospectionOptions introspection, CancellationToken cancellationToken)
+    {
+        var adapter = OpenDatabase.Adapter(_config.Source);
+        await using var connection = await OpenDatabase.SourceAsync(_config.Source, cancellationToken).ConfigureAwait(false);
+        var schema = await adapter.Introspector.IntrospectAsync(connection, introspection, cancellationToken).ConfigureAwait(false);
+        if (_config.Metadata is { } metadata)
+        {
+            try
+            {
+                schema = MetadataJson.Apply(schema, await File.ReadAllTextAsync(metadata, cancellationToken).ConfigureAwait(false), Path.GetFileName(metadata));
+            }
+            catch (MetadataException e)
+            {
+                throw new UserInputException(e.Message, e);
+            }
+        }
+        return schema;
+    }
+
+    private async Task<DatabaseModel> FitAsync(TextWriter tee, IntrospectionOptions introspection, ResiliencePipeline pipeline, RunProgress progress, CancellationToken cancellationToken)
+    {
+        var options = new SynthesisOptions { Seed = _config.Seed, RareCategoryThreshold = _config.RareK, Locale = _config.Locale };
+        var metadata = _config.Metadata is null ? null : new FileInfo(_config.Metadata);
+        var fitted = await pipeline.ExecuteAsync(async ct =>
+        {
+            _summary.SourceAttempts++;
+            var schema = await IntrospectStep.RunAsync(_config.Source, introspection, metadata, ct).ConfigureAwait(false);
+            SubsetCheck.Ensure(schema, introspection.Include.Count + introspection.Exclude.Count > 0);
+            var problems = ColumnOverrides.Problems(schema, _config.Columns);
+            if (problems.Count > 0) throw new UserInputException($"{problems.Count} problem(s) with columns: overrides; nothing was written:\n" + string.Join("\n", problems.Select(p => "  - " + p)));
+            schema = ColumnOverrides.ApplyTypes(schema, _config.Columns);
+            Line(tee, $"read {schema.Tables.Count} tables and {schema.ForeignKeys.Count()} foreign keys from {_config.Source.Redacted}");
+            return await FitStep.RunAsync(_config.Source, schema, options, progress, ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+        if (_config.Model.Path is { } path)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            DatabaseModelFile.Save(fitted, path);
+            Line(tee, $"saved the model to {path}");
+        }
+        return fitted;
+    }
+
+    private List<string> SecretValues()
+    {
+        var values = new List<string>();
+        foreach (var (role, source) in _config.Secrets)
+        {
+            try
+            {
+                values.Add(source.Resolve(role, _environment));
+            }
+            catch (EndpointException)
+            {
+                // Validated at start; a file removed since then has nothing left to leak.
+            }
+        }
+        return values;
+    }
+
+    private static void Line(TextWriter writer, string text) => writer.WriteLine(text);
+
+    private static string Stamp(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

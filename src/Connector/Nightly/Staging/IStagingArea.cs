@@ -1,0 +1,40 @@
+using System.Data.Common;
+using Sdv.Connector.Connections;
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.Nightly.Staging;
+
+/// <summary>
+/// Where one engine writes the new clone beside the old one, and how it swaps it in at once.
+/// Until <see cref="SwapAsync"/> the target is untouched; a run that dies leaves only staging
+/// objects, which the next run's <see cref="CleanAsync"/> removes before it writes.
+/// </summary>
+internal interface IStagingArea
+{
+    /// <summary>What the staging is called, for the log ("file x.db.sdv-staging", "schema public__sdv_staging").</summary>
+    string Description { get; }
+
+    /// <summary>The endpoint the clone is written to (the target itself where staging is a schema of it).</summary>
+    DatabaseEndpoint Endpoint { get; }
+
+    /// <summary>Views are written after the swap (MariaDB: RENAME TABLE does not move views between databases).</summary>
+    bool ViewsAfterSwap { get; }
+
+    /// <summary>Removes what a previous run left (staging and half-swapped objects) and prepares an empty staging; returns what it removed.</summary>
+    Task<IReadOnlyList<string>> CleanAsync(CancellationToken cancellationToken);
+
+    /// <summary>Renames a schema mapped to the target (see SchemaMapper) into the staging place.</summary>
+    DatabaseSchema ToStaging(DatabaseSchema mapped);
+
+    /// <summary>Run on the staging connection once it is open (e.g. a search_path), or null.</summary>
+    string? SessionSql { get; }
+
+    /// <summary>Names of the staging's schemas to introspect for the checks (null: the connection's own).</summary>
+    IReadOnlyList<string> StagingSchemas(DatabaseSchema staged);
+
+    /// <summary>Puts the staged clone in the target's place in one step and drops the previous clone.</summary>
+    Task SwapAsync(DatabaseSchema staged, CancellationToken cancellationToken);
+
+    /// <summary>Opens a connection to the target (for the swap and views after it).</summary>
+    Task<DbConnection> OpenTargetAsync(CancellationToken cancellationToken);
+}

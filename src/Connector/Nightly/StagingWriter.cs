@@ -1,0 +1,116 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Sdv.Connector.Engines;
+using Sdv.Connector.Nightly.Staging;
+using Sdv.Connector.Pipeline;
+using Sdv.Connector.SchemaIntrospection.Introspection;
+using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.MultiTable;
+
+namespace Sdv.Connector.Nightly;
+
+/// <summary>
+/// Writes a model's synthetic database into a staging area, the way <see cref="SampleStep"/> writes
+/// a target (schema, parent-first bulk loads, cycle-closing updates, foreign keys validated by the
+/// engine, indexes, views, identities), but under the staging names, with the configuration's
+/// column overrides applied to the rows, and then checks it: every table holds the rows that were
+/// written, tables the source had rows in are not empty, and every table and foreign key exists.
+/// A failure anywhere leaves only staging objects behind; the target is not touched.
+/// </summary>
+internal static class StagingWriter
+{
+    public static async Task<StagedClone> WriteAsync(DatabaseModel model, IStagingArea staging, long seed, double scale, ColumnOverrides overrides,
+        NightlyHooks hooks, int attempt, RunProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(staging);
+        ArgumentNullException.ThrowIfNull(overrides);
+        ArgumentNullException.ThrowIfNull(hooks);
+        ArgumentNullException.ThrowIfNull(progress);
+        var adapter = OpenDatabase.Adapter(staging.Endpoint);
+        var warnings = new List<string>(model.Warnings);
+        string? liveDefault;
+        await using (var target = await staging.OpenTargetAsync(cancellationToken).ConfigureAwait(false)) liveDefault = adapter.DefaultSchema(target);
+        var mapped = SchemaMapper.ToTarget(model.Schema, adapter.Engine, liveDefault, warnings);
+        var staged = staging.ToStaging(mapped);
+        var byName = model.Schema.Tables.Select((t, i) => (t.Name, Staged: staged.Tables[i])).ToDictionary(p => p.Name, p => p.Staged);
+
+        await using var connection = await OpenDatabase.TargetAsync(staging.Endpoint, cancellationToken).ConfigureAwait(false);
+        await adapter.SchemaWriter.CreateTablesAsync(connection, staged, cancellationToken).ConfigureAwait(false);
+        if (staging.SessionSql is { } session) await ExecuteAsync(connection, session, cancellationToken).ConfigureAwait(false);
+
+        var sampler = new DatabaseSampler(model, seed, scale);
+        var rows = new Dictionary<QualifiedName, long>();
+        var number = 0;
+        foreach (var (table, generated) in sampler.Tables())
+        {
+            number++;
+            var watch = Stopwatch.StartNew();
+            var target = byName[table.Name];
+            var written = await adapter.BulkWriter.WriteAsync(connection, target, ToAsync(overrides.Apply(table.Name, generated), cancellationToken), cancellationToken).ConfigureAwait(false);
+            rows[table.Name] = written;
+            progress.TableDone("sample", number, model.Plan.Tables.Count, target.Name, written, watch.Elapsed);
+            if (hooks.AfterTableLoaded is { } hook) await hook(connection, target.Name, attempt, cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var update in sampler.DeferredUpdates())
+        {
+            await SampleStep.ApplyAsync(connection, adapter.Dialect, byName[update.Table], update, cancellationToken).ConfigureAwait(false);
+        }
+        await adapter.SchemaWriter.CreateForeignKeysAndIndexesAsync(connection, staged, cancellationToken).ConfigureAwait(false);
+        if (!staging.ViewsAfterSwap) warnings.AddRange(await adapter.SchemaWriter.CreateViewsAsync(connection, staged, cancellationToken).ConfigureAwait(false));
+        await adapter.SchemaWriter.ResetIdentitiesAsync(connection, staged, cancellationToken).ConfigureAwait(false);
+        await adapter.SchemaWriter.AnalyzeAsync(connection, staged, cancellationToken).ConfigureAwait(false);
+        warnings.AddRange(sampler.Warnings);
+
+        await CheckAsync(connection, adapter, model, staging, staged, byName, rows, scale, cancellationToken).ConfigureAwait(false);
+        var targetRows = rows.ToDictionary(p => mapped.Tables[model.Schema.Tables.ToList().FindIndex(t => t.Name.Equals(p.Key))].Name, p => p.Value);
+        return new StagedClone(staged, mapped, targetRows, warnings);
+    }
+
+    private static async Task CheckAsync(DbConnection connection, IEngineAdapter adapter, DatabaseModel model, IStagingArea staging, DatabaseSchema staged,
+        Dictionary<QualifiedName, TableSchema> byName, Dictionary<QualifiedName, long> rows, double scale, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        foreach (var (name, table) in byName)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM {adapter.Dialect.Quote(table.Name)}";
+            var count = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            var written = rows.GetValueOrDefault(name);
+            if (count != written) problems.Add($"{table.Name} holds {count} rows, {written} were written");
+            // A scaled-down child may legitimately come out empty; a table the source filled, at full scale, may not.
+            if (count == 0 && model.Entry(name).SourceRows * scale >= 10) problems.Add($"{table.Name} is empty, the source has {model.Entry(name).SourceRows} rows");
+        }
+        var schemas = staging.StagingSchemas(staged);
+        var options = schemas.Count == 0 ? IntrospectionOptions.Default : new IntrospectionOptions { Schemas = schemas };
+        var found = await adapter.Introspector.IntrospectAsync(connection, options, cancellationToken).ConfigureAwait(false);
+        var tablesFound = found.Tables.Select(t => t.Name.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var table in staged.Tables.Where(t => !tablesFound.Contains(t.Name.Name))) problems.Add($"table {table.Name} is missing");
+        var expectedKeys = staged.ForeignKeys.Count();
+        var foundKeys = found.ForeignKeys.Count();
+        if (foundKeys < expectedKeys) problems.Add($"{expectedKeys} foreign keys expected, {foundKeys} found");
+        if (problems.Count > 0)
+        {
+            throw new StagingCheckException($"The new clone failed its checks before the swap ({string.Join("; ", problems)}); the previous clone was kept. The staging ({staging.Description}) is left for inspection and removed by the next run.");
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async IAsyncEnumerable<object?[]> ToAsync(IEnumerable<object?[]> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return row;
+        }
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+}
