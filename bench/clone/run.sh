@@ -13,8 +13,9 @@
 # Writes bench/results/latest.json.
 #
 # Usage: bench/clone/run.sh [--engine postgresql|mariadb|both] [--rows 1000000[,3000000,10000000]]
-#                           [--seed N] [--keep] [--no-build]
-# Sizes accept k/M suffixes (--rows 1M,3M). Default: both engines, 1M rows.
+#                           [--repeat N] [--seed N] [--keep] [--no-build]
+# Sizes accept k/M suffixes (--rows 1M,3M). Default: both engines, 1M rows. --repeat N runs every
+# timed step N times and keeps the fastest (the least disturbed on a shared machine).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -23,21 +24,24 @@ command_line="bench/clone/run.sh${*:+ $*}"
 engine_arg=both
 rows_arg=1000000
 seed=1
+repeat=1
 keep=0
 build=1
 
-usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --engine) engine_arg=$2; shift 2 ;;
     --rows) rows_arg=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
+    --repeat) repeat=$2; shift 2 ;;
     --keep) keep=1; shift ;;
     --no-build) build=0; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown argument $1" >&2; usage >&2; exit 2 ;;
   esac
 done
+[[ "$repeat" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --repeat takes a positive whole number (got $repeat)" >&2; exit 2; }
 case "$engine_arg" in
   postgresql) engines=(postgresql) ;;
   mariadb) engines=(mariadb) ;;
@@ -202,6 +206,9 @@ ours() { # step args...: runs our dll under /usr/bin/time; sets LAST_S and LAST_
 }
 ratio() { if [ -n "$1" ] && [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; fi; }
 json_num() { if [ -n "$1" ]; then printf '%s' "$1"; else printf 'null'; fi; }
+min_of() { # smallest of the non-empty decimal arguments
+  local m="" v; for v in "$@"; do [ -n "$v" ] && { [ -z "$m" ] || awk -v a="$v" -v b="$m" 'BEGIN { exit !(a < b) }'; } && m=$v; done; printf '%s' "$m"
+}
 max_of() { local m="" v; for v in "$@"; do [ -n "$v" ] && { [ -z "$m" ] || [ "$v" -gt "$m" ]; } && m=$v; done; printf '%s' "$m"; }
 
 # --- the runs ------------------------------------------------------------------------------------
@@ -221,40 +228,49 @@ for engine in "${engines[@]}"; do
     timed generate "$engine" "$src" "$customers" "$products" "$product_tags" "$orders" "$lines"
     printf '  %-38s %8s s   (not timed)\n' "generate source" "$LAST_S"
 
-    fresh_db "$engine" "$floor_db"
-    floor_s=""; timed floor_copy "$engine" "$src" "$floor_db" && floor_s=$LAST_S
-    printf '  %-38s %8s s\n' "floor ($( [ "$engine" = postgresql ] && echo 'pg_dump | psql' || echo 'mariadb-dump | mariadb'))" "${floor_s:-FAILED}"
-    drop_db "$engine" "$floor_db" >/dev/null
-
+    floor_s=""; restore_s=""; read_floor_s=""; introspect_s=""; introspect_rss=""
+    clone_s=""; clone_rss=""; fit_s=""; fit_rss=""; sample_s=""; sample_rss=""
+    floor_label="floor ($([ "$engine" = postgresql ] && echo 'pg_dump | psql' || echo 'mariadb-dump | mariadb'))"
     dump_to "$engine" "$src" "$work/dump.sql"
-    fresh_db "$engine" "$restore_db"
-    restore_s=""; timed restore_from "$engine" "$restore_db" "$work/dump.sql" && restore_s=$LAST_S
-    printf '  %-38s %8s s   (dump file %s MB)\n' "restore alone" "${restore_s:-FAILED}" "$(( $(stat -c %s "$work/dump.sql") / 1048576 ))"
+    dump_mb=$(( $(stat -c %s "$work/dump.sql") / 1048576 ))
+    for ((rep = 1; rep <= repeat; rep++)); do
+      [ "$repeat" -gt 1 ] && echo "  -- repetition $rep of $repeat (load average $(cut -d' ' -f1 /proc/loadavg))"
+      fresh_db "$engine" "$floor_db"
+      if timed floor_copy "$engine" "$src" "$floor_db"; then floor_s=$(min_of "$floor_s" "$LAST_S"); shown=$LAST_S; else shown=FAILED; fi
+      printf '  %-38s %8s s\n' "$floor_label" "$shown"
+      drop_db "$engine" "$floor_db" >/dev/null
+
+      fresh_db "$engine" "$restore_db"
+      if timed restore_from "$engine" "$restore_db" "$work/dump.sql"; then restore_s=$(min_of "$restore_s" "$LAST_S"); shown=$LAST_S; else shown=FAILED; fi
+      printf '  %-38s %8s s   (dump file %s MB)\n' "restore alone" "$shown" "$dump_mb"
+      drop_db "$engine" "$restore_db" >/dev/null
+
+      if timed read_all "$engine" "$src"; then read_floor_s=$(min_of "$read_floor_s" "$LAST_S"); shown=$LAST_S; else shown=FAILED; fi
+      printf '  %-38s %8s s\n' "read floor (all tables to /dev/null)" "$shown"
+
+      ours introspect --source "$(url "$engine" "$src")" --out "$work/metadata.json" \
+        && { introspect_s=$(min_of "$introspect_s" "$LAST_S"); introspect_rss=$(max_of "$introspect_rss" "$LAST_RSS_MB"); }
+
+      if has_command clone; then fresh_db "$engine" "$clone_db"; fi
+      ours clone --source "$(url "$engine" "$src")" --target "$(url "$engine" "$clone_db")" --seed "$seed" \
+        && { clone_s=$(min_of "$clone_s" "$LAST_S"); clone_rss=$(max_of "$clone_rss" "$LAST_RSS_MB"); }
+
+      rm -f "$work/model.sdvm"
+      ours fit --source "$(url "$engine" "$src")" --model "$work/model.sdvm" --seed "$seed" \
+        && { fit_s=$(min_of "$fit_s" "$LAST_S"); fit_rss=$(max_of "$fit_rss" "$LAST_RSS_MB"); }
+
+      if has_command sample && [ -f "$work/model.sdvm" ]; then
+        fresh_db "$engine" "$sample_db"
+        ours sample --model "$work/model.sdvm" --target "$(url "$engine" "$sample_db")" --seed "$seed" \
+          && { sample_s=$(min_of "$sample_s" "$LAST_S"); sample_rss=$(max_of "$sample_rss" "$LAST_RSS_MB"); }
+      elif has_command sample; then
+        printf '  %-38s skipped: no model file (fit did not run)\n' sample
+      else
+        ours sample || true
+      fi
+    done
     rm -f "$work/dump.sql"
-    drop_db "$engine" "$restore_db" >/dev/null
-
-    read_floor_s=""; timed read_all "$engine" "$src" && read_floor_s=$LAST_S
-    printf '  %-38s %8s s\n' "read floor (all tables to /dev/null)" "${read_floor_s:-FAILED}"
-
-    introspect_s=""; introspect_rss=""
-    ours introspect --source "$(url "$engine" "$src")" --out "$work/metadata.json" && { introspect_s=$LAST_S; introspect_rss=$LAST_RSS_MB; }
-
-    clone_s=""; clone_rss=""
-    if has_command clone; then fresh_db "$engine" "$clone_db"; fi
-    ours clone --source "$(url "$engine" "$src")" --target "$(url "$engine" "$clone_db")" --seed "$seed" && { clone_s=$LAST_S; clone_rss=$LAST_RSS_MB; }
-
-    fit_s=""; fit_rss=""
-    ours fit --source "$(url "$engine" "$src")" --model "$work/model.sdvm" --seed "$seed" && { fit_s=$LAST_S; fit_rss=$LAST_RSS_MB; }
-
-    sample_s=""; sample_rss=""
-    if has_command sample && [ -f "$work/model.sdvm" ]; then
-      fresh_db "$engine" "$sample_db"
-      ours sample --model "$work/model.sdvm" --target "$(url "$engine" "$sample_db")" --seed "$seed" && { sample_s=$LAST_S; sample_rss=$LAST_RSS_MB; }
-    elif has_command sample; then
-      printf '  %-38s skipped: no model file (fit did not run)\n' sample
-    else
-      ours sample || true
-    fi
+    load_now=$(cut -d' ' -f1 /proc/loadavg)
 
     # Cheap check of the outcome: rows per table, source beside what we wrote.
     if [ -n "$clone_s" ] || [ -n "$sample_s" ]; then
@@ -272,10 +288,10 @@ for engine in "${engines[@]}"; do
     peak=$(max_of "$clone_rss" "$fit_rss" "$sample_rss")
     summary+=("$(printf '%-10s %9s %8s %8s %8s %8s %11s %7s %8s %12s %11s' "$engine" "$rows" "${floor_s:--}" "${restore_s:--}" \
       "${read_floor_s:--}" "${clone_s:--}" "${clone_ratio:--}" "${fit_s:--}" "${sample_s:--}" "${sample_ratio:--}" "${peak:--}")")
-    runs_json+=("$(printf '{"engine": "%s", "rows": %s, "floor_s": %s, "restore_s": %s, "read_floor_s": %s, "introspect_s": %s, "clone_s": %s, "clone_ratio": %s, "fit_s": %s, "sample_s": %s, "sample_ratio": %s, "peak_rss_mb": %s, "introspect_rss_mb": %s}' \
+    runs_json+=("$(printf '{"engine": "%s", "rows": %s, "floor_s": %s, "restore_s": %s, "read_floor_s": %s, "introspect_s": %s, "clone_s": %s, "clone_ratio": %s, "fit_s": %s, "sample_s": %s, "sample_ratio": %s, "peak_rss_mb": %s, "introspect_rss_mb": %s, "repeat": %s, "load_avg_1m": %s}' \
       "$engine" "$rows" "$(json_num "$floor_s")" "$(json_num "$restore_s")" "$(json_num "$read_floor_s")" "$(json_num "$introspect_s")" \
       "$(json_num "$clone_s")" "$(json_num "$clone_ratio")" "$(json_num "$fit_s")" "$(json_num "$sample_s")" "$(json_num "$sample_ratio")" \
-      "$(json_num "$peak")" "$(json_num "$introspect_rss")")")
+      "$(json_num "$peak")" "$(json_num "$introspect_rss")" "$repeat" "$load_now")")
 
     if [ "$keep" = 0 ]; then
       for db in "$src" "$clone_db" "$sample_db"; do drop_db "$engine" "$db" >/dev/null; done
@@ -285,6 +301,7 @@ done
 
 # --- results -------------------------------------------------------------------------------------
 echo
+[ "$repeat" -gt 1 ] && echo "fastest of $repeat repetitions per step"
 echo "clone_ratio = clone_s / floor_s (dump | restore); sample_ratio = sample_s / restore_s (restore alone); peak_rss_mb = max over clone, fit, sample"
 printf '%-10s %9s %8s %8s %8s %8s %11s %7s %8s %12s %11s\n' engine rows floor_s restore_s read_s clone_s clone_ratio fit_s sample_s sample_ratio peak_rss_mb
 printf '%s\n' "${summary[@]}"
