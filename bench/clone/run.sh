@@ -260,7 +260,7 @@ for engine in "${engines[@]}"; do
         && { introspect_s=$(min_of "$introspect_s" "$LAST_S"); introspect_rss=$(max_of "$introspect_rss" "$LAST_RSS_MB"); }
 
       if has_command clone; then fresh_db "$engine" "$clone_db"; fi
-      ours clone --source "$(url "$engine" "$src")" --target "$(url "$engine" "$clone_db")" --seed "$seed" \
+      ours clone --source "$(url "$engine" "$src")" --target "$(url "$engine" "$clone_db")" --seed "$seed" --no-evaluate \
         && { clone_s=$(min_of "$clone_s" "$LAST_S"); clone_rss=$(max_of "$clone_rss" "$LAST_RSS_MB"); }
 
       rm -f "$work/model.sdvm"
