@@ -172,13 +172,50 @@ internal sealed class NightlyJob
         foreach (var (name, rows) in staged.Rows.OrderBy(p => p.Key, QualifiedName.Order)) _summary.Tables.Add(new RunSummary.TableRows(name.ToString(), rows));
         _summary.TotalRows = staged.Rows.Values.Sum();
         foreach (var warning in warnings.Distinct(StringComparer.Ordinal)) _summary.Warnings.Add(warning);
-        foreach (var (name, threshold) in _config.Gates.OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            // The gate evaluation belongs to the evaluate command; until it is wired in, a gate is recorded, not judged.
-            _summary.Gates.Add(new RunSummary.GateResult(name, threshold, "not evaluated", null));
-        }
-        if (_config.Gates.Count > 0) _summary.Warnings.Add($"{_config.Gates.Count} gate(s) configured but not evaluated by this version; the run does not fail on them.");
         Line(tee, $"synthetic clone written to {_config.Target.Redacted}: {staged.Rows.Count} tables, {_summary.TotalRows.ToString("N0", CultureInfo.InvariantCulture)} rows (model {_summary.Model})");
+        await JudgeGatesAsync(tee, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The configuration's gate names as the evaluate command's --fail-under spells them.</summary>
+    private static string EvaluateGateName(string key) => key switch
+    {
+        "min_quality" => "quality",
+        "min_diagnostic" => "diagnostic",
+        "max_exact_match_rate" => "exact-match",
+        _ => key,
+    };
+
+    /// <summary>
+    /// Scores the new clone against the source (the evaluate command's figures) and fails the run
+    /// with <see cref="ExitCodes.GateFailed"/> when a configured gate is not met. The gates judge the
+    /// swapped clone: it stays in place (it is complete and consistent), and the failure alerts.
+    /// </summary>
+    private async Task JudgeGatesAsync(TextWriter tee, CancellationToken cancellationToken)
+    {
+        if (_config.Gates.Count == 0) return;
+        if (_summary.Model == "reused-offline")
+        {
+            foreach (var (name, threshold) in _config.Gates) _summary.Gates.Add(new RunSummary.GateResult(name, threshold, "not evaluated (source offline)", null));
+            _summary.Warnings.Add("The source was offline, so the gates could not compare the clone with it.");
+            return;
+        }
+        var gates = QualityGates.Parse(_config.Gates.OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{EvaluateGateName(g.Key)}={g.Value.ToString(CultureInfo.InvariantCulture)}"));
+        var introspection = new IntrospectionOptions { Schemas = _config.Schemas, Include = _config.Include, Exclude = _config.Exclude };
+        var metadata = _config.Metadata is { } m ? new FileInfo(m) : null;
+        var outcome = await EvaluateStep.RunAsync(_config.Source, _config.Target, introspection, metadata,
+            new Synthesis.Evaluation.EvaluationOptions { Seed = unchecked((int)_config.Seed) }, cancellationToken).ConfigureAwait(false);
+        var failed = new List<string>();
+        foreach (var result in QualityGates.Check(outcome.Result, gates))
+        {
+            _summary.Gates.Add(new RunSummary.GateResult(result.Gate.Name, result.Gate.Limit, result.Passed ? "passed" : "failed", result.Value));
+            Line(tee, "gate " + result.Describe());
+            if (!result.Passed) failed.Add(result.Describe());
+        }
+        if (failed.Count > 0)
+        {
+            throw new UserInputException($"{failed.Count} gate(s) failed: {string.Join("; ", failed)}", ExitCodes.GateFailed);
+        }
     }
 
     /// <summary>The saved model when it still fits the source (or the source is away and offline sampling is allowed), else a fitted one.</summary>
