@@ -75,7 +75,7 @@ internal sealed class NightlyJob
         catch (UserInputException e)
         {
             exitCode = e.ExitCode;
-            outcome = e.ExitCode switch { ExitCodes.ConnectionFailed => "connection-failed", ExitCodes.Refused => "refused", _ => "bad-input" };
+            outcome = e.ExitCode switch { ExitCodes.ConnectionFailed => "connection-failed", ExitCodes.Refused => "refused", ExitCodes.GateFailed => "gate-failed", _ => "bad-input" };
             error = e.Message;
         }
         catch (StagingCheckException e)
