@@ -44,7 +44,21 @@ internal static class ContextQuery
                 + string.Join(" AND ", primary.Columns.Select((c, k) => $"p.{d.Quote(primary.PrincipalColumns[k])} = t.{d.Quote(c)}")));
             select.AddRange(plan.ParentContextColumns.Select(c => selectExpression(parent.Column(c), $"p.{d.Quote(c)}")));
         }
-        return $"SELECT {string.Join(", ", select)} FROM {d.Quote(table.Name)} t {string.Join(" ", joins)}";
+        return $"SELECT {string.Join(", ", select)} FROM {d.Quote(table.Name)} t {string.Join(" ", joins)}{OrderBy(d, table, "t.")}";
+    }
+
+    /// <summary>
+    /// ORDER BY the table's primary key (or first unique key): the fit's reservoir and sketches see
+    /// rows in the order they arrive, so a fixed order is what makes the same source and seed give
+    /// the same model on engines that may return rows in any order (parallel or synchronised scans).
+    /// The key's index makes it cheap; a table without a key is read in the engine's order.
+    /// </summary>
+    public static string OrderBy(ISqlDialect d, TableSchema table, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(table);
+        var key = table.PrimaryKey?.Columns ?? (table.UniqueKeys.Count > 0 ? table.UniqueKeys[0].Columns : null);
+        return key is null ? string.Empty : " ORDER BY " + string.Join(", ", key.Select(c => prefix + d.Quote(c)));
     }
 
     /// <summary>

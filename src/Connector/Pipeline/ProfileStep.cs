@@ -48,8 +48,10 @@ internal static class ProfileStep
         var d = adapter.Dialect;
         var list = string.Join(", ", columns.Select(c => d.Quote(c.Name)));
         var n = rows.ToString(CultureInfo.InvariantCulture);
+        // In key order, so the same source gives the same profile (and sdtypes) on every run.
+        var order = ContextQuery.OrderBy(d, table, string.Empty);
         return adapter.Engine == DatabaseEngine.SqlServer
-            ? $"SELECT TOP ({n}) {list} FROM {d.Quote(table.Name)}"
-            : $"SELECT {list} FROM {d.Quote(table.Name)} LIMIT {n}";
+            ? $"SELECT TOP ({n}) {list} FROM {d.Quote(table.Name)}{order}"
+            : $"SELECT {list} FROM {d.Quote(table.Name)}{order} LIMIT {n}";
     }
 }

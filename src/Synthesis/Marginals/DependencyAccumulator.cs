@@ -62,16 +62,19 @@ internal sealed class DependencyAccumulator
     public List<DependencyModel> Finish(IReadOnlyList<ColumnModel> columns, long rows, int k, Func<int, string?, bool> kept)
     {
         var result = new List<DependencyModel>();
-        var dependentsTaken = new HashSet<int>();
-        foreach (var pair in _pairs.Where(p => !p.Dead && p.Map.Count > 0))
+        // Per dependent, the determinant that decides the most rows (a code that is never NULL beats
+        // one that is often NULL); ties go to the earlier column, table columns before context.
+        foreach (var byDependent in _pairs.Where(p => !p.Dead && p.Map.Count > 0).GroupBy(p => p.B))
         {
-            if (dependentsTaken.Contains(pair.B)) continue;
-            if (pair.Map.Count * (long)k > rows) continue;
-            if (pair.Map.Values.Select(v => v.B).Distinct().Count() < 2) continue;
-            var map = pair.Map.Where(p => p.Value.Count >= k && kept(pair.B, p.Value.B)).ToDictionary(p => p.Key, p => p.Value.B, StringComparer.Ordinal);
-            if (map.Count < 2) continue;
-            dependentsTaken.Add(pair.B);
-            result.Add(new DependencyModel { Determinant = columns[pair.A].Name, Dependent = columns[pair.B].Name, Map = map });
+            foreach (var pair in byDependent.OrderByDescending(p => p.Map.Values.Sum(v => v.Count)))
+            {
+                if (pair.Map.Count * (long)k > rows) continue;
+                if (pair.Map.Values.Select(v => v.B).Distinct().Count() < 2) continue;
+                var map = pair.Map.Where(p => p.Value.Count >= k && kept(pair.B, p.Value.B)).ToDictionary(p => p.Key, p => p.Value.B, StringComparer.Ordinal);
+                if (map.Count < 2) continue;
+                result.Add(new DependencyModel { Determinant = columns[pair.A].Name, Dependent = columns[pair.B].Name, Map = map });
+                break;
+            }
         }
         return result;
     }

@@ -74,8 +74,12 @@ public static class TableSynthesizer
 
         var reservoir = new RowReservoir(options.ReservoirSize, width, random.Fork());
         var tableColumns = plans.Take(table.Columns.Count).Select((p, i) => (p, i)).ToList();
+        // Determinants: the table's codes, then the context columns (a parent's category arrives as a
+        // stable numeric code), so a child's label that copies its parent's (an invoice's billing
+        // country, the customer's country) follows the synthetic parent.
         var dependencies = new DependencyAccumulator(
-            tableColumns.Where(c => c.p.Role == ColumnRole.Categorical || (c.p.Role == ColumnRole.Continuous && ValueKinds.Of(c.p.Column.LogicalType) == ValueKind.Integer)).Select(c => c.i).ToList(),
+            tableColumns.Where(c => c.p.Role == ColumnRole.Categorical || (c.p.Role == ColumnRole.Continuous && ValueKinds.Of(c.p.Column.LogicalType) == ValueKind.Integer)).Select(c => c.i)
+                .Concat(Enumerable.Range(table.Columns.Count, contextColumns.Count)).ToList(),
             tableColumns.Where(c => c.p.Role == ColumnRole.Categorical).Select(c => c.i).ToList());
         var strata = new StratumAccumulator(
             tableColumns.Where(c => c.p.Role == ColumnRole.Continuous).Select(c => (c.i, ValueKinds.Of(c.p.Column.LogicalType))).ToList(),
