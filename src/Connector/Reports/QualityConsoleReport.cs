@@ -90,7 +90,7 @@ internal static class QualityConsoleReport
         console.MarkupLine(CultureInfo.InvariantCulture, "  privacy: exact matches {0}, closer to training {1}, pii leaks {2}, rare-category leaks {3}",
             ScoreFormat.Percent(p.ExactMatchRate), ScoreFormat.Percent(p.Dcr.ShareCloserToTraining), ScoreFormat.Count(p.PiiLeaks.Leaks), ScoreFormat.Count(p.RareCategoryLeaks.Leaks));
         if (result.Sampling.Count > 0)
-            console.MarkupLine(CultureInfo.InvariantCulture, "  [grey]{0} figure(s) on seeded samples; see the full report[/]", result.Sampling.Count);
+            console.MarkupLine(CultureInfo.InvariantCulture, "  [grey]{0} figure(s) on seeded samples; `evaluate --html` shows them all[/]", result.Sampling.Count);
     }
 
     private static void WritePrivacy(IAnsiConsole console, PrivacyResult p)
