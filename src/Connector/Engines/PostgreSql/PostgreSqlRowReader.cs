@@ -41,43 +41,24 @@ internal sealed class PostgreSqlRowReader : IRowReader
         return ReadQueryAsync(connection, transaction, sql, table.Columns, table.Name.ToString(), cancellationToken);
     }
 
-    public async IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
+        CancellationToken cancellationToken) =>
+        QueryRowStream.ReadAsync(connection, transaction, sql, columns, ReadCell,
+            (i, count, example) => _warnings.Enqueue($"{label}.{columns[i].Name}: {count} cell(s) could not be read as {columns[i].LogicalType} and were read as NULL ({example})."),
+            cancellationToken);
+
+    private static bool ReadCell(DbDataReader reader, int ordinal, ColumnSchema column, out object? value, out string? example)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(columns);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        var failures = new int[columns.Count];
-        var examples = new string?[columns.Count];
-        await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false))
+        try
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var row = new object?[columns.Count];
-                for (var i = 0; i < row.Length; i++)
-                {
-                    if (await reader.IsDBNullAsync(i, cancellationToken).ConfigureAwait(false)) continue;
-                    try
-                    {
-                        row[i] = Convert(reader.GetValue(i), columns[i].LogicalType);
-                    }
-                    catch (Exception e) when (e is InvalidCastException or OverflowException or FormatException or ArgumentException)
-                    {
-                        failures[i]++;
-                        examples[i] ??= e.Message;
-                    }
-                }
-                yield return row;
-            }
+            value = Convert(reader.GetValue(ordinal), column.LogicalType);
+            example = null;
+            return true;
         }
-        for (var i = 0; i < failures.Length; i++)
+        catch (Exception e) when (e is InvalidCastException or OverflowException or FormatException or ArgumentException)
         {
-            if (failures[i] > 0)
-            {
-                _warnings.Enqueue($"{label}.{columns[i].Name}: {failures[i]} cell(s) could not be read as {columns[i].LogicalType} and were read as NULL ({examples[i]}).");
-            }
+            (value, example) = (null, e.Message);
+            return false;
         }
     }
 

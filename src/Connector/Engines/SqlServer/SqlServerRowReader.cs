@@ -43,38 +43,17 @@ internal sealed class SqlServerRowReader : IRowReader
         return ReadQueryAsync(connection, transaction, sql, table.Columns, table.Name.ToString(), cancellationToken);
     }
 
-    public async IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
+        CancellationToken cancellationToken) =>
+        QueryRowStream.ReadAsync(connection, transaction, sql, columns, ReadCell,
+            (i, count, _) => _warnings.Enqueue(string.Create(CultureInfo.InvariantCulture,
+                $"{count} value(s) of {label}.{columns[i].Name} ({columns[i].NativeType}) have no {columns[i].LogicalType} form and were read as NULL.")),
+            cancellationToken);
+
+    private static bool ReadCell(DbDataReader reader, int ordinal, ColumnSchema column, out object? value, out string? example)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(columns);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        var unreadable = new long[columns.Count];
-        await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var row = new object?[columns.Count];
-                // SequentialAccess: each column is read once, in order.
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    if (await reader.IsDBNullAsync(i, cancellationToken).ConfigureAwait(false)) continue;
-                    var raw = reader.GetValue(i);
-                    if (CanonicalConversion.TryConvert(raw, columns[i].LogicalType, out var value)) row[i] = value;
-                    else unreadable[i]++;
-                }
-                yield return row;
-            }
-        }
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (unreadable[i] == 0) continue;
-            _warnings.Enqueue(string.Create(CultureInfo.InvariantCulture,
-                $"{unreadable[i]} value(s) of {label}.{columns[i].Name} ({columns[i].NativeType}) have no {columns[i].LogicalType} form and were read as NULL."));
-        }
+        example = null;
+        return CanonicalConversion.TryConvert(reader.GetValue(ordinal), column.LogicalType, out value);
     }
 
     public string SelectExpression(ColumnSchema column, string columnSql)

@@ -38,45 +38,19 @@ internal sealed class SqliteRowReader : IRowReader
         return ReadQueryAsync(connection, transaction, sql, table.Columns, table.Name.ToString(), cancellationToken);
     }
 
-    public async IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
+        CancellationToken cancellationToken) =>
+        QueryRowStream.ReadAsync(connection, transaction, sql, columns, ReadCell,
+            (i, count, example) => _warnings.Enqueue($"{label}.{columns[i].Name}: {count} stored value(s) could not be read as {columns[i].LogicalType} and were read as NULL (first: {example})."),
+            cancellationToken);
+
+    private static bool ReadCell(DbDataReader reader, int ordinal, ColumnSchema column, out object? value, out string? example)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        ArgumentNullException.ThrowIfNull(columns);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        var failures = new int[columns.Count];
-        var examples = new string?[columns.Count];
-        await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var row = new object?[columns.Count];
-                for (var i = 0; i < row.Length; i++)
-                {
-                    var raw = reader.GetValue(i);
-                    if (raw is DBNull) continue;
-                    if (SqliteValueConverter.TryRead(raw, columns[i].LogicalType, out var value))
-                    {
-                        row[i] = value;
-                    }
-                    else
-                    {
-                        failures[i]++;
-                        examples[i] ??= raw is byte[] bytes ? $"a blob of {bytes.Length} bytes" : $"'{raw}'";
-                    }
-                }
-                yield return row;
-            }
-        }
-        for (var i = 0; i < failures.Length; i++)
-        {
-            if (failures[i] > 0)
-            {
-                _warnings.Enqueue($"{label}.{columns[i].Name}: {failures[i]} stored value(s) could not be read as {columns[i].LogicalType} and were read as NULL (first: {examples[i]}).");
-            }
-        }
+        var raw = reader.GetValue(ordinal);
+        example = null;
+        if (SqliteValueConverter.TryRead(raw, column.LogicalType, out value)) return true;
+        example = raw is byte[] bytes ? $"a blob of {bytes.Length} bytes" : $"'{raw}'";
+        return false;
     }
 
     /// <summary>SQLite hands back what is stored; conversion happens on read.</summary>

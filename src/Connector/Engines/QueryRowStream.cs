@@ -1,0 +1,56 @@
+using System.Data;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.Engines;
+
+/// <summary>
+/// The loop every engine's row reader shares: run the query with SequentialAccess and no timeout,
+/// read each cell once through the engine's <see cref="CellReader"/>, stream the rows, and report
+/// once per column how many cells had no canonical form (they are read as NULL).
+/// </summary>
+internal static class QueryRowStream
+{
+    /// <param name="unreadable">Called after the last row for each column with unreadable cells: its index, their count and the first example.</param>
+    public static async IAsyncEnumerable<object?[]> ReadAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns,
+        CellReader read, Action<int, long, string?> unreadable, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(unreadable);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        var failures = new long[columns.Count];
+        var examples = new string?[columns.Count];
+        await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var row = new object?[columns.Count];
+                // SequentialAccess: each cell is read once, in order.
+                for (var i = 0; i < row.Length; i++)
+                {
+                    if (await reader.IsDBNullAsync(i, cancellationToken).ConfigureAwait(false)) continue;
+                    if (read(reader, i, columns[i], out var value, out var example))
+                    {
+                        row[i] = value;
+                    }
+                    else
+                    {
+                        failures[i]++;
+                        examples[i] ??= example;
+                    }
+                }
+                yield return row;
+            }
+        }
+        for (var i = 0; i < failures.Length; i++)
+        {
+            if (failures[i] > 0) unreadable(i, failures[i], examples[i]);
+        }
+    }
+}
