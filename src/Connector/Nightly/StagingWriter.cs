@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Sdv.Connector.Engines;
 using Sdv.Connector.Nightly.Staging;
 using Sdv.Connector.Pipeline;
@@ -49,7 +48,7 @@ internal static class StagingWriter
             number++;
             var watch = Stopwatch.StartNew();
             var target = byName[table.Name];
-            var written = await adapter.BulkWriter.WriteAsync(connection, target, ToAsync(overrides.Apply(table.Name, generated), cancellationToken), cancellationToken).ConfigureAwait(false);
+            var written = await adapter.BulkWriter.WriteAsync(connection, target, RowPipe.Pipelined(overrides.Apply(table.Name, generated), cancellationToken), cancellationToken).ConfigureAwait(false);
             rows[table.Name] = written;
             progress.TableDone("sample", number, model.Plan.Tables.Count, target.Name, written, watch.Elapsed);
             if (hooks.AfterTableLoaded is { } hook) await hook(connection, target.Name, attempt, cancellationToken).ConfigureAwait(false);
@@ -102,15 +101,5 @@ internal static class StagingWriter
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async IAsyncEnumerable<object?[]> ToAsync(IEnumerable<object?[]> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var row in rows)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return row;
-        }
-        await Task.CompletedTask.ConfigureAwait(false);
     }
 }

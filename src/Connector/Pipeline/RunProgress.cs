@@ -12,10 +12,18 @@ namespace Sdv.Connector.Pipeline;
 internal sealed class RunProgress(IAnsiConsole console, bool quiet = false)
 {
     private readonly Stopwatch _total = Stopwatch.StartNew();
+    private string? _step;
 
     public void TableDone(string step, int number, int tables, QualifiedName table, long rows, TimeSpan elapsed)
     {
         if (quiet) return;
+        if (step != _step)
+        {
+            // Time left is estimated per step (fit, sample), from that step's own pace.
+            _step = step;
+            _total.Restart();
+            _total.Start();
+        }
         var rate = elapsed.TotalSeconds > 0 ? rows / elapsed.TotalSeconds : 0;
         var left = number < tables && number > 0 ? TimeSpan.FromSeconds(_total.Elapsed.TotalSeconds / number * (tables - number)) : TimeSpan.Zero;
         console.MarkupLine(CultureInfo.InvariantCulture, "{0} [[{1}/{2}]] {3}: {4} rows in {5:0.00} s ({6} rows/s){7}",

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using Sdv.Connector.Cli;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
@@ -55,7 +54,7 @@ internal static class SampleStep
         {
             number++;
             var watch = Stopwatch.StartNew();
-            var written = await adapter.BulkWriter.WriteAsync(connection, byName[table.Name], ToAsync(rows, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var written = await adapter.BulkWriter.WriteAsync(connection, byName[table.Name], RowPipe.Pipelined(rows, cancellationToken), cancellationToken).ConfigureAwait(false);
             rowsWritten[table.Name] = written;
             progress.TableDone("sample", number, model.Plan.Tables.Count, byName[table.Name].Name, written, watch.Elapsed);
         }
@@ -109,14 +108,4 @@ internal static class SampleStep
         TimeOnly time => time.ToTimeSpan(),
         _ => value,
     };
-
-    private static async IAsyncEnumerable<object?[]> ToAsync(IEnumerable<object?[]> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var row in rows)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return row;
-        }
-        await Task.CompletedTask.ConfigureAwait(false);
-    }
 }
