@@ -13,6 +13,7 @@ internal sealed class RunProgress(IAnsiConsole console, bool quiet = false)
 {
     private readonly Stopwatch _total = Stopwatch.StartNew();
     private string? _step;
+    private TimeSpan _stepStart;
 
     public void TableDone(string step, int number, int tables, QualifiedName table, long rows, TimeSpan elapsed)
     {
@@ -21,11 +22,10 @@ internal sealed class RunProgress(IAnsiConsole console, bool quiet = false)
         {
             // Time left is estimated per step (fit, sample), from that step's own pace.
             _step = step;
-            _total.Restart();
-            _total.Start();
+            _stepStart = _total.Elapsed - elapsed;
         }
         var rate = elapsed.TotalSeconds > 0 ? rows / elapsed.TotalSeconds : 0;
-        var left = number < tables && number > 0 ? TimeSpan.FromSeconds(_total.Elapsed.TotalSeconds / number * (tables - number)) : TimeSpan.Zero;
+        var left = number < tables && number > 0 ? TimeSpan.FromSeconds((_total.Elapsed - _stepStart).TotalSeconds / number * (tables - number)) : TimeSpan.Zero;
         console.MarkupLine(CultureInfo.InvariantCulture, "{0} [[{1}/{2}]] {3}: {4} rows in {5:0.00} s ({6} rows/s){7}",
             step, number, tables, Markup.Escape(table.ToString()), rows.ToString("N0", CultureInfo.InvariantCulture), elapsed.TotalSeconds,
             rate.ToString("N0", CultureInfo.InvariantCulture), left > TimeSpan.Zero ? $", about {left.TotalSeconds:0} s left" : string.Empty);
