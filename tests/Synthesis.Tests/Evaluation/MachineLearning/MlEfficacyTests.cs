@@ -117,6 +117,7 @@ public sealed class MlEfficacyTests
     {
         // Classes a, b, c: F1 a = 2/3 (tp 1, fn 1), b = 1/2 (tp 1, fp 1, fn 1), c = 0 (fp 1) → mean 7/18.
         Assert.Equal(7.0 / 18.0, MlEfficacy.MacroF1(["a", "a", "b", "b"], ["a", "b", "b", "c"]), 12);
-        Assert.Equal(1 - (2.0 / 5.0), MlEfficacy.RSquared([1, 2, 3, 4, 5], [1, 3, 3, 5, 5])!.Value, 12);
+        // R²: residuals 0,1,0,1,0 (SS 2) against deviations from the mean 3 (SS 10).
+        Assert.Equal(1 - (2.0 / 10.0), MlEfficacy.RSquared([1, 2, 3, 4, 5], [1, 3, 3, 5, 5])!.Value, 12);
     }
 }
