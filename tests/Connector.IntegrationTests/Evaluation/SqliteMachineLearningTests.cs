@@ -16,10 +16,11 @@ public sealed class SqliteMachineLearningTests(SqliteFixture fixture) : EngineTe
         await EvaluationData.CreateAsync(random, random: true, seed: 7);
         var json = SqliteEvaluateTests.TempFile(".json");
         var randomJson = SqliteEvaluateTests.TempFile(".json");
+        var html = SqliteEvaluateTests.TempFile(".html");
         try
         {
             // income = age × 1000 + noise: a model trained on the data itself explains nearly all of it.
-            var self = await EvaluateRun.RunAsync("evaluate", "--real", real.Name, "--synthetic", real.Name, "--target-column", "customers.income", "--json", json);
+            var self = await EvaluateRun.RunAsync("evaluate", "--real", real.Name, "--synthetic", real.Name, "--target-column", "customers.income", "--json", json, "--html", html);
             var again = await EvaluateRun.RunAsync("evaluate", "--real", real.Name, "--synthetic", random.Name, "--target-column", "CUSTOMERS.income", "--json", randomJson);
 
             Assert.True(self.ExitCode == ExitCodes.Success, self.ToString());
@@ -32,6 +33,9 @@ public sealed class SqliteMachineLearningTests(SqliteFixture fixture) : EngineTe
             Assert.True(realR2 > 0.9, $"real R² {realR2}");
             Assert.InRange(self.Figure("machineLearning.ratio")!.Value, 0.97, 1.03);
             Assert.Contains("machine learning: regression of customers.income", self.Output, StringComparison.Ordinal);
+            var page = await File.ReadAllTextAsync(html);
+            Assert.Contains("<section id=\"machine-learning\"><h2>Machine learning efficacy</h2>", page, StringComparison.Ordinal);
+            Assert.Contains("<a href=\"#machine-learning\">", page, StringComparison.Ordinal);
 
             Assert.True(again.ExitCode == ExitCodes.Success, again.ToString());
             Assert.Equal(realR2, again.Figure("machineLearning.real.rSquared")!.Value, 12);
@@ -43,6 +47,7 @@ public sealed class SqliteMachineLearningTests(SqliteFixture fixture) : EngineTe
         {
             File.Delete(json);
             File.Delete(randomJson);
+            File.Delete(html);
         }
     }
 
