@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Sdv.Connector.Cli;
 
 /// <summary>
-/// `evaluate --real X --synthetic Y [--json r.json] [--html r.html] [--fail-under ...]`: SDMetrics' quality
+/// `evaluate --real X --synthetic Y [--json r.json] [--html r.html] [--fail-under ...] [--target-column t.c]`: SDMetrics' quality
 /// and diagnostic reports and privacy checks of a clone against its source, on the console, as JSON
 /// and as one self-contained HTML page; gates turn the exit code to 4 for nightly jobs.
 /// </summary>
@@ -23,6 +23,7 @@ internal static class EvaluateCommand
         var failUnder = new Option<string[]>("--fail-under") { Description = QualityGates.Help, AllowMultipleArgumentsPerToken = true };
         var seed = new Option<int>("--seed") { Description = "Seed of every sample and of the privacy holdout split; the same seed gives the same figures. Default 0.", DefaultValueFactory = _ => 0 };
         var maxRows = new Option<int>("--max-rows") { Description = "Rows per table read into the evaluation; bigger tables are evaluated on a seeded sample, said in the report. Default 50000.", DefaultValueFactory = _ => new EvaluationOptions().MaxRowsPerTable };
+        var target = new Option<string?>("--target-column") { Description = "Machine-learning efficacy for table.column: a model trained on synthetic rows against one trained on real rows, both tested on a real holdout (accuracy and F1 for a category, R² for a number)." };
         var command = new Command("evaluate", "Compare a synthetic database with the real one: quality, diagnostics and privacy, as SDMetrics defines them.");
         real.AddTo(command);
         synthetic.AddTo(command);
@@ -32,6 +33,7 @@ internal static class EvaluateCommand
         command.Options.Add(failUnder);
         command.Options.Add(seed);
         command.Options.Add(maxRows);
+        command.Options.Add(target);
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
         {
             var gates = QualityGates.Parse(result.GetValue(failUnder));
@@ -41,6 +43,8 @@ internal static class EvaluateCommand
             var syntheticEndpoint = synthetic.Resolve(result);
             var outcome = await EvaluateStep.RunAsync(
                 realEndpoint, syntheticEndpoint, selection.ToIntrospectionOptions(result), result.GetValue(selection.Metadata), options, cancellationToken).ConfigureAwait(false);
+            if (result.GetValue(target) is { } targetColumn)
+                outcome = MachineLearningStep.Run(outcome, targetColumn, options.Seed);
 
             QualityConsoleReport.Write(context.Console, outcome);
             if (result.GetValue(json) is { } jsonFile)

@@ -4,6 +4,7 @@ using System.Text;
 using Sdv.Connector.Pipeline;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.Evaluation;
+using Sdv.Connector.Synthesis.Evaluation.MachineLearning;
 using Sdv.Connector.Synthesis.Evaluation.Results;
 
 namespace Sdv.Connector.Reports;
@@ -30,6 +31,7 @@ internal static class HtmlReport
         Header(html, result, realName, syntheticName);
         Navigation(html, outcome);
         Privacy(html, result.Privacy);
+        if (result.MachineLearning is { } ml) MachineLearning(html, ml);
         Worst(html, result.Quality);
         foreach (var table in outcome.Real.Tables)
             Table(html, result, table, outcome.Synthetic.Find(table.Name));
@@ -68,7 +70,9 @@ internal static class HtmlReport
 
     private static void Navigation(StringBuilder html, EvaluateOutcome outcome)
     {
-        html.Append("<nav><a href=\"#privacy\">Privacy</a><a href=\"#worst\">Worst columns and pairs</a>");
+        html.Append("<nav><a href=\"#privacy\">Privacy</a>");
+        if (outcome.Result.MachineLearning is not null) html.Append("<a href=\"#machine-learning\">Machine learning</a>");
+        html.Append("<a href=\"#worst\">Worst columns and pairs</a>");
         foreach (var table in outcome.Real.Tables)
             html.Append(CultureInfo.InvariantCulture, $"<a href=\"#{Anchor(table.Name)}\">{E(table.Name)}</a>");
         if (outcome.ChildCounts.Count > 0) html.Append("<a href=\"#relationships\">Relationships</a>");
@@ -242,6 +246,22 @@ internal static class HtmlReport
             html.Append("</ul>");
         }
 
+        html.Append("</section>");
+    }
+
+    private static void MachineLearning(StringBuilder html, MachineLearningResult ml)
+    {
+        html.Append(CultureInfo.InvariantCulture,
+            $"<section id=\"machine-learning\"><h2>Machine learning efficacy</h2><p class=\"muted\">{E(ml.Task)} of <code>{E(ml.Table)}.{E(ml.Target)}</code> from {ml.Features.Count} feature column(s); both models are tested on the same {ScoreFormat.Count(ml.HoldoutRows)} real holdout rows. Ratio of {E(ml.Metric)}: <strong>{ScoreFormat.Score(ml.Ratio)}</strong> (1 means the clone trains as good a model).</p>");
+        html.Append("<table class=\"figures\"><thead><tr><th>trained on</th><th class=\"num\">rows</th><th class=\"num\">accuracy</th><th class=\"num\">macro F1</th><th class=\"num\">R²</th></tr></thead><tbody>");
+        foreach (var (side, rows, scores) in new[] { ("real", ml.RealTrainingRows, ml.Real), ("synthetic", ml.SyntheticTrainingRows, ml.Synthetic) })
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{side}</td><td class=\"num\">{ScoreFormat.Count(rows)}</td><td class=\"num\">{ScoreFormat.Score(scores.Accuracy)}</td><td class=\"num\">{ScoreFormat.Score(scores.MacroF1)}</td><td class=\"num\">{ScoreFormat.Score(scores.RSquared)}</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
+        foreach (var note in ml.Notes) html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{E(note)}</p>");
         html.Append("</section>");
     }
 

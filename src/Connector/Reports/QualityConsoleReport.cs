@@ -1,5 +1,6 @@
 using System.Globalization;
 using Sdv.Connector.Pipeline;
+using Sdv.Connector.Synthesis.Evaluation.MachineLearning;
 using Sdv.Connector.Synthesis.Evaluation.Results;
 using Spectre.Console;
 
@@ -63,6 +64,7 @@ internal static class QualityConsoleReport
         }
 
         WritePrivacy(console, result.Privacy);
+        if (result.MachineLearning is { } ml) WriteMachineLearning(console, ml);
         foreach (var note in result.Sampling)
         {
             console.MarkupLine(CultureInfo.InvariantCulture, "[grey]sampled:[/] {0} ({1}) {2}: {3} of {4} rows",
@@ -108,6 +110,21 @@ internal static class QualityConsoleReport
         table.AddRow("rare-category leaks", ScoreFormat.Count(p.RareCategoryLeaks.Leaks),
             $"of {ScoreFormat.Count(p.RareCategoryLeaks.Checked)} synthetic rows carry a category seen fewer than k times");
         console.Write(table);
+    }
+
+    private static void WriteMachineLearning(IAnsiConsole console, MachineLearningResult ml)
+    {
+        var table = new Table().Border(TableBorder.Simple).Title(Markup.Escape($"machine learning: {ml.Task} of {ml.Table}.{ml.Target}, tested on {ScoreFormat.Count(ml.HoldoutRows)} real holdout rows"));
+        table.AddColumn("trained on");
+        table.AddColumn(new TableColumn("rows").RightAligned());
+        table.AddColumn(new TableColumn("accuracy").RightAligned());
+        table.AddColumn(new TableColumn("macro F1").RightAligned());
+        table.AddColumn(new TableColumn("R²").RightAligned());
+        table.AddRow("real", ScoreFormat.Count(ml.RealTrainingRows), ScoreFormat.Score(ml.Real.Accuracy), ScoreFormat.Score(ml.Real.MacroF1), ScoreFormat.Score(ml.Real.RSquared));
+        table.AddRow("synthetic", ScoreFormat.Count(ml.SyntheticTrainingRows), ScoreFormat.Score(ml.Synthetic.Accuracy), ScoreFormat.Score(ml.Synthetic.MacroF1), ScoreFormat.Score(ml.Synthetic.RSquared));
+        table.AddRow("synthetic / real", string.Empty, string.Empty, ml.Metric == "macroF1" ? Coloured(ml.Ratio) : string.Empty, ml.Metric == "rSquared" ? Coloured(ml.Ratio) : string.Empty);
+        console.Write(table);
+        foreach (var note in ml.Notes) console.MarkupLine("[grey]machine learning:[/] {0}", Markup.Escape(note));
     }
 
     private static void AddProperty(Table table, string report, string name, double? score) =>
