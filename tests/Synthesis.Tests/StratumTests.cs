@@ -49,4 +49,38 @@ public sealed class StratumTests
             Assert.InRange(spread, sd * 0.85, sd * 1.15);
         }
     }
+
+    [Fact]
+    public async Task A_number_stratified_by_a_label_that_follows_a_code_stays_with_the_code()
+    {
+        // kind_id -> kind is a functional dependency and value's scale follows kind: the label is set
+        // from the code first, then the number is decoded within the final label.
+        var schema = Schema() with
+        {
+            Columns = new ColumnSchema[]
+            {
+                new() { Name = "id", Ordinal = 1, NativeType = "bigint", LogicalType = LogicalType.Int64, IsNullable = false },
+                new() { Name = "kind_id", Ordinal = 2, NativeType = "bigint", LogicalType = LogicalType.Int64, IsNullable = false },
+                new() { Name = "kind", Ordinal = 3, NativeType = "varchar(20)", LogicalType = LogicalType.String, IsNullable = false },
+                new() { Name = "value", Ordinal = 4, NativeType = "double", LogicalType = LogicalType.Float64, IsNullable = false },
+            },
+        };
+        var model = await TableSynthesizer.FitAsync(schema, WithCodes(), SynthesisOptions.Default, CancellationToken.None);
+        var rows = model.Sample(6000, new SamplingContext(8)).ToList();
+        for (var k = 0; k < Kinds.Length; k++)
+        {
+            var values = rows.Where(r => (long)r[1]! == k + 1).ToList();
+            Assert.All(values, r => Assert.Equal(Kinds[k].Kind, r[2]));
+            Assert.InRange(values.Average(r => (double)r[3]!), Kinds[k].Mean * 0.95, Kinds[k].Mean * 1.05);
+        }
+    }
+
+    private static async IAsyncEnumerable<object?[]> WithCodes()
+    {
+        await foreach (var row in Rows())
+        {
+            var k = Array.FindIndex(Kinds, x => x.Kind == (string)row[1]!);
+            yield return [row[0], (long)k + 1, row[1], row[2]];
+        }
+    }
 }

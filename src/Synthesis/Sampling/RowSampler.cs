@@ -166,21 +166,23 @@ internal sealed class RowSampler
             }
         }
 
-        // Strata first: a dependent column is then looked up from its determinant's final value.
-        foreach (var (column, category) in _stratified)
-        {
-            var model = (ContinuousColumnModel)_columns[column];
-            if ((isGiven is not null && isGiven[column]) || _work[column] is null) continue;
-            var key = _work[category] is { } value ? CellCodec.Format(value) : Marginals.StratumAccumulator.NullKey;
-            if (model.Strata!.TryGetValue(key, out var stratum)) _work[column] = model.FromProbability(_u[model.ValueDim], stratum);
-        }
-
+        // Dependencies first: a label follows its code.
         foreach (var dependency in _model.Data.Dependencies)
         {
             if (isGiven is null || !isGiven[dependency.DependentIndex])
             {
                 dependency.Apply(_work);
             }
+        }
+
+        // Then strata: a number is decoded within its category's final value (determinants are never
+        // stratified, so no lookup above is invalidated).
+        foreach (var (column, category) in _stratified)
+        {
+            var model = (ContinuousColumnModel)_columns[column];
+            if ((isGiven is not null && isGiven[column]) || _work[column] is null) continue;
+            var key = _work[category] is { } value ? CellCodec.Format(value) : Marginals.StratumAccumulator.NullKey;
+            if (model.Strata!.TryGetValue(key, out var stratum)) _work[column] = model.FromProbability(_u[model.ValueDim], stratum);
         }
     }
 
