@@ -3,13 +3,16 @@ using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Pipeline;
 
-/// <summary>Refuses a table selection that cuts a foreign key: the clone could not keep the relationship.</summary>
+/// <summary>Refuses a table selection that matches no table, or that cuts a foreign key: the clone could not keep the relationship.</summary>
 internal static class SubsetCheck
 {
     public static void Ensure(DatabaseSchema schema, bool filtered)
     {
         ArgumentNullException.ThrowIfNull(schema);
         if (!filtered) return;
+        // A selection that matches nothing is a mistyped glob, not a wish for an empty clone.
+        if (schema.Tables.Count == 0)
+            throw new UserInputException("The --include/--exclude selection leaves no table to clone; check the globs (a glob matches name or schema.name; * and ? are wildcards).");
         var names = schema.Tables.Select(t => t.Name).ToHashSet();
         var broken = schema.ForeignKeys.Where(fk => !names.Contains(fk.PrincipalTable)).ToList();
         if (broken.Count == 0) return;
