@@ -51,7 +51,7 @@ internal static partial class BadInputCases
         {
             var target = Path.Combine(TempDir(), "t.db");
             var run = await RunAsync("clone", "--source", "postgresql://sdv:Closed-Port-Secret@127.0.0.1:1/app", "--target", target);
-            Expect(run, ExitCodes.ConnectionFailed, ["127.0.0.1"], "Closed-Port-Secret");
+            Expect(run, ExitCodes.ConnectionFailed, ["Cannot connect to postgresql://sdv:***@127.0.0.1:1/app"], "Closed-Port-Secret");
             await AssertNoTablesAsync(target);
         });
         yield return Case("pg_missing_database", async s =>

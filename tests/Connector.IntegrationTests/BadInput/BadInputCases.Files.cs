@@ -49,15 +49,15 @@ internal static partial class BadInputCases
 
     private static IEnumerable<BadInputCase> Files()
     {
-        yield return Case("metadata_not_json", s => BadMetadataAsync(s, "this is { not json", "metadata.json"));
-        yield return Case("metadata_wrong_types", s => BadMetadataAsync(s, MetadataHead + """{"parent": {"primary_key": 5, "columns": "id"}}}""", "parent"));
-        yield return Case("metadata_unknown_table", s => BadMetadataAsync(s, MetadataHead + """{"no_such_table": {"columns": {"id": {"sdtype": "id"}}}}}""", "no_such_table"));
-        yield return Case("metadata_unknown_column", s => BadMetadataAsync(s, MetadataHead + """{"parent": {"columns": {"no_such_column": {"sdtype": "numerical"}}}}}""", "no_such_column"));
-        yield return Case("metadata_bad_sdtype", s => BadMetadataAsync(s, MetadataHead + """{"parent": {"columns": {"name": {"sdtype": "banana"}}}}}""", "banana"));
-        yield return Case("metadata_pk_contradicts_database", s => BadMetadataAsync(s, MetadataHead + """{"child": {"primary_key": "parent_id", "columns": {"parent_id": {"sdtype": "id"}}}}}""", "parent_id"));
+        yield return Case("metadata_not_json", s => BadMetadataAsync(s, "this is { not json", "metadata.json: not valid JSON (line 1"));
+        yield return Case("metadata_wrong_types", s => BadMetadataAsync(s, MetadataHead + """{"parent": {"primary_key": 5, "columns": "id"}}}""", "tables.parent: has no \"columns\" object"));
+        yield return Case("metadata_unknown_table", s => BadMetadataAsync(s, MetadataHead + """{"no_such_table": {"columns": {"id": {"sdtype": "id"}}}}}""", "the database has no table 'no_such_table'"));
+        yield return Case("metadata_unknown_column", s => BadMetadataAsync(s, MetadataHead + """{"parent": {"columns": {"no_such_column": {"sdtype": "numerical"}}}}}""", "tables.parent.columns.no_such_column: the table has no such column"));
+        yield return Case("metadata_bad_sdtype", s => BadMetadataAsync(s, MetadataHead + """{"parent": {"columns": {"name": {"sdtype": "banana"}}}}}""", "'banana' is not an sdtype"));
+        yield return Case("metadata_pk_contradicts_database", s => BadMetadataAsync(s, MetadataHead + """{"child": {"primary_key": "parent_id", "columns": {"parent_id": {"sdtype": "id"}}}}}""", "tables.child.primary_key: (parent_id) in the file but (id) in the database"));
 
         yield return Case("model_missing", s => BadModelAsync(s, _ => null, "does not exist"));
-        yield return Case("model_not_json", s => BadModelAsync(s, _ => "hello, I am not a model"u8.ToArray(), "not"));
+        yield return Case("model_not_json", s => BadModelAsync(s, _ => "hello, I am not a model"u8.ToArray(), "is not a readable model file", "Fit the model again"));
         yield return Case("model_truncated", s => BadModelAsync(s, b => b[..(b.Length / 2)], "is not a readable model file", "Fit the model again"));
         yield return Case("model_corrupted", s => BadModelAsync(s, b =>
         {
@@ -71,7 +71,7 @@ internal static partial class BadInputCases
             root["formatVersion"] = 999;
             return System.Text.Encoding.UTF8.GetBytes(root.ToJsonString());
         }, "999", "upgrade"));
-        yield return Case("model_wrong_shape_json", s => BadModelAsync(s, _ => """{"format": "something-else", "formatVersion": 1}"""u8.ToArray(), "model"));
+        yield return Case("model_wrong_shape_json", s => BadModelAsync(s, _ => """{"format": "something-else", "formatVersion": 1}"""u8.ToArray(), "is not a database model file"));
 
         yield return Case("csv_ragged_row", async s =>
         {
@@ -81,12 +81,12 @@ internal static partial class BadInputCases
             await File.WriteAllTextAsync(Path.Combine(folder, "people.csv"), "id,name,age\n1,ann,30\n2,bob,41,extra\n3,cy,22\n");
             var target = Path.Combine(dir, "t.db");
             var run = await RunAsync("clone", "--source", "csv://" + folder, "--target", target);
-            Expect(run, ExitCodes.BadInput, ["people.csv", "line 3"]);
+            Expect(run, ExitCodes.BadInput, ["people.csv: line 3: 4 field(s) where the header has 3"]);
             await AssertNoTablesAsync(target);
         });
 
-        yield return Case("config_missing", _ => BadConfigAsync(null, "nightly.yaml", "nightly.yaml", "does not exist"));
-        yield return Case("config_not_yaml", _ => BadConfigAsync("source: [unclosed\n  : : {\n\t- x", "nightly.yaml", "nightly.yaml", "yaml"));
+        yield return Case("config_missing", _ => BadConfigAsync(null, "nightly.yaml", "--config: the file", "nightly.yaml does not exist"));
+        yield return Case("config_not_yaml", _ => BadConfigAsync("source: [unclosed\n  : : {\n\t- x", "nightly.yaml", "nightly.yaml is not valid YAML at line"));
         yield return Case("config_three_problems", _ => BadConfigAsync("""
             source:
               url: postgresql://sdv:Inline-Yaml-Secret@127.0.0.1:54329/app
@@ -94,6 +94,6 @@ internal static partial class BadInputCases
               url: out.db
             scale: -2
             seed: not-a-number
-            """, "nightly.yaml", "password", "scale", "seed"));
+            """, "nightly.yaml", "3 problem(s) in", "nothing was run", "source.url (line 2): holds a password", "seed (line 6): 'not-a-number' is not a whole number", "scale (line 5): -2 is out of range"));
     }
 }

@@ -88,9 +88,9 @@ internal static partial class BadInputCases
             "INSERT INTO odd SELECT g, point(g, g), '<a>1</a>'::xml, int4range(g, g + 5), g % 9 FROM generate_series(1, 30) g",
             async (run, target) =>
             {
-                Expect(run, ExitCodes.Success, ["synthetic clone written", "warning", "odd.p", "odd.r"]);
+                Expect(run, ExitCodes.Success, ["synthetic clone written", "Column p (point) is not modelled: it is written as NULL", "Column x (xml) is not modelled", "Column r (int4range) is not modelled"]);
                 Assert.Equal("public.odd: 30", await SnapshotAsync(target));
-                Assert.Equal(30, await target.ScalarAsync<long>("SELECT COUNT(*) FROM odd WHERE p IS NULL AND r IS NULL"));
+                Assert.Equal(30, await target.ScalarAsync<long>("SELECT COUNT(*) FROM odd WHERE p IS NULL AND r IS NULL AND x IS NULL"));
             }));
         yield return Case("pg_hstore_extension_type", async s =>
         {

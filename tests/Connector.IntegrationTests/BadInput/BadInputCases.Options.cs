@@ -1,4 +1,5 @@
 using Sdv.Connector.Cli;
+using Sdv.Connector.IntegrationTests.Cloning;
 using static Sdv.Connector.IntegrationTests.BadInput.Corpus;
 
 namespace Sdv.Connector.IntegrationTests.BadInput;
@@ -18,19 +19,28 @@ internal static partial class BadInputCases
 
     private static IEnumerable<BadInputCase> Options()
     {
-        yield return Case("scale_zero", s => BadOptionAsync(s, ["--scale", "0"], "--scale"));
-        yield return Case("scale_negative", s => BadOptionAsync(s, ["--scale", "-1"], "--scale"));
-        yield return Case("scale_nan", s => BadOptionAsync(s, ["--scale", "NaN"], "--scale"));
-        yield return Case("seed_not_a_number", s => BadOptionAsync(s, ["--seed", "abc"], "abc", "--seed"));
-        yield return Case("unknown_option", s => BadOptionAsync(s, ["--frobnicate", "yes"], "--frobnicate"));
+        yield return Case("scale_zero", s => BadOptionAsync(s, ["--scale", "0"], "--scale must be a positive number (got 0)"));
+        yield return Case("scale_negative", s => BadOptionAsync(s, ["--scale", "-1"], "--scale must be a positive number (got -1)"));
+        yield return Case("scale_nan", s => BadOptionAsync(s, ["--scale", "NaN"], "--scale must be a positive number (got NaN)"));
+        yield return Case("seed_not_a_number", s => BadOptionAsync(s, ["--seed", "abc"], "Cannot parse argument 'abc' for option '--seed'", "sdv-connector clone --help"));
+        yield return Case("unknown_option", s => BadOptionAsync(s, ["--frobnicate", "yes"], "Unrecognized command or argument '--frobnicate'"));
         yield return Case("missing_required_target", async s =>
         {
             var run = await RunAsync("clone", "--source", s.SqliteSource.Name);
-            Expect(run, ExitCodes.BadInput, ["--target"]);
+            Expect(run, ExitCodes.BadInput, ["Option '--target' is required", "sdv-connector clone --help"]);
             await s.AssertSourcesUnchangedAsync();
         });
-        yield return Case("include_child_without_parent", s => BadOptionAsync(s, ["--include", "child"], "parent", "--include"));
+        yield return Case("include_child_without_parent", s => BadOptionAsync(s, ["--include", "child"], "table child has a foreign key (parent_id) to parent, which is excluded", "--include"));
         yield return Case("exclude_every_table", s => BadOptionAsync(s, ["--exclude", "*"], "leaves no table"));
-        yield return Case("rare_k_negative", s => BadOptionAsync(s, ["--rare-k", "-3"], "rare"));
+        yield return Case("locale_unknown", s => BadOptionAsync(s, ["--locale", "xx-nowhere"], "--locale xx-nowhere is not a known locale"));
+        yield return Case("password_env_and_file_both", s => BadOptionAsync(s, ["--source-password-env", "X", "--source-password-file", "/tmp/x"], "--source-password-env and --source-password-file both given"));
+        yield return Case("password_env_unset", async s =>
+        {
+            var target = Path.Combine(TempDir(), "t.db");
+            var run = await RunAsync("clone", "--source", DatabaseUrl.For(s.PgSource).Replace(":sdv@", "@", StringComparison.Ordinal), "--source-password-env", "SDV_CORPUS_SURELY_UNSET", "--target", target);
+            Expect(run, ExitCodes.BadInput, ["SDV_CORPUS_SURELY_UNSET"]);
+            await AssertNoTablesAsync(target);
+        });
+        yield return Case("rare_k_negative", s => BadOptionAsync(s, ["--rare-k", "-3"], "--rare-k must be at least 1 (got -3)"));
     }
 }
