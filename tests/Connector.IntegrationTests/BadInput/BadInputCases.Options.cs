@@ -41,6 +41,42 @@ internal static partial class BadInputCases
             Expect(run, ExitCodes.BadInput, ["SDV_CORPUS_SURELY_UNSET"]);
             await AssertNoTablesAsync(target);
         });
+        yield return Case("unknown_subcommand", async s =>
+        {
+            var run = await RunAsync("frobnicate", "--source", s.SqliteSource.Name);
+            Expect(run, ExitCodes.BadInput, ["Unrecognized command or argument 'frobnicate'", "sdv-connector --help"]);
+        });
+        yield return Case("include_glob_matches_nothing", s => BadOptionAsync(s, ["--include", "no_such_*"], "leaves no table to clone"));
+        yield return Case("pg_schema_missing", async s =>
+        {
+            var target = Path.Combine(TempDir(), "t.db");
+            var run = await RunAsync("clone", "--source", DatabaseUrl.For(s.PgSource), "--schema", "no_such_schema", "--target", target);
+            Expect(run, ExitCodes.BadInput, ["--schema", "leaves no table to clone"]);
+            await AssertNoTablesAsync(target);
+            await s.AssertSourcesUnchangedAsync();
+        });
+        yield return Case("metadata_file_missing", s => BadOptionAsync(s, ["--metadata", "/nonexistent-corpus/metadata.json"], "--metadata: the file /nonexistent-corpus/metadata.json does not exist"));
+        yield return Case("pg_password_file_missing", async s =>
+        {
+            var target = Path.Combine(TempDir(), "t.db");
+            var url = DatabaseUrl.For(s.PgSource).Replace(":sdv@", "@", StringComparison.Ordinal);
+            var run = await RunAsync("clone", "--source", url, "--source-password-file", "/nonexistent-corpus/pw.txt", "--target", target);
+            Expect(run, ExitCodes.BadInput, ["/nonexistent-corpus/pw.txt"]);
+            await AssertNoTablesAsync(target);
+        });
+        yield return Case("sqlite_given_a_password", s => BadOptionAsync(s, ["--source-password-file", "/tmp/pw.txt"], "a SQLite file takes no password"));
+        yield return Case("introspect_out_in_missing_folder", async s =>
+        {
+            var run = await RunAsync("introspect", "--source", s.SqliteSource.Name, "--out", "/nonexistent-corpus/dir/metadata.json");
+            Expect(run, ExitCodes.BadInput, ["/nonexistent-corpus/dir/metadata.json", "Check the path"]);
+            await s.AssertSourcesUnchangedAsync();
+        });
+        yield return Case("fit_model_in_missing_folder", async s =>
+        {
+            var run = await RunAsync("fit", "--source", s.SqliteSource.Name, "--model", "/nonexistent-corpus/dir/model.sdvm");
+            Expect(run, ExitCodes.BadInput, ["/nonexistent-corpus/dir/model.sdvm"]);
+            await s.AssertSourcesUnchangedAsync();
+        });
         yield return Case("rare_k_negative", s => BadOptionAsync(s, ["--rare-k", "-3"], "--rare-k must be at least 1 (got -3)"));
     }
 }
