@@ -1,5 +1,6 @@
 using Sdv.Connector.Cli;
 using Sdv.Connector.IntegrationTests.Cloning;
+using Xunit;
 using static Sdv.Connector.IntegrationTests.BadInput.Corpus;
 
 namespace Sdv.Connector.IntegrationTests.BadInput;
@@ -76,6 +77,33 @@ internal static partial class BadInputCases
             var run = await RunAsync("fit", "--source", s.SqliteSource.Name, "--model", "/nonexistent-corpus/dir/model.sdvm");
             Expect(run, ExitCodes.BadInput, ["/nonexistent-corpus/dir/model.sdvm"]);
             await s.AssertSourcesUnchangedAsync();
+        });
+        yield return Case("evaluate_synthetic_missing_a_table", async s =>
+        {
+            var synthetic = Path.Combine(TempDir(), "other.db");
+            await using (var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={synthetic};Pooling=False"))
+            {
+                await other.OpenAsync();
+                await using var create = other.CreateCommand();
+                create.CommandText = "CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO parent VALUES (1, 'a');";
+                await create.ExecuteNonQueryAsync();
+            }
+            // Odd but legitimate: the figures are computed, and the missing table is named rather than hidden.
+            var run = await RunAsync("evaluate", "--real", s.SqliteSource.Name, "--synthetic", synthetic);
+            Expect(run, ExitCodes.Success, ["The synthetic database has no table child; it is evaluated as an empty table"]);
+            Assert.Equal(["parent"], await SqliteTablesAsync(synthetic));
+            await s.AssertSourcesUnchangedAsync();
+        });
+        yield return Case("evaluate_fail_under_not_name_value", async s =>
+        {
+            var run = await RunAsync("evaluate", "--real", s.SqliteSource.Name, "--synthetic", s.SqliteSource.Name, "--fail-under", "banana");
+            Expect(run, ExitCodes.BadInput, ["--fail-under: 'banana' is not name=value"]);
+            await s.AssertSourcesUnchangedAsync();
+        });
+        yield return Case("evaluate_max_rows_zero", async s =>
+        {
+            var run = await RunAsync("evaluate", "--real", s.SqliteSource.Name, "--synthetic", s.SqliteSource.Name, "--max-rows", "0");
+            Expect(run, ExitCodes.BadInput, ["--max-rows must be at least 1 (was 0)"]);
         });
         yield return Case("rare_k_negative", s => BadOptionAsync(s, ["--rare-k", "-3"], "--rare-k must be at least 1 (got -3)"));
     }

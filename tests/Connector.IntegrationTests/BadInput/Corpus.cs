@@ -28,6 +28,7 @@ internal static partial class Corpus
             Assert.True(all.Contains(phrase, StringComparison.OrdinalIgnoreCase), $"expected \"{phrase}\" in the output; got:\n{run}");
         Assert.False(StackFrame().IsMatch(all), $"a stack trace was printed:\n{run}");
         Assert.False(ExceptionTypeName().IsMatch(all), $"an exception type name was printed:\n{run}");
+        Assert.DoesNotContain("Unhandled exception", all, StringComparison.OrdinalIgnoreCase);
         foreach (var secret in secrets.Concat(ServerSecrets))
             Assert.False(all.Contains(secret, StringComparison.Ordinal), $"the password \"{secret}\" was printed:\n{run}");
     }
