@@ -22,6 +22,16 @@ internal static class CliApp
     {
         var context = new CliContext(output, error, interactive);
         var parse = Build(context).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // System.CommandLine would print the whole help and exit 1 ("unexpected failure"); a scheduler
+            // must see bad input (2), and a person wants the one line that says what was wrong.
+            foreach (var problem in parse.Errors) await error.WriteLineAsync($"error: {problem.Message}").ConfigureAwait(false);
+            var command = parse.CommandResult.Command;
+            var help = command is RootCommand ? "sdv-connector --help" : $"sdv-connector {command.Name} --help";
+            await error.WriteLineAsync($"Run `{help}` for the options.").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken).ConfigureAwait(false);
     }
 }

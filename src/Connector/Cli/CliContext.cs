@@ -30,10 +30,27 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool inter
             await Error.WriteLineAsync("cancelled: nothing more was written; the target is as it was before this run.").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
+        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or UnauthorizedAccessException)
+        {
+            // A path the user gave (--out, --model, --json, ...) that cannot be written or read.
+            await Error.WriteLineAsync($"error: {e.Message} Check the path and its folder's permissions.").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (DbException e) when (IsAccessDenied(e))
+        {
+            await Error.WriteLineAsync($"error: the database refused access: {Pipeline.OpenDatabase.Describe(e)}. Grant the account the rights it needs (SELECT on every table of the source), or leave that table out with --exclude.").ConfigureAwait(false);
+            return ExitCodes.ConnectionFailed;
+        }
         catch (DbException e)
         {
             await Error.WriteLineAsync($"error: the database said: {Pipeline.OpenDatabase.Describe(e)}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
     }
+
+    /// <summary>A missing privilege (PostgreSQL 42501, MySQL 1142/1143, SQL Server 229): the account's rights, not a bug.</summary>
+    private static bool IsAccessDenied(DbException e) =>
+        e.SqlState == "42501"
+        || e is MySqlConnector.MySqlException { Number: 1142 or 1143 }
+        || e is Microsoft.Data.SqlClient.SqlException { Number: 229 };
 }

@@ -49,7 +49,7 @@ internal static class CloneCommand
         await using var staging = await Csv.CsvStaging.IfCsvAsync(from, context.Console, cancellationToken).ConfigureAwait(false);
         from = staging?.Endpoint ?? from;
         var schema = await IntrospectStep.RunAsync(from, introspection, metadata, cancellationToken).ConfigureAwait(false);
-        SubsetCheck.Ensure(schema, introspection.Include.Count + introspection.Exclude.Count > 0);
+        SubsetCheck.Ensure(schema, introspection);
         progress.Line($"read {schema.Tables.Count} tables and {schema.ForeignKeys.Count()} foreign keys from {from.Redacted}");
         var fitted = await FitStep.RunAsync(from, schema, options, progress, cancellationToken).ConfigureAwait(false);
         if (modelFile is not null) Synthesis.MultiTable.DatabaseModelFile.Save(fitted, modelFile.FullName);

@@ -27,7 +27,7 @@ internal static class FitCommand
             var options = synthesis.ToSynthesisOptions(result);
             var introspection = selection.ToIntrospectionOptions(result);
             var schema = await IntrospectStep.RunAsync(endpoint, introspection, result.GetValue(selection.Metadata), cancellationToken).ConfigureAwait(false);
-            SubsetCheck.Ensure(schema, introspection.Include.Count + introspection.Exclude.Count > 0);
+            SubsetCheck.Ensure(schema, introspection);
             var fitted = await FitStep.RunAsync(endpoint, schema, options, new RunProgress(context.Console), cancellationToken).ConfigureAwait(false);
             var path = result.GetValue(model)!.FullName;
             DatabaseModelFile.Save(fitted, path);

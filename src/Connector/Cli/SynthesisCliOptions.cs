@@ -32,6 +32,14 @@ internal sealed class SynthesisCliOptions
 
     public SynthesisOptions ToSynthesisOptions(ParseResult result)
     {
+        // Named by its flag here: Validate's own message names the property, which the user never typed.
+        var rareK = result.GetValue(RareCategories);
+        if (rareK < 1) throw new UserInputException($"--rare-k must be at least 1 (got {rareK}).");
+        // Checked now: the generator only loads the locale when a personal-data column needs it, so a
+        // typo would otherwise pass silently on a database without one and fail on the next.
+        var locale = result.GetValue(Locale) ?? "en";
+        if (string.IsNullOrWhiteSpace(locale) || !Bogus.Database.LocaleResourceExists(locale))
+            throw new UserInputException($"--locale {locale} is not a known locale; use one such as en, de, fr or pt_BR.");
         var options = new SynthesisOptions
         {
             Seed = result.GetValue(Seed),

@@ -304,7 +304,7 @@ internal sealed class NightlyJob
         {
             _summary.SourceAttempts++;
             var schema = await IntrospectStep.RunAsync(_config.Source, introspection, metadata, ct).ConfigureAwait(false);
-            SubsetCheck.Ensure(schema, introspection.Include.Count + introspection.Exclude.Count > 0);
+            SubsetCheck.Ensure(schema, introspection);
             var problems = ColumnOverrides.Problems(schema, _config.Columns);
             if (problems.Count > 0) throw new UserInputException($"{problems.Count} problem(s) with columns: overrides; nothing was written:\n" + string.Join("\n", problems.Select(p => "  - " + p)));
             schema = ColumnOverrides.ApplyTypes(schema, _config.Columns);

@@ -40,10 +40,31 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
             if (await TypeExistsAsync(connection, type.Name, cancellationToken).ConfigureAwait(false)) continue;
             await ExecuteAsync(connection, UserTypeDdl(type), cancellationToken).ConfigureAwait(false);
         }
+        var missing = await MissingExoticTypesAsync(connection, schema, cancellationToken).ConfigureAwait(false);
         foreach (var table in schema.Tables)
         {
-            await ExecuteAsync(connection, CreateTableDdl(table), cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, CreateTableDdl(table, missing), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Native types of unmodelled PostgreSQL columns that the target does not know: an extension's type
+    /// (hstore) or a composite type are not created there, and such a column is written as NULL anyway.
+    /// </summary>
+    private static async Task<HashSet<string>> MissingExoticTypesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
+    {
+        var missing = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = schema.Tables.Where(t => SchemaMapper.SourceEngineOf(t) == DatabaseEngine.PostgreSql)
+            .SelectMany(t => t.Columns).Where(c => c.IsExotic && c.UserType is null)
+            .Select(c => c.NativeType).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (var type in candidates)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT to_regtype(@t) IS NULL";
+            command.Parameters.Add(new NpgsqlParameter<string>("t", type));
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true) missing.Add(type);
+        }
+        return missing;
     }
 
     private static string UserTypeDdl(UserTypeSchema type)
@@ -63,7 +84,7 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
-    private string CreateTableDdl(TableSchema table)
+    private string CreateTableDdl(TableSchema table, HashSet<string> missingTypes)
     {
         var source = SchemaMapper.SourceEngineOf(table);
         var sameEngine = source == DatabaseEngine.PostgreSql;
@@ -71,6 +92,11 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
         foreach (var column in table.Columns)
         {
             var type = PostgreSqlTypeMapper.Instance.MapType(column, source);
+            if (sameEngine && column.IsExotic && column.UserType is null && missingTypes.Contains(type))
+            {
+                _warnings.Enqueue($"{table.Name}.{column.Name} has type {type}, which the target database lacks (an extension's or a composite type); it is written as text, left NULL.");
+                type = "text";
+            }
             var sql = $"{D.Quote(column.Name)} {type}";
             if (sameEngine && column.Collation is { } collation) sql += " COLLATE " + QuoteCollation(collation);
             if (column.GeneratedSql is { } generated)
