@@ -9,6 +9,9 @@ namespace Sdv.Connector.Engines;
 /// </summary>
 internal interface IRowReader
 {
+    /// <summary>One line per column whose cells could not be read canonically (read as NULL), for this run.</summary>
+    IReadOnlyCollection<string> Warnings { get; }
+
     /// <summary>Starts the read-only transaction every source read runs in (null where the engine has none).</summary>
     Task<DbTransaction?> BeginReadOnlyAsync(DbConnection connection, CancellationToken cancellationToken);
 

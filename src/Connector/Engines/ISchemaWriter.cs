@@ -13,6 +13,9 @@ namespace Sdv.Connector.Engines;
 /// </summary>
 internal interface ISchemaWriter
 {
+    /// <summary>What this writer could not do as the source does (a type written as text, a view skipped), for this run.</summary>
+    IReadOnlyCollection<string> Warnings { get; }
+
     /// <summary>User types (enums, domains), schemas, and tables without foreign keys or secondary indexes.</summary>
     Task CreateTablesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken);
 

@@ -59,6 +59,7 @@ internal static class FitStep
                 entries.Add(new TableEntry { Table = table.Name, Model = model, SourceRows = model.RowCount, Counts = counts });
                 progress.TableDone("fit", number, plan.Tables.Count, table.Name, model.RowCount, watch.Elapsed);
             }
+            warnings.AddRange(adapter.Reader.Warnings);
             return new DatabaseModel(schema, entries, warnings);
         }
         finally

@@ -69,6 +69,7 @@ internal static class SampleStep
         await adapter.SchemaWriter.ResetIdentitiesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
         await adapter.SchemaWriter.AnalyzeAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
         warnings.AddRange(sampler.Warnings);
+        warnings.AddRange(adapter.SchemaWriter.Warnings.Where(w => !warnings.Contains(w)));
         return new Result(mapped, rowsWritten, warnings);
     }
 
