@@ -24,7 +24,9 @@ public sealed class SynthesisOptions
     public int QuantileGridSize { get; init; } = 1001;
 
     /// <summary>Seed of every random choice made while fitting (reservoir, sketch compaction, jitter). Default 42.</summary>
-    public long Seed { get; init; } = 42;
+    public long Seed { get => _seed; init => _seed = value; }
+
+    private long _seed = 42;
 
     /// <summary>Bogus locale of pii generators, e.g. "en", "de", "fr". Default "en".</summary>
     public string Locale { get; init; } = "en";
@@ -37,6 +39,14 @@ public sealed class SynthesisOptions
 
     /// <summary>Smallest eigenvalue kept when the correlation matrix is repaired to positive definite. Default 1e-6.</summary>
     public double MinEigenvalue { get; init; } = 1e-6;
+
+    /// <summary>These options with another seed (every other setting kept, including ones added later).</summary>
+    public SynthesisOptions WithSeed(long seed)
+    {
+        var copy = (SynthesisOptions)MemberwiseClone();
+        copy._seed = seed;
+        return copy;
+    }
 
     /// <summary>The defaults.</summary>
     public static SynthesisOptions Default { get; } = new();

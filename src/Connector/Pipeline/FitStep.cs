@@ -47,7 +47,7 @@ internal static class FitStep
                 var sql = ContextQuery.Build(adapter.Dialect, table, tablePlan, parent, adapter.Reader.SelectExpression);
                 var watch = Stopwatch.StartNew();
                 var rows = Encoded(adapter.Reader.ReadQueryAsync(connection, transaction, sql, readColumns, table.Name.ToString(), cancellationToken), table.Columns.Count, cancellationToken);
-                var tableOptions = WithSeed(options, options.Seed ^ StableHash(table.Name.ToString()));
+                var tableOptions = options.WithSeed(options.Seed ^ unchecked((long)StableHash.Fnv1a(table.Name.ToString())));
                 var model = await TableSynthesizer.FitAsync(table, rows, ContextQuery.ContextNames(tablePlan), tableOptions, cancellationToken).ConfigureAwait(false);
                 warnings.AddRange(model.Warnings.Select(w => $"{table.Name}: {w}"));
 
@@ -95,30 +95,5 @@ internal static class FitStep
             else histogram.Add((n, parents));
         }
         return CountDistribution.From(histogram, nullChildren);
-    }
-
-    private static SynthesisOptions WithSeed(SynthesisOptions options, long seed) => new()
-    {
-        RareCategoryThreshold = options.RareCategoryThreshold,
-        ReservoirSize = options.ReservoirSize,
-        MaxExactDistinct = options.MaxExactDistinct,
-        SketchK = options.SketchK,
-        QuantileGridSize = options.QuantileGridSize,
-        Seed = seed,
-        Locale = options.Locale,
-        BatchSize = options.BatchSize,
-        MaxRejectionTries = options.MaxRejectionTries,
-        MinEigenvalue = options.MinEigenvalue,
-    };
-
-    internal static long StableHash(string text)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in text)
-        {
-            hash ^= c;
-            hash *= 1099511628211UL;
-        }
-        return unchecked((long)hash);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Sdv.Connector.Synthesis;
 using Sdv.Connector.Synthesis.Evaluation;
 
 namespace Sdv.Connector.Pipeline;
@@ -27,11 +28,7 @@ internal static class SampleKeyHash
         }
 
         // FNV-1a, then a SplitMix64 finaliser so nearby keys (1, 2, 3, ...) spread over the whole range.
-        var h = 14695981039346656037UL ^ (ulong)(uint)seed;
-        foreach (var c in text.ToString())
-        {
-            h = unchecked((h ^ c) * 1099511628211UL);
-        }
+        var h = StableHash.Fnv1a(text.ToString(), (uint)seed);
 
         h = unchecked((h ^ (h >> 30)) * 0xBF58476D1CE4E5B9UL);
         h = unchecked((h ^ (h >> 27)) * 0x94D049BB133111EBUL);

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Sdv.Connector.Synthesis.MultiTable;
 
 /// <summary>
@@ -29,14 +27,5 @@ public static class ContextEncoding
         _ => Code(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty),
     };
 
-    private static double Code(string text)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var b in Encoding.UTF8.GetBytes(text))
-        {
-            hash ^= b;
-            hash *= 1099511628211UL;
-        }
-        return (hash >> 11) * (1.0 / (1UL << 53));
-    }
+    private static double Code(string text) => (StableHash.Fnv1a(text) >> 11) * (1.0 / (1UL << 53));
 }

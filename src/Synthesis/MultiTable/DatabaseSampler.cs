@@ -1,4 +1,3 @@
-using System.Text;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.Models;
 using Sdv.Connector.Synthesis.Sampling;
@@ -319,16 +318,7 @@ public sealed class DatabaseSampler
         _ => value.ToString() ?? string.Empty,
     };
 
-    private static long DeriveSeed(long seed, QualifiedName table)
-    {
-        var hash = 14695981039346656037UL ^ unchecked((ulong)seed);
-        foreach (var b in Encoding.UTF8.GetBytes(table.ToString()))
-        {
-            hash ^= b;
-            hash *= 1099511628211UL;
-        }
-        return unchecked((long)hash);
-    }
+    private static long DeriveSeed(long seed, QualifiedName table) => unchecked((long)StableHash.Fnv1a(table.ToString(), (ulong)seed));
 
     private sealed record PendingDeferred(TableEntry Owner, ForeignKeySchema ForeignKey, IReadOnlyList<string> KeyColumns, List<object?[]> Keys, Xoshiro256 Random);
 }
