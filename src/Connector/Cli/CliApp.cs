@@ -26,7 +26,7 @@ internal static class CliApp
         {
             // System.CommandLine would print the whole help and exit 1 ("unexpected failure"); a scheduler
             // must see bad input (2), and a person wants the one line that says what was wrong.
-            foreach (var problem in parse.Errors) await error.WriteLineAsync($"error: {problem.Message}").ConfigureAwait(false);
+            foreach (var problem in parse.Errors) await error.WriteLineAsync($"error: {Plain(problem.Message)}").ConfigureAwait(false);
             var command = parse.CommandResult.Command;
             var help = command is RootCommand ? "sdv-connector --help" : $"sdv-connector {command.Name} --help";
             await error.WriteLineAsync($"Run `{help}` for the options.").ConfigureAwait(false);
@@ -34,4 +34,21 @@ internal static class CliApp
         }
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>System.CommandLine names the .NET type a value failed to parse as ("expected type 'System.Int64'"); a user wants the kind of value.</summary>
+    internal static string Plain(string message)
+    {
+        foreach (var (type, kind) in TypeKinds) message = message.Replace($"as expected type '{type}'", $"as {kind}", StringComparison.Ordinal);
+        return message;
+    }
+
+    private static readonly (string Type, string Kind)[] TypeKinds =
+    [
+        ("System.Int64", "a whole number"),
+        ("System.Int32", "a whole number"),
+        ("System.Double", "a number (for example 0.5)"),
+        ("System.Boolean", "true or false"),
+        ("System.IO.FileInfo", "a file path"),
+        ("System.IO.DirectoryInfo", "a folder path"),
+    ];
 }

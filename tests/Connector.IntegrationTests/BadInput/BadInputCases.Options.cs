@@ -23,7 +23,7 @@ internal static partial class BadInputCases
         yield return Case("scale_zero", s => BadOptionAsync(s, ["--scale", "0"], "--scale must be a positive number (got 0)"));
         yield return Case("scale_negative", s => BadOptionAsync(s, ["--scale", "-1"], "--scale must be a positive number (got -1)"));
         yield return Case("scale_nan", s => BadOptionAsync(s, ["--scale", "NaN"], "--scale must be a positive number (got NaN)"));
-        yield return Case("seed_not_a_number", s => BadOptionAsync(s, ["--seed", "abc"], "Cannot parse argument 'abc' for option '--seed'", "sdv-connector clone --help"));
+        yield return Case("seed_not_a_number", s => BadOptionAsync(s, ["--seed", "abc"], "Cannot parse argument 'abc' for option '--seed' as a whole number", "sdv-connector clone --help"));
         yield return Case("unknown_option", s => BadOptionAsync(s, ["--frobnicate", "yes"], "Unrecognized command or argument '--frobnicate'"));
         yield return Case("missing_required_target", async s =>
         {
