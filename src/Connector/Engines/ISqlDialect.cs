@@ -10,4 +10,7 @@ internal interface ISqlDialect
 
     /// <summary>Quotes a schema-qualified name (the schema part is left out where it is null).</summary>
     string Quote(QualifiedName name);
+
+    /// <summary>Quotes each identifier and joins them with commas (a column list).</summary>
+    string QuoteList(IEnumerable<string> identifiers);
 }

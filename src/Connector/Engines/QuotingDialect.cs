@@ -31,4 +31,10 @@ internal abstract class QuotingDialect : ISqlDialect
         ArgumentNullException.ThrowIfNull(name);
         return name.Schema is null ? Quote(name.Name) : Quote(name.Schema) + "." + Quote(name.Name);
     }
+
+    public string QuoteList(IEnumerable<string> identifiers)
+    {
+        ArgumentNullException.ThrowIfNull(identifiers);
+        return string.Join(", ", identifiers.Select(Quote));
+    }
 }

@@ -45,7 +45,7 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         ArgumentNullException.ThrowIfNull(checkNames);
         var source = SchemaMapper.SourceEngineOf(table);
         var same = source == DatabaseEngine.MySql;
-        var indexed = IndexedColumns(table);
+        var indexed = TableKeys.IndexedColumns(table);
         var autoIncrement = AutoIncrementColumn(table);
         if (!same)
         {
@@ -62,12 +62,12 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         }
         if (table.PrimaryKey is { Columns.Count: > 0 } pk)
         {
-            lines.Add($"PRIMARY KEY ({ColumnList(pk.Columns)})");
+            lines.Add($"PRIMARY KEY ({_d.QuoteList(pk.Columns)})");
         }
         var indexNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "PRIMARY" };
         foreach (var unique in table.UniqueKeys.Where(k => k.Columns.Count > 0))
         {
-            lines.Add($"UNIQUE KEY {NameClause(unique.Name, indexNames)}({ColumnList(unique.Columns)})");
+            lines.Add($"UNIQUE KEY {NameClause(unique.Name, indexNames)}({_d.QuoteList(unique.Columns)})");
         }
         foreach (var check in table.CheckConstraints)
         {
@@ -117,17 +117,6 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
     private static string PortableDefault(string literal) =>
         literal.Length >= 2 && literal[0] == '\'' ? literal.Replace("\\", "\\\\", StringComparison.Ordinal) : literal;
 
-    /// <summary>Columns that sit in a key or index (including either side of a foreign key): they must be indexable types.</summary>
-    public static HashSet<string> IndexedColumns(TableSchema table)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        if (table.PrimaryKey is { } pk) names.UnionWith(pk.Columns);
-        foreach (var key in table.UniqueKeys) names.UnionWith(key.Columns);
-        foreach (var fk in table.ForeignKeys) names.UnionWith(fk.Columns);
-        foreach (var index in table.Indexes) names.UnionWith(index.Columns);
-        return names;
-    }
 
     /// <summary>The column that becomes AUTO_INCREMENT: an identity, integer column leading the primary key (or null).</summary>
     public static ColumnSchema? AutoIncrementColumn(TableSchema table)
@@ -169,8 +158,8 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
     public string ForeignKeySql(ForeignKeySchema fk, ISet<string> names)
     {
         ArgumentNullException.ThrowIfNull(fk);
-        return $"ALTER TABLE {_d.Quote(fk.Table)} ADD {ConstraintClause(fk.Name, names)}FOREIGN KEY ({ColumnList(fk.Columns)}) "
-            + $"REFERENCES {_d.Quote(fk.PrincipalTable)} ({ColumnList(fk.PrincipalColumns)}) "
+        return $"ALTER TABLE {_d.Quote(fk.Table)} ADD {ConstraintClause(fk.Name, names)}FOREIGN KEY ({_d.QuoteList(fk.Columns)}) "
+            + $"REFERENCES {_d.Quote(fk.PrincipalTable)} ({_d.QuoteList(fk.PrincipalColumns)}) "
             + $"ON DELETE {Action(fk, fk.OnDelete)} ON UPDATE {Action(fk, fk.OnUpdate)}";
     }
 
@@ -209,7 +198,7 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         {
             _warnings.Enqueue($"Partial index {index.Name} on {table.Name} is created on all rows: MySQL has no partial indexes.");
         }
-        return $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {name}ON {_d.Quote(table.Name)} ({ColumnList(index.Columns)})";
+        return $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {name}ON {_d.Quote(table.Name)} ({_d.QuoteList(index.Columns)})";
     }
 
     public async Task<IReadOnlyList<string>> CreateViewsAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
@@ -298,7 +287,6 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         }
     }
 
-    private string ColumnList(IEnumerable<string> columns) => string.Join(", ", columns.Select(_d.Quote));
 
     /// <summary>"`name` " for an index or unique key whose name is new and fits, else "" (the server names it).</summary>
     private string NameClause(string? name, ISet<string> taken) =>

@@ -115,10 +115,10 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
             if (!column.IsNullable && (sameEngine || column.GeneratedSql is null)) sql += " NOT NULL";
             parts.Add(sql);
         }
-        if (table.PrimaryKey is { } pk) parts.Add(Constraint(pk.Name, sameEngine) + $"PRIMARY KEY ({Columns(pk.Columns)})");
+        if (table.PrimaryKey is { } pk) parts.Add(Constraint(pk.Name, sameEngine) + $"PRIMARY KEY ({D.QuoteList(pk.Columns)})");
         foreach (var unique in table.UniqueKeys)
         {
-            parts.Add(Constraint(unique.Name, sameEngine) + $"UNIQUE ({Columns(unique.Columns)})");
+            parts.Add(Constraint(unique.Name, sameEngine) + $"UNIQUE ({D.QuoteList(unique.Columns)})");
         }
         foreach (var check in table.CheckConstraints)
         {
@@ -139,7 +139,6 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
     /// <summary>Key names are kept from PostgreSQL only: another engine's (MySQL's PRIMARY on every table) may collide in one schema.</summary>
     private static string Constraint(string? name, bool sameEngine) => sameEngine && name is not null ? $"CONSTRAINT {D.Quote(name)} " : "";
 
-    private static string Columns(IEnumerable<string> columns) => string.Join(", ", columns.Select(D.Quote));
 
     private static string QuoteCollation(string collation)
     {
@@ -173,7 +172,7 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
             }
             var name = fk.Name is null ? "" : $"CONSTRAINT {D.Quote(fk.Name)} ";
             await ExecuteAsync(connection,
-                $"ALTER TABLE {D.Quote(fk.Table)} ADD {name}FOREIGN KEY ({Columns(fk.Columns)}) REFERENCES {D.Quote(fk.PrincipalTable)} ({Columns(fk.PrincipalColumns)})" +
+                $"ALTER TABLE {D.Quote(fk.Table)} ADD {name}FOREIGN KEY ({D.QuoteList(fk.Columns)}) REFERENCES {D.Quote(fk.PrincipalTable)} ({D.QuoteList(fk.PrincipalColumns)})" +
                 $" ON DELETE {Action(fk.OnDelete)} ON UPDATE {Action(fk.OnUpdate)}", cancellationToken).ConfigureAwait(false);
         }
         var names = new HashSet<(string?, string)>();
@@ -197,7 +196,7 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
                 names.Add((table.Name.Schema, indexName));
                 var filter = sameEngine && index.Filter is { } predicate ? $" WHERE {predicate}" : "";
                 await ExecuteAsync(connection,
-                    $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {D.Quote(indexName)} ON {D.Quote(table.Name)} ({Columns(index.Columns)}){filter}",
+                    $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {D.Quote(indexName)} ON {D.Quote(table.Name)} ({D.QuoteList(index.Columns)}){filter}",
                     cancellationToken).ConfigureAwait(false);
             }
         }

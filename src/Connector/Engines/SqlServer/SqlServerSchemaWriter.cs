@@ -51,7 +51,7 @@ internal sealed class SqlServerSchemaWriter : ISchemaWriter
         ArgumentNullException.ThrowIfNull(constraintNames);
         var source = SchemaMapper.SourceEngineOf(table);
         var same = source == DatabaseEngine.SqlServer;
-        var indexed = IndexedColumns(table);
+        var indexed = TableKeys.IndexedColumns(table);
         var identity = IdentityColumn(table);
         var lines = new List<string>();
         foreach (var column in table.Columns)
@@ -82,11 +82,11 @@ internal sealed class SqlServerSchemaWriter : ISchemaWriter
         }
         if (table.PrimaryKey is { Columns.Count: > 0 } pk)
         {
-            lines.Add($"{ConstraintClause(pk.Name, constraintNames)}PRIMARY KEY ({ColumnList(pk.Columns)})");
+            lines.Add($"{ConstraintClause(pk.Name, constraintNames)}PRIMARY KEY ({_d.QuoteList(pk.Columns)})");
         }
         foreach (var unique in table.UniqueKeys.Where(k => k.Columns.Count > 0))
         {
-            lines.Add($"{ConstraintClause(unique.Name, constraintNames)}UNIQUE ({ColumnList(unique.Columns)})");
+            lines.Add($"{ConstraintClause(unique.Name, constraintNames)}UNIQUE ({_d.QuoteList(unique.Columns)})");
         }
         foreach (var check in table.CheckConstraints)
         {
@@ -107,16 +107,6 @@ internal sealed class SqlServerSchemaWriter : ISchemaWriter
     /// </summary>
     private static string PortableDefault(string literal) => literal.Length >= 2 && literal[0] == '\'' ? "N" + literal : literal;
 
-    public static HashSet<string> IndexedColumns(TableSchema table)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        if (table.PrimaryKey is { } pk) names.UnionWith(pk.Columns);
-        foreach (var key in table.UniqueKeys) names.UnionWith(key.Columns);
-        foreach (var fk in table.ForeignKeys) names.UnionWith(fk.Columns);
-        foreach (var index in table.Indexes) names.UnionWith(index.Columns);
-        return names;
-    }
 
     /// <summary>The one IDENTITY column: the first integer identity column, primary key columns first.</summary>
     public static ColumnSchema? IdentityColumn(TableSchema table)
@@ -150,15 +140,15 @@ internal sealed class SqlServerSchemaWriter : ISchemaWriter
                 var name = index.Name.Length <= MaxIdentifier && indexNames.Add(index.Name) ? index.Name : $"ix_{indexNames.Count}_{Guid.NewGuid():N}"[..30];
                 var filter = same && index.Filter is { } f ? " WHERE " + f : "";
                 await ExecuteAsync(connection,
-                    $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {_d.Quote(name)} ON {_d.Quote(table.Name)} ({ColumnList(index.Columns)}){filter}",
+                    $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {_d.Quote(name)} ON {_d.Quote(table.Name)} ({_d.QuoteList(index.Columns)}){filter}",
                     cancellationToken).ConfigureAwait(false);
             }
         }
         foreach (var fk in schema.ForeignKeys)
         {
             await ExecuteAsync(connection,
-                $"ALTER TABLE {_d.Quote(fk.Table)} WITH CHECK ADD {ConstraintClause(fk.Name, names)}FOREIGN KEY ({ColumnList(fk.Columns)}) "
-                + $"REFERENCES {_d.Quote(fk.PrincipalTable)} ({ColumnList(fk.PrincipalColumns)}) ON DELETE {Action(fk.OnDelete)} ON UPDATE {Action(fk.OnUpdate)}",
+                $"ALTER TABLE {_d.Quote(fk.Table)} WITH CHECK ADD {ConstraintClause(fk.Name, names)}FOREIGN KEY ({_d.QuoteList(fk.Columns)}) "
+                + $"REFERENCES {_d.Quote(fk.PrincipalTable)} ({_d.QuoteList(fk.PrincipalColumns)}) ON DELETE {Action(fk.OnDelete)} ON UPDATE {Action(fk.OnUpdate)}",
                 cancellationToken).ConfigureAwait(false);
         }
     }
@@ -259,7 +249,6 @@ internal sealed class SqlServerSchemaWriter : ISchemaWriter
         }
     }
 
-    private string ColumnList(IEnumerable<string> columns) => string.Join(", ", columns.Select(_d.Quote));
 
     private string ConstraintClause(string? name, ISet<string> taken) =>
         name is not null && name.Length <= MaxIdentifier && !string.Equals(name, "PRIMARY", StringComparison.OrdinalIgnoreCase) && taken.Add(name)

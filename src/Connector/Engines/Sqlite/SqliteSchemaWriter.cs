@@ -78,10 +78,10 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
             }
             parts.Add(sql.ToString());
         }
-        if (table.PrimaryKey is { } pk && rowId is null) parts.Add(Constraint(pk.Name, sameEngine) + $"PRIMARY KEY ({Columns(pk.Columns)})");
+        if (table.PrimaryKey is { } pk && rowId is null) parts.Add(Constraint(pk.Name, sameEngine) + $"PRIMARY KEY ({D.QuoteList(pk.Columns)})");
         foreach (var unique in table.UniqueKeys)
         {
-            parts.Add(Constraint(unique.Name, sameEngine) + $"UNIQUE ({Columns(unique.Columns)})");
+            parts.Add(Constraint(unique.Name, sameEngine) + $"UNIQUE ({D.QuoteList(unique.Columns)})");
         }
         foreach (var check in table.CheckConstraints)
         {
@@ -90,7 +90,7 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
         }
         foreach (var fk in table.ForeignKeys)
         {
-            parts.Add(Constraint(fk.Name, sameEngine) + $"FOREIGN KEY ({Columns(fk.Columns)}) REFERENCES {D.Quote(fk.PrincipalTable.Name)} ({Columns(fk.PrincipalColumns)})" +
+            parts.Add(Constraint(fk.Name, sameEngine) + $"FOREIGN KEY ({D.QuoteList(fk.Columns)}) REFERENCES {D.Quote(fk.PrincipalTable.Name)} ({D.QuoteList(fk.PrincipalColumns)})" +
                 $" ON DELETE {Action(fk.OnDelete)} ON UPDATE {Action(fk.OnUpdate)}");
         }
         var options = new List<string>();
@@ -113,7 +113,6 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
     /// <summary>Constraint names are kept from SQLite only: another engine's may repeat across tables.</summary>
     private static string Constraint(string? name, bool sameEngine) => sameEngine && name is not null ? $"CONSTRAINT {D.Quote(name)} " : "";
 
-    private static string Columns(IEnumerable<string> columns) => string.Join(", ", columns.Select(D.Quote));
 
     private static string? DefaultOf(ColumnSchema column, bool sameEngine)
     {
@@ -164,7 +163,7 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
                 names.Add(name);
                 var filter = sameEngine && index.Filter is { } predicate ? $" WHERE {predicate}" : "";
                 await ExecuteAsync(connection,
-                    $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {D.Quote(name)} ON {D.Quote(table.Name)} ({Columns(index.Columns)}){filter}", cancellationToken).ConfigureAwait(false);
+                    $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {D.Quote(name)} ON {D.Quote(table.Name)} ({D.QuoteList(index.Columns)}){filter}", cancellationToken).ConfigureAwait(false);
             }
         }
         await ExecuteAsync(connection, "PRAGMA foreign_keys = ON", cancellationToken).ConfigureAwait(false);
