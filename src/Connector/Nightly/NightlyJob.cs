@@ -245,7 +245,9 @@ internal sealed class NightlyJob
         var failed = new List<string>();
         foreach (var result in QualityGates.Check(outcome.Result, gates))
         {
-            _summary.Gates.Add(new RunSummary.GateResult(result.Gate.Name, result.Gate.Limit, result.Passed ? "passed" : "failed", result.Value));
+            // Named as in the configuration (and as the offline case names them), not as --fail-under spells them.
+            var key = _config.Gates.Keys.First(k => EvaluateGateName(k) == result.Gate.Name);
+            _summary.Gates.Add(new RunSummary.GateResult(key, result.Gate.Limit, result.Passed ? "passed" : "failed", result.Value));
             Line(tee, "gate " + result.Describe());
             if (!result.Passed) failed.Add(result.Describe());
         }

@@ -295,12 +295,12 @@ public abstract class NightlySuite<TFixture>(TFixture fixture) : EngineTestBase<
         Assert.Equal("gate-failed", summary.GetProperty("outcome").GetString());
         Assert.False(summary.GetProperty("swapped").GetBoolean());
         var failedGates = Gates(summary);
-        Assert.Equal(["exact-match", "quality"], failedGates.Keys.Order(StringComparer.Ordinal));
-        var (qualityStatus, quality) = failedGates["quality"];
+        Assert.Equal(["max_exact_match_rate", "min_quality"], failedGates.Keys.Order(StringComparer.Ordinal));
+        var (qualityStatus, quality) = failedGates["min_quality"];
         Assert.Equal("failed", qualityStatus);
         Assert.InRange(quality, 0.3, 0.999);
-        Assert.Equal("passed", failedGates["exact-match"].Status);
-        Assert.InRange(failedGates["exact-match"].Value, 0.0, 1.0);
+        Assert.Equal("passed", failedGates["max_exact_match_rate"].Status);
+        Assert.InRange(failedGates["max_exact_match_rate"].Value, 0.0, 1.0);
         // The previous clone, row for row, and the marker beside it; the staging is left for inspection.
         Assert.Equal(before, await SnapshotAsync(target));
         Assert.True(await TableExistsAsync(target, "marker"));
@@ -316,7 +316,7 @@ public abstract class NightlySuite<TFixture>(TFixture fixture) : EngineTestBase<
         var passedGates = Gates(summary);
         Assert.All(passedGates.Values, g => Assert.Equal("passed", g.Status));
         // Same model, seed and rows: the staged clone scores what the failed run's staging scored.
-        Assert.Equal(quality, passedGates["quality"].Value, 12);
+        Assert.Equal(quality, passedGates["min_quality"].Value, 12);
         Assert.False(await TableExistsAsync(target, "marker"));
         Assert.NotEqual(before, await SnapshotAsync(target));
         Assert.False(await StagingExistsAsync(target));
@@ -329,6 +329,39 @@ public abstract class NightlySuite<TFixture>(TFixture fixture) : EngineTestBase<
         var swappedQuality = QualityGates.Check(evaluated.Result, QualityGates.Parse(["quality=0"])).Single().Value;
         Assert.NotNull(swappedQuality);
         Assert.Equal(quality, swappedQuality.Value, 12);
+    }
+
+    [SkippableFact]
+    public async Task A_lock_held_by_another_process_refuses_the_run_and_its_death_frees_the_target()
+    {
+        await using var source = await SourceAsync();
+        await using var target = await NewDatabaseAsync();
+        var config = WriteConfig(source, target);
+        var (code, _, error) = await RunCliAsync("run", "--config", config);
+        Assert.True(code == 0, error);
+        var before = await SnapshotAsync(target);
+
+        var holder = await TakeLockAsAnotherProcessAsync(target);
+        try
+        {
+            (code, _, error) = await RunCliAsync("run", "--config", config, "--seed", "9");
+            Assert.True(code == ExitCodes.Busy, $"expected exit {ExitCodes.Busy}; got {code}: {error}");
+            Assert.Contains(Redacted(target), error, StringComparison.Ordinal);
+            Assert.Equal("busy", Summary().GetProperty("outcome").GetString());
+            Assert.Equal(before, await SnapshotAsync(target));
+            Assert.False(await StagingExistsAsync(target));
+        }
+        finally
+        {
+            // The holder dies without releasing: the server ends its session, or the kernel drops its file lock.
+            await holder.DisposeAsync();
+        }
+
+        (code, _, error) = await RunCliAsync("run", "--config", config, "--seed", "9");
+        Assert.True(code == 0, error);
+        Assert.NotEqual(before, await SnapshotAsync(target));
+        Assert.Equal(Orders, await CountAsync(target, "orders"));
+        await AssertLockReleasedAsync();
     }
 
     // ---- helpers ----
@@ -486,4 +519,10 @@ public abstract class NightlySuite<TFixture>(TFixture fixture) : EngineTestBase<
 
     /// <summary>Whether a staging object of this target exists (file, schema or database).</summary>
     protected abstract Task<bool> StagingExistsAsync(TestDatabase target);
+
+    /// <summary>
+    /// Takes the target's run lock the way another run's process would (its own session or file handle);
+    /// disposing the handle is that process dying: the session or handle closes without a release.
+    /// </summary>
+    protected abstract Task<IAsyncDisposable> TakeLockAsAnotherProcessAsync(TestDatabase target);
 }
