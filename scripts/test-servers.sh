@@ -30,17 +30,45 @@ ensure_packages() {
 pg_bin=/usr/lib/postgresql/15/bin
 start_postgres() {
   local dir=$SDV_SERVER_DIR/pg
-  if as_root runuser -u postgres -- $pg_bin/pg_isready -q -h 127.0.0.1 -p "$SDV_PG_PORT"; then return 0; fi
-  as_root mkdir -p "$SDV_SERVER_DIR" && as_root chmod 755 "$SDV_SERVER_DIR"
-  if [ ! -s "$dir/PG_VERSION" ]; then
-    as_root mkdir -p "$dir" && as_root chown postgres:postgres "$dir"
-    as_root runuser -u postgres -- $pg_bin/initdb -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  if ! as_root runuser -u postgres -- $pg_bin/pg_isready -q -h 127.0.0.1 -p "$SDV_PG_PORT"; then
+    as_root mkdir -p "$SDV_SERVER_DIR" && as_root chmod 755 "$SDV_SERVER_DIR"
+    if [ ! -s "$dir/PG_VERSION" ]; then
+      as_root mkdir -p "$dir" && as_root chown postgres:postgres "$dir"
+      as_root runuser -u postgres -- $pg_bin/initdb -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    fi
+    as_root runuser -u postgres -- $pg_bin/pg_ctl -D "$dir" -l "$dir/server.log" -w -t 60 \
+      -o "-h 127.0.0.1 -p $SDV_PG_PORT -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
   fi
-  as_root runuser -u postgres -- $pg_bin/pg_ctl -D "$dir" -l "$dir/server.log" -w -t 60 \
-    -o "-h 127.0.0.1 -p $SDV_PG_PORT -k /tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+  # Roles and authentication are (re)applied on every call, also to a server that was already up.
   psql -h 127.0.0.1 -p "$SDV_PG_PORT" -U postgres -d postgres -qtAc \
     "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='sdv') THEN CREATE ROLE sdv LOGIN SUPERUSER PASSWORD 'sdv'; END IF; END\$\$;"
+  configure_postgres_auth "$dir"
   echo "test-servers: PostgreSQL on 127.0.0.1:$SDV_PG_PORT"
+}
+
+# Loopback logins are trusted (any password gets in), so a wrong password cannot be tested with
+# them. One dedicated role, sdv_pw (password sdv_pw), must authenticate with scram-sha-256 on
+# 127.0.0.1 and ::1; every other role keeps the trust rules initdb wrote. The rule goes first
+# in pg_hba.conf (first match wins); a marker makes re-running a no-op, and the server is
+# reloaded only when the file changed.
+configure_postgres_auth() {
+  local dir=${1:-$SDV_SERVER_DIR/pg}
+  local hba=$dir/pg_hba.conf
+  local marker="# sdv-connector: sdv_pw must give its password (wrong-password tests)"
+  psql -h 127.0.0.1 -p "$SDV_PG_PORT" -U postgres -d postgres -qtAc \
+    "SET password_encryption = 'scram-sha-256'; DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='sdv_pw') THEN CREATE ROLE sdv_pw LOGIN PASSWORD 'sdv_pw'; END IF; END\$\$;" >/dev/null
+  if ! as_root grep -qxF "$marker" "$hba"; then
+    local rules
+    rules=$(printf '%s\n%s\n%s\n' "$marker" \
+      "host    all             sdv_pw          127.0.0.1/32            scram-sha-256" \
+      "host    all             sdv_pw          ::1/128                 scram-sha-256")
+    as_root bash -c 'set -e; tmp=$(mktemp "$2.XXXXXX"); { printf "%s\n" "$1"; cat "$2"; } >"$tmp"; chown postgres:postgres "$tmp"; chmod 600 "$tmp"; mv "$tmp" "$2"' _ "$rules" "$hba"
+    psql -h 127.0.0.1 -p "$SDV_PG_PORT" -U postgres -d postgres -qtAc "SELECT pg_reload_conf()" >/dev/null
+    local errors
+    errors=$(psql -h 127.0.0.1 -p "$SDV_PG_PORT" -U postgres -d postgres -qtAc "SELECT count(*) FROM pg_hba_file_rules WHERE error IS NOT NULL")
+    if [ "$errors" != "0" ]; then echo "test-servers: $hba has $errors bad line(s); see pg_hba_file_rules" >&2; return 1; fi
+    echo "test-servers: PostgreSQL requires scram-sha-256 for sdv_pw on loopback (pg_hba.conf reloaded)"
+  fi
 }
 
 start_mariadb() {

@@ -24,6 +24,9 @@ internal static class ExitCodes
     /// <summary>A nightly run's new clone failed its checks before the swap; the previous clone was kept.</summary>
     public const int CheckFailed = 6;
 
+    /// <summary>A nightly run found another run of the same target holding its lock; it did nothing (not even clean the staging, which is the other run's).</summary>
+    public const int Busy = 7;
+
     /// <summary>Cancelled (Ctrl+C or SIGTERM); the target was left as it was before the run.</summary>
     public const int Cancelled = 130;
 }

@@ -69,7 +69,7 @@ internal sealed class NightlyJob
         string? error = null;
         try
         {
-            await RunCoreAsync(tee, progress, cancellationToken).ConfigureAwait(false);
+            await LockedRunAsync(tee, progress, cancellationToken).ConfigureAwait(false);
             (exitCode, outcome) = (ExitCodes.Success, "success");
         }
         catch (UserInputException e)
@@ -77,6 +77,10 @@ internal sealed class NightlyJob
             exitCode = e.ExitCode;
             outcome = e.ExitCode switch { ExitCodes.ConnectionFailed => "connection-failed", ExitCodes.Refused => "refused", ExitCodes.GateFailed => "gate-failed", _ => "bad-input" };
             error = e.Message;
+        }
+        catch (TargetBusyException e)
+        {
+            (exitCode, outcome, error) = (ExitCodes.Busy, "busy", e.Message);
         }
         catch (StagingCheckException e)
         {
@@ -120,6 +124,38 @@ internal sealed class NightlyJob
         return exitCode;
     }
 
+    /// <summary>
+    /// Takes the target's run lock (see <see cref="IStagingArea.TryLockAsync"/>) and runs under it. A run that
+    /// finds the lock held stops before it reads, fits, cleans or writes anything: the staging it would clean is
+    /// the other run's work in progress.
+    /// </summary>
+    private async Task LockedRunAsync(TextWriter tee, RunProgress progress, CancellationToken cancellationToken)
+    {
+        IStagingArea staging;
+        try
+        {
+            staging = StagingAreas.For(_config.Target);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserInputException(e.Message, e);
+        }
+        var pipeline = RetryPipeline.Build(_config.Retry, message =>
+        {
+            _summary.Warnings.Add(message);
+            Line(tee, message);
+        }, _time);
+        var runLock = await pipeline.ExecuteAsync(async ct => await staging.TryLockAsync(ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+            ?? throw new TargetBusyException($"Another run is refreshing {_config.Target.Redacted}: it holds the {staging.LockDescription}. Nothing was done "
+                + "(the previous clone and that run's staging are untouched). Let that run finish, or stop it, and run again; "
+                + "the lock is released when its run ends, even when its process is killed.");
+        await using (runLock.ConfigureAwait(false))
+        {
+            Line(tee, $"holding the {staging.LockDescription}");
+            await RunCoreAsync(tee, progress, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async Task RunCoreAsync(TextWriter tee, RunProgress progress, CancellationToken cancellationToken)
     {
         var pipeline = RetryPipeline.Build(_config.Retry, message =>
@@ -156,6 +192,7 @@ internal sealed class NightlyJob
             Line(tee, $"writing the new clone into {staging.Description}{(attempt > 1 ? $" (try {attempt})" : "")}");
             return await StagingWriter.WriteAsync(model, staging, _config.Seed, _config.Scale, overrides, _hooks, attempt, progress, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+        await JudgeGatesAsync(tee, staging, staged, cancellationToken).ConfigureAwait(false);
 
         // Past this point nothing is cancelled: the swap is one step, and half of a swap is what this job exists to avoid.
         await staging.SwapAsync(staged.Staged, CancellationToken.None).ConfigureAwait(false);
@@ -173,7 +210,6 @@ internal sealed class NightlyJob
         _summary.TotalRows = staged.Rows.Values.Sum();
         foreach (var warning in warnings.Distinct(StringComparer.Ordinal)) _summary.Warnings.Add(warning);
         Line(tee, $"synthetic clone written to {_config.Target.Redacted}: {staged.Rows.Count} tables, {_summary.TotalRows.ToString("N0", CultureInfo.InvariantCulture)} rows (model {_summary.Model})");
-        await JudgeGatesAsync(tee, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The configuration's gate names as the evaluate command's --fail-under spells them.</summary>
@@ -186,11 +222,11 @@ internal sealed class NightlyJob
     };
 
     /// <summary>
-    /// Scores the new clone against the source (the evaluate command's figures) and fails the run
-    /// with <see cref="ExitCodes.GateFailed"/> when a configured gate is not met. The gates judge the
-    /// swapped clone: it stays in place (it is complete and consistent), and the failure alerts.
+    /// Scores the staged clone against the source (the evaluate command's figures, read from the staging)
+    /// before the swap, and fails the run with <see cref="ExitCodes.GateFailed"/> when a configured gate is
+    /// not met: the previous clone stays, the staging is left for inspection and removed by the next run.
     /// </summary>
-    private async Task JudgeGatesAsync(TextWriter tee, CancellationToken cancellationToken)
+    private async Task JudgeGatesAsync(TextWriter tee, IStagingArea staging, StagedClone staged, CancellationToken cancellationToken)
     {
         if (_config.Gates.Count == 0) return;
         if (_summary.Model == "reused-offline")
@@ -203,18 +239,22 @@ internal sealed class NightlyJob
             .Select(g => $"{EvaluateGateName(g.Key)}={g.Value.ToString(CultureInfo.InvariantCulture)}"));
         var introspection = new IntrospectionOptions { Schemas = _config.Schemas, Include = _config.Include, Exclude = _config.Exclude };
         var metadata = _config.Metadata is { } m ? new FileInfo(m) : null;
-        var outcome = await EvaluateStep.RunAsync(_config.Source, _config.Target, introspection, metadata,
+        var scope = new SyntheticScope(staging.StagingSchemas(staged.Staged), staging.LiveSchema);
+        var outcome = await EvaluateStep.RunAsync(_config.Source, staging.Endpoint, scope, introspection, metadata,
             new Synthesis.Evaluation.EvaluationOptions { Seed = unchecked((int)_config.Seed) }, cancellationToken).ConfigureAwait(false);
         var failed = new List<string>();
         foreach (var result in QualityGates.Check(outcome.Result, gates))
         {
-            _summary.Gates.Add(new RunSummary.GateResult(result.Gate.Name, result.Gate.Limit, result.Passed ? "passed" : "failed", result.Value));
+            // Named as in the configuration (and as the offline case names them), not as --fail-under spells them.
+            var key = _config.Gates.Keys.First(k => EvaluateGateName(k) == result.Gate.Name);
+            _summary.Gates.Add(new RunSummary.GateResult(key, result.Gate.Limit, result.Passed ? "passed" : "failed", result.Value));
             Line(tee, "gate " + result.Describe());
             if (!result.Passed) failed.Add(result.Describe());
         }
         if (failed.Count > 0)
         {
-            throw new UserInputException($"{failed.Count} gate(s) failed: {string.Join("; ", failed)}", ExitCodes.GateFailed);
+            throw new UserInputException($"{failed.Count} gate(s) failed on the new clone before the swap: {string.Join("; ", failed)}. The previous clone was kept; "
+                + $"the staging ({staging.Description}) is left for inspection and removed by the next run.", ExitCodes.GateFailed);
         }
     }
 

@@ -21,8 +21,15 @@ internal static class EvaluateStep
 {
     private const string ReadPurpose = "read (bounded seeded sample; whole families kept together, so relationship figures are approximate)";
 
-    public static async Task<EvaluateOutcome> RunAsync(
+    public static Task<EvaluateOutcome> RunAsync(
         DatabaseEndpoint real, DatabaseEndpoint synthetic, IntrospectionOptions selection, FileInfo? metadataFile,
+        EvaluationOptions options, CancellationToken cancellationToken) =>
+        RunAsync(real, synthetic, null, selection, metadataFile, options, cancellationToken);
+
+    /// <param name="scope">Where the clone lives when <paramref name="synthetic"/> holds more than the clone (a nightly
+    /// run's staging); null: the whole of <paramref name="synthetic"/> is the clone.</param>
+    public static async Task<EvaluateOutcome> RunAsync(
+        DatabaseEndpoint real, DatabaseEndpoint synthetic, SyntheticScope? scope, IntrospectionOptions selection, FileInfo? metadataFile,
         EvaluationOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(real);
@@ -41,8 +48,8 @@ internal static class EvaluateStep
         RequireFile(synthetic, "--synthetic");
         var warnings = new List<string>();
         var realSchema = await IntrospectStep.RunAsync(real, selection, metadataFile, cancellationToken).ConfigureAwait(false);
-        var syntheticSchema = await IntrospectAsync(synthetic, cancellationToken).ConfigureAwait(false);
-        var matches = TableMatcher.Match(realSchema, syntheticSchema, warnings);
+        var syntheticSchema = await IntrospectAsync(synthetic, scope, cancellationToken).ConfigureAwait(false);
+        var matches = TableMatcher.Match(realSchema, syntheticSchema, warnings, scope?.LiveSchema);
         var relationships = Relationships(realSchema);
         var notes = new List<SamplingNote>();
         var totals = new Dictionary<(string Table, string Side), long>();
@@ -122,11 +129,12 @@ internal static class EvaluateStep
             throw new UserInputException($"{option}: the SQLite file {path} does not exist.");
     }
 
-    private static async Task<DatabaseSchema> IntrospectAsync(DatabaseEndpoint endpoint, CancellationToken cancellationToken)
+    private static async Task<DatabaseSchema> IntrospectAsync(DatabaseEndpoint endpoint, SyntheticScope? scope, CancellationToken cancellationToken)
     {
         // Only names are needed from the clone (the real side carries the metadata), so no profiling.
+        var options = scope is { Schemas.Count: > 0 } ? new IntrospectionOptions { Schemas = scope.Schemas } : IntrospectionOptions.Default;
         await using var connection = await OpenDatabase.SourceAsync(endpoint, cancellationToken).ConfigureAwait(false);
-        return await OpenDatabase.Adapter(endpoint).Introspector.IntrospectAsync(connection, IntrospectionOptions.Default, cancellationToken).ConfigureAwait(false);
+        return await OpenDatabase.Adapter(endpoint).Introspector.IntrospectAsync(connection, options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Foreign keys between selected tables, keyed by metadata table names, in the schema's order.</summary>

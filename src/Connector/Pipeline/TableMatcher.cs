@@ -10,16 +10,27 @@ namespace Sdv.Connector.Pipeline;
 /// </summary>
 internal static class TableMatcher
 {
-    public static IReadOnlyList<SyntheticTableMatch> Match(DatabaseSchema real, DatabaseSchema synthetic, ICollection<string> warnings)
+    public static IReadOnlyList<SyntheticTableMatch> Match(DatabaseSchema real, DatabaseSchema synthetic, ICollection<string> warnings) =>
+        Match(real, synthetic, warnings, null);
+
+    /// <param name="liveSchema">Maps a synthetic table's schema to the name it stands for (a staging schema to its
+    /// target's) before matching; the match keeps the table's own name, which is where its rows are read.</param>
+    public static IReadOnlyList<SyntheticTableMatch> Match(DatabaseSchema real, DatabaseSchema synthetic, ICollection<string> warnings, Func<string?, string?>? liveSchema)
     {
         ArgumentNullException.ThrowIfNull(real);
         ArgumentNullException.ThrowIfNull(synthetic);
         ArgumentNullException.ThrowIfNull(warnings);
+        // Same tables in the same order, under the names they stand for; found ones are mapped back by position.
+        var named = liveSchema is null ? synthetic : synthetic with
+        {
+            Tables = synthetic.Tables.Select(t => t with { Name = new QualifiedName(liveSchema(t.Name.Schema), t.Name.Name) }).ToList(),
+        };
         var matches = new List<SyntheticTableMatch>();
         foreach (var table in real.Tables)
         {
             var key = MetadataJson.TableKey(real, table.Name);
-            var clone = FindTable(table, synthetic, key, warnings);
+            var found = FindTable(table, named, key, warnings);
+            var clone = found is null || liveSchema is null ? found : synthetic.Tables[IndexOf(named.Tables, found)];
             if (clone is null)
             {
                 warnings.Add($"The synthetic database has no table {key}; it is evaluated as an empty table.");
@@ -55,6 +66,16 @@ internal static class TableMatcher
         var chosen = sameSchema ?? byName.OrderBy(t => t.Name, QualifiedName.Order).First();
         warnings.Add($"Several synthetic tables are named {table.Name.Name} ({string.Join(", ", byName.Select(t => t.Name))}); {key} is compared with {chosen.Name}. Use --include on the real side or one schema per clone to avoid this.");
         return chosen;
+    }
+
+    private static int IndexOf(IReadOnlyList<TableSchema> tables, TableSchema table)
+    {
+        for (var i = 0; i < tables.Count; i++)
+        {
+            if (ReferenceEquals(tables[i], table)) return i;
+        }
+
+        throw new InvalidOperationException($"{table.Name} is not one of the synthetic tables.");
     }
 
     private static int IndexOf(TableSchema table, string column)

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using MySqlConnector;
 using Sdv.Connector.IntegrationTests.Infrastructure;
+using Sdv.Connector.Nightly.Staging.MySql;
+using Xunit;
 
 namespace Sdv.Connector.IntegrationTests.Nightly;
 
@@ -40,6 +42,28 @@ public sealed class MariaDbNightlyTests(MariaDbFixture fixture) : NightlySuite<M
         await admin.OpenAsync();
         await using var drop = new MySqlCommand($"DROP USER IF EXISTS '{user}'@'%', '{user}'@'localhost'", admin);
         await drop.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public void Lock_names_stay_within_64_characters_and_differ_per_database()
+    {
+        Assert.Equal("sdv-connector:shop", MySqlStaging.LockName("shop"));
+        var longest = new string('a', 64);
+        var other = new string('a', 63) + "b";
+        Assert.Equal(64, MySqlStaging.LockName(longest).Length);
+        Assert.Equal(64, MySqlStaging.LockName(other).Length);
+        Assert.NotEqual(MySqlStaging.LockName(longest), MySqlStaging.LockName(other));
+        Assert.Equal(MySqlStaging.LockName(longest), MySqlStaging.LockName(new string('a', 64)));
+    }
+
+    protected override async Task<IAsyncDisposable> TakeLockAsAnotherProcessAsync(TestDatabase target)
+    {
+        var session = new MySqlConnection(target.ConnectionString);
+        await session.OpenAsync();
+        await using var take = new MySqlCommand("SELECT GET_LOCK(@name, 0)", session);
+        take.Parameters.AddWithValue("@name", "sdv-connector:" + target.Name);
+        Assert.Equal(1L, Convert.ToInt64(await take.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+        return session;
     }
 
     protected override async Task<bool> StagingExistsAsync(TestDatabase target) =>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Npgsql;
 using Sdv.Connector.IntegrationTests.Infrastructure;
+using Xunit;
 
 namespace Sdv.Connector.IntegrationTests.Nightly;
 
@@ -42,6 +43,16 @@ public sealed class PostgresNightlyTests(PostgresFixture fixture) : NightlySuite
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"REVOKE CONNECT ON DATABASE {source.Name} FROM {user}; DROP ROLE IF EXISTS {user}", admin);
         await drop.ExecuteNonQueryAsync();
+    }
+
+    protected override async Task<IAsyncDisposable> TakeLockAsAnotherProcessAsync(TestDatabase target)
+    {
+        var session = new NpgsqlConnection(target.ConnectionString);
+        await session.OpenAsync();
+        await using var take = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", session);
+        take.Parameters.AddWithValue("key", unchecked((long)Sdv.Connector.Synthesis.StableHash.Fnv1a("sdv-connector:" + target.Name)));
+        Assert.True((bool)(await take.ExecuteScalarAsync())!);
+        return session;
     }
 
     protected override async Task<bool> StagingExistsAsync(TestDatabase target) =>

@@ -17,5 +17,12 @@ public sealed class SqliteNightlyTests(SqliteFixture fixture) : NightlySuite<Sql
 
     protected override Task DropLoginAsync(TestDatabase source, string user) => Task.CompletedTask;
 
+    protected override Task<IAsyncDisposable> TakeLockAsAnotherProcessAsync(TestDatabase target)
+    {
+        // A killed process leaves its lock file behind, unlocked; only the open handle locks it.
+        var handle = new FileStream(target.Name + ".sdv-lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        return Task.FromResult<IAsyncDisposable>(handle);
+    }
+
     protected override Task<bool> StagingExistsAsync(TestDatabase target) => Task.FromResult(File.Exists(target.Name + ".sdv-staging"));
 }

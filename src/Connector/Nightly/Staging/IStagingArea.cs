@@ -37,4 +37,16 @@ internal interface IStagingArea
 
     /// <summary>Opens a connection to the target (for the swap and views after it).</summary>
     Task<DbConnection> OpenTargetAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the target's run lock without waiting, or returns null when another run holds it. Everything a run
+    /// touches (the staging, the leftovers it cleans, the swap) is guarded by it, so it is taken before all of that.
+    /// </summary>
+    Task<IRunLock?> TryLockAsync(CancellationToken cancellationToken);
+
+    /// <summary>The run lock, for messages ("lock file x.db.sdv-lock", "advisory lock 123 on ..."), with how to find its holder where the engine can tell.</summary>
+    string LockDescription { get; }
+
+    /// <summary>The target's schema that a staging schema stands for (the inverse of <see cref="ToStaging"/>), to match staged tables with the source's.</summary>
+    string? LiveSchema(string? stagingSchema);
 }

@@ -3,6 +3,7 @@ using MySqlConnector;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines.MySql;
 using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis;
 
 namespace Sdv.Connector.Nightly.Staging.MySql;
 
@@ -87,6 +88,33 @@ internal sealed class MySqlStaging : IStagingArea
 
     public async Task<DbConnection> OpenTargetAsync(CancellationToken cancellationToken) =>
         await Pipeline.OpenDatabase.TargetAsync(_target, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// A named lock (GET_LOCK) held by the session: <c>sdv-connector:&lt;db&gt;</c>, or for a name past the server's
+    /// 64-character limit, its first characters and a stable hash of the whole. The session's wait_timeout is raised
+    /// so that a long run's idle lock connection is not closed by the server (which would release the lock).
+    /// </summary>
+    public async Task<IRunLock?> TryLockAsync(CancellationToken cancellationToken)
+    {
+        var builder = new MySqlConnectionStringBuilder(_target.ConnectionString!) { Pooling = false };
+        return await ConnectionRunLock.TryTakeAsync(_target with { ConnectionString = builder.ConnectionString }, "SET SESSION wait_timeout = 31536000",
+            "SELECT GET_LOCK(@name, 0)", "SELECT RELEASE_LOCK(@name)", [new("@name", LockName(_live))], cancellationToken).ConfigureAwait(false);
+    }
+
+    public string LockDescription => $"lock '{LockName(_live)}' (GET_LOCK) on the server of {_target.Redacted} (its holder's connection: SELECT IS_USED_LOCK('{LockName(_live)}'))";
+
+    /// <summary>The lock's name for a database: at most 64 characters, the server's limit.</summary>
+    public static string LockName(string database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        const string prefix = "sdv-connector:";
+        var name = prefix + database;
+        if (name.Length <= 64) return name;
+        var hash = StableHash.Fnv1a(database).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+        return prefix + database[..(64 - prefix.Length - 1 - hash.Length)] + ":" + hash;
+    }
+
+    public string? LiveSchema(string? stagingSchema) => string.Equals(stagingSchema, _staging, StringComparison.Ordinal) ? _live : stagingSchema;
 
     private static async Task<bool> ExistsAsync(DbConnection connection, string database, CancellationToken cancellationToken)
     {

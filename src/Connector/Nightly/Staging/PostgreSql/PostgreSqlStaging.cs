@@ -3,6 +3,7 @@ using Npgsql;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines.PostgreSql;
 using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis;
 
 namespace Sdv.Connector.Nightly.Staging.PostgreSql;
 
@@ -72,6 +73,27 @@ internal sealed class PostgreSqlStaging(DatabaseEndpoint target) : IStagingArea
 
     public async Task<DbConnection> OpenTargetAsync(CancellationToken cancellationToken) =>
         await Pipeline.OpenDatabase.TargetAsync(target, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// A session-level advisory lock keyed by a stable hash of the database's name. The key covers the whole
+    /// database, not a schema: <see cref="CleanAsync"/> removes every <c>*__sdv_staging</c> schema of it, so two
+    /// runs into one database would undo each other whatever schemas their clones have.
+    /// </summary>
+    public async Task<IRunLock?> TryLockAsync(CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString) { Pooling = false, ApplicationName = "sdv-connector run (lock)" };
+        return await ConnectionRunLock.TryTakeAsync(target with { ConnectionString = builder.ConnectionString }, null,
+            "SELECT pg_try_advisory_lock(@key)::int", "SELECT pg_advisory_unlock(@key)", [new("@key", LockKey)], cancellationToken).ConfigureAwait(false);
+    }
+
+    public string LockDescription => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"advisory lock {LockKey} on {target.Redacted} (its holder: SELECT pid, application_name FROM pg_locks JOIN pg_stat_activity USING (pid) WHERE locktype = 'advisory')");
+
+    /// <summary>The advisory lock's key: a stable 64-bit hash of the database's name.</summary>
+    public long LockKey => unchecked((long)StableHash.Fnv1a("sdv-connector:" + (new NpgsqlConnectionStringBuilder(target.ConnectionString).Database ?? target.DatabaseName)));
+
+    public string? LiveSchema(string? stagingSchema) =>
+        stagingSchema is not null && stagingSchema.EndsWith(StagingAreas.StagingSuffix, StringComparison.Ordinal) ? stagingSchema[..^StagingAreas.StagingSuffix.Length] : stagingSchema;
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, string? ifExists = null)
     {

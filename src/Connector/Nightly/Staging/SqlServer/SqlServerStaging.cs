@@ -70,6 +70,34 @@ internal sealed class SqlServerStaging(DatabaseEndpoint target) : IStagingArea
     public async Task<DbConnection> OpenTargetAsync(CancellationToken cancellationToken) =>
         await Pipeline.OpenDatabase.TargetAsync(target, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// An exclusive session applock (sp_getapplock, timeout 0) on <c>sdv-connector:&lt;db&gt;</c>, held by an unpooled
+    /// connection. From the documentation; not yet run against a server.
+    /// </summary>
+    public async Task<IRunLock?> TryLockAsync(CancellationToken cancellationToken)
+    {
+        var builder = new SqlConnectionStringBuilder(target.ConnectionString) { Pooling = false };
+        return await ConnectionRunLock.TryTakeAsync(target with { ConnectionString = builder.ConnectionString }, null,
+            "DECLARE @r int; EXEC @r = sp_getapplock @Resource = @name, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 0; SELECT CASE WHEN @r >= 0 THEN 1 ELSE 0 END;",
+            "EXEC sp_releaseapplock @Resource = @name, @LockOwner = 'Session'", [new("@name", LockName)], cancellationToken).ConfigureAwait(false);
+    }
+
+    public string LockDescription => $"applock '{LockName}' on {target.Redacted}";
+
+    /// <summary>sp_getapplock's resource (at most 255 characters): one per database.</summary>
+    private string LockName
+    {
+        get
+        {
+            var catalog = new SqlConnectionStringBuilder(target.ConnectionString).InitialCatalog;
+            var name = "sdv-connector:" + (string.IsNullOrEmpty(catalog) ? target.DatabaseName : catalog);
+            return name.Length > 255 ? name[..255] : name;
+        }
+    }
+
+    public string? LiveSchema(string? stagingSchema) =>
+        stagingSchema is not null && stagingSchema.EndsWith(StagingAreas.StagingSuffix, StringComparison.Ordinal) ? stagingSchema[..^StagingAreas.StagingSuffix.Length] : stagingSchema;
+
     private static async Task<List<string>> TablesAsync(DbConnection connection, DbTransaction? transaction, string schema, CancellationToken cancellationToken)
     {
         var tables = new List<string>();

@@ -67,4 +67,17 @@ internal sealed class SqliteStaging : IStagingArea
 
     public async Task<DbConnection> OpenTargetAsync(CancellationToken cancellationToken) =>
         await Pipeline.OpenDatabase.TargetAsync(_target, cancellationToken).ConfigureAwait(false);
+
+    /// <summary><c>target.db.sdv-lock</c> beside the target: the file is the whole target, so its name is the lock's.</summary>
+    public Task<IRunLock?> TryLockAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(FileRunLock.TryTake(LockPath));
+    }
+
+    public string LockDescription => $"lock file {LockPath}";
+
+    private string LockPath => _targetPath + ".sdv-lock";
+
+    public string? LiveSchema(string? stagingSchema) => stagingSchema;
 }
