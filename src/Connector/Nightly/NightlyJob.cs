@@ -76,7 +76,8 @@ internal sealed class NightlyJob
         {
             exitCode = e.ExitCode;
             outcome = e.ExitCode switch { ExitCodes.ConnectionFailed => "connection-failed", ExitCodes.Refused => "refused", ExitCodes.GateFailed => "gate-failed", _ => "bad-input" };
-            error = e.Message;
+            // A database that stayed away through every retry: say so, and that nothing was swapped.
+            error = e.ExitCode == ExitCodes.ConnectionFailed ? $"{e.Message} (after {_config.Retry.Attempts} retries). The previous clone is untouched." : e.Message;
         }
         catch (StagingCheckException e)
         {

@@ -110,7 +110,7 @@ internal sealed class FaultRun : IDisposable
             "SELECT COUNT(*) FROM orders",
             "SELECT COUNT(*) FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE c.id IS NULL",
             "SELECT COALESCE(SUM(score), 0) FROM customers",
-            "SELECT CAST(SUM(amount) * 100 AS BIGINT) FROM orders",
+            "SELECT SUM(amount) FROM orders",
             "SELECT MIN(name) FROM customers",
             "SELECT MAX(name) FROM customers",
         })
