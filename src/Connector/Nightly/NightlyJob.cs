@@ -76,7 +76,8 @@ internal sealed class NightlyJob
         {
             exitCode = e.ExitCode;
             outcome = e.ExitCode switch { ExitCodes.ConnectionFailed => "connection-failed", ExitCodes.Refused => "refused", ExitCodes.GateFailed => "gate-failed", _ => "bad-input" };
-            error = e.Message;
+            // A database that stayed away through every retry: say so, and that nothing was swapped.
+            error = e.ExitCode == ExitCodes.ConnectionFailed ? $"{e.Message} (after {_config.Retry.Attempts} retries). The previous clone is untouched." : e.Message;
         }
         catch (TargetBusyException e)
         {
@@ -90,6 +91,12 @@ internal sealed class NightlyJob
         {
             (exitCode, outcome) = (ExitCodes.Cancelled, "cancelled");
             error = "cancelled: the previous clone is untouched; the staging is removed by the next run.";
+        }
+        catch (Exception e) when (DiskFull.Is(e))
+        {
+            (exitCode, outcome) = (ExitCodes.Failure, "disk-full");
+            error = $"the target's disk is full ({OpenDatabase.Describe(e)}). The previous clone is kept. The new clone is written beside the old one before the swap, "
+                + "so the target needs room for both: free space and run again; the next run removes the staging.";
         }
         catch (Exception e) when (e is DbException || TransientFaults.IsTransient(e))
         {
@@ -183,6 +190,7 @@ internal sealed class NightlyJob
         var staged = await pipeline.ExecuteAsync(async ct =>
         {
             var attempt = ++_summary.WriteAttempts;
+            await _hooks.StepAsync("clean", ct).ConfigureAwait(false);
             var cleaned = await staging.CleanAsync(ct).ConfigureAwait(false);
             foreach (var item in cleaned)
             {
@@ -194,9 +202,11 @@ internal sealed class NightlyJob
         }, cancellationToken).ConfigureAwait(false);
         await JudgeGatesAsync(tee, staging, staged, cancellationToken).ConfigureAwait(false);
 
+        await _hooks.StepAsync("swap", cancellationToken).ConfigureAwait(false);
         // Past this point nothing is cancelled: the swap is one step, and half of a swap is what this job exists to avoid.
         await staging.SwapAsync(staged.Staged, CancellationToken.None).ConfigureAwait(false);
         _summary.Swapped = true;
+        if (_hooks.AtStep is { } swapped) await swapped("swapped", cancellationToken).ConfigureAwait(false);
         Line(tee, $"swapped the new clone into {_config.Target.Redacted}");
         var warnings = staged.Warnings.ToList();
         if (staging.ViewsAfterSwap && staged.Mapped.Views.Count > 0)
@@ -319,6 +329,7 @@ internal sealed class NightlyJob
     /// <summary>The source's catalog only (no rows read), with the metadata file applied, to compare with the model's schema.</summary>
     private async Task<DatabaseSchema> LiveSchemaAsync(IntrospectionOptions introspection, CancellationToken cancellationToken)
     {
+        await _hooks.StepAsync("introspect", cancellationToken).ConfigureAwait(false);
         var adapter = OpenDatabase.Adapter(_config.Source);
         await using var connection = await OpenDatabase.SourceAsync(_config.Source, cancellationToken).ConfigureAwait(false);
         var schema = await adapter.Introspector.IntrospectAsync(connection, introspection, cancellationToken).ConfigureAwait(false);
@@ -343,13 +354,14 @@ internal sealed class NightlyJob
         var fitted = await pipeline.ExecuteAsync(async ct =>
         {
             _summary.SourceAttempts++;
+            await _hooks.StepAsync("introspect", ct).ConfigureAwait(false);
             var schema = await IntrospectStep.RunAsync(_config.Source, introspection, metadata, ct).ConfigureAwait(false);
             SubsetCheck.Ensure(schema, introspection);
             var problems = ColumnOverrides.Problems(schema, _config.Columns);
             if (problems.Count > 0) throw new UserInputException($"{problems.Count} problem(s) with columns: overrides; nothing was written:\n" + string.Join("\n", problems.Select(p => "  - " + p)));
             schema = ColumnOverrides.ApplyTypes(schema, _config.Columns);
             Line(tee, $"read {schema.Tables.Count} tables and {schema.ForeignKeys.Count()} foreign keys from {_config.Source.Redacted}");
-            return await FitStep.RunAsync(_config.Source, schema, options, progress, ct).ConfigureAwait(false);
+            return await FitStep.RunAsync(_config.Source, schema, options, progress, _hooks.AtStep is null ? null : _hooks.StepAsync, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         if (_config.Model.Path is { } path)
         {

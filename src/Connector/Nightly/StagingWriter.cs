@@ -48,6 +48,7 @@ internal static class StagingWriter
             number++;
             var watch = Stopwatch.StartNew();
             var target = byName[table.Name];
+            await hooks.StepAsync("load " + table.Name, cancellationToken).ConfigureAwait(false);
             var written = await adapter.BulkWriter.WriteAsync(connection, target, RowPipe.Pipelined(overrides.Apply(table.Name, generated), cancellationToken), cancellationToken).ConfigureAwait(false);
             rows[table.Name] = written;
             progress.TableDone("sample", number, model.Plan.Tables.Count, target.Name, written, watch.Elapsed);
@@ -63,6 +64,7 @@ internal static class StagingWriter
         await adapter.SchemaWriter.AnalyzeAsync(connection, staged, cancellationToken).ConfigureAwait(false);
         warnings.AddRange(sampler.Warnings);
 
+        await hooks.StepAsync("check", cancellationToken).ConfigureAwait(false);
         await CheckAsync(connection, adapter, model, staging, staged, byName, rows, scale, cancellationToken).ConfigureAwait(false);
         var targetRows = rows.ToDictionary(p => mapped.Tables[model.Schema.Tables.ToList().FindIndex(t => t.Name.Equals(p.Key))].Name, p => p.Value);
         return new StagedClone(staged, mapped, targetRows, warnings);

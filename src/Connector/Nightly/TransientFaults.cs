@@ -41,6 +41,8 @@ internal static class TransientFaults
 
     public static bool IsTransient(Exception exception)
     {
+        // A full disk stays full for the seconds a retry waits: fail at once, with its own message.
+        if (DiskFull.Is(exception)) return false;
         for (var e = exception; e is not null; e = e.InnerException)
         {
             switch (e)

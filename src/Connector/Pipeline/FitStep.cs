@@ -19,7 +19,12 @@ namespace Sdv.Connector.Pipeline;
 /// </summary>
 internal static class FitStep
 {
-    public static async Task<DatabaseModel> RunAsync(DatabaseEndpoint source, DatabaseSchema schema, SynthesisOptions options, RunProgress progress, CancellationToken cancellationToken)
+    public static Task<DatabaseModel> RunAsync(DatabaseEndpoint source, DatabaseSchema schema, SynthesisOptions options, RunProgress progress, CancellationToken cancellationToken) =>
+        RunAsync(source, schema, options, progress, null, cancellationToken);
+
+    /// <summary>As above; <paramref name="atStep"/> (a test hook of the nightly run) is called with "fit &lt;table&gt;" before each table is read, the source connection open.</summary>
+    public static async Task<DatabaseModel> RunAsync(DatabaseEndpoint source, DatabaseSchema schema, SynthesisOptions options, RunProgress progress,
+        Func<string, CancellationToken, Task>? atStep, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(progress);
@@ -37,6 +42,7 @@ internal static class FitStep
             {
                 number++;
                 var table = schema.Table(tablePlan.Table);
+                if (atStep is not null) await atStep("fit " + table.Name, cancellationToken).ConfigureAwait(false);
                 var parent = tablePlan.PrimaryParent is { } primary ? schema.Table(primary.PrincipalTable) : null;
                 var readColumns = table.Columns.ToList();
                 readColumns.AddRange(tablePlan.Children.Select((_, i) => new ColumnSchema
