@@ -32,7 +32,9 @@ internal static class CliApp
             await error.WriteLineAsync($"Run `{help}` for the options.").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken).ConfigureAwait(false);
+        // Signals are the caller's (Program turns SIGINT/SIGTERM into the token): System.CommandLine's own
+        // handling would end the process 2 s after a signal, in the middle of writing the run summary.
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>System.CommandLine names the .NET type a value failed to parse as ("expected type 'System.Int64'"); a user wants the kind of value.</summary>

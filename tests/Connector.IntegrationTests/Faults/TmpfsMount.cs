@@ -22,13 +22,19 @@ internal sealed class TmpfsMount : IAsyncDisposable
     }
 
     /// <summary>Fills the file system to the last byte with a filler file; returns its path.</summary>
-    public async Task<string> FillAsync()
+    /// <summary>Fills the file system with a filler file, then gives back <paramref name="leaveFree"/> bytes (room for a lock file, not for a clone).</summary>
+    public async Task<string> FillAsync(long leaveFree = 0)
     {
         var filler = System.IO.Path.Combine(Path, "filler");
         // dd stops with "No space left on device", which is the point; its exit code is not.
         await Shell.TryRunAsync("dd", "if=/dev/zero", "of=" + filler, "bs=64k");
         var info = new DriveInfo(Path);
         if (info.AvailableFreeSpace > 64 * 1024) throw new InvalidOperationException($"{Path} still has {info.AvailableFreeSpace} bytes free after filling");
+        if (leaveFree > 0)
+        {
+            await using var stream = new FileStream(filler, FileMode.Open, FileAccess.Write);
+            stream.SetLength(Math.Max(0, stream.Length - leaveFree));
+        }
         return filler;
     }
 
