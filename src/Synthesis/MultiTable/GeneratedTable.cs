@@ -34,6 +34,11 @@ internal sealed class GeneratedTable
 
     public long Dropped { get; set; }
 
+    private volatile bool _complete;
+
+    /// <summary>Set once every row was added: from then on children may read it, from any thread.</summary>
+    public bool IsComplete { get => _complete; set => _complete = value; }
+
     public void Add(object?[] row, long[] childCounts)
     {
         foreach (var store in _keys.Values) store.Add(row);
