@@ -36,7 +36,8 @@ internal static class StagingWriter
         var staged = staging.ToStaging(mapped);
         var byName = model.Schema.Tables.Select((t, i) => (t.Name, Staged: staged.Tables[i])).ToDictionary(p => p.Name, p => p.Staged);
 
-        await using var connection = await OpenDatabase.TargetAsync(staging.Endpoint, cancellationToken).ConfigureAwait(false);
+        var endpoint = TableLoader.ForBulkLoad(staging.Endpoint);
+        await using var connection = await OpenDatabase.TargetAsync(endpoint, cancellationToken).ConfigureAwait(false);
         await adapter.SchemaWriter.CreateTablesAsync(connection, staged, cancellationToken).ConfigureAwait(false);
         if (staging.SessionSql is { } session) await ExecuteAsync(connection, session, cancellationToken).ConfigureAwait(false);
 
@@ -44,7 +45,7 @@ internal static class StagingWriter
         // Every connection that loads a table needs the staging's session (PostgreSQL: its search_path).
         async Task<DbConnection> OpenAsync(CancellationToken ct)
         {
-            var extra = await OpenDatabase.TargetAsync(staging.Endpoint, ct).ConfigureAwait(false);
+            var extra = await OpenDatabase.TargetAsync(endpoint, ct).ConfigureAwait(false);
             try
             {
                 if (staging.SessionSql is { } sql) await ExecuteAsync(extra, sql, ct).ConfigureAwait(false);

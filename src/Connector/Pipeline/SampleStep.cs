@@ -30,7 +30,8 @@ internal static class SampleStep
             return await Csv.CsvTargetWriter.WriteAsync(model, target, seed, scale, replace, progress, cancellationToken).ConfigureAwait(false);
         var adapter = OpenDatabase.Adapter(target);
         var warnings = new List<string>(model.Warnings);
-        await using var connection = await OpenDatabase.TargetAsync(target, cancellationToken).ConfigureAwait(false);
+        var load = TableLoader.ForBulkLoad(target);
+        await using var connection = await OpenDatabase.TargetAsync(load, cancellationToken).ConfigureAwait(false);
         var mapped = SchemaMapper.ToTarget(model.Schema, adapter.Engine, adapter.DefaultSchema(connection), warnings);
         var byName = model.Schema.Tables.Select((t, i) => (t.Name, Mapped: mapped.Tables[i])).ToDictionary(p => p.Name, p => p.Mapped);
 
@@ -49,8 +50,8 @@ internal static class SampleStep
 
         await adapter.SchemaWriter.CreateTablesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
         var sampler = new DatabaseSampler(model, seed, scale);
-        var load = new TableLoader.LoadOptions(TableLoader.ParallelFor(adapter.Engine, maxParallel), ct => OpenDatabase.TargetAsync(target, ct));
-        var rowsWritten = await TableLoader.LoadAsync(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection, load, progress, cancellationToken).ConfigureAwait(false);
+        var options = new TableLoader.LoadOptions(TableLoader.ParallelFor(adapter.Engine, maxParallel), ct => OpenDatabase.TargetAsync(load, ct));
+        var rowsWritten = await TableLoader.LoadAsync(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection, options, progress, cancellationToken).ConfigureAwait(false);
 
         foreach (var update in sampler.DeferredUpdates())
         {

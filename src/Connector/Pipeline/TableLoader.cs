@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
+using Npgsql;
+using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.MultiTable;
@@ -32,6 +34,22 @@ internal static class TableLoader
     /// connection's bulk insert would wait on the lock and then fail with "database is locked"), so 1.
     /// </summary>
     public static int ParallelFor(DatabaseEngine engine, int requested) => engine == DatabaseEngine.Sqlite ? 1 : Math.Max(1, requested);
+
+    /// <summary>
+    /// The endpoint to open load connections with. PostgreSQL: a 256 KiB write buffer unless the
+    /// connection string sets one, because a binary COPY flushes whenever the buffer fills and each
+    /// flush arms the command timeout's timer: with Npgsql's 8 KiB default, a million rows cost about
+    /// 15,000 flushes, a fifth of the writer's time in the profile.
+    /// </summary>
+    public static DatabaseEndpoint ForBulkLoad(DatabaseEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (endpoint.Engine != DatabaseEngine.PostgreSql || endpoint.ConnectionString is null) return endpoint;
+        var builder = new NpgsqlConnectionStringBuilder(endpoint.ConnectionString);
+        if (builder.WriteBufferSize != new NpgsqlConnectionStringBuilder().WriteBufferSize) return endpoint;
+        builder.WriteBufferSize = 256 * 1024;
+        return endpoint with { ConnectionString = builder.ConnectionString };
+    }
 
     /// <summary>
     /// Loads every table of <paramref name="sampler"/> into <paramref name="targets"/> (the target table

@@ -128,7 +128,9 @@ public sealed class DatabaseSampler
 
         var columnIndex = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         var childCount = plan.Children.Count;
-        var secondary = plan.SecondaryParents.Select(fk => (fk, Picker: Popularity(entry, fk, _generated[fk.PrincipalTable], random))).ToList();
+        var secondary = plan.SecondaryParents.Select(fk => new Secondary(fk, Popularity(entry, fk, _generated[fk.PrincipalTable], random), _generated[fk.PrincipalTable],
+            fk.Columns.All(c => table.Column(c).IsNullable), entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk))?.NullShare ?? 0,
+            fk.Columns.Select(c => columnIndex[c]).ToArray())).ToList();
         var self = plan.SelfReferences.Select(fk => (fk, Tree: new WeightedPicker(), Counts: entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk)))).ToList();
         var deferredKeys = plan.DeferredParents.Select(_ => new List<object?[]>()).ToList();
         var keyColumns = table.PrimaryKey?.Columns ?? (table.UniqueKeys.Count > 0 ? table.UniqueKeys[0].Columns : null);
@@ -192,7 +194,7 @@ public sealed class DatabaseSampler
             var dropped = false;
             for (var attempt = 0; ; attempt++)
             {
-                foreach (var (fk, picker) in secondary) SetSecondary(row, fk, picker, columnIndex, table, entry, random, warnings);
+                foreach (var key in secondary) SetSecondary(row, key, table, random, warnings);
                 if (seen is null || uniquePairs is null) break;
                 var pair = string.Join("\u0001", uniquePairs.Select(c => Format(row[columnIndex[c]])));
                 if (seen.Add(pair)) break;
@@ -287,23 +289,29 @@ public sealed class DatabaseSampler
     /// <summary>Name of the context column that carries a parent's child count for its <paramref name="index"/>-th child relationship.</summary>
     public static string ChildCountColumnName(int index) => "__sdv_children_" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private void SetSecondary(object?[] row, ForeignKeySchema fk, WeightedPicker picker, Dictionary<string, int> columnIndex, TableSchema table, TableEntry entry, Xoshiro256 random, List<string> warnings)
+    /// <summary>One secondary foreign key, with what every row needs of it worked out once.</summary>
+    private sealed record Secondary(ForeignKeySchema ForeignKey, WeightedPicker Picker, GeneratedTable Parent, bool Nullable, double NullShare, int[] Columns)
     {
-        var parent = _generated[fk.PrincipalTable];
-        var nullable = fk.Columns.All(c => table.Column(c).IsNullable);
-        var nullShare = entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk))?.NullShare ?? 0;
+        public GeneratedTable.KeyColumnStore Keys { get; } = Parent.KeysOf(ForeignKey.PrincipalColumns);
+    }
+
+    private static void SetSecondary(object?[] row, Secondary key, TableSchema table, Xoshiro256 random, List<string> warnings)
+    {
+        var parent = key.Parent;
+        var nullable = key.Nullable;
         var index = -1;
-        if (!(nullable && random.NextDouble() < nullShare))
+        if (!(nullable && random.NextDouble() < key.NullShare))
         {
-            index = picker.Pick(random.NextDouble());
+            index = key.Picker.Pick(random.NextDouble());
             if (index < 0 && parent.Count > 0) index = random.NextInt((int)Math.Min(int.MaxValue, parent.Count));
         }
+        var fk = key.ForeignKey;
         if (index < 0 && !nullable && parent.Count == 0)
         {
             warnings.Add($"{table.Name}: its parent {fk.PrincipalTable} has no rows, so NOT NULL key ({string.Join(", ", fk.Columns)}) cannot be filled.");
         }
-        var value = index < 0 ? null : parent.KeyOf(fk.PrincipalColumns, index);
-        for (var k = 0; k < fk.Columns.Count; k++) row[columnIndex[fk.Columns[k]]] = value?[k];
+        var value = index < 0 ? null : key.Keys.Get(index);
+        for (var k = 0; k < key.Columns.Length; k++) row[key.Columns[k]] = value?[k];
     }
 
     private static void SetSelf(object?[] row, ForeignKeySchema fk, WeightedPicker tree, CountDistribution? counts, GeneratedTable generated, Dictionary<string, int> columnIndex, TableSchema table, Xoshiro256 random)
