@@ -176,6 +176,7 @@ public sealed class DatabaseSampler
         }
 
         var width = table.Columns.Count;
+        var childCounts = new long[childCount];
         foreach (var (full, parentKey, seen) in Drawn())
         {
             var row = new object?[width];
@@ -223,8 +224,7 @@ public sealed class DatabaseSampler
                 if (keyColumns is not null) deferredKeys[d].Add(keyColumns.Select(c => row[columnIndex[c]]).ToArray());
             }
 
-            // Child counts this row drew, for the tables that have it as their primary parent.
-            var childCounts = new long[childCount];
+            // Child counts this row drew, for the tables that have it as their primary parent (Add copies them).
             for (var c = 0; c < childCount; c++)
             {
                 childCounts[c] = full[width + c] is { } v ? Math.Max(0, (long)Math.Round(Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture))) : 0;
