@@ -53,7 +53,7 @@ internal static class CloneCommand
         progress.Line($"read {schema.Tables.Count} tables and {schema.ForeignKeys.Count()} foreign keys from {from.Redacted}");
         var fitted = await FitStep.RunAsync(from, schema, options, progress, cancellationToken).ConfigureAwait(false);
         if (modelFile is not null) Synthesis.MultiTable.DatabaseModelFile.Save(fitted, modelFile.FullName);
-        var written = await SampleStep.RunAsync(fitted, to, options.Seed, scale, replace, progress, cancellationToken).ConfigureAwait(false);
+        var written = await SampleStep.RunAsync(fitted, to, options.Seed, scale, replace, Environment.ProcessorCount, progress, cancellationToken).ConfigureAwait(false);
         WriteOutcome(context, to.Redacted, written);
         if (evaluate && to.Kind == EndpointKind.Database)
         {

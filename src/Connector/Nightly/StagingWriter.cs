@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using System.Globalization;
 using Sdv.Connector.Engines;
 using Sdv.Connector.Nightly.Staging;
@@ -12,7 +11,7 @@ namespace Sdv.Connector.Nightly;
 
 /// <summary>
 /// Writes a model's synthetic database into a staging area, the way <see cref="SampleStep"/> writes
-/// a target (schema, parent-first bulk loads, cycle-closing updates, foreign keys validated by the
+/// a target (schema, bulk loads of independent tables at the same time, cycle-closing updates, foreign keys validated by the
 /// engine, indexes, views, identities), but under the staging names, with the configuration's
 /// column overrides applied to the rows, and then checks it: every table holds the rows that were
 /// written, tables the source had rows in are not empty, and every table and foreign key exists.
@@ -21,13 +20,14 @@ namespace Sdv.Connector.Nightly;
 internal static class StagingWriter
 {
     public static async Task<StagedClone> WriteAsync(DatabaseModel model, IStagingArea staging, long seed, double scale, ColumnOverrides overrides,
-        NightlyHooks hooks, int attempt, RunProgress progress, CancellationToken cancellationToken)
+        NightlyHooks hooks, int attempt, int maxParallel, RunProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(staging);
         ArgumentNullException.ThrowIfNull(overrides);
         ArgumentNullException.ThrowIfNull(hooks);
         ArgumentNullException.ThrowIfNull(progress);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
         var adapter = OpenDatabase.Adapter(staging.Endpoint);
         var warnings = new List<string>(model.Warnings);
         string? liveDefault;
@@ -36,24 +36,34 @@ internal static class StagingWriter
         var staged = staging.ToStaging(mapped);
         var byName = model.Schema.Tables.Select((t, i) => (t.Name, Staged: staged.Tables[i])).ToDictionary(p => p.Name, p => p.Staged);
 
-        await using var connection = await OpenDatabase.TargetAsync(staging.Endpoint, cancellationToken).ConfigureAwait(false);
+        var endpoint = TableLoader.ForBulkLoad(staging.Endpoint);
+        await using var connection = await OpenDatabase.TargetAsync(endpoint, cancellationToken).ConfigureAwait(false);
         await adapter.SchemaWriter.CreateTablesAsync(connection, staged, cancellationToken).ConfigureAwait(false);
         if (staging.SessionSql is { } session) await ExecuteAsync(connection, session, cancellationToken).ConfigureAwait(false);
 
         var sampler = new DatabaseSampler(model, seed, scale);
-        var rows = new Dictionary<QualifiedName, long>();
-        var number = 0;
-        foreach (var (table, generated) in sampler.Tables())
+        // Every connection that loads a table needs the staging's session (PostgreSQL: its search_path).
+        async Task<DbConnection> OpenAsync(CancellationToken ct)
         {
-            number++;
-            var watch = Stopwatch.StartNew();
-            var target = byName[table.Name];
-            await hooks.StepAsync("load " + table.Name, cancellationToken).ConfigureAwait(false);
-            var written = await adapter.BulkWriter.WriteAsync(connection, target, RowPipe.Pipelined(overrides.Apply(table.Name, generated), cancellationToken), cancellationToken).ConfigureAwait(false);
-            rows[table.Name] = written;
-            progress.TableDone("sample", number, model.Plan.Tables.Count, target.Name, written, watch.Elapsed);
-            if (hooks.AfterTableLoaded is { } hook) await hook(connection, target.Name, attempt, cancellationToken).ConfigureAwait(false);
+            var extra = await OpenDatabase.TargetAsync(endpoint, ct).ConfigureAwait(false);
+            try
+            {
+                if (staging.SessionSql is { } sql) await ExecuteAsync(extra, sql, ct).ConfigureAwait(false);
+                return extra;
+            }
+            catch
+            {
+                await extra.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
+        var load = new TableLoader.LoadOptions(
+            TableLoader.ParallelFor(adapter.Engine, maxParallel),
+            OpenAsync,
+            overrides.Apply,
+            hooks.AfterTableLoaded is { } hook ? (db, table, ct) => hook(db, table.Name, attempt, ct) : null,
+            (table, ct) => hooks.StepAsync("load " + table, ct));
+        var rows = await TableLoader.LoadAsync(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection, load, progress, cancellationToken).ConfigureAwait(false);
         foreach (var update in sampler.DeferredUpdates())
         {
             await SampleStep.ApplyAsync(connection, adapter.Dialect, byName[update.Table], update, cancellationToken).ConfigureAwait(false);

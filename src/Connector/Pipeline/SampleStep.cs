@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using Sdv.Connector.Cli;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
@@ -11,7 +10,7 @@ namespace Sdv.Connector.Pipeline;
 
 /// <summary>
 /// Writes a synthetic database from a model: the target schema (mapped when the engine differs),
-/// tables loaded parent-first with the engine's bulk path, keys that close cycles filled in a
+/// tables loaded with the engine's bulk path (independent tables at the same time, see <see cref="TableLoader"/>), keys that close cycles filled in a
 /// second step, then foreign keys (so the target proves referential integrity), indexes, views,
 /// identity resets and statistics. A target that holds tables is refused unless replace is asked.
 /// </summary>
@@ -19,17 +18,20 @@ internal static class SampleStep
 {
     public sealed record Result(DatabaseSchema Target, IReadOnlyDictionary<QualifiedName, long> Rows, IReadOnlyList<string> Warnings);
 
-    public static async Task<Result> RunAsync(DatabaseModel model, DatabaseEndpoint target, long seed, double scale, bool replace, RunProgress progress, CancellationToken cancellationToken)
+    /// <param name="maxParallel">Most tables sampled and written at once, each on a connection of its own (SQLite: always 1).</param>
+    public static async Task<Result> RunAsync(DatabaseModel model, DatabaseEndpoint target, long seed, double scale, bool replace, int maxParallel, RunProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(progress);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
         // A CSV folder has no schema to create or constraints to prove: the rows go to files instead.
         if (target.Kind == EndpointKind.CsvFolder)
             return await Csv.CsvTargetWriter.WriteAsync(model, target, seed, scale, replace, progress, cancellationToken).ConfigureAwait(false);
         var adapter = OpenDatabase.Adapter(target);
         var warnings = new List<string>(model.Warnings);
-        await using var connection = await OpenDatabase.TargetAsync(target, cancellationToken).ConfigureAwait(false);
+        var load = TableLoader.ForBulkLoad(target);
+        await using var connection = await OpenDatabase.TargetAsync(load, cancellationToken).ConfigureAwait(false);
         var mapped = SchemaMapper.ToTarget(model.Schema, adapter.Engine, adapter.DefaultSchema(connection), warnings);
         var byName = model.Schema.Tables.Select((t, i) => (t.Name, Mapped: mapped.Tables[i])).ToDictionary(p => p.Name, p => p.Mapped);
 
@@ -48,16 +50,8 @@ internal static class SampleStep
 
         await adapter.SchemaWriter.CreateTablesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
         var sampler = new DatabaseSampler(model, seed, scale);
-        var number = 0;
-        var rowsWritten = new Dictionary<QualifiedName, long>();
-        foreach (var (table, rows) in sampler.Tables())
-        {
-            number++;
-            var watch = Stopwatch.StartNew();
-            var written = await adapter.BulkWriter.WriteAsync(connection, byName[table.Name], RowPipe.Pipelined(rows, cancellationToken), cancellationToken).ConfigureAwait(false);
-            rowsWritten[table.Name] = written;
-            progress.TableDone("sample", number, model.Plan.Tables.Count, byName[table.Name].Name, written, watch.Elapsed);
-        }
+        var options = new TableLoader.LoadOptions(TableLoader.ParallelFor(adapter.Engine, maxParallel), ct => OpenDatabase.TargetAsync(load, ct));
+        var rowsWritten = await TableLoader.LoadAsync(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection, options, progress, cancellationToken).ConfigureAwait(false);
 
         foreach (var update in sampler.DeferredUpdates())
         {

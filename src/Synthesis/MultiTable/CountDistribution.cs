@@ -48,15 +48,43 @@ public sealed class CountDistribution
     /// <summary>A count drawn with the histogram's frequencies, from a uniform <paramref name="u"/> in [0, 1).</summary>
     public long Draw(double u)
     {
-        var parents = Parents;
-        if (parents == 0) return 0;
-        var target = u * parents;
-        double cumulative = 0;
-        foreach (var (count, n) in Histogram)
+        // Drawn once per parent row (millions of times): the walk over the sorted histogram is done
+        // once, into cumulative sums computed exactly as the walk did, and searched in O(log n).
+        var table = _table ??= DrawTable.Of(Histogram);
+        if (table.Parents == 0) return 0;
+        var target = u * table.Parents;
+        var cumulative = table.Cumulative;
+        int lo = 0, hi = cumulative.Length - 1;
+        if (!(target < cumulative[hi])) return table.Counts[hi];
+        // The first bucket whose cumulative sum exceeds the target.
+        while (lo < hi)
         {
-            cumulative += n;
-            if (target < cumulative) return count;
+            var mid = (lo + hi) >>> 1;
+            if (target < cumulative[mid]) hi = mid;
+            else lo = mid + 1;
         }
-        return Histogram.Keys.Last();
+        return table.Counts[lo];
+    }
+
+    // Built on first draw, after the histogram is final (it is not changed once a model is loaded);
+    // a race between two threads builds two equal tables.
+    private DrawTable? _table;
+
+    private sealed record DrawTable(long Parents, long[] Counts, double[] Cumulative)
+    {
+        public static DrawTable Of(SortedDictionary<long, long> histogram)
+        {
+            var counts = new long[histogram.Count];
+            var cumulative = new double[histogram.Count];
+            double sum = 0;
+            var i = 0;
+            foreach (var (count, n) in histogram)
+            {
+                sum += n;
+                counts[i] = count;
+                cumulative[i++] = sum;
+            }
+            return new DrawTable(histogram.Values.Sum(), counts, cumulative);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.Models;
 using Sdv.Connector.Synthesis.Sampling;
@@ -11,8 +12,11 @@ namespace Sdv.Connector.Synthesis.MultiTable;
 /// columns, with the foreign key set to the parent's generated key. Other foreign keys pick a parent
 /// with the source's popularity; self-references grow trees with the source's fan-out; keys that
 /// close a cycle are returned as <see cref="DeferredUpdates"/> to be applied after every table is written.
-/// Tables must be consumed in the order given (each one whole) because children need their parents.
-/// Deterministic for a seed: every table has its own random stream derived from the seed and its name.
+/// Tables must be consumed in the order given (each one whole) because children need their parents,
+/// or, with <see cref="Rows"/>, each once its <see cref="Prerequisites"/> are whole: tables that do not
+/// depend on each other can then be generated at the same time, on different threads.
+/// Deterministic for a seed: every table has its own random stream derived from the seed and its name,
+/// so a table's rows do not depend on the order or the concurrency in which tables are generated.
 /// </summary>
 public sealed class DatabaseSampler
 {
@@ -22,9 +26,13 @@ public sealed class DatabaseSampler
     private readonly DatabaseModel _model;
     private readonly long _seed;
     private readonly double _scale;
-    private readonly Dictionary<QualifiedName, GeneratedTable> _generated = [];
-    private readonly List<PendingDeferred> _pending = [];
-    private readonly List<string> _warnings = [];
+    // Written by the table being generated, read by its children once it is whole: concurrent
+    // tables touch these at once, so they are concurrent maps, and warnings and deferred keys are
+    // kept per table and read back in plan order (the same whatever the order tables finished in).
+    private readonly ConcurrentDictionary<QualifiedName, GeneratedTable> _generated = new();
+    private readonly ConcurrentDictionary<QualifiedName, List<PendingDeferred>> _pending = new();
+    private readonly ConcurrentDictionary<QualifiedName, List<string>> _warnings = new();
+    private readonly ConcurrentDictionary<QualifiedName, bool> _started = new();
 
     public DatabaseSampler(DatabaseModel model, long seed, double scale)
     {
@@ -36,7 +44,7 @@ public sealed class DatabaseSampler
     }
 
     /// <summary>What sampling could not do as the source does (rows dropped to keep a pair unique, trees without a root).</summary>
-    public IReadOnlyList<string> Warnings => _warnings;
+    public IReadOnlyList<string> Warnings => InPlanOrder(_warnings);
 
     /// <summary>Rows generated so far, per table.</summary>
     public IReadOnlyDictionary<QualifiedName, long> RowCounts => _generated.ToDictionary(p => p.Key, p => p.Value.Count);
@@ -46,14 +54,52 @@ public sealed class DatabaseSampler
     {
         foreach (var plan in _model.Plan.Tables)
         {
-            yield return (_model.Schema.Table(plan.Table), Generate(plan));
+            yield return (_model.Schema.Table(plan.Table), RowsWhenEnumerated(plan.Table));
         }
+    }
+
+    /// <summary>Checks the parents when the rows are first asked for, not when the table is handed out.</summary>
+    private IEnumerable<object?[]> RowsWhenEnumerated(QualifiedName table)
+    {
+        foreach (var row in Rows(table)) yield return row;
+    }
+
+    /// <summary>
+    /// The tables whose rows <paramref name="table"/> needs whole before it can be generated: its
+    /// primary parent and the parents its other foreign keys pick from (not itself, and not the
+    /// parents of keys that close a cycle, which are filled by <see cref="DeferredUpdates"/>).
+    /// </summary>
+    public IReadOnlyList<QualifiedName> Prerequisites(QualifiedName table)
+    {
+        var plan = _model.Plan.For(table);
+        return new[] { plan.PrimaryParent }.OfType<ForeignKeySchema>().Concat(plan.SecondaryParents)
+            .Select(f => f.PrincipalTable)
+            .Where(t => !t.Equals(table))
+            .Distinct()
+            .ToList();
+    }
+
+    /// <summary>
+    /// The rows of one table (every column, in the table's order), generated as they are enumerated.
+    /// Each table once; every one of its <see cref="Prerequisites"/> must have been enumerated whole
+    /// before. Different tables may be enumerated at the same time on different threads.
+    /// </summary>
+    public IEnumerable<object?[]> Rows(QualifiedName table)
+    {
+        var plan = _model.Plan.For(table);
+        foreach (var parent in Prerequisites(table))
+        {
+            if (!_generated.TryGetValue(parent, out var generated) || !generated.IsComplete)
+                throw new InvalidOperationException($"{table} is generated before its parent {parent} is complete; generate parents first (see Prerequisites).");
+        }
+        if (!_started.TryAdd(table, true)) throw new InvalidOperationException($"{table} is already generated; each table is generated once.");
+        return Generate(plan);
     }
 
     /// <summary>Values of the keys that close cycles, once every table has been generated.</summary>
     public IEnumerable<DeferredUpdate> DeferredUpdates()
     {
-        foreach (var pending in _pending)
+        foreach (var pending in InPlanOrder(_pending))
         {
             var parent = _generated[pending.ForeignKey.PrincipalTable];
             var picker = Popularity(pending.Owner, pending.ForeignKey, parent, pending.Random);
@@ -77,16 +123,20 @@ public sealed class DatabaseSampler
         var random = new Xoshiro256(unchecked((ulong)DeriveSeed(_seed ^ 0x5DEECE66DL, plan.Table)));
         var generated = new GeneratedTable(table, _model.Schema, _model.Plan);
         _generated[plan.Table] = generated;
+        var warnings = new List<string>();
+        _warnings[plan.Table] = warnings;
 
         var columnIndex = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         var childCount = plan.Children.Count;
-        var secondary = plan.SecondaryParents.Select(fk => (fk, Picker: Popularity(entry, fk, _generated[fk.PrincipalTable], random))).ToList();
+        var secondary = plan.SecondaryParents.Select(fk => new Secondary(fk, Popularity(entry, fk, _generated[fk.PrincipalTable], random), _generated[fk.PrincipalTable],
+            fk.Columns.All(c => table.Column(c).IsNullable), entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk))?.NullShare ?? 0,
+            fk.Columns.Select(c => columnIndex[c]).ToArray())).ToList();
         var self = plan.SelfReferences.Select(fk => (fk, Tree: new WeightedPicker(), Counts: entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk)))).ToList();
         var deferredKeys = plan.DeferredParents.Select(_ => new List<object?[]>()).ToList();
         var keyColumns = table.PrimaryKey?.Columns ?? (table.UniqueKeys.Count > 0 ? table.UniqueKeys[0].Columns : null);
         if (plan.DeferredParents.Count > 0 && keyColumns is null)
         {
-            _warnings.Add($"{plan.Table} has no key, so its foreign key(s) closing a cycle ({string.Join("; ", plan.DeferredParents)}) stay NULL.");
+            warnings.Add($"{plan.Table} has no key, so its foreign key(s) closing a cycle ({string.Join("; ", plan.DeferredParents)}) stay NULL.");
         }
         var uniquePairs = UniqueForeignKeySet(table, plan);
         var numbered = NumberedWithinParent(table, plan);
@@ -126,6 +176,7 @@ public sealed class DatabaseSampler
         }
 
         var width = table.Columns.Count;
+        var childCounts = new long[childCount];
         foreach (var (full, parentKey, seen) in Drawn())
         {
             var row = new object?[width];
@@ -144,7 +195,7 @@ public sealed class DatabaseSampler
             var dropped = false;
             for (var attempt = 0; ; attempt++)
             {
-                foreach (var (fk, picker) in secondary) SetSecondary(row, fk, picker, columnIndex, table, entry, random);
+                foreach (var key in secondary) SetSecondary(row, key, table, random, warnings);
                 if (seen is null || uniquePairs is null) break;
                 var pair = string.Join("\u0001", uniquePairs.Select(c => Format(row[columnIndex[c]])));
                 if (seen.Add(pair)) break;
@@ -173,8 +224,7 @@ public sealed class DatabaseSampler
                 if (keyColumns is not null) deferredKeys[d].Add(keyColumns.Select(c => row[columnIndex[c]]).ToArray());
             }
 
-            // Child counts this row drew, for the tables that have it as their primary parent.
-            var childCounts = new long[childCount];
+            // Child counts this row drew, for the tables that have it as their primary parent (Add copies them).
             for (var c = 0; c < childCount; c++)
             {
                 childCounts[c] = full[width + c] is { } v ? Math.Max(0, (long)Math.Round(Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture))) : 0;
@@ -185,14 +235,22 @@ public sealed class DatabaseSampler
 
         if (generated.Dropped > 0)
         {
-            _warnings.Add($"{plan.Table}: {generated.Dropped} row(s) were not generated because their parents could not be paired without repeating a unique key.");
+            warnings.Add($"{plan.Table}: {generated.Dropped} row(s) were not generated because their parents could not be paired without repeating a unique key.");
         }
+        var pending = new List<PendingDeferred>();
         for (var d = 0; d < plan.DeferredParents.Count; d++)
         {
             if (keyColumns is null) continue;
-            _pending.Add(new PendingDeferred(entry, plan.DeferredParents[d], keyColumns, deferredKeys[d], random));
+            pending.Add(new PendingDeferred(entry, plan.DeferredParents[d], keyColumns, deferredKeys[d], random));
         }
+        _pending[plan.Table] = pending;
+        // Last: children may start as soon as this is set (their reads of this table happen after it).
+        generated.IsComplete = true;
     }
+
+    /// <summary>Per-table lists concatenated in the plan's (parent-first) order.</summary>
+    private List<T> InPlanOrder<T>(ConcurrentDictionary<QualifiedName, List<T>> perTable) =>
+        _model.Plan.Tables.SelectMany(p => perTable.TryGetValue(p.Table, out var list) ? list : []).ToList();
 
     /// <summary>
     /// Scales the child counts parents drew so that their sum is the source's children per parent
@@ -231,23 +289,29 @@ public sealed class DatabaseSampler
     /// <summary>Name of the context column that carries a parent's child count for its <paramref name="index"/>-th child relationship.</summary>
     public static string ChildCountColumnName(int index) => "__sdv_children_" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private void SetSecondary(object?[] row, ForeignKeySchema fk, WeightedPicker picker, Dictionary<string, int> columnIndex, TableSchema table, TableEntry entry, Xoshiro256 random)
+    /// <summary>One secondary foreign key, with what every row needs of it worked out once.</summary>
+    private sealed record Secondary(ForeignKeySchema ForeignKey, WeightedPicker Picker, GeneratedTable Parent, bool Nullable, double NullShare, int[] Columns)
     {
-        var parent = _generated[fk.PrincipalTable];
-        var nullable = fk.Columns.All(c => table.Column(c).IsNullable);
-        var nullShare = entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk))?.NullShare ?? 0;
+        public GeneratedTable.KeyColumnStore Keys { get; } = Parent.KeysOf(ForeignKey.PrincipalColumns);
+    }
+
+    private static void SetSecondary(object?[] row, Secondary key, TableSchema table, Xoshiro256 random, List<string> warnings)
+    {
+        var parent = key.Parent;
+        var nullable = key.Nullable;
         var index = -1;
-        if (!(nullable && random.NextDouble() < nullShare))
+        if (!(nullable && random.NextDouble() < key.NullShare))
         {
-            index = picker.Pick(random.NextDouble());
+            index = key.Picker.Pick(random.NextDouble());
             if (index < 0 && parent.Count > 0) index = random.NextInt((int)Math.Min(int.MaxValue, parent.Count));
         }
+        var fk = key.ForeignKey;
         if (index < 0 && !nullable && parent.Count == 0)
         {
-            _warnings.Add($"{table.Name}: its parent {fk.PrincipalTable} has no rows, so NOT NULL key ({string.Join(", ", fk.Columns)}) cannot be filled.");
+            warnings.Add($"{table.Name}: its parent {fk.PrincipalTable} has no rows, so NOT NULL key ({string.Join(", ", fk.Columns)}) cannot be filled.");
         }
-        var value = index < 0 ? null : parent.KeyOf(fk.PrincipalColumns, index);
-        for (var k = 0; k < fk.Columns.Count; k++) row[columnIndex[fk.Columns[k]]] = value?[k];
+        var value = index < 0 ? null : key.Keys.Get(index);
+        for (var k = 0; k < key.Columns.Length; k++) row[key.Columns[k]] = value?[k];
     }
 
     private static void SetSelf(object?[] row, ForeignKeySchema fk, WeightedPicker tree, CountDistribution? counts, GeneratedTable generated, Dictionary<string, int> columnIndex, TableSchema table, Xoshiro256 random)

@@ -34,6 +34,11 @@ internal sealed class GeneratedTable
 
     public long Dropped { get; set; }
 
+    private volatile bool _complete;
+
+    /// <summary>Set once every row was added: from then on children may read it, from any thread.</summary>
+    public bool IsComplete { get => _complete; set => _complete = value; }
+
     public void Add(object?[] row, long[] childCounts)
     {
         foreach (var store in _keys.Values) store.Add(row);
@@ -46,6 +51,9 @@ internal sealed class GeneratedTable
     }
 
     public object?[] KeyOf(IReadOnlyList<string> columns, long index) => _keys[KeyId(columns)].Get((int)index);
+
+    /// <summary>The values of one referenced key, looked up once for a caller that reads it for every row.</summary>
+    public KeyColumnStore KeysOf(IReadOnlyList<string> columns) => _keys[KeyId(columns)];
 
     /// <summary>Per parent row: the number of children it drew in relationship <paramref name="fk"/>, and its context values.</summary>
     public IEnumerable<(long Count, object?[] Context)> ChildSpool(ForeignKeySchema fk)
@@ -67,7 +75,7 @@ internal sealed class GeneratedTable
     private static string KeyId(IReadOnlyList<string> columns) => string.Join("\u0001", columns);
 
     /// <summary>One referenced key's values by row: a list of longs while every value is a single integer, else boxed tuples.</summary>
-    private sealed class KeyColumnStore(int[] positions)
+    internal sealed class KeyColumnStore(int[] positions)
     {
         private List<long>? _integers = positions.Length == 1 ? [] : null;
         private List<object?[]>? _tuples = positions.Length == 1 ? null : [];

@@ -48,6 +48,10 @@ internal sealed class RowSampler
         _compositeKeys = model.Data.UniqueKeys
             .Select(k => (k.Select(name => Array.FindIndex(_columns, c => c.Name == name)).ToArray(), new HashSet<string>(StringComparer.Ordinal)))
             .Where(static k => k.Item1.All(static i => i >= 0))
+            // A key made only of foreign keys is a link table's pair: its cells are filled after this
+            // sampler (by the multi-table layer, which keeps the pair unique), so here every row would
+            // look like a repeat of the all-NULL key and be redrawn to the limit.
+            .Where(k => !k.Item1.All(i => _columns[i] is FixedColumnModel { Reason: FixedReason.ForeignKey }))
             .ToList();
     }
 

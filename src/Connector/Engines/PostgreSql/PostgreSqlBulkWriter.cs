@@ -99,12 +99,29 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
     {
         // Disposing the importer without Complete aborts the COPY: a failed load writes nothing.
         await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken).ConfigureAwait(false);
+        // Chosen once per column, not per cell: the column's position, its type, and the common
+        // case (the canonical CLR type for that type) written without conversion.
+        var indexes = columns.Select(c => c.RowIndex).ToArray();
+        var types = columns.Select(c => c.BinaryType!.Value).ToArray();
         await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var column in columns)
+            for (var i = 0; i < indexes.Length; i++)
             {
-                await WriteValueAsync(importer, row[column.RowIndex], column.BinaryType!.Value, cancellationToken).ConfigureAwait(false);
+                var value = row[indexes[i]];
+                var type = types[i];
+                // Most writes complete without waiting (the buffer has room); only a flush awaits.
+                var write = value switch
+                {
+                    null => importer.WriteNullAsync(cancellationToken),
+                    long l when type == NpgsqlDbType.Bigint => importer.WriteAsync(l, type, cancellationToken),
+                    string text when type == NpgsqlDbType.Text => importer.WriteAsync(text, type, cancellationToken),
+                    decimal m when type == NpgsqlDbType.Numeric => importer.WriteAsync(m, type, cancellationToken),
+                    double d when type == NpgsqlDbType.Double => importer.WriteAsync(d, type, cancellationToken),
+                    bool b when type == NpgsqlDbType.Boolean => importer.WriteAsync(b, type, cancellationToken),
+                    _ => WriteValueAsync(importer, value, type, cancellationToken),
+                };
+                if (!write.IsCompletedSuccessfully) await write.ConfigureAwait(false);
             }
         }
         return (long)await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,172 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Npgsql;
+using Sdv.Connector.Connections;
+using Sdv.Connector.Engines;
+using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.MultiTable;
+
+namespace Sdv.Connector.Pipeline;
+
+/// <summary>
+/// Samples every table of a model and bulk-loads it, as many tables at once as
+/// <see cref="LoadOptions.MaxParallel"/> allows: a table starts as soon as the tables it draws keys
+/// from (<see cref="DatabaseSampler.Prerequisites"/>) are fully sampled, not written, and each
+/// table in flight has a target connection of its own. Every table has its own random stream, so the
+/// rows are the same whatever the parallelism. The first failure (or a cancellation) stops every
+/// other table and is the one reported. Used by <see cref="SampleStep"/> and the nightly staging.
+/// </summary>
+internal static class TableLoader
+{
+    /// <summary>How tables are loaded (see <see cref="LoadAsync"/>).</summary>
+    /// <param name="MaxParallel">Most tables sampled and written at once (at least 1).</param>
+    /// <param name="OpenConnection">Opens one more target connection, ready for writing (session settings applied).</param>
+    /// <param name="Transform">Applied to each table's rows before they are written (column overrides), or null.</param>
+    /// <param name="AfterTable">Called on the table's own connection once it is written, or null.</param>
+    /// <param name="BeforeTable">Called with the model's table name just before its rows are sampled and written, or null.</param>
+    internal sealed record LoadOptions(
+        int MaxParallel,
+        Func<CancellationToken, Task<DbConnection>> OpenConnection,
+        Func<QualifiedName, IEnumerable<object?[]>, IEnumerable<object?[]>>? Transform = null,
+        Func<DbConnection, TableSchema, CancellationToken, Task>? AfterTable = null,
+        Func<QualifiedName, CancellationToken, Task>? BeforeTable = null);
+
+    /// <summary>
+    /// The most tables a target can take at once: SQLite allows one writer per database file (a second
+    /// connection's bulk insert would wait on the lock and then fail with "database is locked"), so 1.
+    /// </summary>
+    public static int ParallelFor(DatabaseEngine engine, int requested) => engine == DatabaseEngine.Sqlite ? 1 : Math.Max(1, requested);
+
+    /// <summary>
+    /// The endpoint to open load connections with. PostgreSQL: a 256 KiB write buffer unless the
+    /// connection string sets one, because a binary COPY flushes whenever the buffer fills and each
+    /// flush arms the command timeout's timer: with Npgsql's 8 KiB default, a million rows cost about
+    /// 15,000 flushes, a fifth of the writer's time in the profile.
+    /// </summary>
+    public static DatabaseEndpoint ForBulkLoad(DatabaseEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (endpoint.Engine != DatabaseEngine.PostgreSql || endpoint.ConnectionString is null) return endpoint;
+        var builder = new NpgsqlConnectionStringBuilder(endpoint.ConnectionString);
+        if (builder.WriteBufferSize != new NpgsqlConnectionStringBuilder().WriteBufferSize) return endpoint;
+        builder.WriteBufferSize = 256 * 1024;
+        return endpoint with { ConnectionString = builder.ConnectionString };
+    }
+
+    /// <summary>
+    /// Loads every table of <paramref name="sampler"/> into <paramref name="targets"/> (the target table
+    /// of each model table). <paramref name="connection"/> is used for the first table in flight; others
+    /// get connections from <see cref="LoadOptions.OpenConnection"/>, closed before returning. Returns rows written per table.
+    /// </summary>
+    public static async Task<Dictionary<QualifiedName, long>> LoadAsync(DatabaseSampler sampler, IReadOnlyList<QualifiedName> order,
+        IReadOnlyDictionary<QualifiedName, TableSchema> targets, IBulkWriter writer, DbConnection connection, LoadOptions options,
+        RunProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sampler);
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(progress);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxParallel, 1);
+
+        var written = new Dictionary<QualifiedName, long>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sampled = order.ToDictionary(t => t, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var slots = new SemaphoreSlim(options.MaxParallel, options.MaxParallel);
+        var idle = new Stack<DbConnection>([connection]);
+        var opened = new List<DbConnection>();
+        var gate = new object();
+        var done = 0;
+        Exception? first = null;
+
+        async Task<DbConnection> TakeConnectionAsync(CancellationToken ct)
+        {
+            lock (gate)
+            {
+                if (idle.Count > 0) return idle.Pop();
+            }
+            var extra = await options.OpenConnection(ct).ConfigureAwait(false);
+            lock (gate) opened.Add(extra);
+            return extra;
+        }
+
+        async Task LoadOneAsync(QualifiedName name)
+        {
+            var ct = stop.Token;
+            try
+            {
+                // A child waits until its parents' keys and child counts are whole; a parent that fails
+                // cancels everything, so this wait ends then too.
+                foreach (var parent in sampler.Prerequisites(name))
+                {
+                    if (sampled.TryGetValue(parent, out var ready)) await ready.Task.WaitAsync(ct).ConfigureAwait(false);
+                }
+                await slots.WaitAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    var target = targets[name];
+                    var db = await TakeConnectionAsync(ct).ConfigureAwait(false);
+                    try
+                    {
+                        if (options.BeforeTable is { } before) await before(name, ct).ConfigureAwait(false);
+                        var watch = Stopwatch.StartNew();
+                        var rows = Signal(sampler.Rows(name), sampled[name]);
+                        if (options.Transform is { } transform) rows = transform(name, rows);
+                        var count = await writer.WriteAsync(db, target, RowPipe.Pipelined(rows, ct), ct).ConfigureAwait(false);
+                        if (options.AfterTable is { } after) await after(db, target, ct).ConfigureAwait(false);
+                        lock (gate)
+                        {
+                            written[name] = count;
+                            progress.TableDone("sample", ++done, order.Count, target.Name, count, watch.Elapsed);
+                        }
+                    }
+                    finally
+                    {
+                        lock (gate) idle.Push(db);
+                    }
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }
+            catch (Exception e)
+            {
+                // The first failure is the one to report; the others are mostly the cancellation it causes.
+                if (Interlocked.CompareExchange(ref first, e, null) is null) await stop.CancelAsync().ConfigureAwait(false);
+                sampled[name].TrySetCanceled(CancellationToken.None);
+                throw;
+            }
+        }
+
+        try
+        {
+            // Parent-first order: with one slot the tables load one after the other, in that order.
+            var tasks = order.Select(name => Task.Run(() => LoadOneAsync(name), CancellationToken.None)).ToList();
+            try
+            {
+                await Task.WhenAll(tasks).ConfigureAwait(false);
+            }
+            catch when (first is not null)
+            {
+                if (first is OperationCanceledException && cancellationToken.IsCancellationRequested) cancellationToken.ThrowIfCancellationRequested();
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+            }
+        }
+        finally
+        {
+            foreach (var extra in opened) await extra.DisposeAsync().ConfigureAwait(false);
+            slots.Dispose();
+        }
+        return written;
+    }
+
+    /// <summary>Passes the rows on and marks the table sampled once the sampler has given the last one (its children may start).</summary>
+    private static IEnumerable<object?[]> Signal(IEnumerable<object?[]> rows, TaskCompletionSource sampled)
+    {
+        foreach (var row in rows) yield return row;
+        sampled.TrySetResult();
+    }
+}
