@@ -27,7 +27,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool inter
         }
         catch (OperationCanceledException)
         {
-            await Error.WriteLineAsync("cancelled: nothing more was written; the target is as it was before this run.").ConfigureAwait(false);
+            await Error.WriteLineAsync("cancelled: nothing more was written, and the tables this run had created were removed.").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
         catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or UnauthorizedAccessException)

@@ -27,6 +27,10 @@ internal static class ExitCodes
     /// <summary>A nightly run found another run of the same target holding its lock; it did nothing (not even clean the staging, which is the other run's).</summary>
     public const int Busy = 7;
 
-    /// <summary>Cancelled (Ctrl+C or SIGTERM); the target was left as it was before the run.</summary>
+    /// <summary>
+    /// Cancelled (Ctrl+C or SIGTERM). The target is left as the run found it: a clone or sample drops the
+    /// tables it had created (with --replace, the tables it replaced are already gone); a nightly run never
+    /// touched the live clone, and its staging is removed by the next run.
+    /// </summary>
     public const int Cancelled = 130;
 }

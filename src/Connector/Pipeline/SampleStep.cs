@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using Sdv.Connector.Cli;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
@@ -48,23 +49,61 @@ internal static class SampleStep
             progress.Line($"replaced: dropped {existing.Tables.Count} table(s) of the target");
         }
 
-        await adapter.SchemaWriter.CreateTablesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
-        var sampler = new DatabaseSampler(model, seed, scale);
-        var options = new TableLoader.LoadOptions(TableLoader.ParallelFor(adapter.Engine, maxParallel), ct => OpenDatabase.TargetAsync(load, ct));
-        var rowsWritten = await TableLoader.LoadAsync(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection, options, progress, cancellationToken).ConfigureAwait(false);
-
-        foreach (var update in sampler.DeferredUpdates())
+        DatabaseSampler? sampler = null;
+        IReadOnlyDictionary<QualifiedName, long>? rowsWritten = null;
+        ExceptionDispatchInfo? failure = null;
+        try
         {
-            await ApplyAsync(connection, adapter.Dialect, byName[update.Table], update, cancellationToken).ConfigureAwait(false);
-        }
+            await adapter.SchemaWriter.CreateTablesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
+            sampler = new DatabaseSampler(model, seed, scale);
+            var options = new TableLoader.LoadOptions(TableLoader.ParallelFor(adapter.Engine, maxParallel), ct => OpenDatabase.TargetAsync(load, ct));
+            rowsWritten = await TableLoader.LoadAsync(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection, options, progress, cancellationToken).ConfigureAwait(false);
 
-        await adapter.SchemaWriter.CreateForeignKeysAndIndexesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
-        warnings.AddRange(await adapter.SchemaWriter.CreateViewsAsync(connection, mapped, cancellationToken).ConfigureAwait(false));
-        await adapter.SchemaWriter.ResetIdentitiesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
-        await adapter.SchemaWriter.AnalyzeAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
-        warnings.AddRange(sampler.Warnings);
+            foreach (var update in sampler.DeferredUpdates())
+            {
+                await ApplyAsync(connection, adapter.Dialect, byName[update.Table], update, cancellationToken).ConfigureAwait(false);
+            }
+
+            await adapter.SchemaWriter.CreateForeignKeysAndIndexesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
+            warnings.AddRange(await adapter.SchemaWriter.CreateViewsAsync(connection, mapped, cancellationToken).ConfigureAwait(false));
+            await adapter.SchemaWriter.ResetIdentitiesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
+            await adapter.SchemaWriter.AnalyzeAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            failure = ExceptionDispatchInfo.Capture(e);
+        }
+        if (failure is not null)
+        {
+            // The run's own connection goes first: it may hold the failed write (SQLite's file lock, an aborted transaction).
+            await connection.DisposeAsync().ConfigureAwait(false);
+            await RemoveAsync(load, adapter, mapped).ConfigureAwait(false);
+            failure.Throw();
+        }
+        warnings.AddRange(sampler!.Warnings);
         warnings.AddRange(adapter.SchemaWriter.Warnings.Where(w => !warnings.Contains(w)));
-        return new Result(mapped, rowsWritten, warnings);
+        return new Result(mapped, rowsWritten!, warnings);
+    }
+
+    /// <summary>
+    /// A clone that failed or was cancelled part-way removes the tables it created, so the target is
+    /// left as the run found it (with --replace: without the tables it had already dropped). Runs on
+    /// a connection of its own, uncancelled, because the run's connection may be what failed.
+    /// </summary>
+    private static async Task RemoveAsync(DatabaseEndpoint target, IEngineAdapter adapter, DatabaseSchema created)
+    {
+        try
+        {
+            await using var connection = await OpenDatabase.TargetAsync(target, CancellationToken.None).ConfigureAwait(false);
+            var present = await adapter.Introspector.IntrospectAsync(connection, IntrospectionOptions.Default, CancellationToken.None).ConfigureAwait(false);
+            var ours = created.Tables.Select(t => t.Name).Where(n => present.FindTable(n) is not null).ToList();
+            if (ours.Count > 0) await adapter.SchemaWriter.DropTablesAsync(connection, ours, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or IOException or TimeoutException)
+        {
+            // The target is unreachable now (often the very failure being reported): its tables stay, and the
+            // next clone into it is refused as non-empty until --replace is given, which says what is there.
+        }
     }
 
     /// <summary>Fills a cycle-closing foreign key row by row, in one transaction, with a prepared UPDATE.</summary>

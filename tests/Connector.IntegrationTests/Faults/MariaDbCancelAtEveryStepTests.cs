@@ -11,4 +11,7 @@ public sealed class MariaDbCancelAtEveryStepTests(MariaDbFixture fixture) : Canc
 
     protected override async Task<long> LeftoversAsync(TestDatabase target) =>
         await target.ScalarAsync<long>($"SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name IN ('{target.Name}__sdv_staging', '{target.Name}__sdv_old')");
+
+    protected override async Task<long> TablesAsync(TestDatabase database) =>
+        await database.ScalarAsync<long>("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()");
 }

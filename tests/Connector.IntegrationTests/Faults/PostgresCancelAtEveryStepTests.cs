@@ -11,4 +11,7 @@ public sealed class PostgresCancelAtEveryStepTests(PostgresFixture fixture) : Ca
 
     protected override async Task<long> LeftoversAsync(TestDatabase target) =>
         await target.ScalarAsync<long>("SELECT COUNT(*) FROM pg_namespace WHERE nspname LIKE '%\\_\\_sdv\\_staging' OR nspname LIKE '%\\_\\_sdv\\_old'");
+
+    protected override async Task<long> TablesAsync(TestDatabase database) =>
+        await database.ScalarAsync<long>("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'");
 }
