@@ -15,6 +15,15 @@ internal interface IRowReader
     /// <summary>Starts the read-only transaction every source read runs in (null where the engine has none).</summary>
     Task<DbTransaction?> BeginReadOnlyAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Starts the read-only transactions of several open connections that read the source side by
+    /// side (one per concurrent reader), in the order given. Where the engine can share a snapshot
+    /// between sessions they all see the same instant (PostgreSQL: <c>pg_export_snapshot</c>); where it
+    /// cannot, each gets its own snapshot, started together (see each reader). On failure every
+    /// transaction already begun is ended and the error is thrown; the caller owns the connections.
+    /// </summary>
+    Task<IReadOnlyList<DbTransaction?>> BeginSharedReadOnlyAsync(IReadOnlyList<DbConnection> connections, CancellationToken cancellationToken);
+
     IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table, CancellationToken cancellationToken);
 
     /// <summary>

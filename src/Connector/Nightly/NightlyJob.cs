@@ -309,7 +309,7 @@ internal sealed class NightlyJob
             if (problems.Count > 0) throw new UserInputException($"{problems.Count} problem(s) with columns: overrides; nothing was written:\n" + string.Join("\n", problems.Select(p => "  - " + p)));
             schema = ColumnOverrides.ApplyTypes(schema, _config.Columns);
             Line(tee, $"read {schema.Tables.Count} tables and {schema.ForeignKeys.Count()} foreign keys from {_config.Source.Redacted}");
-            return await FitStep.RunAsync(_config.Source, schema, options, progress, ct).ConfigureAwait(false);
+            return await FitStep.RunAsync(_config.Source, schema, options, progress, _config.MaxParallel, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         if (_config.Model.Path is { } path)
         {

@@ -36,6 +36,15 @@ internal sealed class MySqlRowReader : IRowReader
         return await ((MySqlConnection)connection).BeginTransactionAsync(IsolationLevel.Snapshot, isReadOnly: true, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// MySQL and MariaDB cannot share a snapshot between sessions (there is no pg_export_snapshot):
+    /// each connection gets its own consistent-snapshot read-only transaction, all started together,
+    /// so their instants differ by the time it takes to start them; a write committed in between can
+    /// be seen by some sessions and not others.
+    /// </summary>
+    public Task<IReadOnlyList<DbTransaction?>> BeginSharedReadOnlyAsync(IReadOnlyList<DbConnection> connections, CancellationToken cancellationToken) =>
+        ReadOnlyTransactions.BeginEachAsync(this, connections, cancellationToken);
+
     public IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);

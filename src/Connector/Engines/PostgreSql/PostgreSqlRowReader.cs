@@ -34,6 +34,51 @@ internal sealed class PostgreSqlRowReader : IRowReader
         return transaction;
     }
 
+    /// <summary>
+    /// One snapshot for every session: the first connection begins its REPEATABLE READ READ ONLY
+    /// transaction and exports its snapshot (<c>pg_export_snapshot()</c>); every other one begins the
+    /// same kind of transaction and imports it (<c>SET TRANSACTION SNAPSHOT</c>) before any query. The
+    /// exporting transaction stays open as long as the others, which keeps the snapshot importable.
+    /// </summary>
+    public async Task<IReadOnlyList<DbTransaction?>> BeginSharedReadOnlyAsync(IReadOnlyList<DbConnection> connections, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        var transactions = new List<DbTransaction?>(connections.Count);
+        try
+        {
+            if (connections.Count == 0) return transactions;
+            var first = await BeginReadOnlyAsync(connections[0], cancellationToken).ConfigureAwait(false);
+            transactions.Add(first);
+            if (connections.Count == 1) return transactions;
+            string snapshot;
+            await using (var export = connections[0].CreateCommand())
+            {
+                export.Transaction = first;
+                export.CommandText = "SELECT pg_export_snapshot()";
+                snapshot = (string)(await export.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            }
+            // SET TRANSACTION SNAPSHOT takes a literal, not a parameter; the server's identifier is hex digits and dashes.
+            if (snapshot.Length == 0 || !snapshot.All(static c => char.IsAsciiHexDigit(c) || c == '-'))
+                throw new InvalidOperationException($"PostgreSQL exported a snapshot identifier of an unexpected form: '{snapshot}'.");
+            for (var i = 1; i < connections.Count; i++)
+            {
+                var transaction = await connections[i].BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+                transactions.Add(transaction);
+                await using var import = connections[i].CreateCommand();
+                import.Transaction = transaction;
+                // The import must come before any query of the transaction.
+                import.CommandText = $"SET TRANSACTION SNAPSHOT '{snapshot}'; SET TRANSACTION READ ONLY";
+                await import.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return transactions;
+        }
+        catch
+        {
+            await ReadOnlyTransactions.DisposeAsync(transactions).ConfigureAwait(false);
+            throw;
+        }
+    }
+
     public IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);

@@ -36,6 +36,13 @@ internal sealed class SqlServerRowReader : IRowReader
         return await connection.BeginTransactionAsync(snapshot ? IsolationLevel.Snapshot : IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// SQL Server cannot share a snapshot between sessions (bound sessions share a transaction but
+    /// not concurrent reads): each connection gets its own transaction, all started together.
+    /// </summary>
+    public Task<IReadOnlyList<DbTransaction?>> BeginSharedReadOnlyAsync(IReadOnlyList<DbConnection> connections, CancellationToken cancellationToken) =>
+        ReadOnlyTransactions.BeginEachAsync(this, connections, cancellationToken);
+
     public IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
