@@ -29,9 +29,11 @@ internal interface IRowReader
     /// <summary>
     /// Streams the rows of a query whose select list was built with <see cref="SelectExpression"/>, one
     /// expression per entry of <paramref name="columns"/>, converted like a table's rows.
-    /// Used for the joins and counts the fit pushes down to the source.
+    /// Used for the joins and counts the fit pushes down to the source. With <paramref name="reuseRow"/>
+    /// the same array is yielded for every row (overwritten by the next): the consumer copies what it keeps.
     /// </summary>
-    IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label, CancellationToken cancellationToken);
+    IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
+        CancellationToken cancellationToken, bool reuseRow = false);
 
     /// <summary>The select-list expression that reads <paramref name="column"/> given as <paramref name="columnSql"/> (e.g. <c>t."price"</c>).</summary>
     string SelectExpression(ColumnSchema column, string columnSql);

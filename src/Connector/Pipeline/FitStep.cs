@@ -133,12 +133,15 @@ internal static class FitStep
         }));
         if (parent is not null) readColumns.AddRange(tablePlan.ParentContextColumns.Select(parent.Column));
         var sql = ContextQuery.Build(adapter.Dialect, table, tablePlan, parent, adapter.Reader.SelectExpression);
-        var rows = Encoded(adapter.Reader.ReadQueryAsync(connection, transaction, sql, readColumns, table.Name.ToString(), cancellationToken), table.Columns.Count, cancellationToken);
+        var rows = Encoded(adapter.Reader.ReadQueryAsync(connection, transaction, sql, readColumns, table.Name.ToString(), cancellationToken, reuseRow: true), table.Columns.Count, cancellationToken);
         var tableOptions = options.WithSeed(options.Seed ^ unchecked((long)StableHash.Fnv1a(table.Name.ToString())));
         return await TableSynthesizer.FitAsync(table, rows, ContextQuery.ContextNames(tablePlan), tableOptions, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Leaves the table's own cells as read and turns the appended context cells into numbers.</summary>
+    /// <summary>
+    /// Leaves the table's own cells as read and turns the appended context cells into numbers. The rows
+    /// are the reader's one reused array: <see cref="TableSynthesizer"/> copies each into its batch.
+    /// </summary>
     private static async IAsyncEnumerable<object?[]> Encoded(IAsyncEnumerable<object?[]> rows, int tableWidth, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))

@@ -22,6 +22,8 @@ internal sealed class StratumAccumulator
     private const int StratumGrid = 201;
     private readonly List<Pair> _pairs = [];
     private readonly object?[][] _one = new object?[1][];
+    private readonly HashSet<int> _live = [];
+    private FormattedColumns? _text;
     private readonly SynthesisOptions _options;
     private readonly Xoshiro256 _random;
 
@@ -40,16 +42,27 @@ internal sealed class StratumAccumulator
 
     public void Observe(object?[][] batch, int count)
     {
+        if (count == 0) return;
+        // Each category column's cells formatted once per batch, however many numbers it is paired with.
+        _live.Clear();
+        foreach (var pair in _pairs)
+        {
+            if (!pair.Dead) _live.Add(pair.A);
+        }
+        if (_live.Count == 0) return;
+        _text ??= new FormattedColumns(batch[0].Length);
+        _text.Fill(batch, count, _live);
         foreach (var pair in _pairs)
         {
             if (pair.Dead) continue;
+            var keys = _text[pair.A];
             for (var r = 0; r < count; r++)
             {
                 var row = batch[r];
                 if (row[pair.B] is not { } value) continue;
                 var x = ScalarConverter.ToDouble(value, pair.Kind);
                 if (!double.IsFinite(x)) continue;
-                var key = row[pair.A] is { } a ? CellCodec.Format(a) : NullKey;
+                var key = keys[r] ?? NullKey;
                 if (!pair.Groups.TryGetValue(key, out var group))
                 {
                     if (pair.Groups.Count >= MaxCategories)

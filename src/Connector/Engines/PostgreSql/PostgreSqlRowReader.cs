@@ -87,16 +87,16 @@ internal sealed class PostgreSqlRowReader : IRowReader
     }
 
     public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken, bool reuseRow = false) =>
         QueryRowStream.ReadAsync(connection, transaction, sql, columns, ReadCell,
             (i, count, example) => _warnings.Enqueue($"{label}.{columns[i].Name}: {count} cell(s) could not be read as {columns[i].LogicalType} and were read as NULL ({example})."),
-            cancellationToken);
+            reuseRow, cancellationToken);
 
     private static bool ReadCell(DbDataReader reader, int ordinal, ColumnSchema column, out object? value, out string? example)
     {
         try
         {
-            value = Convert(reader.GetValue(ordinal), column.LogicalType);
+            value = Read(reader, ordinal, column.LogicalType);
             example = null;
             return true;
         }
@@ -105,6 +105,27 @@ internal sealed class PostgreSqlRowReader : IRowReader
             (value, example) = (null, e.Message);
             return false;
         }
+    }
+
+    /// <summary>
+    /// Integers and doubles through the typed getters, so a cell is boxed once (GetValue boxes the
+    /// driver's value, and a widening conversion boxed it again); the values are the same as
+    /// <see cref="Convert"/>'s.
+    /// </summary>
+    private static object Read(DbDataReader reader, int ordinal, LogicalType type)
+    {
+        switch (type)
+        {
+            case LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64:
+                var field = reader.GetFieldType(ordinal);
+                if (field == typeof(long)) return reader.GetInt64(ordinal);
+                if (field == typeof(int)) return (long)reader.GetInt32(ordinal);
+                if (field == typeof(short)) return (long)reader.GetInt16(ordinal);
+                break;
+            case LogicalType.Float64 when reader.GetFieldType(ordinal) == typeof(double):
+                return reader.GetDouble(ordinal);
+        }
+        return Convert(reader.GetValue(ordinal), type);
     }
 
     public string SelectExpression(ColumnSchema column, string columnSql)
@@ -124,15 +145,16 @@ internal sealed class PostgreSqlRowReader : IRowReader
         var inv = CultureInfo.InvariantCulture;
         return type switch
         {
-            LogicalType.Boolean => raw is bool b ? b : System.Convert.ToInt64(raw, inv) != 0,
-            LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64 => System.Convert.ToInt64(raw, inv),
-            LogicalType.Decimal or LogicalType.Money => System.Convert.ToDecimal(raw, inv),
+            // A value already of the canonical type is returned as it is, not unboxed and boxed again.
+            LogicalType.Boolean => raw is bool ? raw : System.Convert.ToInt64(raw, inv) != 0,
+            LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64 => raw is long ? raw : System.Convert.ToInt64(raw, inv),
+            LogicalType.Decimal or LogicalType.Money => raw is decimal ? raw : System.Convert.ToDecimal(raw, inv),
             // A real's shortest text is what the user wrote; widening its bits would add digits.
             LogicalType.Float32 => raw is float f ? double.Parse(f.ToString("R", inv), inv) : System.Convert.ToDouble(raw, inv),
-            LogicalType.Float64 => System.Convert.ToDouble(raw, inv),
+            LogicalType.Float64 => raw is double ? raw : System.Convert.ToDouble(raw, inv),
             LogicalType.Date => raw switch
             {
-                DateOnly date => date,
+                DateOnly => raw,
                 DateTime dt => DateOnly.FromDateTime(dt),
                 _ => throw new InvalidCastException($"Cannot read {raw.GetType().Name} as a date."),
             },
@@ -157,7 +179,7 @@ internal sealed class PostgreSqlRowReader : IRowReader
                 _ => throw new InvalidCastException($"Cannot read {raw.GetType().Name} as a timestamp with time zone."),
             },
             LogicalType.Interval => raw is TimeSpan span ? span : TimeSpan.FromTicks((long)decimal.Round(System.Convert.ToDecimal(raw, inv) * TimeSpan.TicksPerSecond)),
-            LogicalType.Uuid => raw is Guid g ? g : Guid.Parse(System.Convert.ToString(raw, inv)!, inv),
+            LogicalType.Uuid => raw is Guid ? raw : Guid.Parse(System.Convert.ToString(raw, inv)!, inv),
             LogicalType.Binary => raw is byte[] bytes ? bytes : throw new InvalidCastException($"Cannot read {raw.GetType().Name} as bytes."),
             _ => raw as string ?? System.Convert.ToString(raw, inv)!,
         };
