@@ -16,6 +16,7 @@ internal static class CloneCommand
         var target = new EndpointOptions("target", "The database to write the synthetic clone into (empty, or give --replace).");
         var selection = new SelectionOptions();
         var synthesis = new SynthesisCliOptions();
+        var maxParallel = new MaxParallelOption();
         var model = new Option<FileInfo?>("--model") { Description = "Also save the fitted model here, to sample again later without the source." };
         var noEvaluate = new Option<bool>("--no-evaluate") { Description = "Skip the quality summary (SDMetrics-style scores of the clone against the source) printed at the end." };
         var command = new Command("clone", "Make a fully synthetic clone of a database: same schema, statistics, relationships and constraints, no real rows.");
@@ -24,6 +25,7 @@ internal static class CloneCommand
         selection.AddTo(command);
         synthesis.AddFitOptions(command);
         synthesis.AddSampleOptions(command, withSeed: false);
+        maxParallel.AddTo(command);
         command.Options.Add(model);
         command.Options.Add(noEvaluate);
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
@@ -34,8 +36,9 @@ internal static class CloneCommand
                 throw new UserInputException($"The target {to.Redacted} is the source {from.Redacted}; a clone never writes into its source. Choose another target.", ExitCodes.Refused);
             var options = synthesis.ToSynthesisOptions(result);
             var scale = synthesis.ScaleOf(result);
+            var parallel = maxParallel.ValueOf(result);
             var introspection = selection.ToIntrospectionOptions(result);
-            await CloneAsync(context, from, to, introspection, result.GetValue(selection.Metadata), options, scale, result.GetValue(synthesis.Replace), result.GetValue(model), cancellationToken, evaluate: !result.GetValue(noEvaluate)).ConfigureAwait(false);
+            await CloneAsync(context, from, to, introspection, result.GetValue(selection.Metadata), options, scale, result.GetValue(synthesis.Replace), result.GetValue(model), cancellationToken, evaluate: !result.GetValue(noEvaluate), maxParallel: parallel).ConfigureAwait(false);
             return ExitCodes.Success;
         }));
         return command;
@@ -43,7 +46,7 @@ internal static class CloneCommand
 
     internal static async Task<SampleStep.Result> CloneAsync(CliContext context, DatabaseEndpoint from, DatabaseEndpoint to,
         SchemaIntrospection.Introspection.IntrospectionOptions introspection, FileInfo? metadata, Synthesis.SynthesisOptions options,
-        double scale, bool replace, FileInfo? modelFile, CancellationToken cancellationToken, bool evaluate = true)
+        double scale, bool replace, FileInfo? modelFile, CancellationToken cancellationToken, bool evaluate = true, int? maxParallel = null)
     {
         var progress = new RunProgress(context.Console);
         await using var staging = await Csv.CsvStaging.IfCsvAsync(from, context.Console, cancellationToken).ConfigureAwait(false);
@@ -51,9 +54,10 @@ internal static class CloneCommand
         var schema = await IntrospectStep.RunAsync(from, introspection, metadata, cancellationToken).ConfigureAwait(false);
         SubsetCheck.Ensure(schema, introspection);
         progress.Line($"read {schema.Tables.Count} tables and {schema.ForeignKeys.Count()} foreign keys from {from.Redacted}");
-        var fitted = await FitStep.RunAsync(from, schema, options, progress, cancellationToken).ConfigureAwait(false);
+        var parallel = maxParallel ?? MaxParallelOption.Default;
+        var fitted = await FitStep.RunAsync(from, schema, options, progress, parallel, cancellationToken).ConfigureAwait(false);
         if (modelFile is not null) Synthesis.MultiTable.DatabaseModelFile.Save(fitted, modelFile.FullName);
-        var written = await SampleStep.RunAsync(fitted, to, options.Seed, scale, replace, Environment.ProcessorCount, progress, cancellationToken).ConfigureAwait(false);
+        var written = await SampleStep.RunAsync(fitted, to, options.Seed, scale, replace, parallel, progress, cancellationToken).ConfigureAwait(false);
         WriteOutcome(context, to.Redacted, written);
         if (evaluate && to.Kind == EndpointKind.Database)
         {

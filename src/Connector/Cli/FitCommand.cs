@@ -13,11 +13,13 @@ internal static class FitCommand
         var source = new EndpointOptions("source", "The database to learn from (read only, in a read-only transaction).");
         var selection = new SelectionOptions();
         var synthesis = new SynthesisCliOptions();
+        var maxParallel = new MaxParallelOption();
         var model = new Option<FileInfo>("--model") { Description = "Where to write the model file (.sdvm).", Required = true };
         var command = new Command("fit", "Fit a model of the whole database (statistics only, no real rows) and save it; sample it later anywhere.");
         source.AddTo(command);
         selection.AddTo(command);
         synthesis.AddFitOptions(command);
+        maxParallel.AddTo(command);
         command.Options.Add(model);
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
         {
@@ -25,10 +27,11 @@ internal static class FitCommand
             await using var staging = await Csv.CsvStaging.IfCsvAsync(endpoint, context.Console, cancellationToken).ConfigureAwait(false);
             endpoint = staging?.Endpoint ?? endpoint;
             var options = synthesis.ToSynthesisOptions(result);
+            var parallel = maxParallel.ValueOf(result);
             var introspection = selection.ToIntrospectionOptions(result);
             var schema = await IntrospectStep.RunAsync(endpoint, introspection, result.GetValue(selection.Metadata), cancellationToken).ConfigureAwait(false);
             SubsetCheck.Ensure(schema, introspection);
-            var fitted = await FitStep.RunAsync(endpoint, schema, options, new RunProgress(context.Console), cancellationToken).ConfigureAwait(false);
+            var fitted = await FitStep.RunAsync(endpoint, schema, options, new RunProgress(context.Console), parallel, cancellationToken).ConfigureAwait(false);
             var path = result.GetValue(model)!.FullName;
             DatabaseModelFile.Save(fitted, path);
             context.Console.WriteLine($"model of {fitted.Tables.Count} tables written to {path} ({new FileInfo(path).Length / 1024} KiB)");

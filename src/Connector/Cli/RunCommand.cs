@@ -52,6 +52,7 @@ internal static class RunCommand
         Text("--scale", "Rows of root tables times this factor (scale). Default: 1.", ["scale"]);
         Text("--rare-k", "k for rare categories (rare_k). Default: 5.", ["rare_k"]);
         Text("--locale", "Locale of generated personal data (locale). Default: en.", ["locale"]);
+        Text("--max-parallel", "Tables worked on at once, each on a connection of its own (max_parallel). Default: the number of processors.", ["max_parallel"]);
         Text("--model", "Model file (model.path).", ["model", "path"], isPath: true);
         Bool("--model-reuse", "Reuse the saved model when the schema has not drifted (model.reuse). Default: true.", ["model", "reuse"]);
         Text("--on-drift", "refit or refuse when the source's schema drifted (model.on_drift). Default: refit.", ["model", "on_drift"]);

@@ -12,22 +12,17 @@ internal static class SampleCommand
         var target = new EndpointOptions("target", "The database to write the synthetic clone into (empty, or give --replace).");
         var synthesis = new SynthesisCliOptions();
         var model = new Option<FileInfo>("--model") { Description = "The model file written by fit.", Required = true };
-        var maxParallel = new Option<int>("--max-parallel")
-        {
-            Description = "Most tables sampled and written at once, each on a connection of its own (SQLite: always 1). The rows are the same whatever this is. Default: the number of processors.",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
+        var maxParallel = new MaxParallelOption();
         var command = new Command("sample", "Write a synthetic database from a model file (no access to the source needed).");
         target.AddTo(command);
         synthesis.AddSampleOptions(command, withSeed: true);
         command.Options.Add(model);
-        command.Options.Add(maxParallel);
+        maxParallel.AddTo(command);
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
         {
             var endpoint = target.Resolve(result);
             var scale = synthesis.ScaleOf(result);
-            var parallel = result.GetValue(maxParallel);
-            if (parallel < 1) throw new UserInputException($"--max-parallel must be at least 1 (got {parallel}).");
+            var parallel = maxParallel.ValueOf(result);
             DatabaseModel fitted;
             try
             {

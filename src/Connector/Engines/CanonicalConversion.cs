@@ -25,7 +25,8 @@ internal static class CanonicalConversion
             case LogicalType.Boolean:
                 result = value switch
                 {
-                    bool b => b,
+                    // A value already of the canonical type is kept as it is, not unboxed and boxed again.
+                    bool => value,
                     string s => s is "1" or "t" or "true" or "TRUE" or "True" or "y" or "Y",
                     byte[] bytes => bytes.Any(x => x != 0),
                     ulong u => u != 0,
@@ -35,19 +36,19 @@ internal static class CanonicalConversion
             case LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64:
                 switch (value)
                 {
-                    case long l: result = l; return true;
+                    case long: result = value; return true;
                     case ulong u when u > long.MaxValue: return false;
                     case decimal d when d > long.MaxValue || d < long.MinValue: return false;
                     case bool b: result = b ? 1L : 0L; return true;
                     default: result = Convert.ToInt64(value, CultureInfo.InvariantCulture); return true;
                 }
             case LogicalType.Decimal or LogicalType.Money:
-                result = value is decimal m ? m : Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+                result = value is decimal ? value : Convert.ToDecimal(value, CultureInfo.InvariantCulture);
                 return true;
             case LogicalType.Float32 or LogicalType.Float64:
                 result = value switch
                 {
-                    double d => d,
+                    double => value,
                     // The shortest text of a float is what the database shows; widening the bits would add noise digits.
                     float f => double.Parse(f.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
                     _ => Convert.ToDouble(value, CultureInfo.InvariantCulture),

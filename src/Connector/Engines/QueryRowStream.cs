@@ -12,9 +12,13 @@ namespace Sdv.Connector.Engines;
 /// </summary>
 internal static class QueryRowStream
 {
+    /// <param name="reuseRow">
+    /// Yield the same array for every row, overwritten by the next one: for consumers that copy what
+    /// they keep (the fit copies each row into its batch), it saves an allocation per row.
+    /// </param>
     /// <param name="unreadable">Called after the last row for each column with unreadable cells: its index, their count and the first example.</param>
     public static async IAsyncEnumerable<object?[]> ReadAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns,
-        CellReader read, Action<int, long, string?> unreadable, [EnumeratorCancellation] CancellationToken cancellationToken)
+        CellReader read, Action<int, long, string?> unreadable, bool reuseRow, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(columns);
@@ -28,19 +32,27 @@ internal static class QueryRowStream
         var examples = new string?[columns.Count];
         await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false))
         {
+            var width = columns.Count;
+            var shared = reuseRow ? new object?[width] : null;
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var row = new object?[columns.Count];
-                // SequentialAccess: each cell is read once, in order.
-                for (var i = 0; i < row.Length; i++)
+                var row = shared ?? new object?[width];
+                // SequentialAccess: each cell is read once, in order. IsDBNull, not IsDBNullAsync: the
+                // cell's header is almost always in the buffer the row's read filled, and an awaited
+                // call per cell cost more than the rare blocking refill (GetValue is synchronous anyway).
+                for (var i = 0; i < width; i++)
                 {
-                    if (await reader.IsDBNullAsync(i, cancellationToken).ConfigureAwait(false)) continue;
-                    if (read(reader, i, columns[i], out var value, out var example))
+                    if (reader.IsDBNull(i))
+                    {
+                        row[i] = null;
+                    }
+                    else if (read(reader, i, columns[i], out var value, out var example))
                     {
                         row[i] = value;
                     }
                     else
                     {
+                        row[i] = null;
                         failures[i]++;
                         examples[i] ??= example;
                     }

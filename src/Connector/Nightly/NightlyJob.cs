@@ -198,7 +198,7 @@ internal sealed class NightlyJob
                 if (attempt == 1) Line(tee, $"removed the leftover {item} of an earlier run");
             }
             Line(tee, $"writing the new clone into {staging.Description}{(attempt > 1 ? $" (try {attempt})" : "")}");
-            return await StagingWriter.WriteAsync(model, staging, _config.Seed, _config.Scale, overrides, _hooks, attempt, Environment.ProcessorCount, progress, ct).ConfigureAwait(false);
+            return await StagingWriter.WriteAsync(model, staging, _config.Seed, _config.Scale, overrides, _hooks, attempt, _config.MaxParallel, progress, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         await JudgeGatesAsync(tee, staging, staged, cancellationToken).ConfigureAwait(false);
 
@@ -361,7 +361,7 @@ internal sealed class NightlyJob
             if (problems.Count > 0) throw new UserInputException($"{problems.Count} problem(s) with columns: overrides; nothing was written:\n" + string.Join("\n", problems.Select(p => "  - " + p)));
             schema = ColumnOverrides.ApplyTypes(schema, _config.Columns);
             Line(tee, $"read {schema.Tables.Count} tables and {schema.ForeignKeys.Count()} foreign keys from {_config.Source.Redacted}");
-            return await FitStep.RunAsync(_config.Source, schema, options, progress, _hooks.AtStep is null ? null : _hooks.StepAsync, ct).ConfigureAwait(false);
+            return await FitStep.RunAsync(_config.Source, schema, options, progress, _config.MaxParallel, _hooks.AtStep is null ? null : _hooks.StepAsync, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
         if (_config.Model.Path is { } path)
         {

@@ -14,6 +14,8 @@ internal sealed class DependencyAccumulator
     private const int MaxDeterminantValues = 1000;
     private const int MaxPairs = 400;
     private readonly List<Pair> _pairs = [];
+    private FormattedColumns? _text;
+    private readonly HashSet<int> _live = [];
 
     public DependencyAccumulator(IReadOnlyList<int> determinants, IReadOnlyList<int> dependents)
     {
@@ -28,15 +30,27 @@ internal sealed class DependencyAccumulator
 
     public void Observe(object?[][] batch, int count)
     {
+        if (count == 0) return;
+        // Each column's cells formatted once per batch, however many pairs it is part of.
+        _live.Clear();
         foreach (var pair in _pairs)
         {
             if (pair.Dead) continue;
+            _live.Add(pair.A);
+            _live.Add(pair.B);
+        }
+        if (_live.Count == 0) return;
+        _text ??= new FormattedColumns(batch[0].Length);
+        _text.Fill(batch, count, _live);
+        foreach (var pair in _pairs)
+        {
+            if (pair.Dead) continue;
+            var keys = _text[pair.A];
+            var values = _text[pair.B];
             for (var r = 0; r < count && !pair.Dead; r++)
             {
-                var row = batch[r];
-                if (row[pair.A] is not { } a) continue;
-                var key = CellCodec.Format(a);
-                var b = row[pair.B] is { } value ? CellCodec.Format(value) : null;
+                if (keys[r] is not { } key) continue;
+                var b = values[r];
                 if (pair.Map.TryGetValue(key, out var seen))
                 {
                     if (!string.Equals(seen.B, b, StringComparison.Ordinal)) pair.Dead = true;

@@ -50,10 +50,13 @@ internal sealed class NumericAccumulator : ColumnAccumulator
 
     private bool _offsetSeen;
 
-    public override void Observe(object?[][] rows, int count, int column)
+    public override void Observe(object?[][] rows, int count, int column) => Observe(rows, 0, count, column);
+
+    /// <summary>Observes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> - 1 of <paramref name="rows"/>.</summary>
+    public void Observe(object?[][] rows, int start, int count, int column)
     {
         var isTime = _kind is ValueKind.DateTime or ValueKind.DateTimeOffset or ValueKind.Time or ValueKind.Interval;
-        for (var r = 0; r < count; r++)
+        for (var r = start; r < start + count; r++)
         {
             var value = rows[r][column];
             if (value is null or DBNull)

@@ -21,7 +21,10 @@ internal sealed class StratumAccumulator
     private const double MinExplained = 0.25;
     private const int StratumGrid = 201;
     private readonly List<Pair> _pairs = [];
-    private readonly object?[][] _one = new object?[1][];
+    private int[] _groupOf = [];
+    private object?[][] _byGroup = [];
+    private readonly HashSet<int> _live = [];
+    private FormattedColumns? _text;
     private readonly SynthesisOptions _options;
     private readonly Xoshiro256 _random;
 
@@ -40,34 +43,73 @@ internal sealed class StratumAccumulator
 
     public void Observe(object?[][] batch, int count)
     {
+        if (count == 0) return;
+        // Each category column's cells formatted once per batch, however many numbers it is paired with.
+        _live.Clear();
+        foreach (var pair in _pairs)
+        {
+            if (!pair.Dead) _live.Add(pair.A);
+        }
+        if (_live.Count == 0) return;
+        _text ??= new FormattedColumns(batch[0].Length);
+        _text.Fill(batch, count, _live);
+        if (_groupOf.Length < count)
+        {
+            _groupOf = new int[count];
+            _byGroup = new object?[count][];
+        }
         foreach (var pair in _pairs)
         {
             if (pair.Dead) continue;
+            var keys = _text[pair.A];
             for (var r = 0; r < count; r++)
             {
+                _groupOf[r] = -1;
                 var row = batch[r];
                 if (row[pair.B] is not { } value) continue;
                 var x = ScalarConverter.ToDouble(value, pair.Kind);
                 if (!double.IsFinite(x)) continue;
-                var key = row[pair.A] is { } a ? CellCodec.Format(a) : NullKey;
+                var key = keys[r] ?? NullKey;
                 if (!pair.Groups.TryGetValue(key, out var group))
                 {
                     if (pair.Groups.Count >= MaxCategories)
                     {
                         pair.Dead = true;
                         pair.Groups.Clear();
+                        pair.Order.Clear();
                         break;
                     }
-                    group = new Group(new NumericAccumulator(pair.Kind, false, _options.MaxExactDistinct, _options.SketchK, _random.Fork()));
+                    group = new Group(new NumericAccumulator(pair.Kind, false, _options.MaxExactDistinct, _options.SketchK, _random.Fork())) { Index = pair.Order.Count };
                     pair.Groups[key] = group;
+                    pair.Order.Add(group);
                 }
-                _one[0] = row;
-                group.Values.Observe(_one, 1, pair.B);
                 group.N++;
                 group.Sum += x;
                 group.SumSquares += x * x;
+                group.Pending++;
+                _groupOf[r] = group.Index;
+            }
+            if (pair.Dead) continue;
+
+            // Each group's rows of the batch side by side, in row order, then one call per group: each
+            // group's accumulator sees the same values in the same order as row by row, without a call per row.
+            var offset = 0;
+            foreach (var group in pair.Order)
+            {
+                group.Start = group.Next = offset;
+                offset += group.Pending;
+            }
+            for (var r = 0; r < count; r++)
+            {
+                if (_groupOf[r] >= 0) _byGroup[pair.Order[_groupOf[r]].Next++] = batch[r];
+            }
+            foreach (var group in pair.Order)
+            {
+                if (group.Pending > 0) group.Values.Observe(_byGroup, group.Start, group.Pending, pair.B);
+                group.Pending = 0;
             }
         }
+        Array.Clear(_byGroup, 0, count);
     }
 
     /// <summary>Sets <see cref="ContinuousColumnModel.Strata"/> on the numeric columns a category explains well enough.</summary>
@@ -114,6 +156,9 @@ internal sealed class StratumAccumulator
         public bool Dead { get; set; }
 
         public Dictionary<string, Group> Groups { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The groups in the order they were first seen (their <see cref="Group.Index"/>).</summary>
+        public List<Group> Order { get; } = [];
     }
 
     private sealed class Group(NumericAccumulator values)
@@ -125,5 +170,14 @@ internal sealed class StratumAccumulator
         public double Sum { get; set; }
 
         public double SumSquares { get; set; }
+
+        public int Index { get; init; }
+
+        /// <summary>Rows of the current batch for this group, and where they start and go next in the batch's by-group order.</summary>
+        public int Pending { get; set; }
+
+        public int Start { get; set; }
+
+        public int Next { get; set; }
     }
 }

@@ -47,8 +47,8 @@ public abstract class ParallelSampleSuite<TFixture>(TFixture fixture, SharedClon
     }
 
     [SkippableTheory]
-    [InlineData("0", "--max-parallel must be at least 1 (got 0)")]
-    [InlineData("-3", "--max-parallel must be at least 1 (got -3)")]
+    [InlineData("0", "--max-parallel must be a whole number of at least 1 (got '0')")]
+    [InlineData("-3", "--max-parallel must be a whole number of at least 1 (got '-3')")]
     [InlineData("two", "two")]
     public async Task A_bad_max_parallel_is_refused_with_exit_code_2(string value, string message)
     {

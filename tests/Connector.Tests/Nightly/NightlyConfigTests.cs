@@ -129,6 +129,17 @@ public sealed class NightlyConfigTests : IDisposable
     }
 
     [Fact]
+    public void Reads_max_parallel_defaulting_to_the_processors_and_refuses_zero()
+    {
+        Assert.Equal(3, Load("source:\n  url: source.db\ntarget:\n  url: t.db\nmax_parallel: 3\n").MaxParallel);
+        Assert.Equal(Math.Max(1, Environment.ProcessorCount), Load("source:\n  url: source.db\ntarget:\n  url: t.db\n").MaxParallel);
+        var e = Problems("source:\n  url: source.db\ntarget:\n  url: t.db\nmax_parallel: 0\n");
+        Assert.StartsWith("max_parallel (line 5)", Assert.Single(e.Problems), StringComparison.Ordinal);
+        e = Problems("source:\n  url: source.db\ntarget:\n  url: t.db\nmax_parallel: two\n");
+        Assert.Contains("'two' is not a whole number", Assert.Single(e.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Refuses_a_target_that_is_the_source_and_contradicting_column_overrides()
     {
         var e = Problems("""

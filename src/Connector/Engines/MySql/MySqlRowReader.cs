@@ -36,6 +36,15 @@ internal sealed class MySqlRowReader : IRowReader
         return await ((MySqlConnection)connection).BeginTransactionAsync(IsolationLevel.Snapshot, isReadOnly: true, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// MySQL and MariaDB cannot share a snapshot between sessions (there is no pg_export_snapshot):
+    /// each connection gets its own consistent-snapshot read-only transaction, all started together,
+    /// so their instants differ by the time it takes to start them; a write committed in between can
+    /// be seen by some sessions and not others.
+    /// </summary>
+    public Task<IReadOnlyList<DbTransaction?>> BeginSharedReadOnlyAsync(IReadOnlyList<DbConnection> connections, CancellationToken cancellationToken) =>
+        ReadOnlyTransactions.BeginEachAsync(this, connections, cancellationToken);
+
     public IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -44,11 +53,11 @@ internal sealed class MySqlRowReader : IRowReader
     }
 
     public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken, bool reuseRow = false) =>
         QueryRowStream.ReadAsync(connection, transaction, sql, columns, ReadCell,
             (i, count, _) => _warnings.Enqueue(string.Create(CultureInfo.InvariantCulture,
                 $"{count} value(s) of {label}.{columns[i].Name} ({columns[i].NativeType}) have no {columns[i].LogicalType} form (zero dates, TIME beyond 24 hours or numbers beyond Int64) and were read as NULL.")),
-            cancellationToken);
+            reuseRow, cancellationToken);
 
     private static bool ReadCell(DbDataReader reader, int ordinal, ColumnSchema column, out object? value, out string? example)
     {

@@ -34,6 +34,51 @@ internal sealed class PostgreSqlRowReader : IRowReader
         return transaction;
     }
 
+    /// <summary>
+    /// One snapshot for every session: the first connection begins its REPEATABLE READ READ ONLY
+    /// transaction and exports its snapshot (<c>pg_export_snapshot()</c>); every other one begins the
+    /// same kind of transaction and imports it (<c>SET TRANSACTION SNAPSHOT</c>) before any query. The
+    /// exporting transaction stays open as long as the others, which keeps the snapshot importable.
+    /// </summary>
+    public async Task<IReadOnlyList<DbTransaction?>> BeginSharedReadOnlyAsync(IReadOnlyList<DbConnection> connections, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        var transactions = new List<DbTransaction?>(connections.Count);
+        try
+        {
+            if (connections.Count == 0) return transactions;
+            var first = await BeginReadOnlyAsync(connections[0], cancellationToken).ConfigureAwait(false);
+            transactions.Add(first);
+            if (connections.Count == 1) return transactions;
+            string snapshot;
+            await using (var export = connections[0].CreateCommand())
+            {
+                export.Transaction = first;
+                export.CommandText = "SELECT pg_export_snapshot()";
+                snapshot = (string)(await export.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            }
+            // SET TRANSACTION SNAPSHOT takes a literal, not a parameter; the server's identifier is hex digits and dashes.
+            if (snapshot.Length == 0 || !snapshot.All(static c => char.IsAsciiHexDigit(c) || c == '-'))
+                throw new InvalidOperationException($"PostgreSQL exported a snapshot identifier of an unexpected form: '{snapshot}'.");
+            for (var i = 1; i < connections.Count; i++)
+            {
+                var transaction = await connections[i].BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+                transactions.Add(transaction);
+                await using var import = connections[i].CreateCommand();
+                import.Transaction = transaction;
+                // The import must come before any query of the transaction.
+                import.CommandText = $"SET TRANSACTION SNAPSHOT '{snapshot}'; SET TRANSACTION READ ONLY";
+                await import.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return transactions;
+        }
+        catch
+        {
+            await ReadOnlyTransactions.DisposeAsync(transactions).ConfigureAwait(false);
+            throw;
+        }
+    }
+
     public IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -42,16 +87,16 @@ internal sealed class PostgreSqlRowReader : IRowReader
     }
 
     public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken, bool reuseRow = false) =>
         QueryRowStream.ReadAsync(connection, transaction, sql, columns, ReadCell,
             (i, count, example) => _warnings.Enqueue($"{label}.{columns[i].Name}: {count} cell(s) could not be read as {columns[i].LogicalType} and were read as NULL ({example})."),
-            cancellationToken);
+            reuseRow, cancellationToken);
 
     private static bool ReadCell(DbDataReader reader, int ordinal, ColumnSchema column, out object? value, out string? example)
     {
         try
         {
-            value = Convert(reader.GetValue(ordinal), column.LogicalType);
+            value = Read(reader, ordinal, column.LogicalType);
             example = null;
             return true;
         }
@@ -60,6 +105,27 @@ internal sealed class PostgreSqlRowReader : IRowReader
             (value, example) = (null, e.Message);
             return false;
         }
+    }
+
+    /// <summary>
+    /// Integers and doubles through the typed getters, so a cell is boxed once (GetValue boxes the
+    /// driver's value, and a widening conversion boxed it again); the values are the same as
+    /// <see cref="Convert"/>'s.
+    /// </summary>
+    private static object Read(DbDataReader reader, int ordinal, LogicalType type)
+    {
+        switch (type)
+        {
+            case LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64:
+                var field = reader.GetFieldType(ordinal);
+                if (field == typeof(long)) return reader.GetInt64(ordinal);
+                if (field == typeof(int)) return (long)reader.GetInt32(ordinal);
+                if (field == typeof(short)) return (long)reader.GetInt16(ordinal);
+                break;
+            case LogicalType.Float64 when reader.GetFieldType(ordinal) == typeof(double):
+                return reader.GetDouble(ordinal);
+        }
+        return Convert(reader.GetValue(ordinal), type);
     }
 
     public string SelectExpression(ColumnSchema column, string columnSql)
@@ -79,15 +145,16 @@ internal sealed class PostgreSqlRowReader : IRowReader
         var inv = CultureInfo.InvariantCulture;
         return type switch
         {
-            LogicalType.Boolean => raw is bool b ? b : System.Convert.ToInt64(raw, inv) != 0,
-            LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64 => System.Convert.ToInt64(raw, inv),
-            LogicalType.Decimal or LogicalType.Money => System.Convert.ToDecimal(raw, inv),
+            // A value already of the canonical type is returned as it is, not unboxed and boxed again.
+            LogicalType.Boolean => raw is bool ? raw : System.Convert.ToInt64(raw, inv) != 0,
+            LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64 => raw is long ? raw : System.Convert.ToInt64(raw, inv),
+            LogicalType.Decimal or LogicalType.Money => raw is decimal ? raw : System.Convert.ToDecimal(raw, inv),
             // A real's shortest text is what the user wrote; widening its bits would add digits.
             LogicalType.Float32 => raw is float f ? double.Parse(f.ToString("R", inv), inv) : System.Convert.ToDouble(raw, inv),
-            LogicalType.Float64 => System.Convert.ToDouble(raw, inv),
+            LogicalType.Float64 => raw is double ? raw : System.Convert.ToDouble(raw, inv),
             LogicalType.Date => raw switch
             {
-                DateOnly date => date,
+                DateOnly => raw,
                 DateTime dt => DateOnly.FromDateTime(dt),
                 _ => throw new InvalidCastException($"Cannot read {raw.GetType().Name} as a date."),
             },
@@ -112,7 +179,7 @@ internal sealed class PostgreSqlRowReader : IRowReader
                 _ => throw new InvalidCastException($"Cannot read {raw.GetType().Name} as a timestamp with time zone."),
             },
             LogicalType.Interval => raw is TimeSpan span ? span : TimeSpan.FromTicks((long)decimal.Round(System.Convert.ToDecimal(raw, inv) * TimeSpan.TicksPerSecond)),
-            LogicalType.Uuid => raw is Guid g ? g : Guid.Parse(System.Convert.ToString(raw, inv)!, inv),
+            LogicalType.Uuid => raw is Guid ? raw : Guid.Parse(System.Convert.ToString(raw, inv)!, inv),
             LogicalType.Binary => raw is byte[] bytes ? bytes : throw new InvalidCastException($"Cannot read {raw.GetType().Name} as bytes."),
             _ => raw as string ?? System.Convert.ToString(raw, inv)!,
         };

@@ -36,6 +36,13 @@ internal sealed class SqlServerRowReader : IRowReader
         return await connection.BeginTransactionAsync(snapshot ? IsolationLevel.Snapshot : IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// SQL Server cannot share a snapshot between sessions (bound sessions share a transaction but
+    /// not concurrent reads): each connection gets its own transaction, all started together.
+    /// </summary>
+    public Task<IReadOnlyList<DbTransaction?>> BeginSharedReadOnlyAsync(IReadOnlyList<DbConnection> connections, CancellationToken cancellationToken) =>
+        ReadOnlyTransactions.BeginEachAsync(this, connections, cancellationToken);
+
     public IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -44,11 +51,11 @@ internal sealed class SqlServerRowReader : IRowReader
     }
 
     public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken, bool reuseRow = false) =>
         QueryRowStream.ReadAsync(connection, transaction, sql, columns, ReadCell,
             (i, count, _) => _warnings.Enqueue(string.Create(CultureInfo.InvariantCulture,
                 $"{count} value(s) of {label}.{columns[i].Name} ({columns[i].NativeType}) have no {columns[i].LogicalType} form and were read as NULL.")),
-            cancellationToken);
+            reuseRow, cancellationToken);
 
     private static bool ReadCell(DbDataReader reader, int ordinal, ColumnSchema column, out object? value, out string? example)
     {

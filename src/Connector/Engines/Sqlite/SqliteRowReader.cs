@@ -31,6 +31,14 @@ internal sealed class SqliteRowReader : IRowReader
         return Task.FromResult<DbTransaction?>(sqlite.BeginTransaction(IsolationLevel.Serializable, deferred: true));
     }
 
+    /// <summary>
+    /// A deferred transaction on each connection. SQLite cannot hand one connection's snapshot to
+    /// another: each takes its own at its first read; the source is opened read-only, so only another
+    /// process writing the file meanwhile could make them differ.
+    /// </summary>
+    public Task<IReadOnlyList<DbTransaction?>> BeginSharedReadOnlyAsync(IReadOnlyList<DbConnection> connections, CancellationToken cancellationToken) =>
+        ReadOnlyTransactions.BeginEachAsync(this, connections, cancellationToken);
+
     public IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -39,10 +47,10 @@ internal sealed class SqliteRowReader : IRowReader
     }
 
     public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken, bool reuseRow = false) =>
         QueryRowStream.ReadAsync(connection, transaction, sql, columns, ReadCell,
             (i, count, example) => _warnings.Enqueue($"{label}.{columns[i].Name}: {count} stored value(s) could not be read as {columns[i].LogicalType} and were read as NULL (first: {example})."),
-            cancellationToken);
+            reuseRow, cancellationToken);
 
     private static bool ReadCell(DbDataReader reader, int ordinal, ColumnSchema column, out object? value, out string? example)
     {

@@ -44,6 +44,9 @@ internal sealed record NightlyConfig
     /// <summary>Default: en.</summary>
     public string Locale { get; init; } = "en";
 
+    /// <summary>Tables fitted at once, each on a connection of its own. Default: the number of processors.</summary>
+    public int MaxParallel { get; init; } = Cli.MaxParallelOption.Default;
+
     public ModelSettings Model { get; init; } = new();
 
     /// <summary>Gate name (min_quality, min_diagnostic, max_exact_match_rate) to threshold.</summary>

@@ -18,7 +18,7 @@ internal static partial class NightlyConfigReader
     public static readonly string[] TopKeys =
     [
         "source", "target", "schemas", "include", "exclude", "exact_counts", "metadata", "columns", "seed", "scale",
-        "rare_k", "locale", "model", "gates", "retry", "summary", "log",
+        "rare_k", "locale", "max_parallel", "model", "gates", "retry", "summary", "log",
     ];
 
     public static readonly string[] EndpointKeys = ["url", "engine", "password_env", "password_file"];
@@ -87,6 +87,7 @@ internal static partial class NightlyConfigReader
         var scale = Number(root, "scale", "scale", p, double.Epsilon, 1e6, 1.0, double.TryParse);
         var rareK = Number(root, "rare_k", "rare_k", p, 1, 1_000_000, 5, int.TryParse);
         var locale = Text(root, "locale", "locale", p) ?? "en";
+        var maxParallel = Number(root, "max_parallel", "max_parallel", p, 1, 1024, Cli.MaxParallelOption.Default, int.TryParse);
         try
         {
             Synthesis.Generators.PiiGenerator.CreateFaker(locale, 0);
@@ -113,6 +114,7 @@ internal static partial class NightlyConfigReader
             Scale = scale,
             RareK = rareK,
             Locale = locale,
+            MaxParallel = maxParallel,
             Model = model,
             Gates = gates,
             Retry = retry,
