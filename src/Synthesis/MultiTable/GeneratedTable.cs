@@ -13,8 +13,8 @@ internal sealed class GeneratedTable
     private readonly Dictionary<string, KeyColumnStore> _keys = new(StringComparer.Ordinal);
     private readonly List<ForeignKeySchema> _children;
     private readonly int[] _contextPositions;
-    private readonly List<long> _counts = [];
-    private readonly List<double> _context = [];
+    private readonly ChunkedList<long> _counts = new();
+    private readonly ChunkedList<double> _context = new();
 
     public GeneratedTable(TableSchema table, DatabaseSchema schema, DatabasePlan plan)
     {
@@ -60,7 +60,7 @@ internal sealed class GeneratedTable
     {
         var index = _children.FindIndex(c => c.Equals(fk));
         var width = _contextPositions.Length;
-        for (var i = 0; i < Count; i++)
+        for (long i = 0; i < Count; i++)
         {
             var context = new object?[width];
             for (var c = 0; c < width; c++)
@@ -74,27 +74,48 @@ internal sealed class GeneratedTable
 
     private static string KeyId(IReadOnlyList<string> columns) => string.Join("\u0001", columns);
 
-    /// <summary>One referenced key's values by row: a list of longs while every value is a single integer, else boxed tuples.</summary>
+    /// <summary>
+    /// One referenced key's values by row. A single integer key that runs 1, 2, 3, ... (or from any
+    /// start, step 1: what generated identities do) is kept as its first value alone; any other
+    /// integer key as 8 bytes a row; any other key as a boxed tuple a row.
+    /// </summary>
     internal sealed class KeyColumnStore(int[] positions)
     {
-        private List<long>? _integers = positions.Length == 1 ? [] : null;
+        private long _first;
+        private long _run; // how many values, from the first on, are first + index
+        private ChunkedList<long>? _integers;
         private List<object?[]>? _tuples = positions.Length == 1 ? null : [];
 
         public void Add(object?[] row)
         {
-            if (_integers is not null && row[positions[0]] is long value)
+            if (_tuples is null && row[positions[0]] is long value)
             {
+                if (_integers is null && (_run == 0 || value == _first + _run))
+                {
+                    if (_run == 0) _first = value;
+                    _run++;
+                    return;
+                }
+                if (_integers is null)
+                {
+                    _integers = new ChunkedList<long>();
+                    for (long i = 0; i < _run; i++) _integers.Add(_first + i);
+                    _run = 0;
+                }
                 _integers.Add(value);
                 return;
             }
-            if (_integers is not null)
+            if (_tuples is null)
             {
-                _tuples = _integers.Select(v => new object?[] { v }).ToList();
+                _tuples = [];
+                for (long i = 0; i < _run; i++) _tuples.Add([_first + i]);
+                for (long i = 0; _integers is not null && i < _integers.Count; i++) _tuples.Add([_integers[i]]);
                 _integers = null;
+                _run = 0;
             }
-            _tuples!.Add(positions.Select(p => row[p]).ToArray());
+            _tuples.Add(positions.Select(p => row[p]).ToArray());
         }
 
-        public object?[] Get(int index) => _integers is not null ? [_integers[index]] : _tuples![index];
+        public object?[] Get(int index) => _tuples is not null ? _tuples[index] : [_integers is not null ? _integers[index] : _first + index];
     }
 }
