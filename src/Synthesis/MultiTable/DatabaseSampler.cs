@@ -155,15 +155,18 @@ public sealed class DatabaseSampler
             var parent = _generated[primary.PrincipalTable];
             var oneToOne = IsOneToOne(table, primary);
             var fixedValues = new Dictionary<string, object?>(StringComparer.Ordinal);
-            var spool = parent.ChildSpool(primary).ToList();
+            // One number per parent row, not a materialised (count, context) per row: at millions of
+            // parents the boxed contexts were most of the sampler's memory. Contexts are read as needed.
+            var drawn = parent.ChildCounts(primary);
+            if (oneToOne) for (var p = 0; p < drawn.Length; p++) drawn[p] = Math.Min(drawn[p], 1);
             var parentSource = _model.Entry(primary.PrincipalTable).SourceRows;
             var expected = parentSource == 0 ? 0 : entry.SourceRows * (double)parent.Count / parentSource;
-            var counts = Calibrate(spool.Select(s => oneToOne ? Math.Min(s.Count, 1) : s.Count).ToArray(), expected, oneToOne);
-            for (var p = 0; p < spool.Count; p++)
+            var counts = Calibrate(drawn, expected, oneToOne);
+            for (var p = 0; p < counts.Length; p++)
             {
-                var parentContext = spool[p].Context;
                 var count = counts[p];
                 if (count == 0) continue;
+                var parentContext = parent.ContextOf(p);
                 fixedValues.Clear();
                 for (var c = 0; c < plan.ParentContextColumns.Count; c++)
                 {

@@ -55,21 +55,27 @@ internal sealed class GeneratedTable
     /// <summary>The values of one referenced key, looked up once for a caller that reads it for every row.</summary>
     public KeyColumnStore KeysOf(IReadOnlyList<string> columns) => _keys[KeyId(columns)];
 
-    /// <summary>Per parent row: the number of children it drew in relationship <paramref name="fk"/>, and its context values.</summary>
-    public IEnumerable<(long Count, object?[] Context)> ChildSpool(ForeignKeySchema fk)
+    /// <summary>The drawn numbers of children in relationship <paramref name="fk"/>, one per row of this table, in row order.</summary>
+    public long[] ChildCounts(ForeignKeySchema fk)
     {
         var index = _children.FindIndex(c => c.Equals(fk));
+        if (index < 0) throw new ArgumentException($"{fk} is not a relationship this table is the primary parent of.", nameof(fk));
+        var counts = new long[Count];
+        for (long i = 0; i < Count; i++) counts[i] = _counts[i * _children.Count + index];
+        return counts;
+    }
+
+    /// <summary>The context values of row <paramref name="row"/> (what its children are conditioned on), NULL where the value was.</summary>
+    public object?[] ContextOf(long row)
+    {
         var width = _contextPositions.Length;
-        for (long i = 0; i < Count; i++)
+        var context = new object?[width];
+        for (var c = 0; c < width; c++)
         {
-            var context = new object?[width];
-            for (var c = 0; c < width; c++)
-            {
-                var value = _context[i * width + c];
-                context[c] = double.IsNaN(value) ? null : value;
-            }
-            yield return (_counts[i * _children.Count + index], context);
+            var value = _context[row * width + c];
+            context[c] = double.IsNaN(value) ? null : value;
         }
+        return context;
     }
 
     private static string KeyId(IReadOnlyList<string> columns) => string.Join("\u0001", columns);
