@@ -59,7 +59,7 @@ internal sealed class RunSummary
 
     public List<string> Warnings { get; set; } = [];
 
-    /// <summary>success, or the kind of failure: bad-input, connection-failed, gate-failed, refused, check-failed, busy (another run holds the lock), cancelled, failed.</summary>
+    /// <summary>success, or the kind of failure: bad-input, connection-failed, gate-failed, refused, check-failed, busy (another run holds the lock), disk-full, cancelled, failed.</summary>
     public string Outcome { get; set; } = "running";
 
     public string? Error { get; set; }
