@@ -34,8 +34,12 @@ internal static class QueryRowStream
         {
             var width = columns.Count;
             var shared = reuseRow ? new object?[width] : null;
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            // Read, not ReadAsync: rows arrive in a stream the driver buffers, and an awaited read per
+            // row cost more (async state, socket events, thread-pool wake-ups) than the rare blocking
+            // refill; the callers read on workers of their own, and cancellation is checked per row.
+            while (reader.Read())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var row = shared ?? new object?[width];
                 // SequentialAccess: each cell is read once, in order. IsDBNull, not IsDBNullAsync: the
                 // cell's header is almost always in the buffer the row's read filled, and an awaited
