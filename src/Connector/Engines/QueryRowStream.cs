@@ -12,6 +12,15 @@ namespace Sdv.Connector.Engines;
 /// </summary>
 internal static class QueryRowStream
 {
+    /// <summary>SELECT of every column of a table, each through the reader's select-list expression, in the table's order.</summary>
+    public static string SelectAll(ISqlDialect dialect, TableSchema table, Func<ColumnSchema, string, string> selectExpression)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(selectExpression);
+        return $"SELECT {string.Join(", ", table.Columns.Select(c => selectExpression(c, dialect.Quote(c.Name))))} FROM {dialect.Quote(table.Name)}";
+    }
+
     /// <param name="reuseRow">
     /// Yield the same array for every row, overwritten by the next one: for consumers that copy what
     /// they keep (the fit copies each row into its batch), it saves an allocation per row.

@@ -159,17 +159,12 @@ internal sealed class NightlyJob
         await using (runLock.ConfigureAwait(false))
         {
             Line(tee, $"holding the {staging.LockDescription}");
-            await RunCoreAsync(tee, progress, cancellationToken).ConfigureAwait(false);
+            await RunCoreAsync(tee, progress, staging, pipeline, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task RunCoreAsync(TextWriter tee, RunProgress progress, CancellationToken cancellationToken)
+    private async Task RunCoreAsync(TextWriter tee, RunProgress progress, IStagingArea staging, ResiliencePipeline pipeline, CancellationToken cancellationToken)
     {
-        var pipeline = RetryPipeline.Build(_config.Retry, message =>
-        {
-            _summary.Warnings.Add(message);
-            Line(tee, message);
-        }, _time);
         var model = await ModelAsync(tee, pipeline, progress, cancellationToken).ConfigureAwait(false);
         _summary.Fingerprint = model.Fingerprint;
 
@@ -177,15 +172,6 @@ internal sealed class NightlyJob
         if (problems.Count > 0) throw new UserInputException($"{problems.Count} problem(s) with columns: overrides; nothing was written:\n" + string.Join("\n", problems.Select(p => "  - " + p)));
         var overrides = ColumnOverrides.ForRows(model.Schema, _config.Columns);
 
-        IStagingArea staging;
-        try
-        {
-            staging = StagingAreas.For(_config.Target);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UserInputException(e.Message, e);
-        }
         _summary.Staging = staging.Description;
         var staged = await pipeline.ExecuteAsync(async ct =>
         {

@@ -157,6 +157,7 @@ public sealed class DatabaseSampler
             var fixedValues = new Dictionary<string, object?>(StringComparer.Ordinal);
             // One number per parent row, not a materialised (count, context) per row: at millions of
             // parents the boxed contexts were most of the sampler's memory. Contexts are read as needed.
+            var parentKeys = parent.KeysOf(primary.PrincipalColumns);
             var drawn = parent.ChildCounts(primary);
             if (oneToOne) for (var p = 0; p < drawn.Length; p++) drawn[p] = Math.Min(drawn[p], 1);
             var parentSource = _model.Entry(primary.PrincipalTable).SourceRows;
@@ -172,7 +173,7 @@ public sealed class DatabaseSampler
                 {
                     if (parentContext[c] is { } v) fixedValues[ContextColumnName(plan.ParentContextColumns[c])] = v;
                 }
-                var parentKey = parent.KeyOf(primary.PrincipalColumns, p);
+                var parentKey = parentKeys.Get(p);
                 var seen = uniquePairs is null ? null : new HashSet<string>(StringComparer.Ordinal);
                 foreach (var row in entry.Model.SampleConditional(count, fixedValues, context, includeContext: true)) yield return (row, parentKey, seen);
             }

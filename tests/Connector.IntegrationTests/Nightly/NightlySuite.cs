@@ -90,9 +90,7 @@ public abstract class NightlySuite<TFixture>(TFixture fixture) : EngineTestBase<
             Assert.Equal("reused", Summary().GetProperty("model").GetString());
         }
         Assert.Equal(modelBytes, await File.ReadAllBytesAsync(ModelPath));
-        Assert.Equal(Customers, await CountAsync(target, "customers"));
-        Assert.Equal(Orders, await CountAsync(target, "orders"));
-        Assert.Equal(0, await OrphansAsync(target));
+        await AssertCompleteCloneAsync(target);
     }
 
     [SkippableFact]
@@ -170,9 +168,7 @@ public abstract class NightlySuite<TFixture>(TFixture fixture) : EngineTestBase<
         var summary = Summary();
         Assert.Equal(2, summary.GetProperty("write_attempts").GetInt32());
         Assert.Contains(summary.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.StartsWith("transient fault", StringComparison.Ordinal));
-        Assert.Equal(Customers, await CountAsync(target, "customers"));
-        Assert.Equal(Orders, await CountAsync(target, "orders"));
-        Assert.Equal(0, await OrphansAsync(target));
+        await AssertCompleteCloneAsync(target);
     }
 
     [SkippableFact]
@@ -262,9 +258,7 @@ public abstract class NightlySuite<TFixture>(TFixture fixture) : EngineTestBase<
         Assert.Equal(0, await first);
         Assert.Equal("success", Summary().GetProperty("outcome").GetString());
         Assert.False(await TableExistsAsync(target, "marker"));
-        Assert.Equal(Customers, await CountAsync(target, "customers"));
-        Assert.Equal(Orders, await CountAsync(target, "orders"));
-        Assert.Equal(0, await OrphansAsync(target));
+        await AssertCompleteCloneAsync(target);
 
         // The lock went with it: the next run takes it and succeeds.
         (code, _, error) = await RunCliAsync("run", "--config", config, "--seed", "9");
@@ -504,6 +498,14 @@ public abstract class NightlySuite<TFixture>(TFixture fixture) : EngineTestBase<
     }
 
     private static async Task<long> CountAsync(TestDatabase database, string table) => await database.ScalarAsync<long>($"SELECT COUNT(*) FROM {table}");
+
+    /// <summary>The target holds a whole clone: every customer and order, and no order without its customer.</summary>
+    private static async Task AssertCompleteCloneAsync(TestDatabase target)
+    {
+        Assert.Equal(Customers, await CountAsync(target, "customers"));
+        Assert.Equal(Orders, await CountAsync(target, "orders"));
+        Assert.Equal(0, await OrphansAsync(target));
+    }
 
     private static async Task<long> OrphansAsync(TestDatabase database) =>
         await database.ScalarAsync<long>("SELECT COUNT(*) FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE c.id IS NULL");

@@ -82,8 +82,7 @@ internal sealed class PostgreSqlRowReader : IRowReader
     public IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var sql = $"SELECT {string.Join(", ", table.Columns.Select(c => SelectExpression(c, PostgreSqlDialect.Instance.Quote(c.Name))))} FROM {PostgreSqlDialect.Instance.Quote(table.Name)}";
-        return ReadQueryAsync(connection, transaction, sql, table.Columns, table.Name.ToString(), cancellationToken);
+        return ReadQueryAsync(connection, transaction, QueryRowStream.SelectAll(PostgreSqlDialect.Instance, table, SelectExpression), table.Columns, table.Name.ToString(), cancellationToken);
     }
 
     public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,

@@ -46,8 +46,7 @@ internal sealed class SqlServerRowReader : IRowReader
     public IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var sql = $"SELECT {string.Join(", ", table.Columns.Select(c => SelectExpression(c, _dialect.Quote(c.Name))))} FROM {_dialect.Quote(table.Name)}";
-        return ReadQueryAsync(connection, transaction, sql, table.Columns, table.Name.ToString(), cancellationToken);
+        return ReadQueryAsync(connection, transaction, QueryRowStream.SelectAll(_dialect, table, SelectExpression), table.Columns, table.Name.ToString(), cancellationToken);
     }
 
     public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,

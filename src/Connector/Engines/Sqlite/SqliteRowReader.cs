@@ -42,8 +42,7 @@ internal sealed class SqliteRowReader : IRowReader
     public IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var sql = $"SELECT {string.Join(", ", table.Columns.Select(c => SelectExpression(c, SqliteDialect.Instance.Quote(c.Name))))} FROM {SqliteDialect.Instance.Quote(table.Name)}";
-        return ReadQueryAsync(connection, transaction, sql, table.Columns, table.Name.ToString(), cancellationToken);
+        return ReadQueryAsync(connection, transaction, QueryRowStream.SelectAll(SqliteDialect.Instance, table, SelectExpression), table.Columns, table.Name.ToString(), cancellationToken);
     }
 
     public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,

@@ -26,6 +26,10 @@ internal static class StagingAreas
         };
     }
 
+    /// <summary>The schema a <c>&lt;schema&gt;__sdv_staging</c> schema stands for (the suffix removed); any other name as it is.</summary>
+    public static string? WithoutStagingSuffix(string? schema) =>
+        schema is not null && schema.EndsWith(StagingSuffix, StringComparison.Ordinal) ? schema[..^StagingSuffix.Length] : schema;
+
     /// <summary>Renames every schema of a mapped schema (tables, keys, views, user types) with <paramref name="rename"/>.</summary>
     public static DatabaseSchema RenameSchemas(DatabaseSchema schema, Func<string?, string?> rename)
     {

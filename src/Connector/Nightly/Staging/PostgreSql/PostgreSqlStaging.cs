@@ -92,8 +92,7 @@ internal sealed class PostgreSqlStaging(DatabaseEndpoint target) : IStagingArea
     /// <summary>The advisory lock's key: a stable 64-bit hash of the database's name.</summary>
     public long LockKey => unchecked((long)StableHash.Fnv1a("sdv-connector:" + (new NpgsqlConnectionStringBuilder(target.ConnectionString).Database ?? target.DatabaseName)));
 
-    public string? LiveSchema(string? stagingSchema) =>
-        stagingSchema is not null && stagingSchema.EndsWith(StagingAreas.StagingSuffix, StringComparison.Ordinal) ? stagingSchema[..^StagingAreas.StagingSuffix.Length] : stagingSchema;
+    public string? LiveSchema(string? stagingSchema) => StagingAreas.WithoutStagingSuffix(stagingSchema);
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, string? ifExists = null)
     {

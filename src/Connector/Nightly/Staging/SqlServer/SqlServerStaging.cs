@@ -95,8 +95,7 @@ internal sealed class SqlServerStaging(DatabaseEndpoint target) : IStagingArea
         }
     }
 
-    public string? LiveSchema(string? stagingSchema) =>
-        stagingSchema is not null && stagingSchema.EndsWith(StagingAreas.StagingSuffix, StringComparison.Ordinal) ? stagingSchema[..^StagingAreas.StagingSuffix.Length] : stagingSchema;
+    public string? LiveSchema(string? stagingSchema) => StagingAreas.WithoutStagingSuffix(stagingSchema);
 
     private static async Task<List<string>> TablesAsync(DbConnection connection, DbTransaction? transaction, string schema, CancellationToken cancellationToken)
     {
