@@ -26,14 +26,18 @@ public sealed class TableModel
             dependency.Prepare(data.Columns);
         }
 
-        Checks = BindChecks(data, out var warnings);
+        Checks = [.. BindChecks(data, out var warnings)];
         Warnings = [.. data.Warnings, .. warnings];
+        _columnIndex = data.Columns.Select((c, i) => (c.Name, i)).DistinctBy(static p => p.Name).ToDictionary(static p => p.Name, static p => p.i, StringComparer.Ordinal);
         ApplyBounds();
     }
 
+    private readonly Dictionary<string, int> _columnIndex;
+
     internal TableModelData Data { get; }
 
-    internal IReadOnlyList<BoundCheck> Checks { get; }
+    /// <summary>The bound CHECKs, as an array: the sampler walks them for every row.</summary>
+    internal BoundCheck[] Checks { get; }
 
     /// <summary>The table the model was fitted on.</summary>
     public QualifiedName Table => new(Data.Schema, Data.Table);
@@ -80,12 +84,7 @@ public sealed class TableModel
             isGiven = new bool[Data.Columns.Count];
             foreach (var (name, value) in fixedValues)
             {
-                var index = Data.Columns.FindIndex(c => c.Name == name);
-                if (index < 0)
-                {
-                    throw new ArgumentException($"Table {Table} has no column or context column '{name}' to fix; columns: {string.Join(", ", Data.Columns.Select(static c => c.Name))}.", nameof(fixedValues));
-                }
-
+                var index = FixableColumnIndex(name);
                 given[index] = value is DBNull ? null : value;
                 isGiven[index] = true;
             }
@@ -94,9 +93,22 @@ public sealed class TableModel
         return Iterate(count, given, isGiven, context, includeContext);
     }
 
+    /// <summary>The position of a table or context column that can be fixed when sampling; an error naming the columns when there is none.</summary>
+    internal int FixableColumnIndex(string name) =>
+        _columnIndex.TryGetValue(name, out var index)
+            ? index
+            : throw new ArgumentException($"Table {Table} has no column or context column '{name}' to fix; columns: {string.Join(", ", Data.Columns.Select(static c => c.Name))}.", nameof(name));
+
+    /// <summary>
+    /// The row sampler of this model within <paramref name="context"/> (one per context). The
+    /// multi-table layer draws through it directly: per parent row, a wrapper and a lookup per
+    /// fixed value was most of what it allocated besides the rows themselves.
+    /// </summary>
+    internal RowSampler Sampler(SamplingContext context) => context.GetState(this, static (model, c) => new RowSampler(model, c));
+
     private IEnumerable<object?[]> Iterate(long count, object?[]? given, bool[]? isGiven, SamplingContext context, bool includeContext)
     {
-        var sampler = context.GetState(this, () => new RowSampler(this, context));
+        var sampler = Sampler(context);
         for (long i = 0; i < count; i++)
         {
             yield return sampler.Next(given, isGiven, includeContext);
@@ -117,7 +129,7 @@ public sealed class TableModel
 
     private IEnumerable<object?[]> Fill(IEnumerable<object?[]> rows, int output, SamplingContext context)
     {
-        var sampler = context.GetState(this, () => new RowSampler(this, context));
+        var sampler = Sampler(context);
         var width = Data.Columns.Count;
         var given = new object?[width];
         var isGiven = new bool[width];

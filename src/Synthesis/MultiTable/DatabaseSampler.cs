@@ -144,17 +144,27 @@ public sealed class DatabaseSampler
         object?[]? numberedParent = null;
         long number = 0;
 
+        // Rows are drawn into one reused buffer (table columns, then context); each is copied into a
+        // fresh array of the table's width below, before the next is drawn.
+        var sampler = entry.Model.Sampler(context);
+        var buffer = new object?[entry.Model.Data.Columns.Count];
+
         IEnumerable<(object?[] Row, object?[]? ParentKey, HashSet<string>? Seen)> Drawn()
         {
             if (plan.PrimaryParent is not { } primary)
             {
                 var n = (long)Math.Round(entry.SourceRows * _scale);
-                foreach (var row in entry.Model.SampleConditional(n, Empty, context, includeContext: true)) yield return (row, null, uniquePairs is null ? null : new HashSet<string>(StringComparer.Ordinal));
+                for (long i = 0; i < n; i++) yield return (sampler.Next(null, null, includeContext: true, into: buffer), null, uniquePairs is null ? null : new HashSet<string>(StringComparer.Ordinal));
                 yield break;
             }
             var parent = _generated[primary.PrincipalTable];
             var oneToOne = IsOneToOne(table, primary);
-            var fixedValues = new Dictionary<string, object?>(StringComparer.Ordinal);
+            // The parent's context cells are fixed in place: positions resolved once per table, one
+            // given/isGiven pair reused for every parent (its rows are all drawn before the next parent's).
+            var contextIndex = new int[plan.ParentContextColumns.Count];
+            for (var c = 0; c < contextIndex.Length; c++) contextIndex[c] = -1;
+            var given = new object?[buffer.Length];
+            var isGiven = new bool[buffer.Length];
             // One number per parent row, not a materialised (count, context) per row: at millions of
             // parents the boxed contexts were most of the sampler's memory. Contexts are read as needed.
             var parentKeys = parent.KeysOf(primary.PrincipalColumns);
@@ -168,14 +178,23 @@ public sealed class DatabaseSampler
                 var count = counts[p];
                 if (count == 0) continue;
                 var parentContext = parent.ContextOf(p);
-                fixedValues.Clear();
-                for (var c = 0; c < plan.ParentContextColumns.Count; c++)
+                Array.Clear(given);
+                Array.Clear(isGiven);
+                var anyGiven = false;
+                for (var c = 0; c < contextIndex.Length; c++)
                 {
-                    if (parentContext[c] is { } v) fixedValues[ContextColumnName(plan.ParentContextColumns[c])] = v;
+                    if (parentContext[c] is not { } v) continue;
+                    if (contextIndex[c] < 0) contextIndex[c] = entry.Model.FixableColumnIndex(ContextColumnName(plan.ParentContextColumns[c]));
+                    given[contextIndex[c]] = v is DBNull ? null : v;
+                    isGiven[contextIndex[c]] = true;
+                    anyGiven = true;
                 }
                 var parentKey = parentKeys.Get(p);
                 var seen = uniquePairs is null ? null : new HashSet<string>(StringComparer.Ordinal);
-                foreach (var row in entry.Model.SampleConditional(count, fixedValues, context, includeContext: true)) yield return (row, parentKey, seen);
+                for (long i = 0; i < count; i++)
+                {
+                    yield return (sampler.Next(anyGiven ? given : null, anyGiven ? isGiven : null, includeContext: true, into: buffer), parentKey, seen);
+                }
             }
         }
 
@@ -284,8 +303,6 @@ public sealed class DatabaseSampler
         }
         return calibrated;
     }
-
-    private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
 
     /// <summary>Name of the context column that carries a parent column into the child's model (matches the fit's query).</summary>
     public static string ContextColumnName(string parentColumn) => "__sdv_parent_" + parentColumn;

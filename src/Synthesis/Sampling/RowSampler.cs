@@ -23,7 +23,7 @@ internal sealed class RowSampler
     private readonly object?[] _work;
     private readonly int _outputWidth;
     private ConditionalNormal? _lastSampler;
-    private readonly List<(int[] Columns, HashSet<string> Seen)> _compositeKeys;
+    private readonly List<(int[] Columns, HashSet<string> Seen, bool HasId)> _compositeKeys;
     private readonly (int Column, int Category)[] _stratified;
 
     public RowSampler(TableModel model, SamplingContext context)
@@ -46,12 +46,14 @@ internal sealed class RowSampler
             .Where(p => p.Item2 >= 0)
             .ToArray();
         _compositeKeys = model.Data.UniqueKeys
-            .Select(k => (k.Select(name => Array.FindIndex(_columns, c => c.Name == name)).ToArray(), new HashSet<string>(StringComparer.Ordinal)))
-            .Where(static k => k.Item1.All(static i => i >= 0))
+            .Select(k => k.Select(name => Array.FindIndex(_columns, c => c.Name == name)).ToArray())
+            .Where(static k => k.All(static i => i >= 0))
             // A key made only of foreign keys is a link table's pair: its cells are filled after this
             // sampler (by the multi-table layer, which keeps the pair unique), so here every row would
             // look like a repeat of the all-NULL key and be redrawn to the limit.
-            .Where(k => !k.Item1.All(i => _columns[i] is FixedColumnModel { Reason: FixedReason.ForeignKey }))
+            .Where(k => !k.All(i => _columns[i] is FixedColumnModel { Reason: FixedReason.ForeignKey }))
+            // A key with a generated id is unique by that id (drawn after acceptance), so it is not checked here.
+            .Select(k => (k, new HashSet<string>(StringComparer.Ordinal), k.Any(i => _columns[i] is IdColumnModel)))
             .ToList();
     }
 
@@ -61,12 +63,14 @@ internal sealed class RowSampler
     /// <summary>
     /// One row. <paramref name="given"/> (full width, may be null) holds fixed cells where
     /// <paramref name="isGiven"/> is set; a given <see cref="NotNull"/> asks for any non-null value.
+    /// The row is written into <paramref name="into"/> when given (a caller's reused buffer of the
+    /// output width), else into a new array.
     /// </summary>
-    public object?[] Next(object?[]? given, bool[]? isGiven, bool includeContext = false)
+    public object?[] Next(object?[]? given, bool[]? isGiven, bool includeContext = false, object?[]? into = null)
     {
         var tries = _model.Data.MaxRejectionTries;
         var checks = _model.Checks;
-        var needsLoop = checks.Count > 0 || _compositeKeys.Count > 0 || isGiven is not null;
+        var needsLoop = checks.Length > 0 || _compositeKeys.Count > 0 || isGiven is not null;
         for (var attempt = 0; ; attempt++)
         {
             Draw(given, isGiven);
@@ -86,7 +90,7 @@ internal sealed class RowSampler
             }
         }
 
-        return Accept(given, isGiven, includeContext);
+        return Accept(given, isGiven, includeContext, into);
     }
 
     private void Draw(object?[]? given, bool[]? isGiven)
@@ -211,9 +215,9 @@ internal sealed class RowSampler
             }
         }
 
-        foreach (var (columns, seen) in _compositeKeys)
+        foreach (var (columns, seen, hasId) in _compositeKeys)
         {
-            if (columns.All(i => _columns[i] is not IdColumnModel) && seen.Contains(CompositeKey(columns)))
+            if (!hasId && seen.Contains(CompositeKey(columns)))
             {
                 return false;
             }
@@ -266,9 +270,15 @@ internal sealed class RowSampler
 
     private static bool IsFixed(int c, bool[]? isGiven) => isGiven is not null && isGiven[c];
 
-    private object?[] Accept(object?[]? given, bool[]? isGiven, bool includeContext)
+    private object?[] Accept(object?[]? given, bool[]? isGiven, bool includeContext, object?[]? into)
     {
-        var output = new object?[includeContext ? _columns.Length : _outputWidth];
+        var width = includeContext ? _columns.Length : _outputWidth;
+        if (into is not null && into.Length != width)
+        {
+            throw new ArgumentException($"A row buffer of {into.Length} cells was given for rows of {width}.", nameof(into));
+        }
+
+        var output = into ?? new object?[width];
         var o = 0;
         for (var c = 0; c < _columns.Length; c++)
         {
@@ -288,7 +298,7 @@ internal sealed class RowSampler
             }
         }
 
-        foreach (var (columns, seen) in _compositeKeys)
+        foreach (var (columns, seen, _) in _compositeKeys)
         {
             seen.Add(CompositeKey(columns));
         }

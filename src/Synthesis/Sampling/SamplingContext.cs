@@ -21,12 +21,14 @@ public sealed class SamplingContext
 
     internal Xoshiro256 Random { get; }
 
-    internal T GetState<T>(object owner, Func<T> create)
+    /// <summary>The state <paramref name="owner"/> keeps in this context, made by <paramref name="create"/> the first time.</summary>
+    internal T GetState<TOwner, T>(TOwner owner, Func<TOwner, SamplingContext, T> create)
+        where TOwner : class
         where T : class
     {
         if (!_states.TryGetValue(owner, out var state))
         {
-            state = create();
+            state = create(owner, this);
             _states[owner] = state;
         }
 
