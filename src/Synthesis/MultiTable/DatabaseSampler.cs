@@ -131,14 +131,15 @@ public sealed class DatabaseSampler
         var secondary = plan.SecondaryParents.Select(fk => new Secondary(fk, Popularity(entry, fk, _generated[fk.PrincipalTable], random), _generated[fk.PrincipalTable],
             fk.Columns.All(c => table.Column(c).IsNullable), entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk))?.NullShare ?? 0,
             fk.Columns.Select(c => columnIndex[c]).ToArray())).ToList();
-        var self = plan.SelfReferences.Select(fk => (fk, Tree: new WeightedPicker(), Counts: entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk)))).ToList();
+        var self = plan.SelfReferences.Select(fk => new SelfReference(fk, new WeightedPicker(), entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk)),
+            fk.Columns.All(c => table.Column(c).IsNullable), fk.Columns.Select(c => columnIndex[c]).ToArray(), fk.PrincipalColumns.Select(c => columnIndex[c]).ToArray())).ToList();
+        var pairColumns = UniqueForeignKeySet(table, plan)?.Select(c => columnIndex[c]).ToArray();
         var deferredKeys = plan.DeferredParents.Select(_ => new List<object?[]>()).ToList();
         var keyColumns = table.PrimaryKey?.Columns ?? (table.UniqueKeys.Count > 0 ? table.UniqueKeys[0].Columns : null);
         if (plan.DeferredParents.Count > 0 && keyColumns is null)
         {
             warnings.Add($"{plan.Table} has no key, so its foreign key(s) closing a cycle ({string.Join("; ", plan.DeferredParents)}) stay NULL.");
         }
-        var uniquePairs = UniqueForeignKeySet(table, plan);
         var numbered = NumberedWithinParent(table, plan);
         var numberIndex = numbered is null ? -1 : columnIndex[numbered];
         object?[]? numberedParent = null;
@@ -154,7 +155,7 @@ public sealed class DatabaseSampler
             if (plan.PrimaryParent is not { } primary)
             {
                 var n = (long)Math.Round(entry.SourceRows * _scale);
-                for (long i = 0; i < n; i++) yield return (sampler.Next(null, null, includeContext: true, into: buffer), null, uniquePairs is null ? null : new HashSet<string>(StringComparer.Ordinal));
+                for (long i = 0; i < n; i++) yield return (sampler.Next(null, null, includeContext: true, into: buffer), null, pairColumns is null ? null : new HashSet<string>(StringComparer.Ordinal));
                 yield break;
             }
             var parent = _generated[primary.PrincipalTable];
@@ -190,7 +191,7 @@ public sealed class DatabaseSampler
                     anyGiven = true;
                 }
                 var parentKey = parentKeys.Get(p);
-                var seen = uniquePairs is null ? null : new HashSet<string>(StringComparer.Ordinal);
+                var seen = pairColumns is null ? null : new HashSet<string>(StringComparer.Ordinal);
                 for (long i = 0; i < count; i++)
                 {
                     yield return (sampler.Next(anyGiven ? given : null, anyGiven ? isGiven : null, includeContext: true, into: buffer), parentKey, seen);
@@ -200,18 +201,21 @@ public sealed class DatabaseSampler
 
         var width = table.Columns.Count;
         var childCounts = new long[childCount];
+        // Positions resolved once per table: the loop below runs once per row and captures nothing.
+        var primaryIndexes = plan.PrimaryParent?.Columns.Select(c => columnIndex[c]).ToArray() ?? [];
+        var keyIndexes = keyColumns?.Select(c => columnIndex[c]).ToArray();
         foreach (var (full, parentKey, seen) in Drawn())
         {
             var row = new object?[width];
             Array.Copy(full, row, width);
-            if (plan.PrimaryParent is { } primary && parentKey is not null)
+            if (parentKey is not null)
             {
-                for (var k = 0; k < primary.Columns.Count; k++) row[columnIndex[primary.Columns[k]]] = parentKey[k];
+                for (var k = 0; k < primaryIndexes.Length; k++) row[primaryIndexes[k]] = parentKey[k];
                 if (numberIndex >= 0)
                 {
                     // Rows of one parent come together (the same key array), so the count restarts at each new parent.
                     if (!ReferenceEquals(parentKey, numberedParent)) (numberedParent, number) = (parentKey, 0);
-                    row[numberIndex] = ++number;
+                    row[numberIndex] = SmallNumbers.Box(++number);
                 }
             }
 
@@ -219,9 +223,8 @@ public sealed class DatabaseSampler
             for (var attempt = 0; ; attempt++)
             {
                 foreach (var key in secondary) SetSecondary(row, key, table, random, warnings);
-                if (seen is null || uniquePairs is null) break;
-                var pair = string.Join("\u0001", uniquePairs.Select(c => Format(row[columnIndex[c]])));
-                if (seen.Add(pair)) break;
+                if (seen is null || pairColumns is null) break;
+                if (seen.Add(PairKey(row, pairColumns))) break;
                 if (attempt >= UniquePairTries || secondary.Count == 0)
                 {
                     dropped = true;
@@ -234,7 +237,7 @@ public sealed class DatabaseSampler
                 continue;
             }
 
-            foreach (var (fk, tree, counts) in self) SetSelf(row, fk, tree, counts, generated, columnIndex, table, random);
+            foreach (var reference in self) SetSelf(row, reference, generated, random);
 
             for (var d = 0; d < plan.DeferredParents.Count; d++)
             {
@@ -244,7 +247,7 @@ public sealed class DatabaseSampler
                     var column = table.Column(c);
                     row[columnIndex[c]] = column.IsNullable ? null : Placeholder(column);
                 }
-                if (keyColumns is not null) deferredKeys[d].Add(keyColumns.Select(c => row[columnIndex[c]]).ToArray());
+                if (keyIndexes is not null) deferredKeys[d].Add(Cells(row, keyIndexes));
             }
 
             // Child counts this row drew, for the tables that have it as their primary parent (Add copies them).
@@ -335,19 +338,44 @@ public sealed class DatabaseSampler
         for (var k = 0; k < key.Columns.Length; k++) row[key.Columns[k]] = value?[k];
     }
 
-    private static void SetSelf(object?[] row, ForeignKeySchema fk, WeightedPicker tree, CountDistribution? counts, GeneratedTable generated, Dictionary<string, int> columnIndex, TableSchema table, Xoshiro256 random)
+    /// <summary>A self-referencing foreign key of the table being sampled, with what each row needs of it resolved once.</summary>
+    private sealed record SelfReference(ForeignKeySchema ForeignKey, WeightedPicker Tree, CountDistribution? Counts, bool Nullable, int[] Columns, int[] PrincipalColumns);
+
+    private static void SetSelf(object?[] row, SelfReference self, GeneratedTable generated, Xoshiro256 random)
     {
-        var nullable = fk.Columns.All(c => table.Column(c).IsNullable);
+        var (fk, tree, counts) = (self.ForeignKey, self.Tree, self.Counts);
         var rootShare = counts?.NullShare ?? 1;
         var index = -1;
         if (tree.Count > 0 && !(random.NextDouble() < rootShare)) index = tree.Pick(random.NextDouble());
-        object?[]? value;
-        if (index >= 0) value = generated.KeyOf(fk.PrincipalColumns, index);
-        else if (nullable) value = null;
-        else value = fk.PrincipalColumns.Select(c => row[columnIndex[c]]).ToArray(); // a root that points at itself, as NOT NULL trees do
-        for (var k = 0; k < fk.Columns.Count; k++) row[columnIndex[fk.Columns[k]]] = value?[k];
+        if (index >= 0)
+        {
+            var value = generated.KeyOf(fk.PrincipalColumns, index);
+            for (var k = 0; k < self.Columns.Length; k++) row[self.Columns[k]] = value[k];
+        }
+        else
+        {
+            // A root: NULL, or, where the key is NOT NULL, a row that points at itself, as NOT NULL trees do
+            // (its own key read whole before any of it is written, in case the two share a column).
+            var value = self.Nullable ? null : Array.ConvertAll(self.PrincipalColumns, c => row[c]);
+            for (var k = 0; k < self.Columns.Length; k++) row[self.Columns[k]] = value?[k];
+        }
         // This row may itself become a parent: its weight is a fan-out drawn from the source's.
         tree.Add(counts is null ? 1 : counts.Draw(random.NextDouble()));
+    }
+
+    private static object?[] Cells(object?[] row, int[] indexes)
+    {
+        var cells = new object?[indexes.Length];
+        for (var i = 0; i < indexes.Length; i++) cells[i] = row[indexes[i]];
+        return cells;
+    }
+
+    /// <summary>A link table's pair of parent keys as one string, to keep the pair unique.</summary>
+    private static string PairKey(object?[] row, int[] columns)
+    {
+        var parts = new string[columns.Length];
+        for (var i = 0; i < columns.Length; i++) parts[i] = Format(row[columns[i]]);
+        return string.Join('\u0001', parts);
     }
 
     /// <summary>Each parent row gets a weight drawn from the source's children-per-parent distribution, so popular parents stay popular.</summary>
