@@ -37,7 +37,7 @@ internal static class CsvTargetWriter
         var names = FileNames(model.Schema);
         var temporary = new Dictionary<QualifiedName, string>();
         var rowsWritten = new Dictionary<QualifiedName, long>();
-        var sampler = new DatabaseSampler(model, seed, scale);
+        using var sampler = new DatabaseSampler(model, seed, scale);
         try
         {
             var number = 0;

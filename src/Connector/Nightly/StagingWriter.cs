@@ -41,7 +41,7 @@ internal static class StagingWriter
         await adapter.SchemaWriter.CreateTablesAsync(connection, staged, cancellationToken).ConfigureAwait(false);
         if (staging.SessionSql is { } session) await ExecuteAsync(connection, session, cancellationToken).ConfigureAwait(false);
 
-        var sampler = new DatabaseSampler(model, seed, scale);
+        using var sampler = new DatabaseSampler(model, seed, scale);
         // Every connection that loads a table needs the staging's session (PostgreSQL: its search_path).
         async Task<DbConnection> OpenAsync(CancellationToken ct)
         {

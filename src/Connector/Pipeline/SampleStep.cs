@@ -77,10 +77,12 @@ internal static class SampleStep
         {
             // The run's own connection goes first: it may hold the failed write (SQLite's file lock, an aborted transaction).
             await connection.DisposeAsync().ConfigureAwait(false);
+            sampler?.Dispose();
             await RemoveAsync(load, adapter, mapped).ConfigureAwait(false);
             failure.Throw();
         }
         warnings.AddRange(sampler!.Warnings);
+        sampler.Dispose();
         warnings.AddRange(adapter.SchemaWriter.Warnings.Where(w => !warnings.Contains(w)));
         return new Result(mapped, rowsWritten!, warnings);
     }

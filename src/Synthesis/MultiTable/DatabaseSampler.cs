@@ -18,7 +18,7 @@ namespace Sdv.Connector.Synthesis.MultiTable;
 /// Deterministic for a seed: every table has its own random stream derived from the seed and its name,
 /// so a table's rows do not depend on the order or the concurrency in which tables are generated.
 /// </summary>
-public sealed class DatabaseSampler
+public sealed class DatabaseSampler : IDisposable
 {
     /// <summary>Draws of a second parent tried before a row that would repeat a unique key pair is dropped.</summary>
     private const int UniquePairTries = 32;
@@ -41,6 +41,12 @@ public sealed class DatabaseSampler
         _model = model;
         _seed = seed;
         _scale = scale;
+    }
+
+    /// <summary>Lets go of what the generated tables keep for their children (temporary files included).</summary>
+    public void Dispose()
+    {
+        foreach (var table in _generated.Values) table.Dispose();
     }
 
     /// <summary>What sampling could not do as the source does (rows dropped to keep a pair unique, trees without a root).</summary>
@@ -279,7 +285,7 @@ public sealed class DatabaseSampler
         _model.Plan.Tables.SelectMany(p => perTable.TryGetValue(p.Table, out var list) ? list : []).ToList();
 
     /// <summary>
-    /// Scales the child counts parents drew so that their sum is the source's children per parent
+    /// Scales the child counts parents drew (in place) so that their sum is the source's children per parent
     /// times the parents generated: each parent's draw keeps its share (the shape of the
     /// distribution and its link to the parent's columns), while the total no longer carries the
     /// sampling noise of a few large draws. Rounding is cumulative, so the total is exact, except
@@ -294,17 +300,17 @@ public sealed class DatabaseSampler
         if (total == 0 || expected <= 0) return drawn;
         var factor = expected / total;
         var cap = atMostOne ? 1 : drawn.Max();
-        var calibrated = new long[drawn.Length];
+        // In place: each count is read before it is replaced, and a second array of millions of parents is memory that grows with the data.
         double cumulative = 0;
         long assigned = 0;
         for (var i = 0; i < drawn.Length; i++)
         {
             cumulative += drawn[i] * factor;
             var upTo = (long)Math.Round(cumulative, MidpointRounding.ToEven);
-            calibrated[i] = Math.Clamp(upTo - assigned, 0, cap);
-            assigned += calibrated[i];
+            drawn[i] = Math.Clamp(upTo - assigned, 0, cap);
+            assigned += drawn[i];
         }
-        return calibrated;
+        return drawn;
     }
 
     /// <summary>Name of the context column that carries a parent column into the child's model (matches the fit's query).</summary>

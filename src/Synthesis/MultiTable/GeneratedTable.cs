@@ -6,15 +6,19 @@ namespace Sdv.Connector.Synthesis.MultiTable;
 /// What the sampler remembers of a generated table for the tables after it: the values of every
 /// key that other tables reference (by row index), and for its children each row's drawn child
 /// counts and context values. Kept compact (an integer key is 8 bytes a row, counts and context
-/// numbers 8 bytes each), and only for tables that are parents; leaf tables keep nothing.
+/// numbers 8 bytes each, the latter in a temporary file beyond a few MB), and only for tables that
+/// are parents; leaf tables keep nothing.
 /// </summary>
-internal sealed class GeneratedTable
+internal sealed class GeneratedTable : IDisposable
 {
     private readonly Dictionary<string, KeyColumnStore> _keys = new(StringComparer.Ordinal);
     private readonly List<ForeignKeySchema> _children;
     private readonly int[] _contextPositions;
-    private readonly ChunkedList<long> _counts = new();
-    private readonly ChunkedList<double> _context = new();
+    // Per-parent numbers beyond this many bytes go to a temporary file (read back in order by the
+    // children), so the sampler's memory does not grow with the number of parent rows.
+    private const long MemoryBudgetBytes = 8 << 20;
+    private readonly ChunkedList<long> _counts = new(MemoryBudgetBytes);
+    private readonly ChunkedList<double> _context = new(MemoryBudgetBytes);
 
     public GeneratedTable(TableSchema table, DatabaseSchema schema, DatabasePlan plan)
     {
@@ -78,6 +82,13 @@ internal sealed class GeneratedTable
         return context;
     }
 
+    public void Dispose()
+    {
+        _counts.Dispose();
+        _context.Dispose();
+        foreach (var store in _keys.Values) store.Dispose();
+    }
+
     private static string KeyId(IReadOnlyList<string> columns) => string.Join("\u0001", columns);
 
     /// <summary>
@@ -85,7 +96,7 @@ internal sealed class GeneratedTable
     /// start, step 1: what generated identities do) is kept as its first value alone; any other
     /// integer key as 8 bytes a row; any other key as a boxed tuple a row.
     /// </summary>
-    internal sealed class KeyColumnStore(int[] positions)
+    internal sealed class KeyColumnStore(int[] positions) : IDisposable
     {
         private long _first;
         private long _run; // how many values, from the first on, are first + index
@@ -121,6 +132,8 @@ internal sealed class GeneratedTable
             }
             _tuples.Add(positions.Select(p => row[p]).ToArray());
         }
+
+        public void Dispose() => _integers?.Dispose();
 
         public object?[] Get(int index) => _tuples is not null ? _tuples[index] : [_integers is not null ? _integers[index] : _first + index];
     }

@@ -78,7 +78,7 @@ public sealed class DatabaseSamplerTests
 
     private static Dictionary<string, List<object?[]>> SampleAll(DatabaseModel model, long seed, double scale = 1)
     {
-        var sampler = new DatabaseSampler(model, seed, scale);
+        using var sampler = new DatabaseSampler(model, seed, scale);
         return sampler.Tables().ToDictionary(t => t.Table.Name.Name, t => t.Rows.ToList());
     }
 
@@ -173,7 +173,7 @@ public sealed class DatabaseSamplerTests
     {
         var model = await FitAsync();
         var expected = SampleAll(model, 21);
-        var sampler = new DatabaseSampler(model, 21, 1);
+        using var sampler = new DatabaseSampler(model, 21, 1);
         var customer = new QualifiedName(null, "customer");
         var product = new QualifiedName(null, "product");
         var orders = new QualifiedName(null, "orders");

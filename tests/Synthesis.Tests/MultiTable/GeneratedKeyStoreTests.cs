@@ -19,6 +19,30 @@ public sealed class GeneratedKeyStoreTests
     }
 
     [Fact]
+    public async Task A_chunked_list_over_its_budget_spills_to_an_unlinked_file_and_reads_back_from_several_threads()
+    {
+        var before = Directory.GetFiles(Path.GetTempPath(), "sdv-sampler-*").Length;
+        using var list = new ChunkedList<long>(memoryBudgetBytes: 2 * 65536);
+        const int n = 10 * 8192 + 5;
+        for (var i = 0; i < n; i++) list.Add(i * 7L);
+        // Two chunks' budget: the first chunk stays, the current one is in memory, the eight full ones between went to disk.
+        Assert.Equal(9, list.SpilledChunks);
+        Assert.Equal(before, Directory.GetFiles(Path.GetTempPath(), "sdv-sampler-*").Length);
+
+        var readers = Enumerable.Range(0, 3).Select(t => Task.Run(() =>
+        {
+            // Each reader walks the list in its own order: forward, backward, striding across chunks.
+            for (long k = 0; k < n; k++)
+            {
+                var i = t switch { 0 => k, 1 => n - 1 - k, _ => (k * 8191) % n };
+                if (list[i] != i * 7L) return i;
+            }
+            return -1L;
+        })).ToArray();
+        Assert.All(await Task.WhenAll(readers), r => Assert.Equal(-1L, r));
+    }
+
+    [Fact]
     public void A_sequential_integer_key_is_read_back_without_being_stored_row_by_row()
     {
         var store = new GeneratedTable.KeyColumnStore([0]);
