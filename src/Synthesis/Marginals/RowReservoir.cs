@@ -19,14 +19,20 @@ internal sealed class RowReservoir
     private readonly Xoshiro256 _random;
     private readonly int _capacity;
     private readonly CompactColumn[] _columns;
+    private readonly bool[] _presenceOnly;
     private int _count;
     private double _w;
     private long _skip;
 
-    public RowReservoir(int capacity, int width, Xoshiro256 random)
+    /// <param name="presenceOnly">
+    /// Columns whose copula dimension is only "was there a value" (personal data, free text, keys):
+    /// their cells are kept as <see cref="NotNull"/> or NULL, not as the strings they were.
+    /// </param>
+    public RowReservoir(int capacity, int width, Xoshiro256 random, bool[]? presenceOnly = null)
     {
         _capacity = capacity;
         _random = random;
+        _presenceOnly = presenceOnly ?? new bool[width];
         _columns = new CompactColumn[width];
         for (var c = 0; c < width; c++) _columns[c] = new CompactColumn();
     }
@@ -64,7 +70,11 @@ internal sealed class RowReservoir
 
     private void Store(int slot, object?[] row)
     {
-        for (var c = 0; c < _columns.Length; c++) _columns[c].Set(slot, row[c]);
+        for (var c = 0; c < _columns.Length; c++)
+        {
+            var value = row[c];
+            _columns[c].Set(slot, _presenceOnly[c] && value is not (null or DBNull) ? NotNull.Value : value);
+        }
     }
 
     private void NextSkip()
@@ -112,6 +122,7 @@ internal sealed class RowReservoir
         DateTimeOffset,
         Guid,
         Int32,
+        Present,
     }
 
     /// <summary>
@@ -155,6 +166,7 @@ internal sealed class RowReservoir
                 DateTimeOffset dto => (CellKind.DateTimeOffset, new Int128((ulong)(long)dto.Offset.TotalMinutes, (ulong)dto.Ticks)),
                 Guid g => (CellKind.Guid, MemoryMarshal.Read<Int128>(MemoryMarshal.AsBytes(new ReadOnlySpan<Guid>(in g)))),
                 int n => (CellKind.Int32, (Int128)n),
+                NotNull => (CellKind.Present, Int128.Zero),
                 _ => (CellKind.Reference, Int128.Zero),
             };
             chunk.Kinds[i] = kind;
@@ -190,6 +202,7 @@ internal sealed class RowReservoir
                 CellKind.DateTimeOffset => new DateTimeOffset((long)(ulong)bits, TimeSpan.FromMinutes((long)(ulong)(bits >> 64))),
                 CellKind.Guid => MemoryMarshal.Read<Guid>(MemoryMarshal.AsBytes(new ReadOnlySpan<Int128>(in bits))),
                 CellKind.Int32 => (int)bits,
+                CellKind.Present => NotNull.Value,
                 var other => throw new InvalidOperationException($"Unknown cell kind {other}."),
             };
         }

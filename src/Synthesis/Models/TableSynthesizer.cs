@@ -72,7 +72,9 @@ public static class TableSynthesizer
             plans.Add((ColumnRole.Continuous, default, column, new NumericAccumulator(ValueKind.Double, false, options.MaxExactDistinct, options.SketchK, random.Fork())));
         }
 
-        var reservoir = new RowReservoir(options.ReservoirSize, width, random.Fork());
+        // The copula reads only whether personal data, free text and keys are there, not what they are.
+        var presenceOnly = plans.Select(static p => p.Role is ColumnRole.Pii or ColumnRole.Text or ColumnRole.Id or ColumnRole.Fixed).ToArray();
+        var reservoir = new RowReservoir(options.ReservoirSize, width, random.Fork(), presenceOnly);
         var tableColumns = plans.Take(table.Columns.Count).Select((p, i) => (p, i)).ToList();
         // Determinants: the table's codes, then the context columns (a parent's category arrives as a
         // stable numeric code), so a child's label that copies its parent's (an invoice's billing
