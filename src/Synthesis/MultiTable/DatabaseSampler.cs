@@ -362,7 +362,7 @@ public sealed class DatabaseSampler : IDisposable
         {
             // A root: NULL, or, where the key is NOT NULL, a row that points at itself, as NOT NULL trees do
             // (its own key read whole before any of it is written, in case the two share a column).
-            var value = self.Nullable ? null : Array.ConvertAll(self.PrincipalColumns, c => row[c]);
+            var value = self.Nullable ? null : Cells(row, self.PrincipalColumns);
             for (var k = 0; k < self.Columns.Length; k++) row[self.Columns[k]] = value?[k];
         }
         // This row may itself become a parent: its weight is a fan-out drawn from the source's.

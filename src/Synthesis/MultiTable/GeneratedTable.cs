@@ -6,8 +6,8 @@ namespace Sdv.Connector.Synthesis.MultiTable;
 /// What the sampler remembers of a generated table for the tables after it: the values of every
 /// key that other tables reference (by row index), and for its children each row's drawn child
 /// counts and context values. Kept compact (an integer key is 8 bytes a row, counts and context
-/// numbers 8 bytes each, the latter in a temporary file beyond a few MB), and only for tables that
-/// are parents; leaf tables keep nothing.
+/// numbers 8 bytes each, those beyond 8 MB a table in a temporary file under TMPDIR), and only for
+/// tables that are parents; leaf tables keep nothing.
 /// </summary>
 internal sealed class GeneratedTable : IDisposable
 {
