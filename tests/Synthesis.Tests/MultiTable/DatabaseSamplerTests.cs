@@ -160,6 +160,23 @@ public sealed class DatabaseSamplerTests
         Assert.All(DatabaseSampler.Calibrate([3, 3, 3], 2, atMostOne: true), c => Assert.InRange(c, 0, 1));
     }
 
+    [Fact]
+    public void Calibration_of_a_short_draw_over_few_parents_reaches_the_total_within_the_source_maximum()
+    {
+        // 20 parents drew 400 children where the source has 500 per 20 parents, its fullest parent 40.
+        long[] Drawn() => [.. Enumerable.Range(0, 20).Select(static i => (long)(10 + i))];
+        var capped = DatabaseSampler.Calibrate(Drawn(), 500, atMostOne: false);
+        Assert.True(capped.Sum() < 500, $"capped at the largest draw: {capped.Sum()}");
+        var calibrated = DatabaseSampler.Calibrate(Drawn(), 500, atMostOne: false, sourceMost: 40);
+        Assert.Equal(500, calibrated.Sum());
+        Assert.All(calibrated, c => Assert.InRange(c, 0, 40));
+        Assert.True(calibrated[19] > calibrated[0], "the parents keep their order of size");
+        // Where even the source maximum cannot hold them, rows are missing rather than invented.
+        var full = DatabaseSampler.Calibrate(Drawn(), 1000, atMostOne: false, sourceMost: 30);
+        Assert.All(full, c => Assert.InRange(c, 0, 30));
+        Assert.InRange(full.Sum(), 400, 20 * 30);
+    }
+
     private static double Correlation(double[] x, double[] y)
     {
         var mx = x.Average();
