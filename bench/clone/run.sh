@@ -146,7 +146,10 @@ generate() { # engine db customers products product_tags orders lines
     postgresql)
       pg "$2" -f "$here/postgresql/schema.sql"
       sed "$subst" "$here/postgresql/generate.sql" | pg "$2" >/dev/null
-      pg "$2" -f "$here/postgresql/constraints.sql" ;;
+      pg "$2" -f "$here/postgresql/constraints.sql"
+      # A freshly loaded table is vacuumed by autovacuum soon after (PostgreSQL 13+ vacuums after
+      # inserts); done here, untimed, so it does not run during the first timed steps instead.
+      pg "$2" -c "VACUUM" ;;
     mariadb)
       my "$2" <"$here/mariadb/schema.sql"
       sed "$subst" "$here/mariadb/generate.sql" | my "$2" >/dev/null ;;
@@ -183,9 +186,17 @@ read_all() { # engine db: every table streamed out and thrown away
 }
 
 settle() { # engine: untimed; a PostgreSQL checkpoint first, so one step's dirty buffers are not
-  # written out on the next step's time. MariaDB gets nothing: with the servers' settings
-  # (innodb_max_dirty_pages_pct_lwm = 0) it does not flush at idle, so there is nothing to wait for.
-  if [ "$1" = postgresql ]; then pg postgres -c CHECKPOINT; fi
+  # written out on the next step's time, and autovacuum workers started by the previous step's
+  # writes (the database it loaded) let finish, up to two minutes, so they do not share the next
+  # step's cores. MariaDB gets nothing: with the servers' settings (innodb_max_dirty_pages_pct_lwm
+  # = 0) it does not flush at idle, so there is nothing to wait for.
+  if [ "$1" = postgresql ]; then
+    pg postgres -c CHECKPOINT
+    local waited=0
+    while [ "$waited" -lt 120 ] && [ "$(pg postgres -Atc "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")" != 0 ]; do
+      sleep 1; waited=$((waited + 1))
+    done
+  fi
 }
 
 # --- timing --------------------------------------------------------------------------------------
