@@ -292,9 +292,10 @@ public sealed class DatabaseSampler : IDisposable
     /// that no parent gets more children than the source's parent with the most
     /// (<paramref name="sourceMost"/>, or the largest draw where that is unknown or larger): scaling
     /// past it would invent a count the source never has (an order with 6 lines where no order has
-    /// more than 5). The rows that cap holds back go to the next parents, and are missing from the
-    /// total only when every parent after them is full. (The cap was the largest draw alone: with
-    /// few parents, 20 regions for 500,000 customers, a short draw then lost 1% of the rows.)
+    /// more than 5). The rows that cap holds back go to the next parents, then, at the end, one at a
+    /// time to any parent with children and room; they are missing from the total only when every
+    /// such parent is full. (The cap was the largest draw, and what it held back at the end was
+    /// dropped: with few parents, 20 regions for 500,000 customers, 0.2-1.1% of the rows were lost.)
     /// </summary>
     internal static long[] Calibrate(long[] drawn, double expected, bool atMostOne, long? sourceMost = null)
     {
@@ -311,6 +312,21 @@ public sealed class DatabaseSampler : IDisposable
             var upTo = (long)Math.Round(cumulative, MidpointRounding.ToEven);
             drawn[i] = Math.Clamp(upTo - assigned, 0, cap);
             assigned += drawn[i];
+        }
+
+        // What the cap held back at the end of the pass goes, one row at a time, to the parents that
+        // have children and room, so the total stays exact while the capacity allows it.
+        var remainder = (long)Math.Round(cumulative, MidpointRounding.ToEven) - assigned;
+        for (var progress = true; remainder > 0 && progress;)
+        {
+            progress = false;
+            for (var i = drawn.Length - 1; i >= 0 && remainder > 0; i--)
+            {
+                if (drawn[i] <= 0 || drawn[i] >= cap) continue;
+                drawn[i]++;
+                remainder--;
+                progress = true;
+            }
         }
         return drawn;
     }

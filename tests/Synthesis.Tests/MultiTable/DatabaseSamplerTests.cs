@@ -166,15 +166,19 @@ public sealed class DatabaseSamplerTests
         // 20 parents drew 400 children where the source has 500 per 20 parents, its fullest parent 40.
         long[] Drawn() => [.. Enumerable.Range(0, 20).Select(static i => (long)(10 + i))];
         var capped = DatabaseSampler.Calibrate(Drawn(), 500, atMostOne: false);
-        Assert.True(capped.Sum() < 500, $"capped at the largest draw: {capped.Sum()}");
+        Assert.Equal(500, capped.Sum()); // capped at the largest draw (29), the rest goes to parents with room
+        Assert.All(capped, c => Assert.InRange(c, 0, 29));
         var calibrated = DatabaseSampler.Calibrate(Drawn(), 500, atMostOne: false, sourceMost: 40);
         Assert.Equal(500, calibrated.Sum());
         Assert.All(calibrated, c => Assert.InRange(c, 0, 40));
         Assert.True(calibrated[19] > calibrated[0], "the parents keep their order of size");
         // Where even the source maximum cannot hold them, rows are missing rather than invented.
         var full = DatabaseSampler.Calibrate(Drawn(), 1000, atMostOne: false, sourceMost: 30);
-        Assert.All(full, c => Assert.InRange(c, 0, 30));
-        Assert.InRange(full.Sum(), 400, 20 * 30);
+        Assert.All(full, c => Assert.Equal(30, c));
+        // Held back at the very end, with only earlier parents left to take it.
+        var tail = DatabaseSampler.Calibrate([4, 4, 2, 10], 40, atMostOne: false, sourceMost: 12);
+        Assert.Equal(40, tail.Sum());
+        Assert.All(tail, c => Assert.InRange(c, 1, 12));
     }
 
     private static double Correlation(double[] x, double[] y)
