@@ -137,8 +137,9 @@ public sealed class DatabaseSampler : IDisposable
         var secondary = plan.SecondaryParents.Select(fk => new Secondary(fk, Popularity(entry, fk, _generated[fk.PrincipalTable], random), _generated[fk.PrincipalTable],
             fk.Columns.All(c => table.Column(c).IsNullable), entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk))?.NullShare ?? 0,
             fk.Columns.Select(c => columnIndex[c]).ToArray())).ToList();
-        var self = plan.SelfReferences.Select(fk => new SelfReference(fk, new WeightedPicker(), entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk)),
-            fk.Columns.All(c => table.Column(c).IsNullable), fk.Columns.Select(c => columnIndex[c]).ToArray(), fk.PrincipalColumns.Select(c => columnIndex[c]).ToArray())).ToList();
+        var self = plan.SelfReferences.Select(fk => new SelfReference(new WeightedPicker(), entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk)),
+            fk.Columns.All(c => table.Column(c).IsNullable), fk.Columns.Select(c => columnIndex[c]).ToArray(), fk.PrincipalColumns.Select(c => columnIndex[c]).ToArray(),
+            generated.KeysOf(fk.PrincipalColumns))).ToList();
         var pairColumns = UniqueForeignKeySet(table, plan)?.Select(c => columnIndex[c]).ToArray();
         var deferredKeys = plan.DeferredParents.Select(_ => new List<object?[]>()).ToList();
         var keyColumns = table.PrimaryKey?.Columns ?? (table.UniqueKeys.Count > 0 ? table.UniqueKeys[0].Columns : null);
@@ -179,7 +180,7 @@ public sealed class DatabaseSampler : IDisposable
             if (oneToOne) for (var p = 0; p < drawn.Length; p++) drawn[p] = Math.Min(drawn[p], 1);
             var parentSource = _model.Entry(primary.PrincipalTable).SourceRows;
             var expected = parentSource == 0 ? 0 : entry.SourceRows * (double)parent.Count / parentSource;
-            var counts = Calibrate(drawn, expected, oneToOne, SourceMostChildren(primary));
+            var counts = Calibrate(drawn, expected, oneToOne, SourceMostChildren(primary, parent));
             for (var p = 0; p < counts.Length; p++)
             {
                 var count = counts[p];
@@ -243,7 +244,7 @@ public sealed class DatabaseSampler : IDisposable
                 continue;
             }
 
-            foreach (var reference in self) SetSelf(row, reference, generated, random);
+            foreach (var reference in self) SetSelf(row, reference, random);
 
             for (var d = 0; d < plan.DeferredParents.Count; d++)
             {
@@ -335,13 +336,9 @@ public sealed class DatabaseSampler : IDisposable
     /// The most children one parent had in the source in relationship <paramref name="fk"/>: the top
     /// of the parent model's child-count column (the largest value it can draw), or null without one.
     /// </summary>
-    private long? SourceMostChildren(ForeignKeySchema fk)
+    private long? SourceMostChildren(ForeignKeySchema fk, GeneratedTable parent)
     {
-        var children = _model.Plan.For(fk.PrincipalTable).Children;
-        var index = -1;
-        for (var i = 0; i < children.Count && index < 0; i++) if (children[i].Equals(fk)) index = i;
-        if (index < 0) return null;
-        var name = ChildCountColumnName(index);
+        var name = ChildCountColumnName(parent.ChildIndex(fk));
         return _model.Entry(fk.PrincipalTable).Model.Data.Columns.FirstOrDefault(c => c.Name == name) is ContinuousColumnModel { Marginal: { } marginal }
             && double.IsFinite(marginal.Max) ? (long)Math.Floor(marginal.Max) : null;
     }
@@ -373,23 +370,29 @@ public sealed class DatabaseSampler : IDisposable
         {
             warnings.Add($"{table.Name}: its parent {fk.PrincipalTable} has no rows, so NOT NULL key ({string.Join(", ", fk.Columns)}) cannot be filled.");
         }
-        var value = index < 0 ? null : key.Keys.Get(index);
-        for (var k = 0; k < key.Columns.Length; k++) row[key.Columns[k]] = value?[k];
+        if (index >= 0)
+        {
+            key.Keys.CopyTo(index, row, key.Columns);
+        }
+        else
+        {
+            foreach (var c in key.Columns) row[c] = null;
+        }
     }
 
     /// <summary>A self-referencing foreign key of the table being sampled, with what each row needs of it resolved once.</summary>
-    private sealed record SelfReference(ForeignKeySchema ForeignKey, WeightedPicker Tree, CountDistribution? Counts, bool Nullable, int[] Columns, int[] PrincipalColumns);
+    private sealed record SelfReference(WeightedPicker Tree, CountDistribution? Counts, bool Nullable, int[] Columns, int[] PrincipalColumns,
+        GeneratedTable.KeyColumnStore Keys);
 
-    private static void SetSelf(object?[] row, SelfReference self, GeneratedTable generated, Xoshiro256 random)
+    private static void SetSelf(object?[] row, SelfReference self, Xoshiro256 random)
     {
-        var (fk, tree, counts) = (self.ForeignKey, self.Tree, self.Counts);
+        var (tree, counts) = (self.Tree, self.Counts);
         var rootShare = counts?.NullShare ?? 1;
         var index = -1;
         if (tree.Count > 0 && !(random.NextDouble() < rootShare)) index = tree.Pick(random.NextDouble());
         if (index >= 0)
         {
-            var value = generated.KeyOf(fk.PrincipalColumns, index);
-            for (var k = 0; k < self.Columns.Length; k++) row[self.Columns[k]] = value[k];
+            self.Keys.CopyTo(index, row, self.Columns);
         }
         else
         {

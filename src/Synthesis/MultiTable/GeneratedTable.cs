@@ -62,11 +62,20 @@ internal sealed class GeneratedTable : IDisposable
     /// <summary>The drawn numbers of children in relationship <paramref name="fk"/>, one per row of this table, in row order.</summary>
     public long[] ChildCounts(ForeignKeySchema fk)
     {
-        var index = _children.FindIndex(c => c.Equals(fk));
-        if (index < 0) throw new ArgumentException($"{fk} is not a relationship this table is the primary parent of.", nameof(fk));
+        var index = ChildIndex(fk);
         var counts = new long[Count];
         for (long i = 0; i < Count; i++) counts[i] = _counts[i * _children.Count + index];
         return counts;
+    }
+
+    /// <summary>
+    /// The position of <paramref name="fk"/> among the relationships this table is the primary parent
+    /// of: the index of its child-count column (<see cref="DatabaseSampler.ChildCountColumnName"/>).
+    /// </summary>
+    public int ChildIndex(ForeignKeySchema fk)
+    {
+        var index = _children.FindIndex(c => c.Equals(fk));
+        return index >= 0 ? index : throw new ArgumentException($"{fk} is not a relationship this table is the primary parent of.", nameof(fk));
     }
 
     /// <summary>The context values of row <paramref name="row"/> (what its children are conditioned on), NULL where the value was.</summary>
@@ -136,5 +145,17 @@ internal sealed class GeneratedTable : IDisposable
         public void Dispose() => _integers?.Dispose();
 
         public object?[] Get(int index) => _tuples is not null ? _tuples[index] : [_integers is not null ? _integers[index] : _first + index];
+
+        /// <summary>Writes row <paramref name="index"/>'s key into <paramref name="row"/> at <paramref name="columns"/>, without the array <see cref="Get"/> makes.</summary>
+        public void CopyTo(int index, object?[] row, int[] columns)
+        {
+            if (_tuples is not null)
+            {
+                var key = _tuples[index];
+                for (var k = 0; k < columns.Length; k++) row[columns[k]] = key[k];
+                return;
+            }
+            row[columns[0]] = _integers is not null ? _integers[index] : _first + index;
+        }
     }
 }
