@@ -14,8 +14,7 @@ internal sealed class DependencyAccumulator
     private const int MaxDeterminantValues = 1000;
     private const int MaxPairs = 400;
     private readonly List<Pair> _pairs = [];
-    private FormattedColumns? _text;
-    private readonly HashSet<int> _live = [];
+    private readonly FormattedColumns _text = new();
 
     public DependencyAccumulator(IReadOnlyList<int> determinants, IReadOnlyList<int> dependents)
     {
@@ -30,18 +29,14 @@ internal sealed class DependencyAccumulator
 
     public void Observe(object?[][] batch, int count)
     {
-        if (count == 0) return;
         // Each column's cells formatted once per batch, however many pairs it is part of.
-        _live.Clear();
         foreach (var pair in _pairs)
         {
             if (pair.Dead) continue;
-            _live.Add(pair.A);
-            _live.Add(pair.B);
+            _text.Want(pair.A);
+            _text.Want(pair.B);
         }
-        if (_live.Count == 0) return;
-        _text ??= new FormattedColumns(batch[0].Length);
-        _text.Fill(batch, count, _live);
+        if (!_text.Fill(batch, count)) return;
         foreach (var pair in _pairs)
         {
             if (pair.Dead) continue;

@@ -23,8 +23,7 @@ internal sealed class StratumAccumulator
     private readonly List<Pair> _pairs = [];
     private int[] _groupOf = [];
     private object?[][] _byGroup = [];
-    private readonly HashSet<int> _live = [];
-    private FormattedColumns? _text;
+    private readonly FormattedColumns _text = new();
     private readonly SynthesisOptions _options;
     private readonly Xoshiro256 _random;
 
@@ -43,16 +42,12 @@ internal sealed class StratumAccumulator
 
     public void Observe(object?[][] batch, int count)
     {
-        if (count == 0) return;
         // Each category column's cells formatted once per batch, however many numbers it is paired with.
-        _live.Clear();
         foreach (var pair in _pairs)
         {
-            if (!pair.Dead) _live.Add(pair.A);
+            if (!pair.Dead) _text.Want(pair.A);
         }
-        if (_live.Count == 0) return;
-        _text ??= new FormattedColumns(batch[0].Length);
-        _text.Fill(batch, count, _live);
+        if (!_text.Fill(batch, count)) return;
         if (_groupOf.Length < count)
         {
             _groupOf = new int[count];
