@@ -40,6 +40,12 @@ public sealed class SynthesisOptions
     /// <summary>Smallest eigenvalue kept when the correlation matrix is repaired to positive definite. Default 1e-6.</summary>
     public double MinEigenvalue { get; init; } = 1e-6;
 
+    /// <summary>The per-table joint model: copula, CART, ARF, or auto (the best on held-out rows). Default copula.</summary>
+    public ModelKind Model { get; init; } = ModelKind.Copula;
+
+    /// <summary>Candidates fitted per table (seeds, hyper-parameters); the best on held-out rows is kept. Default 1.</summary>
+    public int Trials { get; init; } = 1;
+
     /// <summary>These options with another seed (every other setting kept, including ones added later).</summary>
     public SynthesisOptions WithSeed(long seed)
     {
@@ -93,6 +99,11 @@ public sealed class SynthesisOptions
         if (!(MinEigenvalue > 0 && MinEigenvalue < 1))
         {
             problems.Add($"MinEigenvalue must be in (0, 1) (got {MinEigenvalue.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        if (Trials < 1)
+        {
+            problems.Add($"Trials must be at least 1 (got {Trials}).");
         }
 
         if (string.IsNullOrWhiteSpace(Locale))

@@ -65,6 +65,11 @@ internal sealed class CategoricalColumnModel : ColumnModel
         }
     }
 
+    public override void DescribeDimensions(Joint.JointDimension?[] into)
+    {
+        if (Dim >= 0) into[Dim] = new Joint.JointDimension(Name, Joint.DimensionKind.Categorical, [.. _cumulative], IsContext);
+    }
+
     public override void Encode(object? value, Span<double> z, Xoshiro256 random)
     {
         if (Dim < 0)

@@ -53,6 +53,14 @@ internal abstract class ColumnModel
     [JsonIgnore]
     public virtual IEnumerable<int> Dimensions => [];
 
+    /// <summary>Describes this column's dimensions (see <see cref="Dimensions"/>) for the joint model, by dimension index.</summary>
+    public virtual void DescribeDimensions(Joint.JointDimension?[] into)
+    {
+    }
+
+    /// <summary>A null-indicator dimension: bucket 0 is NULL (u below the null share), bucket 1 a value.</summary>
+    protected Joint.JointDimension NullIndicator() => new(Name, Joint.DimensionKind.Categorical, [Math.Clamp(NullShare, 1e-12, 1 - 1e-12), 1.0], IsContext);
+
     /// <summary>Builds lookup tables after fitting or loading.</summary>
     public virtual void Prepare()
     {

@@ -42,6 +42,12 @@ internal sealed class ContinuousColumnModel : ColumnModel
     [JsonIgnore]
     public override IEnumerable<int> Dimensions => new[] { ValueDim, NullDim }.Where(static d => d >= 0);
 
+    public override void DescribeDimensions(Joint.JointDimension?[] into)
+    {
+        if (ValueDim >= 0) into[ValueDim] = new Joint.JointDimension(Name, Joint.DimensionKind.Continuous, [], IsContext);
+        if (NullDim >= 0) into[NullDim] = NullIndicator();
+    }
+
     public override void Encode(object? value, Span<double> z, Xoshiro256 random)
     {
         var p = NullShare;

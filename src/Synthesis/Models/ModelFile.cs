@@ -15,7 +15,7 @@ public static class ModelFile
     public const string Format = "sdv-connector/table-model";
 
     /// <summary>The format version this build writes and the newest it reads.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     internal static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -91,6 +91,11 @@ public static class ModelFile
             throw new InvalidDataException($"{source} has an invalid formatVersion {version}.");
         }
 
+        if (version < CurrentVersion)
+        {
+            throw new InvalidDataException($"{source} was written in model format version {version} by an older version of Sdv.Connector; this version reads format {CurrentVersion}. Fit the model again.");
+        }
+
         return FromNode(obj["model"], source);
     }
 
@@ -115,12 +120,19 @@ public static class ModelFile
             throw new InvalidDataException($"{source} is corrupt: it has no model. Fit the model again.");
         }
 
-        var dims = data.Copula.Dimensions;
-        if (data.Copula.Correlation.Any(row => row.Length != dims) || data.Columns.SelectMany(static c => c.Dimensions).Any(d => d >= dims))
+        if (data.Joint is null || data.Joint.Size != data.DimensionCount
+            || (data.Joint is Joint.CopulaJointModel copula && copula.Copula.Correlation.Any(row => row.Length != data.DimensionCount)))
         {
-            throw new InvalidDataException($"{source} is corrupt: the correlation matrix does not match the columns. Fit the model again.");
+            throw new InvalidDataException($"{source} is corrupt: its joint model does not match the columns. Fit the model again.");
         }
 
-        return new TableModel(data);
+        try
+        {
+            return new TableModel(data);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{source} is corrupt: {e.Message} Fit the model again.", e);
+        }
     }
 }

@@ -26,6 +26,9 @@ public sealed class TableModel
             dependency.Prepare(data.Columns);
         }
 
+        Dimensions = DescribeDimensions(data);
+        data.Joint.Prepare(Dimensions);
+
         Checks = [.. BindChecks(data, out var warnings)];
         Warnings = [.. data.Warnings, .. warnings];
         _columnIndex = data.Columns.Select((c, i) => (c.Name, i)).DistinctBy(static p => p.Name).ToDictionary(static p => p.Name, static p => p.i, StringComparer.Ordinal);
@@ -35,6 +38,34 @@ public sealed class TableModel
     private readonly Dictionary<string, int> _columnIndex;
 
     internal TableModelData Data { get; }
+
+    /// <summary>The dimensions of the model's transformed space, by index.</summary>
+    internal IReadOnlyList<Joint.JointDimension> Dimensions { get; }
+
+    /// <summary>The columns' dimensions by index; an error when a column claims one outside the model's size or two claim the same.</summary>
+    internal static Joint.JointDimension[] DescribeDimensions(TableModelData data)
+    {
+        var described = new Joint.JointDimension?[data.DimensionCount];
+        foreach (var column in data.Columns)
+        {
+            foreach (var d in column.Dimensions)
+            {
+                if (d < 0 || d >= described.Length || described[d] is not null)
+                {
+                    throw new InvalidDataException($"The model of {data.Table} is inconsistent: column {column.Name} claims dimension {d} of {described.Length}.");
+                }
+            }
+
+            column.DescribeDimensions(described);
+        }
+
+        for (var d = 0; d < described.Length; d++)
+        {
+            if (described[d] is null) throw new InvalidDataException($"The model of {data.Table} is inconsistent: no column owns dimension {d}.");
+        }
+
+        return described!;
+    }
 
     /// <summary>The bound CHECKs, as an array: the sampler walks them for every row.</summary>
     internal BoundCheck[] Checks { get; }

@@ -1,4 +1,4 @@
-using Sdv.Connector.Synthesis.Copulas;
+using Sdv.Connector.Synthesis.Joint;
 
 namespace Sdv.Connector.Synthesis.Models;
 
@@ -15,7 +15,11 @@ internal sealed class TableModelData
     /// <summary>The table's columns in order, then the context columns.</summary>
     public List<ColumnModel> Columns { get; set; } = [];
 
-    public GaussianCopula Copula { get; set; } = new();
+    /// <summary>Dimensions of the transformed space the columns own (numbered 0..n-1 by the column models).</summary>
+    public int DimensionCount { get; set; }
+
+    /// <summary>How the columns vary together: copula, CART or ARF (see <see cref="JointModel"/>).</summary>
+    public JointModel Joint { get; set; } = new CopulaJointModel();
 
     /// <summary>CHECK expressions as the engine printed them (schema, not data), re-parsed on load.</summary>
     public List<string> Checks { get; set; } = [];

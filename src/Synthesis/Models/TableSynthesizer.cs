@@ -1,5 +1,6 @@
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.Copulas;
+using Sdv.Connector.Synthesis.Joint;
 using Sdv.Connector.Synthesis.Marginals;
 using Sdv.Connector.Synthesis.Sampling;
 using Sdv.Connector.Synthesis.Transforms;
@@ -109,7 +110,9 @@ public static class TableSynthesizer
         data.Dependencies = dependencies.Finish(data.Columns, data.RowCount, options.RareCategoryThreshold, (column, value) =>
             value is null || (data.Columns[column] is CategoricalColumnModel categorical && categorical.Values.Contains(value)));
         strata.Finish(data.Columns, options.RareCategoryThreshold, data.Dependencies.Select(static d => d.Determinant).ToHashSet(StringComparer.Ordinal));
-        data.Copula = FitCopula(data.Columns, reservoir.Rows, dim, options, random.Fork());
+        data.DimensionCount = dim;
+        var training = TrainingData(data, reservoir.Rows, random.Fork());
+        data.Joint = JointModelFitter.Fit(training, options, random.Fork());
 
         return new TableModel(data);
     }
@@ -353,23 +356,26 @@ public static class TableSynthesizer
         return model;
     }
 
-    private static GaussianCopula FitCopula(List<ColumnModel> columns, IReadOnlyList<object?[]> reservoir, int dimensions, SynthesisOptions options, Xoshiro256 random)
+    /// <summary>
+    /// The reservoir in the joint models' transformed space: plain u per dimension (trees), and the
+    /// copula's normal scores, where a stratified number is scored within its category's marginal.
+    /// </summary>
+    private static Joint.JointTrainingData TrainingData(TableModelData data, IReadOnlyList<object?[]> reservoir, Xoshiro256 random)
     {
-        if (dimensions == 0)
-        {
-            return new GaussianCopula { MinEigenvalue = options.MinEigenvalue };
-        }
-
+        var columns = data.Columns;
+        var dimensions = TableModel.DescribeDimensions(data);
+        var d = dimensions.Length;
         var stratified = columns
             .Select((c, i) => (Model: c as ContinuousColumnModel, Index: i))
             .Where(p => p.Model is { Strata: not null, ValueDim: >= 0 })
             .Select(p => (p.Index, columns.FindIndex(c => c.Name == p.Model!.StratumColumn)))
             .Where(p => p.Item2 >= 0)
             .ToList();
+        var uniform = new double[reservoir.Count][];
         var scores = new double[reservoir.Count][];
         for (var r = 0; r < reservoir.Count; r++)
         {
-            var z = new double[dimensions];
+            var z = new double[d];
             Array.Fill(z, double.NaN);
             var row = reservoir[r];
             for (var c = 0; c < columns.Count; c++)
@@ -378,6 +384,9 @@ public static class TableSynthesizer
                 columns[c].Encode(value is DBNull ? null : value, z, random);
             }
 
+            var u = new double[d];
+            for (var i = 0; i < d; i++) u[i] = double.IsNaN(z[i]) ? double.NaN : NormalScores.ToProbability(z[i]);
+            uniform[r] = u;
             foreach (var (column, category) in stratified)
             {
                 var model = (ContinuousColumnModel)columns[column];
@@ -388,6 +397,6 @@ public static class TableSynthesizer
             scores[r] = z;
         }
 
-        return GaussianCopula.Fit(scores, dimensions, options.MinEigenvalue);
+        return new Joint.JointTrainingData(dimensions, uniform, scores);
     }
 }

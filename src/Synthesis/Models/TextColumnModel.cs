@@ -17,6 +17,11 @@ internal sealed class TextColumnModel : ColumnModel
     [JsonIgnore]
     public override IEnumerable<int> Dimensions => NullDim >= 0 ? [NullDim] : [];
 
+    public override void DescribeDimensions(Joint.JointDimension?[] into)
+    {
+        if (NullDim >= 0) into[NullDim] = NullIndicator();
+    }
+
     public override void Encode(object? value, Span<double> z, Xoshiro256 random)
     {
         if (NullDim >= 0)

@@ -13,7 +13,7 @@ namespace Sdv.Connector.Synthesis.MultiTable;
 public static class DatabaseModelFile
 {
     public const string Format = "sdv-connector/database-model";
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     public static void Save(DatabaseModel model, Stream stream)
     {
@@ -75,6 +75,7 @@ public static class DatabaseModelFile
         if (version > CurrentVersion)
             throw new InvalidDataException($"{source} was written in model format version {version} (by {(string?)root["writtenBy"] ?? "a newer version"}); this version reads up to {CurrentVersion}. Upgrade sdv-connector or fit the model again with this version.");
         if (version < 1) throw new InvalidDataException($"{source} has no valid formatVersion. Fit the model again.");
+        if (version < CurrentVersion) throw new InvalidDataException($"{source} was written in model format version {version} by an older version of sdv-connector; this version reads format {CurrentVersion}. Fit the model again (`fit --source ... --model {source}`).");
         try
         {
             var schema = root["schema"].Deserialize<DatabaseSchema>(ModelFile.JsonOptions) ?? throw new InvalidDataException($"{source} has no schema.");

@@ -19,10 +19,9 @@ internal sealed class RowSampler
     private readonly double[] _z;
     private readonly double[] _u;
     private readonly bool[] _fixedMask;
-    private readonly bool[] _lastMask;
     private readonly object?[] _work;
     private readonly int _outputWidth;
-    private ConditionalNormal? _lastSampler;
+    private readonly object? _jointState;
     private readonly List<(int[] Columns, HashSet<string> Seen, bool HasId)> _compositeKeys;
     private readonly (int Column, int Category)[] _stratified;
 
@@ -32,11 +31,11 @@ internal sealed class RowSampler
         _columns = [.. model.Data.Columns];
         _random = context.Random.Fork();
         _runtimes = _columns.Select(_ => new ColumnRuntime(_random.Fork())).ToArray();
-        var d = model.Data.Copula.Dimensions;
+        var d = model.Data.DimensionCount;
         _z = new double[d];
         _u = new double[d];
         _fixedMask = new bool[d];
-        _lastMask = new bool[d];
+        _jointState = model.Data.Joint.CreateState();
         _work = new object?[_columns.Length];
         _outputWidth = _columns.Count(static c => !c.IsContext);
         _stratified = _columns
@@ -110,37 +109,15 @@ internal sealed class RowSampler
                 }
             }
 
-            var changed = _lastSampler is null;
+            // Fixed cells were encoded as normal scores; the joint model reads and fills probabilities.
             for (var i = 0; i < d; i++)
             {
                 var isFixed = !double.IsNaN(_z[i]);
                 _fixedMask[i] = isFixed;
-                if (isFixed != _lastMask[i])
-                {
-                    changed = true;
-                    _lastMask[i] = isFixed;
-                }
+                _u[i] = isFixed ? NormalScores.ToProbability(_z[i]) : double.NaN;
             }
 
-            if (changed)
-            {
-                var fixedDims = new List<int>();
-                for (var i = 0; i < d; i++)
-                {
-                    if (_fixedMask[i])
-                    {
-                        fixedDims.Add(i);
-                    }
-                }
-
-                _lastSampler = _model.Data.Copula.Conditional([.. fixedDims]);
-            }
-
-            _lastSampler!.Sample(_z, _random);
-            for (var i = 0; i < d; i++)
-            {
-                _u[i] = NormalScores.ToProbability(_z[i]);
-            }
+            _model.Data.Joint.Sample(_u, _fixedMask, _random, _jointState);
         }
 
         for (var c = 0; c < _columns.Length; c++)
