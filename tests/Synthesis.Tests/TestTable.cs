@@ -126,7 +126,7 @@ internal static class TestTable
                 altChoice == 0 ? null : "A" + random.NextInt(9),
                 altChoice == 1 ? null : "B" + random.NextInt(9),
                 (long)random.NextInt(300),
-                random.NextDouble() < 0.2 ? null : $"Confidential note {i}: customer said something private",
+                random.NextDouble() < 0.2 ? null : $"Confidential note {100_000_000 + random.NextInt(900_000_000)}: customer said something private",
             ]);
         }
 

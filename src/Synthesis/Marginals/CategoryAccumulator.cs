@@ -20,6 +20,7 @@ internal sealed class CategoryAccumulator : ColumnAccumulator
     {
         _kind = kind;
         _maxExact = maxExact;
+        Words = kind == ValueKind.String ? new WordAccumulator() : null;
         _canonicalType = kind switch
         {
             ValueKind.Boolean => typeof(bool),
@@ -40,6 +41,20 @@ internal sealed class CategoryAccumulator : ColumnAccumulator
     public long PrunedMass { get; private set; }
 
     public ShapeProfile PrunedShape { get; } = new();
+
+    /// <summary>The words of every string value (pruned ones as they are pruned, the rest by <see cref="FinishWords"/>); null for other kinds.</summary>
+    public WordAccumulator? Words { get; }
+
+    private bool _wordsFinished;
+
+    /// <summary>Feeds the values still counted to <see cref="Words"/>, once, when the pass is over.</summary>
+    public WordAccumulator? FinishWords()
+    {
+        if (Words is null || _wordsFinished) return Words;
+        _wordsFinished = true;
+        foreach (var (value, count) in _counts) Words.Observe(CellCodec.Format(value), count);
+        return Words;
+    }
 
     public IReadOnlyDictionary<object, long> Counts => _counts;
 
@@ -76,6 +91,7 @@ internal sealed class CategoryAccumulator : ColumnAccumulator
         {
             PrunedMass += ordered[i].Value;
             PrunedShape.Add(CellCodec.Format(ordered[i].Key));
+            Words?.Observe(CellCodec.Format(ordered[i].Key), ordered[i].Value);
             _counts.Remove(ordered[i].Key);
         }
     }

@@ -1,143 +1,72 @@
 namespace Sdv.Connector.Synthesis.Marginals;
 
 /// <summary>
-/// The distribution of a column's non-null values on the real line: either the exact discrete
-/// distribution (few distinct values) or a quantile grid with linear interpolation between points.
+/// The distribution of a column's non-null values on the real line, as a piecewise-linear CDF over
+/// knots: between two knots with different x the CDF rises linearly (values are interpolated, never
+/// one of the knots but by chance), and two knots with the same x are a jump, an atom of probability
+/// that value carries. Built by <see cref="PrivateMarginal"/> so that no knot is a value seen fewer
+/// than k times: atoms are values seen at least k times, other knots are means of at least k values.
 /// Serialized into the model file.
 /// </summary>
 internal sealed class ContinuousMarginal
 {
-    /// <summary>Discrete: the distinct values, ascending. Grid: the quantiles at i/(n-1).</summary>
-    public double[] Values { get; set; } = [];
+    /// <summary>Knot positions, ascending; an atom appears twice in a row.</summary>
+    public double[] X { get; set; } = [];
 
-    /// <summary>Discrete only: cumulative probability up to and including each value; null for a grid.</summary>
-    public double[]? Cumulative { get; set; }
+    /// <summary>Cumulative probability at each knot, non-decreasing from 0 to 1.</summary>
+    public double[] P { get; set; } = [];
 
-    public bool IsDiscrete => Cumulative is not null;
+    public double Min => X.Length == 0 ? 0 : X[0];
 
-    public double Min => Values.Length == 0 ? 0 : Values[0];
+    public double Max => X.Length == 0 ? 0 : X[^1];
 
-    public double Max => Values.Length == 0 ? 0 : Values[^1];
-
-    public static ContinuousMarginal Discrete(IEnumerable<KeyValuePair<double, long>> counts)
-    {
-        var sorted = counts.OrderBy(static p => p.Key).ToArray();
-        double total = sorted.Sum(static p => (double)p.Value);
-        var values = new double[sorted.Length];
-        var cumulative = new double[sorted.Length];
-        double running = 0;
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            values[i] = sorted[i].Key;
-            running += sorted[i].Value;
-            cumulative[i] = running / total;
-        }
-
-        if (cumulative.Length > 0)
-        {
-            cumulative[^1] = 1.0;
-        }
-
-        return new ContinuousMarginal { Values = values, Cumulative = cumulative };
-    }
-
-    public static ContinuousMarginal Grid(double[] quantiles, double exactMin, double exactMax)
-    {
-        // The sketch's extremes are approximate; the exact ones are known from the pass.
-        quantiles[0] = exactMin;
-        quantiles[^1] = exactMax;
-        for (var i = 1; i < quantiles.Length; i++)
-        {
-            quantiles[i] = Math.Clamp(Math.Max(quantiles[i], quantiles[i - 1]), exactMin, exactMax);
-        }
-
-        return new ContinuousMarginal { Values = quantiles };
-    }
+    /// <summary>One value with all the mass (a constant column, or too few values to say more).</summary>
+    public static ContinuousMarginal Point(double x) => new() { X = [x, x], P = [0, 1] };
 
     /// <summary>The value at probability <paramref name="u"/> in [0, 1].</summary>
     public double InverseCdf(double u)
     {
-        var values = Values;
-        if (Cumulative is { } cumulative)
+        var x = X;
+        var p = P;
+        if (x.Length == 0) return 0;
+        if (!(u > p[0])) return x[0];
+        if (u >= 1) return x[^1];
+        // The last knot whose probability is at most u, then the segment after it.
+        int lo = 0, hi = p.Length - 1;
+        while (lo < hi)
         {
-            var lo = 0;
-            var hi = cumulative.Length - 1;
-            while (lo < hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                if (cumulative[mid] < u)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            return values[lo];
+            var mid = (lo + hi + 1) >>> 1;
+            if (p[mid] <= u) lo = mid;
+            else hi = mid - 1;
         }
 
-        var pos = u * (values.Length - 1);
-        var i = (int)pos;
-        if (i >= values.Length - 1)
-        {
-            return values[^1];
-        }
-
-        if (i < 0)
-        {
-            return values[0];
-        }
-
-        return values[i] + ((pos - i) * (values[i + 1] - values[i]));
+        if (lo >= x.Length - 1) return x[^1];
+        var span = p[lo + 1] - p[lo];
+        if (span <= 0 || x[lo + 1] == x[lo]) return x[lo + 1];
+        return x[lo] + ((u - p[lo]) / span * (x[lo + 1] - x[lo]));
     }
 
     /// <summary>
-    /// The probability interval a value occupies: a point for a continuous value, the jump of the
-    /// distribution for a value with mass (ties), so that normal scores can be jittered inside it.
+    /// The probability interval a value occupies: the jump of an atom, or the single probability the
+    /// CDF gives a value between knots, so that scores can be jittered inside it. Values below the
+    /// first knot or above the last take the ends.
     /// </summary>
-    public (double Lo, double Hi) CdfInterval(double x)
+    public (double Lo, double Hi) CdfInterval(double value)
     {
-        var values = Values;
-        if (values.Length == 0)
+        var x = X;
+        var p = P;
+        if (x.Length == 0) return (0, 1);
+        if (value < x[0]) return (0, 0);
+        if (value > x[^1]) return (1, 1);
+        var first = LowerBound(x, value);
+        if (first < x.Length && x[first] == value)
         {
-            return (0, 1);
-        }
-
-        if (Cumulative is { } cumulative)
-        {
-            var index = Array.BinarySearch(values, x);
-            if (index >= 0)
-            {
-                return (index == 0 ? 0 : cumulative[index - 1], cumulative[index]);
-            }
-
-            var insert = ~index;
-            var p = insert == 0 ? 0 : cumulative[insert - 1];
-            return (p, p);
-        }
-
-        var n = values.Length - 1;
-        var first = LowerBound(values, x);
-        if (first > n)
-        {
-            return (1, 1);
-        }
-
-        if (values[first] == x)
-        {
-            var last = UpperBound(values, x) - 1;
-            return (first / (double)n, last / (double)n);
-        }
-
-        if (first == 0)
-        {
-            return (0, 0);
+            var last = UpperBound(x, value) - 1;
+            return (p[first], p[last]);
         }
 
         var below = first - 1;
-        var f = (below + ((x - values[below]) / (values[first] - values[below]))) / n;
+        var f = p[below] + ((value - x[below]) / (x[first] - x[below]) * (p[first] - p[below]));
         return (f, f);
     }
 
@@ -147,14 +76,8 @@ internal sealed class ContinuousMarginal
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (a[mid] < x)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
+            if (a[mid] < x) lo = mid + 1;
+            else hi = mid;
         }
 
         return lo;
@@ -166,14 +89,8 @@ internal sealed class ContinuousMarginal
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (a[mid] <= x)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
+            if (a[mid] <= x) lo = mid + 1;
+            else hi = mid;
         }
 
         return lo;

@@ -83,6 +83,22 @@ internal sealed class KllSketch
         Compress();
     }
 
+    /// <summary>The retained items with their weights, ascending by value (equal values not merged).</summary>
+    public List<(double Value, long Weight)> WeightedItems()
+    {
+        var items = new List<(double Value, long Weight)>(_size);
+        for (var h = 0; h < _levels.Count; h++)
+        {
+            foreach (var x in _levels[h])
+            {
+                items.Add((x, 1L << h));
+            }
+        }
+
+        items.Sort(static (a, b) => a.Value.CompareTo(b.Value));
+        return items;
+    }
+
     /// <summary>The quantiles at probabilities i/(points-1), i = 0..points-1.</summary>
     public double[] Quantiles(int points)
     {

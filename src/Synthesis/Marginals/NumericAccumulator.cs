@@ -143,8 +143,11 @@ internal sealed class NumericAccumulator : ColumnAccumulator
         _exact = null;
     }
 
-    /// <summary>The marginal of the values seen, or null where there were none.</summary>
-    public ContinuousMarginal? ToMarginal(int gridSize)
+    /// <summary>
+    /// The marginal of the values seen, or null where there were none: values seen at least
+    /// <paramref name="k"/> times kept exactly, the others smoothed (see <see cref="PrivateMarginal"/>).
+    /// </summary>
+    public ContinuousMarginal? ToMarginal(int gridSize, int k)
     {
         if (Count == 0)
         {
@@ -152,7 +155,7 @@ internal sealed class NumericAccumulator : ColumnAccumulator
         }
 
         return _exact is not null
-            ? ContinuousMarginal.Discrete(_exact)
-            : ContinuousMarginal.Grid(_sketch!.Quantiles(gridSize), Min, Max);
+            ? PrivateMarginal.From(_exact.OrderBy(static p => p.Key).Select(static p => (p.Key, p.Value)).ToList(), k, gridSize, exact: true)
+            : PrivateMarginal.From(_sketch!.WeightedItems(), k, gridSize, exact: false);
     }
 }

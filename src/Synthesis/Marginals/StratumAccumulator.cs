@@ -120,7 +120,7 @@ internal sealed class StratumAccumulator
             var strata = new Dictionary<string, ContinuousMarginal>(StringComparer.Ordinal);
             foreach (var (key, group) in best.Pair.Groups)
             {
-                if (group.N >= minimum && group.Values.ToMarginal(StratumGrid) is { } marginal) strata[key] = marginal;
+                if (group.N >= minimum && group.Values.ToMarginal(StratumGrid, rareThreshold) is { } marginal) strata[key] = marginal;
             }
             if (strata.Count < 2) continue;
             model.StratumColumn = columns[best.Pair.A].Name;

@@ -8,10 +8,13 @@ using Sdv.Connector.Synthesis.Transforms;
 namespace Sdv.Connector.Synthesis.Models;
 
 /// <summary>
-/// Categories, booleans and low-cardinality values, frequency-encoded into one copula dimension:
-/// buckets in descending frequency each own an interval of (0, 1). NULL is a bucket of its own
-/// (so nulls are learned jointly), and rare values share an "other" bucket that generates values
-/// of their shape, never one of them.
+/// Categories, booleans and labels, frequency-encoded into one dimension: buckets in descending
+/// frequency each own an interval of (0, 1). NULL is a bucket of its own (so nulls are learned
+/// jointly). A value seen fewer than k times is never reproduced: where the column's values are
+/// mostly non-rare, the rare ones' share goes to the non-rare categories (every value of the clone is
+/// a real, non-rare category); where most values are rare (names of things, titles), they share an
+/// "other" bucket whose values are written anew in the column's own words (<see cref="WordModel"/>),
+/// by its shape (codes), or by a generator its name suggests.
 /// </summary>
 internal sealed class CategoricalColumnModel : ColumnModel
 {
@@ -24,8 +27,14 @@ internal sealed class CategoricalColumnModel : ColumnModel
 
     public int OtherIndex { get; set; } = -1;
 
-    /// <summary>Shape of the rare values, for generated stand-ins.</summary>
+    /// <summary>Shape of the rare values, for generated stand-ins of codes.</summary>
     public ShapeProfile? OtherShape { get; set; }
+
+    /// <summary>The column's words, for generated stand-ins of names and titles (null: none learned).</summary>
+    public WordModel? OtherWords { get; set; }
+
+    /// <summary>What the column holds by its name (see <see cref="NameFallback"/>), when neither words nor shape can stand in.</summary>
+    public string? OtherHint { get; set; }
 
     public int Dim { get; set; } = -1;
 
@@ -42,6 +51,7 @@ internal sealed class CategoricalColumnModel : ColumnModel
 
     public override void Prepare()
     {
+        OtherWords?.Prepare();
         _parsed = new object?[Values.Length];
         _cumulative = new double[Values.Length];
         _index = [];
@@ -88,6 +98,7 @@ internal sealed class CategoricalColumnModel : ColumnModel
         }
         else if (!_index.TryGetValue(CellCodec.Canonical(value, Kind), out bucket))
         {
+            // A rare value: the "other" bucket where there is one, else unknown (its share went to the others).
             bucket = OtherIndex;
         }
 
@@ -143,7 +154,11 @@ internal sealed class CategoricalColumnModel : ColumnModel
         return attempt < 20 || other is not string s ? other : ShapeGenerator.WithSuffix(s, attempt, MaxLength);
     }
 
-    /// <summary>A stand-in for a rare value: declared or allowed labels first, else a value of the rare values' shape.</summary>
+    /// <summary>
+    /// A stand-in for a rare value: declared or allowed labels first, else new words in the column's
+    /// vocabulary, a value of the rare values' shape, or what the column's name suggests; never one of
+    /// the kept categories (which have buckets of their own).
+    /// </summary>
     private object? GenerateOther(ColumnRuntime runtime)
     {
         var random = runtime.Random;
@@ -155,29 +170,30 @@ internal sealed class CategoricalColumnModel : ColumnModel
             return CellCodec.Canonical(pool[random.NextInt(pool.Length)], Kind);
         }
 
-        if (OtherShape is { Total: > 0 } shape)
+        for (var attempt = 0; attempt < 10; attempt++)
         {
-            for (var attempt = 0; attempt < 10; attempt++)
+            string? text = null;
+            if (OtherWords is { IsEmpty: false } words) text = words.Generate(random, runtime.GetFaker(), MaxLength);
+            else if (OtherShape is { Total: > 0 } shape) text = ShapeGenerator.Generate(shape, random, MaxLength);
+            else if (Kind == ValueKind.String && OtherHint is not null) text = NameFallback.Generate(OtherHint, runtime.GetFaker(), random, MaxLength, null);
+            if (string.IsNullOrEmpty(text)) break;
+            object candidate;
+            try
             {
-                var text = ShapeGenerator.Generate(shape, random, MaxLength);
-                object candidate;
-                try
-                {
-                    candidate = CellCodec.Parse(text, Kind);
-                }
-                catch (Exception e) when (e is FormatException or OverflowException)
-                {
-                    continue;
-                }
+                candidate = CellCodec.Parse(text, Kind);
+            }
+            catch (Exception e) when (e is FormatException or OverflowException)
+            {
+                continue;
+            }
 
-                if (!_index.ContainsKey(candidate))
-                {
-                    return candidate;
-                }
+            if (!_index.ContainsKey(candidate))
+            {
+                return candidate;
             }
         }
 
-        // No shape can stand in (dates, booleans): fall back to the most frequent real category.
+        // Nothing can stand in (dates, booleans, numbers): the most frequent real category.
         for (var i = 0; i < _parsed.Length; i++)
         {
             if (_parsed[i] is { } value)

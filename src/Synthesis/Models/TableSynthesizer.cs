@@ -61,7 +61,8 @@ public static class TableSynthesizer
                 ColumnRole.Continuous => new NumericAccumulator(kind, false, options.MaxExactDistinct, options.SketchK, random.Fork()),
                 ColumnRole.Categorical => new CategoryAccumulator(kind, options.MaxExactDistinct),
                 ColumnRole.Id => new IdAccumulator(),
-                ColumnRole.Pii or ColumnRole.Text => new NumericAccumulator(ValueKind.Integer, true, options.MaxExactDistinct, options.SketchK, random.Fork()),
+                ColumnRole.Text => new TextAccumulator(options.MaxExactDistinct, options.SketchK, random.Fork()),
+                ColumnRole.Pii => new NumericAccumulator(ValueKind.Integer, true, options.MaxExactDistinct, options.SketchK, random.Fork()),
                 _ => null,
             };
             plans.Add((role, reason, column, accumulator));
@@ -94,7 +95,7 @@ public static class TableSynthesizer
         for (var i = 0; i < plans.Count; i++)
         {
             var (role, reason, column, accumulator) = plans[i];
-            var model = Finish(role, reason, column, accumulator, options, ref dim, data.Warnings);
+            var model = Finish(table, role, reason, column, accumulator, options, ref dim, data.Warnings);
             model.IsContext = i >= table.Columns.Count;
             model.IsUnique = !model.IsContext && ColumnPlanner.IsUniqueAlone(table, column);
             data.Columns.Add(model);
@@ -193,7 +194,7 @@ public static class TableSynthesizer
         joint.Strata.Observe(batch, count);
     }
 
-    private static ColumnModel Finish(ColumnRole role, FixedReason reason, ColumnSchema column, ColumnAccumulator? accumulator, SynthesisOptions options, ref int dim, List<string> warnings)
+    private static ColumnModel Finish(TableSchema table, ColumnRole role, FixedReason reason, ColumnSchema column, ColumnAccumulator? accumulator, SynthesisOptions options, ref int dim, List<string> warnings)
     {
         ColumnModel model;
         switch (accumulator)
@@ -203,7 +204,7 @@ public static class TableSynthesizer
                 var kind = ValueKinds.Of(column.LogicalType);
                 var continuous = new ContinuousColumnModel
                 {
-                    Marginal = numeric.ToMarginal(options.QuantileGridSize) ?? new ContinuousMarginal(),
+                    Marginal = numeric.ToMarginal(options.QuantileGridSize, options.RareCategoryThreshold) ?? new ContinuousMarginal(),
                     DecimalPlaces = kind == ValueKind.Decimal ? Math.Max(column.Scale ?? 0, numeric.MaxScale) : 0,
                     OffsetMinutes = (int)numeric.Offset.TotalMinutes,
                     Count = numeric.Count,
@@ -229,13 +230,21 @@ public static class TableSynthesizer
             }
 
             case CategoryAccumulator categories:
-                model = FinishCategorical(column, categories, options, ref dim);
+                model = FinishCategorical(table, column, categories, options, ref dim);
                 break;
             case IdAccumulator ids:
                 model = FinishId(column, ids);
                 break;
-            case NumericAccumulator lengths when role == ColumnRole.Text:
-                var text = new TextColumnModel { Lengths = lengths.ToMarginal(options.QuantileGridSize), Count = lengths.Count, Nulls = lengths.Nulls };
+            case TextAccumulator textual:
+                var lengths = textual.Lengths;
+                var text = new TextColumnModel
+                {
+                    Lengths = lengths.ToMarginal(options.QuantileGridSize, options.RareCategoryThreshold),
+                    Words = textual.Words.ToModel(options.RareCategoryThreshold),
+                    Hint = Generators.NameFallback.HintOf(table.Name.Name, column.Name),
+                    Count = lengths.Count,
+                    Nulls = lengths.Nulls,
+                };
                 if (lengths.Nulls > 0 && lengths.Count > 0)
                 {
                     text.NullDim = dim++;
@@ -272,7 +281,10 @@ public static class TableSynthesizer
         return model;
     }
 
-    private static CategoricalColumnModel FinishCategorical(ColumnSchema column, CategoryAccumulator categories, SynthesisOptions options, ref int dim)
+    /// <summary>Share of a column's values that must be non-rare for rare values to be replaced by non-rare categories rather than written anew.</summary>
+    private const double MostlyKept = 0.5;
+
+    private static CategoricalColumnModel FinishCategorical(TableSchema table, ColumnSchema column, CategoryAccumulator categories, SynthesisOptions options, ref int dim)
     {
         var kind = ValueKinds.Of(column.LogicalType);
 
@@ -280,19 +292,21 @@ public static class TableSynthesizer
         var protect = kind != ValueKind.Boolean && column.EnumValues is null;
         var k = protect ? options.RareCategoryThreshold : 1;
         var buckets = new List<(string? Value, long Count, int Special)>();
-        var otherCount = categories.PrunedMass;
-        var otherShape = categories.PrunedShape;
+        var rareCount = categories.PrunedMass;
+        var rareShape = categories.PrunedShape;
+        long keptCount = 0;
         foreach (var (value, count) in categories.Counts)
         {
             var text = CellCodec.Format(value);
             if (count >= k)
             {
                 buckets.Add((text, count, 0));
+                keptCount += count;
             }
             else
             {
-                otherCount += count;
-                otherShape.Add(text);
+                rareCount += count;
+                rareShape.Add(text);
             }
         }
 
@@ -301,22 +315,29 @@ public static class TableSynthesizer
             buckets.Add((null, categories.Nulls, 1));
         }
 
-        if (otherCount > 0)
+        // Mostly kept values: the rare ones' share goes to them (no bucket). Mostly rare values (names,
+        // titles): an "other" bucket, written anew in the column's words, shape or kind.
+        var generate = rareCount > 0 && (keptCount == 0 || keptCount < MostlyKept * (keptCount + rareCount));
+        if (generate)
         {
-            buckets.Add((null, otherCount, 2));
+            buckets.Add((null, rareCount, 2));
         }
 
         // Frequency order, ties broken by value so the encoding is the same on every run.
         buckets.Sort(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count)
             : a.Special != b.Special ? a.Special.CompareTo(b.Special)
             : string.CompareOrdinal(a.Value, b.Value));
+        var words = generate ? categories.FinishWords() : null;
+        var codes = words?.MostlyCodes ?? true;
         var model = new CategoricalColumnModel
         {
             Values = buckets.Select(static b => b.Value).ToArray(),
             Counts = buckets.Select(static b => b.Count).ToArray(),
             NullIndex = buckets.FindIndex(static b => b.Special == 1),
             OtherIndex = buckets.FindIndex(static b => b.Special == 2),
-            OtherShape = otherCount > 0 && otherShape.Total > 0 ? otherShape : null,
+            OtherShape = generate && codes && rareShape.Total > 0 ? rareShape : null,
+            OtherWords = generate && !codes ? words!.ToModel(options.RareCategoryThreshold) : null,
+            OtherHint = generate ? Generators.NameFallback.HintOf(table.Name.Name, column.Name) : null,
             Count = categories.Count,
             Nulls = categories.Nulls,
         };

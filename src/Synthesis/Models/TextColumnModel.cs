@@ -6,10 +6,22 @@ using Sdv.Connector.Synthesis.Sampling;
 
 namespace Sdv.Connector.Synthesis.Models;
 
-/// <summary>Free text: generated lorem-like words whose length follows the learned length distribution; never copied.</summary>
+/// <summary>
+/// Free text: new text in the column's own vocabulary (<see cref="WordModel"/>: words and word pairs
+/// seen at least k times), with the column's length distribution; never copied. Where no word is
+/// frequent enough, sentences of the kind the column's name suggests (<see cref="NameFallback"/>).
+/// </summary>
 internal sealed class TextColumnModel : ColumnModel
 {
     public ContinuousMarginal? Lengths { get; set; }
+
+    /// <summary>The column's words (may be empty).</summary>
+    public WordModel? Words { get; set; }
+
+    /// <summary>What the column holds by its name, for the fallback generator.</summary>
+    public string Hint { get; set; } = "sentence";
+
+    public override void Prepare() => Words?.Prepare();
 
     /// <summary>Null indicator dimension, so text NULLs move with the other columns.</summary>
     public int NullDim { get; set; } = -1;
@@ -43,7 +55,11 @@ internal sealed class TextColumnModel : ColumnModel
             length = Math.Min(length, max);
         }
 
-        return TextGenerator.Generate(Math.Max(length, 0), runtime.Random);
+        length = Math.Max(length, 1);
+        var text = Words is { IsEmpty: false } words
+            ? words.Generate(runtime.Random, runtime.GetFaker(), MaxLength, length)
+            : NameFallback.Generate(Hint, runtime.GetFaker(), runtime.Random, MaxLength, length);
+        return text.Length == 0 && !IsNullable ? "-" : text;
     }
 
     public override object? Redraw(object? previous, int attempt, ColumnRuntime runtime) =>

@@ -17,4 +17,10 @@ internal sealed class ColumnRuntime
 
     /// <summary>The Bogus faker of a pii column, seeded from <see cref="Random"/>.</summary>
     public Faker? Faker { get; set; }
+
+    /// <summary>The model's Bogus locale, for generators that need one.</summary>
+    public string Locale { get; init; } = "en";
+
+    /// <summary>This column's faker, made on first use from its random stream.</summary>
+    public Faker GetFaker() => Faker ??= Generators.PiiGenerator.CreateFaker(Locale, unchecked((int)Random.NextULong()));
 }

@@ -30,7 +30,7 @@ internal sealed class RowSampler
         _model = model;
         _columns = [.. model.Data.Columns];
         _random = context.Random.Fork();
-        _runtimes = _columns.Select(_ => new ColumnRuntime(_random.Fork())).ToArray();
+        _runtimes = _columns.Select(_ => new ColumnRuntime(_random.Fork()) { Locale = model.Data.Locale }).ToArray();
         var d = model.Data.DimensionCount;
         _z = new double[d];
         _u = new double[d];

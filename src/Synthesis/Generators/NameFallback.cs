@@ -1,0 +1,66 @@
+using Bogus;
+using Sdv.Connector.Synthesis.Sampling;
+
+namespace Sdv.Connector.Synthesis.Generators;
+
+/// <summary>
+/// Stand-ins for a string column whose own words are all too rare to learn (a handful of employee
+/// titles, product names each seen once): a Bogus generator chosen by what the column's name says
+/// it holds, in the model's locale, so that a job title still reads like a job title. Nothing is
+/// learned from the column's values.
+/// </summary>
+internal static class NameFallback
+{
+    /// <summary>What kind of value a column holds, judged from its table's and its own name.</summary>
+    public static string HintOf(string table, string column)
+    {
+        var c = column.ToLowerInvariant();
+        var t = table.ToLowerInvariant();
+        bool Has(string s, string part) => s.Contains(part, StringComparison.Ordinal);
+        if (Has(c, "title") && (Has(t, "employee") || Has(t, "staff") || Has(t, "person") || Has(t, "contact") || Has(t, "user"))
+            || Has(c, "job") || Has(c, "position") || Has(c, "occupation") || Has(c, "role")) return "job";
+        if (Has(c, "department") || Has(c, "dept")) return "department";
+        if (Has(c, "color") || Has(c, "colour")) return "color";
+        if (Has(c, "genre")) return "genre";
+        if (Has(c, "categor")) return "category";
+        if (Has(c, "description") || Has(c, "note") || Has(c, "comment") || Has(c, "remark") || Has(c, "text") || Has(c, "body") || Has(c, "message")) return "sentence";
+        if (Has(c, "product") || Has(t, "product") || Has(t, "item") || Has(c, "item")) return "product";
+        if (Has(c, "company") || Has(c, "vendor") || Has(c, "supplier") || Has(c, "brand")) return "company";
+        if (Has(c, "unit") || Has(c, "quantity")) return "unit";
+        return "words";
+    }
+
+    public static string Generate(string hint, Faker f, Xoshiro256 random, int? maxLength, int? targetLength)
+    {
+        var text = hint switch
+        {
+            "job" => f.Name.JobTitle(),
+            "department" => f.Commerce.Department(1),
+            "color" => f.Commerce.Color(),
+            "genre" => f.Music.Genre(),
+            "category" => f.Commerce.Categories(1)[0],
+            "product" => f.Commerce.ProductName(),
+            "company" => f.Company.CompanyName(),
+            "unit" => $"{1 + random.NextInt(24)} x {f.Commerce.ProductMaterial().ToLowerInvariant()} {(random.NextBool() ? "boxes" : "packs")}",
+            "sentence" => Sentences(f, targetLength ?? 60),
+            _ => string.Join(' ', f.Random.WordsArray(1 + random.NextInt(3))),
+        };
+        if (targetLength is { } target && text.Length > target) text = CutAtWord(text, Math.Max(1, target));
+        if (maxLength is { } max && text.Length > max) text = CutAtWord(text, max);
+        return text;
+    }
+
+    private static string Sentences(Faker f, int length)
+    {
+        var text = f.Hacker.Phrase();
+        while (text.Length < length) text += " " + f.Hacker.Phrase();
+        return text;
+    }
+
+    private static string CutAtWord(string text, int length)
+    {
+        if (text.Length <= length) return text;
+        var cut = text.LastIndexOf(' ', Math.Min(length, text.Length - 1));
+        return (cut > 0 ? text[..cut] : text[..length]).TrimEnd();
+    }
+}

@@ -1,0 +1,270 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Serialization;
+using Sdv.Connector.Synthesis.Sampling;
+
+namespace Sdv.Connector.Synthesis.Generators;
+
+/// <summary>
+/// A model of the words of a string column (names of things, titles, free text): which words it uses,
+/// which start a value and which follow which, and how many words a value has. It writes new values
+/// in the column's own vocabulary (a first-order Markov chain over words seen at least k times, pairs
+/// seen at least k times), so a synthetic track is called "Love The Night" rather than "Lorem ipsum".
+/// Numbers are a class: a new number with a digit count the column uses. Serialized into the model
+/// file; holds no word or pair seen fewer than k times.
+/// </summary>
+internal sealed class WordModel
+{
+    /// <summary>The token that stands for any number.</summary>
+    public const string NumberToken = "\u0001#";
+
+    /// <summary>The token after a value's last word.</summary>
+    public const string EndToken = "\u0001$";
+
+    /// <summary>The prefix of a class token: a rare word stood in for by a new word of its case and trailing punctuation.</summary>
+    public const char ClassMark = '\u0002';
+
+    /// <summary>
+    /// The class a rare word stands for: its case (C capitalised, U upper, L lower; D a number, O anything
+    /// else), its length (short, medium, long) and its trailing punctuation. Nothing else of the word.
+    /// </summary>
+    public static string ClassOf(string token)
+    {
+        var end = token.Length;
+        while (end > 1 && char.IsPunctuation(token[end - 1]) && token[end - 1] is not ('\'' or '-' or '&')) end--;
+        var word = token[..end];
+        var letters = word.Where(char.IsLetter).ToArray();
+        var kind = letters.Length == 0 ? (word.Any(char.IsAsciiDigit) ? 'D' : 'O')
+            : letters.Length > 1 && letters.All(char.IsUpper) ? 'U'
+            : char.IsUpper(letters[0]) ? 'C'
+            : 'L';
+        var size = word.Length <= 3 ? 's' : word.Length <= 8 ? 'm' : 'l';
+        return string.Concat(ClassMark.ToString(), kind.ToString(), size.ToString(), token[end..]);
+    }
+
+    /// <summary>Words seen at least k times, ascending (ordinal).</summary>
+    public string[] Words { get; set; } = [];
+
+    /// <summary>Occurrences of each word.</summary>
+    public long[] Counts { get; set; } = [];
+
+    /// <summary>[word index, count] of words that start a value.</summary>
+    public long[][] Starts { get; set; } = [];
+
+    /// <summary>[word index, next word index (-1: the value ends), count] of word pairs.</summary>
+    public long[][] Pairs { get; set; } = [];
+
+    /// <summary>[words in a value, values] histogram.</summary>
+    public long[][] TokenCounts { get; set; } = [];
+
+    /// <summary>[digits, numbers] histogram of the numbers in values.</summary>
+    public long[][] DigitCounts { get; set; } = [];
+
+    [JsonIgnore]
+    public bool IsEmpty => Words.Length == 0;
+
+    private double[] _unigram = [];
+    private double[] _starts = [];
+    private int[][] _next = [];
+    private double[][] _nextCumulative = [];
+    private bool _hasEnds;
+
+    /// <summary>Splits a value into tokens at white space.</summary>
+    public static List<string> Tokenize(string text)
+    {
+        var tokens = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var space = i == text.Length || char.IsWhiteSpace(text[i]);
+            if (space && start >= 0)
+            {
+                tokens.Add(text[start..i]);
+                start = -1;
+            }
+            else if (!space && start < 0)
+            {
+                start = i;
+            }
+        }
+
+        return tokens;
+    }
+
+    /// <summary>True for a token that is a number (digits, with separators inside).</summary>
+    public static bool IsNumber(string token) =>
+        token.Length > 0 && char.IsAsciiDigit(token[0]) && char.IsAsciiDigit(token[^1]) && token.All(static c => char.IsAsciiDigit(c) || c is '.' or ',');
+
+    public void Prepare()
+    {
+        _unigram = Cumulative(Counts.Select(static c => (double)c));
+        var starts = new double[Words.Length];
+        foreach (var s in Starts) starts[s[0]] += s[1];
+        _starts = starts.Sum() > 0 ? Cumulative(starts) : _unigram;
+        var next = new List<(int Word, long Count)>[Words.Length];
+        foreach (var p in Pairs) (next[p[0]] ??= []).Add(((int)p[1], p[2]));
+        _hasEnds = Pairs.Any(static p => p[1] < 0);
+        _next = next.Select(static n => n?.Select(static x => x.Word).ToArray() ?? []).ToArray();
+        _nextCumulative = next.Select(static n => n is null ? [] : Cumulative(n.Select(static x => (double)x.Count))).ToArray();
+    }
+
+    /// <summary>A new value of about the column's usual number of words, at most <paramref name="maxLength"/> characters.</summary>
+    public string Generate(Xoshiro256 random, Bogus.Faker? faker, int? maxLength) => Generate(random, faker, maxLength, targetLength: null);
+
+    /// <summary>
+    /// A new value; with <paramref name="targetLength"/> (free text) the chain is run a few times and the
+    /// value whose length is nearest is kept. <paramref name="faker"/> gives the new words that stand in for rare ones.
+    /// </summary>
+    public string Generate(Xoshiro256 random, Bogus.Faker? faker, int? maxLength, int? targetLength)
+    {
+        if (IsEmpty) return string.Empty;
+        // Free text: a few candidates, the one whose length is nearest the length drawn for it.
+        if (targetLength is { } wanted)
+        {
+            string best = string.Empty;
+            for (var attempt = 0; attempt < 4; attempt++)
+            {
+                var candidate = Chain(random, faker, maxLength, wanted);
+                if (attempt == 0 || Math.Abs(candidate.Length - wanted) < Math.Abs(best.Length - wanted)) best = candidate;
+                if (Math.Abs(best.Length - wanted) <= Math.Max(2, wanted / 20)) break;
+            }
+
+            return best;
+        }
+
+        return Chain(random, faker, maxLength, null);
+    }
+
+    private string Chain(Xoshiro256 random, Bogus.Faker? faker, int? maxLength, int? targetLength)
+    {
+        var hasEnds = _hasEnds;
+        var words = hasEnds ? 64 : targetLength is null ? Math.Max(1, (int)Draw(TokenCounts, random)) : int.MaxValue;
+        var builder = new StringBuilder();
+        var previous = -1;
+        for (var i = 0; i < words; i++)
+        {
+            var word = previous < 0 ? Pick(_starts, random) : NextAfter(previous, random);
+            if (word < 0)
+            {
+                if (targetLength is null || builder.Length >= targetLength / 2) break;
+                word = Pick(_unigram, random);
+            }
+
+            var token = Words[word];
+            var text = token == NumberToken ? Number(random) : token[0] == ClassMark ? StandIn(token, faker, random) : token;
+            if (targetLength is null && builder.Length > 0 && maxLength is { } l && builder.Length + 1 + text.Length > l)
+            {
+                break;
+            }
+
+            if (builder.Length > 0) builder.Append(' ');
+            builder.Append(text);
+            previous = word;
+            if (targetLength is { } target && builder.Length >= target) break;
+        }
+
+        // Free text keeps its length to the character: the last word is cut where the length says.
+        if (targetLength is { } exact && builder.Length > exact) builder.Length = exact;
+        if (maxLength is { } max && builder.Length > max) builder.Length = max;
+        if (targetLength is not null && builder.Length > 0 && builder[^1] == ' ') builder[^1] = '.';
+        return builder.ToString().TrimEnd();
+    }
+
+    /// <summary>The next word's index, or -1 where the value ends.</summary>
+    private int NextAfter(int previous, Xoshiro256 random)
+    {
+        var next = _next[previous];
+        if (next.Length == 0) return _hasEnds ? -1 : Pick(_unigram, random);
+        return next[Pick(_nextCumulative[previous], random)];
+    }
+
+    /// <summary>A new word of the case, length class and trailing punctuation of the rare word it stands for.</summary>
+    private static string StandIn(string classToken, Bogus.Faker? faker, Xoshiro256 random)
+    {
+        var kind = classToken.Length > 1 ? classToken[1] : 'L';
+        var size = classToken.Length > 2 ? classToken[2] : 'm';
+        var punctuation = classToken.Length > 3 ? classToken[3..] : string.Empty;
+        var (shortest, longest) = size switch { 's' => (1, 3), 'm' => (4, 8), _ => (9, 40) };
+        if (kind is 'D' or 'O')
+        {
+            // A number of the same length class, never the real one's digits.
+            var digits = shortest + random.NextInt(Math.Min(longest, 12) - shortest + 1);
+            var number = new StringBuilder().Append((char)('1' + random.NextInt(9)));
+            for (var i = 1; i < digits; i++) number.Append((char)('0' + random.NextInt(10)));
+            return number + punctuation;
+        }
+
+        var word = "item";
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            word = faker?.Random.Word() ?? "item";
+            var space = word.IndexOf(' ', StringComparison.Ordinal);
+            if (space > 0) word = word[..space];
+            if (word.Length >= shortest && word.Length <= longest && word.All(char.IsLetter)) break;
+        }
+
+        word = kind switch
+        {
+            'U' => word.ToUpperInvariant(),
+            'C' => char.ToUpperInvariant(word[0]) + word[1..].ToLowerInvariant(),
+            'L' => word.ToLowerInvariant(),
+            _ => word,
+        };
+        return word + punctuation;
+    }
+
+    private string Number(Xoshiro256 random)
+    {
+        var digits = (int)Math.Clamp(Draw(DigitCounts, random), 1, 18);
+        var first = 1 + random.NextInt(9);
+        var builder = new StringBuilder(first.ToString(CultureInfo.InvariantCulture));
+        for (var i = 1; i < digits; i++) builder.Append((char)('0' + random.NextInt(10)));
+        return builder.ToString();
+    }
+
+    private static long Draw(long[][] histogram, Xoshiro256 random)
+    {
+        if (histogram.Length == 0) return 1;
+        long total = 0;
+        foreach (var row in histogram) total += row[1];
+        var target = random.NextDouble() * total;
+        foreach (var row in histogram)
+        {
+            target -= row[1];
+            if (target < 0) return row[0];
+        }
+
+        return histogram[^1][0];
+    }
+
+    private static int Pick(double[] cumulative, Xoshiro256 random)
+    {
+        var u = random.NextDouble();
+        var lo = 0;
+        var hi = cumulative.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (cumulative[mid] <= u) lo = mid + 1;
+            else hi = mid;
+        }
+
+        return lo;
+    }
+
+    private static double[] Cumulative(IEnumerable<double> weights)
+    {
+        var values = weights.ToArray();
+        var total = values.Sum();
+        var cumulative = new double[values.Length];
+        double running = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            running += values[i];
+            cumulative[i] = total > 0 ? running / total : (i + 1.0) / values.Length;
+        }
+
+        if (cumulative.Length > 0) cumulative[^1] = 1.0;
+        return cumulative;
+    }
+}
