@@ -6,46 +6,106 @@ using Sdv.Connector.Synthesis.MultiTable;
 namespace Sdv.Connector.Pipeline;
 
 /// <summary>
-/// The SQL that the source runs for the multi-table fit, so that joins and counts happen where
-/// the data is: a table's rows, each with the number of children it has in every relationship
-/// where it is the primary parent (a grouped count joined back), and with its primary parent's
-/// context columns (a join on the key). One pass over the table; nothing is held in memory.
+/// The SQL that the source runs for the multi-table fit, so that joins, counts and averages happen where
+/// the data are: a table's rows, each with, per relationship where it is the primary parent, its number
+/// of children and their averages (a grouped subquery joined back), and with its primary parent's
+/// columns, its parent's number of children and their averages, and its grandparent's columns (joins on
+/// the keys). One pass over the table; nothing is held in memory.
 /// </summary>
 internal static class ContextQuery
 {
-    /// <summary>Names of the context columns the query appends, in order: child counts, then parent columns.</summary>
-    public static IReadOnlyList<string> ContextNames(TablePlan plan)
+    /// <summary>The read columns of the query: the table's own, then one per appended column (numbers for counts and averages, the parent's column otherwise).</summary>
+    public static List<ColumnSchema> Columns(DatabaseSchema schema, TableSchema table, IReadOnlyList<AppendedColumn> appended)
     {
-        ArgumentNullException.ThrowIfNull(plan);
-        return [.. plan.Children.Select((_, i) => DatabaseSampler.ChildCountColumnName(i)), .. plan.ParentContextColumns.Select(DatabaseSampler.ContextColumnName)];
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(appended);
+        var columns = table.Columns.ToList();
+        foreach (var a in appended)
+        {
+            var source = a.Kind switch
+            {
+                AppendedKind.ParentColumn => schema.Table(a.Relationship.PrincipalTable).Column(a.Column!),
+                AppendedKind.GrandparentColumn => schema.Table(a.Relationship.PrincipalTable).Column(a.Column!),
+                _ => null,
+            };
+            columns.Add(source is not null
+                ? source with { Name = a.Name, Ordinal = columns.Count + 1 }
+                : new ColumnSchema { Name = a.Name, Ordinal = columns.Count + 1, NativeType = "double precision", LogicalType = LogicalType.Float64, IsNullable = true });
+        }
+
+        return columns;
     }
 
     /// <param name="selectExpression">The reader's select-list expression for a column, given the column and its qualified SQL.</param>
-    public static string Build(ISqlDialect d, TableSchema table, TablePlan plan, TableSchema? parent, Func<ColumnSchema, string, string> selectExpression)
+    public static string Build(ISqlDialect d, DatabaseSchema schema, TableSchema table, IReadOnlyList<AppendedColumn> appended, Func<ColumnSchema, string, string> selectExpression)
     {
         ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(appended);
         var select = table.Columns.Select(c => selectExpression(c, $"t.{d.Quote(c.Name)}")).ToList();
         var joins = new List<string>();
-        for (var i = 0; i < plan.Children.Count; i++)
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        // Children of this table, one grouped subquery per relationship: COUNT and the averages.
+        foreach (var group in appended.Where(a => a.Kind is AppendedKind.ChildCount or AppendedKind.ChildAverage).GroupBy(a => TableEntry.KeyOf(a.Relationship) + "@" + a.Relationship.Table))
         {
-            var fk = plan.Children[i];
-            var alias = "c" + i.ToString(CultureInfo.InvariantCulture);
-            var childColumns = fk.Columns.Select(c => d.Quote(c)).ToList();
-            var notNull = string.Join(" AND ", childColumns.Select(c => $"{c} IS NOT NULL"));
-            joins.Add($"LEFT JOIN (SELECT {string.Join(", ", childColumns)}, COUNT(*) AS n FROM {d.Quote(fk.Table)} WHERE {notNull} GROUP BY {string.Join(", ", childColumns)}) {alias} ON "
-                + string.Join(" AND ", fk.Columns.Select((c, k) => $"{alias}.{d.Quote(c)} = t.{d.Quote(fk.PrincipalColumns[k])}")));
-            select.Add($"COALESCE({alias}.n, 0)");
+            var fk = group.First().Relationship;
+            var alias = "c" + aliases.Count.ToString(CultureInfo.InvariantCulture);
+            aliases[group.Key] = alias;
+            joins.Add($"LEFT JOIN ({Aggregate(d, fk, group.Where(a => a.Kind == AppendedKind.ChildAverage).Select(a => a.Column!).ToList())}) {alias} ON "
+                + string.Join(" AND ", fk.Columns.Select((c, k) => $"{alias}.{d.Quote("k" + k.ToString(CultureInfo.InvariantCulture))} = t.{d.Quote(fk.PrincipalColumns[k])}")));
         }
-        if (plan.PrimaryParent is { } primary && parent is not null && plan.ParentContextColumns.Count > 0)
+
+        // The parent, the parent's children (this table) grouped, and the grandparent.
+        var parentFk = appended.FirstOrDefault(a => a.Kind is AppendedKind.ParentColumn or AppendedKind.SiblingCount or AppendedKind.SiblingAverage)?.Relationship;
+        var grandparentFk = appended.FirstOrDefault(a => a.Kind == AppendedKind.GrandparentColumn)?.Relationship;
+        if (parentFk is not null)
         {
-            joins.Add($"LEFT JOIN {d.Quote(primary.PrincipalTable)} p ON "
-                + string.Join(" AND ", primary.Columns.Select((c, k) => $"p.{d.Quote(primary.PrincipalColumns[k])} = t.{d.Quote(c)}")));
-            select.AddRange(plan.ParentContextColumns.Select(c => selectExpression(parent.Column(c), $"p.{d.Quote(c)}")));
+            joins.Add($"LEFT JOIN {d.Quote(parentFk.PrincipalTable)} p ON "
+                + string.Join(" AND ", parentFk.Columns.Select((c, k) => $"p.{d.Quote(parentFk.PrincipalColumns[k])} = t.{d.Quote(c)}")));
+            var averages = appended.Where(a => a.Kind == AppendedKind.SiblingAverage).Select(a => a.Column!).ToList();
+            joins.Add($"LEFT JOIN ({Aggregate(d, parentFk, averages)}) s ON "
+                + string.Join(" AND ", parentFk.Columns.Select((c, k) => $"s.{d.Quote("k" + k.ToString(CultureInfo.InvariantCulture))} = t.{d.Quote(c)}")));
         }
+
+        if (grandparentFk is not null)
+        {
+            joins.Add($"LEFT JOIN {d.Quote(grandparentFk.PrincipalTable)} g ON "
+                + string.Join(" AND ", grandparentFk.Columns.Select((c, k) => $"g.{d.Quote(grandparentFk.PrincipalColumns[k])} = p.{d.Quote(c)}")));
+        }
+
+        var parentTable = parentFk is null ? null : schema.Table(parentFk.PrincipalTable);
+        var grandparentTable = grandparentFk is null ? null : schema.Table(grandparentFk.PrincipalTable);
+        foreach (var a in appended)
+        {
+            select.Add(a.Kind switch
+            {
+                AppendedKind.ChildCount => $"COALESCE({aliases[TableEntry.KeyOf(a.Relationship) + "@" + a.Relationship.Table]}.{d.Quote("n")}, 0)",
+                AppendedKind.ChildAverage => $"{aliases[TableEntry.KeyOf(a.Relationship) + "@" + a.Relationship.Table]}.{d.Quote(AverageAlias(a.Column!))}",
+                AppendedKind.ParentColumn => selectExpression(parentTable!.Column(a.Column!), $"p.{d.Quote(a.Column!)}"),
+                AppendedKind.SiblingCount => $"s.{d.Quote("n")}",
+                AppendedKind.SiblingAverage => $"s.{d.Quote(AverageAlias(a.Column!))}",
+                AppendedKind.GrandparentColumn => selectExpression(grandparentTable!.Column(a.Column!), $"g.{d.Quote(a.Column!)}"),
+                _ => throw new ArgumentOutOfRangeException(nameof(appended), a.Kind, "Unknown appended column kind."),
+            });
+        }
+
         return $"SELECT {string.Join(", ", select)} FROM {d.Quote(table.Name)} t {string.Join(" ", joins)}{OrderBy(d, table, "t.")}";
     }
+
+    /// <summary>Children grouped by their key: the key columns as k0, k1, ..., their number as n, and the averages of <paramref name="averaged"/> columns.</summary>
+    private static string Aggregate(ISqlDialect d, ForeignKeySchema fk, IReadOnlyList<string> averaged)
+    {
+        var keys = fk.Columns.Select((c, k) => $"{d.Quote(c)} AS {d.Quote("k" + k.ToString(CultureInfo.InvariantCulture))}");
+        var notNull = string.Join(" AND ", fk.Columns.Select(c => $"{d.Quote(c)} IS NOT NULL"));
+        // Averages of floating point: integer averages would be truncated on some engines.
+        var averages = averaged.Select(c => $"AVG({d.Quote(c)} * 1.0) AS {d.Quote(AverageAlias(c))}");
+        return $"SELECT {string.Join(", ", keys.Append($"COUNT(*) AS {d.Quote("n")}").Concat(averages))} FROM {d.Quote(fk.Table)} WHERE {notNull} GROUP BY {string.Join(", ", fk.Columns.Select(c => d.Quote(c)))}";
+    }
+
+    private static string AverageAlias(string column) => "a_" + column;
 
     /// <summary>
     /// ORDER BY the table's primary key (or first unique key): the fit's reservoir and sketches see

@@ -19,6 +19,9 @@ public sealed record ForeignKeySchema
 
     public bool IsSelfReference => Table.Equals(PrincipalTable);
 
+    /// <summary>What the data say about the key (counted while fitting), or null where not counted.</summary>
+    public RelationshipStatistics? Statistics { get; init; }
+
     public override string ToString() =>
         $"{Table}({string.Join(", ", Columns)}) -> {PrincipalTable}({string.Join(", ", PrincipalColumns)})";
 }

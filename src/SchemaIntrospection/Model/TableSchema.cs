@@ -31,6 +31,15 @@ public sealed record TableSchema
 
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = EmptyAnnotations.Instance;
 
+    /// <summary>The user's word on whether this is a reference table copied verbatim (null: decided automatically).</summary>
+    public bool? ReferenceOverride { get; init; }
+
+    /// <summary>
+    /// The user's choice of primary parent: the child columns of the foreign key, joined by commas, or
+    /// the empty string for "a root table" (null: decided automatically).
+    /// </summary>
+    public string? PrimaryParentOverride { get; init; }
+
     public ColumnSchema? FindColumn(string name) => Columns.FirstOrDefault(c => c.Name == name);
 
     public ColumnSchema Column(string name) => FindColumn(name)

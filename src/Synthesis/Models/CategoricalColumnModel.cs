@@ -75,9 +75,14 @@ internal sealed class CategoricalColumnModel : ColumnModel
         }
     }
 
+    public override void RenumberDimensions(ref int next)
+    {
+        if (Dim >= 0) Dim = next++;
+    }
+
     public override void DescribeDimensions(Joint.JointDimension?[] into)
     {
-        if (Dim >= 0) into[Dim] = new Joint.JointDimension(Name, Joint.DimensionKind.Categorical, [.. _cumulative], IsContext);
+        if (Dim >= 0) into[Dim] = new Joint.JointDimension(Name, Joint.DimensionKind.Categorical, [.. _cumulative], IsGiven);
     }
 
     public override void Encode(object? value, Span<double> z, Xoshiro256 random)

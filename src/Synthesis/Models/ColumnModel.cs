@@ -38,6 +38,9 @@ internal abstract class ColumnModel
     /// <summary>An appended context column (multi-table): modelled, conditioned on, never output.</summary>
     public bool IsContext { get; set; }
 
+    /// <summary>An appended column that is always given when sampling (a parent's column), never drawn; child counts and averages are drawn.</summary>
+    public bool IsGiven { get; set; }
+
     /// <summary>Non-null values seen while fitting.</summary>
     public long Count { get; set; }
 
@@ -59,7 +62,20 @@ internal abstract class ColumnModel
     }
 
     /// <summary>A null-indicator dimension: bucket 0 is NULL (u below the null share), bucket 1 a value.</summary>
-    protected Joint.JointDimension NullIndicator() => new(Name, Joint.DimensionKind.Categorical, [Math.Clamp(NullShare, 1e-12, 1 - 1e-12), 1.0], IsContext);
+    protected Joint.JointDimension NullIndicator() => new(Name, Joint.DimensionKind.Categorical, [Math.Clamp(NullShare, 1e-12, 1 - 1e-12), 1.0], IsGiven);
+
+    /// <summary>Gives this column's dimensions new numbers from <paramref name="next"/> on, in the order of <see cref="Dimensions"/> (a copied model joins another table's space).</summary>
+    public virtual void RenumberDimensions(ref int next)
+    {
+    }
+
+    /// <summary>A deep copy (statistics and all), prepared.</summary>
+    public ColumnModel Clone()
+    {
+        var copy = System.Text.Json.JsonSerializer.Deserialize<ColumnModel>(System.Text.Json.JsonSerializer.Serialize(this, ModelFile.JsonOptions), ModelFile.JsonOptions)!;
+        copy.Prepare();
+        return copy;
+    }
 
     /// <summary>Builds lookup tables after fitting or loading.</summary>
     public virtual void Prepare()

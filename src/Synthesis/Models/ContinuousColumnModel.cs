@@ -42,9 +42,15 @@ internal sealed class ContinuousColumnModel : ColumnModel
     [JsonIgnore]
     public override IEnumerable<int> Dimensions => new[] { ValueDim, NullDim }.Where(static d => d >= 0);
 
+    public override void RenumberDimensions(ref int next)
+    {
+        if (ValueDim >= 0) ValueDim = next++;
+        if (NullDim >= 0) NullDim = next++;
+    }
+
     public override void DescribeDimensions(Joint.JointDimension?[] into)
     {
-        if (ValueDim >= 0) into[ValueDim] = new Joint.JointDimension(Name, Joint.DimensionKind.Continuous, [], IsContext);
+        if (ValueDim >= 0) into[ValueDim] = new Joint.JointDimension(Name, Joint.DimensionKind.Continuous, [], IsGiven);
         if (NullDim >= 0) into[NullDim] = NullIndicator();
     }
 

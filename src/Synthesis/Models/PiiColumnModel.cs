@@ -19,6 +19,11 @@ internal sealed class PiiColumnModel : ColumnModel
     [JsonIgnore]
     public override IEnumerable<int> Dimensions => NullDim >= 0 ? [NullDim] : [];
 
+    public override void RenumberDimensions(ref int next)
+    {
+        if (NullDim >= 0) NullDim = next++;
+    }
+
     public override void DescribeDimensions(Joint.JointDimension?[] into)
     {
         if (NullDim >= 0) into[NullDim] = NullIndicator();

@@ -23,18 +23,30 @@ public static class TableSynthesizer
     /// multi-table model: a parent's columns, a child count). They are modelled jointly, never
     /// output, and can be fixed when sampling to draw rows conditionally on them.
     /// </summary>
-    public static async Task<TableModel> FitAsync(TableSchema table, IAsyncEnumerable<object?[]> rows, IReadOnlyList<string> contextColumns, SynthesisOptions options, CancellationToken ct)
+    public static Task<TableModel> FitAsync(TableSchema table, IAsyncEnumerable<object?[]> rows, IReadOnlyList<string> contextColumns, SynthesisOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(contextColumns);
+        return FitAsync(table, rows, new TableFitSpec { Appended = contextColumns.Select(static n => new AppendedModelColumn(n, null, false)).ToList() }, options, ct);
+    }
+
+    /// <summary>
+    /// Fits with the columns <paramref name="spec"/> appends after the table's own: drawn ones (a child
+    /// count, the children's averages) learned from their values, given ones (a parent's columns) encoded
+    /// with the parent model's own statistics, so that a synthetic parent's values mean what the real
+    /// parent's meant. Codes of reference tables are modelled as categories, none merged away.
+    /// </summary>
+    internal static async Task<TableModel> FitAsync(TableSchema table, IAsyncEnumerable<object?[]> rows, TableFitSpec spec, SynthesisOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(contextColumns);
+        ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        foreach (var name in contextColumns)
+        foreach (var appended in spec.Appended)
         {
-            if (table.FindColumn(name) is not null)
+            if (table.FindColumn(appended.Name) is not null)
             {
-                throw new ArgumentException($"Context column '{name}' has the name of a column of {table.Name}; give it another name.", nameof(contextColumns));
+                throw new ArgumentException($"Context column '{appended.Name}' has the name of a column of {table.Name}; give it another name.", nameof(spec));
             }
         }
 
@@ -50,11 +62,11 @@ public static class TableSynthesizer
             UniqueKeys = UniqueKeys(table),
         };
 
-        var width = table.Columns.Count + contextColumns.Count;
+        var width = table.Columns.Count + spec.Appended.Count;
         var plans = new List<(ColumnRole Role, FixedReason Reason, ColumnSchema Column, ColumnAccumulator? Accumulator)>();
         foreach (var column in table.Columns)
         {
-            var (role, reason) = ColumnPlanner.RoleOf(table, column);
+            var (role, reason) = spec.CodeColumns.Contains(column.Name) ? (ColumnRole.Categorical, default) : ColumnPlanner.RoleOf(table, column);
             var kind = ValueKinds.Of(column.LogicalType);
             ColumnAccumulator? accumulator = role switch
             {
@@ -68,10 +80,11 @@ public static class TableSynthesizer
             plans.Add((role, reason, column, accumulator));
         }
 
-        foreach (var name in contextColumns)
+        foreach (var appended in spec.Appended)
         {
-            var column = new ColumnSchema { Name = name, Ordinal = plans.Count + 1, NativeType = "double", LogicalType = LogicalType.Float64, IsNullable = true };
-            plans.Add((ColumnRole.Continuous, default, column, new NumericAccumulator(ValueKind.Double, false, options.MaxExactDistinct, options.SketchK, random.Fork())));
+            var column = new ColumnSchema { Name = appended.Name, Ordinal = plans.Count + 1, NativeType = "double", LogicalType = LogicalType.Float64, IsNullable = true };
+            // A given column with a template is encoded by the parent's statistics: nothing to accumulate.
+            plans.Add((ColumnRole.Continuous, default, column, appended.Template is null ? new NumericAccumulator(ValueKind.Double, false, options.MaxExactDistinct, options.SketchK, random.Fork()) : null));
         }
 
         // The copula reads only whether personal data, free text and keys are there, not what they are.
@@ -83,7 +96,7 @@ public static class TableSynthesizer
         // country, the customer's country) follows the synthetic parent.
         var dependencies = new DependencyAccumulator(
             tableColumns.Where(c => c.p.Role == ColumnRole.Categorical || (c.p.Role == ColumnRole.Continuous && ValueKinds.Of(c.p.Column.LogicalType) == ValueKind.Integer)).Select(c => c.i)
-                .Concat(Enumerable.Range(table.Columns.Count, contextColumns.Count)).ToList(),
+                .Concat(Enumerable.Range(table.Columns.Count, spec.Appended.Count).Where(i => spec.Appended[i - table.Columns.Count].Given)).ToList(),
             tableColumns.Where(c => c.p.Role == ColumnRole.Categorical).Select(c => c.i).ToList());
         var strata = new StratumAccumulator(
             tableColumns.Where(c => c.p.Role == ColumnRole.Continuous).Select(c => (c.i, ValueKinds.Of(c.p.Column.LogicalType))).ToList(),
@@ -95,8 +108,21 @@ public static class TableSynthesizer
         for (var i = 0; i < plans.Count; i++)
         {
             var (role, reason, column, accumulator) = plans[i];
-            var model = Finish(table, role, reason, column, accumulator, options, ref dim, data.Warnings);
-            model.IsContext = i >= table.Columns.Count;
+            var appended = i >= table.Columns.Count ? spec.Appended[i - table.Columns.Count] : null;
+            ColumnModel model;
+            if (appended?.Template is { } template)
+            {
+                model = template.Clone();
+                model.RenumberDimensions(ref dim);
+                model.Name = appended.Name;
+            }
+            else
+            {
+                model = Finish(table, role, reason, column, accumulator, options, spec.CodeColumns.Contains(column.Name), ref dim, data.Warnings);
+            }
+
+            model.IsContext = appended is not null;
+            model.IsGiven = appended?.Given == true;
             model.IsUnique = !model.IsContext && ColumnPlanner.IsUniqueAlone(table, column);
             data.Columns.Add(model);
         }
@@ -194,7 +220,7 @@ public static class TableSynthesizer
         joint.Strata.Observe(batch, count);
     }
 
-    private static ColumnModel Finish(TableSchema table, ColumnRole role, FixedReason reason, ColumnSchema column, ColumnAccumulator? accumulator, SynthesisOptions options, ref int dim, List<string> warnings)
+    private static ColumnModel Finish(TableSchema table, ColumnRole role, FixedReason reason, ColumnSchema column, ColumnAccumulator? accumulator, SynthesisOptions options, bool isCode, ref int dim, List<string> warnings)
     {
         ColumnModel model;
         switch (accumulator)
@@ -230,7 +256,7 @@ public static class TableSynthesizer
             }
 
             case CategoryAccumulator categories:
-                model = FinishCategorical(table, column, categories, options, ref dim);
+                model = FinishCategorical(table, column, categories, options, isCode, ref dim);
                 break;
             case IdAccumulator ids:
                 model = FinishId(column, ids);
@@ -284,12 +310,13 @@ public static class TableSynthesizer
     /// <summary>Share of a column's values that must be non-rare for rare values to be replaced by non-rare categories rather than written anew.</summary>
     private const double MostlyKept = 0.5;
 
-    private static CategoricalColumnModel FinishCategorical(TableSchema table, ColumnSchema column, CategoryAccumulator categories, SynthesisOptions options, ref int dim)
+    private static CategoricalColumnModel FinishCategorical(TableSchema table, ColumnSchema column, CategoryAccumulator categories, SynthesisOptions options, bool isCode, ref int dim)
     {
         var kind = ValueKinds.Of(column.LogicalType);
 
-        // Booleans and declared enum labels are schema, not personal values: never merged away.
-        var protect = kind != ValueKind.Boolean && column.EnumValues is null;
+        // Booleans, declared enum labels and codes of reference tables (copied verbatim anyway) are
+        // schema, not personal values: never merged away.
+        var protect = kind != ValueKind.Boolean && column.EnumValues is null && !isCode;
         var k = protect ? options.RareCategoryThreshold : 1;
         var buckets = new List<(string? Value, long Count, int Special)>();
         var rareCount = categories.PrunedMass;

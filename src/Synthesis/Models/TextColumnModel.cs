@@ -29,6 +29,11 @@ internal sealed class TextColumnModel : ColumnModel
     [JsonIgnore]
     public override IEnumerable<int> Dimensions => NullDim >= 0 ? [NullDim] : [];
 
+    public override void RenumberDimensions(ref int next)
+    {
+        if (NullDim >= 0) NullDim = next++;
+    }
+
     public override void DescribeDimensions(Joint.JointDimension?[] into)
     {
         if (NullDim >= 0) into[NullDim] = NullIndicator();

@@ -16,7 +16,11 @@ public sealed class DatabaseModel
         Tables = tables;
         Warnings = warnings;
         Graph = ForeignKeyGraph.Build(schema);
-        Plan = DatabasePlan.Build(schema, Graph);
+        // The roles the fit decided travel with the model: sampling needs no source and no options to plan.
+        Roles = tables.Count > 0
+            ? tables.ToDictionary(t => t.Table, t => new TableRole(t.IsReference, t.RoleReason))
+            : ReferenceTables.Detect(schema, ReferenceOptions.Default);
+        Plan = DatabasePlan.Build(schema, Graph, Roles);
     }
 
     public DatabaseSchema Schema { get; }
@@ -28,6 +32,9 @@ public sealed class DatabaseModel
     public ForeignKeyGraph Graph { get; }
 
     public DatabasePlan Plan { get; }
+
+    /// <summary>Which tables are reference tables (copied verbatim), and why.</summary>
+    public IReadOnlyDictionary<QualifiedName, TableRole> Roles { get; }
 
     public TableEntry Entry(QualifiedName table) => Tables.First(t => t.Table.Equals(table));
 

@@ -26,6 +26,9 @@ public static class DatabaseModelFile
                 ["table"] = JsonSerializer.SerializeToNode(entry.Table, ModelFile.JsonOptions),
                 ["sourceRows"] = entry.SourceRows,
                 ["counts"] = JsonSerializer.SerializeToNode(entry.Counts, ModelFile.JsonOptions),
+                ["reference"] = entry.IsReference,
+                ["roleReason"] = entry.RoleReason,
+                ["referenceRows"] = entry.IsReference ? JsonSerializer.SerializeToNode(entry.ReferenceRows, ModelFile.JsonOptions) : null,
                 ["model"] = ModelFile.ToNode(entry.Model),
             });
         }
@@ -88,6 +91,9 @@ public static class DatabaseModelFile
                     Table = name,
                     SourceRows = node["sourceRows"]!.GetValue<long>(),
                     Counts = node["counts"].Deserialize<Dictionary<string, CountDistribution>>(ModelFile.JsonOptions) ?? [],
+                    IsReference = node["reference"]?.GetValue<bool>() ?? false,
+                    RoleReason = (string?)node["roleReason"] ?? string.Empty,
+                    ReferenceRows = node["referenceRows"].Deserialize<List<string?[]>>(ModelFile.JsonOptions) ?? [],
                     Model = ModelFile.FromNode(node["model"], $"{source} (table {name})"),
                 });
             }

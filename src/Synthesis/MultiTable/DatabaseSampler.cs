@@ -78,7 +78,7 @@ public sealed class DatabaseSampler : IDisposable
     public IReadOnlyList<QualifiedName> Prerequisites(QualifiedName table)
     {
         var plan = _model.Plan.For(table);
-        return new[] { plan.PrimaryParent }.OfType<ForeignKeySchema>().Concat(plan.SecondaryParents)
+        return new[] { plan.PrimaryParent }.OfType<ForeignKeySchema>().Concat(plan.SecondaryParents).Concat(plan.ReferenceKeys)
             .Select(f => f.PrincipalTable)
             .Where(t => !t.Equals(table))
             .Distinct()
@@ -125,15 +125,36 @@ public sealed class DatabaseSampler : IDisposable
     {
         var table = _model.Schema.Table(plan.Table);
         var entry = _model.Entry(plan.Table);
-        var context = new SamplingContext(DeriveSeed(_seed, plan.Table));
-        var random = new Xoshiro256(unchecked((ulong)DeriveSeed(_seed ^ 0x5DEECE66DL, plan.Table)));
-        var generated = new GeneratedTable(table, _model.Schema, _model.Plan);
-        _generated[plan.Table] = generated;
         var warnings = new List<string>();
         _warnings[plan.Table] = warnings;
+        var generated = new GeneratedTable(table, _model.Schema, _model.Plan, ExportedDimensions(plan, entry.Model));
+        _generated[plan.Table] = generated;
+        return plan.IsReference ? CopyReference(table, entry, generated) : Draw(plan, table, entry, generated, warnings);
+    }
 
+    /// <summary>A reference table's rows as the source had them, keys included.</summary>
+    private IEnumerable<object?[]> CopyReference(TableSchema table, TableEntry entry, GeneratedTable generated)
+    {
+        var kinds = table.Columns.Select(c => Transforms.ValueKinds.Of(c.LogicalType)).ToArray();
+        foreach (var text in entry.ReferenceRows)
+        {
+            var row = new object?[text.Length];
+            for (var i = 0; i < row.Length; i++) row[i] = text[i] is { } t ? Transforms.CellCodec.Parse(t, kinds[i]) : null;
+            generated.Add(row, [], default);
+            yield return row;
+        }
+
+        _pending[table.Name] = [];
+        generated.IsComplete = true;
+    }
+
+    private IEnumerable<object?[]> Draw(TablePlan plan, TableSchema table, TableEntry entry, GeneratedTable generated, List<string> warnings)
+    {
+        var context = new SamplingContext(TableSeeds.For(_seed, plan.Table, "rows"));
+        var random = new Xoshiro256(unchecked((ulong)TableSeeds.For(_seed, plan.Table, "keys")));
         var columnIndex = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
-        var childCount = plan.Children.Count;
+        var model = entry.Model;
+        var childCountIndexes = plan.Children.Select(fk => model.FixableColumnIndex(AppendedColumn.ChildCountName(fk))).ToArray();
         var secondary = plan.SecondaryParents.Select(fk => new Secondary(fk, Popularity(entry, fk, _generated[fk.PrincipalTable], random), _generated[fk.PrincipalTable],
             fk.Columns.All(c => table.Column(c).IsNullable), entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk))?.NullShare ?? 0,
             fk.Columns.Select(c => columnIndex[c]).ToArray())).ToList();
@@ -147,71 +168,18 @@ public sealed class DatabaseSampler : IDisposable
         {
             warnings.Add($"{plan.Table} has no key, so its foreign key(s) closing a cycle ({string.Join("; ", plan.DeferredParents)}) stay NULL.");
         }
+
         var numbered = NumberedWithinParent(table, plan);
         var numberIndex = numbered is null ? -1 : columnIndex[numbered];
         object?[]? numberedParent = null;
         long number = 0;
-
-        // Rows are drawn into one reused buffer (table columns, then context); each is copied into a
-        // fresh array of the table's width below, before the next is drawn.
-        var sampler = entry.Model.Sampler(context);
-        var buffer = new object?[entry.Model.Data.Columns.Count];
-
-        IEnumerable<(object?[] Row, object?[]? ParentKey, HashSet<string>? Seen)> Drawn()
-        {
-            if (plan.PrimaryParent is not { } primary)
-            {
-                var n = (long)Math.Round(entry.SourceRows * _scale);
-                for (long i = 0; i < n; i++) yield return (sampler.Next(null, null, includeContext: true, into: buffer), null, pairColumns is null ? null : new HashSet<string>(StringComparer.Ordinal));
-                yield break;
-            }
-            var parent = _generated[primary.PrincipalTable];
-            var oneToOne = IsOneToOne(table, primary);
-            // The parent's context cells are fixed in place: positions resolved once per table, one
-            // given/isGiven pair reused for every parent (its rows are all drawn before the next parent's).
-            var contextIndex = new int[plan.ParentContextColumns.Count];
-            for (var c = 0; c < contextIndex.Length; c++) contextIndex[c] = -1;
-            var given = new object?[buffer.Length];
-            var isGiven = new bool[buffer.Length];
-            // One number per parent row, not a materialised (count, context) per row: at millions of
-            // parents the boxed contexts were most of the sampler's memory. Contexts are read as needed.
-            var parentKeys = parent.KeysOf(primary.PrincipalColumns);
-            var drawn = parent.ChildCounts(primary);
-            if (oneToOne) for (var p = 0; p < drawn.Length; p++) drawn[p] = Math.Min(drawn[p], 1);
-            var parentSource = _model.Entry(primary.PrincipalTable).SourceRows;
-            var expected = parentSource == 0 ? 0 : entry.SourceRows * (double)parent.Count / parentSource;
-            var counts = Calibrate(drawn, expected, oneToOne, SourceMostChildren(primary, parent));
-            for (var p = 0; p < counts.Length; p++)
-            {
-                var count = counts[p];
-                if (count == 0) continue;
-                var parentContext = parent.ContextOf(p);
-                Array.Clear(given);
-                Array.Clear(isGiven);
-                var anyGiven = false;
-                for (var c = 0; c < contextIndex.Length; c++)
-                {
-                    if (parentContext[c] is not { } v) continue;
-                    if (contextIndex[c] < 0) contextIndex[c] = entry.Model.FixableColumnIndex(ContextColumnName(plan.ParentContextColumns[c]));
-                    given[contextIndex[c]] = v is DBNull ? null : v;
-                    isGiven[contextIndex[c]] = true;
-                    anyGiven = true;
-                }
-                var parentKey = parentKeys.Get(p);
-                var seen = pairColumns is null ? null : new HashSet<string>(StringComparer.Ordinal);
-                for (long i = 0; i < count; i++)
-                {
-                    yield return (sampler.Next(anyGiven ? given : null, anyGiven ? isGiven : null, includeContext: true, into: buffer), parentKey, seen);
-                }
-            }
-        }
-
+        var sampler = model.Sampler(context);
+        var buffer = new object?[model.Data.Columns.Count];
         var width = table.Columns.Count;
-        var childCounts = new long[childCount];
-        // Positions resolved once per table: the loop below runs once per row and captures nothing.
+        var childCounts = new long[plan.Children.Count];
         var primaryIndexes = plan.PrimaryParent?.Columns.Select(c => columnIndex[c]).ToArray() ?? [];
         var keyIndexes = keyColumns?.Select(c => columnIndex[c]).ToArray();
-        foreach (var (full, parentKey, seen) in Drawn())
+        foreach (var (full, parentKey, seen) in Drawn(plan, entry, generated, sampler, buffer, pairColumns))
         {
             var row = new object?[width];
             Array.Copy(full, row, width);
@@ -238,6 +206,7 @@ public sealed class DatabaseSampler : IDisposable
                     break;
                 }
             }
+
             if (dropped)
             {
                 generated.Dropped++;
@@ -245,7 +214,6 @@ public sealed class DatabaseSampler : IDisposable
             }
 
             foreach (var reference in self) SetSelf(row, reference, random);
-
             for (var d = 0; d < plan.DeferredParents.Count; d++)
             {
                 var fk = plan.DeferredParents[d];
@@ -254,15 +222,17 @@ public sealed class DatabaseSampler : IDisposable
                     var column = table.Column(c);
                     row[columnIndex[c]] = column.IsNullable ? null : Placeholder(column);
                 }
+
                 if (keyIndexes is not null) deferredKeys[d].Add(Cells(row, keyIndexes));
             }
 
             // Child counts this row drew, for the tables that have it as their primary parent (Add copies them).
-            for (var c = 0; c < childCount; c++)
+            for (var c = 0; c < childCounts.Length; c++)
             {
-                childCounts[c] = full[width + c] is { } v ? Math.Max(0, (long)Math.Round(Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture))) : 0;
+                childCounts[c] = full[childCountIndexes[c]] is { } v ? Math.Max(0, (long)Math.Round(Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture))) : 0;
             }
-            generated.Add(row, childCounts);
+
+            generated.Add(row, childCounts, sampler.LastDraw);
             yield return row;
         }
 
@@ -270,16 +240,74 @@ public sealed class DatabaseSampler : IDisposable
         {
             warnings.Add($"{plan.Table}: {generated.Dropped} row(s) were not generated because their parents could not be paired without repeating a unique key.");
         }
+
         var pending = new List<PendingDeferred>();
         for (var d = 0; d < plan.DeferredParents.Count; d++)
         {
             if (keyColumns is null) continue;
             pending.Add(new PendingDeferred(entry, plan.DeferredParents[d], keyColumns, deferredKeys[d], random));
         }
+
         _pending[plan.Table] = pending;
         // Last: children may start as soon as this is set (their reads of this table happen after it).
         generated.IsComplete = true;
     }
+
+    /// <summary>
+    /// The rows of a table as its model draws them (table columns, then appended columns): a root's
+    /// source count times the scale; a child's, per synthetic parent, as many as the parent drew
+    /// (calibrated), each conditioned on the parent's context as the parent's own model drew it.
+    /// </summary>
+    private IEnumerable<(object?[] Row, object?[]? ParentKey, HashSet<string>? Seen)> Drawn(TablePlan plan, TableEntry entry, GeneratedTable generated, RowSampler sampler, object?[] buffer, int[]? pairColumns)
+    {
+        _ = generated;
+        if (plan.PrimaryParent is not { } primary)
+        {
+            var n = (long)Math.Round(entry.SourceRows * _scale, MidpointRounding.AwayFromZero);
+            for (long i = 0; i < n; i++) yield return (sampler.Next(null, null, true, buffer, null), null, pairColumns is null ? null : new HashSet<string>(StringComparer.Ordinal));
+            yield break;
+        }
+
+        var parent = _generated[primary.PrincipalTable];
+        var parentEntry = _model.Entry(primary.PrincipalTable);
+        var binding = ContextBinding.Of(plan, entry.Model, parentEntry.Model, parent, _model.Plan);
+        var oneToOne = IsOneToOne(_model.Schema.Table(plan.Table), primary);
+        var parentKeys = parent.KeysOf(primary.PrincipalColumns);
+        var drawn = parent.ChildCounts(primary);
+        if (oneToOne) for (var p = 0; p < drawn.Length; p++) drawn[p] = Math.Min(drawn[p], 1);
+        var expected = parentEntry.SourceRows == 0 ? 0 : entry.SourceRows * (double)parent.Count / parentEntry.SourceRows;
+        var counts = Calibrate(drawn, expected, oneToOne, SourceMostChildren(primary, parentEntry));
+        var givenDims = new double[entry.Model.Data.DimensionCount];
+        // The parent's key is given to the row sampler, so a unique key that pairs it with the row's own
+        // columns (a playlist entry's track and playlist) is kept unique where the row is drawn.
+        var keyPositions = primary.Columns.Select(c => entry.Model.FixableColumnIndex(c)).ToArray();
+        var given = new object?[buffer.Length];
+        var isGiven = new bool[buffer.Length];
+        foreach (var k in keyPositions) isGiven[k] = true;
+        for (var p = 0; p < counts.Length; p++)
+        {
+            var count = counts[p];
+            if (count == 0) continue;
+            binding.Fill(p, count, givenDims);
+            var parentKey = parentKeys.Get(p);
+            for (var k = 0; k < keyPositions.Length; k++) given[keyPositions[k]] = parentKey[k];
+            var seen = pairColumns is null ? null : new HashSet<string>(StringComparer.Ordinal);
+            for (long i = 0; i < count; i++)
+            {
+                yield return (sampler.Next(given, isGiven, true, buffer, givenDims), parentKey, seen);
+            }
+        }
+    }
+
+    /// <summary>The dimensions of a table's model its children read per parent row (their given context).</summary>
+    private int[] ExportedDimensions(TablePlan plan, TableModel model) =>
+        plan.Children
+            .SelectMany(fk => AppendedColumn.For(_model.Plan.For(fk.Table), _model.Plan))
+            .Where(a => a.IsGiven && a.Kind != AppendedKind.SiblingCount)
+            .SelectMany(a => model.Data.Columns.FirstOrDefault(c => c.Name == a.ParentModelColumn)?.Dimensions ?? [])
+            .Distinct()
+            .Order()
+            .ToArray();
 
     /// <summary>Per-table lists concatenated in the plan's (parent-first) order.</summary>
     private List<T> InPlanOrder<T>(ConcurrentDictionary<QualifiedName, List<T>> perTable) =>
@@ -301,7 +329,24 @@ public sealed class DatabaseSampler : IDisposable
     internal static long[] Calibrate(long[] drawn, double expected, bool atMostOne, long? sourceMost = null)
     {
         var total = drawn.Sum();
-        if (total == 0 || expected <= 0) return drawn;
+        if (expected < 0.5 || drawn.Length == 0) return drawn;
+        if (total == 0)
+        {
+            // No parent drew a child (few parents, a count that is mostly 0): the rows the source has
+            // per parent are spread evenly, so a non-empty branch never comes out empty.
+            var cap0 = atMostOne ? 1 : long.MaxValue;
+            var step = expected / drawn.Length;
+            long given = 0;
+            for (var i = 0; i < drawn.Length; i++)
+            {
+                var upTo = (long)Math.Round((i + 1) * step, MidpointRounding.AwayFromZero);
+                drawn[i] = Math.Clamp(upTo - given, 0, cap0);
+                given += drawn[i];
+            }
+
+            return drawn;
+        }
+
         var factor = expected / total;
         var cap = atMostOne ? 1 : Math.Max(drawn.Max(), sourceMost ?? 0);
         // In place: each count is read before it is replaced, and a second array of millions of parents is memory that grows with the data.
@@ -336,18 +381,15 @@ public sealed class DatabaseSampler : IDisposable
     /// The most children one parent had in the source in relationship <paramref name="fk"/>: the top
     /// of the parent model's child-count column (the largest value it can draw), or null without one.
     /// </summary>
-    private long? SourceMostChildren(ForeignKeySchema fk, GeneratedTable parent)
+    private static long? SourceMostChildren(ForeignKeySchema fk, TableEntry parent)
     {
-        var name = ChildCountColumnName(parent.ChildIndex(fk));
-        return _model.Entry(fk.PrincipalTable).Model.Data.Columns.FirstOrDefault(c => c.Name == name) is ContinuousColumnModel { Marginal: { } marginal }
-            && double.IsFinite(marginal.Max) ? (long)Math.Floor(marginal.Max) : null;
+        var name = AppendedColumn.ChildCountName(fk);
+        // The largest count the parent's model can draw, or the source's own largest where the statistics know it.
+        var fromModel = parent.Model.Data.Columns.FirstOrDefault(c => c.Name == name) is ContinuousColumnModel { Marginal: { } marginal }
+            && double.IsFinite(marginal.Max) ? (long)Math.Ceiling(marginal.Max) : (long?)null;
+        return fromModel;
     }
 
-    /// <summary>Name of the context column that carries a parent column into the child's model (matches the fit's query).</summary>
-    public static string ContextColumnName(string parentColumn) => "__sdv_parent_" + parentColumn;
-
-    /// <summary>Name of the context column that carries a parent's child count for its <paramref name="index"/>-th child relationship.</summary>
-    public static string ChildCountColumnName(int index) => "__sdv_children_" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>One secondary foreign key, with what every row needs of it worked out once.</summary>
     private sealed record Secondary(ForeignKeySchema ForeignKey, WeightedPicker Picker, GeneratedTable Parent, bool Nullable, double NullShare, int[] Columns)
@@ -473,7 +515,6 @@ public sealed class DatabaseSampler : IDisposable
         _ => value.ToString() ?? string.Empty,
     };
 
-    private static long DeriveSeed(long seed, QualifiedName table) => unchecked((long)StableHash.Fnv1a(table.ToString(), (ulong)seed));
 
     private sealed record PendingDeferred(TableEntry Owner, ForeignKeySchema ForeignKey, IReadOnlyList<string> KeyColumns, List<object?[]> Keys, Xoshiro256 Random);
 }

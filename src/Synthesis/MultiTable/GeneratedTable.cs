@@ -13,14 +13,15 @@ internal sealed class GeneratedTable : IDisposable
 {
     private readonly Dictionary<string, KeyColumnStore> _keys = new(StringComparer.Ordinal);
     private readonly List<ForeignKeySchema> _children;
-    private readonly int[] _contextPositions;
+    private readonly int[] _exportDims;
     // Per-parent numbers beyond this many bytes go to a temporary file (read back in order by the
     // children), so the sampler's memory does not grow with the number of parent rows.
     private const long MemoryBudgetBytes = 8 << 20;
     private readonly ChunkedList<long> _counts = new(MemoryBudgetBytes);
     private readonly ChunkedList<double> _context = new(MemoryBudgetBytes);
 
-    public GeneratedTable(TableSchema table, DatabaseSchema schema, DatabasePlan plan)
+    /// <param name="exportDims">The dimensions of this table's model whose drawn u its children are conditioned on (kept per row).</param>
+    public GeneratedTable(TableSchema table, DatabaseSchema schema, DatabasePlan plan, int[] exportDims)
     {
         var positions = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         foreach (var fk in schema.ForeignKeys.Where(f => f.PrincipalTable.Equals(table.Name)))
@@ -29,9 +30,7 @@ internal sealed class GeneratedTable : IDisposable
             if (!_keys.ContainsKey(id)) _keys[id] = new KeyColumnStore(fk.PrincipalColumns.Select(c => positions[c]).ToArray());
         }
         _children = [.. plan.For(table.Name).Children];
-        // Every child of a table is conditioned on the same parent columns (DatabasePlan picks them from the parent alone).
-        var contextColumns = _children.Count == 0 ? [] : plan.For(_children[0].Table).ParentContextColumns;
-        _contextPositions = contextColumns.Select(c => positions[c]).ToArray();
+        _exportDims = exportDims;
     }
 
     public long Count { get; private set; }
@@ -43,13 +42,14 @@ internal sealed class GeneratedTable : IDisposable
     /// <summary>Set once every row was added: from then on children may read it, from any thread.</summary>
     public bool IsComplete { get => _complete; set => _complete = value; }
 
-    public void Add(object?[] row, long[] childCounts)
+    /// <summary>Keeps a generated row's keys, its drawn child counts and the u of its exported dimensions (from <paramref name="draw"/>).</summary>
+    public void Add(object?[] row, long[] childCounts, ReadOnlySpan<double> draw)
     {
         foreach (var store in _keys.Values) store.Add(row);
         if (_children.Count > 0)
         {
             _counts.AddRange(childCounts);
-            foreach (var p in _contextPositions) _context.Add(ContextEncoding.ToNumber(row[p]) is double d ? d : double.NaN);
+            foreach (var d in _exportDims) _context.Add(d < draw.Length ? draw[d] : double.NaN);
         }
         Count++;
     }
@@ -78,18 +78,18 @@ internal sealed class GeneratedTable : IDisposable
         return index >= 0 ? index : throw new ArgumentException($"{fk} is not a relationship this table is the primary parent of.", nameof(fk));
     }
 
-    /// <summary>The context values of row <paramref name="row"/> (what its children are conditioned on), NULL where the value was.</summary>
-    public object?[] ContextOf(long row)
+    /// <summary>The exported u of row <paramref name="row"/>, in <c>exportDims</c> order, into <paramref name="into"/>.</summary>
+    public void ContextOf(long row, double[] into)
     {
-        var width = _contextPositions.Length;
-        var context = new object?[width];
-        for (var c = 0; c < width; c++)
-        {
-            var value = _context[row * width + c];
-            context[c] = double.IsNaN(value) ? null : value;
-        }
-        return context;
+        var width = _exportDims.Length;
+        for (var c = 0; c < width; c++) into[c] = _context[row * width + c];
     }
+
+    /// <summary>How many dimensions each row exports.</summary>
+    public int ExportCount => _exportDims.Length;
+
+    /// <summary>The position of a dimension of this table's model among the exported ones, or -1.</summary>
+    public int ExportIndex(int dimension) => Array.IndexOf(_exportDims, dimension);
 
     public void Dispose()
     {

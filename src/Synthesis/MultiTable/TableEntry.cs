@@ -3,7 +3,10 @@ using Sdv.Connector.Synthesis.Models;
 
 namespace Sdv.Connector.Synthesis.MultiTable;
 
-/// <summary>One table of a database model: its fitted model, its source row count, and the children-per-parent distributions of its non-primary foreign keys.</summary>
+/// <summary>
+/// One table of a database model: its fitted model, its source row count, the children-per-parent
+/// distributions of its non-primary foreign keys, and, for a reference table, its rows (copied verbatim).
+/// </summary>
 public sealed record TableEntry
 {
     public required QualifiedName Table { get; init; }
@@ -15,6 +18,15 @@ public sealed record TableEntry
 
     /// <summary>Children per parent, by <see cref="KeyOf"/> of each secondary, tree or deferred foreign key.</summary>
     public IReadOnlyDictionary<string, CountDistribution> Counts { get; init; } = new Dictionary<string, CountDistribution>();
+
+    /// <summary>A reference table, copied verbatim (see <see cref="ReferenceTables"/>).</summary>
+    public bool IsReference { get; init; }
+
+    /// <summary>Why the table is or is not a reference table.</summary>
+    public string RoleReason { get; init; } = string.Empty;
+
+    /// <summary>A reference table's rows, each cell as invariant text (null for NULL), in the table's column order.</summary>
+    public IReadOnlyList<string?[]> ReferenceRows { get; init; } = [];
 
     /// <summary>A stable name for a foreign key within its table.</summary>
     public static string KeyOf(ForeignKeySchema foreignKey)

@@ -22,6 +22,10 @@ internal sealed class RowSampler
     private readonly object?[] _work;
     private readonly int _outputWidth;
     private readonly object? _jointState;
+    private double[]? _givenDims;
+
+    /// <summary>The joint model's draw of the last row (u by dimension), what its children are conditioned on.</summary>
+    public ReadOnlySpan<double> LastDraw => _u;
     private readonly List<(int[] Columns, HashSet<string> Seen, bool HasId)> _compositeKeys;
     private readonly (int Column, int Category)[] _stratified;
 
@@ -65,8 +69,16 @@ internal sealed class RowSampler
     /// The row is written into <paramref name="into"/> when given (a caller's reused buffer of the
     /// output width), else into a new array.
     /// </summary>
-    public object?[] Next(object?[]? given, bool[]? isGiven, bool includeContext = false, object?[]? into = null)
+    public object?[] Next(object?[]? given, bool[]? isGiven, bool includeContext = false, object?[]? into = null) =>
+        Next(given, isGiven, includeContext, into, null);
+
+    /// <summary>
+    /// As above, with dimensions given directly in the joint model's space: <paramref name="givenDims"/>
+    /// (by dimension, NaN where free) holds the u of a parent's context, as its own model drew it.
+    /// </summary>
+    public object?[] Next(object?[]? given, bool[]? isGiven, bool includeContext, object?[]? into, double[]? givenDims)
     {
+        _givenDims = givenDims;
         var tries = _model.Data.MaxRejectionTries;
         var checks = _model.Checks;
         var needsLoop = checks.Length > 0 || _compositeKeys.Count > 0 || isGiven is not null;
@@ -115,6 +127,16 @@ internal sealed class RowSampler
                 var isFixed = !double.IsNaN(_z[i]);
                 _fixedMask[i] = isFixed;
                 _u[i] = isFixed ? NormalScores.ToProbability(_z[i]) : double.NaN;
+            }
+
+            if (_givenDims is { } dims)
+            {
+                for (var i = 0; i < d; i++)
+                {
+                    if (double.IsNaN(dims[i])) continue;
+                    _fixedMask[i] = true;
+                    _u[i] = dims[i];
+                }
             }
 
             _model.Data.Joint.Sample(_u, _fixedMask, _random, _jointState);
@@ -194,7 +216,7 @@ internal sealed class RowSampler
 
         foreach (var (columns, seen, hasId) in _compositeKeys)
         {
-            if (!hasId && seen.Contains(CompositeKey(columns)))
+            if (!hasId && !MissingKeyCell(columns) && seen.Contains(CompositeKey(columns)))
             {
                 return false;
             }
@@ -277,10 +299,24 @@ internal sealed class RowSampler
 
         foreach (var (columns, seen, _) in _compositeKeys)
         {
-            seen.Add(CompositeKey(columns));
+            if (!MissingKeyCell(columns)) seen.Add(CompositeKey(columns));
         }
 
         return output;
+    }
+
+    /// <summary>
+    /// True when a key has a foreign-key cell the multi-table layer fills after this row is drawn (a second
+    /// parent): its uniqueness is that layer's to keep. A key whose parent cell was given is checked here.
+    /// </summary>
+    private bool MissingKeyCell(int[] columns)
+    {
+        foreach (var c in columns)
+        {
+            if (_work[c] is null && _columns[c] is FixedColumnModel { Reason: FixedReason.ForeignKey }) return true;
+        }
+
+        return false;
     }
 
     private string CompositeKey(int[] columns) => string.Join('\u001f', columns.Select(i => _work[i] is { } v ? CellCodec.Format(v) : "\u0000"));

@@ -43,37 +43,32 @@ public sealed class DatabaseSamplerTests
         await Task.CompletedTask;
     }
 
-    /// <summary>Fits each table as the pipeline would: customers carry their order counts, orders their customer's age.</summary>
+    /// <summary>
+    /// Fits the database as the pipeline would, from rows held in memory: older customers order more
+    /// (the count is learned jointly with the age), an order's amount follows its customer's age, and a
+    /// few products take most orders.
+    /// </summary>
     private static async Task<DatabaseModel> FitAsync()
     {
-        var schema = Schema();
         var random = new Random(7);
         var customers = Enumerable.Range(1, 400).Select(i => (Id: (long)i, Age: (long)random.Next(18, 80))).ToList();
-        // Older customers order more: the count is learned jointly with the age.
         var orderCounts = customers.Select(c => (long)Math.Max(0, Math.Round((c.Age - 18) / 12.0 + random.NextDouble() * 2 - 1))).ToList();
-        var options = new SynthesisOptions { Seed = 3 };
-        var customerRows = customers.Select((c, i) => new object?[] { c.Id, c.Age, i < 20 ? null : (long)random.Next(1, i), (double)orderCounts[i] });
-        var customer = await TableSynthesizer.FitAsync(schema.Tables[0], Rows(customerRows), ["__sdv_children_0"], options, CancellationToken.None);
-        var product = await TableSynthesizer.FitAsync(schema.Tables[1], Rows(Enumerable.Range(1, 50).Select(i => new object?[] { (long)i, 10.0 + i })), [], options, CancellationToken.None);
+        var customerRows = customers.Select((c, i) => new object?[] { c.Id, c.Age, i < 20 ? null : (long)random.Next(1, i + 1) }).ToList();
+        var productRows = Enumerable.Range(1, 50).Select(i => new object?[] { (long)i, 10.0 + i }).ToList();
         var orderRows = new List<object?[]>();
         long orderId = 1;
         for (var i = 0; i < customers.Count; i++)
         {
             for (var k = 0; k < orderCounts[i]; k++)
             {
-                orderRows.Add([orderId++, customers[i].Id, (long)(1 + Math.Min(49, (int)(-Math.Log(1 - random.NextDouble()) * 5))), customers[i].Age * 3.0 + random.NextDouble() * 10, (double)customers[i].Age]);
+                orderRows.Add([orderId++, customers[i].Id, (long)(1 + Math.Min(49, (int)(-Math.Log(1 - random.NextDouble()) * 5))), customers[i].Age * 3.0 + random.NextDouble() * 10]);
             }
         }
-        var orders = await TableSynthesizer.FitAsync(schema.Tables[2], Rows(orderRows), ["__sdv_parent_age"], options, CancellationToken.None);
-        var popularity = orderRows.GroupBy(r => (long)r[2]!).Select(g => (long)g.Count()).ToList();
-        var productCounts = CountDistribution.From(popularity.GroupBy(c => c).Select(g => (g.Key, (long)g.Count())).Append((0L, 50L - popularity.Count)));
-        var treeCounts = CountDistribution.From([(0L, 300L), (1L, 60L), (3L, 20L), (5L, 20L)], nullChildren: 20);
-        return new DatabaseModel(schema,
-        [
-            new TableEntry { Table = schema.Tables[0].Name, Model = customer, SourceRows = 400, Counts = new Dictionary<string, CountDistribution> { [TableEntry.KeyOf(schema.Tables[0].ForeignKeys[0])] = treeCounts } },
-            new TableEntry { Table = schema.Tables[1].Name, Model = product, SourceRows = 50 },
-            new TableEntry { Table = schema.Tables[2].Name, Model = orders, SourceRows = orderRows.Count, Counts = new Dictionary<string, CountDistribution> { [TableEntry.KeyOf(schema.Tables[2].ForeignKeys[1])] = productCounts } },
-        ], []);
+
+        var rows = new Dictionary<string, List<object?[]>> { ["customer"] = customerRows, ["product"] = productRows, ["orders"] = orderRows };
+        var schema = Schema();
+        schema = schema with { Tables = schema.Tables.Select(t => t with { RowCount = rows[t.Name.Name].Count, RowCountIsExact = true }).ToList() };
+        return await DatabaseSynthesizer.FitAsync(schema, new InMemoryRowSource(schema, rows), new DatabaseFitOptions { Synthesis = new SynthesisOptions { Seed = 3 } }, CancellationToken.None);
     }
 
     private static Dictionary<string, List<object?[]>> SampleAll(DatabaseModel model, long seed, double scale = 1)

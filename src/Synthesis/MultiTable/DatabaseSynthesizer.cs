@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using Sdv.Connector.SchemaIntrospection.Graph;
+using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.Models;
+using Sdv.Connector.Synthesis.Transforms;
+
+namespace Sdv.Connector.Synthesis.MultiTable;
+
+/// <summary>
+/// Fits the model of a whole database, beside the <see cref="DatabaseSampler"/> that samples it. In
+/// three steps: the source counts the children per parent of every relationship (what tells an owner
+/// from a parent rows merely point at, and the popularity of secondary parents); the plan is made
+/// (reference tables, primary parents, context); then each table is fitted in one streaming pass over
+/// its rows with their children's counts and averages and their parent's columns, a child only after
+/// its parent, so that the parent's columns are encoded with the parent model's own statistics.
+/// Tables that do not depend on each other are fitted at once, one per session of the source; the
+/// model is the same whatever the parallelism.
+/// </summary>
+public static class DatabaseSynthesizer
+{
+    public static async Task<DatabaseModel> FitAsync(DatabaseSchema schema, IDatabaseRowSource source, DatabaseFitOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Synthesis.Validate();
+        var sessions = Math.Max(1, source.Sessions);
+        var known = schema.Tables.Select(t => t.Name).ToHashSet();
+        var keys = schema.ForeignKeys.Where(f => known.Contains(f.PrincipalTable)).ToList();
+
+        // 1. Children per parent of every relationship, counted by the source.
+        var histograms = new RelationshipCounts[keys.Count];
+        await RunAsync(keys.Count, sessions, _ => true, async (i, session, ct) =>
+            histograms[i] = await source.CountChildrenAsync(session, keys[i], ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var statistics = new Dictionary<ForeignKeySchema, RelationshipCounts>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < keys.Count; i++) statistics[keys[i]] = histograms[i];
+        schema = WithStatistics(schema, statistics, out var byKey);
+
+        // 2. The plan.
+        var graph = ForeignKeyGraph.Build(schema);
+        var roles = ReferenceTables.Detect(schema, options.References);
+        var plan = DatabasePlan.Build(schema, graph, roles);
+
+        // 3. The tables, each after its primary parent.
+        var tables = plan.Tables;
+        var models = new TableModel?[tables.Count];
+        var referenceRows = new List<string?[]>?[tables.Count];
+        var position = tables.Select((t, i) => (t.Table, i)).ToDictionary(p => p.Table, p => p.i);
+        var done = 0;
+        var progressLock = new Lock();
+        bool Ready(int t) => tables[t].PrimaryParent is not { } p || Volatile.Read(ref models[position[p.PrincipalTable]]) is not null;
+        await RunAsync(tables.Count, sessions, Ready, async (t, session, ct) =>
+        {
+            var tablePlan = tables[t];
+            if (options.AtStep is not null) await options.AtStep("fit " + tablePlan.Table, ct).ConfigureAwait(false);
+            var watch = Stopwatch.StartNew();
+            var table = schema.Table(tablePlan.Table);
+            var appended = AppendedColumn.For(tablePlan, plan);
+            var parentModel = tablePlan.PrimaryParent is { } primary ? models[position[primary.PrincipalTable]] : null;
+            var spec = new TableFitSpec
+            {
+                Appended = appended.Select(a => new AppendedModelColumn(a.Name, a.IsGiven ? Template(parentModel!, a) : null, a.IsGiven)).ToList(),
+                CodeColumns = tablePlan.ReferenceKeys.SelectMany(f => f.Columns).ToHashSet(StringComparer.Ordinal),
+            };
+            var rows = source.ReadAsync(session, table, appended, ct);
+            List<string?[]>? copied = null;
+            if (tablePlan.IsReference)
+            {
+                copied = [];
+                rows = Copying(rows, table.Columns.Count, copied, ct);
+            }
+
+            var tableOptions = options.Synthesis.WithSeed(TableSeeds.For(options.Synthesis.Seed, table.Name, "fit"));
+            var model = await TableSynthesizer.FitAsync(table, rows, spec, tableOptions, ct).ConfigureAwait(false);
+            referenceRows[t] = copied;
+            Volatile.Write(ref models[t], model);
+            lock (progressLock)
+            {
+                options.TableFitted?.Invoke(new QualifiedNameProgress(tablePlan.Table, model.RowCount, watch.Elapsed, ++done, tables.Count));
+            }
+        }, cancellationToken).ConfigureAwait(false);
+
+        var warnings = new List<string>();
+        var entries = new List<TableEntry>(tables.Count);
+        for (var t = 0; t < tables.Count; t++)
+        {
+            var tablePlan = tables[t];
+            var model = models[t]!;
+            warnings.AddRange(model.Warnings.Select(w => $"{tablePlan.Table}: {w}"));
+            var counts = new Dictionary<string, CountDistribution>(StringComparer.Ordinal);
+            foreach (var fk in tablePlan.SecondaryParents.Concat(tablePlan.SelfReferences).Concat(tablePlan.DeferredParents))
+            {
+                var histogram = byKey[TableEntry.KeyOf(fk) + "@" + fk.Table];
+                counts[TableEntry.KeyOf(fk)] = CountDistribution.From(histogram.Counts, histogram.NullChildren);
+            }
+
+            entries.Add(new TableEntry
+            {
+                Table = tablePlan.Table,
+                Model = model,
+                SourceRows = model.RowCount,
+                Counts = counts,
+                IsReference = tablePlan.IsReference,
+                RoleReason = tablePlan.IsReference ? tablePlan.ReferenceReason : roles[tablePlan.Table].Reason,
+                ReferenceRows = referenceRows[t] ?? [],
+            });
+        }
+
+        return new DatabaseModel(schema, entries, warnings);
+    }
+
+    /// <summary>The parent model's column that encodes a given appended column, or an error that names both.</summary>
+    private static ColumnModel Template(TableModel parent, AppendedColumn appended) =>
+        parent.Data.Columns.FirstOrDefault(c => c.Name == appended.ParentModelColumn)
+        ?? throw new InvalidOperationException($"The model of {parent.Table} has no column {appended.ParentModelColumn} for {appended.Name} of {appended.Relationship.Table}.");
+
+    /// <summary>The schema with each foreign key's statistics attached; <paramref name="byKey"/> finds a key's histogram by name.</summary>
+    private static DatabaseSchema WithStatistics(DatabaseSchema schema, Dictionary<ForeignKeySchema, RelationshipCounts> histograms, out Dictionary<string, RelationshipCounts> byKey)
+    {
+        var found = new Dictionary<string, RelationshipCounts>(StringComparer.Ordinal);
+        var tables = schema.Tables.Select(t => t with
+        {
+            ForeignKeys = t.ForeignKeys.Select(f =>
+            {
+                if (!histograms.TryGetValue(f, out var h)) return f;
+                found[TableEntry.KeyOf(f) + "@" + f.Table] = h;
+                return f with { Statistics = new RelationshipStatistics(h.ParentRows, h.KeyedChildren + h.NullChildren, h.NullChildren, h.ReferencedParents) };
+            }).ToList(),
+        }).ToList();
+        byKey = found;
+        return schema with { Tables = tables };
+    }
+
+    /// <summary>Passes rows through, keeping each as invariant text (a reference table is small; its rows go into the model).</summary>
+    private static async IAsyncEnumerable<object?[]> Copying(IAsyncEnumerable<object?[]> rows, int width, List<string?[]> into, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var copy = new string?[width];
+            for (var i = 0; i < width; i++) copy[i] = row[i] is null or DBNull ? null : CellCodec.Format(row[i]!);
+            into.Add(copy);
+            yield return row;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="count"/> items on <paramref name="sessions"/> workers, each item once it is
+    /// <paramref name="ready"/>, in index order among the ready ones. The first failure stops the rest and
+    /// is the error thrown (the others are mostly the cancellation it caused).
+    /// </summary>
+    private static async Task RunAsync(int count, int sessions, Func<int, bool> ready, Func<int, int, CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        if (count == 0) return;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var taken = new bool[count];
+        var gate = new Lock();
+        using var signal = new SemaphoreSlim(0);
+        var remaining = count;
+        Exception? firstError = null;
+
+        int Next()
+        {
+            lock (gate)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    if (!taken[i] && ready(i))
+                    {
+                        taken[i] = true;
+                        return i;
+                    }
+                }
+
+                return remaining == 0 ? -2 : -1;
+            }
+        }
+
+        async Task WorkerAsync(int session)
+        {
+            try
+            {
+                while (true)
+                {
+                    stop.Token.ThrowIfCancellationRequested();
+                    var item = Next();
+                    if (item == -2) return;
+                    if (item == -1)
+                    {
+                        // Nothing ready yet: wait until another worker finishes an item.
+                        await signal.WaitAsync(stop.Token).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    await work(item, session, stop.Token).ConfigureAwait(false);
+                    lock (gate) remaining--;
+                    signal.Release(sessions);
+                }
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref firstError, e, null);
+                await stop.CancelAsync().ConfigureAwait(false);
+            }
+        }
+
+        // Task.Run: a reader that never waits for the network would otherwise run the first worker to its end before starting the second.
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(sessions, count)).Select(s => Task.Run(() => WorkerAsync(s), CancellationToken.None))).ConfigureAwait(false);
+        if (firstError is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ExceptionDispatchInfo.Throw(firstError);
+        }
+    }
+}

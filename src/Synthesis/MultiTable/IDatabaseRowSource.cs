@@ -1,0 +1,27 @@
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.Synthesis.MultiTable;
+
+/// <summary>
+/// Where the multi-table fit reads its data: a source database (the Connector runs the SQL, so joins,
+/// counts and averages are computed where the data are), read in several sessions at once. A session
+/// is used by one read at a time.
+/// </summary>
+public interface IDatabaseRowSource
+{
+    /// <summary>Sessions that can read at the same time (at least 1).</summary>
+    int Sessions { get; }
+
+    /// <summary>
+    /// Children per parent of <paramref name="foreignKey"/>, counted by the source: every parent row
+    /// (those without children count 0), and the child rows whose key has a NULL.
+    /// </summary>
+    Task<RelationshipCounts> CountChildrenAsync(int session, ForeignKeySchema foreignKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The rows of <paramref name="table"/> in a fixed order (its key), each its columns in order then
+    /// the <paramref name="appended"/> columns (counts and averages as numbers, a parent's columns as
+    /// the parent holds them; NULL where the row has no parent or no children).
+    /// </summary>
+    IAsyncEnumerable<object?[]> ReadAsync(int session, TableSchema table, IReadOnlyList<AppendedColumn> appended, CancellationToken cancellationToken);
+}

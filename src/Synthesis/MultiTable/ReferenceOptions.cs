@@ -1,0 +1,55 @@
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.Synthesis.MultiTable;
+
+/// <summary>
+/// How reference tables are chosen (<c>--reference-tables auto|none|&lt;globs&gt;</c>): automatically
+/// (default), never, or exactly the tables the globs name. Every property documents its default.
+/// </summary>
+public sealed class ReferenceOptions
+{
+    /// <summary>Decide automatically. Default true; false with <c>none</c> or with globs.</summary>
+    public bool Automatic { get; init; } = true;
+
+    /// <summary>Table name globs (<c>*</c>, <c>?</c>) of the tables to copy verbatim; empty by default.</summary>
+    public IReadOnlyList<string> Globs { get; init; } = [];
+
+    /// <summary>Most rows a reference table has. Default 1,000.</summary>
+    public long MaxRows { get; init; } = 1_000;
+
+    /// <summary>Most rows a reference table with a numeric (non-key) column has. Default 50.</summary>
+    public long MaxRowsWithNumbers { get; init; } = 50;
+
+    /// <summary>Copy reference tables at the clone's scale too (<c>--scale-reference</c>). Default false: copied whole.</summary>
+    public bool Scaled { get; init; }
+
+    public static ReferenceOptions Default { get; } = new();
+
+    /// <summary>Reads <c>auto</c>, <c>none</c> or a comma-separated list of globs; an error names what was wrong.</summary>
+    public static ReferenceOptions Parse(string? text)
+    {
+        var value = text?.Trim() ?? "auto";
+        return value.ToLowerInvariant() switch
+        {
+            "" or "auto" => new ReferenceOptions(),
+            "none" => new ReferenceOptions { Automatic = false },
+            _ => new ReferenceOptions
+            {
+                Automatic = false,
+                Globs = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            },
+        };
+    }
+
+    /// <summary>True where the globs name the table, null where they say nothing (automatic) or do not name it and the choice is automatic.</summary>
+    public bool? Explicit(QualifiedName table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (Globs.Count == 0) return null;
+        return Globs.Any(g => Matches(g, table.Name) || Matches(g, table.ToString())) ? true : false;
+    }
+
+    private static bool Matches(string glob, string name) =>
+        System.Text.RegularExpressions.Regex.IsMatch(name, "^" + System.Text.RegularExpressions.Regex.Escape(glob).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+}

@@ -1,0 +1,66 @@
+using Sdv.Connector.SchemaIntrospection.Graph;
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.Synthesis.MultiTable;
+
+/// <summary>
+/// Finds the reference tables of a schema: small lookup tables that other tables point at for a code
+/// or a label (genres, media types, statuses, countries, vocabularies), which hold no personal data and
+/// are copied verbatim into the clone, keys included, so that every code a child uses is a real one.
+/// A table is one when another table references it, it has rows but at most
+/// <see cref="ReferenceOptions.MaxRows"/>, none of its columns is personal data or a date (entities carry
+/// dates; lookups do not), numbers only where it is very small, and every table it references itself is a
+/// reference table. The user's word (<see cref="TableSchema.ReferenceOverride"/>, <c>--reference-tables</c>) wins.
+/// </summary>
+public static class ReferenceTables
+{
+    /// <summary>The reference tables, each with the reason it is (or is not) one, for every table.</summary>
+    public static IReadOnlyDictionary<QualifiedName, TableRole> Detect(DatabaseSchema schema, ReferenceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(options);
+        var referenced = schema.ForeignKeys.Where(f => !f.IsSelfReference && schema.FindTable(f.PrincipalTable) is not null)
+            .Select(f => f.PrincipalTable).ToHashSet();
+        var roles = new Dictionary<QualifiedName, TableRole>();
+        // Parent-first, so a table's own parents are decided before it.
+        foreach (var name in ForeignKeyGraph.Build(schema).ParentFirstOrder)
+        {
+            var table = schema.Table(name);
+            roles[name] = Decide(table, referenced.Contains(name), roles, options);
+        }
+
+        return roles;
+    }
+
+    private static TableRole Decide(TableSchema table, bool referenced, Dictionary<QualifiedName, TableRole> decided, ReferenceOptions options)
+    {
+        var userSays = table.ReferenceOverride ?? options.Explicit(table.Name);
+        var parents = table.ForeignKeys.Where(f => !f.IsSelfReference && decided.ContainsKey(f.PrincipalTable)).Select(f => f.PrincipalTable).Distinct().ToList();
+        var generatedParent = parents.FirstOrDefault(p => !decided[p].IsReference);
+        if (userSays == true)
+        {
+            return generatedParent is null
+                ? new TableRole(true, "a reference table, as the metadata or --reference-tables says")
+                : new TableRole(false, $"named a reference table, but it references {generatedParent}, which is generated: its keys could not point at real rows; mark {generatedParent} as a reference table too");
+        }
+
+        if (userSays == false) return new TableRole(false, "generated, as the metadata or --reference-tables says");
+        if (!options.Automatic) return new TableRole(false, "generated (--reference-tables none)");
+        if (!referenced) return new TableRole(false, "no table references it");
+        var rows = table.RowCount ?? 0;
+        if (rows == 0) return new TableRole(false, "it has no rows");
+        if (rows > options.MaxRows) return new TableRole(false, $"{rows:N0} rows, more than a lookup table's {options.MaxRows:N0}");
+        var personal = table.Columns.FirstOrDefault(c => c.SdType == SdType.Pii);
+        if (personal is not null) return new TableRole(false, $"column {personal.Name} is personal data");
+        var date = table.Columns.FirstOrDefault(c => c.SdType == SdType.Datetime && !IsKey(table, c.Name));
+        if (date is not null) return new TableRole(false, $"column {date.Name} is a date (entities carry dates, lookups do not)");
+        var number = table.Columns.FirstOrDefault(c => c.SdType == SdType.Numerical && !IsKey(table, c.Name));
+        if (number is not null && rows > options.MaxRowsWithNumbers)
+            return new TableRole(false, $"column {number.Name} is a measure and the table has {rows:N0} rows (lookups with numbers have at most {options.MaxRowsWithNumbers})");
+        if (generatedParent is not null) return new TableRole(false, $"it references {generatedParent}, which is generated");
+        return new TableRole(true, $"a lookup table: {rows:N0} rows of labels that other tables point at, no personal data");
+    }
+
+    private static bool IsKey(TableSchema table, string column) =>
+        table.PrimaryKey?.Columns.Contains(column) == true || table.ForeignKeys.Any(f => f.Columns.Contains(column));
+}

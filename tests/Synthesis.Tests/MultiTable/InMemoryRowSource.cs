@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.MultiTable;
+
+namespace Sdv.Connector.Synthesis.Tests.MultiTable;
+
+/// <summary>
+/// Rows held in memory as a row source for the multi-table fit: counts, averages and parent columns
+/// computed the way the Connector's SQL computes them (parents without children count 0, NULL keys
+/// belong to no parent). The database-backed source is tested against real servers in the integration tests.
+/// </summary>
+internal sealed class InMemoryRowSource(DatabaseSchema schema, IReadOnlyDictionary<string, List<object?[]>> rows, int sessions = 2) : IDatabaseRowSource
+{
+    public int Sessions => sessions;
+
+    public Task<RelationshipCounts> CountChildrenAsync(int session, ForeignKeySchema foreignKey, CancellationToken cancellationToken)
+    {
+        var children = Children(foreignKey);
+        var histogram = Rows(foreignKey.PrincipalTable)
+            .GroupBy(p => Key(Table(foreignKey.PrincipalTable), p, foreignKey.PrincipalColumns) is { } key && children.TryGetValue(key, out var c) ? (long)c.Count : 0L)
+            .Select(g => (g.Key, (long)g.Count()))
+            .OrderBy(g => g.Key)
+            .ToList();
+        var nulls = Rows(foreignKey.Table).Count(r => Key(Table(foreignKey.Table), r, foreignKey.Columns) is null);
+        return Task.FromResult(new RelationshipCounts(histogram, nulls));
+    }
+
+    public async IAsyncEnumerable<object?[]> ReadAsync(int session, TableSchema table, IReadOnlyList<AppendedColumn> appended, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        foreach (var row in Rows(table.Name))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var output = new object?[table.Columns.Count + appended.Count];
+            Array.Copy(row, output, table.Columns.Count);
+            for (var i = 0; i < appended.Count; i++) output[table.Columns.Count + i] = Value(table, row, appended[i]);
+            yield return output;
+        }
+    }
+
+    private object? Value(TableSchema table, object?[] row, AppendedColumn a)
+    {
+        var fk = a.Relationship;
+        switch (a.Kind)
+        {
+            case AppendedKind.ChildCount:
+            case AppendedKind.ChildAverage:
+            {
+                var key = Key(table, row, fk.PrincipalColumns);
+                var children = key is not null && Children(fk).TryGetValue(key, out var c) ? c : [];
+                return a.Kind == AppendedKind.ChildCount ? children.Count : Average(Table(fk.Table), children, a.Column!);
+            }
+
+            case AppendedKind.ParentColumn:
+                return Parent(table, row, fk) is { } parent ? parent[Table(fk.PrincipalTable).Columns.ToList().FindIndex(c => c.Name == a.Column)] : null;
+            case AppendedKind.SiblingCount:
+            case AppendedKind.SiblingAverage:
+            {
+                var key = Key(table, row, fk.Columns);
+                if (key is null || !Children(fk).TryGetValue(key, out var siblings)) return null;
+                return a.Kind == AppendedKind.SiblingCount ? siblings.Count : Average(table, siblings, a.Column!);
+            }
+
+            case AppendedKind.GrandparentColumn:
+            {
+                var parentFk = Table(table.Name).ForeignKeys.First(f => f.PrincipalTable.Equals(fk.Table));
+                var direct = Parent(table, row, parentFk);
+                var grand = direct is null ? null : Parent(Table(fk.Table), direct, fk);
+                return grand?[Table(fk.PrincipalTable).Columns.ToList().FindIndex(c => c.Name == a.Column)];
+            }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(a));
+        }
+    }
+
+    private object?[]? Parent(TableSchema table, object?[] row, ForeignKeySchema fk)
+    {
+        var key = Key(table, row, fk.Columns);
+        var parentTable = Table(fk.PrincipalTable);
+        return key is null ? null : Rows(fk.PrincipalTable).FirstOrDefault(p => Key(parentTable, p, fk.PrincipalColumns) == key);
+    }
+
+    private Dictionary<string, List<object?[]>> Children(ForeignKeySchema fk)
+    {
+        var child = Table(fk.Table);
+        return Rows(fk.Table).Select(r => (Key: Key(child, r, fk.Columns), Row: r)).Where(p => p.Key is not null)
+            .GroupBy(p => p.Key!).ToDictionary(g => g.Key, g => g.Select(p => p.Row).ToList());
+    }
+
+    private static double? Average(TableSchema table, List<object?[]> rows, string column)
+    {
+        var index = table.Columns.ToList().FindIndex(c => c.Name == column);
+        var values = rows.Select(r => r[index]).Where(v => v is not null).Select(v => Convert.ToDouble(v, CultureInfo.InvariantCulture)).ToList();
+        return values.Count == 0 ? null : values.Average();
+    }
+
+    private static string? Key(TableSchema table, object?[] row, IReadOnlyList<string> columns)
+    {
+        var cells = columns.Select(c => row[table.Columns.ToList().FindIndex(x => x.Name == c)]).ToList();
+        return cells.Any(c => c is null) ? null : string.Join("|", cells.Select(c => Convert.ToString(c, CultureInfo.InvariantCulture)));
+    }
+
+    private TableSchema Table(QualifiedName name) => schema.Table(name);
+
+    private List<object?[]> Rows(QualifiedName name) => rows[name.Name];
+}
