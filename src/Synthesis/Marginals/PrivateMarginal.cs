@@ -85,16 +85,21 @@ internal static class PrivateMarginal
         }
     }
 
-    /// <summary>Too few distinct values to shape: a uniform with their mean and standard deviation.</summary>
+    /// <summary>
+    /// Too few distinct values to shape (a handful of departments' budgets): values spread evenly between
+    /// the mean of the lower half and the mean of the upper half, so the clone stays inside the source's
+    /// range without the real minimum or maximum. One value is the column's constant; two, their mean.
+    /// </summary>
     private static ContinuousMarginal Spread(List<(double Value, double Weight, int Items)> values, double total)
     {
-        double mean = 0;
-        foreach (var v in values) mean += v.Value * v.Weight;
-        mean /= total;
-        double variance = 0;
-        foreach (var v in values) variance += (v.Value - mean) * (v.Value - mean) * v.Weight;
-        var half = Math.Sqrt(variance / total) * Math.Sqrt(3);
-        return half > 0 ? new ContinuousMarginal { X = [mean - half, mean + half], P = [0, 1] } : ContinuousMarginal.Point(mean);
+        var distinct = values.Where(static v => v.Weight > 0).ToList();
+        if (distinct.Count == 1) return ContinuousMarginal.Point(distinct[0].Value);
+        var mean = distinct.Sum(static v => v.Value * v.Weight) / total;
+        if (distinct.Count == 2) return ContinuousMarginal.Point(mean);
+        var half = (distinct.Count + 1) / 2;
+        var low = distinct.Take(half).Average(static v => v.Value);
+        var high = distinct.Skip(distinct.Count - half).Average(static v => v.Value);
+        return high > low ? new ContinuousMarginal { X = [low, high], P = [0, 1] } : ContinuousMarginal.Point(mean);
     }
 
     private static ContinuousMarginal Knots(List<(double Value, double Weight, int Items)> values, bool[] isAtom, int k, int gridSize, double total)

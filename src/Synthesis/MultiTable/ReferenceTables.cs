@@ -35,8 +35,9 @@ public static class ReferenceTables
     private static TableRole Decide(TableSchema table, bool referenced, Dictionary<QualifiedName, TableRole> decided, ReferenceOptions options)
     {
         var userSays = table.ReferenceOverride ?? options.Explicit(table.Name);
-        var parents = table.ForeignKeys.Where(f => !f.IsSelfReference && decided.ContainsKey(f.PrincipalTable)).Select(f => f.PrincipalTable).Distinct().ToList();
-        var generatedParent = parents.FirstOrDefault(p => !decided[p].IsReference);
+        // A parent not decided yet is later in the order (a cycle): it is generated, so its keys could not be copied.
+        var parents = table.ForeignKeys.Where(f => !f.IsSelfReference).Select(f => f.PrincipalTable).Distinct().ToList();
+        var generatedParent = parents.FirstOrDefault(p => !decided.TryGetValue(p, out var role) || !role.IsReference);
         if (userSays == true)
         {
             return generatedParent is null

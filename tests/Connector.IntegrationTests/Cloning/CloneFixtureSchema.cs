@@ -21,9 +21,12 @@ internal static class CloneFixtureSchema
     public const string MarkerEmail = "planted.marker.7f3a@example.org";
     public const string MarkerName = "Quillon Zephyrine-Marker";
 
-    public static readonly string[] RootTables = ["region", "product", "tag", "department", "audit_log"];
+    public static readonly string[] RootTables = ["region", "product", "department", "audit_log"];
+
+    /// <summary>Small lookup tables other tables point at: copied verbatim, at any scale.</summary>
+    public static readonly string[] ReferenceTables = ["tag"];
     public static readonly string[] ChildTables = ["customer", "orders", "order_line", "product_tag", "staff"];
-    public static readonly string[] AllTables = [.. RootTables, .. ChildTables];
+    public static readonly string[] AllTables = [.. RootTables, .. ReferenceTables, .. ChildTables];
 
     /// <summary>Every foreign key of the schema: (table, column, parent, parent column).</summary>
     public static readonly (string Table, string Column, string Parent, string ParentColumn)[] ForeignKeys =

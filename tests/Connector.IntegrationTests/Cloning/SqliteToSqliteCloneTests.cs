@@ -20,6 +20,11 @@ public sealed class SqliteToSqliteCloneTests(SqliteFixture source, SqliteFixture
         {
             Assert.Equal(2 * await CountAsync(source, table), await CountAsync(target, table));
         }
+
+        foreach (var table in CloneFixtureSchema.ReferenceTables)
+        {
+            Assert.Equal(await CountAsync(source, table), await CountAsync(target, table));
+        }
         foreach (var table in CloneFixtureSchema.ChildTables)
         {
             var expected = 2 * await CountAsync(source, table);
