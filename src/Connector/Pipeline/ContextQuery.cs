@@ -122,6 +122,24 @@ internal static class ContextQuery
     }
 
     /// <summary>
+    /// Over the child rows joined to their parent, per pair (child column, parent column): the child's
+    /// non-null values (nN) and how many equal the parent's (eN).
+    /// </summary>
+    public static string EqualityCounts(ISqlDialect d, ForeignKeySchema fk, IReadOnlyList<(string Child, string Parent)> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(fk);
+        ArgumentNullException.ThrowIfNull(pairs);
+        var on = string.Join(" AND ", fk.Columns.Select((c, k) => $"p.{d.Quote(fk.PrincipalColumns[k])} = t.{d.Quote(c)}"));
+        var sums = pairs.SelectMany((pair, i) => new[]
+        {
+            $"SUM(CASE WHEN t.{d.Quote(pair.Child)} IS NOT NULL THEN 1 ELSE 0 END) AS {d.Quote("n" + i.ToString(CultureInfo.InvariantCulture))}",
+            $"SUM(CASE WHEN t.{d.Quote(pair.Child)} = p.{d.Quote(pair.Parent)} THEN 1 ELSE 0 END) AS {d.Quote("e" + i.ToString(CultureInfo.InvariantCulture))}",
+        });
+        return $"SELECT {string.Join(", ", sums)} FROM {d.Quote(fk.Table)} t JOIN {d.Quote(fk.PrincipalTable)} p ON {on}";
+    }
+
+    /// <summary>
     /// Children per parent of one relationship as a histogram (count → parents), computed by the
     /// source: parents without children count 0; child rows with a NULL key are counted apart.
     /// Columns: n, parents. A last row with n = -1 carries the number of NULL-keyed children.

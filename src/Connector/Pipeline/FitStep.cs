@@ -83,6 +83,27 @@ internal static class FitStep
             return new RelationshipCounts(histogram.OrderBy(static h => h.Item1).ToList(), nullChildren);
         }
 
+        public async Task<IReadOnlyList<(long NonNull, long Equal)>> CountEqualValuesAsync(int session, ForeignKeySchema foreignKey, IReadOnlyList<(string Child, string Parent)> pairs, CancellationToken cancellationToken)
+        {
+            await using var command = connections[session].CreateCommand();
+            command.Transaction = transactions[session];
+            command.CommandText = ContextQuery.EqualityCounts(adapter.Dialect, foreignKey, pairs);
+            command.CommandTimeout = 0;
+            var counts = new (long, long)[pairs.Count];
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                for (var i = 0; i < pairs.Count; i++)
+                {
+                    counts[i] = (Number(reader, 2 * i), Number(reader, (2 * i) + 1));
+                }
+            }
+
+            return counts;
+
+            static long Number(DbDataReader reader, int i) => reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
+        }
+
         public IAsyncEnumerable<object?[]> ReadAsync(int session, TableSchema table, IReadOnlyList<AppendedColumn> appended, CancellationToken cancellationToken)
         {
             var sql = ContextQuery.Build(adapter.Dialect, schema, table, appended, adapter.Reader.SelectExpression);

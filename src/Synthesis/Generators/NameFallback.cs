@@ -20,6 +20,11 @@ internal static class NameFallback
         if (Has(c, "title") && (Has(t, "employee") || Has(t, "staff") || Has(t, "person") || Has(t, "contact") || Has(t, "user"))
             || Has(c, "job") || Has(c, "position") || Has(c, "occupation") || Has(c, "role")) return "job";
         if (Has(c, "department") || Has(c, "dept")) return "department";
+        if (Has(c, "courtesy") || Has(c, "salutation") || Has(c, "honorific") || c is "prefix") return "prefix";
+        if (Has(c, "country") || Has(c, "nation")) return "country";
+        if (Has(c, "region") || Has(c, "state") || Has(c, "province") || Has(c, "county")) return "state";
+        if (Has(c, "city") || Has(c, "town")) return "city";
+        if (Has(c, "currency")) return "currency";
         if (Has(c, "color") || Has(c, "colour")) return "color";
         if (Has(c, "genre")) return "genre";
         if (Has(c, "categor")) return "category";
@@ -36,6 +41,11 @@ internal static class NameFallback
         {
             "job" => f.Name.JobTitle(),
             "department" => f.Commerce.Department(1),
+            "prefix" => f.Name.Prefix(),
+            "country" => f.Address.Country(),
+            "state" => f.Address.State(),
+            "city" => f.Address.City(),
+            "currency" => f.Finance.Currency().Code,
             "color" => f.Commerce.Color(),
             "genre" => f.Music.Genre(),
             "category" => f.Commerce.Categories(1)[0],

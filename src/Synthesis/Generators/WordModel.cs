@@ -60,10 +60,32 @@ internal sealed class WordModel
     /// <summary>[digits, numbers] histogram of the numbers in values.</summary>
     public long[][] DigitCounts { get; set; } = [];
 
+    /// <summary>
+    /// True when the column has too few words of its own to write values with (fewer than three words seen
+    /// k times, or under a fifth of its words): values made only of stand-ins would be noise, so the
+    /// column's kind (its name) decides instead.
+    /// </summary>
     [JsonIgnore]
-    public bool IsEmpty => Words.Length == 0;
+    public bool IsEmpty
+    {
+        get
+        {
+            long own = 0, total = 0;
+            var distinct = 0;
+            for (var i = 0; i < Words.Length; i++)
+            {
+                total += Counts[i];
+                if (Words[i][0] is ClassMark || Words[i] == NumberToken) continue;
+                own += Counts[i];
+                distinct++;
+            }
+
+            return distinct < 3 || own * 5 < total;
+        }
+    }
 
     private double[] _unigram = [];
+    private Dictionary<char, (string[] Words, double[] Cumulative)> _byCase = [];
     private double[] _starts = [];
     private int[][] _next = [];
     private double[][] _nextCumulative = [];
@@ -104,6 +126,12 @@ internal sealed class WordModel
         var next = new List<(int Word, long Count)>[Words.Length];
         foreach (var p in Pairs) (next[p[0]] ??= []).Add(((int)p[1], p[2]));
         _hasEnds = Pairs.Any(static p => p[1] < 0);
+        // The column's own words by case, to stand in for rare ones (a song title's rare word becomes another title word).
+        _byCase = Words.Select((w, i) => (Word: w, Count: Counts[i]))
+            .Where(static p => p.Word[0] != ClassMark && p.Word != NumberToken && p.Word.All(char.IsLetter))
+            .GroupBy(static p => CaseOf(p.Word))
+            .Where(static g => g.Count() >= 10)
+            .ToDictionary(static g => g.Key, static g => (g.Select(static p => p.Word).ToArray(), Cumulative(g.Select(static p => (double)p.Count))));
         _next = next.Select(static n => n?.Select(static x => x.Word).ToArray() ?? []).ToArray();
         _nextCumulative = next.Select(static n => n is null ? [] : Cumulative(n.Select(static x => (double)x.Count))).ToArray();
     }
@@ -151,7 +179,7 @@ internal sealed class WordModel
             }
 
             var token = Words[word];
-            var text = token == NumberToken ? Number(random) : token[0] == ClassMark ? StandIn(token, faker, random) : token;
+            var text = token == NumberToken ? Number(random) : token[0] == ClassMark ? StandIn(token, faker, random, _byCase) : token;
             if (targetLength is null && builder.Length > 0 && maxLength is { } l && builder.Length + 1 + text.Length > l)
             {
                 break;
@@ -179,7 +207,7 @@ internal sealed class WordModel
     }
 
     /// <summary>A new word of the case, length class and trailing punctuation of the rare word it stands for.</summary>
-    private static string StandIn(string classToken, Bogus.Faker? faker, Xoshiro256 random)
+    private static string StandIn(string classToken, Bogus.Faker? faker, Xoshiro256 random, Dictionary<char, (string[] Words, double[] Cumulative)> byCase)
     {
         var kind = classToken.Length > 1 ? classToken[1] : 'L';
         var size = classToken.Length > 2 ? classToken[2] : 'm';
@@ -192,6 +220,12 @@ internal sealed class WordModel
             var number = new StringBuilder().Append((char)('1' + random.NextInt(9)));
             for (var i = 1; i < digits; i++) number.Append((char)('0' + random.NextInt(10)));
             return number + punctuation;
+        }
+
+        // Most stand-ins are another of the column's own words of that case; some are new words, so values do not only recombine.
+        if (byCase.TryGetValue(kind, out var own) && random.NextDouble() < 0.75)
+        {
+            return own.Words[Pick(own.Cumulative, random)] + punctuation;
         }
 
         var word = "item";
@@ -236,6 +270,8 @@ internal sealed class WordModel
 
         return histogram[^1][0];
     }
+
+    private static char CaseOf(string word) => word.Length > 1 && word.All(char.IsUpper) ? 'U' : char.IsUpper(word[0]) ? 'C' : 'L';
 
     private static int Pick(double[] cumulative, Xoshiro256 random)
     {

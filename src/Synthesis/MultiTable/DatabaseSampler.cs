@@ -127,7 +127,8 @@ public sealed class DatabaseSampler : IDisposable
         var entry = _model.Entry(plan.Table);
         var warnings = new List<string>();
         _warnings[plan.Table] = warnings;
-        var generated = new GeneratedTable(table, _model.Schema, _model.Plan, ExportedDimensions(plan, entry.Model));
+        var copied = _model.Tables.SelectMany(t => t.Equalities.Where(e => ParentOf(t, e).Equals(plan.Table)).Select(e => e.ParentColumn)).ToHashSet(StringComparer.Ordinal);
+        var generated = new GeneratedTable(table, _model.Schema, _model.Plan, ExportedDimensions(plan, entry.Model), copied);
         _generated[plan.Table] = generated;
         return plan.IsReference ? CopyReference(table, entry, generated) : Draw(plan, table, entry, generated, warnings);
     }
@@ -155,9 +156,18 @@ public sealed class DatabaseSampler : IDisposable
         var columnIndex = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         var model = entry.Model;
         var childCountIndexes = plan.Children.Select(fk => model.FixableColumnIndex(AppendedColumn.ChildCountName(fk))).ToArray();
-        var secondary = plan.SecondaryParents.Select(fk => new Secondary(fk, Popularity(entry, fk, _generated[fk.PrincipalTable], random), _generated[fk.PrincipalTable],
-            fk.Columns.All(c => table.Column(c).IsNullable), entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk))?.NullShare ?? 0,
-            fk.Columns.Select(c => columnIndex[c]).ToArray())).ToList();
+        var secondary = plan.SecondaryParents.Select(fk =>
+        {
+            var parentTable = _generated[fk.PrincipalTable];
+            var equal = entry.Equalities.Where(e => e.ForeignKey == TableEntry.KeyOf(fk) && parentTable.KeepsValues(e.ParentColumn))
+                .Select(e => (Child: columnIndex[e.ChildColumn], e.ParentColumn)).ToArray();
+            var (picker, bySignature) = Popularity(entry, fk, parentTable, equal.Select(static e => e.ParentColumn).ToArray(), random);
+            return new Secondary(fk, picker, bySignature, equal, parentTable, fk.Columns.All(c => table.Column(c).IsNullable),
+                entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk))?.NullShare ?? 0, fk.Columns.Select(c => columnIndex[c]).ToArray());
+        }).ToList();
+        var primaryEqual = plan.PrimaryParent is { } owner && _generated.TryGetValue(owner.PrincipalTable, out var ownerTable)
+            ? entry.Equalities.Where(e => e.ForeignKey == TableEntry.KeyOf(owner) && ownerTable.KeepsValues(e.ParentColumn)).Select(e => (Child: columnIndex[e.ChildColumn], e.ParentColumn)).ToArray()
+            : [];
         var self = plan.SelfReferences.Select(fk => new SelfReference(new WeightedPicker(), entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk)),
             fk.Columns.All(c => table.Column(c).IsNullable), fk.Columns.Select(c => columnIndex[c]).ToArray(), fk.PrincipalColumns.Select(c => columnIndex[c]).ToArray(),
             generated.KeysOf(fk.PrincipalColumns))).ToList();
@@ -179,13 +189,14 @@ public sealed class DatabaseSampler : IDisposable
         var childCounts = new long[plan.Children.Count];
         var primaryIndexes = plan.PrimaryParent?.Columns.Select(c => columnIndex[c]).ToArray() ?? [];
         var keyIndexes = keyColumns?.Select(c => columnIndex[c]).ToArray();
-        foreach (var (full, parentKey, seen) in Drawn(plan, entry, generated, sampler, buffer, pairColumns))
+        foreach (var (full, parentKey, parentRow, seen) in Drawn(plan, entry, generated, sampler, buffer, pairColumns))
         {
             var row = new object?[width];
             Array.Copy(full, row, width);
             if (parentKey is not null)
             {
                 for (var k = 0; k < primaryIndexes.Length; k++) row[primaryIndexes[k]] = parentKey[k];
+                foreach (var (child, parentColumn) in primaryEqual) row[child] = _generated[plan.PrimaryParent!.PrincipalTable].ValueOf(parentColumn, parentRow);
                 if (numberIndex >= 0)
                 {
                     // Rows of one parent come together (the same key array), so the count restarts at each new parent.
@@ -258,13 +269,13 @@ public sealed class DatabaseSampler : IDisposable
     /// source count times the scale; a child's, per synthetic parent, as many as the parent drew
     /// (calibrated), each conditioned on the parent's context as the parent's own model drew it.
     /// </summary>
-    private IEnumerable<(object?[] Row, object?[]? ParentKey, HashSet<string>? Seen)> Drawn(TablePlan plan, TableEntry entry, GeneratedTable generated, RowSampler sampler, object?[] buffer, int[]? pairColumns)
+    private IEnumerable<(object?[] Row, object?[]? ParentKey, long ParentRow, HashSet<string>? Seen)> Drawn(TablePlan plan, TableEntry entry, GeneratedTable generated, RowSampler sampler, object?[] buffer, int[]? pairColumns)
     {
         _ = generated;
         if (plan.PrimaryParent is not { } primary)
         {
             var n = (long)Math.Round(entry.SourceRows * _scale, MidpointRounding.AwayFromZero);
-            for (long i = 0; i < n; i++) yield return (sampler.Next(null, null, true, buffer, null), null, pairColumns is null ? null : new HashSet<string>(StringComparer.Ordinal));
+            for (long i = 0; i < n; i++) yield return (sampler.Next(null, null, true, buffer, null), null, -1, pairColumns is null ? null : new HashSet<string>(StringComparer.Ordinal));
             yield break;
         }
 
@@ -294,7 +305,7 @@ public sealed class DatabaseSampler : IDisposable
             var seen = pairColumns is null ? null : new HashSet<string>(StringComparer.Ordinal);
             for (long i = 0; i < count; i++)
             {
-                yield return (sampler.Next(given, isGiven, true, buffer, givenDims), parentKey, seen);
+                yield return (sampler.Next(given, isGiven, true, buffer, givenDims), parentKey, p, seen);
             }
         }
     }
@@ -391,8 +402,13 @@ public sealed class DatabaseSampler : IDisposable
     }
 
 
-    /// <summary>One secondary foreign key, with what every row needs of it worked out once.</summary>
-    private sealed record Secondary(ForeignKeySchema ForeignKey, WeightedPicker Picker, GeneratedTable Parent, bool Nullable, double NullShare, int[] Columns)
+    /// <summary>
+    /// One secondary foreign key, with what every row needs of it worked out once: the parents' popularity,
+    /// and, where child columns equal parent columns in the source, one picker per combination of those
+    /// parent values, so a row picks a parent that matches what it drew (a line priced 1.99 a track at 1.99).
+    /// </summary>
+    private sealed record Secondary(ForeignKeySchema ForeignKey, WeightedPicker Picker, Dictionary<string, (WeightedPicker Picker, List<int> Rows)>? BySignature,
+        (int Child, string ParentColumn)[] Equal, GeneratedTable Parent, bool Nullable, double NullShare, int[] Columns)
     {
         public GeneratedTable.KeyColumnStore Keys { get; } = Parent.KeysOf(ForeignKey.PrincipalColumns);
     }
@@ -404,9 +420,21 @@ public sealed class DatabaseSampler : IDisposable
         var index = -1;
         if (!(nullable && random.NextDouble() < key.NullShare))
         {
-            index = key.Picker.Pick(random.NextDouble());
+            if (key.BySignature is { } bySignature && bySignature.TryGetValue(Signature(key.Equal.Select(e => row[e.Child])), out var matching))
+            {
+                var local = matching.Picker.Pick(random.NextDouble());
+                if (local >= 0) index = matching.Rows[local];
+            }
+
+            if (index < 0) index = key.Picker.Pick(random.NextDouble());
             if (index < 0 && parent.Count > 0) index = random.NextInt((int)Math.Min(int.MaxValue, parent.Count));
         }
+
+        if (index >= 0)
+        {
+            foreach (var (child, parentColumn) in key.Equal) row[child] = parent.ValueOf(parentColumn, index);
+        }
+
         var fk = key.ForeignKey;
         if (index < 0 && !nullable && parent.Count == 0)
         {
@@ -463,18 +491,41 @@ public sealed class DatabaseSampler : IDisposable
     }
 
     /// <summary>Each parent row gets a weight drawn from the source's children-per-parent distribution, so popular parents stay popular.</summary>
-    private static WeightedPicker Popularity(TableEntry child, ForeignKeySchema fk, GeneratedTable parent, Xoshiro256 random)
+    private static WeightedPicker Popularity(TableEntry child, ForeignKeySchema fk, GeneratedTable parent, Xoshiro256 random) =>
+        Popularity(child, fk, parent, [], random).Picker;
+
+    /// <summary>
+    /// Each parent row's weight drawn from the source's children-per-parent distribution (popular parents
+    /// stay popular), and, with <paramref name="signatureColumns"/>, the same weights grouped by the parent's
+    /// values of those columns.
+    /// </summary>
+    private static (WeightedPicker Picker, Dictionary<string, (WeightedPicker Picker, List<int> Rows)>? BySignature) Popularity(
+        TableEntry child, ForeignKeySchema fk, GeneratedTable parent, string[] signatureColumns, Xoshiro256 random)
     {
         var counts = child.Counts.GetValueOrDefault(TableEntry.KeyOf(fk));
+        var weights = new double[parent.Count];
+        for (long i = 0; i < parent.Count; i++) weights[i] = counts is null ? 1 : counts.Draw(random.NextDouble());
+        if (weights.Sum() <= 0) Array.Fill(weights, 1.0);
         var picker = new WeightedPicker();
-        for (long i = 0; i < parent.Count; i++) picker.Add(counts is null ? 1 : counts.Draw(random.NextDouble()));
-        if (picker.Total <= 0 && parent.Count > 0)
+        foreach (var w in weights) picker.Add(w);
+        if (signatureColumns.Length == 0) return (picker, null);
+        var bySignature = new Dictionary<string, (WeightedPicker Picker, List<int> Rows)>(StringComparer.Ordinal);
+        for (var i = 0; i < weights.Length; i++)
         {
-            picker = new WeightedPicker();
-            for (long i = 0; i < parent.Count; i++) picker.Add(1);
+            var signature = Signature(signatureColumns.Select(c => parent.ValueOf(c, i)));
+            if (!bySignature.TryGetValue(signature, out var group)) bySignature[signature] = group = (new WeightedPicker(), []);
+            group.Picker.Add(weights[i]);
+            group.Rows.Add(i);
         }
-        return picker;
+
+        return (picker, bySignature);
     }
+
+    private static string Signature(IEnumerable<object?> values) => string.Join('\u0001', values.Select(Format));
+
+    /// <summary>The parent table of an equality's relationship.</summary>
+    private QualifiedName ParentOf(TableEntry child, ColumnEquality equality) =>
+        _model.Schema.Table(child.Table).ForeignKeys.FirstOrDefault(f => TableEntry.KeyOf(f) == equality.ForeignKey)?.PrincipalTable ?? child.Table;
 
     /// <summary>The columns of a primary or unique key made only of foreign key columns (a link table's pair), which must not repeat.</summary>
     private static IReadOnlyList<string>? UniqueForeignKeySet(TableSchema table, TablePlan plan)

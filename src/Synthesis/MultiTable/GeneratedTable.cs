@@ -12,6 +12,7 @@ namespace Sdv.Connector.Synthesis.MultiTable;
 internal sealed class GeneratedTable : IDisposable
 {
     private readonly Dictionary<string, KeyColumnStore> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Position, List<object?> Values)> _values = new(StringComparer.Ordinal);
     private readonly List<ForeignKeySchema> _children;
     private readonly int[] _exportDims;
     // Per-parent numbers beyond this many bytes go to a temporary file (read back in order by the
@@ -21,8 +22,15 @@ internal sealed class GeneratedTable : IDisposable
     private readonly ChunkedList<double> _context = new(MemoryBudgetBytes);
 
     /// <param name="exportDims">The dimensions of this table's model whose drawn u its children are conditioned on (kept per row).</param>
-    public GeneratedTable(TableSchema table, DatabaseSchema schema, DatabasePlan plan, int[] exportDims)
+    /// <param name="valueColumns">Columns whose values children copy (equalities across a relationship), kept per row.</param>
+    public GeneratedTable(TableSchema table, DatabaseSchema schema, DatabasePlan plan, int[] exportDims, IReadOnlyCollection<string>? valueColumns = null)
     {
+        foreach (var column in valueColumns ?? [])
+        {
+            var index = table.Columns.ToList().FindIndex(c => c.Name == column);
+            if (index >= 0) _values[column] = (index, []);
+        }
+
         var positions = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         foreach (var fk in schema.ForeignKeys.Where(f => f.PrincipalTable.Equals(table.Name)))
         {
@@ -46,6 +54,7 @@ internal sealed class GeneratedTable : IDisposable
     public void Add(object?[] row, long[] childCounts, ReadOnlySpan<double> draw)
     {
         foreach (var store in _keys.Values) store.Add(row);
+        foreach (var (position, values) in _values.Values) values.Add(row[position]);
         if (_children.Count > 0)
         {
             _counts.AddRange(childCounts);
@@ -84,6 +93,12 @@ internal sealed class GeneratedTable : IDisposable
         var width = _exportDims.Length;
         for (var c = 0; c < width; c++) into[c] = _context[row * width + c];
     }
+
+    /// <summary>The value of <paramref name="column"/> in row <paramref name="row"/> (a column children copy).</summary>
+    public object? ValueOf(string column, long row) => _values[column].Values[(int)row];
+
+    /// <summary>True where this table keeps <paramref name="column"/>'s values for its children.</summary>
+    public bool KeepsValues(string column) => _values.ContainsKey(column);
 
     /// <summary>How many dimensions each row exports.</summary>
     public int ExportCount => _exportDims.Length;

@@ -19,6 +19,12 @@ public interface IDatabaseRowSource
     Task<RelationshipCounts> CountChildrenAsync(int session, ForeignKeySchema foreignKey, CancellationToken cancellationToken);
 
     /// <summary>
+    /// For each pair (child column, parent column) of <paramref name="foreignKey"/>, over the child rows
+    /// joined to their parent: how many have a non-null child value, and how many of those equal the parent's.
+    /// </summary>
+    Task<IReadOnlyList<(long NonNull, long Equal)>> CountEqualValuesAsync(int session, ForeignKeySchema foreignKey, IReadOnlyList<(string Child, string Parent)> pairs, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The rows of <paramref name="table"/> in a fixed order (its key), each its columns in order then
     /// the <paramref name="appended"/> columns (counts and averages as numbers, a parent's columns as
     /// the parent holds them; NULL where the row has no parent or no children).

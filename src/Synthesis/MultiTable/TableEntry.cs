@@ -25,6 +25,9 @@ public sealed record TableEntry
     /// <summary>Why the table is or is not a reference table.</summary>
     public string RoleReason { get; init; } = string.Empty;
 
+    /// <summary>Child columns equal to a column of a parent (primary or secondary) in the source, copied from the synthetic parent.</summary>
+    public IReadOnlyList<ColumnEquality> Equalities { get; init; } = [];
+
     /// <summary>A reference table's rows, each cell as invariant text (null for NULL), in the table's column order.</summary>
     public IReadOnlyList<string?[]> ReferenceRows { get; init; } = [];
 

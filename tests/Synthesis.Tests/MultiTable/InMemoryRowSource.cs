@@ -26,6 +26,21 @@ internal sealed class InMemoryRowSource(DatabaseSchema schema, IReadOnlyDictiona
         return Task.FromResult(new RelationshipCounts(histogram, nulls));
     }
 
+    public Task<IReadOnlyList<(long NonNull, long Equal)>> CountEqualValuesAsync(int session, ForeignKeySchema foreignKey, IReadOnlyList<(string Child, string Parent)> pairs, CancellationToken cancellationToken)
+    {
+        var child = Table(foreignKey.Table);
+        var parent = Table(foreignKey.PrincipalTable);
+        var joined = Rows(foreignKey.Table).Select(r => (Row: r, Parent: Parent(child, r, foreignKey))).Where(p => p.Parent is not null).ToList();
+        IReadOnlyList<(long, long)> counts = pairs.Select(pair =>
+        {
+            var c = child.Columns.ToList().FindIndex(x => x.Name == pair.Child);
+            var p = parent.Columns.ToList().FindIndex(x => x.Name == pair.Parent);
+            var nonNull = joined.Where(j => j.Row[c] is not null).ToList();
+            return ((long)nonNull.Count, (long)nonNull.Count(j => Equals(j.Row[c], j.Parent![p])));
+        }).ToList();
+        return Task.FromResult(counts);
+    }
+
     public async IAsyncEnumerable<object?[]> ReadAsync(int session, TableSchema table, IReadOnlyList<AppendedColumn> appended, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();

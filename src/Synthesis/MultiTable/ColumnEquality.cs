@@ -1,0 +1,12 @@
+namespace Sdv.Connector.Synthesis.MultiTable;
+
+/// <summary>
+/// A child column that equals a column of its parent in (nearly) every source row: an invoice line's
+/// unit price is its track's, an invoice's billing country its customer's. The sampler copies the
+/// synthetic parent's value, so the equality holds in the clone too.
+/// </summary>
+/// <param name="ForeignKey">The relationship (<see cref="TableEntry.KeyOf"/>).</param>
+/// <param name="ChildColumn">The child's column.</param>
+/// <param name="ParentColumn">The parent's column it equals.</param>
+/// <param name="Share">Share of the child's non-null values that equal the parent's.</param>
+public sealed record ColumnEquality(string ForeignKey, string ChildColumn, string ParentColumn, double Share);
