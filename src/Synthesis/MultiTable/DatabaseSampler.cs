@@ -156,14 +156,16 @@ public sealed class DatabaseSampler : IDisposable
         var columnIndex = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         var model = entry.Model;
         var childCountIndexes = plan.Children.Select(fk => model.FixableColumnIndex(AppendedColumn.ChildCountName(fk))).ToArray();
+        var expectedRows = ExpectedRows(plan, entry);
         var secondary = plan.SecondaryParents.Select(fk =>
         {
             var parentTable = _generated[fk.PrincipalTable];
             var equal = entry.Equalities.Where(e => e.ForeignKey == TableEntry.KeyOf(fk) && parentTable.KeepsValues(e.ParentColumn))
                 .Select(e => (Child: columnIndex[e.ChildColumn], e.ParentColumn)).ToArray();
-            var (picker, bySignature) = Popularity(entry, fk, parentTable, equal.Select(static e => e.ParentColumn).ToArray(), random);
-            return new Secondary(fk, picker, bySignature, equal, parentTable, fk.Columns.All(c => table.Column(c).IsNullable),
-                entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk))?.NullShare ?? 0, fk.Columns.Select(c => columnIndex[c]).ToArray());
+            var nullShare = entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk))?.NullShare ?? 0;
+            var nullable = fk.Columns.All(c => table.Column(c).IsNullable);
+            var picker = ParentPickerOf(entry, fk, parentTable, equal.Select(static e => e.ParentColumn).ToArray(), expectedRows * (nullable ? 1 - nullShare : 1), random);
+            return new Secondary(fk, picker, equal, parentTable, nullable, nullShare, fk.Columns.Select(c => columnIndex[c]).ToArray());
         }).ToList();
         var primaryEqual = plan.PrimaryParent is { } owner && _generated.TryGetValue(owner.PrincipalTable, out var ownerTable)
             ? entry.Equalities.Where(e => e.ForeignKey == TableEntry.KeyOf(owner) && ownerTable.KeepsValues(e.ParentColumn)).Select(e => (Child: columnIndex[e.ChildColumn], e.ParentColumn)).ToArray()
@@ -407,8 +409,7 @@ public sealed class DatabaseSampler : IDisposable
     /// and, where child columns equal parent columns in the source, one picker per combination of those
     /// parent values, so a row picks a parent that matches what it drew (a line priced 1.99 a track at 1.99).
     /// </summary>
-    private sealed record Secondary(ForeignKeySchema ForeignKey, WeightedPicker Picker, Dictionary<string, (WeightedPicker Picker, List<int> Rows)>? BySignature,
-        (int Child, string ParentColumn)[] Equal, GeneratedTable Parent, bool Nullable, double NullShare, int[] Columns)
+    private sealed record Secondary(ForeignKeySchema ForeignKey, ParentPicker Picker, (int Child, string ParentColumn)[] Equal, GeneratedTable Parent, bool Nullable, double NullShare, int[] Columns)
     {
         public GeneratedTable.KeyColumnStore Keys { get; } = Parent.KeysOf(ForeignKey.PrincipalColumns);
     }
@@ -420,13 +421,7 @@ public sealed class DatabaseSampler : IDisposable
         var index = -1;
         if (!(nullable && random.NextDouble() < key.NullShare))
         {
-            if (key.BySignature is { } bySignature && bySignature.TryGetValue(Signature(key.Equal.Select(e => row[e.Child])), out var matching))
-            {
-                var local = matching.Picker.Pick(random.NextDouble());
-                if (local >= 0) index = matching.Rows[local];
-            }
-
-            if (index < 0) index = key.Picker.Pick(random.NextDouble());
+            index = key.Picker.Pick(key.Equal.Length == 0 ? null : Signature(key.Equal.Select(e => row[e.Child])), random);
             if (index < 0 && parent.Count > 0) index = random.NextInt((int)Math.Min(int.MaxValue, parent.Count));
         }
 
@@ -491,34 +486,50 @@ public sealed class DatabaseSampler : IDisposable
     }
 
     /// <summary>Each parent row gets a weight drawn from the source's children-per-parent distribution, so popular parents stay popular.</summary>
-    private static WeightedPicker Popularity(TableEntry child, ForeignKeySchema fk, GeneratedTable parent, Xoshiro256 random) =>
-        Popularity(child, fk, parent, [], random).Picker;
+    private static WeightedPicker Popularity(TableEntry child, ForeignKeySchema fk, GeneratedTable parent, Xoshiro256 random)
+    {
+        var picker = new WeightedPicker();
+        foreach (var w in Weights(child, fk, parent, random)) picker.Add(w);
+        return picker;
+    }
 
     /// <summary>
-    /// Each parent row's weight drawn from the source's children-per-parent distribution (popular parents
-    /// stay popular), and, with <paramref name="signatureColumns"/>, the same weights grouped by the parent's
-    /// values of those columns.
+    /// Each parent row's weight, drawn from the source's children-per-parent distribution (all 1 where it is
+    /// unknown or all zero). Stratified: the parents take the distribution's quantiles in a random order, so
+    /// a few parents (5 clinics) get the source's spread of counts, not five independent draws from it.
     /// </summary>
-    private static (WeightedPicker Picker, Dictionary<string, (WeightedPicker Picker, List<int> Rows)>? BySignature) Popularity(
-        TableEntry child, ForeignKeySchema fk, GeneratedTable parent, string[] signatureColumns, Xoshiro256 random)
+    private static double[] Weights(TableEntry child, ForeignKeySchema fk, GeneratedTable parent, Xoshiro256 random)
     {
         var counts = child.Counts.GetValueOrDefault(TableEntry.KeyOf(fk));
-        var weights = new double[parent.Count];
-        for (long i = 0; i < parent.Count; i++) weights[i] = counts is null ? 1 : counts.Draw(random.NextDouble());
-        if (weights.Sum() <= 0) Array.Fill(weights, 1.0);
-        var picker = new WeightedPicker();
-        foreach (var w in weights) picker.Add(w);
-        if (signatureColumns.Length == 0) return (picker, null);
-        var bySignature = new Dictionary<string, (WeightedPicker Picker, List<int> Rows)>(StringComparer.Ordinal);
-        for (var i = 0; i < weights.Length; i++)
+        var n = (int)parent.Count;
+        var order = new int[n];
+        for (var i = 0; i < n; i++) order[i] = i;
+        for (var i = n - 1; i > 0; i--)
         {
-            var signature = Signature(signatureColumns.Select(c => parent.ValueOf(c, i)));
-            if (!bySignature.TryGetValue(signature, out var group)) bySignature[signature] = group = (new WeightedPicker(), []);
-            group.Picker.Add(weights[i]);
-            group.Rows.Add(i);
+            var j = random.NextInt(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
         }
 
-        return (picker, bySignature);
+        var weights = new double[n];
+        for (var i = 0; i < n; i++) weights[i] = counts is null ? 1 : counts.Draw((order[i] + random.NextDouble()) / n);
+        if (weights.Sum() <= 0) Array.Fill(weights, 1.0);
+        return weights;
+    }
+
+    private static ParentPicker ParentPickerOf(TableEntry child, ForeignKeySchema fk, GeneratedTable parent, string[] signatureColumns, double expectedChildren, Xoshiro256 random)
+    {
+        var weights = Weights(child, fk, parent, random);
+        var signatures = signatureColumns.Length == 0 ? null
+            : Enumerable.Range(0, weights.Length).Select(i => Signature(signatureColumns.Select(c => parent.ValueOf(c, i)))).ToArray();
+        return new ParentPicker(weights, expectedChildren, signatures);
+    }
+
+    /// <summary>The rows this table will get: a root's source count times the scale; a child's, its source count times its parent's.</summary>
+    private double ExpectedRows(TablePlan plan, TableEntry entry)
+    {
+        if (plan.PrimaryParent is not { } primary) return Math.Round(entry.SourceRows * _scale, MidpointRounding.AwayFromZero);
+        var parentSource = _model.Entry(primary.PrincipalTable).SourceRows;
+        return parentSource == 0 ? 0 : entry.SourceRows * (double)_generated[primary.PrincipalTable].Count / parentSource;
     }
 
     private static string Signature(IEnumerable<object?> values) => string.Join('\u0001', values.Select(Format));

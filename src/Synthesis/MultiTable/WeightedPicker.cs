@@ -21,6 +21,17 @@ internal sealed class WeightedPicker
         for (var i = Count; i < _tree.Length; i += i & -i) _tree[i] += weight;
     }
 
+    /// <summary>The weight of <paramref name="index"/>.</summary>
+    public double WeightOf(int index) => PrefixSum(index + 1) - PrefixSum(index);
+
+    /// <summary>Changes the weight of <paramref name="index"/> by <paramref name="delta"/> (never below zero).</summary>
+    public void Adjust(int index, double delta)
+    {
+        if (index < 0 || index >= Count) throw new ArgumentOutOfRangeException(nameof(index));
+        Total += delta;
+        for (var i = index + 1; i < _tree.Length; i += i & -i) _tree[i] += delta;
+    }
+
     /// <summary>The index whose cumulative range holds <paramref name="u"/> × total; -1 when every weight is zero.</summary>
     public int Pick(double u)
     {
