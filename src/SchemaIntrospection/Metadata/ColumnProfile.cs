@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Sdv.Connector.SchemaIntrospection.Metadata;
 
 /// <summary>
-/// A bounded profile of a column's values, read from a sample (never a whole large table):
+/// A bounded profile of a column's values, read from a sample spread over the whole table (never a whole large table):
 /// how many values, how many distinct, their lengths and which shapes they match. Only counts are
 /// kept; the values themselves are forgotten except for the distinct-value set, which is capped.
 /// </summary>
@@ -32,8 +32,26 @@ public sealed partial class ColumnProfile
 
     public int Uuids { get; private set; }
 
-    /// <summary>Values with three or more words (free text rather than labels).</summary>
+    /// <summary>Values with three or more words.</summary>
     public int MultiWord { get; private set; }
+
+    /// <summary>Values with eight or more words: sentences rather than names or titles.</summary>
+    public int Wordy { get; private set; }
+
+    /// <summary>True where the profile read every row of the table.</summary>
+    public bool WholeTable { get; set; }
+
+    /// <summary>
+    /// Non-null values in the whole table, where they were counted because the sample held too few
+    /// (the values were then read by a second query for the column's non-null rows alone).
+    /// </summary>
+    public long? NonNullInTable { get; set; }
+
+    /// <summary>Rows of the table, where known.</summary>
+    public long? TableRows { get; set; }
+
+    /// <summary>Share of NULLs: in the whole table where counted, else in the sample.</summary>
+    public double NullShare => NonNullInTable is { } n && TableRows is > 0 and var rows ? 1 - ((double)n / rows) : Observed == 0 ? 1 : (double)Nulls / Observed;
 
     public long TotalLength { get; private set; }
 
@@ -63,7 +81,9 @@ public sealed partial class ColumnProfile
         else if (IpPattern().IsMatch(text)) IpAddresses++;
         else if (UrlPattern().IsMatch(text)) Urls++;
         else if (UuidPattern().IsMatch(text)) Uuids++;
-        if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3) MultiWord++;
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (words >= 3) MultiWord++;
+        if (words >= 8) Wordy++;
     }
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$", RegexOptions.CultureInvariant)]

@@ -162,8 +162,12 @@ internal sealed class MetadataReader
         if (reading is { SdType: SdType.Pii, Pii: PiiKind.Code } && (column.IsExotic || column.LogicalType is LogicalType.Binary or LogicalType.Json))
             reading = new SdTypeReading(SdType.Unsupported, null);
         if (reading.StandInNote is { } note) _warnings.Add($"{_source.FileName} {where}: {note}");
+        var changed = reading.SdType != column.SdType || (reading.SdType == SdType.Pii && reading.Pii != column.PiiKind);
         return column with
         {
+            Inference = !changed ? column.Inference
+                : column.Inference is { } inferred ? inferred with { Rule = $"metadata file: '{sdtype}' (inferred: {inferred.Rule})" }
+                : new SdTypeEvidence($"metadata file: '{sdtype}'"),
             SdType = reading.SdType,
             PiiKind = reading.SdType == SdType.Pii ? reading.Pii ?? PiiKind.PersonName : null,
             DatetimeFormat = reading.SdType == SdType.Datetime ? Text(node?["datetime_format"]) ?? SdTypeInference.DatetimeFormatOf(column.LogicalType) : null,

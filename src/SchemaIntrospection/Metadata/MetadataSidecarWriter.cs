@@ -94,6 +94,7 @@ internal static class MetadataSidecarWriter
                 ["enum_values"] = c.EnumValues is null ? null : Strings(c.EnumValues),
                 ["pii_kind"] = c.SdType == SdType.Pii ? c.PiiKind?.ToString() : null,
                 ["exotic"] = c.IsExotic ? true : null,
+                ["inference"] = Inference(c.Inference),
             };
             RemoveNulls(column);
             columns[c.Name] = column;
@@ -111,6 +112,24 @@ internal static class MetadataSidecarWriter
             ["indexes"] = new JsonArray(table.Indexes.Select(i => (JsonNode?)new JsonObject { ["name"] = i.Name, ["columns"] = Strings(i.Columns), ["unique"] = i.IsUnique }).ToArray()),
             ["partitions"] = table.Partitions.Count == 0 ? null : Strings(table.Partitions.Select(p => p.ToString())),
             ["columns"] = columns,
+        };
+        RemoveNulls(json);
+        return json;
+    }
+
+    /// <summary>The rule that chose the column's sdtype and its evidence, for the reader of the file.</summary>
+    private static JsonObject? Inference(SdTypeEvidence? evidence)
+    {
+        if (evidence is null) return null;
+        var json = new JsonObject
+        {
+            ["rule"] = evidence.Rule,
+            ["sample_rows"] = evidence.SampleRows,
+            ["whole_table"] = evidence.SampleRows is null ? null : evidence.WholeTable,
+            ["null_share"] = evidence.NullShare is { } n ? Math.Round(n, 4) : null,
+            ["values"] = evidence.Values,
+            ["distinct"] = evidence.Distinct,
+            ["mean_length"] = evidence.MeanLength,
         };
         RemoveNulls(json);
         return json;
