@@ -32,6 +32,15 @@ public sealed partial class ColumnProfile
 
     public int Uuids { get; private set; }
 
+    /// <summary>Values shaped like a US social security number (123-45-6789).</summary>
+    public int Ssns { get; private set; }
+
+    /// <summary>Values shaped like an IBAN (two letters, two check digits, 11 to 30 letters and digits).</summary>
+    public int Ibans { get; private set; }
+
+    /// <summary>Values of 13 to 19 digits (spaces and dashes allowed) that pass the Luhn check: payment card numbers.</summary>
+    public int CardNumbers { get; private set; }
+
     /// <summary>Values with three or more words.</summary>
     public int MultiWord { get; private set; }
 
@@ -77,6 +86,9 @@ public sealed partial class ColumnProfile
         MaxLength = Math.Max(MaxLength, text.Length);
         if (value is not string) return;
         if (EmailPattern().IsMatch(text)) Emails++;
+        else if (SsnPattern().IsMatch(text)) Ssns++;
+        else if (IbanPattern().IsMatch(text)) Ibans++;
+        else if (CardPattern().IsMatch(text) && PassesLuhn(text)) CardNumbers++;
         else if (PhonePattern().IsMatch(text) && text.Count(char.IsAsciiDigit) >= 7) Phones++;
         else if (IpPattern().IsMatch(text)) IpAddresses++;
         else if (UrlPattern().IsMatch(text)) Urls++;
@@ -85,6 +97,31 @@ public sealed partial class ColumnProfile
         if (words >= 3) MultiWord++;
         if (words >= 8) Wordy++;
     }
+
+    /// <summary>The Luhn checksum of the digits in the text (payment card numbers pass it; a random number does one time in ten).</summary>
+    private static bool PassesLuhn(string text)
+    {
+        var sum = 0;
+        var doubled = false;
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            if (!char.IsAsciiDigit(text[i])) continue;
+            var d = text[i] - '0';
+            if (doubled && (d *= 2) > 9) d -= 9;
+            sum += d;
+            doubled = !doubled;
+        }
+        return sum % 10 == 0;
+    }
+
+    [GeneratedRegex(@"^\d{3}-\d{2}-\d{4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SsnPattern();
+
+    [GeneratedRegex(@"^[A-Z]{2}\d{2}( ?[A-Z0-9]){11,30}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IbanPattern();
+
+    [GeneratedRegex(@"^\d(?:[ -]?\d){12,18}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CardPattern();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();

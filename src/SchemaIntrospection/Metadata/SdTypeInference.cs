@@ -15,10 +15,6 @@ public static partial class SdTypeInference
     /// <summary>Share of sampled values that must match a shape (e-mail, phone, ...) to call the column by it.</summary>
     public const double ShapeShare = 0.8;
 
-    private static readonly string[] PersonTables =
-        ["customer", "client", "employee", "person", "people", "user", "contact", "patient", "member", "staff", "author",
-         "student", "teacher", "driver", "applicant", "account_holder", "subscriber", "passenger", "guest", "owner", "doctor", "nurse"];
-
     /// <summary>Share of sampled values with eight words or more that makes a column free text (sentences, not names or titles).</summary>
     public const double SentenceShare = 0.5;
 
@@ -69,12 +65,12 @@ public static partial class SdTypeInference
         if (table.PrimaryKey?.Columns.Contains(column.Name) == true) return new(SdType.Id, null, "key: in the primary key");
         if (IsKeyColumn(table, column.Name)) return new(SdType.Id, null, "key: in a foreign key");
         if (column.GeneratedSql is not null) return new(SdType.Unsupported, null, "generated column: computed by the database, never written");
-        var byType = ByType(column);
+        var byType = ByType(table, column);
         if (byType is not null) return byType;
 
         // A string of some kind: name first, then the values' shapes, then their lengths and words.
         var name = Normalise(column.Name);
-        var byName = PiiByName(name, Normalise(table.Name.Name));
+        var byName = PiiNames.Of(column.Name, table.Name.Name);
         if (byName is not null) return new(SdType.Pii, byName, $"name: '{column.Name}' names {byName}");
         if (name is "country" or "countrycode" or "state" or "province" or "region" or "billingcountry" or "billingstate"
             or "shipcountry" or "shipregion" or "nationality")
@@ -82,7 +78,7 @@ public static partial class SdTypeInference
         return profile is null || profile.NonNull == 0 ? WithoutValues(column, name, profile) : ByValues(profile);
     }
 
-    private static SdTypeDecision? ByType(ColumnSchema column)
+    private static SdTypeDecision? ByType(TableSchema table, ColumnSchema column)
     {
         var type = $"type: {column.NativeType}";
         switch (column.LogicalType)
@@ -102,7 +98,7 @@ public static partial class SdTypeInference
                 return new(SdType.Datetime, null, type);
             case LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64 or LogicalType.Decimal
                 or LogicalType.Money or LogicalType.Float32 or LogicalType.Float64:
-                var numericPii = NumericPiiByName(Normalise(column.Name));
+                var numericPii = PiiNames.OfNumber(column.Name, table.Name.Name);
                 return numericPii is null
                     ? new(SdType.Numerical, null, type)
                     : new(SdType.Pii, numericPii, $"name: '{column.Name}' names {numericPii} (stored as a number)");
@@ -124,6 +120,9 @@ public static partial class SdTypeInference
     {
         string Percent(int count) => profile.Share(count).ToString("P0", CultureInfo.InvariantCulture);
         if (profile.Share(profile.Emails) >= ShapeShare) return new(SdType.Pii, PiiKind.Email, $"values: {Percent(profile.Emails)} e-mail addresses");
+        if (profile.Share(profile.Ssns) >= ShapeShare) return new(SdType.Pii, PiiKind.NationalId, $"values: {Percent(profile.Ssns)} social security numbers");
+        if (profile.Share(profile.Ibans) >= ShapeShare) return new(SdType.Pii, PiiKind.Iban, $"values: {Percent(profile.Ibans)} IBANs");
+        if (profile.Share(profile.CardNumbers) >= ShapeShare) return new(SdType.Pii, PiiKind.CreditCard, $"values: {Percent(profile.CardNumbers)} card numbers (Luhn)");
         if (profile.Share(profile.Phones) >= ShapeShare && profile.DistinctRatio > 0.5) return new(SdType.Pii, PiiKind.Phone, $"values: {Percent(profile.Phones)} phone numbers");
         if (profile.Share(profile.IpAddresses) >= ShapeShare) return new(SdType.Pii, PiiKind.IpAddress, $"values: {Percent(profile.IpAddresses)} IP addresses");
         if (profile.Share(profile.Urls) >= ShapeShare) return new(SdType.Pii, PiiKind.Url, $"values: {Percent(profile.Urls)} URLs");
@@ -175,41 +174,6 @@ public static partial class SdTypeInference
     }
 
     private static string Normalise(string name) => NonAlphanumeric().Replace(name.ToLowerInvariant(), string.Empty);
-
-    private static PiiKind? NumericPiiByName(string name) => name switch
-    {
-        "latitude" or "lat" => PiiKind.Latitude,
-        "longitude" or "lon" or "lng" or "long" => PiiKind.Longitude,
-        _ when name.Contains("ssn", StringComparison.Ordinal) || name.Contains("socialsecurity", StringComparison.Ordinal) => PiiKind.NationalId,
-        _ when name.Contains("phone", StringComparison.Ordinal) => PiiKind.Phone,
-        _ when name.Contains("creditcard", StringComparison.Ordinal) || name.Contains("cardnumber", StringComparison.Ordinal) => PiiKind.CreditCard,
-        _ => null,
-    };
-
-    private static PiiKind? PiiByName(string name, string table)
-    {
-        bool Has(string part) => name.Contains(part, StringComparison.Ordinal);
-        if (Has("email") || Has("mail") && !Has("mailing")) return PiiKind.Email;
-        if (Has("fax")) return PiiKind.Fax;
-        if (Has("phone") || Has("mobile") || name is "tel" or "telephone" or "cell" or "cellphone") return PiiKind.Phone;
-        if (Has("firstname") || Has("givenname") || Has("forename") || name is "first" or "fname") return PiiKind.FirstName;
-        if (Has("lastname") || Has("surname") || Has("familyname") || name is "last" or "lname") return PiiKind.LastName;
-        if (Has("fullname") || Has("contactname") || Has("personname") || Has("customername") || Has("employeename")) return PiiKind.PersonName;
-        if (name == "name" && PersonTables.Any(p => table.Contains(p, StringComparison.Ordinal))) return PiiKind.PersonName;
-        if (Has("username") || Has("login") || name is "user" or "handle" or "nickname") return PiiKind.Username;
-        if (Has("password") || Has("passwd") || name is "pwd" or "passwordhash") return PiiKind.Password;
-        if (Has("iban")) return PiiKind.Iban;
-        if (Has("creditcard") || Has("cardnumber") || Has("ccnumber")) return PiiKind.CreditCard;
-        if (Has("ssn") || Has("socialsecurity") || Has("nationalid") || Has("passport") || Has("taxid")) return PiiKind.NationalId;
-        if (Has("ipaddress") || name is "ip" or "ipv4" or "ipv6" or "clientip") return PiiKind.IpAddress;
-        if (Has("url") || Has("website") || Has("homepage") || Has("webpage")) return PiiKind.Url;
-        if (Has("postalcode") || Has("postcode") || Has("zipcode") || name is "zip" or "postal" or "plz") return PiiKind.Postcode;
-        if (Has("address") || Has("street")) return PiiKind.StreetAddress;
-        if (name is "city" or "town" or "billingcity" or "shipcity" || name.EndsWith("city", StringComparison.Ordinal)) return PiiKind.City;
-        if (name is "company" or "companyname" or "employer" or "organisation" or "organization") return PiiKind.Company;
-        if (Has("birth") || name is "dob") return PiiKind.DateOfBirth;
-        return null;
-    }
 
     [GeneratedRegex("[^a-z0-9]", RegexOptions.CultureInvariant)]
     private static partial Regex NonAlphanumeric();

@@ -97,6 +97,11 @@ internal static class PiiGenerator
                 return new DateTimeOffset(d2, TimeSpan.Zero);
             case ValueKind.Decimal or ValueKind.Double or ValueKind.Integer when value is double x:
                 return kind == ValueKind.Decimal ? Math.Round((decimal)x, 6) : kind == ValueKind.Integer ? (long)x : x;
+            case ValueKind.Decimal or ValueKind.Double or ValueKind.Integer when value is string s:
+                // A zip code, tax or account number stored as a number: its digits, at most nine so that any integer column holds it.
+                var digits = new string(s.Where(char.IsAsciiDigit).Take(9).ToArray());
+                var number = digits.Length == 0 ? 0L : long.Parse(digits, CultureInfo.InvariantCulture);
+                return kind == ValueKind.Integer ? number : kind == ValueKind.Decimal ? (decimal)number : (double)number;
             default:
                 try
                 {
