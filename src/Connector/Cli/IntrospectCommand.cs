@@ -14,11 +14,13 @@ internal static class IntrospectCommand
     {
         var source = new EndpointOptions("source", "The database to read: a URL, a .db file path, or an ADO.NET string with --source-engine.");
         var selection = new SelectionOptions();
-        var output = new Option<FileInfo?>("--out") { Description = "Where to write the metadata JSON (SDV MULTI_TABLE_V1 with our extras). Default: metadata.json." };
+        var output = new Option<FileInfo?>("--out") { Description = "Where to write the metadata JSON (SDV MULTI_TABLE_V1, as SDV reads it); our extras go beside it in NAME.sdv-connector.json. Default: metadata.json." };
+        var explain = new Option<bool>("--explain") { Description = "Print, for every column, the rule that chose its sdtype and the evidence (rows sampled, NULL share, distinct values)." };
         var command = new Command("introspect", "Read a database's schema into metadata (tables, keys, relationships, sdtypes) and print a summary.");
         source.AddTo(command);
         selection.AddTo(command);
         command.Options.Add(output);
+        command.Options.Add(explain);
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
         {
             var endpoint = source.Resolve(result);
@@ -26,9 +28,12 @@ internal static class IntrospectCommand
             endpoint = staging?.Endpoint ?? endpoint;
             var schema = await IntrospectStep.RunAsync(endpoint, selection.ToIntrospectionOptions(result), result.GetValue(selection.Metadata), cancellationToken).ConfigureAwait(false);
             var file = result.GetValue(output) ?? new FileInfo("metadata.json");
+            var sidecar = MetadataSource.SidecarPath(file.FullName);
             await File.WriteAllTextAsync(file.FullName, MetadataJson.Write(schema), cancellationToken).ConfigureAwait(false);
-            IntrospectionSummary.Write(context.Console, schema, ForeignKeyGraph.Build(schema));
-            context.Console.WriteLine($"metadata written to {file.FullName}");
+            await File.WriteAllTextAsync(sidecar, MetadataJson.WriteSidecar(schema, file.Name), cancellationToken).ConfigureAwait(false);
+            IntrospectionSummary.Write(context.Console, schema, ForeignKeyGraph.Build(schema), result.GetValue(explain));
+            context.Console.WriteLine($"metadata written to {file.FullName} (SDV MULTI_TABLE_V1: Metadata.load_from_json reads it)");
+            context.Console.WriteLine($"our extras (native types, composite and self-referencing keys, constraints, pii kinds) written beside it to {sidecar}; --metadata {file.Name} reads both");
             return ExitCodes.Success;
         }));
         return command;

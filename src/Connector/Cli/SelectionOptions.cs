@@ -14,7 +14,7 @@ internal sealed class SelectionOptions
 
     public Option<bool> ExactCounts { get; } = new("--exact-counts") { Description = "Count rows exactly (COUNT(*) per table) instead of the catalog's estimate." };
 
-    public Option<FileInfo?> Metadata { get; } = new("--metadata") { Description = "A metadata JSON file (as written by introspect --out, possibly edited): its sdtypes and keys win over inference." };
+    public Option<FileInfo?> Metadata { get; } = new("--metadata") { Description = "A metadata JSON file (SDV metadata, as written by introspect --out or by SDV, possibly edited; the sidecar NAME.sdv-connector.json beside it is read with it): its sdtypes and keys win over inference." };
 
     public void AddTo(Command command)
     {

@@ -319,18 +319,8 @@ internal sealed class NightlyJob
         var adapter = OpenDatabase.Adapter(_config.Source);
         await using var connection = await OpenDatabase.SourceAsync(_config.Source, cancellationToken).ConfigureAwait(false);
         var schema = await adapter.Introspector.IntrospectAsync(connection, introspection, cancellationToken).ConfigureAwait(false);
-        if (_config.Metadata is { } metadata)
-        {
-            try
-            {
-                schema = MetadataJson.Apply(schema, await File.ReadAllTextAsync(metadata, cancellationToken).ConfigureAwait(false), Path.GetFileName(metadata));
-            }
-            catch (MetadataException e)
-            {
-                throw new UserInputException(e.Message, e);
-            }
-        }
-        return schema;
+        var metadata = await IntrospectStep.ReadMetadataAsync(_config.Metadata is { } m ? new FileInfo(m) : null, cancellationToken).ConfigureAwait(false);
+        return IntrospectStep.ApplyMetadata(schema, metadata);
     }
 
     private async Task<DatabaseModel> FitAsync(TextWriter tee, IntrospectionOptions introspection, ResiliencePipeline pipeline, RunProgress progress, CancellationToken cancellationToken)

@@ -13,12 +13,7 @@ internal static class IntrospectStep
     {
         ArgumentNullException.ThrowIfNull(source);
         var adapter = OpenDatabase.Adapter(source);
-        string? metadataJson = null;
-        if (metadataFile is not null)
-        {
-            if (!metadataFile.Exists) throw new UserInputException($"--metadata: the file {metadataFile.FullName} does not exist.");
-            metadataJson = await File.ReadAllTextAsync(metadataFile.FullName, cancellationToken).ConfigureAwait(false);
-        }
+        var metadata = await ReadMetadataAsync(metadataFile, cancellationToken).ConfigureAwait(false);
 
         await using var connection = await OpenDatabase.SourceAsync(source, cancellationToken).ConfigureAwait(false);
         // Catalog queries run outside the read-only transaction: some drivers (SQLite, MySqlConnector)
@@ -29,22 +24,33 @@ internal static class IntrospectStep
         {
             var profiles = await ProfileStep.RunAsync(connection, transaction, adapter, schema, ProfileStep.DefaultRows, cancellationToken).ConfigureAwait(false);
             schema = SdTypeInference.Apply(schema, profiles);
-            if (metadataJson is not null)
-            {
-                try
-                {
-                    schema = MetadataJson.Apply(schema, metadataJson, metadataFile!.Name);
-                }
-                catch (MetadataException e)
-                {
-                    throw new UserInputException(e.Message, e);
-                }
-            }
-            return schema;
+            return ApplyMetadata(schema, metadata);
         }
         finally
         {
             if (transaction is not null) await transaction.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The user's metadata file and the sidecar beside it (where there is one), or null without --metadata.</summary>
+    public static async Task<MetadataSource?> ReadMetadataAsync(FileInfo? metadataFile, CancellationToken cancellationToken)
+    {
+        if (metadataFile is null) return null;
+        if (!metadataFile.Exists) throw new UserInputException($"--metadata: the file {metadataFile.FullName} does not exist.");
+        return await MetadataSource.ReadAsync(metadataFile.FullName, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The schema with the user's metadata applied (their word wins); a file that does not fit is bad input.</summary>
+    public static DatabaseSchema ApplyMetadata(DatabaseSchema schema, MetadataSource? metadata)
+    {
+        if (metadata is null) return schema;
+        try
+        {
+            return MetadataJson.Apply(schema, metadata);
+        }
+        catch (MetadataException e)
+        {
+            throw new UserInputException(e.Message, e);
         }
     }
 }

@@ -1,6 +1,4 @@
-using System.Data;
 using System.Data.Common;
-using System.Globalization;
 using Sdv.Connector.Engines;
 using Sdv.Connector.SchemaIntrospection.Metadata;
 using Sdv.Connector.SchemaIntrospection.Model;
@@ -8,50 +6,70 @@ using Sdv.Connector.SchemaIntrospection.Model;
 namespace Sdv.Connector.Pipeline;
 
 /// <summary>
-/// Profiles the string columns of each table from a bounded sample (the first rows the engine
-/// returns, at most <c>rows</c>), never the whole table, for sdtype inference.
+/// Profiles the string columns of each table for sdtype inference, from a seeded sample spread
+/// over the whole table (<see cref="ProfileSampling"/>), about <c>rows</c> rows: never the first
+/// rows in key order, which in a table loaded in batches may all be NULL or of another shape than
+/// the rest. A table of at most <c>rows</c> rows is read whole. A column with too few values in
+/// the sample gets a second look: its non-null values are counted, and sampled by a query of their own.
 /// </summary>
 internal static class ProfileStep
 {
-    public const int DefaultRows = 2000;
+    public const int DefaultRows = 5000;
+
+    /// <summary>The sample's seed: the same source gives the same profile, and sdtypes, on every run.</summary>
+    public const int DefaultSeed = 1;
+
+    /// <summary>Fewer values than this in the sample, in a table larger than the sample, call for a second look at the column.</summary>
+    public const int MinimumValues = 100;
 
     public static async Task<IReadOnlyDictionary<QualifiedName, IReadOnlyDictionary<string, ColumnProfile>>> RunAsync(
         DbConnection connection, DbTransaction? transaction, IEngineAdapter adapter, DatabaseSchema schema, int rows, CancellationToken cancellationToken)
     {
         var result = new Dictionary<QualifiedName, IReadOnlyDictionary<string, ColumnProfile>>();
+        var sampler = new ProfileQueries(connection, transaction, adapter, rows, DefaultSeed);
         foreach (var table in schema.Tables)
         {
             var columns = table.Columns
                 .Where(c => c.LogicalType is LogicalType.String or LogicalType.FixedString or LogicalType.Text && !SdTypeInference.IsKeyColumn(table, c.Name))
+                .Select(c => c.Name)
                 .ToList();
             if (columns.Count == 0 || table.RowCount == 0) continue;
-            var profiles = columns.ToDictionary(c => c.Name, _ => new ColumnProfile(), StringComparer.Ordinal);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = SampleSql(adapter, table, columns, rows);
-            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    var value = await reader.IsDBNullAsync(i, cancellationToken).ConfigureAwait(false) ? null : reader.GetValue(i);
-                    profiles[columns[i].Name].Observe(value is string or null ? value : Convert.ToString(value, CultureInfo.InvariantCulture));
-                }
-            }
+            var tableRows = await RowCountAsync(sampler, table, rows, cancellationToken).ConfigureAwait(false);
+            if (tableRows == 0) continue;
+            var profiles = await sampler.ProfileAsync(table, columns, tableRows, null, cancellationToken).ConfigureAwait(false);
+            await SecondLookAsync(sampler, table, tableRows, profiles, cancellationToken).ConfigureAwait(false);
             result[table.Name] = profiles;
         }
         return result;
     }
 
-    private static string SampleSql(IEngineAdapter adapter, TableSchema table, List<ColumnSchema> columns, int rows)
+    /// <summary>The catalog's count where it is exact or large enough to trust for a sampling rate; else COUNT(*), cheap on a small table.</summary>
+    private static async Task<long> RowCountAsync(ProfileQueries sampler, TableSchema table, int rows, CancellationToken cancellationToken)
     {
-        var d = adapter.Dialect;
-        var list = string.Join(", ", columns.Select(c => d.Quote(c.Name)));
-        var n = rows.ToString(CultureInfo.InvariantCulture);
-        // In key order, so the same source gives the same profile (and sdtypes) on every run.
-        var order = ContextQuery.OrderBy(d, table, string.Empty);
-        return adapter.Engine == DatabaseEngine.SqlServer
-            ? $"SELECT TOP ({n}) {list} FROM {d.Quote(table.Name)}{order}"
-            : $"SELECT {list} FROM {d.Quote(table.Name)}{order} LIMIT {n}";
+        if (table.RowCount is { } known && (table.RowCountIsExact || known >= 20L * rows)) return known;
+        return await sampler.ScalarAsync($"SELECT COUNT(*) FROM {sampler.Dialect.Quote(table.Name)}", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Columns the sample saw (almost) only NULLs in: their non-null values are counted in the whole
+    /// table, and, where there are some, sampled by a query of their own, spread over the table as well.
+    /// </summary>
+    private static async Task SecondLookAsync(ProfileQueries sampler, TableSchema table, long tableRows, Dictionary<string, ColumnProfile> profiles, CancellationToken cancellationToken)
+    {
+        var sparse = profiles.Where(p => !p.Value.WholeTable && p.Value.NonNull < MinimumValues).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+        if (sparse.Count == 0) return;
+        var d = sampler.Dialect;
+        var counts = await sampler.RowAsync($"SELECT {string.Join(", ", sparse.Select(c => $"COUNT({d.Quote(c)})"))} FROM {d.Quote(table.Name)}", sparse.Count, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < sparse.Count; i++)
+        {
+            var column = sparse[i];
+            if (counts[i] > profiles[column].NonNull)
+            {
+                var values = await sampler.ProfileAsync(table, [column], counts[i], column, cancellationToken).ConfigureAwait(false);
+                profiles[column] = values[column];
+            }
+            profiles[column].NonNullInTable = counts[i];
+            profiles[column].TableRows = tableRows;
+        }
     }
 }

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Sdv.Connector.SchemaIntrospection.Metadata;
 
 /// <summary>
-/// A bounded profile of a column's values, read from a sample (never a whole large table):
+/// A bounded profile of a column's values, read from a sample spread over the whole table (never a whole large table):
 /// how many values, how many distinct, their lengths and which shapes they match. Only counts are
 /// kept; the values themselves are forgotten except for the distinct-value set, which is capped.
 /// </summary>
@@ -32,8 +32,35 @@ public sealed partial class ColumnProfile
 
     public int Uuids { get; private set; }
 
-    /// <summary>Values with three or more words (free text rather than labels).</summary>
+    /// <summary>Values shaped like a US social security number (123-45-6789).</summary>
+    public int Ssns { get; private set; }
+
+    /// <summary>Values shaped like an IBAN (two letters, two check digits, 11 to 30 letters and digits).</summary>
+    public int Ibans { get; private set; }
+
+    /// <summary>Values of 13 to 19 digits (spaces and dashes allowed) that pass the Luhn check: payment card numbers.</summary>
+    public int CardNumbers { get; private set; }
+
+    /// <summary>Values with three or more words.</summary>
     public int MultiWord { get; private set; }
+
+    /// <summary>Values with eight or more words: sentences rather than names or titles.</summary>
+    public int Wordy { get; private set; }
+
+    /// <summary>True where the profile read every row of the table.</summary>
+    public bool WholeTable { get; set; }
+
+    /// <summary>
+    /// Non-null values in the whole table, where they were counted because the sample held too few
+    /// (the values were then read by a second query for the column's non-null rows alone).
+    /// </summary>
+    public long? NonNullInTable { get; set; }
+
+    /// <summary>Rows of the table, where known.</summary>
+    public long? TableRows { get; set; }
+
+    /// <summary>Share of NULLs: in the whole table where counted, else in the sample.</summary>
+    public double NullShare => NonNullInTable is { } n && TableRows is > 0 and var rows ? 1 - ((double)n / rows) : Observed == 0 ? 1 : (double)Nulls / Observed;
 
     public long TotalLength { get; private set; }
 
@@ -59,12 +86,42 @@ public sealed partial class ColumnProfile
         MaxLength = Math.Max(MaxLength, text.Length);
         if (value is not string) return;
         if (EmailPattern().IsMatch(text)) Emails++;
+        else if (SsnPattern().IsMatch(text)) Ssns++;
+        else if (IbanPattern().IsMatch(text)) Ibans++;
+        else if (CardPattern().IsMatch(text) && PassesLuhn(text)) CardNumbers++;
         else if (PhonePattern().IsMatch(text) && text.Count(char.IsAsciiDigit) >= 7) Phones++;
         else if (IpPattern().IsMatch(text)) IpAddresses++;
         else if (UrlPattern().IsMatch(text)) Urls++;
         else if (UuidPattern().IsMatch(text)) Uuids++;
-        if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3) MultiWord++;
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (words >= 3) MultiWord++;
+        if (words >= 8) Wordy++;
     }
+
+    /// <summary>The Luhn checksum of the digits in the text (payment card numbers pass it; a random number does one time in ten).</summary>
+    private static bool PassesLuhn(string text)
+    {
+        var sum = 0;
+        var doubled = false;
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            if (!char.IsAsciiDigit(text[i])) continue;
+            var d = text[i] - '0';
+            if (doubled && (d *= 2) > 9) d -= 9;
+            sum += d;
+            doubled = !doubled;
+        }
+        return sum % 10 == 0;
+    }
+
+    [GeneratedRegex(@"^\d{3}-\d{2}-\d{4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SsnPattern();
+
+    [GeneratedRegex(@"^[A-Z]{2}\d{2}( ?[A-Z0-9]){11,30}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IbanPattern();
+
+    [GeneratedRegex(@"^\d(?:[ -]?\d){12,18}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CardPattern();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Sdv.Connector.SchemaIntrospection.Model;
 
@@ -14,9 +15,11 @@ public static partial class SdTypeInference
     /// <summary>Share of sampled values that must match a shape (e-mail, phone, ...) to call the column by it.</summary>
     public const double ShapeShare = 0.8;
 
-    private static readonly string[] PersonTables =
-        ["customer", "client", "employee", "person", "people", "user", "contact", "patient", "member", "staff", "author",
-         "student", "teacher", "driver", "applicant", "account_holder", "subscriber", "passenger", "guest", "owner", "doctor", "nurse"];
+    /// <summary>Share of sampled values with eight words or more that makes a column free text (sentences, not names or titles).</summary>
+    public const double SentenceShare = 0.5;
+
+    /// <summary>Mean length beyond which a string column is free text.</summary>
+    public const int FreeTextMeanLength = 60;
 
     /// <summary>Infers every column of every table; profiles are keyed by table then column name (missing = no profile).</summary>
     public static DatabaseSchema Apply(DatabaseSchema schema, IReadOnlyDictionary<QualifiedName, IReadOnlyDictionary<string, ColumnProfile>>? profiles = null)
@@ -34,8 +37,14 @@ public static partial class SdTypeInference
                     {
                         ColumnProfile? profile = null;
                         tableProfiles?.TryGetValue(c.Name, out profile);
-                        var (sdType, pii) = Infer(table, c, profile);
-                        return c with { SdType = sdType, PiiKind = pii, DatetimeFormat = sdType == SdType.Datetime ? DatetimeFormatOf(c.LogicalType) : null };
+                        var decision = Decide(table, c, profile);
+                        return c with
+                        {
+                            SdType = decision.SdType,
+                            PiiKind = decision.Pii,
+                            DatetimeFormat = decision.SdType == SdType.Datetime ? DatetimeFormatOf(c.LogicalType) : null,
+                            Inference = Evidence(decision.Rule, profile),
+                        };
                     }).ToList(),
                 };
             }).ToList(),
@@ -44,54 +53,106 @@ public static partial class SdTypeInference
 
     public static (SdType SdType, PiiKind? Pii) Infer(TableSchema table, ColumnSchema column, ColumnProfile? profile)
     {
+        var decision = Decide(table, column, profile);
+        return (decision.SdType, decision.Pii);
+    }
+
+    /// <summary>The sdtype of one column and the rule that chose it: keys, then the type, then the name, then the values.</summary>
+    public static SdTypeDecision Decide(TableSchema table, ColumnSchema column, ColumnProfile? profile)
+    {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(column);
-        if (IsKeyColumn(table, column.Name)) return (SdType.Id, null);
-        if (column.GeneratedSql is not null) return (SdType.Unsupported, null);
+        if (table.PrimaryKey?.Columns.Contains(column.Name) == true) return new(SdType.Id, null, "key: in the primary key");
+        if (IsKeyColumn(table, column.Name)) return new(SdType.Id, null, "key: in a foreign key");
+        if (column.GeneratedSql is not null) return new(SdType.Unsupported, null, "generated column: computed by the database, never written");
+        var byType = ByType(table, column);
+        if (byType is not null) return byType;
 
+        // A string of some kind: name first, then the values' shapes, then their lengths and words.
+        var name = Normalise(column.Name);
+        var byName = PiiNames.Of(column.Name, table.Name.Name);
+        if (byName is not null) return new(SdType.Pii, byName, $"name: '{column.Name}' names {byName}");
+        if (name is "country" or "countrycode" or "state" or "province" or "region" or "billingcountry" or "billingstate"
+            or "shipcountry" or "shipregion" or "nationality")
+            return new(SdType.Categorical, null, $"name: '{column.Name}' is coarse geography, kept as categories");
+        return profile is null || profile.NonNull == 0 ? WithoutValues(column, name, profile) : ByValues(profile);
+    }
+
+    private static SdTypeDecision? ByType(TableSchema table, ColumnSchema column)
+    {
+        var type = $"type: {column.NativeType}";
         switch (column.LogicalType)
         {
             case LogicalType.Boolean:
-                return (SdType.Boolean, null);
+                return new(SdType.Boolean, null, type);
             case LogicalType.Uuid:
-                return (SdType.Id, null);
+                return new(SdType.Id, null, type);
             case LogicalType.Network:
-                return (SdType.Pii, PiiKind.IpAddress);
+                return new(SdType.Pii, PiiKind.IpAddress, type + " holds network addresses");
             case LogicalType.Binary or LogicalType.Json or LogicalType.Xml or LogicalType.Spatial or LogicalType.Range
                 or LogicalType.Array or LogicalType.Interval or LogicalType.Bit or LogicalType.Other:
-                return (SdType.Unsupported, null);
+                return new(SdType.Unsupported, null, type + " is not modelled");
             case LogicalType.Enum or LogicalType.Set:
-                return (SdType.Categorical, null);
+                return new(SdType.Categorical, null, type + " (declared values)");
             case LogicalType.Date or LogicalType.DateTime or LogicalType.DateTimeWithTimeZone or LogicalType.Time or LogicalType.TimeWithTimeZone:
-                return (SdType.Datetime, null);
+                return new(SdType.Datetime, null, type);
             case LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64 or LogicalType.Decimal
                 or LogicalType.Money or LogicalType.Float32 or LogicalType.Float64:
-                var numericPii = NumericPiiByName(Normalise(column.Name));
-                return numericPii is null ? (SdType.Numerical, null) : (SdType.Pii, numericPii);
+                var numericPii = PiiNames.OfNumber(column.Name, table.Name.Name);
+                return numericPii is null
+                    ? new(SdType.Numerical, null, type)
+                    : new(SdType.Pii, numericPii, $"name: '{column.Name}' names {numericPii} (stored as a number)");
+            default:
+                return null;
         }
-
-        // A string of some kind: name first, then the values' shapes, then how many distinct values.
-        var name = Normalise(column.Name);
-        var byName = PiiByName(name, Normalise(table.Name.Name));
-        if (byName is not null) return (SdType.Pii, byName);
-        if (name is "country" or "countrycode" or "state" or "province" or "region" or "billingcountry" or "billingstate"
-            or "shipcountry" or "shipregion" or "nationality") return (SdType.Categorical, null);
-
-        if (profile is not null && profile.NonNull > 0)
-        {
-            if (profile.Share(profile.Emails) >= ShapeShare) return (SdType.Pii, PiiKind.Email);
-            if (profile.Share(profile.Phones) >= ShapeShare && profile.DistinctRatio > 0.5) return (SdType.Pii, PiiKind.Phone);
-            if (profile.Share(profile.IpAddresses) >= ShapeShare) return (SdType.Pii, PiiKind.IpAddress);
-            if (profile.Share(profile.Urls) >= ShapeShare) return (SdType.Pii, PiiKind.Url);
-            if (profile.Share(profile.Uuids) >= ShapeShare) return (SdType.Id, null);
-            if (profile.MeanLength > 60 || (profile.Share(profile.MultiWord) >= 0.5 && profile.DistinctRatio > 0.5)) return (SdType.Text, null);
-            // Many distinct labels among enough values: names of things, codes, titles. Learned as
-            // categories they would copy real values, so they are generated as text instead.
-            if (profile.NonNull >= 20 && profile.DistinctRatio > 0.5) return (SdType.Text, null);
-            return (SdType.Categorical, null);
-        }
-        return column.LogicalType == LogicalType.Text ? (SdType.Text, null) : (SdType.Categorical, null);
     }
+
+    /// <summary>A string column of which no value was read (all NULL, or no profile): its type and name decide, never "free text" by default.</summary>
+    private static SdTypeDecision WithoutValues(ColumnSchema column, string name, ColumnProfile? profile)
+    {
+        var why = profile is null ? "no values read" : "no value set in the whole column";
+        if (column.LogicalType == LogicalType.Text && IsFreeTextName(name))
+            return new(SdType.Text, null, $"{why}: unbounded type {column.NativeType} and a free-text name");
+        return new(SdType.Categorical, null, $"{why}: decided by type {column.NativeType} and name");
+    }
+
+    private static SdTypeDecision ByValues(ColumnProfile profile)
+    {
+        string Percent(int count) => profile.Share(count).ToString("P0", CultureInfo.InvariantCulture);
+        if (profile.Share(profile.Emails) >= ShapeShare) return new(SdType.Pii, PiiKind.Email, $"values: {Percent(profile.Emails)} e-mail addresses");
+        if (profile.Share(profile.Ssns) >= ShapeShare) return new(SdType.Pii, PiiKind.NationalId, $"values: {Percent(profile.Ssns)} social security numbers");
+        if (profile.Share(profile.Ibans) >= ShapeShare) return new(SdType.Pii, PiiKind.Iban, $"values: {Percent(profile.Ibans)} IBANs");
+        if (profile.Share(profile.CardNumbers) >= ShapeShare) return new(SdType.Pii, PiiKind.CreditCard, $"values: {Percent(profile.CardNumbers)} card numbers (Luhn)");
+        if (profile.Share(profile.Phones) >= ShapeShare && profile.DistinctRatio > 0.5) return new(SdType.Pii, PiiKind.Phone, $"values: {Percent(profile.Phones)} phone numbers");
+        if (profile.Share(profile.IpAddresses) >= ShapeShare) return new(SdType.Pii, PiiKind.IpAddress, $"values: {Percent(profile.IpAddresses)} IP addresses");
+        if (profile.Share(profile.Urls) >= ShapeShare) return new(SdType.Pii, PiiKind.Url, $"values: {Percent(profile.Urls)} URLs");
+        if (profile.Share(profile.Uuids) >= ShapeShare) return new(SdType.Id, null, $"values: {Percent(profile.Uuids)} UUIDs");
+        var meanLength = profile.MeanLength.ToString("0", CultureInfo.InvariantCulture);
+        if (profile.MeanLength > FreeTextMeanLength) return new(SdType.Text, null, $"values: long (mean {meanLength} characters), free text");
+        if (profile.Share(profile.Wordy) >= SentenceShare && profile.DistinctRatio > 0.5)
+            return new(SdType.Text, null, $"values: sentences ({Percent(profile.Wordy)} have eight words or more), free text");
+        // Labels, codes, names of things and titles: categories (as SDV detects them); the model
+        // decides how to draw the many-valued ones without copying rare values.
+        return profile.DistinctRatio > 0.5
+            ? new(SdType.Categorical, null, $"values: short labels (mean {meanLength} characters), many distinct: names or titles")
+            : new(SdType.Categorical, null, $"values: {profile.Distinct.ToString("N0", CultureInfo.InvariantCulture)} distinct short values");
+    }
+
+    private static SdTypeEvidence Evidence(string rule, ColumnProfile? profile) => profile is null
+        ? new SdTypeEvidence(rule)
+        : new SdTypeEvidence(rule)
+        {
+            SampleRows = profile.Observed,
+            WholeTable = profile.WholeTable,
+            NullShare = profile.NullShare,
+            Values = profile.NonNull,
+            Distinct = profile.Distinct,
+            MeanLength = profile.NonNull == 0 ? null : Math.Round(profile.MeanLength, 1),
+        };
+
+    private static bool IsFreeTextName(string name) =>
+        name is "body" or "text" or "content" or "details" or "bio" or "about"
+        || new[] { "comment", "description", "note", "remark", "message", "summary", "feedback", "review", "abstract" }.Any(w => name.Contains(w, StringComparison.Ordinal));
 
     /// <summary>strftime format SDV reads for a datetime of this logical type.</summary>
     public static string? DatetimeFormatOf(LogicalType type) => type switch
@@ -113,41 +174,6 @@ public static partial class SdTypeInference
     }
 
     private static string Normalise(string name) => NonAlphanumeric().Replace(name.ToLowerInvariant(), string.Empty);
-
-    private static PiiKind? NumericPiiByName(string name) => name switch
-    {
-        "latitude" or "lat" => PiiKind.Latitude,
-        "longitude" or "lon" or "lng" or "long" => PiiKind.Longitude,
-        _ when name.Contains("ssn", StringComparison.Ordinal) || name.Contains("socialsecurity", StringComparison.Ordinal) => PiiKind.NationalId,
-        _ when name.Contains("phone", StringComparison.Ordinal) => PiiKind.Phone,
-        _ when name.Contains("creditcard", StringComparison.Ordinal) || name.Contains("cardnumber", StringComparison.Ordinal) => PiiKind.CreditCard,
-        _ => null,
-    };
-
-    private static PiiKind? PiiByName(string name, string table)
-    {
-        bool Has(string part) => name.Contains(part, StringComparison.Ordinal);
-        if (Has("email") || Has("mail") && !Has("mailing")) return PiiKind.Email;
-        if (Has("fax")) return PiiKind.Fax;
-        if (Has("phone") || Has("mobile") || name is "tel" or "telephone" or "cell" or "cellphone") return PiiKind.Phone;
-        if (Has("firstname") || Has("givenname") || Has("forename") || name is "first" or "fname") return PiiKind.FirstName;
-        if (Has("lastname") || Has("surname") || Has("familyname") || name is "last" or "lname") return PiiKind.LastName;
-        if (Has("fullname") || Has("contactname") || Has("personname") || Has("customername") || Has("employeename")) return PiiKind.PersonName;
-        if (name == "name" && PersonTables.Any(p => table.Contains(p, StringComparison.Ordinal))) return PiiKind.PersonName;
-        if (Has("username") || Has("login") || name is "user" or "handle" or "nickname") return PiiKind.Username;
-        if (Has("password") || Has("passwd") || name is "pwd" or "passwordhash") return PiiKind.Password;
-        if (Has("iban")) return PiiKind.Iban;
-        if (Has("creditcard") || Has("cardnumber") || Has("ccnumber")) return PiiKind.CreditCard;
-        if (Has("ssn") || Has("socialsecurity") || Has("nationalid") || Has("passport") || Has("taxid")) return PiiKind.NationalId;
-        if (Has("ipaddress") || name is "ip" or "ipv4" or "ipv6" or "clientip") return PiiKind.IpAddress;
-        if (Has("url") || Has("website") || Has("homepage") || Has("webpage")) return PiiKind.Url;
-        if (Has("postalcode") || Has("postcode") || Has("zipcode") || name is "zip" or "postal" or "plz") return PiiKind.Postcode;
-        if (Has("address") || Has("street")) return PiiKind.StreetAddress;
-        if (name is "city" or "town" or "billingcity" or "shipcity" || name.EndsWith("city", StringComparison.Ordinal)) return PiiKind.City;
-        if (name is "company" or "companyname" or "employer" or "organisation" or "organization") return PiiKind.Company;
-        if (Has("birth") || name is "dob") return PiiKind.DateOfBirth;
-        return null;
-    }
 
     [GeneratedRegex("[^a-z0-9]", RegexOptions.CultureInvariant)]
     private static partial Regex NonAlphanumeric();

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Sdv.Connector.SchemaIntrospection.Model;
 
 /// <summary>One column as the database declares it, plus the sdtype the metadata step gives it.</summary>
@@ -50,6 +52,10 @@ public sealed record ColumnSchema
 
     /// <summary>strftime format of a datetime column (SDV's <c>datetime_format</c>), where known.</summary>
     public string? DatetimeFormat { get; init; }
+
+    /// <summary>The rule and evidence that chose <see cref="SdType"/> (introspection only: not kept in model files).</summary>
+    [JsonIgnore]
+    public SdTypeEvidence? Inference { get; init; }
 
     /// <summary>Engine extras that have no field of their own.</summary>
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = EmptyAnnotations.Instance;

@@ -55,6 +55,29 @@ internal static class PiiGenerator
             PiiKind.DateOfBirth => f.Date.Between(BirthFrom, BirthTo).Date,
             PiiKind.Latitude => f.Address.Latitude(),
             PiiKind.Longitude => f.Address.Longitude(),
+            PiiKind.StateAbbreviation => f.Address.StateAbbr(),
+            PiiKind.CountryCode => f.Address.CountryCode(),
+            PiiKind.ImageUrl => f.Image.PicsumUrl(),
+            PiiKind.JobTitle => f.Name.JobTitle(),
+            PiiKind.LicensePlate => f.Random.Replace("???-####"),
+            PiiKind.Vin => f.Vehicle.Vin(),
+            PiiKind.MacAddress => f.Internet.Mac(),
+            PiiKind.Ipv6Address => f.Internet.Ipv6(),
+            PiiKind.UserAgent => f.Internet.UserAgent(),
+            PiiKind.StreetName => f.Address.StreetName(),
+            PiiKind.SecondaryAddress => f.Address.SecondaryAddress(),
+            PiiKind.BuildingNumber => f.Address.BuildingNumber(),
+            PiiKind.BankAccount => f.Finance.Account(10),
+            PiiKind.SwiftCode => f.Finance.Bic(),
+            PiiKind.RoutingNumber => f.Finance.RoutingNumber(),
+            PiiKind.TaxNumber => f.Random.Replace("##-#######"),
+            PiiKind.PassportNumber => f.Random.Replace("?########"),
+            PiiKind.LicenseNumber => f.Random.Replace("?###-####-####"),
+            PiiKind.DomainName => f.Internet.DomainName(),
+            PiiKind.Uuid => f.Random.Guid().ToString(),
+            PiiKind.ColorName => f.Commerce.Color(),
+            PiiKind.CurrencyCode => f.Finance.Currency().Code,
+            PiiKind.Code => f.Random.Replace("??######"),
             _ => f.Lorem.Word(),
         };
 
@@ -74,6 +97,11 @@ internal static class PiiGenerator
                 return new DateTimeOffset(d2, TimeSpan.Zero);
             case ValueKind.Decimal or ValueKind.Double or ValueKind.Integer when value is double x:
                 return kind == ValueKind.Decimal ? Math.Round((decimal)x, 6) : kind == ValueKind.Integer ? (long)x : x;
+            case ValueKind.Decimal or ValueKind.Double or ValueKind.Integer when value is string s:
+                // A zip code, tax or account number stored as a number: its digits, at most nine so that any integer column holds it.
+                var digits = new string(s.Where(char.IsAsciiDigit).Take(9).ToArray());
+                var number = digits.Length == 0 ? 0L : long.Parse(digits, CultureInfo.InvariantCulture);
+                return kind == ValueKind.Integer ? number : kind == ValueKind.Decimal ? (decimal)number : (double)number;
             default:
                 try
                 {

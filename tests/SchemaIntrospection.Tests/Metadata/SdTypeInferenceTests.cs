@@ -82,12 +82,72 @@ public sealed class SdTypeInferenceTests
     }
 
     [Fact]
-    public void Few_distinct_labels_are_categorical_and_many_distinct_titles_are_text()
+    public void Few_distinct_labels_and_many_distinct_names_or_titles_are_categorical()
     {
         var labels = Enumerable.Range(0, 200).Select(i => (object?)(i % 3 == 0 ? "MPEG audio file" : i % 3 == 1 ? "AAC audio file" : null));
         Assert.Equal(SdType.Categorical, Infer("media", Column("kind", LogicalType.String), labels).Item1);
-        var titles = Enumerable.Range(0, 200).Select(i => (object?)$"Song number {i}");
-        Assert.Equal(SdType.Text, Infer("track", Column("title", LogicalType.String), titles).Item1);
+        // Names of things and titles are categories, as SDV detects them; the model decides how to draw the many-valued ones.
+        var titles = Enumerable.Range(0, 200).Select(i => (object?)$"The Song Number {i} Of Us");
+        Assert.Equal(SdType.Categorical, Infer("track", Column("title", LogicalType.String), titles).Item1);
+    }
+
+    [Fact]
+    public void Long_values_and_sentences_are_free_text()
+    {
+        var sentences = Enumerable.Range(0, 200).Select(i => (object?)$"Patient {i} reported mild pain after the visit today");
+        Assert.Equal(SdType.Text, Infer("visit", Column("remark", LogicalType.String), sentences).Item1);
+        var long_ = Enumerable.Range(0, 50).Select(i => (object?)(new string('x', 70) + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(SdType.Text, Infer("thing", Column("blob_text", LogicalType.String), long_).Item1);
+    }
+
+    [Theory]
+    [InlineData(LogicalType.String, "payer_code", SdType.Categorical)]
+    [InlineData(LogicalType.Text, "payer_code", SdType.Categorical)]
+    [InlineData(LogicalType.Text, "notes", SdType.Text)]
+    [InlineData(LogicalType.Text, "order_description", SdType.Text)]
+    [InlineData(LogicalType.String, "notes", SdType.Categorical)]
+    public void A_column_without_any_value_is_decided_by_type_and_name_not_called_free_text(LogicalType type, string name, SdType expected)
+    {
+        var nulls = Enumerable.Repeat<object?>(null, 500);
+        var schema = new SchemaBuilder().Table("encounter", Int("id"), Column(name, type)).Build();
+        var decision = SdTypeInference.Decide(schema.Tables[0], schema.Tables[0].Column(name), Profile(nulls));
+        Assert.Equal(expected, decision.SdType);
+        Assert.StartsWith("no value set in the whole column", decision.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_decision_carries_its_rule_and_evidence()
+    {
+        var schema = new SchemaBuilder().Table("encounter", Int("id"), Column("payer_code", LogicalType.String), Column("email", LogicalType.String), Column("paid", LogicalType.Decimal)).Build();
+        var profile = Profile(Enumerable.Range(0, 400).Select(i => (object?)(i % 4 == 0 ? null : "P" + (i % 17).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        profile.WholeTable = true;
+        var applied = SdTypeInference.Apply(schema, new Dictionary<QualifiedName, IReadOnlyDictionary<string, ColumnProfile>>
+        {
+            [schema.Tables[0].Name] = new Dictionary<string, ColumnProfile> { ["payer_code"] = profile },
+        }).Tables[0];
+        var code = applied.Column("payer_code").Inference!;
+        Assert.Equal("values: 17 distinct short values", code.Rule);
+        Assert.Equal((400, true, 0.25, 300, 17), (code.SampleRows!.Value, code.WholeTable, code.NullShare!.Value, code.Values!.Value, code.Distinct!.Value));
+        Assert.Equal("key: in the primary key", applied.Column("id").Inference!.Rule);
+        Assert.Equal("name: 'email' names Email", applied.Column("email").Inference!.Rule);
+        Assert.Equal("type: DECIMAL", applied.Column("paid").Inference!.Rule);
+        Assert.Null(applied.Column("paid").Inference!.SampleRows);
+    }
+
+    [Fact]
+    public void The_null_share_of_a_column_counted_in_the_whole_table_is_the_tables()
+    {
+        var profile = Profile(Enumerable.Range(0, 300).Select(i => (object?)"MC"));
+        profile.NonNullInTable = 6_000;
+        profile.TableRows = 10_000;
+        Assert.Equal(0.4, profile.NullShare, 6);
+    }
+
+    private static ColumnProfile Profile(IEnumerable<object?> values)
+    {
+        var profile = new ColumnProfile();
+        foreach (var v in values) profile.Observe(v);
+        return profile;
     }
 
     [Fact]
