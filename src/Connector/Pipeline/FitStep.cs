@@ -7,6 +7,7 @@ using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis;
+using Sdv.Connector.Synthesis.Evaluation.Privacy;
 using Sdv.Connector.Synthesis.Models;
 using Sdv.Connector.Synthesis.MultiTable;
 
@@ -27,9 +28,14 @@ internal static class FitStep
     public static Task<DatabaseModel> RunAsync(DatabaseEndpoint source, DatabaseSchema schema, SynthesisOptions options, RunProgress progress, int maxParallel, CancellationToken cancellationToken) =>
         RunAsync(source, schema, options, progress, maxParallel, null, cancellationToken);
 
+    /// <summary>As above, leaving out of the fit the real rows <paramref name="holdout"/> holds out (the evaluation finds them again by the same rule).</summary>
+    public static Task<DatabaseModel> RunAsync(DatabaseEndpoint source, DatabaseSchema schema, SynthesisOptions options, RunProgress progress, int maxParallel,
+        HoldoutRule? holdout, CancellationToken cancellationToken) =>
+        RunAsync(source, schema, options, progress, maxParallel, null, cancellationToken, holdout);
+
     /// <summary>As above; <paramref name="atStep"/> (a test hook of the nightly run) is called with "fit &lt;table&gt;" before each table is read, its source connection open.</summary>
     public static async Task<DatabaseModel> RunAsync(DatabaseEndpoint source, DatabaseSchema schema, SynthesisOptions options, RunProgress progress, int maxParallel,
-        Func<string, CancellationToken, Task>? atStep, CancellationToken cancellationToken)
+        Func<string, CancellationToken, Task>? atStep, CancellationToken cancellationToken, HoldoutRule? holdout = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(progress);
@@ -82,7 +88,7 @@ internal static class FitStep
                         }
                         if (atStep is not null) await atStep("fit " + tablePlan.Table, stop.Token).ConfigureAwait(false);
                         var watch = Stopwatch.StartNew();
-                        var model = await FitTableAsync(connections[session], transactions[session], adapter, schema, tablePlan, options, stop.Token).ConfigureAwait(false);
+                        var model = await FitTableAsync(connections[session], transactions[session], adapter, schema, tablePlan, options, holdout, stop.Token).ConfigureAwait(false);
                         models[t] = model;
                         lock (progressLock)
                         {
@@ -128,7 +134,7 @@ internal static class FitStep
     }
 
     private static async Task<TableModel> FitTableAsync(DbConnection connection, DbTransaction? transaction, IEngineAdapter adapter, DatabaseSchema schema, TablePlan tablePlan,
-        SynthesisOptions options, CancellationToken cancellationToken)
+        SynthesisOptions options, HoldoutRule? holdout, CancellationToken cancellationToken)
     {
         var table = schema.Table(tablePlan.Table);
         var parent = tablePlan.PrimaryParent is { } primary ? schema.Table(primary.PrincipalTable) : null;
@@ -140,6 +146,7 @@ internal static class FitStep
         if (parent is not null) readColumns.AddRange(tablePlan.ParentContextColumns.Select(parent.Column));
         var sql = ContextQuery.Build(adapter.Dialect, table, tablePlan, parent, adapter.Reader.SelectExpression);
         var rows = Encoded(adapter.Reader.ReadQueryAsync(connection, transaction, sql, readColumns, table.Name.ToString(), cancellationToken, reuseRow: true), table.Columns.Count, cancellationToken);
+        if (holdout is not null) rows = Filtered(rows, holdout.TrainingFilter(table), cancellationToken);
         var tableOptions = options.WithSeed(options.Seed ^ unchecked((long)StableHash.Fnv1a(table.Name.ToString())));
         return await TableSynthesizer.FitAsync(table, rows, ContextQuery.ContextNames(tablePlan), tableOptions, cancellationToken).ConfigureAwait(false);
     }
@@ -154,6 +161,15 @@ internal static class FitStep
         {
             for (var i = tableWidth; i < row.Length; i++) row[i] = ContextEncoding.ToNumber(row[i]);
             yield return row;
+        }
+    }
+
+    /// <summary>The rows the holdout rule lets the fit see.</summary>
+    private static async IAsyncEnumerable<object?[]> Filtered(IAsyncEnumerable<object?[]> rows, Func<object?[], bool> keep, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (keep(row)) yield return row;
         }
     }
 
