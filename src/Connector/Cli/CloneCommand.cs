@@ -17,6 +17,7 @@ internal static class CloneCommand
         var selection = new SelectionOptions();
         var synthesis = new SynthesisCliOptions();
         var maxParallel = new MaxParallelOption();
+        var holdout = new HoldoutOptions();
         var model = new Option<FileInfo?>("--model") { Description = "Also save the fitted model here, to sample again later without the source." };
         var noEvaluate = new Option<bool>("--no-evaluate") { Description = "Skip the quality summary (SDMetrics-style scores of the clone against the source) printed at the end." };
         var command = new Command("clone", "Make a fully synthetic clone of a database: same schema, statistics, relationships and constraints, no real rows.");
@@ -26,6 +27,7 @@ internal static class CloneCommand
         synthesis.AddFitOptions(command);
         synthesis.AddSampleOptions(command, withSeed: false);
         maxParallel.AddTo(command);
+        holdout.AddTo(command);
         command.Options.Add(model);
         command.Options.Add(noEvaluate);
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
@@ -37,8 +39,9 @@ internal static class CloneCommand
             var options = synthesis.ToSynthesisOptions(result);
             var scale = synthesis.ScaleOf(result);
             var parallel = maxParallel.ValueOf(result);
+            var rule = holdout.RuleOf(result);
             var introspection = selection.ToIntrospectionOptions(result);
-            await CloneAsync(context, from, to, introspection, result.GetValue(selection.Metadata), options, scale, result.GetValue(synthesis.Replace), result.GetValue(model), cancellationToken, evaluate: !result.GetValue(noEvaluate), maxParallel: parallel).ConfigureAwait(false);
+            await CloneAsync(context, from, to, introspection, result.GetValue(selection.Metadata), options, scale, result.GetValue(synthesis.Replace), result.GetValue(model), cancellationToken, evaluate: !result.GetValue(noEvaluate), maxParallel: parallel, holdout: rule).ConfigureAwait(false);
             return ExitCodes.Success;
         }));
         return command;
@@ -46,7 +49,7 @@ internal static class CloneCommand
 
     internal static async Task<SampleStep.Result> CloneAsync(CliContext context, DatabaseEndpoint from, DatabaseEndpoint to,
         SchemaIntrospection.Introspection.IntrospectionOptions introspection, FileInfo? metadata, Synthesis.SynthesisOptions options,
-        double scale, bool replace, FileInfo? modelFile, CancellationToken cancellationToken, bool evaluate = true, int? maxParallel = null)
+        double scale, bool replace, FileInfo? modelFile, CancellationToken cancellationToken, bool evaluate = true, int? maxParallel = null, Synthesis.Evaluation.Privacy.HoldoutRule? holdout = null)
     {
         var progress = new RunProgress(context.Console);
         await using var staging = await Csv.CsvStaging.IfCsvAsync(from, context.Console, cancellationToken).ConfigureAwait(false);
@@ -55,13 +58,18 @@ internal static class CloneCommand
         SubsetCheck.Ensure(schema, introspection);
         progress.Line($"read {schema.Tables.Count} tables and {schema.ForeignKeys.Count()} foreign keys from {from.Redacted}");
         var parallel = maxParallel ?? MaxParallelOption.Default;
-        var fitted = await FitStep.RunAsync(from, schema, options, progress, parallel, cancellationToken).ConfigureAwait(false);
+        var fitted = await FitStep.RunAsync(from, schema, options, progress, parallel, holdout, cancellationToken).ConfigureAwait(false);
         if (modelFile is not null) Synthesis.MultiTable.DatabaseModelFile.Save(fitted, modelFile.FullName);
         var written = await SampleStep.RunAsync(fitted, to, options.Seed, scale, replace, parallel, progress, cancellationToken).ConfigureAwait(false);
         WriteOutcome(context, to.Redacted, written);
         if (evaluate && to.Kind == EndpointKind.Database)
         {
-            var outcome = await EvaluateStep.RunAsync(from, to, introspection, metadata, new EvaluationOptions { Seed = unchecked((int)options.Seed) }, cancellationToken).ConfigureAwait(false);
+            // The schema the fit used, sdtypes and all: the source is not introspected again.
+            var settings = new EvaluateSettings(from, to)
+            {
+                Selection = introspection, RealSchema = schema, Options = new EvaluationOptions { Seed = unchecked((int)options.Seed) }, Holdout = holdout, Plots = false,
+            };
+            var outcome = await EvaluateStep.RunAsync(settings, cancellationToken).ConfigureAwait(false);
             Reports.QualityConsoleReport.WriteSummary(context.Console, outcome.Result);
         }
         return written;

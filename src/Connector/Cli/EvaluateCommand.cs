@@ -21,9 +21,9 @@ internal static class EvaluateCommand
         var json = new Option<FileInfo?>("--json") { Description = "Write the figures as JSON (shape: docs/evaluation-json.md)." };
         var html = new Option<FileInfo?>("--html") { Description = "Write a self-contained HTML report with plots (no network needed to open it)." };
         var failUnder = new Option<string[]>("--fail-under") { Description = QualityGates.Help, AllowMultipleArgumentsPerToken = true };
-        var seed = new Option<int>("--seed") { Description = "Seed of every sample and of the privacy holdout split; the same seed gives the same figures. Default 0.", DefaultValueFactory = _ => 0 };
-        var maxRows = new Option<int>("--max-rows") { Description = "Rows per table read into the evaluation; bigger tables are evaluated on a seeded sample, said in the report. Default 50000.", DefaultValueFactory = _ => new EvaluationOptions().MaxRowsPerTable };
-        var target = new Option<string?>("--target-column") { Description = "Machine-learning efficacy for table.column: a model trained on synthetic rows against one trained on real rows, both tested on a real holdout (accuracy and F1 for a category, R² for a number)." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the samples distance to closest record and machine learning run on; the same seed gives the same figures. Every other figure uses every row. Default 0.", DefaultValueFactory = _ => 0 };
+        var holdout = new HoldoutOptions();
+        var target = new Option<string?>("--target-column") { Description = "Machine-learning efficacy for table.column: a model trained on synthetic rows against one trained on real rows, both tested on the same real rows (held out of the fit with --holdout; otherwise a split of rows the fit saw, which the report says)." };
         var command = new Command("evaluate", "Compare a synthetic database with the real one: quality, diagnostics and privacy, as SDMetrics defines them.");
         real.AddTo(command);
         synthetic.AddTo(command);
@@ -32,19 +32,20 @@ internal static class EvaluateCommand
         command.Options.Add(html);
         command.Options.Add(failUnder);
         command.Options.Add(seed);
-        command.Options.Add(maxRows);
+        holdout.AddTo(command);
         command.Options.Add(target);
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
         {
             var gates = QualityGates.Parse(result.GetValue(failUnder));
-            var options = new EvaluationOptions { Seed = result.GetValue(seed), MaxRowsPerTable = result.GetValue(maxRows) };
-            if (options.MaxRowsPerTable < 1) throw new UserInputException($"--max-rows must be at least 1 (was {options.MaxRowsPerTable}).");
+            var options = new EvaluationOptions { Seed = result.GetValue(seed) };
             var realEndpoint = real.Resolve(result);
             var syntheticEndpoint = synthetic.Resolve(result);
-            var outcome = await EvaluateStep.RunAsync(
-                realEndpoint, syntheticEndpoint, selection.ToIntrospectionOptions(result), result.GetValue(selection.Metadata), options, cancellationToken).ConfigureAwait(false);
-            if (result.GetValue(target) is { } targetColumn)
-                outcome = MachineLearningStep.Run(outcome, targetColumn, options.Seed);
+            var settings = new EvaluateSettings(realEndpoint, syntheticEndpoint)
+            {
+                Selection = selection.ToIntrospectionOptions(result), MetadataFile = result.GetValue(selection.Metadata), Options = options,
+                Holdout = holdout.RuleOf(result), TargetColumn = result.GetValue(target), Plots = result.GetValue(html) is not null,
+            };
+            var outcome = await EvaluateStep.RunAsync(settings, cancellationToken).ConfigureAwait(false);
 
             QualityConsoleReport.Write(context.Console, outcome);
             if (result.GetValue(json) is { } jsonFile)

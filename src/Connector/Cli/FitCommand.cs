@@ -14,12 +14,14 @@ internal static class FitCommand
         var selection = new SelectionOptions();
         var synthesis = new SynthesisCliOptions();
         var maxParallel = new MaxParallelOption();
+        var holdout = new HoldoutOptions();
         var model = new Option<FileInfo>("--model") { Description = "Where to write the model file (.sdvm).", Required = true };
         var command = new Command("fit", "Fit a model of the whole database (statistics only, no real rows) and save it; sample it later anywhere.");
         source.AddTo(command);
         selection.AddTo(command);
         synthesis.AddFitOptions(command);
         maxParallel.AddTo(command);
+        holdout.AddTo(command);
         command.Options.Add(model);
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
         {
@@ -28,10 +30,11 @@ internal static class FitCommand
             endpoint = staging?.Endpoint ?? endpoint;
             var options = synthesis.ToSynthesisOptions(result);
             var parallel = maxParallel.ValueOf(result);
+            var rule = holdout.RuleOf(result);
             var introspection = selection.ToIntrospectionOptions(result);
             var schema = await IntrospectStep.RunAsync(endpoint, introspection, result.GetValue(selection.Metadata), cancellationToken).ConfigureAwait(false);
             SubsetCheck.Ensure(schema, introspection);
-            var fitted = await FitStep.RunAsync(endpoint, schema, options, new RunProgress(context.Console), parallel, cancellationToken).ConfigureAwait(false);
+            var fitted = await FitStep.RunAsync(endpoint, schema, options, new RunProgress(context.Console), parallel, rule, cancellationToken).ConfigureAwait(false);
             var path = result.GetValue(model)!.FullName;
             DatabaseModelFile.Save(fitted, path);
             context.Console.WriteLine($"model of {fitted.Tables.Count} tables written to {path} ({new FileInfo(path).Length / 1024} KiB)");

@@ -13,4 +13,10 @@ internal interface ISqlDialect
 
     /// <summary>Quotes each identifier and joins them with commas (a column list).</summary>
     string QuoteList(IEnumerable<string> identifiers);
+
+    /// <summary>
+    /// An expression that compares, groups and sorts a text value byte by byte (code points, case and trailing spaces
+    /// significant), whatever the column's collation: what the evaluation counts categories and matches keys with.
+    /// </summary>
+    string ExactText(string expression);
 }

@@ -37,4 +37,7 @@ internal abstract class QuotingDialect : ISqlDialect
         ArgumentNullException.ThrowIfNull(identifiers);
         return string.Join(", ", identifiers.Select(Quote));
     }
+
+    /// <summary>The expression as it is: right where the engine compares text byte by byte by default.</summary>
+    public virtual string ExactText(string expression) => expression;
 }

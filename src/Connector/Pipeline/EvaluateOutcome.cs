@@ -4,12 +4,8 @@ using Sdv.Connector.Synthesis.Evaluation.Results;
 namespace Sdv.Connector.Pipeline;
 
 /// <summary>
-/// What <see cref="EvaluateStep"/> measured, and the bounded samples it measured on (the HTML report
-/// draws its plots from them). <see cref="Warnings"/> are plain sentences about the matching.
+/// What <see cref="EvaluateStep"/> measured (<see cref="Result"/>, machine learning included when asked for) and what
+/// it was computed from, for the HTML report (<see cref="Output"/>: plotted distributions, children per parent).
+/// <see cref="Warnings"/> are plain sentences about the matching, the metadata and the readers.
 /// </summary>
-internal sealed record EvaluateOutcome(
-    EvaluationResult Result,
-    EvaluationDataset Real,
-    EvaluationDataset Synthetic,
-    IReadOnlyList<ChildCountHistogram> ChildCounts,
-    IReadOnlyList<string> Warnings);
+internal sealed record EvaluateOutcome(EvaluationResult Result, EvaluationOutput Output, IReadOnlyList<string> Warnings);

@@ -5,6 +5,7 @@ using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis;
+using Sdv.Connector.Synthesis.Evaluation.Privacy;
 using Sdv.Connector.Synthesis.MultiTable;
 
 namespace Sdv.Connector.Pipeline;
@@ -20,12 +21,19 @@ internal static class FitStep
     public static Task<DatabaseModel> RunAsync(DatabaseEndpoint source, DatabaseSchema schema, SynthesisOptions options, RunProgress progress, int maxParallel, CancellationToken cancellationToken) =>
         RunAsync(source, schema, new DatabaseFitOptions { Synthesis = options }, progress, maxParallel, cancellationToken);
 
+    /// <summary>As above, leaving out of the fit the real rows <paramref name="holdout"/> holds out (the evaluation finds them again by the same rule).</summary>
+    public static Task<DatabaseModel> RunAsync(DatabaseEndpoint source, DatabaseSchema schema, SynthesisOptions options, RunProgress progress, int maxParallel,
+        HoldoutRule? holdout, CancellationToken cancellationToken) =>
+        RunAsync(source, schema, new DatabaseFitOptions { Synthesis = options }, progress, maxParallel, cancellationToken, holdout);
+
     /// <summary>As above; <paramref name="atStep"/> (a test hook of the nightly run) is called with "fit &lt;table&gt;" before each table is read, its source connection open.</summary>
     public static Task<DatabaseModel> RunAsync(DatabaseEndpoint source, DatabaseSchema schema, SynthesisOptions options, RunProgress progress, int maxParallel,
         Func<string, CancellationToken, Task>? atStep, CancellationToken cancellationToken) =>
         RunAsync(source, schema, new DatabaseFitOptions { Synthesis = options, AtStep = atStep }, progress, maxParallel, cancellationToken);
 
-    public static async Task<DatabaseModel> RunAsync(DatabaseEndpoint source, DatabaseSchema schema, DatabaseFitOptions options, RunProgress progress, int maxParallel, CancellationToken cancellationToken)
+    /// <param name="holdout">Real rows left out of every table's model (not out of the counts of children per parent); null keeps all.</param>
+    public static async Task<DatabaseModel> RunAsync(DatabaseEndpoint source, DatabaseSchema schema, DatabaseFitOptions options, RunProgress progress, int maxParallel,
+        CancellationToken cancellationToken, HoldoutRule? holdout = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(options);
@@ -39,7 +47,7 @@ internal static class FitStep
         {
             for (var i = 0; i < sessions; i++) connections.Add(await OpenDatabase.SourceAsync(source, cancellationToken).ConfigureAwait(false));
             transactions = await adapter.Reader.BeginSharedReadOnlyAsync(connections, cancellationToken).ConfigureAwait(false);
-            var rowSource = new SourceRows(adapter, schema, connections, transactions);
+            var rowSource = new SourceRows(adapter, schema, connections, transactions, holdout);
             var fitOptions = new DatabaseFitOptions
             {
                 Synthesis = options.Synthesis,
@@ -59,7 +67,8 @@ internal static class FitStep
     }
 
     /// <summary>The source's sessions as the synthesizer's row source: each read is one query on one session.</summary>
-    private sealed class SourceRows(IEngineAdapter adapter, DatabaseSchema schema, IReadOnlyList<DbConnection> connections, IReadOnlyList<DbTransaction?> transactions) : IDatabaseRowSource
+    private sealed class SourceRows(IEngineAdapter adapter, DatabaseSchema schema, IReadOnlyList<DbConnection> connections, IReadOnlyList<DbTransaction?> transactions,
+        HoldoutRule? holdout) : IDatabaseRowSource
     {
         public int Sessions => connections.Count;
 
@@ -108,8 +117,18 @@ internal static class FitStep
         {
             var sql = ContextQuery.Build(adapter.Dialect, schema, table, appended, adapter.Reader.SelectExpression);
             var columns = ContextQuery.Columns(schema, table, appended);
-            return Numbers(adapter.Reader.ReadQueryAsync(connections[session], transactions[session], sql, columns, table.Name.ToString(), cancellationToken, reuseRow: true),
+            var rows = Numbers(adapter.Reader.ReadQueryAsync(connections[session], transactions[session], sql, columns, table.Name.ToString(), cancellationToken, reuseRow: true),
                 table.Columns.Count, appended, cancellationToken);
+            return holdout is null ? rows : Filtered(rows, holdout.TrainingFilter(table), cancellationToken);
+        }
+
+        /// <summary>The rows the holdout rule lets the fit see (it reads the table's own cells, which come first).</summary>
+        private static async IAsyncEnumerable<object?[]> Filtered(IAsyncEnumerable<object?[]> rows, Func<object?[], bool> keep, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                if (keep(row)) yield return row;
+            }
         }
 
         /// <summary>Counts and averages as doubles, whatever numeric type the engine returned them in; the parent's cells as read.</summary>

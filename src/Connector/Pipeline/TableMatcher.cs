@@ -6,7 +6,8 @@ namespace Sdv.Connector.Pipeline;
 /// <summary>
 /// Finds each real table's clone. The clone may live in another engine (other schema names, folded
 /// case), so a table is matched by its exact name first, then by its metadata key, then by its bare
-/// name ignoring case; columns by name, exact first, then ignoring case.
+/// name ignoring case; columns by name, exact first, then ignoring case. A real table or column without
+/// a clone is matched to nothing (-1), for the evaluation to report.
 /// </summary>
 internal static class TableMatcher
 {
@@ -31,20 +32,14 @@ internal static class TableMatcher
             var key = MetadataJson.TableKey(real, table.Name);
             var found = FindTable(table, named, key, warnings);
             var clone = found is null || liveSchema is null ? found : synthetic.Tables[IndexOf(named.Tables, found)];
+            // A table or column the clone lacks is not a warning here: the evaluation lists it and counts its figures as 0.
             if (clone is null)
             {
-                warnings.Add($"The synthetic database has no table {key}; it is evaluated as an empty table.");
                 matches.Add(new SyntheticTableMatch(table, key, null, table.Columns.Select(_ => -1).ToList()));
                 continue;
             }
 
-            var positions = new List<int>();
-            foreach (var column in table.Columns)
-            {
-                var position = IndexOf(clone, column.Name);
-                if (position < 0) warnings.Add($"The synthetic table {clone.Name} has no column {column.Name}; its metrics are left out.");
-                positions.Add(position);
-            }
+            var positions = table.Columns.Select(column => IndexOf(clone, column.Name)).ToList();
 
             matches.Add(new SyntheticTableMatch(table, key, clone, positions));
         }

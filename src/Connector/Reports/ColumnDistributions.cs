@@ -1,136 +1,168 @@
 using System.Globalization;
 using Sdv.Connector.SchemaIntrospection.Model;
-using Sdv.Connector.Synthesis.Evaluation;
+using Sdv.Connector.Synthesis.Evaluation.Streaming;
 
 namespace Sdv.Connector.Reports;
 
 /// <summary>
-/// Bins and category frequencies of a column, from the bounded samples. Category labels are real
-/// values, so they are shown only for categorical and boolean columns, at most <see cref="MaxCategories"/>,
-/// and a category seen fewer than <see cref="MinLabelCount"/> times among real values is never named.
-/// Histogram edges are rounded ("nice") numbers, not real values.
+/// Bins and category frequencies of a column, from what the evaluation's pass over every value kept
+/// (<see cref="DistributionSketch"/>, <see cref="CategorySketch"/>). Category labels are real values, so they are
+/// shown only for categorical and boolean columns, at most <see cref="CategorySketch.MaxShown"/>, and a category seen
+/// fewer than <see cref="CategorySketch.MinLabelCount"/> times among real values is never named. Histogram edges are
+/// rounded ("nice") numbers, not real values. A skewed column (one linear bar holding most real values) gets
+/// logarithmic bins when it is positive over two decades or more, quantile bins (edges rounded) otherwise.
 /// </summary>
 internal static class ColumnDistributions
 {
-    public const int MaxCategories = 20;
-    public const int MinLabelCount = 5;
     public const string RareLabel = "rare (hidden)";
     public const string OtherLabel = "other";
+    public const string RareNote = "rare (hidden): categories seen fewer than 5 times in the real data, not named so the report does not reveal them";
     private const int TargetBins = 20;
+    private const int QuantileBins = 10;
+    private const double SkewedShare = 0.5;
     private const double NanosPerDay = 86_400e9;
 
     /// <summary>The plotted sdtypes: those SDMetrics' Column Shapes measures.</summary>
     public static bool IsPlotted(SdType type) => type is SdType.Numerical or SdType.Datetime or SdType.Categorical or SdType.Boolean;
 
-    public static PlotSeries For(SdType type, IReadOnlyList<object?> real, IReadOnlyList<object?> synthetic) => type switch
-    {
-        SdType.Numerical => Histogram("histogram", real, synthetic, dates: false),
-        SdType.Datetime => Histogram("dates", real, synthetic, dates: true),
-        _ => Categories(real, synthetic),
-    };
+    public static PlotSeries For(SdType type, ColumnOutcome outcome) =>
+        outcome.Distribution is { } sketch
+            ? Histogram(type == SdType.Datetime, sketch, outcome)
+            : outcome.CategoryPlot is { } categories ? Categories(categories) : Empty(type == SdType.Datetime ? "dates" : "histogram", outcome);
 
-    private static PlotSeries Histogram(string kind, IReadOnlyList<object?> real, IReadOnlyList<object?> synthetic, bool dates)
+    private static PlotSeries Histogram(bool dates, DistributionSketch sketch, ColumnOutcome outcome)
     {
-        var r = Numbers(real, dates);
-        var s = Numbers(synthetic, dates);
-        var all = r.Concat(s).ToList();
-        if (all.Count == 0)
-            return new PlotSeries(kind, [], [], [], 0, 0, NullShare(real, r.Count), NullShare(synthetic, s.Count));
-        var lo = all.Min();
-        var hi = all.Max();
-        var integers = !dates && all.All(v => Math.Abs(v - Math.Round(v)) < 1e-9);
+        var kind = dates ? "dates" : "histogram";
+        var points = sketch.Points;
+        if (points.Count == 0) return Empty(kind, outcome);
+        var scale = dates ? NanosPerDay : 1.0;
+        var (lo, hi) = (points[0].Value / scale, points[^1].Value / scale);
+        var approximate = sketch.IsExact ? string.Empty : $" (from {points.Count} points of the sorted values: shares within {100.0 / DistributionSketch.MaxPoints:0.##} points)";
+
+        var linear = LinearEdges(lo, hi, integers: dates || points.All(p => Math.Abs(p.Value - Math.Round(p.Value)) < 1e-9));
+        var linearShares = Shares(sketch, linear, scale);
+        if (linearShares.Real.DefaultIfEmpty(0).Max() <= SkewedShare || linear.Length <= 2)
+            return Series(kind, linear, linearShares, dates, outcome, "linear bins" + approximate);
+
+        // Skewed: most real values in one linear bar.
+        if (!dates && lo > 0 && hi / lo >= 100)
+        {
+            var log = LogEdges(lo, hi);
+            return Series(kind, log, Shares(sketch, log, scale), dates, outcome, "logarithmic bins (1, 2, 5 per power of ten): the values are skewed" + approximate);
+        }
+
+        var quantile = QuantileEdges(sketch, scale, dates);
+        return Series(kind, quantile, Shares(sketch, quantile, scale), dates, outcome,
+            $"quantile bins: each holds about 1/{QuantileBins} of the real values (edges rounded); the values are skewed" + approximate);
+    }
+
+    private static PlotSeries Series(string kind, double[] edges, (double[] Real, double[] Synthetic) shares, bool dates, ColumnOutcome outcome, string note) =>
+        new(kind, edges[..^1].Select(e => Label(e, dates)).ToList(), shares.Real, shares.Synthetic, outcome.Real.Values, outcome.Synthetic.Values,
+            NullShare(outcome.Real), NullShare(outcome.Synthetic), note);
+
+    private static PlotSeries Empty(string kind, ColumnOutcome outcome) =>
+        new(kind, [], [], [], 0, 0, NullShare(outcome.Real), NullShare(outcome.Synthetic));
+
+    /// <summary>Shares of each side's values in [edge[i], edge[i+1]); the last bin closed on the right.</summary>
+    private static (double[] Real, double[] Synthetic) Shares(DistributionSketch sketch, double[] edges, double scale)
+    {
+        var bins = edges.Length - 1;
+        var (real, synthetic) = (new double[bins], new double[bins]);
+        var (totalReal, totalSynthetic) = ((double)sketch.RealTotal, (double)sketch.SyntheticTotal);
+        var previous = sketch.Below(edges[0] * scale);
+        for (var i = 0; i < bins; i++)
+        {
+            var next = i == bins - 1 ? (Real: sketch.RealTotal, Synthetic: sketch.SyntheticTotal) : sketch.Below(edges[i + 1] * scale);
+            real[i] = totalReal > 0 ? (next.Real - previous.Real) / totalReal : 0;
+            synthetic[i] = totalSynthetic > 0 ? (next.Synthetic - previous.Synthetic) / totalSynthetic : 0;
+            previous = next;
+        }
+
+        return (real, synthetic);
+    }
+
+    private static double[] LinearEdges(double lo, double hi, bool integers)
+    {
         var step = NiceStep((hi - lo) / TargetBins);
-        if (integers || dates) step = Math.Max(step, 1);
+        if (integers) step = Math.Max(step, 1);
         var start = Math.Floor(lo / step) * step;
         var bins = Math.Max(1, (int)Math.Floor((hi - start) / step) + 1);
-        var labels = Enumerable.Range(0, bins).Select(i => Label(start + (i * step), dates)).ToList();
-        return new PlotSeries(kind, labels, Shares(r, start, step, bins), Shares(s, start, step, bins), r.Count, s.Count,
-            NullShare(real, r.Count), NullShare(synthetic, s.Count));
+        return Enumerable.Range(0, bins + 1).Select(i => start + (i * step)).ToArray();
     }
 
-    private static PlotSeries Categories(IReadOnlyList<object?> real, IReadOnlyList<object?> synthetic)
+    /// <summary>1, 2, 5 × powers of ten from below the minimum to above the maximum.</summary>
+    private static double[] LogEdges(double lo, double hi)
     {
-        var realCounts = new Dictionary<object, long>();
-        var names = new Dictionary<object, string>();
-        foreach (var value in real)
+        var edges = new List<double>();
+        for (var power = Math.Floor(Math.Log10(lo)); edges.Count == 0 || edges[^1] <= hi; power++)
         {
-            var key = CellValues.Key(value);
-            realCounts[key] = realCounts.GetValueOrDefault(key) + 1;
-            names.TryAdd(key, Name(value));
-        }
-
-        var shown = realCounts.Where(c => c.Value >= MinLabelCount)
-            .OrderByDescending(c => c.Value).ThenBy(c => names[c.Key], StringComparer.Ordinal)
-            .Take(MaxCategories).Select(c => c.Key).ToList();
-        var labels = shown.Select(k => names[k]).ToList();
-        var index = shown.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i);
-        var rare = labels.Count;
-        var other = labels.Count + 1;
-        labels.Add(RareLabel);
-        labels.Add(OtherLabel);
-        double[] Count(IReadOnlyList<object?> values)
-        {
-            var counts = new double[labels.Count];
-            foreach (var value in values)
+            foreach (var m in new[] { 1.0, 2.0, 5.0 })
             {
-                var key = CellValues.Key(value);
-                var slot = index.TryGetValue(key, out var i) ? i : realCounts.GetValueOrDefault(key) is > 0 and < MinLabelCount ? rare : other;
-                counts[slot]++;
+                var edge = m * Math.Pow(10, power);
+                if (edge * 5 > lo || edges.Count > 0) edges.Add(edge);
+                if (edge > hi) break;
             }
-
-            return values.Count == 0 ? counts : counts.Select(c => c / values.Count).ToArray();
         }
 
-        var r = Count(real);
-        var s = Count(synthetic);
-
-        // Drop the "rare" and "other" bars when neither side has any.
-        var keep = Enumerable.Range(0, labels.Count).Where(i => i < rare || r[i] > 0 || s[i] > 0).ToList();
-        return new PlotSeries("categories", keep.Select(i => labels[i]).ToList(), keep.Select(i => r[i]).ToList(), keep.Select(i => s[i]).ToList(),
-            real.Count, synthetic.Count, 0, 0);
+        return edges.Where((e, i) => i == 0 || e > edges[i - 1]).ToArray();
     }
 
-    private static string Name(object? value) => CellValues.IsNull(value) ? "(null)" : value switch
+    /// <summary>Real deciles rounded to two significant digits (or to the day), so no edge is a real value; repeats merged.</summary>
+    private static double[] QuantileEdges(DistributionSketch sketch, double scale, bool dates)
     {
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value!.ToString() ?? string.Empty,
-    };
-
-    private static List<double> Numbers(IReadOnlyList<object?> values, bool dates)
-    {
-        var numbers = new List<double>(values.Count);
-        foreach (var value in values)
+        var points = sketch.Points;
+        var edges = new List<double> { Round(points[0].Value / scale, dates, down: true) };
+        for (var q = 1; q < QuantileBins; q++)
         {
-            double n;
-            try
-            {
-                n = CellValues.ToNumber(value);
-            }
-            catch (FormatException)
-            {
-                continue;
-            }
-
-            if (double.IsFinite(n)) numbers.Add(dates ? n / NanosPerDay : n);
+            var rank = sketch.RealTotal * q / QuantileBins;
+            var point = points.FirstOrDefault(p => p.Real >= rank, points[^1]);
+            var edge = Round(point.Value / scale, dates, down: false);
+            if (edge > edges[^1]) edges.Add(edge);
         }
 
-        return numbers;
+        var top = Round(points[^1].Value / scale, dates, down: false);
+        edges.Add(top > edges[^1] ? top : edges[^1] + (dates ? 1 : NiceStep(Math.Abs(edges[^1]) / 10)));
+        return [.. edges];
     }
 
-    private static double NullShare(IReadOnlyList<object?> values, int numbers) => values.Count == 0 ? 0 : 1 - ((double)numbers / values.Count);
-
-    private static List<double> Shares(List<double> values, double start, double step, int bins)
+    private static double Round(double value, bool dates, bool down)
     {
-        var counts = new double[bins];
-        foreach (var v in values)
+        if (dates) return down ? Math.Floor(value) : Math.Ceiling(value);
+        if (value == 0) return 0;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(value))) - 1);
+        return (down ? Math.Floor(value / magnitude) : Math.Ceiling(value / magnitude)) * magnitude;
+    }
+
+    private static PlotSeries Categories(CategorySketch sketch)
+    {
+        var shown = sketch.Shown();
+        var labels = shown.Select(s => s.Label).ToList();
+        var real = shown.Select(s => (double)s.Real).ToList();
+        var synthetic = shown.Select(s => (double)s.Synthetic).ToList();
+        if (sketch.RareReal > 0 || sketch.RareSynthetic > 0)
         {
-            var i = Math.Clamp((int)Math.Floor((v - start) / step), 0, bins - 1);
-            counts[i]++;
+            labels.Add(RareLabel);
+            real.Add(sketch.RareReal);
+            synthetic.Add(sketch.RareSynthetic);
         }
 
-        return counts.Select(c => values.Count == 0 ? 0 : c / values.Count).ToList();
+        if (sketch.OtherReal > 0 || sketch.OtherSynthetic > 0)
+        {
+            labels.Add(OtherLabel);
+            real.Add(sketch.OtherReal);
+            synthetic.Add(sketch.OtherSynthetic);
+        }
+
+        var note = sketch.RareReal > 0 || sketch.RareSynthetic > 0 ? RareNote : string.Empty;
+        if (sketch.OtherReal > 0 || sketch.OtherSynthetic > 0)
+            note += (note.Length > 0 ? "; " : string.Empty) + "other: categories beyond the 20 most frequent, or not found in the real data";
+        return new PlotSeries("categories", labels, Normalise(real, sketch.RealTotal), Normalise(synthetic, sketch.SyntheticTotal),
+            sketch.RealTotal, sketch.SyntheticTotal, 0, 0, note);
     }
+
+    private static List<double> Normalise(List<double> counts, long total) => counts.Select(c => total == 0 ? 0 : c / total).ToList();
+
+    private static double NullShare(SideProfile side) => side.Values + side.Nulls == 0 ? 0 : (double)side.Nulls / (side.Values + side.Nulls);
 
     /// <summary>1, 2 or 5 times a power of ten, at least <paramref name="raw"/>.</summary>
     public static double NiceStep(double raw)

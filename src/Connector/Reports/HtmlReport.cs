@@ -4,7 +4,7 @@ using System.Text;
 using Sdv.Connector.Pipeline;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.Evaluation;
-using Sdv.Connector.Synthesis.Evaluation.MachineLearning;
+using Sdv.Connector.Synthesis.Evaluation.Streaming;
 using Sdv.Connector.Synthesis.Evaluation.Results;
 
 namespace Sdv.Connector.Reports;
@@ -30,12 +30,13 @@ internal static class HtmlReport
         html.Append("<title>Synthetic data evaluation</title><style>").Append(HtmlStyle.Css).Append("</style></head><body>");
         Header(html, result, realName, syntheticName);
         Navigation(html, outcome);
-        Privacy(html, result.Privacy);
-        if (result.MachineLearning is { } ml) MachineLearning(html, ml);
+        HtmlPrivacy.Privacy(html, result.Privacy);
+        if (result.MachineLearning is { } ml) HtmlPrivacy.MachineLearning(html, ml);
+        Missing(html, result.Missing);
         Worst(html, result.Quality);
-        foreach (var table in outcome.Real.Tables)
-            Table(html, result, table, outcome.Synthetic.Find(table.Name));
-        Relationships(html, outcome.ChildCounts);
+        foreach (var table in outcome.Output.Tables)
+            Table(html, result, table);
+        Relationships(html, outcome.Output.Relationships);
         Sampling(html, result.Sampling, outcome.Warnings.Concat(result.Privacy.Warnings).ToList());
         html.Append("<footer id=\"report-end\">Figures follow SDMetrics' QualityReport and DiagnosticReport definitions; see docs/evaluation-json.md. Written by sdv-connector evaluate.</footer>");
         html.Append("</main></body></html>");
@@ -49,7 +50,8 @@ internal static class HtmlReport
         html.Append("<div class=\"cards\">");
         Card(html, "Quality", ScoreFormat.Score(result.Quality.Overall), Css(result.Quality.Overall), "mean of the quality properties");
         Card(html, "Diagnostic", ScoreFormat.Score(result.Diagnostic.Overall), Css(result.Diagnostic.Overall), "validity, structure, relationships");
-        Card(html, "Exact matches", ScoreFormat.Percent(result.Privacy.ExactMatchRate), "neutral", "synthetic rows equal to a real row");
+        Card(html, "Exact matches", ScoreFormat.Percent(result.Privacy.ExactMatchRate), "neutral",
+            $"rows equal to a real row; {ScoreFormat.Percent(result.Privacy.ExactMatch.ChanceRate)} by chance");
         Card(html, "Tables", result.Tables.Count.ToString(CultureInfo.InvariantCulture), "neutral",
             $"{ScoreFormat.Count(result.Tables.Sum(t => t.RealRows))} real, {ScoreFormat.Count(result.Tables.Sum(t => t.SyntheticRows))} synthetic rows");
         html.Append("</div><div class=\"props\">");
@@ -73,39 +75,20 @@ internal static class HtmlReport
         html.Append("<nav><a href=\"#privacy\">Privacy</a>");
         if (outcome.Result.MachineLearning is not null) html.Append("<a href=\"#machine-learning\">Machine learning</a>");
         html.Append("<a href=\"#worst\">Worst columns and pairs</a>");
-        foreach (var table in outcome.Real.Tables)
-            html.Append(CultureInfo.InvariantCulture, $"<a href=\"#{Anchor(table.Name)}\">{E(table.Name)}</a>");
-        if (outcome.ChildCounts.Count > 0) html.Append("<a href=\"#relationships\">Relationships</a>");
+        if (outcome.Result.Missing.Count > 0) html.Append("<a href=\"#missing\">Missing</a>");
+        foreach (var table in outcome.Output.Tables)
+            html.Append(CultureInfo.InvariantCulture, $"<a href=\"#{Anchor(table.Table.Name)}\">{E(table.Table.Name)}</a>");
+        if (outcome.Output.Relationships.Count > 0) html.Append("<a href=\"#relationships\">Relationships</a>");
         html.Append("<a href=\"#sampling\">Sampling</a></nav>");
     }
 
-    private static void Privacy(StringBuilder html, PrivacyResult p)
+    private static void Missing(StringBuilder html, IReadOnlyList<MissingDetail> missing)
     {
-        html.Append("<section id=\"privacy\"><h2>Privacy</h2><table class=\"figures\"><thead><tr><th>check</th><th class=\"num\">figure</th><th>what it means</th></tr></thead><tbody>");
-        Row(html, "Exact matches", ScoreFormat.Percent(p.ExactMatchRate), $"{ScoreFormat.Count(p.ExactMatch.Matches)} of {ScoreFormat.Count(p.ExactMatch.SyntheticRows)} synthetic rows equal a real row on every non-key column.");
-        Row(html, "Closer to training", ScoreFormat.Percent(p.Dcr.ShareCloserToTraining),
-            $"Distance to closest record: share of synthetic rows nearer the real training half than the holdout half. About 50% is what independent data gives; above {ScoreFormat.Percent(p.Dcr.WarningShare)} is a warning{(p.Dcr.Warning ? " (crossed)" : string.Empty)}.");
-        Row(html, "Pii/text leaks", ScoreFormat.Count(p.PiiLeaks.Leaks), $"of {ScoreFormat.Count(p.PiiLeaks.Checked)} synthetic pii and text values were found among the real ones.");
-        Row(html, "Rare-category leaks", ScoreFormat.Count(p.RareCategoryLeaks.Leaks), $"of {ScoreFormat.Count(p.RareCategoryLeaks.Checked)} synthetic rows carry a category seen fewer than k times in the real data.");
-        html.Append("</tbody></table>");
-        if (p.ExactMatch.Tables.Count > 0)
-        {
-            html.Append("<details><summary>Per table</summary><table class=\"figures\"><thead><tr><th>table</th><th class=\"num\">exact matches</th><th class=\"num\">closer to training</th><th class=\"num\">median distance synthetic / holdout</th></tr></thead><tbody>");
-            foreach (var t in p.ExactMatch.Tables)
-            {
-                var dcr = p.Dcr.Tables.FirstOrDefault(d => d.Table == t.Table);
-                html.Append(CultureInfo.InvariantCulture,
-                    $"<tr><td>{E(t.Table)}</td><td class=\"num\">{ScoreFormat.Percent(t.Rate)}</td><td class=\"num\">{ScoreFormat.Percent(dcr?.ShareCloserToTraining)}</td><td class=\"num\">{ScoreFormat.Score(dcr?.SyntheticToTrainingMedian)} / {ScoreFormat.Score(dcr?.HoldoutToTrainingMedian)}</td></tr>");
-            }
-
-            html.Append("</tbody></table></details>");
-        }
-
-        html.Append("</section>");
+        if (missing.Count == 0) return;
+        html.Append("<section id=\"missing\"><h2>Missing from the synthetic data</h2><p class=\"muted\">Each is counted as a failure (score 0) in the figures above, not left out of them.</p><ul class=\"warnings\">");
+        foreach (var m in missing) html.Append(CultureInfo.InvariantCulture, $"<li>{E(m.Message)}</li>");
+        html.Append("</ul></section>");
     }
-
-    private static void Row(StringBuilder html, string check, string figure, string meaning) =>
-        html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(check)}</td><td class=\"num\"><b>{E(figure)}</b></td><td>{E(meaning)}</td></tr>");
 
     private static void Worst(StringBuilder html, QualityResult quality)
     {
@@ -125,35 +108,32 @@ internal static class HtmlReport
         html.Append("</tbody></table></div></section>");
     }
 
-    private static void Table(StringBuilder html, EvaluationResult result, EvaluationTable real, EvaluationTable? synthetic)
+    private static void Table(StringBuilder html, EvaluationResult result, TableEvaluation table)
     {
-        var summary = result.Tables.FirstOrDefault(t => t.Table == real.Name);
-        html.Append(CultureInfo.InvariantCulture, $"<section id=\"{Anchor(real.Name)}\"><h2>{E(real.Name)}</h2>");
-        if (summary is not null)
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{ScoreFormat.Count(summary.RealRows)} real rows, {ScoreFormat.Count(summary.SyntheticRows)} synthetic rows, {summary.Columns} columns{(summary.RealRows > real.Rows.Count || (synthetic is not null && summary.SyntheticRows > synthetic.Rows.Count) ? "; plots drawn from a seeded sample" : string.Empty)}.</p>");
-        var plotted = Enumerable.Range(0, real.Columns.Count).Where(i => ColumnDistributions.IsPlotted(real.Columns[i].SdType)).ToList();
-        var skipped = real.Columns.Where(c => !ColumnDistributions.IsPlotted(c.SdType)).Select(c => $"{c.Name} ({c.SdType.ToString().ToLowerInvariant()})").ToList();
+        var name = table.Table.Name;
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"{Anchor(name)}\"><h2>{E(name)}</h2>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{ScoreFormat.Count(table.RealCounts.Rows)} real rows, {ScoreFormat.Count(table.SyntheticCounts.Rows)} synthetic rows, {table.Table.Columns.Count} columns; every row counted.</p>");
+        var plotted = table.Table.Columns.Where(c => ColumnDistributions.IsPlotted(c.SdType) && table.Columns.ContainsKey(c.Name)).ToList();
+        var skipped = table.Table.Columns.Where(c => !ColumnDistributions.IsPlotted(c.SdType)).Select(c => $"{c.Name} ({c.SdType.ToString().ToLowerInvariant()})").ToList();
         if (plotted.Count > 0)
         {
             html.Append("<div class=\"grid\">");
-            foreach (var i in plotted) ColumnPlot(html, result, real, synthetic, i);
+            foreach (var column in plotted) ColumnPlot(html, result, table, column);
             html.Append("</div>");
         }
 
         if (skipped.Count > 0)
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">Not plotted (keys, personal data and free text are generated, never learned from values): {E(string.Join(", ", skipped))}.</p>");
-        Heatmaps(html, real, synthetic);
+        Heatmaps(html, table);
         html.Append("</section>");
     }
 
-    private static void ColumnPlot(StringBuilder html, EvaluationResult result, EvaluationTable real, EvaluationTable? synthetic, int column)
+    private static void ColumnPlot(StringBuilder html, EvaluationResult result, TableEvaluation table, EvaluationColumn column)
     {
-        var meta = real.Columns[column];
-        var s = synthetic?.IndexOf(meta.Name) ?? -1;
-        var series = ColumnDistributions.For(meta.SdType, real.ColumnValues(column), s < 0 ? [] : synthetic!.ColumnValues(s));
-        var shape = result.Quality.ColumnShapes.FirstOrDefault(d => d.Table == real.Name && d.Column == meta.Name);
-        html.Append(CultureInfo.InvariantCulture, $"<figure class=\"plot\" data-column=\"{E(real.Name + "." + meta.Name)}\" data-kind=\"{series.Kind}\">");
-        html.Append(CultureInfo.InvariantCulture, $"<figcaption><b>{E(meta.Name)}</b> <span class=\"tag\">{meta.SdType.ToString().ToLowerInvariant()}</span>");
+        var series = ColumnDistributions.For(column.SdType, table.Columns[column.Name]);
+        var shape = result.Quality.ColumnShapes.FirstOrDefault(d => d.Table == table.Table.Name && d.Column == column.Name);
+        html.Append(CultureInfo.InvariantCulture, $"<figure class=\"plot\" data-column=\"{E(table.Table.Name + "." + column.Name)}\" data-kind=\"{series.Kind}\">");
+        html.Append(CultureInfo.InvariantCulture, $"<figcaption><b>{E(column.Name)}</b> <span class=\"tag\">{column.SdType.ToString().ToLowerInvariant()}</span>");
         if (shape is not null) html.Append(CultureInfo.InvariantCulture, $"<span class=\"score {Css(shape.Score)}\">{E(shape.Metric)} {ScoreFormat.Score(shape.Score)}</span>");
         html.Append("</figcaption>");
         if (series.Labels.Count == 0)
@@ -169,46 +149,55 @@ internal static class HtmlReport
         var nulls = series.RealNullShare > 0 || series.SyntheticNullShare > 0
             ? $" · null {ScoreFormat.Percent(series.RealNullShare)} real, {ScoreFormat.Percent(series.SyntheticNullShare)} synthetic"
             : string.Empty;
-        if (s < 0) nulls += " · missing from the synthetic table";
-        html.Append(CultureInfo.InvariantCulture, $"<div class=\"note\">share of values{E(nulls)}</div></figure>");
+        if (table.IsMissing(column.Name)) nulls += " · missing from the synthetic table";
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"note\">share of values{E(nulls)}</div>");
+        if (series.Note.Length > 0) html.Append(CultureInfo.InvariantCulture, $"<div class=\"note\">{E(series.Note)}</div>");
+        html.Append("</figure>");
     }
 
-    private static void Heatmaps(StringBuilder html, EvaluationTable real, EvaluationTable? synthetic)
+    /// <summary>Pearson r of every pair of numeric and date columns, from the pair trends computed on every row.</summary>
+    private static void Heatmaps(StringBuilder html, TableEvaluation table)
     {
-        var numeric = Enumerable.Range(0, real.Columns.Count)
-            .Where(i => real.Columns[i].SdType is SdType.Numerical or SdType.Datetime)
-            .Take(MaxHeatmapColumns)
-            .ToList();
-        if (numeric.Count < 2) return;
-        var names = numeric.Select(i => real.Columns[i].Name).ToList();
-        var realMatrix = Correlations.Pearson(numeric.Select(i => Correlations.Numbers(real, i)).ToList());
-        var syntheticColumns = numeric.Select(i =>
+        var names = table.Table.Columns.Where(c => c.SdType is SdType.Numerical or SdType.Datetime).Take(MaxHeatmapColumns).Select(c => c.Name).ToList();
+        if (names.Count < 2) return;
+        var pairs = table.Rows?.Pairs ?? [];
+        double?[,] Matrix(Func<PairTrendDetail, double?> pick, Func<SideProfile, bool> usable)
         {
-            var s = synthetic?.IndexOf(real.Columns[i].Name) ?? -1;
-            return s < 0 ? [] : Correlations.Numbers(synthetic!, s);
-        }).ToList();
-        var length = syntheticColumns.Max(c => c.Length);
-        var syntheticMatrix = Correlations.Pearson(syntheticColumns.Select(c => c.Length == length ? c : Enumerable.Repeat(double.NaN, length).ToArray()).ToList());
-        html.Append(CultureInfo.InvariantCulture, $"<h3>Correlations (Pearson, numeric and date columns)</h3><figure class=\"plot heatmaps\" data-column=\"{E(real.Name)}:correlations\" data-kind=\"heatmap\"><div class=\"side\">");
-        html.Append(SvgCharts.Heatmap(names, realMatrix, "real"));
-        html.Append(SvgCharts.Heatmap(names, syntheticMatrix, "synthetic"));
+            var matrix = new double?[names.Count, names.Count];
+            for (var i = 0; i < names.Count; i++)
+            {
+                matrix[i, i] = table.Columns.TryGetValue(names[i], out var o) && usable(o.Real) && usable(o.Synthetic) ? 1.0 : null;
+                for (var j = i + 1; j < names.Count; j++)
+                {
+                    var pair = pairs.FirstOrDefault(p => p.Column1 == names[i] && p.Column2 == names[j]);
+                    matrix[i, j] = matrix[j, i] = pair is null ? null : pick(pair);
+                }
+            }
+
+            return matrix;
+        }
+
+        static bool Varies(SideProfile side) => side.Distinct > 1;
+        html.Append(CultureInfo.InvariantCulture, $"<h3>Correlations (Pearson, numeric and date columns, every row)</h3><figure class=\"plot heatmaps\" data-column=\"{E(table.Table.Name)}:correlations\" data-kind=\"heatmap\"><div class=\"side\">");
+        html.Append(SvgCharts.Heatmap(names, Matrix(p => p.RealCorrelation, Varies), "real"));
+        html.Append(SvgCharts.Heatmap(names, Matrix(p => p.SyntheticCorrelation, Varies), "synthetic"));
         html.Append("</div><div class=\"note\">red: positive, blue: negative, grey: undefined (constant or empty column)</div></figure>");
     }
 
-    private static void Relationships(StringBuilder html, IReadOnlyList<ChildCountHistogram> histograms)
+    private static void Relationships(StringBuilder html, IReadOnlyList<RelationshipEvaluation> relationships)
     {
-        if (histograms.Count == 0) return;
+        if (relationships.Count == 0) return;
         html.Append("<section id=\"relationships\"><h2>Children per parent</h2><p class=\"muted\">Counted by each database over all rows: the share of parent rows with each number of children.</p><div class=\"grid\">");
-        foreach (var h in histograms)
+        foreach (var h in relationships)
         {
-            var max = Math.Max(h.Real.Keys.DefaultIfEmpty(0).Max(), h.Synthetic?.Keys.DefaultIfEmpty(0).Max() ?? 0);
+            var max = Math.Max(h.RealChildren.Keys.DefaultIfEmpty(0).Max(), h.SyntheticChildren?.Keys.DefaultIfEmpty(0).Max() ?? 0);
             var step = max + 1 <= MaxCardinalityBars ? 1 : (long)Math.Ceiling(ColumnDistributions.NiceStep((max + 1) / (double)MaxCardinalityBars));
             var bins = (int)((max / step) + 1);
             var labels = Enumerable.Range(0, bins).Select(b => step == 1 ? (b * step).ToString(CultureInfo.InvariantCulture) : $"{b * step}-{((b + 1) * step) - 1}").ToList();
-            var label = h.Relationship.ToString();
-            html.Append(CultureInfo.InvariantCulture, $"<figure class=\"plot\" data-column=\"{E(label)}\" data-kind=\"cardinality\"><figcaption><b>{E(h.Relationship.ParentTable)}</b> → {E(h.Relationship.ChildTable)} <span class=\"tag\">{E(string.Join(", ", h.Relationship.ChildColumns))}</span></figcaption>");
-            html.Append(SvgCharts.Bars(labels, Shares(h.Real, step, bins), h.Synthetic is null ? new double[bins] : Shares(h.Synthetic, step, bins), false, "children per parent"));
-            html.Append(h.Synthetic is null ? "<div class=\"note\">the synthetic database lacks this relationship's tables or columns</div>" : "<div class=\"note\">share of parents</div>");
+            var r = h.Relationship;
+            html.Append(CultureInfo.InvariantCulture, $"<figure class=\"plot\" data-column=\"{E(r.ToString())}\" data-kind=\"cardinality\"><figcaption><b>{E(r.ParentTable)}</b> → {E(r.ChildTable)} <span class=\"tag\">{E(string.Join(", ", r.ChildColumns))}</span></figcaption>");
+            html.Append(SvgCharts.Bars(labels, Shares(h.RealChildren, step, bins), h.SyntheticChildren is null ? new double[bins] : Shares(h.SyntheticChildren, step, bins), false, "children per parent"));
+            html.Append(h.SyntheticChildren is null ? "<div class=\"note\">the synthetic database lacks this relationship's tables or columns</div>" : "<div class=\"note\">share of parents</div>");
             html.Append("</figure>");
         }
 
@@ -249,23 +238,7 @@ internal static class HtmlReport
         html.Append("</section>");
     }
 
-    private static void MachineLearning(StringBuilder html, MachineLearningResult ml)
-    {
-        html.Append(CultureInfo.InvariantCulture,
-            $"<section id=\"machine-learning\"><h2>Machine learning efficacy</h2><p class=\"muted\">{E(ml.Task)} of <code>{E(ml.Table)}.{E(ml.Target)}</code> from {ml.Features.Count} feature column(s); both models are tested on the same {ScoreFormat.Count(ml.HoldoutRows)} real holdout rows. Ratio of {E(ml.Metric)}: <strong>{ScoreFormat.Score(ml.Ratio)}</strong> (1 means the clone trains as good a model).</p>");
-        html.Append("<table class=\"figures\"><thead><tr><th>trained on</th><th class=\"num\">rows</th><th class=\"num\">accuracy</th><th class=\"num\">macro F1</th><th class=\"num\">R²</th></tr></thead><tbody>");
-        foreach (var (side, rows, scores) in new[] { ("real", ml.RealTrainingRows, ml.Real), ("synthetic", ml.SyntheticTrainingRows, ml.Synthetic) })
-        {
-            html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{side}</td><td class=\"num\">{ScoreFormat.Count(rows)}</td><td class=\"num\">{ScoreFormat.Score(scores.Accuracy)}</td><td class=\"num\">{ScoreFormat.Score(scores.MacroF1)}</td><td class=\"num\">{ScoreFormat.Score(scores.RSquared)}</td></tr>");
-        }
-
-        html.Append("</tbody></table>");
-        foreach (var note in ml.Notes) html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{E(note)}</p>");
-        html.Append("</section>");
-    }
-
-    private static string Css(double? score) => score switch
+    internal static string Css(double? score) => score switch
     {
         null => "neutral",
         >= 0.8 => "good",
@@ -276,5 +249,5 @@ internal static class HtmlReport
     private static string Anchor(string table) =>
         "t-" + string.Concat(table.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 }

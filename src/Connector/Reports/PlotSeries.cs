@@ -2,7 +2,8 @@ namespace Sdv.Connector.Reports;
 
 /// <summary>
 /// One real-against-synthetic distribution, aggregates only: a label per bin or category and the share
-/// of each side's non-null values that fall in it. <see cref="Kind"/> is histogram, dates or categories.
+/// of each side's non-null values that fall in it. <see cref="Kind"/> is histogram, dates or categories;
+/// <see cref="Note"/> says in words how the bins were chosen or why values are hidden.
 /// </summary>
 internal sealed record PlotSeries(
     string Kind,
@@ -12,4 +13,5 @@ internal sealed record PlotSeries(
     long RealValues,
     long SyntheticValues,
     double RealNullShare,
-    double SyntheticNullShare);
+    double SyntheticNullShare,
+    string Note = "");

@@ -25,10 +25,11 @@ internal static class QualityConsoleReport
             ScoreFormat.Colour(result.Quality.Overall), ScoreFormat.Score(result.Quality.Overall),
             ScoreFormat.Colour(result.Diagnostic.Overall), ScoreFormat.Score(result.Diagnostic.Overall));
 
-        var properties = new Table().Border(TableBorder.Simple).Title("properties");
+        var properties = new Table().Border(TableBorder.Simple).Title("properties (1 = the clone is indistinguishable from the source; every row counted)");
         properties.AddColumn("report");
         properties.AddColumn("property");
         properties.AddColumn(new TableColumn("score").RightAligned());
+        properties.AddColumn("what it measures");
         foreach (var (name, score) in result.Quality.Properties) AddProperty(properties, "quality", name, score);
         foreach (var (name, score) in result.Diagnostic.Properties) AddProperty(properties, "diagnostic", name, score);
         console.Write(properties);
@@ -65,6 +66,8 @@ internal static class QualityConsoleReport
 
         WritePrivacy(console, result.Privacy);
         if (result.MachineLearning is { } ml) WriteMachineLearning(console, ml);
+        foreach (var missing in result.Missing)
+            console.MarkupLine("[red]missing:[/] {0}", Markup.Escape(missing.Message));
         foreach (var note in result.Sampling)
         {
             console.MarkupLine(CultureInfo.InvariantCulture, "[grey]sampled:[/] {0} ({1}) {2}: {3} of {4} rows",
@@ -75,40 +78,55 @@ internal static class QualityConsoleReport
             console.MarkupLine("[yellow]warning:[/] {0}", Markup.Escape(warning));
     }
 
-    /// <summary>Six lines for the end of `clone`: the overall scores, the properties and the privacy figures.</summary>
+    /// <summary>
+    /// The end of `clone`: the overall scores, each property and each privacy figure on a line of its own with what it
+    /// means, and what is missing from the clone.
+    /// </summary>
     public static void WriteSummary(IAnsiConsole console, EvaluationResult result)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(result);
-        console.MarkupLine(CultureInfo.InvariantCulture, "[bold]quality[/] [{0}]{1}[/]   [bold]diagnostic[/] [{2}]{3}[/]",
+        console.MarkupLine(CultureInfo.InvariantCulture, "[bold]quality[/] [{0}]{1}[/]   [bold]diagnostic[/] [{2}]{3}[/]   [grey](SDMetrics' reports on every row: 1 = indistinguishable from the source)[/]",
             ScoreFormat.Colour(result.Quality.Overall), ScoreFormat.Score(result.Quality.Overall),
             ScoreFormat.Colour(result.Diagnostic.Overall), ScoreFormat.Score(result.Diagnostic.Overall));
-        console.MarkupLine("  {0}", Markup.Escape(string.Join("   ", result.Quality.Properties.Select(p => $"{p.Key} {ScoreFormat.Score(p.Value)}"))));
-        console.MarkupLine("  {0}", Markup.Escape(string.Join("   ", result.Diagnostic.Properties.Select(p => $"{p.Key} {ScoreFormat.Score(p.Value)}"))));
+        foreach (var (name, score) in result.Quality.Properties.Concat(result.Diagnostic.Properties))
+        {
+            console.MarkupLine(CultureInfo.InvariantCulture, "  {0,-22} [{1}]{2}[/]  [grey]{3}[/]",
+                Markup.Escape(name), ScoreFormat.Colour(score), ScoreFormat.Score(score), Markup.Escape(Meaning(name)));
+        }
+
         var worst = result.Quality.WorstColumns(3);
         if (worst.Count > 0)
             console.MarkupLine("  worst columns: {0}", Markup.Escape(string.Join(", ", worst.Select(c => $"{c.Table}.{c.Column} {ScoreFormat.Score(c.Score)}"))));
-        var p = result.Privacy;
-        console.MarkupLine(CultureInfo.InvariantCulture, "  privacy: exact matches {0}, closer to training {1}, pii leaks {2}, rare-category leaks {3}",
-            ScoreFormat.Percent(p.ExactMatchRate), ScoreFormat.Percent(p.Dcr.ShareCloserToTraining), ScoreFormat.Count(p.PiiLeaks.Leaks), ScoreFormat.Count(p.RareCategoryLeaks.Leaks));
+        foreach (var (check, figure, meaning) in PrivacyLines.Of(result.Privacy))
+            console.MarkupLine(CultureInfo.InvariantCulture, "  {0,-24} {1,6}  [grey]{2}[/]", Markup.Escape(check), Markup.Escape(figure), Markup.Escape(meaning));
+        foreach (var missing in result.Missing)
+            console.MarkupLine("  [red]missing:[/] {0}", Markup.Escape(missing.Message));
         if (result.Sampling.Count > 0)
-            console.MarkupLine(CultureInfo.InvariantCulture, "  [grey]{0} figure(s) on seeded samples; `evaluate --html` shows them all[/]", result.Sampling.Count);
+            console.MarkupLine(CultureInfo.InvariantCulture, "  [grey]{0} figure(s) on seeded samples (distance to closest record); `evaluate` lists them[/]", result.Sampling.Count);
     }
+
+    /// <summary>One line on what a property measures.</summary>
+    public static string Meaning(string property) => property switch
+    {
+        "Column Shapes" => "each column's distribution (KS for numbers and dates, TV for categories)",
+        "Column Pair Trends" => "correlations and contingency of column pairs associated in the source",
+        "Cardinality" => "how many children each parent row has, per relationship",
+        "Intertable Trends" => "pairs of a parent column and a child column across each relationship",
+        "Data Validity" => "values within the source's ranges and categories; keys unique",
+        "Data Structure" => "the same columns with the same data types",
+        "Relationship Validity" => "foreign keys point to existing parents; children counts within the source's range",
+        _ => string.Empty,
+    };
 
     private static void WritePrivacy(IAnsiConsole console, PrivacyResult p)
     {
         var table = new Table().Border(TableBorder.Simple).Title("privacy");
         table.AddColumn("check");
         table.AddColumn(new TableColumn("figure").RightAligned());
-        table.AddColumn("detail");
-        table.AddRow("exact matches", ScoreFormat.Percent(p.ExactMatchRate),
-            $"{ScoreFormat.Count(p.ExactMatch.Matches)} of {ScoreFormat.Count(p.ExactMatch.SyntheticRows)} synthetic rows equal a real row (non-key columns)");
-        table.AddRow("closer to training", ScoreFormat.Percent(p.Dcr.ShareCloserToTraining),
-            $"distance to closest record; about 50% is independent data, above {ScoreFormat.Percent(p.Dcr.WarningShare)} warns");
-        table.AddRow("pii/text leaks", ScoreFormat.Count(p.PiiLeaks.Leaks),
-            $"of {ScoreFormat.Count(p.PiiLeaks.Checked)} synthetic pii/text values found among the real ones");
-        table.AddRow("rare-category leaks", ScoreFormat.Count(p.RareCategoryLeaks.Leaks),
-            $"of {ScoreFormat.Count(p.RareCategoryLeaks.Checked)} synthetic rows carry a category seen fewer than k times");
+        table.AddColumn("what it means");
+        foreach (var (check, figure, meaning) in PrivacyLines.Of(p))
+            table.AddRow(Markup.Escape(check), Markup.Escape(figure), Markup.Escape(meaning));
         console.Write(table);
     }
 
@@ -128,7 +146,7 @@ internal static class QualityConsoleReport
     }
 
     private static void AddProperty(Table table, string report, string name, double? score) =>
-        table.AddRow(report, Markup.Escape(name), Coloured(score));
+        table.AddRow(report, Markup.Escape(name), Coloured(score), Markup.Escape(Meaning(name)));
 
     private static string Coloured(double? score) => $"[{ScoreFormat.Colour(score)}]{ScoreFormat.Score(score)}[/]";
 }

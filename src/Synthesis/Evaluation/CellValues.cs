@@ -91,6 +91,14 @@ internal static class CellValues
         _ => throw new FormatException($"A {value.GetType().Name} value is not a datetime."),
     };
 
+    /// <summary>A category's text for reports: invariant numbers and dates, true/false, "(null)".</summary>
+    public static string Label(object? value) => IsNull(value) ? "(null)" : value switch
+    {
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value!.ToString() ?? string.Empty,
+    };
+
     /// <summary>Converts a whole column; on the first unreadable cell returns false and the reason.</summary>
     public static bool TryToNumbers(IReadOnlyList<object?> values, out double[] numbers, out string? error)
     {

@@ -1,7 +1,7 @@
 namespace Sdv.Connector.Synthesis.Evaluation;
 
 /// <summary>
-/// A set of tables and the relationships between them. The real dataset also serves as the
+/// A set of tables held in memory and the relationships between them. The real dataset also serves as the
 /// metadata (sdtypes, keys, relationships); a synthetic dataset is matched to it by table and
 /// column names, so its column order may differ.
 /// </summary>
@@ -22,4 +22,7 @@ internal sealed record EvaluationDataset(
 
         return null;
     }
+
+    /// <summary>What these tables say is scored: their columns, keys and relationships.</summary>
+    public EvaluationMetadata Metadata() => new(Tables.Select(t => t.Scored()).ToList(), Relationships);
 }

@@ -33,6 +33,10 @@ internal sealed record EvaluationTable(
         return -1;
     }
 
+    /// <summary>The table's metadata: what is scored; rows are recognised (for a holdout) by the primary key, else by all columns.</summary>
+    public ScoredTable Scored() =>
+        new(Name, Columns, PrimaryKey, AlternateKeys, SequenceIndex, PrimaryKey.Count > 0 ? PrimaryKey : Columns.Select(c => c.Name).ToList());
+
     /// <summary>The cells of one column, in row order.</summary>
     public object?[] ColumnValues(int index)
     {

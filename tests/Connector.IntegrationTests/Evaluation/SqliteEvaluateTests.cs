@@ -90,21 +90,21 @@ public sealed class SqliteEvaluateTests(SqliteFixture fixture) : EvaluateSuite<S
     }
 
     [SkippableFact]
-    public async Task Bounded_read_samples_big_tables_and_says_so()
+    public async Task Every_row_is_read_and_nothing_is_sampled_without_a_holdout()
     {
         await using var db = await NewDatabaseAsync();
         await EvaluationData.CreateAsync(db);
         var json = TempFile(".json");
         try
         {
-            var run = await EvaluateRun.RunAsync("evaluate", "--real", db.Name, "--synthetic", db.Name, "--json", json, "--max-rows", "50", "--seed", "3");
+            var run = await EvaluateRun.RunAsync("evaluate", "--real", db.Name, "--synthetic", db.Name, "--json", json, "--seed", "3");
 
             Assert.True(run.ExitCode == ExitCodes.Success, run.ToString());
-            Assert.Contains("\"purpose\": \"read (bounded seeded sample", run.Json!, StringComparison.Ordinal);
-            Assert.Contains("\"rowsUsed\": 50", run.Json!, StringComparison.Ordinal);
-
-            // The summary keeps the full sizes; both sides drew the same sample, so the copy still scores 1.
+            Assert.Contains("\"sampling\": []", run.Json!, StringComparison.Ordinal);
             Assert.Contains("\"realRows\": 200", run.Json!, StringComparison.Ordinal);
+            Assert.Contains("no holdout: DCR cannot detect copying", run.Json!, StringComparison.Ordinal);
+            Assert.Contains("No holdout: DCR cannot detect copying", run.Output, StringComparison.Ordinal);
+            Assert.Null(run.Figure("privacy.dcr.shareCloserToTraining"));
             Assert.Equal(1.0, run.Figure("quality.properties.Column_Shapes")!.Value, 9);
             Assert.Equal(1.0, run.Figure("diagnostic.properties.Relationship_Validity")!.Value, 9);
         }

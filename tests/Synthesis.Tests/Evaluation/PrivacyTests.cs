@@ -1,6 +1,7 @@
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.Evaluation;
 using Sdv.Connector.Synthesis.Evaluation.Privacy;
+using Sdv.Connector.Synthesis.Evaluation.Results;
 using Xunit;
 using static Sdv.Connector.Synthesis.Tests.Evaluation.Data;
 
@@ -15,7 +16,7 @@ public sealed class PrivacyTests
     ];
 
     [Fact]
-    public void Exact_matches_compare_non_key_columns_and_treat_1_and_1_0_alike()
+    public void Exact_matches_compare_learned_columns_and_treat_1_and_1_0_alike()
     {
         var real = Table("t", Columns, ["id"], Longs(1, 2, 3), Values("x", "y", "z"), Values(1L, 2L, 3L), Values("a@x", "b@x", null));
         var synthetic = Table("t", Columns, ["id"],
@@ -23,10 +24,10 @@ public sealed class PrivacyTests
 
         var privacy = Evaluate(real, synthetic).Privacy;
 
-        // Rows 10, 12 and 13 equal real rows 1, 3 and 1 (nulls equal nulls; the id does not count); row 11 differs in size.
+        // Rows 10, 12 and 13 equal real rows 1, 3 and 1 on the learned columns (the id and the generated email do not count); row 11 differs in size.
         Assert.Equal(0.75, privacy.ExactMatchRate!.Value, Tolerance);
         Assert.Equal(3, privacy.ExactMatch.Matches);
-        Assert.Equal(["city", "size", "email"], privacy.ExactMatch.Tables.Single().Columns);
+        Assert.Equal(["city", "size"], privacy.ExactMatch.Tables.Single().Columns);
         Assert.Contains(privacy.Warnings, w => w.Contains("3 of 4 synthetic rows", StringComparison.Ordinal));
     }
 
@@ -62,9 +63,8 @@ public sealed class PrivacyTests
     [Fact]
     public void Row_distance_scales_numbers_by_the_real_range_and_compares_categories()
     {
-        object?[][] realRows = [[0L, "a"], [10L, "b"]];
-        var space = new DistanceSpace([SdType.Numerical, SdType.Categorical], realRows, [0, 1]);
-        var points = space.Encode([[5L, "a"], [10L, "b"], [null, "b"], [null, null], [40L, "a"]], [0, 1]);
+        var space = new DistanceSpace([true, false], [10.0, double.NaN]);
+        var points = space.Encode([[5L, "a"], [10L, "b"], [null, "b"], [null, null], [40L, "a"]]);
 
         Assert.Equal(0.75, space.Distance(points[0], points[1]), Tolerance);
         Assert.Equal(0.5, space.Distance(points[1], points[2]), Tolerance);
@@ -76,11 +76,10 @@ public sealed class PrivacyTests
     [Fact]
     public void Dcr_share_counts_synthetic_rows_closer_to_training_than_to_holdout()
     {
-        object?[][] realRows = [[0.0], [10.0], [5.0]];
-        var space = new DistanceSpace([SdType.Numerical], realRows, [0]);
-        var training = space.Encode([[0.0], [10.0]], [0]);
-        var holdout = space.Encode([[5.0]], [0]);
-        var synthetic = space.Encode([[1.0], [6.0], [0.0], [7.5]], [0]);
+        var space = new DistanceSpace([true], [10.0]);
+        var training = space.Encode([[0.0], [10.0]]);
+        var holdout = space.Encode([[5.0]]);
+        var synthetic = space.Encode([[1.0], [6.0], [0.0], [7.5]]);
 
         var (share, syntheticMedian, holdoutMedian) = DistanceToClosestRecord.Measure(space, training, holdout, synthetic, holdout);
 
@@ -91,19 +90,54 @@ public sealed class PrivacyTests
     }
 
     [Fact]
-    public void Dcr_of_a_copy_of_distinct_real_rows_splits_evenly()
+    public void Without_a_holdout_dcr_is_not_computed_and_says_why()
     {
-        var n = 40;
-        var real = Table("t", [Col("x", SdType.Numerical)], [], Enumerable.Range(0, n).Select(i => (object?)(double)i).ToArray());
+        var real = Table("t", [Col("x", SdType.Numerical)], [], Enumerable.Range(0, 40).Select(i => (object?)(double)i).ToArray());
 
         var dcr = Evaluate(real, real).Privacy.Dcr;
 
-        // Each copied row sits at distance 0 from the half it landed in, so exactly half are "closer to training";
-        // the exact-match rate, not DCR, is what catches a copy.
-        Assert.Equal(0.5, dcr.ShareCloserToTraining!.Value, Tolerance);
+        Assert.Equal(DcrSummary.NoHoldout, dcr.Status);
+        Assert.Null(dcr.ShareCloserToTraining);
+        Assert.Empty(dcr.Tables);
         Assert.False(dcr.Warning);
-        var table = Assert.Single(dcr.Tables);
-        Assert.Equal((20L, 20L, 40L), (table.TrainingRows, table.HoldoutRows, table.SyntheticRows));
+    }
+
+    [Fact]
+    public void Dcr_against_rows_held_out_of_the_fit_flags_a_copy_of_the_fitted_rows_and_not_fresh_draws()
+    {
+        EvaluationColumn[] columns = [Col("id", SdType.Id), Col("x", SdType.Numerical), Col("c", SdType.Categorical)];
+        var random = new Random(5);
+        object?[] Row(long id) => [id, random.NextDouble() * 100, random.Next(4) == 0 ? "a" : "b"];
+        var realRows = Enumerable.Range(0, 600).Select(i => Row(i)).ToList();
+        var rule = HoldoutRule.Create(0.3, 11);
+        var seed = rule.TableSeed("t");
+        var fitted = realRows.Where(r => !rule.IsHeldOut(new object?[] { r[0] }, seed)).ToList();
+        var real = new EvaluationTable("t", columns, ["id"], [], realRows);
+        var copy = new EvaluationTable("t", columns, ["id"], [], fitted.Select((r, i) => new object?[] { 10_000L + i, r[1], r[2] }).ToList());
+        var fresh = new EvaluationTable("t", columns, ["id"], [], Enumerable.Range(0, 600).Select(i => Row(20_000 + i)).ToList());
+        var request = new EvaluationRequest(rule);
+
+        var copiedPrivacy = Evaluator.Evaluate(new EvaluationDataset([real], []), new EvaluationDataset([copy], []), null, request).Privacy;
+        var independentPrivacy = Evaluator.Evaluate(new EvaluationDataset([real], []), new EvaluationDataset([fresh], []), null, request).Privacy;
+        var (copied, independent) = (copiedPrivacy.Dcr, independentPrivacy.Dcr);
+
+        Assert.Equal(DcrSummary.Measured, copied.Status);
+        var table = Assert.Single(copied.Tables);
+        Assert.Equal(600, table.TrainingRows + table.HoldoutRows);
+        Assert.InRange(table.HoldoutRows, 140, 220);
+
+        // The fitted sample is as big as the held-out one (~180 of ~420 fitted rows), so a copy lands at distance 0
+        // from it ~43% of the time and ties otherwise: about 0.43 + 0.57 / 2.
+        Assert.True(copied.ShareCloserToTraining > 0.6, $"a copy of the fitted rows is closer to them: {copied.ShareCloserToTraining}");
+        Assert.True(copied.Warning);
+        Assert.InRange(independent.ShareCloserToTraining!.Value, 0.4, 0.6);
+        Assert.False(independent.Warning);
+
+        // On every row: all synthetic rows equal a fitted row; held-out real rows (distinct numbers) equal none.
+        Assert.Equal(1.0, copiedPrivacy.ExactMatch.FittedRate!.Value, Tolerance);
+        Assert.Equal(0.0, copiedPrivacy.ExactMatch.HeldOutRate!.Value, Tolerance);
+        Assert.Equal(0.0, independentPrivacy.ExactMatch.FittedRate!.Value, Tolerance);
+        Assert.Contains(copiedPrivacy.Warnings, w => w.Contains("reproduces the rows it saw", StringComparison.Ordinal));
     }
 
     private static Synthesis.Evaluation.Results.EvaluationResult Evaluate(EvaluationTable real, EvaluationTable synthetic, EvaluationOptions? options = null) =>

@@ -53,18 +53,21 @@ public sealed class SelfAndRandomTests
     }
 
     [Fact]
-    public void Big_tables_are_sampled_with_a_seed_and_the_result_says_so()
+    public void Every_row_is_used_and_only_the_distance_samples_are_noted()
     {
         var (real, random) = Generated(rows: 400, seed: 3);
-        var options = new EvaluationOptions { MaxRowsPerTable = 100, DcrMaxRows = 50, Seed = 7 };
+        var options = new EvaluationOptions { DcrMaxRows = 50, Seed = 7 };
+        var request = new EvaluationRequest(Synthesis.Evaluation.Privacy.HoldoutRule.Create(0.25, 3));
 
-        var first = Evaluator.Evaluate(real, random, options);
-        var second = Evaluator.Evaluate(real, random, options);
+        var plain = Evaluator.Evaluate(real, random, options);
+        var first = Evaluator.Evaluate(real, random, options, request);
+        var second = Evaluator.Evaluate(real, random, options, request);
 
-        Assert.Contains(first.Sampling, n => n.Table == "people" && n.Side == "real" && n.Rows == 400 && n.RowsUsed == 100 && n.Purpose.Contains("contingency", StringComparison.Ordinal));
-        Assert.Contains(first.Sampling, n => n.Table == "people" && n.Side == "synthetic" && n.Purpose == "distance to closest record" && n.RowsUsed == 50);
+        Assert.Empty(plain.Sampling);
+        Assert.All(first.Sampling, n => Assert.StartsWith("distance to closest record", n.Purpose, StringComparison.Ordinal));
+        Assert.Contains(first.Sampling, n => n.Table == "people" && n.Side == "synthetic" && n.Rows == 400 && n.RowsUsed == 50);
         Assert.Equal(EvaluationJson.Serialize(first), EvaluationJson.Serialize(second));
-        Assert.Equal(first.Quality.Properties["Column Shapes"], Evaluator.Evaluate(real, random).Quality.Properties["Column Shapes"]);
+        Assert.Equal(plain.Quality.Properties["Column Shapes"], first.Quality.Properties["Column Shapes"]);
     }
 
     [Fact]

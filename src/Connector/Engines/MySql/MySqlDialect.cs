@@ -9,4 +9,7 @@ internal sealed class MySqlDialect() : QuotingDialect('`', '`')
         ArgumentNullException.ThrowIfNull(value);
         return "'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
     }
+
+    /// <summary>The bytes: default collations ignore case and trailing spaces.</summary>
+    public override string ExactText(string expression) => $"BINARY {expression}";
 }

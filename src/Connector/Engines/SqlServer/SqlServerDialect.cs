@@ -9,4 +9,7 @@ internal sealed class SqlServerDialect() : QuotingDialect('[', ']')
         ArgumentNullException.ThrowIfNull(value);
         return "N'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
     }
+
+    /// <summary>A binary collation: default collations ignore case (and trailing spaces in comparisons).</summary>
+    public override string ExactText(string expression) => $"{expression} COLLATE Latin1_General_100_BIN2";
 }

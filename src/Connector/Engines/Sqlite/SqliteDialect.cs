@@ -6,4 +6,7 @@ internal sealed class SqliteDialect() : QuotingDialect('"', '"')
     public static SqliteDialect Instance { get; } = new();
 
     public static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>BINARY, for a column declared with NOCASE or RTRIM.</summary>
+    public override string ExactText(string expression) => $"{expression} COLLATE BINARY";
 }

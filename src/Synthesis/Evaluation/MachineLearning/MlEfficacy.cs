@@ -25,7 +25,16 @@ internal static class MlEfficacy
 
     /// <exception cref="ArgumentException">The target is not a column of <paramref name="real"/>, or not a category or number.</exception>
     public static MachineLearningResult Evaluate(
-        EvaluationTable real, EvaluationTable synthetic, string targetColumn, int seed, int maxTrainingRows = DefaultMaxTrainingRows)
+        EvaluationTable real, EvaluationTable synthetic, string targetColumn, int seed, int maxTrainingRows = DefaultMaxTrainingRows) =>
+        Evaluate(real, null, synthetic, targetColumn, seed, maxTrainingRows);
+
+    /// <summary>
+    /// With <paramref name="heldOut"/> (real rows the fit never saw), both models are tested on them and
+    /// <paramref name="real"/> is all training; without, <paramref name="real"/> is split 70/30 and the test rows were
+    /// fitted too, which the notes say: the figure then shows utility, not that the clone generalises rather than copies.
+    /// </summary>
+    public static MachineLearningResult Evaluate(
+        EvaluationTable real, EvaluationTable? heldOut, EvaluationTable synthetic, string targetColumn, int seed, int maxTrainingRows = DefaultMaxTrainingRows)
     {
         ArgumentNullException.ThrowIfNull(real);
         ArgumentNullException.ThrowIfNull(synthetic);
@@ -49,14 +58,26 @@ internal static class MlEfficacy
         else if (syntheticRows.Count < synthetic.Rows.Count)
             notes.Add($"{synthetic.Rows.Count - syntheticRows.Count} synthetic row(s) with a NULL target left out.");
 
-        // Seeded shuffle, then the first 30% are the holdout.
-        var order = Enumerable.Range(0, realRows.Count).ToArray();
-        Sampling.For(seed, "ml-split", real.Name).Shuffle(order);
-        var holdoutCount = (int)Math.Round(realRows.Count * HoldoutShare, MidpointRounding.AwayFromZero);
-        var holdout = order[..holdoutCount].Select(i => realRows[i]).ToList();
-        var realTraining = order[holdoutCount..].Select(i => realRows[i]).Take(maxTrainingRows).ToList();
-        if (realRows.Count - holdoutCount > maxTrainingRows)
-            notes.Add($"Real training rows sampled down to {maxTrainingRows} of {realRows.Count - holdoutCount}.");
+        List<object?[]> holdout, realTraining;
+        if (heldOut is not null)
+        {
+            var heldOutTarget = heldOut.IndexOf(targetColumn);
+            holdout = heldOutTarget < 0 ? [] : heldOut.Rows.Where(r => Usable(r[heldOutTarget], classification)).ToList();
+            realTraining = realRows.Take(maxTrainingRows).ToList();
+            notes.Add($"Tested on {holdout.Count} real rows held out of the fit: neither the model nor the clone saw them.");
+        }
+        else
+        {
+            // Seeded shuffle, then the first 30% are the holdout.
+            var order = Enumerable.Range(0, realRows.Count).ToArray();
+            Sampling.For(seed, "ml-split", real.Name).Shuffle(order);
+            var holdoutCount = (int)Math.Round(realRows.Count * HoldoutShare, MidpointRounding.AwayFromZero);
+            holdout = order[..holdoutCount].Select(i => realRows[i]).ToList();
+            realTraining = order[holdoutCount..].Select(i => realRows[i]).Take(maxTrainingRows).ToList();
+            if (realRows.Count - holdoutCount > maxTrainingRows)
+                notes.Add($"Real training rows sampled down to {maxTrainingRows} of {realRows.Count - holdoutCount}.");
+            notes.Add("No holdout: the real test rows were part of the fit, so this shows the clone's utility, not that it generalises rather than copies (clone --holdout 0.2 tests on rows the fit never saw).");
+        }
         if (syntheticRows.Count > maxTrainingRows)
         {
             notes.Add($"Synthetic training rows sampled down to {maxTrainingRows} of {syntheticRows.Count}.");

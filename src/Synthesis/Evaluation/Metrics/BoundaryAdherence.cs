@@ -1,43 +1,36 @@
+using Sdv.Connector.Synthesis.Evaluation.Streaming;
+
 namespace Sdv.Connector.Synthesis.Evaluation.Metrics;
 
-/// <summary>SDMetrics' BoundaryAdherence: the share of synthetic values within the real [min, max].</summary>
+/// <summary>
+/// SDMetrics' BoundaryAdherence: the share of synthetic values within the real [min, max]. The evaluation computes
+/// it over merged sorted value counts (<see cref="BoundaryAccumulator"/>); these are the same on lists.
+/// </summary>
 internal static class BoundaryAdherence
 {
     /// <summary>
     /// On numbers (NaN is null). If the real column has a null, nulls are dropped from both sides;
     /// otherwise synthetic nulls stay and count as out of range. NaN when either side is empty.
     /// </summary>
-    public static double Compute(IReadOnlyList<double> real, IReadOnlyList<double> synthetic)
-    {
-        var realValues = real.Where(v => !double.IsNaN(v)).ToArray();
-        var dropNulls = realValues.Length != real.Count;
-        var synthValues = dropNulls ? synthetic.Where(v => !double.IsNaN(v)).ToArray() : synthetic.ToArray();
-        if (realValues.Length == 0 || synthValues.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        var (min, max) = (realValues.Min(), realValues.Max());
-        return (double)synthValues.Count(v => v >= min && v <= max) / synthValues.Length;
-    }
+    public static double Compute(IReadOnlyList<double> real, IReadOnlyList<double> synthetic) =>
+        Run(real.Select(v => (object?)v), synthetic.Select(v => (object?)v), v => (double)v);
 
     /// <summary>
-    /// The same on strings compared ordinally: SDMetrics falls back to this for a datetime column
+    /// The same on strings compared by code point: SDMetrics falls back to this for a datetime column
     /// whose values could not be parsed.
     /// </summary>
-    public static double ComputeOrdinal(IReadOnlyList<string?> real, IReadOnlyList<string?> synthetic)
+    public static double ComputeOrdinal(IReadOnlyList<string?> real, IReadOnlyList<string?> synthetic) =>
+        Run(real, synthetic, v => v);
+
+    private static double Run(IEnumerable<object?> real, IEnumerable<object?> synthetic, Func<object, object> order)
     {
-        var realValues = real.Where(v => v is not null).Select(v => v!).ToArray();
-        var dropNulls = realValues.Length != real.Count;
-        var synthValues = dropNulls ? synthetic.Where(v => v is not null).ToArray() : synthetic.ToArray();
-        if (realValues.Length == 0 || synthValues.Length == 0)
+        var (values, realNulls, syntheticNulls) = InMemoryMerge.Of(real, synthetic, order);
+        var boundary = new BoundaryAccumulator();
+        foreach (var v in values)
         {
-            return double.NaN;
+            boundary.Add(v.Real, v.Synthetic);
         }
 
-        var min = realValues.Aggregate((a, b) => string.CompareOrdinal(a, b) <= 0 ? a : b);
-        var max = realValues.Aggregate((a, b) => string.CompareOrdinal(a, b) >= 0 ? a : b);
-        return (double)synthValues.Count(v => v is not null && string.CompareOrdinal(v, min) >= 0 && string.CompareOrdinal(v, max) <= 0)
-            / synthValues.Length;
+        return boundary.Score(realNulls, syntheticNulls);
     }
 }

@@ -6,20 +6,24 @@ namespace Sdv.Connector.Synthesis.Evaluation.Metrics;
 /// </summary>
 internal static class CardinalityBoundaryAdherence
 {
-    public static double Compute(
-        IReadOnlyList<RowKey?> realParentKeys,
-        IReadOnlyList<RowKey?> realForeignKeys,
-        IReadOnlyList<RowKey?> syntheticParentKeys,
-        IReadOnlyList<RowKey?> syntheticForeignKeys)
+    /// <summary>The score from each side's histogram (children → parents); NaN when either side has no parent.</summary>
+    public static double Compute(IReadOnlyDictionary<long, long> real, IReadOnlyDictionary<long, long> synthetic)
     {
-        var real = ChildCounts.PerParent(realParentKeys, realForeignKeys);
-        var synthetic = ChildCounts.PerParent(syntheticParentKeys, syntheticForeignKeys);
-        if (real.Length == 0 || synthetic.Length == 0)
+        var parents = synthetic.Values.Sum();
+        var present = real.Where(x => x.Value > 0).Select(x => x.Key).ToList();
+        if (present.Count == 0 || parents == 0)
         {
             return double.NaN;
         }
 
-        var (min, max) = (real.Min(), real.Max());
-        return (double)synthetic.Count(c => c >= min && c <= max) / synthetic.Length;
+        var (min, max) = (present.Min(), present.Max());
+        return (double)synthetic.Where(x => x.Key >= min && x.Key <= max).Sum(x => x.Value) / parents;
     }
+
+    public static double Compute(
+        IReadOnlyList<RowKey?> realParentKeys,
+        IReadOnlyList<RowKey?> realForeignKeys,
+        IReadOnlyList<RowKey?> syntheticParentKeys,
+        IReadOnlyList<RowKey?> syntheticForeignKeys) =>
+        Compute(ChildCounts.Histogram(realParentKeys, realForeignKeys), ChildCounts.Histogram(syntheticParentKeys, syntheticForeignKeys));
 }

@@ -1,24 +1,27 @@
+using Sdv.Connector.Synthesis.Evaluation.Streaming;
+
 namespace Sdv.Connector.Synthesis.Evaluation.Metrics;
 
 /// <summary>SDMetrics' CardinalityShapeSimilarity: 1 − KS D between real and synthetic children-per-parent counts (no rounding).</summary>
 internal static class CardinalityShapeSimilarity
 {
-    /// <summary>The score; NaN (an error in SDMetrics) when either parent table is empty.</summary>
+    /// <summary>The score from each side's histogram (children → parents); NaN (an error in SDMetrics) when either parent table is empty.</summary>
+    public static double Compute(IReadOnlyDictionary<long, long> real, IReadOnlyDictionary<long, long> synthetic)
+    {
+        var ks = new KsAccumulator(real.Values.Sum(), synthetic.Values.Sum(), round: false);
+        foreach (var v in InMemoryMerge.Of(real, synthetic))
+        {
+            ks.Add((double)v.Order, v.Real, v.Synthetic);
+        }
+
+        return 1.0 - ks.Statistic();
+    }
+
+    /// <summary>The same from parent keys and foreign keys, one per row.</summary>
     public static double Compute(
         IReadOnlyList<RowKey?> realParentKeys,
         IReadOnlyList<RowKey?> realForeignKeys,
         IReadOnlyList<RowKey?> syntheticParentKeys,
-        IReadOnlyList<RowKey?> syntheticForeignKeys)
-    {
-        var real = ChildCounts.PerParent(realParentKeys, realForeignKeys);
-        var synthetic = ChildCounts.PerParent(syntheticParentKeys, syntheticForeignKeys);
-        if (real.Length == 0 || synthetic.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        Array.Sort(real);
-        Array.Sort(synthetic);
-        return 1.0 - KsComplement.Statistic(real, synthetic);
-    }
+        IReadOnlyList<RowKey?> syntheticForeignKeys) =>
+        Compute(ChildCounts.Histogram(realParentKeys, realForeignKeys), ChildCounts.Histogram(syntheticParentKeys, syntheticForeignKeys));
 }

@@ -1,3 +1,5 @@
+using Sdv.Connector.Synthesis.Evaluation.Streaming;
+
 namespace Sdv.Connector.Synthesis.Evaluation.Metrics;
 
 /// <summary>SDMetrics' CategoryAdherence: the share of synthetic values (null included) found among the real values; null matches null.</summary>
@@ -6,12 +8,13 @@ internal static class CategoryAdherence
     /// <summary>The score on category keys (<see cref="CellValues.Key"/>); NaN when there is no synthetic value.</summary>
     public static double Compute(IReadOnlyList<object> real, IReadOnlyList<object> synthetic)
     {
-        if (synthetic.Count == 0)
+        var (values, realNulls, syntheticNulls) = InMemoryMerge.Of(real, synthetic, CellValues.Key);
+        var categories = new CategoryAccumulator(1);
+        foreach (var v in values)
         {
-            return double.NaN;
+            categories.Add(v.Real, v.Synthetic);
         }
 
-        var categories = new HashSet<object>(real);
-        return (double)synthetic.Count(categories.Contains) / synthetic.Count;
+        return categories.Adherence(realNulls, syntheticNulls);
     }
 }

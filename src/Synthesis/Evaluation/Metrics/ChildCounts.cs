@@ -26,4 +26,8 @@ internal static class ChildCounts
 
         return counts;
     }
+
+    /// <summary>The same as a histogram: number of children → parent rows with that many.</summary>
+    public static Dictionary<long, long> Histogram(IReadOnlyList<RowKey?> parentKeys, IReadOnlyList<RowKey?> foreignKeys) =>
+        PerParent(parentKeys, foreignKeys).GroupBy(c => (long)c).ToDictionary(g => g.Key, g => (long)g.Count());
 }

@@ -16,9 +16,15 @@ internal static class ContingencySimilarity
         IReadOnlyList<object> realB,
         IReadOnlyList<object> syntheticA,
         IReadOnlyList<object> syntheticB,
+        double threshold) =>
+        Compute(Count(realA, realB), Count(syntheticA, syntheticB), threshold);
+
+    /// <summary>The same from the counts of each (a, b) combination on each side.</summary>
+    public static PairScore Compute(
+        IReadOnlyDictionary<(object A, object B), long> realCounts,
+        IReadOnlyDictionary<(object A, object B), long> syntheticCounts,
         double threshold)
     {
-        var realCounts = Count(realA, realB);
         var association = double.NaN;
         if (threshold > 0)
         {
@@ -29,16 +35,15 @@ internal static class ContingencySimilarity
             }
         }
 
-        var synthCounts = Count(syntheticA, syntheticB);
-        double nReal = realA.Count, nSynth = syntheticA.Count;
+        double nReal = realCounts.Values.Sum(), nSynth = syntheticCounts.Values.Sum();
         var total = 0.0;
         foreach (var (key, count) in realCounts)
         {
-            var synthCount = synthCounts.TryGetValue(key, out var s) ? s : 0;
+            var synthCount = syntheticCounts.TryGetValue(key, out var s) ? s : 0;
             total += Math.Abs((count / nReal) - (nSynth == 0 ? 0 : synthCount / nSynth));
         }
 
-        foreach (var (key, count) in synthCounts)
+        foreach (var (key, count) in syntheticCounts)
         {
             if (!realCounts.ContainsKey(key))
             {

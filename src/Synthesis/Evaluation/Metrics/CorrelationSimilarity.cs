@@ -1,3 +1,5 @@
+using Sdv.Connector.Synthesis.Evaluation.Streaming;
+
 namespace Sdv.Connector.Synthesis.Evaluation.Metrics;
 
 /// <summary>
@@ -18,18 +20,24 @@ internal static class CorrelationSimilarity
         IReadOnlyList<double> syntheticY,
         double threshold)
     {
-        if (IsConstant(realX) || IsConstant(realY) || IsConstant(syntheticX) || IsConstant(syntheticY))
+        var constant = IsConstant(realX) || IsConstant(realY) || IsConstant(syntheticX) || IsConstant(syntheticY);
+        return Compute(Moments(realX, realY), Moments(syntheticX, syntheticY), constant, threshold);
+    }
+
+    /// <summary>The same from each side's co-moments and whether any of the four columns is constant.</summary>
+    public static PairScore Compute(Comoments real, Comoments synthetic, bool anyConstant, double threshold)
+    {
+        if (anyConstant)
         {
             return PairScore.Failed("ConstantInputError: one or both of the input arrays is constant; the correlation is undefined.");
         }
 
-        var rReal = Pearson(realX, realY, out var nReal);
-        var rSynth = Pearson(syntheticX, syntheticY, out var nSynth);
-        if (nReal < 2 || nSynth < 2)
+        if (real.Count < 2 || synthetic.Count < 2)
         {
             return PairScore.Failed("ValueError: x and y must have length at least 2.");
         }
 
+        var (rReal, rSynth) = (real.Pearson(), synthetic.Pearson());
         var meets = threshold <= 0 || (!double.IsNaN(rReal) && Math.Abs(rReal) > threshold);
         var score = !meets || double.IsNaN(rReal) || double.IsNaN(rSynth)
             ? double.NaN
@@ -37,45 +45,23 @@ internal static class CorrelationSimilarity
         return new PairScore(score, rReal, rSynth, double.NaN, meets, null);
     }
 
-    /// <summary>Pearson's r over rows where both values are present (two-pass, centred); NaN if either is constant there.</summary>
+    /// <summary>Pearson's r over rows where both values are present; NaN if either is constant there.</summary>
     public static double Pearson(IReadOnlyList<double> x, IReadOnlyList<double> y, out int n)
     {
-        double sumX = 0, sumY = 0;
-        n = 0;
+        var moments = Moments(x, y);
+        n = (int)moments.Count;
+        return moments.Pearson();
+    }
+
+    private static Comoments Moments(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        var moments = default(Comoments);
         for (var i = 0; i < x.Count; i++)
         {
-            if (!double.IsNaN(x[i]) && !double.IsNaN(y[i]))
-            {
-                sumX += x[i];
-                sumY += y[i];
-                n++;
-            }
+            moments.Add(x[i], y[i], 1);
         }
 
-        if (n < 2)
-        {
-            return double.NaN;
-        }
-
-        double meanX = sumX / n, meanY = sumY / n, sxx = 0, syy = 0, sxy = 0;
-        for (var i = 0; i < x.Count; i++)
-        {
-            if (!double.IsNaN(x[i]) && !double.IsNaN(y[i]))
-            {
-                var dx = x[i] - meanX;
-                var dy = y[i] - meanY;
-                sxx += dx * dx;
-                syy += dy * dy;
-                sxy += dx * dy;
-            }
-        }
-
-        if (sxx == 0 || syy == 0)
-        {
-            return double.NaN;
-        }
-
-        return Math.Clamp(sxy / Math.Sqrt(sxx * syy), -1.0, 1.0);
+        return moments;
     }
 
     private static bool IsConstant(IReadOnlyList<double> values)

@@ -22,7 +22,13 @@ internal static class Discretizer
             }
         }
 
-        if (double.IsPositiveInfinity(min))
+        return Edges(double.IsPositiveInfinity(min) ? double.NaN : min, double.IsNegativeInfinity(max) ? double.NaN : max);
+    }
+
+    /// <summary>The same edges from a column's smallest and largest value (NaN when it has none).</summary>
+    public static double[] Edges(double min, double max)
+    {
+        if (double.IsNaN(min) || double.IsNaN(max))
         {
             (min, max) = (0.0, 1.0);
         }

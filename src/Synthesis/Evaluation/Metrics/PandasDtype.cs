@@ -10,6 +10,7 @@ namespace Sdv.Connector.Synthesis.Evaluation.Metrics;
 /// DateOnly, DateTimeOffset → datetime64[ns]; TimeSpan → timedelta64[ns]; anything else or a mix
 /// (string, Guid, byte[], TimeOnly) → object. A column with no value takes float64 for numerical,
 /// datetime64[ns] for datetime and object otherwise, so an empty table is judged by its metadata.
+/// Values are seen one distinct value at a time (<see cref="Accumulator"/>), so a column never has to be held.
 /// </summary>
 internal static class PandasDtype
 {
@@ -22,7 +23,8 @@ internal static class PandasDtype
 
     public static string Infer(IReadOnlyList<object?> values, SdType sdType)
     {
-        bool anyNull = false, anyValue = false, allBool = true, allInteger = true, allNumber = true, allDatetime = true, allTimedelta = true;
+        var accumulator = new Accumulator();
+        var anyNull = false;
         foreach (var value in values)
         {
             if (CellValues.IsNull(value))
@@ -31,50 +33,101 @@ internal static class PandasDtype
                 continue;
             }
 
-            anyValue = true;
-            allBool &= value is bool;
-            var integer = value is long or int or short or sbyte or byte or ushort or uint or ulong;
-            allInteger &= integer;
-            allNumber &= integer || value is double or float or decimal;
-            allDatetime &= value is DateTime or DateOnly or DateTimeOffset;
-            allTimedelta &= value is TimeSpan;
+            accumulator.Add(value!);
         }
 
-        if (!anyValue)
+        return accumulator.Result(anyNull, sdType);
+    }
+
+    /// <summary>The dtype of a column known only by the CLR type of its cells (all of that type), whether it has NULLs and whether it has values.</summary>
+    public static string OfType(Type cellType, bool anyNull, bool anyValue, SdType sdType)
+    {
+        var accumulator = new Accumulator();
+        if (anyValue)
         {
-            return sdType switch
+            accumulator.AddType(cellType, parses: sdType != SdType.Datetime || cellType != typeof(string));
+        }
+
+        return accumulator.Result(anyNull, sdType);
+    }
+
+    /// <summary>The kinds of the values seen so far.</summary>
+    internal sealed class Accumulator
+    {
+        private bool _anyValue;
+        private bool _allBool = true;
+        private bool _allInteger = true;
+        private bool _allNumber = true;
+        private bool _allDatetime = true;
+        private bool _allTimedelta = true;
+        private bool _allParse = true;
+
+        public void Add(object value)
+        {
+            var parses = true;
+            try
             {
-                SdType.Numerical => Float64,
-                SdType.Datetime => Datetime,
-                _ => Object,
-            };
+                _ = CellValues.ToNumber(value);
+            }
+            catch (FormatException)
+            {
+                parses = false;
+            }
+
+            AddType(value.GetType(), parses);
         }
 
-        if (sdType == SdType.Datetime)
+        public void AddType(Type type, bool parses)
         {
-            return CellValues.TryToNumbers(values, out _, out _) && !allBool ? Datetime : Object;
+            _anyValue = true;
+            _allBool &= type == typeof(bool);
+            var integer = type == typeof(long) || type == typeof(int) || type == typeof(short) || type == typeof(sbyte)
+                || type == typeof(byte) || type == typeof(ushort) || type == typeof(uint) || type == typeof(ulong);
+            _allInteger &= integer;
+            _allNumber &= integer || type == typeof(double) || type == typeof(float) || type == typeof(decimal);
+            _allDatetime &= type == typeof(DateTime) || type == typeof(DateOnly) || type == typeof(DateTimeOffset);
+            _allTimedelta &= type == typeof(TimeSpan);
+            _allParse &= parses;
         }
 
-        if (allBool)
+        public string Result(bool anyNull, SdType sdType)
         {
-            return anyNull ? Object : Bool;
-        }
+            if (!_anyValue)
+            {
+                return sdType switch
+                {
+                    SdType.Numerical => Float64,
+                    SdType.Datetime => Datetime,
+                    _ => Object,
+                };
+            }
 
-        if (allInteger)
-        {
-            return anyNull ? Float64 : Int64;
-        }
+            if (sdType == SdType.Datetime)
+            {
+                return _allParse && !_allBool ? Datetime : Object;
+            }
 
-        if (allNumber)
-        {
-            return Float64;
-        }
+            if (_allBool)
+            {
+                return anyNull ? Object : Bool;
+            }
 
-        if (allDatetime)
-        {
-            return Datetime;
-        }
+            if (_allInteger)
+            {
+                return anyNull ? Float64 : Int64;
+            }
 
-        return allTimedelta ? Timedelta : Object;
+            if (_allNumber)
+            {
+                return Float64;
+            }
+
+            if (_allDatetime)
+            {
+                return Datetime;
+            }
+
+            return _allTimedelta ? Timedelta : Object;
+        }
     }
 }

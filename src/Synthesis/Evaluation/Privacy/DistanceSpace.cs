@@ -1,6 +1,3 @@
-using Sdv.Connector.SchemaIntrospection.Model;
-using Sdv.Connector.Synthesis.Evaluation.Reports;
-
 namespace Sdv.Connector.Synthesis.Evaluation.Privacy;
 
 /// <summary>
@@ -14,24 +11,18 @@ internal sealed class DistanceSpace
     private readonly double[] range;
     private readonly Dictionary<object, int>[] codes;
 
-    public DistanceSpace(SdType[] sdTypes, IReadOnlyList<object?[]> realRows, int[] positions)
+    /// <param name="continuous">Per column, whether it is compared as a number.</param>
+    /// <param name="range">Per column, the real max − min over every real row (0 or NaN: compared for equality).</param>
+    public DistanceSpace(bool[] continuous, double[] range)
     {
-        continuous = sdTypes.Select(PairColumn.IsContinuousType).ToArray();
-        range = new double[sdTypes.Length];
-        codes = sdTypes.Select(_ => new Dictionary<object, int>()).ToArray();
-        for (var c = 0; c < sdTypes.Length; c++)
-        {
-            if (continuous[c])
-            {
-                var values = realRows.Select(r => SafeNumber(r[positions[c]])).Where(v => !double.IsNaN(v)).ToArray();
-                range[c] = values.Length == 0 ? 0 : values.Max() - values.Min();
-            }
-        }
+        this.continuous = continuous;
+        this.range = range;
+        codes = continuous.Select(_ => new Dictionary<object, int>()).ToArray();
     }
 
-    /// <summary>Each row as one number per column: the value (continuous) or a category code (discrete); NaN for null.</summary>
-    public double[][] Encode(IReadOnlyList<object?[]> rows, int[] positions) =>
-        rows.Select(row => positions.Select((p, c) => continuous[c] ? SafeNumber(row[p]) : Code(c, row[p])).ToArray()).ToArray();
+    /// <summary>Each row (cells in column order) as one number per column: the value (continuous) or a category code (discrete); NaN for null.</summary>
+    public double[][] Encode(IReadOnlyList<object?[]> rows) =>
+        rows.Select(row => row.Select((cell, c) => continuous[c] ? SafeNumber(cell) : Code(c, cell)).ToArray()).ToArray();
 
     public double Distance(double[] a, double[] b)
     {

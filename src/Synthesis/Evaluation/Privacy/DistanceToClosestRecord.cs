@@ -1,59 +1,47 @@
-using Sdv.Connector.Synthesis.Evaluation.Reports;
+using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.Evaluation.Results;
 
 namespace Sdv.Connector.Synthesis.Evaluation.Privacy;
 
 /// <summary>
-/// Distance to closest record against a real holdout. The real rows (at most twice
-/// <see cref="EvaluationOptions.DcrMaxRows"/>, seeded sample) are split in two equal halves,
-/// training and holdout (seeded). For each synthetic row (at most <see cref="EvaluationOptions.DcrMaxRows"/>)
-/// the distance to the closest training row and to the closest holdout row are compared: data
-/// independent of the real rows is closer to training about half the time; a model that copies or
-/// hugs its training rows is closer to training more often. Ties count one half.
+/// Distance to closest record against real rows held out of the fit (<see cref="HoldoutRule"/>). For each synthetic
+/// row of a seeded sample the distance to the closest real training row and to the closest held-out row (seeded
+/// samples of each) are compared: a model that does not copy is closer to training about as often as to the holdout
+/// (after allowing for their sizes, which the samples make equal); a model that copies or hugs its training rows is
+/// closer to training more often. Ties count one half. Without a holdout this cannot tell copying from fidelity,
+/// and is not computed.
 /// </summary>
 /// <remarks>
-/// Columns: the non-key numerical, datetime, categorical and boolean ones. Distance per column:
-/// |a − b| / (real max − real min), capped at 1, for numbers (0 or 1 when the range is 0);
+/// Columns: the learned ones (numerical, datetime, categorical, boolean; no keys). Distance per column:
+/// |a − b| / (real max − real min over every real row), capped at 1, for numbers (0 or 1 when the range is 0);
 /// 0 or 1 for categories; both null 0, one null 1. A row's distance is the mean over columns.
 /// </remarks>
 internal static class DistanceToClosestRecord
 {
-    public static DcrDetail? Of(TablePair table, ISet<string> keyColumns, EvaluationOptions options, List<SamplingNote> notes)
+    /// <summary>The table's figure; null when there is nothing to compare (no column, no held-out row or no synthetic row).</summary>
+    public static DcrDetail? Of(
+        string table, IReadOnlyList<EvaluationColumn> columns, double[] ranges,
+        IReadOnlyList<object?[]> training, IReadOnlyList<object?[]> holdout, IReadOnlyList<object?[]> synthetic,
+        (long Training, long Holdout, long Synthetic) rows, EvaluationOptions options)
     {
-        var columns = table.Real.Columns
-            .Select((c, i) => (Column: c, Index: i))
-            .Where(x => PairColumn.IsModelable(x.Column.SdType) && !keyColumns.Contains(x.Column.Name))
-            .ToArray();
-        var names = columns.Select(x => x.Column.Name).ToArray();
-        var synthPositions = table.SyntheticPositions(names);
-        if (columns.Length == 0 || synthPositions is null || table.Real.Rows.Count < 2 || table.Synthetic.Rows.Count == 0)
+        if (columns.Count == 0 || training.Count == 0 || holdout.Count == 0 || synthetic.Count == 0)
         {
             return null;
         }
 
-        var realRows = Sample(table.Real.Rows, 2 * options.DcrMaxRows, options.Seed, "dcr/real", table.Name, "real", notes);
-        var shuffled = Enumerable.Range(0, realRows.Length).ToArray();
-        Shuffle(shuffled, Sampling.For(options.Seed, "dcr/split", table.Name));
-        var half = realRows.Length / 2;
-        var training = shuffled[..half].Select(i => realRows[i]).ToArray();
-        var holdoutAll = shuffled[half..].Select(i => realRows[i]).ToArray();
-        var holdout = Sample(holdoutAll, options.DcrMaxRows, options.Seed, "dcr/holdout", table.Name, "real holdout", notes);
-        var synthetic = Sample(table.Synthetic.Rows, options.DcrMaxRows, options.Seed, "dcr/synthetic", table.Name, "synthetic", notes);
-
-        var realPositions = columns.Select(x => x.Index).ToArray();
-        var space = new DistanceSpace(columns.Select(x => x.Column.SdType).ToArray(), realRows, realPositions);
-        var trainingPoints = space.Encode(training, realPositions);
-        var holdoutPoints = space.Encode(holdoutAll, realPositions);
-        var holdoutProbe = space.Encode(holdout, realPositions);
-        var syntheticPoints = space.Encode(synthetic, synthPositions);
-
-        var (share, syntheticMedian, holdoutMedian) = Measure(space, trainingPoints, holdoutPoints, syntheticPoints, holdoutProbe);
+        // Equal sample sizes, so "closer to training" is a fair coin for rows independent of both.
+        var size = Math.Min(training.Count, holdout.Count);
+        var space = new DistanceSpace(columns.Select(c => c.SdType is SdType.Numerical or SdType.Datetime).ToArray(), ranges);
+        var trainingPoints = space.Encode(training.Take(size).ToList());
+        var holdoutPoints = space.Encode(holdout.Take(size).ToList());
+        var syntheticPoints = space.Encode(synthetic);
+        var (share, syntheticMedian, holdoutMedian) = Measure(space, trainingPoints, holdoutPoints, syntheticPoints, holdoutPoints);
         return new DcrDetail(
-            table.Name,
-            names,
-            training.Length,
-            holdoutAll.Length,
-            synthetic.Length,
+            table,
+            columns.Select(c => c.Name).ToList(),
+            rows.Training,
+            rows.Holdout,
+            rows.Synthetic,
             syntheticMedian,
             holdoutMedian,
             share,
@@ -80,27 +68,6 @@ internal static class DistanceToClosestRecord
         var holdoutToTraining = holdoutProbe.Select(h => space.Closest(h, training)).ToArray();
         var share = synthetic.Length == 0 ? double.NaN : closer / synthetic.Length;
         return (share, Median(syntheticToTraining), Median(holdoutToTraining));
-    }
-
-    private static object?[][] Sample(
-        IReadOnlyList<object?[]> rows, int max, int seed, string purpose, string table, string side, List<SamplingNote> notes)
-    {
-        if (rows.Count <= max)
-        {
-            return rows.ToArray();
-        }
-
-        notes.Add(new SamplingNote(table, side, "distance to closest record", rows.Count, max));
-        return Sampling.Pick(rows, Sampling.Indices(rows.Count, max, Sampling.For(seed, purpose, table)));
-    }
-
-    private static void Shuffle(int[] items, Random random)
-    {
-        for (var i = items.Length - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (items[i], items[j]) = (items[j], items[i]);
-        }
     }
 
     private static double? Median(double[] values)

@@ -1,5 +1,4 @@
 using Sdv.Connector.SchemaIntrospection.Model;
-using Sdv.Connector.Synthesis.Evaluation.Reports;
 
 namespace Sdv.Connector.Synthesis.Evaluation.Privacy;
 
@@ -9,20 +8,20 @@ namespace Sdv.Connector.Synthesis.Evaluation.Privacy;
 /// </summary>
 internal static class KeyColumns
 {
-    public static HashSet<string> Of(TablePair table, IReadOnlyList<RelationshipPair> relationships)
+    public static HashSet<string> Of(ScoredTable table, IReadOnlyList<EvaluationRelationship> relationships)
     {
-        var keys = new HashSet<string>(table.Real.PrimaryKey, StringComparer.Ordinal);
-        foreach (var key in table.Real.AlternateKeys)
+        var keys = new HashSet<string>(table.PrimaryKey, StringComparer.Ordinal);
+        foreach (var key in table.AlternateKeys)
         {
             keys.UnionWith(key);
         }
 
-        foreach (var r in relationships.Where(r => ReferenceEquals(r.Child, table)))
+        foreach (var r in relationships.Where(r => string.Equals(r.ChildTable, table.Name, StringComparison.Ordinal)))
         {
-            keys.UnionWith(r.Relationship.ChildColumns);
+            keys.UnionWith(r.ChildColumns);
         }
 
-        keys.UnionWith(table.Real.Columns.Where(c => c.SdType == SdType.Id).Select(c => c.Name));
+        keys.UnionWith(table.Columns.Where(c => c.SdType == SdType.Id).Select(c => c.Name));
         return keys;
     }
 }

@@ -1,57 +1,61 @@
 using System.Globalization;
-using Sdv.Connector.Synthesis.Evaluation.Reports;
 using Sdv.Connector.Synthesis.Evaluation.Results;
+using Sdv.Connector.Synthesis.Evaluation.Streaming;
 
 namespace Sdv.Connector.Synthesis.Evaluation.Privacy;
 
-/// <summary>Runs the privacy checks over every table and pools them.</summary>
+/// <summary>Pools the privacy figures of every table and says in words what crossed a line.</summary>
 internal static class PrivacyEvaluation
 {
-    public static PrivacyResult Compute(
-        IReadOnlyList<TablePair> tables, IReadOnlyList<RelationshipPair> relationships, EvaluationOptions options, List<SamplingNote> notes)
+    public static PrivacyResult Compute(IReadOnlyList<TableEvaluation> tables, EvaluationOptions options, EvaluationRequest request)
     {
-        var exact = new List<ExactMatchDetail>();
-        var dcr = new List<DcrDetail>();
-        var pii = new List<PiiLeakDetail>();
-        var rare = new List<RareCategoryLeakDetail>();
-        foreach (var table in tables)
-        {
-            var keys = KeyColumns.Of(table, relationships);
-            if (ExactMatches.Of(table, keys) is { } match)
-            {
-                exact.Add(match);
-            }
+        var matches = tables.SelectMany(t => t.Rows?.ExactMatches ?? []).ToList();
+        var learned = matches.Where(m => m.Kind == TupleSpec.Learned).ToList();
+        var quasi = matches.Where(m => m.Kind == TupleSpec.QuasiIdentifiers).ToList();
+        var dcr = tables.Select(t => t.Rows?.Dcr).OfType<DcrDetail>().ToList();
+        var pii = tables.SelectMany(t => t.PiiLeaks).ToList();
+        var rare = tables.SelectMany(t => t.RareLeaks).ToList();
 
-            if (DistanceToClosestRecord.Of(table, keys, options, notes) is { } distance)
-            {
-                dcr.Add(distance);
-            }
+        var matched = learned.Sum(e => e.Matches);
+        var compared = learned.Sum(e => e.SyntheticRows);
+        var exactRate = compared == 0 ? (double?)null : (double)matched / compared;
 
-            pii.AddRange(LeakScan.Pii(table));
-            rare.AddRange(LeakScan.RareCategories(table, options.RareCategoryK));
-        }
-
-        var matches = exact.Sum(e => e.Matches);
-        var compared = exact.Sum(e => e.SyntheticRows);
-        var exactRate = compared == 0 ? (double?)null : (double)matches / compared;
+        // Pooled like the rate: each table's chance weighed by its synthetic rows.
+        var chanceRate = compared == 0 ? (double?)null : learned.Sum(e => (e.ChanceRate ?? 0) * e.SyntheticRows) / compared;
+        var newRowRate = compared == 0 ? (double?)null : learned.Sum(e => (e.NewRowRate ?? 0) * e.SyntheticRows) / compared;
+        var withHoldout = learned.Where(e => e.FittedRate is not null && e.HeldOutRate is not null).ToList();
+        var holdoutRows = withHoldout.Sum(e => e.SyntheticRows);
+        double? fittedRate = holdoutRows == 0 ? null : withHoldout.Sum(e => e.FittedRate!.Value * e.SyntheticRows) / holdoutRows;
+        double? heldOutRate = holdoutRows == 0 ? null : withHoldout.Sum(e => e.HeldOutRate!.Value * e.SyntheticRows) / holdoutRows;
 
         // Pooled over tables by synthetic rows measured, so a big table weighs more than a lookup table.
         var dcrRows = dcr.Sum(d => d.SyntheticRows);
         var share = dcrRows == 0 ? (double?)null : dcr.Sum(d => d.ShareCloserToTraining!.Value * d.SyntheticRows) / dcrRows;
         var dcrWarning = share > options.DcrWarningShare;
+        var status = request.Holdout is null ? DcrSummary.NoHoldout : DcrSummary.Measured;
 
         var piiSummary = Summary(pii, pii.Sum(p => p.Leaked), pii.Sum(p => p.SyntheticValues));
         var rareSummary = Summary(rare, rare.Sum(r => r.LeakedRows), rare.Sum(r => r.SyntheticRows));
 
         var warnings = new List<string>();
-        if (matches > 0)
+        if (ExactMatchSummary.IsWellAbove(exactRate, chanceRate, newRowRate))
         {
-            warnings.Add(Invariant($"{matches} of {compared} synthetic rows ({exactRate:P2}) equal a real row on every non-key column."));
+            warnings.Add(Invariant($"{matched} of {compared} synthetic rows ({exactRate:P2}) equal a real row on every learned column, well above the {newRowRate:P2} new rows from the source would ({chanceRate:P2} with independent columns)."));
+        }
+
+        foreach (var q in quasi.Where(q => q.AboveChance))
+        {
+            warnings.Add(Invariant($"{q.Table}: {q.Rate:P1} of synthetic rows match a real row on the quasi-identifiers ({string.Join(", ", q.Columns)}), against {q.NewRowRate:P1} for new rows from the source ({q.ChanceRate:P1} with independent columns)."));
+        }
+
+        if (fittedRate > (2 * heldOutRate) + 0.01)
+        {
+            warnings.Add(Invariant($"{fittedRate:P1} of synthetic rows equal a real row the model was fitted on, against {heldOutRate:P1} of the real rows held out of the fit: the model reproduces the rows it saw."));
         }
 
         if (dcrWarning)
         {
-            warnings.Add(Invariant($"{share:P1} of synthetic rows are closer to the real training rows than to the holdout rows (more than {options.DcrWarningShare:P0}): the model may be reproducing real rows."));
+            warnings.Add(Invariant($"{share:P1} of synthetic rows are closer to the real rows the model was fitted on than to the rows held out of the fit (more than {options.DcrWarningShare:P0}): the model may be reproducing real rows."));
         }
 
         if (piiSummary.Leaks > 0)
@@ -66,8 +70,8 @@ internal static class PrivacyEvaluation
 
         return new PrivacyResult(
             exactRate,
-            new ExactMatchSummary(exactRate, matches, compared, exact),
-            new DcrSummary(share, options.DcrWarningShare, dcrWarning, dcr),
+            new ExactMatchSummary(exactRate, matched, compared, chanceRate, newRowRate, learned, quasi, fittedRate, heldOutRate),
+            new DcrSummary(status, request.Holdout?.Fraction, share, options.DcrWarningShare, dcrWarning, dcr),
             piiSummary,
             rareSummary,
             warnings);

@@ -1,4 +1,37 @@
 namespace Sdv.Connector.Synthesis.Evaluation.Results;
 
-/// <summary>Synthetic rows equal to some real row on every non-key column, pooled over tables and per table.</summary>
-internal sealed record ExactMatchSummary(double? Rate, long Matches, long SyntheticRows, IReadOnlyList<ExactMatchDetail> Tables);
+/// <summary>
+/// Synthetic rows equal to some real row on the learned columns, pooled over tables (<see cref="Rate"/>) beside
+/// the pooled chance baseline, per table, and on quasi-identifier combinations. With rows held out of the fit,
+/// <see cref="FittedRate"/> (synthetic rows equal to a fitted row) beside <see cref="HeldOutRate"/> (held-out real
+/// rows equal to a fitted row), each table weighed by its synthetic rows.
+/// </summary>
+internal sealed record ExactMatchSummary(
+    double? Rate,
+    long Matches,
+    long SyntheticRows,
+    double? ChanceRate,
+    double? NewRowRate,
+    IReadOnlyList<ExactMatchDetail> Tables,
+    IReadOnlyList<ExactMatchDetail> QuasiIdentifiers,
+    double? FittedRate = null,
+    double? HeldOutRate = null)
+{
+    /// <summary>Whether the pooled rate is well above both pooled baselines.</summary>
+    public bool AboveChance => IsWellAbove(Rate, ChanceRate, NewRowRate);
+
+    /// <summary>
+    /// A match rate is well above chance when it exceeds one and a half times the new-row rate plus one point: a model
+    /// that learned the source without copying its rows matches about as often as new rows from the source would. (The
+    /// marginal rate is no guide here: drawn from the real marginals, a birth date is always a real one.)
+    /// </summary>
+    public static bool IsWellAbove(double? rate, double? chance, double? newRows)
+    {
+        if (rate is not { } r || (newRows ?? chance) is not { } baseline)
+        {
+            return false;
+        }
+
+        return r > (1.5 * baseline) + 0.01;
+    }
+}

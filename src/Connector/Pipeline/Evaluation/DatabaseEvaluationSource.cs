@@ -1,0 +1,220 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Sdv.Connector.Connections;
+using Sdv.Connector.Engines;
+using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.Evaluation;
+using Sdv.Connector.Synthesis.Evaluation.Sources;
+
+namespace Sdv.Connector.Pipeline.Evaluation;
+
+/// <summary>
+/// One side of an evaluation in a database: every aggregate the metrics need is a query the database runs
+/// (<see cref="EvaluationSql"/>), inside one read-only transaction on one connection, so all of them see the same
+/// data; rows that must be seen one by one (projections, joins) are streamed and never held. Queries run one at a
+/// time (a connection runs one command); the two sides of an evaluation are two sources and run side by side.
+/// </summary>
+internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDisposable
+{
+    private readonly IEngineAdapter _adapter;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction? _transaction;
+    private readonly IReadOnlyDictionary<string, SourceTable> _tables;
+    private readonly EvaluationSql _sql;
+    private readonly string _side;
+    private int _busy;
+
+    private DatabaseEvaluationSource(IEngineAdapter adapter, DbConnection connection, DbTransaction? transaction, IReadOnlyDictionary<string, SourceTable> tables, string side)
+    {
+        _adapter = adapter;
+        _connection = connection;
+        _transaction = transaction;
+        _tables = tables;
+        _side = side;
+        _sql = new EvaluationSql(adapter.Dialect, adapter.Reader.SelectExpression);
+    }
+
+    /// <param name="tables">Scored table name → where it lives on this side; a table this side lacks is left out.</param>
+    /// <param name="side">"real" or "synthetic", for messages.</param>
+    public static async Task<DatabaseEvaluationSource> OpenAsync(
+        DatabaseEndpoint endpoint, IReadOnlyDictionary<string, SourceTable> tables, string side, CancellationToken cancellationToken)
+    {
+        var adapter = OpenDatabase.Adapter(endpoint);
+        var connection = await OpenDatabase.SourceAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var transaction = await adapter.Reader.BeginReadOnlyAsync(connection, cancellationToken).ConfigureAwait(false);
+            return new DatabaseEvaluationSource(adapter, connection, transaction, tables, side);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Lines about cells the engine's reader could not convert (read as NULL).</summary>
+    public IReadOnlyCollection<string> ReaderWarnings => _adapter.Reader.Warnings;
+
+    public bool HasTable(string table) => _tables.ContainsKey(table);
+
+    public bool HasColumn(string table, string column) => _tables.TryGetValue(table, out var t) && t.Columns.ContainsKey(column);
+
+    public Type CellType(string table, string column) => CanonicalValues.ClrType(Column(table, column).LogicalType);
+
+    public async Task<TableCounts> CountAsync(string table, IReadOnlyList<string> columns, CancellationToken cancellationToken)
+    {
+        var t = Table(table);
+        var present = columns.Where(c => t.Columns.ContainsKey(c)).ToList();
+        var schemas = present.Select(c => t.Columns[c]).ToList();
+        var row = await SingleRowAsync(_sql.Counts(t.Table, schemas), schemas.Count + 1, $"{table} (counts)", cancellationToken).ConfigureAwait(false);
+        var values = present.Select((c, i) => (c, N: Long(row[i + 1]))).ToDictionary(x => x.c, x => x.N, StringComparer.Ordinal);
+        return new TableCounts(Long(row[0]), values);
+    }
+
+    public async IAsyncEnumerable<ValueCount> ValuesAsync(string table, string column, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var t = Table(table);
+        var c = t.Columns[column];
+        await foreach (var row in ReadAsync(_sql.Values(t.Table, c), [c, EvaluationSql.Count], $"{table}.{column}", cancellationToken).ConfigureAwait(false))
+        {
+            yield return new ValueCount(row[0], Long(row[1]));
+        }
+    }
+
+    public async IAsyncEnumerable<WeightedRow> RowsAsync(string table, IReadOnlyList<string> columns, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var t = Table(table);
+        var schemas = columns.Select(c => t.Columns.GetValueOrDefault(c)).ToList();
+        await foreach (var row in ReadAsync(_sql.Rows(t.Table, schemas), schemas.Select(s => s ?? EvaluationSql.Absent).ToList(), table, cancellationToken).ConfigureAwait(false))
+        {
+            yield return new WeightedRow(row, 1);
+        }
+    }
+
+    public async IAsyncEnumerable<WeightedRow> JoinAsync(
+        EvaluationRelationship relationship, IReadOnlyList<string> parentColumns, IReadOnlyList<string> childColumns,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (join, parents, children) = Join(relationship, parentColumns, childColumns);
+        var schemas = parents.Concat(children).Select(s => s ?? EvaluationSql.Absent).ToList();
+        await foreach (var row in ReadAsync(_sql.Join(join, parents, children), schemas, relationship.ToString(), cancellationToken).ConfigureAwait(false))
+        {
+            yield return new WeightedRow(row, 1);
+        }
+    }
+
+    public async Task<(object?[] Min, object?[] Max)> JoinRangeAsync(
+        EvaluationRelationship relationship, IReadOnlyList<string> parentColumns, IReadOnlyList<string> childColumns, CancellationToken cancellationToken)
+    {
+        var (join, parents, children) = Join(relationship, parentColumns, childColumns);
+
+        // Only numbers and datetimes have a range worth asking for; others read as NULL.
+        static ColumnSchema? Continuous(ColumnSchema? c) => c is not null && CanonicalValues.ClrType(c.LogicalType) is var t
+            && (t == typeof(long) || t == typeof(decimal) || t == typeof(double) || t == typeof(DateOnly) || t == typeof(DateTime) || t == typeof(DateTimeOffset)) ? c : null;
+        var (p, ch) = (parents.Select(Continuous).ToList(), children.Select(Continuous).ToList());
+        var schemas = p.Concat(ch).Select(s => s ?? EvaluationSql.Absent).ToList();
+        var n = schemas.Count;
+        var row = await SingleRowAsync(_sql.JoinRange(join, p, ch), [.. schemas, .. schemas], $"{relationship} (range)", cancellationToken).ConfigureAwait(false);
+        return (row[..n], row[n..]);
+    }
+
+    public async Task<IReadOnlyDictionary<long, long>> ChildCountsAsync(EvaluationRelationship relationship, CancellationToken cancellationToken)
+    {
+        var (join, _, _) = Join(relationship, [], []);
+        var histogram = new SortedDictionary<long, long>();
+        await foreach (var row in ReadAsync(_sql.ChildCounts(join), [EvaluationSql.Count, EvaluationSql.Count], $"{relationship} (children per parent)", cancellationToken).ConfigureAwait(false))
+        {
+            histogram[Long(row[0])] = Long(row[1]);
+        }
+
+        return histogram;
+    }
+
+    public async Task<ForeignKeyCounts> ForeignKeyAsync(EvaluationRelationship relationship, CancellationToken cancellationToken)
+    {
+        var (join, _, _) = Join(relationship, [], []);
+        var rows = await SingleRowAsync(_sql.ForeignKeyRows(join), 2, $"{relationship} (foreign keys)", cancellationToken).ConfigureAwait(false);
+        var matched = await SingleRowAsync(_sql.ForeignKeyMatched(join), 1, $"{relationship} (matches)", cancellationToken).ConfigureAwait(false);
+        return new ForeignKeyCounts(Long(rows[0]), Long(rows[1]), Long(matched[0]));
+    }
+
+    public async Task<long> RepeatedKeysAsync(string table, IReadOnlyList<string> key, CancellationToken cancellationToken)
+    {
+        var t = Table(table);
+        var columns = key.Select(k => t.Columns[k]).ToList();
+
+        // A primary or unique key the database enforces on NOT NULL columns cannot repeat: no need to count.
+        var declared = (t.Table.PrimaryKey is { } pk ? [pk] : Enumerable.Empty<KeySchema>()).Concat(t.Table.UniqueKeys);
+        if (columns.All(c => !c.IsNullable) && declared.Any(k => k.Columns.Order(StringComparer.Ordinal).SequenceEqual(columns.Select(c => c.Name).Order(StringComparer.Ordinal))))
+        {
+            return 0;
+        }
+
+        var row = await SingleRowAsync(_sql.RepeatedKeys(t.Table, columns), 1, $"{table} (key)", cancellationToken).ConfigureAwait(false);
+        return Long(row[0]);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static long Long(object? value) => value is null ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+
+    private (JoinSpec Join, List<ColumnSchema?> Parents, List<ColumnSchema?> Children) Join(
+        EvaluationRelationship relationship, IReadOnlyList<string> parentColumns, IReadOnlyList<string> childColumns)
+    {
+        var (parent, child) = (Table(relationship.ParentTable), Table(relationship.ChildTable));
+        var join = new JoinSpec(
+            parent.Table, relationship.ParentColumns.Select(c => parent.Columns[c]).ToList(),
+            child.Table, relationship.ChildColumns.Select(c => child.Columns[c]).ToList());
+        return (join, parentColumns.Select(c => parent.Columns.GetValueOrDefault(c)).ToList(), childColumns.Select(c => child.Columns.GetValueOrDefault(c)).ToList());
+    }
+
+    private SourceTable Table(string table) =>
+        _tables.GetValueOrDefault(table) ?? throw new InvalidOperationException($"The {_side} database has no table {table}; the evaluation should have checked HasTable.");
+
+    private ColumnSchema Column(string table, string column) =>
+        Table(table).Columns.GetValueOrDefault(column) ?? throw new InvalidOperationException($"The {_side} table {table} has no column {column}.");
+
+    private async Task<object?[]> SingleRowAsync(string sql, int width, string label, CancellationToken cancellationToken) =>
+        await SingleRowAsync(sql, Enumerable.Repeat(EvaluationSql.Count, width).ToList(), label, cancellationToken).ConfigureAwait(false);
+
+    private async Task<object?[]> SingleRowAsync(string sql, IReadOnlyList<ColumnSchema> columns, string label, CancellationToken cancellationToken)
+    {
+        await foreach (var row in ReadAsync(sql, columns, label, cancellationToken).ConfigureAwait(false))
+        {
+            return (object?[])row.Clone();
+        }
+
+        return new object?[columns.Count];
+    }
+
+    /// <summary>One query's rows through the engine's reader (one array reused: copy what you keep), one query at a time.</summary>
+    private async IAsyncEnumerable<object?[]> ReadAsync(string sql, IReadOnlyList<ColumnSchema> columns, string label, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _busy, 1) == 1)
+        {
+            throw new InvalidOperationException($"The {_side} evaluation source was asked for two queries at once ({label}); its connection runs one.");
+        }
+
+        try
+        {
+            await foreach (var row in _adapter.Reader.ReadQueryAsync(_connection, _transaction, sql, columns, $"{_side} {label}", cancellationToken, reuseRow: true).ConfigureAwait(false))
+            {
+                yield return row;
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _busy, 0);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Sdv.Connector.Synthesis.Evaluation.Metrics;
+using Sdv.Connector.Synthesis.Evaluation.Sources;
+
+namespace Sdv.Connector.Synthesis.Evaluation.Streaming;
+
+/// <summary>
+/// One side of a relationship's Intertable Trends: the source's range of each column over the inner join (to bin
+/// continuous columns on the join's own edges, as SDMetrics does), then one pass over the join's rows. When a value
+/// falls outside the range the source gave (its order is not the comparison order), the range is taken from a first
+/// pass over the rows here and the pass is run again.
+/// </summary>
+internal sealed class JoinSide
+{
+    private JoinSide(PairAccumulator accumulator, bool[] constant)
+    {
+        Accumulator = accumulator;
+        Constant = constant;
+    }
+
+    public PairAccumulator Accumulator { get; }
+
+    /// <summary>Per column: exactly one distinct value over the join.</summary>
+    public bool[] Constant { get; }
+
+    public List<string> Notes { get; } = [];
+
+    public static JoinSide Empty(PairPlan plan, IReadOnlyList<SideProfile> profiles) =>
+        new(new PairAccumulator(plan, plan.Continuous.Select(c => c ? Discretizer.Edges(double.NaN, double.NaN) : null).ToArray(), Distinct(profiles)), new bool[plan.Columns.Count]);
+
+    public static async Task<JoinSide> RunAsync(
+        EvaluationRelationship relationship, PairPlan plan, IReadOnlyList<SideProfile> profiles, IEvaluationSource source,
+        IReadOnlyList<string> parentColumns, IReadOnlyList<string> childColumns, CancellationToken cancellationToken)
+    {
+        var (min, max) = await source.JoinRangeAsync(relationship, parentColumns, childColumns, cancellationToken).ConfigureAwait(false);
+        var ranges = plan.Columns.Select((_, i) => (Min: Number(min[i]), Max: Number(max[i]))).ToArray();
+        var side = await PassAsync(relationship, plan, profiles, source, parentColumns, childColumns, ranges, cancellationToken).ConfigureAwait(false);
+        if (!side.Accumulator.RangeViolated)
+        {
+            return side;
+        }
+
+        // The source's MIN and MAX are not the numbers' (text dates in mixed formats): find them here, then count again.
+        for (var i = 0; i < ranges.Length; i++)
+        {
+            ranges[i] = (double.NaN, double.NaN);
+        }
+
+        await foreach (var row in source.JoinAsync(relationship, parentColumns, childColumns, cancellationToken).ConfigureAwait(false))
+        {
+            for (var i = 0; i < ranges.Length; i++)
+            {
+                if (plan.Continuous[i] && Number(row.Cells[i]) is var x && !double.IsNaN(x))
+                {
+                    ranges[i] = (double.IsNaN(ranges[i].Min) ? x : Math.Min(ranges[i].Min, x), double.IsNaN(ranges[i].Max) ? x : Math.Max(ranges[i].Max, x));
+                }
+            }
+        }
+
+        side = await PassAsync(relationship, plan, profiles, source, parentColumns, childColumns, ranges, cancellationToken).ConfigureAwait(false);
+        side.Notes.Add($"{relationship}: the database's MIN and MAX over the join were not the values' order; the join was read twice to bin it.");
+        return side;
+    }
+
+    private static async Task<JoinSide> PassAsync(
+        EvaluationRelationship relationship, PairPlan plan, IReadOnlyList<SideProfile> profiles, IEvaluationSource source,
+        IReadOnlyList<string> parentColumns, IReadOnlyList<string> childColumns, (double Min, double Max)[] ranges, CancellationToken cancellationToken)
+    {
+        var edges = plan.Continuous.Select((c, i) => c ? Discretizer.Edges(ranges[i].Min, ranges[i].Max) : null).ToArray();
+        var constant = ranges.Select((r, i) => plan.Continuous[i] && !double.IsNaN(r.Min) && r.Min == r.Max).ToArray();
+        var accumulator = new PairAccumulator(plan, edges, Distinct(profiles));
+        await foreach (var row in source.JoinAsync(relationship, parentColumns, childColumns, cancellationToken).ConfigureAwait(false))
+        {
+            accumulator.Add(row.Cells, row.Count);
+        }
+
+        return new JoinSide(accumulator, constant);
+    }
+
+    private static long[] Distinct(IReadOnlyList<SideProfile> profiles) => profiles.Select(p => p.Distinct + (p.Nulls > 0 ? 1 : 0)).ToArray();
+
+    private static double Number(object? cell)
+    {
+        try
+        {
+            return CellValues.ToNumber(cell);
+        }
+        catch (FormatException)
+        {
+            return double.NaN;
+        }
+    }
+}

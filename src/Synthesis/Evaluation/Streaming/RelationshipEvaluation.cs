@@ -1,0 +1,108 @@
+using Sdv.Connector.Synthesis.Evaluation.Metrics;
+using Sdv.Connector.Synthesis.Evaluation.Reports;
+using Sdv.Connector.Synthesis.Evaluation.Results;
+using Sdv.Connector.Synthesis.Evaluation.Sources;
+
+namespace Sdv.Connector.Synthesis.Evaluation.Streaming;
+
+/// <summary>
+/// One relationship, real against synthetic, on every row: children per parent counted by each source
+/// (Cardinality, CardinalityBoundaryAdherence), foreign keys matched by the synthetic source (ReferentialIntegrity),
+/// and the column pairs of the inner join the sources run (Intertable Trends). A relationship whose synthetic
+/// table or column is missing scores 0.
+/// </summary>
+internal sealed class RelationshipEvaluation
+{
+    private RelationshipEvaluation(EvaluationRelationship relationship)
+    {
+        Relationship = relationship;
+    }
+
+    public EvaluationRelationship Relationship { get; }
+
+    public IReadOnlyDictionary<long, long> RealChildren { get; private set; } = new Dictionary<long, long>();
+
+    /// <summary>Null when the synthetic data lacks a table or column of the relationship.</summary>
+    public IReadOnlyDictionary<long, long>? SyntheticChildren { get; private set; }
+
+    public CardinalityDetail Cardinality { get; private set; } = null!;
+
+    public List<RelationshipValidityDetail> Validity { get; } = [];
+
+    public List<PairTrendDetail> Intertable { get; } = [];
+
+    public List<string> Notes { get; } = [];
+
+    public static async Task<RelationshipEvaluation> RunAsync(
+        EvaluationRelationship relationship, IReadOnlyList<TableEvaluation> tables, IEvaluationSource real, IEvaluationSource synthetic,
+        EvaluationOptions options, CancellationToken cancellationToken)
+    {
+        var evaluation = new RelationshipEvaluation(relationship);
+        var parent = tables.Single(t => t.Table.Name == relationship.ParentTable);
+        var child = tables.Single(t => t.Table.Name == relationship.ChildTable);
+        var present = !relationship.ParentColumns.Any(parent.IsMissing) && !relationship.ChildColumns.Any(child.IsMissing);
+
+        // Each source runs one query at a time; the two sources run side by side.
+        var realCounts = real.ChildCountsAsync(relationship, cancellationToken);
+        ForeignKeyCounts? keys = null;
+        if (present)
+        {
+            evaluation.SyntheticChildren = await synthetic.ChildCountsAsync(relationship, cancellationToken).ConfigureAwait(false);
+            keys = await synthetic.ForeignKeyAsync(relationship, cancellationToken).ConfigureAwait(false);
+        }
+
+        evaluation.RealChildren = await realCounts.ConfigureAwait(false);
+
+        var fk = relationship.ChildColumns;
+        var shape = evaluation.SyntheticChildren is { } s ? Scores.Nullable(CardinalityShapeSimilarity.Compute(evaluation.RealChildren, s)) : 0;
+        evaluation.Cardinality = new CardinalityDetail(relationship.ParentTable, relationship.ChildTable, fk, "CardinalityShapeSimilarity", shape);
+
+        // The real foreign key has a NULL where one of its columns has: then synthetic NULLs are legitimate.
+        var realHasNulls = fk.Any(c => child.RealCounts.NonNull(c) < child.RealCounts.Rows);
+        var integrity = keys is { } k ? Scores.Nullable(ReferentialIntegrity.Compute(realHasNulls, k)) : 0;
+        var bounds = evaluation.SyntheticChildren is { } sc ? Scores.Nullable(CardinalityBoundaryAdherence.Compute(evaluation.RealChildren, sc)) : 0;
+        evaluation.Validity.Add(new RelationshipValidityDetail(relationship.ParentTable, relationship.ChildTable, fk, "ReferentialIntegrity", integrity));
+        evaluation.Validity.Add(new RelationshipValidityDetail(relationship.ParentTable, relationship.ChildTable, fk, "CardinalityBoundaryAdherence", bounds));
+
+        await evaluation.IntertableAsync(parent, child, present, real, synthetic, options, cancellationToken).ConfigureAwait(false);
+        return evaluation;
+    }
+
+    private async Task IntertableAsync(
+        TableEvaluation parent, TableEvaluation child, bool present, IEvaluationSource real, IEvaluationSource synthetic,
+        EvaluationOptions options, CancellationToken cancellationToken)
+    {
+        var parentColumns = parent.Table.Columns.Where(c => ColumnKinds.IsModelable(c.SdType)).ToList();
+        var childColumns = child.Table.Columns.Where(c => ColumnKinds.IsModelable(c.SdType)).ToList();
+        if (parentColumns.Count == 0 || childColumns.Count == 0)
+        {
+            return;
+        }
+
+        var columns = parentColumns.Concat(childColumns).ToList();
+        var outcomes = parentColumns.Select(c => parent.Columns[c.Name]).Concat(childColumns.Select(c => child.Columns[c.Name])).ToList();
+        var plan = new PairPlan(
+            columns,
+            columns.Select(c => ColumnKinds.IsContinuous(c.SdType)).ToList(),
+            [.. Enumerable.Range(0, parentColumns.Count).SelectMany(p => Enumerable.Range(parentColumns.Count, childColumns.Count).Select(c => (p, c)))]);
+        var missing = parentColumns.Select(c => !present || parent.IsMissing(c.Name)).Concat(childColumns.Select(c => !present || child.IsMissing(c.Name))).ToList();
+        var parentNames = parentColumns.Select(c => c.Name).ToList();
+        var childNames = childColumns.Select(c => c.Name).ToList();
+
+        var realSide = JoinSide.RunAsync(Relationship, plan, outcomes.Select(o => o.Real).ToList(), real, parentNames, childNames, cancellationToken);
+        var syntheticSide = present
+            ? JoinSide.RunAsync(Relationship, plan, outcomes.Select(o => o.Synthetic).ToList(), synthetic, parentNames, childNames, cancellationToken)
+            : Task.FromResult(JoinSide.Empty(plan, outcomes.Select(o => o.Synthetic).ToList()));
+        var (r, s) = (await realSide.ConfigureAwait(false), await syntheticSide.ConfigureAwait(false));
+        Notes.AddRange(r.Notes.Concat(s.Notes));
+
+        var results = PairScoring.Score(
+            plan, r.Accumulator, s.Accumulator,
+            outcomes.Select(o => o.NumberError).ToList(),
+            missing,
+            Enumerable.Range(0, columns.Count).Select(i => r.Constant[i] || s.Constant[i]).ToList(),
+            options);
+        Intertable.AddRange(results.Select(x => PairDetails.Of(
+            Relationship.ChildTable, Relationship.ParentTable, Relationship.ChildColumns, columns[x.First].Name, columns[x.Second].Name, x.Metric, x.Score)));
+    }
+}
