@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.RegularExpressions;
 using MySqlConnector;
 using Sdv.Connector.Connections;
+using Sdv.Connector.Engines;
 using Sdv.Connector.Engines.MySql;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis;
@@ -54,7 +55,24 @@ internal sealed class MySqlStaging : IStagingArea
         return removed;
     }
 
-    public DatabaseSchema ToStaging(DatabaseSchema mapped) => StagingAreas.RenameSchemas(mapped, s => s == _live ? _staging : s);
+    /// <summary>
+    /// Tables go to the staging database. MariaDB writes a sequence's database into a default that draws from it
+    /// (<c>nextval(`shop`.`s`)</c>, read so from the source): written as it is, the clone would draw from the source's
+    /// sequence (on the same server) or fail (elsewhere). The source database's name in defaults, generated columns,
+    /// checks and views is made the staging one; the swap makes it the live one.
+    /// </summary>
+    public DatabaseSchema ToStaging(DatabaseSchema mapped)
+    {
+        ArgumentNullException.ThrowIfNull(mapped);
+        Func<string, string>? sql = null;
+        if (!string.IsNullOrEmpty(mapped.DatabaseName) && mapped.Tables.Any(t => SchemaMapper.SourceEngineOf(t) == DatabaseEngine.MySql))
+        {
+            var from = D.Quote(mapped.DatabaseName) + ".";
+            var to = D.Quote(_staging) + ".";
+            sql = text => text.Replace(from, to, StringComparison.Ordinal);
+        }
+        return StagingAreas.RenameSchemas(mapped, s => s == _live ? _staging : s, sql);
+    }
 
     public IReadOnlyList<string> StagingSchemas(DatabaseSchema staged) => [];
 
