@@ -86,6 +86,26 @@ public sealed class PostgresStagingSwapTests(PostgresFixture fixture) : StagingS
         Assert.Empty(await LiveCloneChecks.StagingReferencesAsync(target));
     }
 
+    [SkippableFact]
+    public async Task An_object_outside_the_clone_that_read_the_previous_clone_goes_with_it_and_is_named_in_a_warning()
+    {
+        await using var target = await NewDatabaseAsync();
+        var staging = Staging(target);
+        await staging.CleanAsync(CancellationToken.None);
+        await staging.SwapAsync(await CreateStagedCloneAsync(target, staging, 1), CancellationToken.None);
+        await using (var connection = await target.OpenAsync())
+        {
+            await ExecuteAsync(connection, "CREATE SCHEMA reporting", "CREATE VIEW reporting.parents AS SELECT id FROM public.parent");
+        }
+
+        await staging.CleanAsync(CancellationToken.None);
+        var warnings = await staging.SwapAsync(await CreateStagedCloneAsync(target, staging, 2), CancellationToken.None);
+        var warning = Assert.Single(warnings);
+        Assert.Contains("view reporting.parents", warning, StringComparison.Ordinal);
+        Assert.Contains("outside the clone", warning, StringComparison.Ordinal);
+        await AssertLiveCloneAsync(target, 2);
+    }
+
     [Fact]
     public void The_staging_session_resolves_unqualified_names_in_staging_public_first_and_checks_no_function_body()
     {
