@@ -190,11 +190,11 @@ internal sealed class NightlyJob
 
         await _hooks.StepAsync("swap", cancellationToken).ConfigureAwait(false);
         // Past this point nothing is cancelled: the swap is one step, and half of a swap is what this job exists to avoid.
-        await staging.SwapAsync(staged.Staged, CancellationToken.None).ConfigureAwait(false);
+        var warnings = staged.Warnings.ToList();
+        warnings.AddRange(await staging.SwapAsync(staged.Staged, CancellationToken.None).ConfigureAwait(false));
         _summary.Swapped = true;
         if (_hooks.AtStep is { } swapped) await swapped("swapped", cancellationToken).ConfigureAwait(false);
         Line(tee, $"swapped the new clone into {_config.Target.Redacted}");
-        var warnings = staged.Warnings.ToList();
         if (staging.ViewsAfterSwap && staged.Mapped.Views.Count > 0)
         {
             var adapter = OpenDatabase.Adapter(_config.Target);

@@ -38,8 +38,9 @@ internal static class StagingWriter
 
         var endpoint = TableLoader.ForBulkLoad(staging.Endpoint);
         await using var connection = await OpenDatabase.TargetAsync(endpoint, cancellationToken).ConfigureAwait(false);
-        await adapter.SchemaWriter.CreateTablesAsync(connection, staged, cancellationToken).ConfigureAwait(false);
+        // Before the first object: unqualified names in defaults and checks must resolve in staging too.
         if (staging.SessionSql is { } session) await ExecuteAsync(connection, session, cancellationToken).ConfigureAwait(false);
+        await adapter.SchemaWriter.CreateTablesAsync(connection, staged, cancellationToken).ConfigureAwait(false);
 
         using var sampler = new DatabaseSampler(model, seed, scale);
         // Every connection that loads a table needs the staging's session (PostgreSQL: its search_path).

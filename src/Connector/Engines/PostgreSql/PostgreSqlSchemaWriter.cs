@@ -27,8 +27,11 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
     public async Task CreateTablesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schema);
+        // A schema may hold only views or sequences: it is created all the same.
         var schemas = schema.Tables.Select(t => t.Name.Schema)
             .Concat(schema.UserTypes.Select(u => u.Name.Schema))
+            .Concat(schema.Views.Select(v => v.Name.Schema))
+            .Concat(schema.Sequences.Select(s => s.Name.Schema))
             .Where(s => s is not null && s != "public").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         foreach (var name in schemas)
         {

@@ -17,7 +17,10 @@ internal interface IStagingArea
     /// <summary>The endpoint the clone is written to (the target itself where staging is a schema of it).</summary>
     DatabaseEndpoint Endpoint { get; }
 
-    /// <summary>Views are written after the swap (MariaDB: RENAME TABLE does not move views between databases).</summary>
+    /// <summary>
+    /// Views are written after the swap, from the live names, instead of in staging (SQL Server: a view's text is bound by
+    /// name when it runs, and the writer creates it under the name the source gave it).
+    /// </summary>
     bool ViewsAfterSwap { get; }
 
     /// <summary>Removes what a previous run left (staging and half-swapped objects) and prepares an empty staging; returns what it removed.</summary>
@@ -32,8 +35,12 @@ internal interface IStagingArea
     /// <summary>Names of the staging's schemas to introspect for the checks (null: the connection's own).</summary>
     IReadOnlyList<string> StagingSchemas(DatabaseSchema staged);
 
-    /// <summary>Puts the staged clone in the target's place in one step and drops the previous clone.</summary>
-    Task SwapAsync(DatabaseSchema staged, CancellationToken cancellationToken);
+    /// <summary>
+    /// Puts the staged clone in the target's place in one step and drops the previous clone. Afterwards every object of
+    /// the clone names the live schema or database, none the staging (objects whose definitions the engine keeps as text
+    /// are recreated under the live names). Returns warnings about what could not be carried over.
+    /// </summary>
+    Task<IReadOnlyList<string>> SwapAsync(DatabaseSchema staged, CancellationToken cancellationToken);
 
     /// <summary>Opens a connection to the target (for the swap and views after it).</summary>
     Task<DbConnection> OpenTargetAsync(CancellationToken cancellationToken);

@@ -46,30 +46,122 @@ internal sealed class PostgreSqlStaging(DatabaseEndpoint target) : IStagingArea
         return leftovers.Select(s => "schema " + s).ToList();
     }
 
+    /// <summary>
+    /// Every schema of the clone gets its staging schema, and every definition that names one of them (a view, an index,
+    /// a default, a check, a domain, a type) is pointed at the staging schema (<see cref="PostgreSqlStagingNames"/>): the
+    /// objects are bound to staging when they are created, and the swap's rename makes them name the live schema.
+    /// </summary>
     public DatabaseSchema ToStaging(DatabaseSchema mapped)
     {
-        var staged = StagingAreas.RenameSchemas(mapped, s => s is null ? null : s + StagingAreas.StagingSuffix);
-        SessionSql = "SET search_path TO " + string.Join(", ", StagingSchemas(staged).Select(D.Quote));
+        ArgumentNullException.ThrowIfNull(mapped);
+        var stagingOf = SchemasOf(mapped).ToDictionary(s => s, s => s + StagingAreas.StagingSuffix, StringComparer.Ordinal);
+        var names = new PostgreSqlStagingNames(stagingOf, PostgreSqlStagingNames.ObjectsOf(mapped));
+        var staged = StagingAreas.RenameSchemas(mapped, s => s is null ? null : s + StagingAreas.StagingSuffix, names.Rewrite, names.RewriteType);
+        // Unqualified names resolve in staging only (public's first, as in the source's default search_path), never in a
+        // live schema: an object bound to the live clone would be dropped with it at the swap. Function bodies are text
+        // run later, under the live names: they are not checked against staging when created.
+        var path = StagingSchemas(staged).OrderBy(s => s == "public" + StagingAreas.StagingSuffix ? 0 : 1).ThenBy(s => s, StringComparer.Ordinal);
+        SessionSql = $"SET search_path TO {string.Join(", ", path.Select(D.Quote))}; SET check_function_bodies = off";
         return staged;
     }
 
-    public IReadOnlyList<string> StagingSchemas(DatabaseSchema staged) =>
-        staged.Tables.Select(t => t.Name.Schema).Concat(staged.UserTypes.Select(u => u.Name.Schema)).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> StagingSchemas(DatabaseSchema staged) => SchemasOf(staged);
 
-    public async Task SwapAsync(DatabaseSchema staged, CancellationToken cancellationToken)
+    /// <summary>The schemas that hold something of the clone: tables, types, views, sequences.</summary>
+    private static List<string> SchemasOf(DatabaseSchema schema) =>
+        schema.Tables.Select(t => t.Name.Schema)
+            .Concat(schema.UserTypes.Select(u => u.Name.Schema))
+            .Concat(schema.Views.Select(v => v.Name.Schema))
+            .Concat(schema.Sequences.Select(s => s.Name.Schema))
+            .OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// In one transaction, per schema: the live one becomes <c>schema__sdv_old</c>, staging takes its name, and the old
+    /// one is dropped. Before the drop, nothing of the new clone may depend on the old one (a definition created in
+    /// staging with a live name): such a swap is rolled back, the previous clone kept, and the run fails its checks.
+    /// Objects outside the clone that depended on the previous clone go with it, each named in a warning.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SwapAsync(DatabaseSchema staged, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(staged);
         await using var connection = await OpenTargetAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var swapped = new List<(string Live, string Old)>();
         foreach (var staging in StagingSchemas(staged))
         {
-            var live = staging[..^StagingAreas.StagingSuffix.Length];
+            var live = StagingAreas.WithoutStagingSuffix(staging)!;
             var old = live + StagingAreas.OldSuffix;
             await ExecuteAsync(connection, transaction, $"ALTER SCHEMA {D.Quote(live)} RENAME TO {D.Quote(old)}", cancellationToken, ifExists: live).ConfigureAwait(false);
             await ExecuteAsync(connection, transaction, $"ALTER SCHEMA {D.Quote(staging)} RENAME TO {D.Quote(live)}", cancellationToken).ConfigureAwait(false);
+            swapped.Add((live, old));
+        }
+        var warnings = new List<string>();
+        var dependents = await DependentsOfOldAsync(connection, transaction, swapped, cancellationToken).ConfigureAwait(false);
+        var inClone = dependents.Where(d => d.InClone).Select(d => d.Description).ToList();
+        if (inClone.Count > 0)
+        {
+            throw new StagingCheckException($"The new clone refers to the previous one, which the swap drops ({string.Join("; ", inClone.Take(10))}"
+                + $"{(inClone.Count > 10 ? $"; {inClone.Count - 10} more" : "")}); the swap was rolled back and the previous clone kept. "
+                + "This is a bug in how the staging names its objects: please report it with these names.");
+        }
+        foreach (var outside in dependents.Where(d => !d.InClone))
+        {
+            warnings.Add($"{outside.Description}, outside the clone, depended on the previous clone and was dropped with it.");
+        }
+        foreach (var (_, old) in swapped)
+        {
             await ExecuteAsync(connection, transaction, $"DROP SCHEMA IF EXISTS {D.Quote(old)} CASCADE", cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return warnings;
     }
+
+    /// <summary>
+    /// Objects outside the <c>__sdv_old</c> schemas that depend on something inside them (a view, default, constraint,
+    /// trigger or column bound to the previous clone): <c>DROP SCHEMA ... CASCADE</c> would drop them silently.
+    /// </summary>
+    private static async Task<List<(string Description, bool InClone)>> DependentsOfOldAsync(DbConnection connection, DbTransaction transaction,
+        List<(string Live, string Old)> swapped, CancellationToken cancellationToken)
+    {
+        var result = new List<(string, bool)>();
+        if (swapped.Count == 0) return result;
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = DependentsSql;
+        command.Parameters.Add(new NpgsqlParameter<string[]>("old", swapped.Select(s => s.Old).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("live", swapped.Select(s => s.Live).ToArray()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) result.Add((reader.GetString(0), reader.GetBoolean(1)));
+        return result;
+    }
+
+    /// <summary>The schema an object lives in, by the catalog it is in (a rule, default or trigger lives in its table's schema).</summary>
+    private static string OwnerSchema(string catalog, string oid) => $"""
+        CASE {catalog}
+          WHEN 'pg_class'::regclass THEN (SELECT relnamespace FROM pg_class WHERE oid = {oid})
+          WHEN 'pg_type'::regclass THEN (SELECT typnamespace FROM pg_type WHERE oid = {oid})
+          WHEN 'pg_proc'::regclass THEN (SELECT pronamespace FROM pg_proc WHERE oid = {oid})
+          WHEN 'pg_constraint'::regclass THEN (SELECT connamespace FROM pg_constraint WHERE oid = {oid})
+          WHEN 'pg_rewrite'::regclass THEN (SELECT c.relnamespace FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class WHERE r.oid = {oid})
+          WHEN 'pg_attrdef'::regclass THEN (SELECT c.relnamespace FROM pg_attrdef a JOIN pg_class c ON c.oid = a.adrelid WHERE a.oid = {oid})
+          WHEN 'pg_trigger'::regclass THEN (SELECT c.relnamespace FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.oid = {oid})
+          WHEN 'pg_policy'::regclass THEN (SELECT c.relnamespace FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid WHERE p.oid = {oid})
+        END
+        """;
+
+    private static readonly string DependentsSql = $"""
+        WITH old AS (SELECT oid FROM pg_namespace WHERE nspname = ANY(@old)),
+             live AS (SELECT oid FROM pg_namespace WHERE nspname = ANY(@live)),
+             dep AS (
+               SELECT d.*, {OwnerSchema("d.classid", "d.objid")} AS dependent_schema,
+                           {OwnerSchema("d.refclassid", "d.refobjid")} AS referenced_schema
+               FROM pg_depend d WHERE d.deptype IN ('n', 'a'))
+        SELECT DISTINCT pg_describe_object(classid, objid, objsubid) || ' uses ' || pg_describe_object(refclassid, refobjid, refobjsubid),
+               dependent_schema IN (SELECT oid FROM live)
+        FROM dep
+        WHERE referenced_schema IN (SELECT oid FROM old) AND dependent_schema IS NOT NULL AND dependent_schema NOT IN (SELECT oid FROM old)
+        ORDER BY 1
+        """;
 
     public async Task<DbConnection> OpenTargetAsync(CancellationToken cancellationToken) =>
         await Pipeline.OpenDatabase.TargetAsync(target, cancellationToken).ConfigureAwait(false);

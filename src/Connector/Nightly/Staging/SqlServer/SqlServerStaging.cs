@@ -19,7 +19,12 @@ internal sealed class SqlServerStaging(DatabaseEndpoint target) : IStagingArea
 
     public DatabaseEndpoint Endpoint => target;
 
-    public bool ViewsAfterSwap => false;
+    /// <summary>
+    /// A view's text is bound by name when it runs, and the writer creates views under their source names (the full
+    /// CREATE VIEW of sys.sql_modules): created in staging they would name the live schema, transferred they would name
+    /// the staging one. They are created after the swap, under the live names.
+    /// </summary>
+    public bool ViewsAfterSwap => true;
 
     public string? SessionSql => null;
 
@@ -47,7 +52,7 @@ internal sealed class SqlServerStaging(DatabaseEndpoint target) : IStagingArea
     public IReadOnlyList<string> StagingSchemas(DatabaseSchema staged) =>
         staged.Tables.Select(t => t.Name.Schema).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
-    public async Task SwapAsync(DatabaseSchema staged, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> SwapAsync(DatabaseSchema staged, CancellationToken cancellationToken)
     {
         await using var connection = await OpenTargetAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -65,6 +70,7 @@ internal sealed class SqlServerStaging(DatabaseEndpoint target) : IStagingArea
             await DropSchemaAsync(connection, transaction, staging, cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return [];
     }
 
     public async Task<DbConnection> OpenTargetAsync(CancellationToken cancellationToken) =>

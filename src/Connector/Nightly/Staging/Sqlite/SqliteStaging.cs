@@ -51,7 +51,8 @@ internal sealed class SqliteStaging : IStagingArea
 
     public IReadOnlyList<string> StagingSchemas(DatabaseSchema staged) => [];
 
-    public Task SwapAsync(DatabaseSchema staged, CancellationToken cancellationToken)
+    /// <summary>A file holds no name of its own: views, triggers and keys name tables only, so the renamed file is whole.</summary>
+    public Task<IReadOnlyList<string>> SwapAsync(DatabaseSchema staged, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         // Pooled handles on the staging file must be gone before it is renamed.
@@ -62,7 +63,7 @@ internal sealed class SqliteStaging : IStagingArea
         {
             if (File.Exists(file)) File.Delete(file);
         }
-        return Task.CompletedTask;
+        return Task.FromResult<IReadOnlyList<string>>([]);
     }
 
     public async Task<DbConnection> OpenTargetAsync(CancellationToken cancellationToken) =>

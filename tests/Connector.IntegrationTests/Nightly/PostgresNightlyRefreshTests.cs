@@ -1,0 +1,5 @@
+using Sdv.Connector.IntegrationTests.Infrastructure;
+
+namespace Sdv.Connector.IntegrationTests.Nightly;
+
+public sealed class PostgresNightlyRefreshTests(PostgresFixture fixture) : NightlyRefreshSuite<PostgresFixture>(fixture);
