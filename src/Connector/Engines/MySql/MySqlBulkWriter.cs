@@ -74,9 +74,9 @@ internal sealed class MySqlBulkWriter : IBulkWriter
         var result = await bulk.WriteToServerAsync(reader, cancellationToken).ConfigureAwait(false);
         if (result.Warnings.Count > 0)
         {
-            var first = string.Join("; ", result.Warnings.Take(3).Select(w => w.Message));
+            var first = result.Warnings[0].Message;
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"Loading {table.Name} raised {result.Warnings.Count} warning(s), e.g. {first}. The load was rolled back: a value did not fit its column."));
+                $"{first} ({result.Warnings.Count} warning(s) in all; the load was rolled back)"));
         }
         if (result.RowsInserted != reader.RowsRead)
         {
@@ -134,7 +134,8 @@ internal sealed class MySqlBulkWriter : IBulkWriter
     private static object ToMySqlValue(object value) => value switch
     {
         Guid g => g.ToString("D", CultureInfo.InvariantCulture),
-        DateTimeOffset dto => dto.UtcDateTime,
+        // Unspecified: MySqlBulkCopy writes a UTC DateTime with a 'Z' that a DATETIME column refuses as truncated.
+        DateTimeOffset dto => DateTime.SpecifyKind(dto.UtcDateTime, DateTimeKind.Unspecified),
         _ => RowDataReader.ToDriverValue(value),
     };
 
