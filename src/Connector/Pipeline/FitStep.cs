@@ -35,6 +35,7 @@ internal static class FitStep
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
         var adapter = OpenDatabase.Adapter(source);
+        schema = await EmptyRelationships.MarkAsync(source, schema, cancellationToken).ConfigureAwait(false);
         var skeleton = new DatabaseModel(schema, [], []);
         var plan = skeleton.Plan;
         var tables = plan.Tables;

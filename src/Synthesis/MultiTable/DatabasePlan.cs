@@ -14,6 +14,12 @@ public sealed record DatabasePlan
     /// <summary>Most parent columns a child is conditioned on; more add cost and little fidelity.</summary>
     public const int MaxContextColumns = 8;
 
+    /// <summary>
+    /// Table annotation listing (by <see cref="TableEntry.KeyOf"/>, one a line) the nullable foreign keys
+    /// that are NULL in every source row: never a primary parent, or the table would get no rows.
+    /// </summary>
+    public const string EmptyRelationshipsAnnotation = "sdv:empty-foreign-keys";
+
     public required IReadOnlyList<TablePlan> Tables { get; init; }
 
     public TablePlan For(QualifiedName table) => Tables.First(t => t.Table.Equals(table));
@@ -34,7 +40,9 @@ public sealed record DatabasePlan
             // The primary parent: the relationship that most defines the row. A key that is part of
             // the primary key (an order line under its order) first, then a NOT NULL key, then the
             // first by column order; ties broken by name so the choice is always the same.
+            var empty = table.Annotations.TryGetValue(EmptyRelationshipsAnnotation, out var listed) ? listed.Split('\n') : [];
             var primary = ordinary
+                .Where(f => !empty.Contains(TableEntry.KeyOf(f)))
                 .OrderBy(f => table.PrimaryKey?.Columns.Contains(f.Columns[0]) == true ? 0 : 1)
                 .ThenBy(f => f.Columns.All(c => !table.Column(c).IsNullable) ? 0 : 1)
                 .ThenBy(f => table.Column(f.Columns[0]).Ordinal)

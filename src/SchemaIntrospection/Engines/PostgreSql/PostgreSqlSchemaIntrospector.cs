@@ -43,7 +43,11 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
                et.oid::int8, etn.nspname::text, et.typname::text, et.typtype::text,
                CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname::text END,
                CASE WHEN a.attidentity = '' AND a.attgenerated = '' AND pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%'
-                    THEN pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) END,
+                    THEN (SELECT ARRAY[sn.nspname::text, sc.relname::text] FROM pg_depend sd
+                          JOIN pg_class sc ON sc.oid = sd.refobjid AND sc.relkind = 'S'
+                          JOIN pg_namespace sn ON sn.oid = sc.relnamespace
+                          WHERE sd.classid = 'pg_attrdef'::regclass AND sd.objid = d.oid AND sd.refclassid = 'pg_class'::regclass
+                          ORDER BY sc.oid LIMIT 1) END,
                col_description(a.attrelid, a.attnum)
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
@@ -114,10 +118,14 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
           AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = 'pg_type'::regclass AND dep.objid = t.oid AND dep.deptype = 'e')
         """;
 
+    // pg_sequences.last_value is NULL where the reader may not read the sequence (or it was never used).
     private const string SequencesSql = """
-        SELECT n.nspname::text, c.relname::text, dn.nspname::text, dc.relname::text, a.attname::text
+        SELECT n.nspname::text, c.relname::text, dn.nspname::text, dc.relname::text, a.attname::text, d.deptype::text,
+               format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle, ps.last_value
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_sequence s ON s.seqrelid = c.oid
+        LEFT JOIN pg_sequences ps ON ps.schemaname = n.nspname AND ps.sequencename = c.relname
         LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid
              AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
         LEFT JOIN pg_class dc ON dc.oid = d.refobjid
@@ -292,7 +300,7 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         var elementName = r.IsDBNull(18) ? null : new QualifiedName(r.GetString(18), r.GetString(19));
         var elementTypeType = r.IsDBNull(20) ? null : r.GetString(20);
         var collation = r.IsDBNull(21) ? null : r.GetString(21);
-        var serialSequence = r.IsDBNull(22) ? null : r.GetString(22);
+        var serialSequence = r.IsDBNull(22) ? null : r.GetFieldValue<string[]>(22);
         var comment = r.IsDBNull(23) ? null : r.GetString(23);
 
         var (logical, maxLength, precision, scale) = PostgreSqlTypeMapper.Map(baseName, baseType, baseCategory, typmod);
@@ -335,7 +343,8 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         else if (serialSequence is not null)
         {
             kind = IdentityKind.Serial;
-            annotations["postgresql:sequence"] = serialSequence;
+            // Quoted in full, so that a writer reads the two parts back whatever characters they hold.
+            annotations["postgresql:sequence"] = Quote(serialSequence[0]) + "." + Quote(serialSequence[1]);
         }
         if (generated == "s") annotations["postgresql:generated"] = "stored";
 
@@ -459,6 +468,15 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         {
             OwnedByTable = r.IsDBNull(3) ? null : new QualifiedName(r.GetString(2), r.GetString(3)),
             OwnedByColumn = r.IsDBNull(4) ? null : r.GetString(4),
+            IsIdentity = !r.IsDBNull(5) && r.GetString(5) == "i",
+            DataType = r.GetString(6),
+            Start = r.GetInt64(7),
+            Increment = r.GetInt64(8),
+            MinValue = r.GetInt64(9),
+            MaxValue = r.GetInt64(10),
+            Cache = r.GetInt64(11),
+            Cycle = r.GetBoolean(12),
+            LastValue = r.IsDBNull(13) ? null : r.GetInt64(13),
         }), cancellationToken).ConfigureAwait(false);
         return result.OrderBy(s => s.Name, QualifiedName.Order).ToList();
     }
