@@ -77,6 +77,7 @@ internal static class SchemaMapper
             Views = sameEngine ? source.Views.Select(v => v with { Name = Map(v.Name) }).ToList() : [],
             UserTypes = sameEngine ? source.UserTypes : [],
             Sequences = sameEngine ? source.Sequences : [],
+            Extensions = sameEngine ? source.Extensions : [],
         };
     }
 

@@ -18,6 +18,9 @@ public sealed record DatabaseSchema
 
     public IReadOnlyList<SequenceSchema> Sequences { get; init; } = [];
 
+    /// <summary>PostgreSQL extensions the database has (name and schema; PostGIS, hstore, citext...): a same-engine clone creates them first.</summary>
+    public IReadOnlyList<QualifiedName> Extensions { get; init; } = [];
+
     /// <summary>Oddities found while reading: logged, never thrown.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

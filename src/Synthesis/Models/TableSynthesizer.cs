@@ -61,6 +61,7 @@ public static class TableSynthesizer
                 ColumnRole.Categorical => new CategoryAccumulator(kind, options.MaxExactDistinct),
                 ColumnRole.Id => new IdAccumulator(),
                 ColumnRole.Pii or ColumnRole.Text => new NumericAccumulator(ValueKind.Integer, true, options.MaxExactDistinct, options.SketchK, random.Fork()),
+                ColumnRole.Structured => new Structured.StructuredAccumulator(column, random.Fork()),
                 _ => null,
             };
             plans.Add((role, reason, column, accumulator));
@@ -73,7 +74,7 @@ public static class TableSynthesizer
         }
 
         // The copula reads only whether personal data, free text and keys are there, not what they are.
-        var presenceOnly = plans.Select(static p => p.Role is ColumnRole.Pii or ColumnRole.Text or ColumnRole.Id or ColumnRole.Fixed).ToArray();
+        var presenceOnly = plans.Select(static p => p.Role is ColumnRole.Pii or ColumnRole.Text or ColumnRole.Id or ColumnRole.Structured or ColumnRole.Fixed).ToArray();
         var reservoir = new RowReservoir(options.ReservoirSize, width, random.Fork(), presenceOnly);
         var tableColumns = plans.Take(table.Columns.Count).Select((p, i) => (p, i)).ToList();
         // Determinants: the table's codes, then the context columns (a parent's category arrives as a
@@ -227,6 +228,9 @@ public static class TableSynthesizer
 
             case CategoryAccumulator categories:
                 model = FinishCategorical(column, categories, options, ref dim);
+                break;
+            case Structured.StructuredAccumulator structured:
+                model = structured.Finish(options.RareCategoryThreshold, ref dim);
                 break;
             case IdAccumulator ids:
                 model = FinishId(column, ids);

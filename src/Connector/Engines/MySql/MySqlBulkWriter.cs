@@ -67,7 +67,7 @@ internal sealed class MySqlBulkWriter : IBulkWriter
                     new MySqlBulkCopyColumnMapping(i, variable, $"{target} = CAST({variable} AS UNSIGNED)"),
                 _ when IsBinary(type) => new MySqlBulkCopyColumnMapping(i, variable, $"{target} = UNHEX({variable})"),
                 _ when columns[i].LogicalType == LogicalType.Spatial && !IsText(type) =>
-                    new MySqlBulkCopyColumnMapping(i, variable, $"{target} = ST_GeomFromText({variable})"),
+                    new MySqlBulkCopyColumnMapping(i, variable, $"{target} = {GeometryFromEwkt(variable)}"),
                 _ => new MySqlBulkCopyColumnMapping(i, columns[i].Name),
             });
         }
@@ -122,6 +122,10 @@ internal sealed class MySqlBulkWriter : IBulkWriter
         await FlushAsync().ConfigureAwait(false);
         return total;
     }
+
+    /// <summary>A geometry from its canonical EWKT ("SRID=4326;POINT(1 2)", or plain WKT): the SRID prefix becomes ST_GeomFromText's second argument.</summary>
+    private static string GeometryFromEwkt(string v) =>
+        $"ST_GeomFromText(IF({v} LIKE 'SRID=%', SUBSTRING({v}, LOCATE(';', {v}) + 1), {v}), IF({v} LIKE 'SRID=%', CAST(SUBSTRING({v}, 6, LOCATE(';', {v}) - 6) AS UNSIGNED), 0))";
 
     private static bool IsBinary(string type) =>
         type.StartsWith("binary", StringComparison.Ordinal) || type.StartsWith("varbinary", StringComparison.Ordinal)

@@ -34,8 +34,9 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
         {
             await ExecuteAsync(connection, $"CREATE SCHEMA IF NOT EXISTS {D.Quote(name!)}", cancellationToken).ConfigureAwait(false);
         }
-        // Enums before domains: a domain may be declared over an enum.
-        foreach (var type in schema.UserTypes.OrderBy(u => u.IsEnum ? 0 : 1))
+        await CreateExtensionsAsync(connection, schema, cancellationToken).ConfigureAwait(false);
+        // Enums, then composites, then domains: a composite may hold an enum, a domain may be over either.
+        foreach (var type in schema.UserTypes.OrderBy(u => u.IsEnum ? 0 : u.IsComposite ? 1 : 2))
         {
             if (await TypeExistsAsync(connection, type.Name, cancellationToken).ConfigureAwait(false)) continue;
             await ExecuteAsync(connection, UserTypeDdl(type), cancellationToken).ConfigureAwait(false);
@@ -50,15 +51,16 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
     }
 
     /// <summary>
-    /// Native types of unmodelled PostgreSQL columns that the target does not know: an extension's type
-    /// (hstore) or a composite type are not created there, and such a column is written as NULL anyway.
+    /// Types of exotic columns that the target does not know (an extension's type, hstore or PostGIS's
+    /// geometry, where the extension could not be created): such a column is written as text, holding
+    /// the value's text form.
     /// </summary>
     private static async Task<HashSet<string>> MissingExoticTypesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
     {
         var missing = new HashSet<string>(StringComparer.Ordinal);
-        var candidates = schema.Tables.Where(t => SchemaMapper.SourceEngineOf(t) == DatabaseEngine.PostgreSql)
-            .SelectMany(t => t.Columns).Where(c => c.IsExotic && c.UserType is null)
-            .Select(c => c.NativeType).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var candidates = schema.Tables
+            .SelectMany(t => t.Columns.Where(c => c.IsExotic && c.UserType is null).Select(c => PostgreSqlTypeMapper.Instance.MapType(c, SchemaMapper.SourceEngineOf(t))))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         foreach (var type in candidates)
         {
             await using var command = connection.CreateCommand();
@@ -69,10 +71,40 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
         return missing;
     }
 
+    /// <summary>
+    /// The source's extensions (PostGIS, hstore, citext...), each in its schema: their types are the
+    /// columns'. One the server lacks or the account may not create is a warning, and its columns are
+    /// then written as text (<see cref="MissingExoticTypesAsync"/>).
+    /// </summary>
+    private async Task CreateExtensionsAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
+    {
+        var extensions = schema.Extensions.ToList();
+        // Another engine's spatial columns become PostGIS geometries where PostGIS can be had.
+        if (!extensions.Any(e => e.Name == "postgis") && schema.Tables.Any(t => SchemaMapper.SourceEngineOf(t) != DatabaseEngine.PostgreSql
+            && t.Columns.Any(c => c.LogicalType == LogicalType.Spatial)))
+        {
+            extensions.Add(new QualifiedName(null, "postgis"));
+        }
+        foreach (var extension in extensions)
+        {
+            try
+            {
+                if (extension.Schema is { } home) await ExecuteAsync(connection, $"CREATE SCHEMA IF NOT EXISTS {D.Quote(home)}", cancellationToken).ConfigureAwait(false);
+                var into = extension.Schema is null ? "" : " SCHEMA " + D.Quote(extension.Schema);
+                await ExecuteAsync(connection, $"CREATE EXTENSION IF NOT EXISTS {D.Quote(extension.Name)}{into}", cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException e)
+            {
+                _warnings.Enqueue($"Extension {extension.Name} is not created on the target ({e.MessageText}); install it there (for PostGIS: the postgresql-postgis package) for its types to be kept.");
+            }
+        }
+    }
+
     private static string UserTypeDdl(UserTypeSchema type)
     {
         if (type.IsEnum)
             return $"CREATE TYPE {D.Quote(type.Name)} AS ENUM ({string.Join(", ", type.EnumValues!.Select(PostgreSqlDialect.Literal))})";
+        if (type.IsComposite) return $"CREATE TYPE {D.Quote(type.Name)} AS ({type.Attributes})";
         var checks = type.Checks.Select(c => c.TrimStart().StartsWith("CHECK", StringComparison.OrdinalIgnoreCase) ? c : $"CHECK ({c})");
         return $"CREATE DOMAIN {D.Quote(type.Name)} AS {type.BaseType ?? "text"}{(type.NotNull ? " NOT NULL" : "")}{string.Concat(checks.Select(c => " " + c))}";
     }
@@ -94,9 +126,9 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
         foreach (var column in table.Columns)
         {
             var type = PostgreSqlTypeMapper.Instance.MapType(column, source);
-            if (sameEngine && column.IsExotic && column.UserType is null && missingTypes.Contains(type))
+            if (column.IsExotic && column.UserType is null && missingTypes.Contains(type))
             {
-                _warnings.Enqueue($"{table.Name}.{column.Name} has type {type}, which the target database lacks (an extension's or a composite type); it is written as text, left NULL.");
+                _warnings.Enqueue($"{table.Name}.{column.Name} has type {type}, which the target database lacks (an extension's type); it is written as text, in the type's text form.");
                 type = "text";
             }
             var sql = $"{D.Quote(column.Name)} {type}";

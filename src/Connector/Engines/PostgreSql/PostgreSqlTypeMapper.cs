@@ -33,6 +33,14 @@ internal sealed class PostgreSqlTypeMapper : ITypeMapper
         return FromLogical(column);
     }
 
+    private static string SpatialType(string nativeType)
+    {
+        var name = nativeType.Trim().ToLowerInvariant();
+        return name is "point" or "linestring" or "polygon" or "multipoint" or "multilinestring" or "multipolygon" or "geometrycollection"
+            ? $"geometry({name})"
+            : "geometry";
+    }
+
     /// <summary>True for the integer types an identity can be declared on.</summary>
     public static bool IsIntegerType(string type) =>
         type.Trim().ToLowerInvariant() is "smallint" or "integer" or "bigint" or "int" or "int2" or "int4" or "int8";
@@ -67,6 +75,12 @@ internal sealed class PostgreSqlTypeMapper : ITypeMapper
             LogicalType.Binary => "bytea",
             LogicalType.Json => "jsonb",
             LogicalType.Xml => "xml",
+            // MySQL's spatial types: PostGIS's geometry of the same subtype (the writer falls back to text without PostGIS).
+            LogicalType.Spatial => SpatialType(column.NativeType),
+            // MySQL's BIT(n) reads without its leading zeros: a varying bit string holds it.
+            LogicalType.Bit => column.MaxLength is int bits and > 0 ? $"bit varying({bits})" : "bit varying",
+            // MariaDB's inet4/inet6.
+            LogicalType.Network => "inet",
             // Enum: text plus a CHECK (col IN (...)) added by the schema writer.
             _ => "text",
         };

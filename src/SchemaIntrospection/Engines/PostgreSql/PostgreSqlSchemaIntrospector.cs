@@ -18,6 +18,7 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
           AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
         """;
 
+    // Relations an extension owns (PostGIS's spatial_ref_sys, geometry_columns) are the extension's: it creates them.
     private const string RelationsSql = """
         SELECT c.oid::int8, n.nspname::text, c.relname::text, c.relkind::text, c.relispartition, c.reltuples::float8,
                obj_description(c.oid, 'pg_class'),
@@ -25,6 +26,7 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
                CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname = ANY(@schemas)
+          AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = 'pg_class'::regclass AND dep.objid = c.oid AND dep.deptype = 'e')
         """;
 
     // Tables only (r, p) and never partitions: their columns and constraints are the parent's.
@@ -112,9 +114,12 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
     private const string UserTypesSql = """
         SELECT t.oid::int8, n.nspname::text, t.typname::text, t.typtype::text,
                CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END, t.typnotnull,
-               ARRAY(SELECT pg_get_constraintdef(con.oid, true) FROM pg_constraint con WHERE con.contypid = t.oid ORDER BY con.conname::text)
+               ARRAY(SELECT pg_get_constraintdef(con.oid, true) FROM pg_constraint con WHERE con.contypid = t.oid ORDER BY con.conname::text),
+               CASE WHEN t.typtype = 'c' THEN (SELECT string_agg(format('%I %s', a.attname, format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)
+                    FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END
         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-        WHERE t.typtype IN ('e', 'd') AND n.nspname = ANY(@schemas)
+        LEFT JOIN pg_class tc ON tc.oid = t.typrelid
+        WHERE (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND tc.relkind = 'c')) AND n.nspname = ANY(@schemas)
           AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = 'pg_type'::regclass AND dep.objid = t.oid AND dep.deptype = 'e')
         """;
 
@@ -132,6 +137,12 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         LEFT JOIN pg_namespace dn ON dn.oid = dc.relnamespace
         LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
         WHERE c.relkind = 'S' AND n.nspname = ANY(@schemas)
+        """;
+
+    // plpgsql is in every database already.
+    private const string ExtensionsSql = """
+        SELECT e.extname::text, n.nspname::text FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+        WHERE e.extname <> 'plpgsql' ORDER BY e.extname
         """;
 
     public DatabaseEngine Engine => DatabaseEngine.PostgreSql;
@@ -225,6 +236,7 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
             Views = views,
             UserTypes = await ReadUserTypesAsync(connection, schemas, enumValues, cancellationToken).ConfigureAwait(false),
             Sequences = await ReadSequencesAsync(connection, schemas, cancellationToken).ConfigureAwait(false),
+            Extensions = await ReadExtensionsAsync(connection, cancellationToken).ConfigureAwait(false),
             Warnings = warnings,
         };
     }
@@ -317,6 +329,17 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
             {
                 warnings.Add($"Column {table}.{name} has domain {typeName}, which is declared over another domain; its base type is read one level deep only.");
             }
+        }
+        if (logical == LogicalType.Spatial && baseName is "point" or "line" or "lseg" or "box" or "path" or "polygon" or "circle")
+        {
+            // PostgreSQL's own geometric types, written in their own text form (MySQL's POINT is a geometry).
+            annotations["postgresql:geometric"] = baseName;
+        }
+        if (baseType == "c")
+        {
+            // A composite column: generated as a row of its fields, and its type created before the table.
+            userType ??= typeName;
+            annotations["postgresql:composite"] = "true";
         }
         if (typeType == "e" || baseType == "e")
         {
@@ -454,9 +477,12 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         await QueryAsync(connection, UserTypesSql, schemas, r =>
         {
             var name = new QualifiedName(r.GetString(1), r.GetString(2));
-            result.Add(r.GetString(3) == "e"
-                ? new UserTypeSchema(name) { EnumValues = enumValues.GetValueOrDefault(r.GetInt64(0)) ?? [] }
-                : new UserTypeSchema(name) { BaseType = r.GetString(4), NotNull = r.GetBoolean(5), Checks = r.GetFieldValue<string[]>(6) });
+            result.Add(r.GetString(3) switch
+            {
+                "e" => new UserTypeSchema(name) { EnumValues = enumValues.GetValueOrDefault(r.GetInt64(0)) ?? [] },
+                "c" => new UserTypeSchema(name) { Attributes = r.IsDBNull(7) ? "" : r.GetString(7) },
+                _ => new UserTypeSchema(name) { BaseType = r.GetString(4), NotNull = r.GetBoolean(5), Checks = r.GetFieldValue<string[]>(6) },
+            });
         }, cancellationToken).ConfigureAwait(false);
         return result.OrderBy(t => t.Name, QualifiedName.Order).ToList();
     }
@@ -479,6 +505,13 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
             LastValue = r.IsDBNull(13) ? null : r.GetInt64(13),
         }), cancellationToken).ConfigureAwait(false);
         return result.OrderBy(s => s.Name, QualifiedName.Order).ToList();
+    }
+
+    private static async Task<IReadOnlyList<QualifiedName>> ReadExtensionsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var result = new List<QualifiedName>();
+        await QueryAsync(connection, ExtensionsSql, null, r => result.Add(new QualifiedName(r.GetString(1), r.GetString(0))), cancellationToken).ConfigureAwait(false);
+        return result;
     }
 
     private static async Task<List<TableSchema>> CountRowsAsync(DbConnection connection, List<TableSchema> tables, CancellationToken cancellationToken)
