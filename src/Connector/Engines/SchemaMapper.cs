@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Engines;
@@ -8,7 +7,8 @@ namespace Sdv.Connector.Engines;
 /// its schemas (MySQL: the target database replaces the source database); another engine puts
 /// every table in the target's default schema. Tables remember their source engine in
 /// <see cref="SourceEngineAnnotation"/> so type mappers know where a native type came from.
-/// Across engines, default expressions that are not plain literals and CHECK expressions are
+/// Across engines, defaults are translated where they mean the same everywhere (now(), CURRENT_DATE,
+/// true/false, literals: <see cref="PortableDefaults"/>); other defaults and CHECK expressions are
 /// dropped (each with a warning): their SQL is the source engine's.
 /// </summary>
 internal static class SchemaMapper
@@ -64,6 +64,7 @@ internal static class SchemaMapper
                 Name = Map(table.Name),
                 Columns = columns,
                 CheckConstraints = checks,
+                Indexes = sameEngine ? table.Indexes : PortableIndexes.ToTarget(table, targetEngine, warnings),
                 ForeignKeys = table.ForeignKeys.Select(fk => fk with { Table = Map(fk.Table), PrincipalTable = Map(fk.PrincipalTable) }).ToList(),
                 Partitions = sameEngine ? table.Partitions : [],
                 Annotations = annotations,
@@ -81,18 +82,11 @@ internal static class SchemaMapper
         };
     }
 
-    /// <summary>Keeps a default only where it is a plain number or string literal that any engine reads alike.</summary>
+    /// <summary>A default other engines share (see <see cref="PortableDefaults"/>), with a warning where one is dropped.</summary>
     private static string? PortableDefault(ColumnSchema column, TableSchema table, ICollection<string> warnings)
     {
-        var sql = column.DefaultSql?.Trim();
-        if (string.IsNullOrEmpty(sql) || column.Identity != IdentityKind.None) return null;
-        while (sql.Length > 1 && sql[0] == '(' && sql[^1] == ')') sql = sql[1..^1].Trim();
-        var literal = sql.Split("::", 2)[0].Trim();
-        if (double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) return literal;
-        if (literal.Length >= 2 && literal[0] == '\'' && literal[^1] == '\'' && !literal[1..^1].Replace("''", "", StringComparison.Ordinal).Contains('\'', StringComparison.Ordinal))
-            return literal;
-        if (literal.Equals("NULL", StringComparison.OrdinalIgnoreCase)) return null;
-        warnings.Add($"Default {column.DefaultSql} of {table.Name}.{column.Name} is not carried to another engine.");
-        return null;
+        var neutral = PortableDefaults.Neutral(column, out var lost);
+        if (lost) warnings.Add($"Default {column.DefaultSql} of {table.Name}.{column.Name} is not carried to another engine: it is the source engine's own SQL.");
+        return neutral;
     }
 }

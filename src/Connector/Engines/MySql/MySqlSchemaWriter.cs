@@ -104,7 +104,7 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         }
         else if (column.DefaultSql is { } defaultSql)
         {
-            sql.Append(" DEFAULT ").Append(same ? defaultSql : PortableDefault(defaultSql));
+            sql.Append(" DEFAULT ").Append(same ? defaultSql : PortableDefault(defaultSql, MySqlTypeMapper.MapType(column, source, indexed)));
         }
         if (same && column.Annotations.TryGetValue("mysql.on_update", out var onUpdate))
         {
@@ -113,9 +113,26 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         return sql.ToString();
     }
 
-    /// <summary>A literal default from another engine: a quoted string has its backslashes doubled (MySQL reads them as escapes).</summary>
-    private static string PortableDefault(string literal) =>
-        literal.Length >= 2 && literal[0] == '\'' ? literal.Replace("\\", "\\\\", StringComparison.Ordinal) : literal;
+    /// <summary>
+    /// A portable default from another engine (<see cref="PortableDefaults"/>) in MySQL's words: the clock at the
+    /// column's precision (DATETIME(6) takes CURRENT_TIMESTAMP(6) only), dates and times as expressions,
+    /// booleans as 1/0, a quoted string with its backslashes doubled (MySQL reads them as escapes).
+    /// </summary>
+    private static string PortableDefault(string neutral, string mappedType)
+    {
+        var precision = mappedType.Contains('(', StringComparison.Ordinal) && mappedType.StartsWith("datetime", StringComparison.OrdinalIgnoreCase)
+            ? mappedType[mappedType.IndexOf('(', StringComparison.Ordinal)..] : "";
+        return neutral switch
+        {
+            PortableDefaults.Timestamp => "CURRENT_TIMESTAMP" + precision,
+            PortableDefaults.Date => "(CURRENT_DATE)",
+            PortableDefaults.Time => "(CURRENT_TIME)",
+            "TRUE" => "1",
+            "FALSE" => "0",
+            _ when neutral.Length >= 2 && neutral[0] == '\'' => neutral.Replace("\\", "\\\\", StringComparison.Ordinal),
+            _ => neutral,
+        };
+    }
 
 
     /// <summary>The column that becomes AUTO_INCREMENT: an identity, integer column leading the primary key (or null).</summary>
@@ -193,6 +210,20 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         {
             _warnings.Enqueue($"Index {index.Name} on {table.Name} is an expression index of another engine; it is not recreated.");
             return null;
+        }
+        if (index.Definition == PortableIndexes.Spatial)
+        {
+            // InnoDB indexes only NOT NULL geometries.
+            if (index.Columns.Any(c => table.FindColumn(c) is not { IsNullable: false }))
+            {
+                _warnings.Enqueue($"Spatial index {index.Name} on {table.Name} is not created: MySQL indexes NOT NULL geometry columns only, and {string.Join(", ", index.Columns)} may be NULL.");
+                return null;
+            }
+            return $"CREATE SPATIAL INDEX {name}ON {_d.Quote(table.Name)} ({_d.QuoteList(index.Columns)})";
+        }
+        if (index.Definition == PortableIndexes.FullText)
+        {
+            return $"CREATE FULLTEXT INDEX {name}ON {_d.Quote(table.Name)} ({_d.QuoteList(index.Columns)})";
         }
         if (index.Filter is not null)
         {

@@ -221,7 +221,8 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
             {
                 if (sameEngine && index.Definition is { } definition)
                 {
-                    await ExecuteAsync(connection, definition, cancellationToken).ConfigureAwait(false);
+                    // A partitioned table's index is printed ON ONLY (the parent alone); the clone wants it on every partition.
+                    await ExecuteAsync(connection, definition.Replace(" ON ONLY ", " ON ", StringComparison.Ordinal), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
                 if (index.Columns.Count == 0)
@@ -229,15 +230,43 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
                     _warnings.Enqueue($"Index {index.Name} on {table.Name} is an expression index of another engine; not created.");
                     continue;
                 }
+                var method = "";
+                var parts = D.QuoteList(index.Columns);
+                if (index.Definition == PortableIndexes.Spatial)
+                {
+                    if (!await ColumnsHaveTypeAsync(connection, table, index.Columns, "geometry", cancellationToken).ConfigureAwait(false))
+                    {
+                        _warnings.Enqueue($"Spatial index {index.Name} on {table.Name} is not created: its columns are text here (PostGIS is not available on the target).");
+                        continue;
+                    }
+                    method = " USING gist";
+                }
+                else if (index.Definition == PortableIndexes.FullText)
+                {
+                    // A full-text index of another engine: PostgreSQL's own over the words of the columns.
+                    method = " USING gin";
+                    parts = "to_tsvector('simple', " + string.Join(" || ' ' || ", index.Columns.Select(c => $"coalesce({D.Quote(c)}::text, '')")) + ")";
+                }
                 // Index names are per schema here, per table in MySQL: a clash takes the table's name as prefix.
                 var indexName = names.Add((table.Name.Schema, index.Name)) ? index.Name : $"{table.Name.Name}_{index.Name}";
                 names.Add((table.Name.Schema, indexName));
                 var filter = sameEngine && index.Filter is { } predicate ? $" WHERE {predicate}" : "";
                 await ExecuteAsync(connection,
-                    $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {D.Quote(indexName)} ON {D.Quote(table.Name)} ({D.QuoteList(index.Columns)}){filter}",
+                    $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {D.Quote(indexName)} ON {D.Quote(table.Name)}{method} ({parts}){filter}",
                     cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>True where every one of <paramref name="columns"/> of the written table has the given type (by its name).</summary>
+    private static async Task<bool> ColumnsHaveTypeAsync(DbConnection connection, TableSchema table, IReadOnlyList<string> columns, string typeName, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid WHERE a.attrelid = @table::regclass AND a.attname = ANY(@columns) AND t.typname = @type";
+        command.Parameters.Add(new NpgsqlParameter<string>("table", D.Quote(table.Name)));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("columns", columns.ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string>("type", typeName));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == columns.Count;
     }
 
     private static string Action(ReferentialAction action) => action switch

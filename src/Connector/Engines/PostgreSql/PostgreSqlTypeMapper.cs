@@ -47,15 +47,14 @@ internal sealed class PostgreSqlTypeMapper : ITypeMapper
 
     private static string FromLogical(ColumnSchema column)
     {
-        // MySQL's unsigned integers need the next wider type to hold their upper half.
-        var unsigned = column.NativeType.Contains("unsigned", StringComparison.OrdinalIgnoreCase);
+        // MySQL's unsigned integers are already one size up in their logical type (int unsigned is Int64, bigint unsigned a Decimal(20,0)).
         return column.LogicalType switch
         {
             LogicalType.Boolean => "boolean",
             LogicalType.Int8 => "smallint",
-            LogicalType.Int16 => unsigned ? "integer" : "smallint",
-            LogicalType.Int32 => unsigned ? "bigint" : "integer",
-            LogicalType.Int64 => unsigned ? "numeric(20,0)" : "bigint",
+            LogicalType.Int16 => "smallint",
+            LogicalType.Int32 => "integer",
+            LogicalType.Int64 => "bigint",
             LogicalType.Decimal => column.Precision is int p and > 0 and <= 1000
                 ? column.Scale is int s and >= 0 ? $"numeric({p},{Math.Min(s, p)})" : $"numeric({p})"
                 : "numeric",

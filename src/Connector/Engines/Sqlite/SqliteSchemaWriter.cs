@@ -153,6 +153,11 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
                     await ExecuteAsync(connection, definition, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
+                if (PortableIndexes.IsSpecial(index))
+                {
+                    _warnings.Enqueue($"Index {index.Name} on {table.Name} is a {index.Definition!.ToLowerInvariant()} index of another engine; SQLite has none without an extension, so it is not created.");
+                    continue;
+                }
                 if (index.Columns.Count == 0)
                 {
                     _warnings.Enqueue($"Index {index.Name} on {table.Name} is an expression index of another engine; not created.");

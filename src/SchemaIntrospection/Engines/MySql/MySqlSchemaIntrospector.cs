@@ -325,9 +325,11 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
     private static string Describe(List<IndexPart> parts)
     {
         static string Quote(string identifier) => "`" + identifier.Replace("`", "``", StringComparison.Ordinal) + "`";
+        // MariaDB reports a SUB_PART (32) for a SPATIAL key part that CREATE SPATIAL INDEX refuses.
+        var prefixes = !parts[0].Type.Equals("SPATIAL", StringComparison.OrdinalIgnoreCase) && !parts[0].Type.Equals("FULLTEXT", StringComparison.OrdinalIgnoreCase);
         var items = parts.Select(p => p.Column is null
             ? "(" + p.Expression + ")"
-            : p.SubPart is { } prefix ? $"{Quote(p.Column)}({prefix.ToString(CultureInfo.InvariantCulture)})" : Quote(p.Column));
+            : prefixes && p.SubPart is { } prefix ? $"{Quote(p.Column)}({prefix.ToString(CultureInfo.InvariantCulture)})" : Quote(p.Column));
         return $"{parts[0].Type} ({string.Join(", ", items)})";
     }
 
