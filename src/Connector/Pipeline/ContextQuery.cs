@@ -44,7 +44,7 @@ internal static class ContextQuery
                 + string.Join(" AND ", primary.Columns.Select((c, k) => $"p.{d.Quote(primary.PrincipalColumns[k])} = t.{d.Quote(c)}")));
             select.AddRange(plan.ParentContextColumns.Select(c => selectExpression(parent.Column(c), $"p.{d.Quote(c)}")));
         }
-        return $"SELECT {string.Join(", ", select)} FROM {d.Quote(table.Name)} t {string.Join(" ", joins)}{OrderBy(d, table, "t.")}";
+        return $"SELECT {string.Join(", ", select)} FROM {QueryRowStream.From(d, table)} t {string.Join(" ", joins)}{OrderBy(d, table, "t.")}";
     }
 
     /// <summary>

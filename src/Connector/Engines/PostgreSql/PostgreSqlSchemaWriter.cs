@@ -43,9 +43,13 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
         }
         await PostgreSqlSequences.CreateAsync(connection, schema, cancellationToken).ConfigureAwait(false);
         var missing = await MissingExoticTypesAsync(connection, schema, cancellationToken).ConfigureAwait(false);
-        foreach (var table in schema.Tables)
+        foreach (var table in PostgreSqlTableLayout.CreationOrder(schema.Tables))
         {
             await ExecuteAsync(connection, CreateTableDdl(table, schema, missing), cancellationToken).ConfigureAwait(false);
+            if (SchemaMapper.SourceEngineOf(table) == DatabaseEngine.PostgreSql)
+            {
+                await PostgreSqlTableLayout.CreatePartitionsAsync(connection, table, cancellationToken).ConfigureAwait(false);
+            }
         }
         await PostgreSqlSequences.OwnAsync(connection, schema, cancellationToken).ConfigureAwait(false);
     }
@@ -125,6 +129,7 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
         var parts = new List<string>();
         foreach (var column in table.Columns)
         {
+            if (sameEngine && PostgreSqlTableLayout.IsInherited(table, column)) continue;
             var type = PostgreSqlTypeMapper.Instance.MapType(column, source);
             if (column.IsExotic && column.UserType is null && missingTypes.Contains(type))
             {
@@ -171,7 +176,7 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
                 parts.Add($"CHECK ({D.Quote(column.Name)} IN ({string.Join(", ", column.EnumValues!.Select(PostgreSqlDialect.Literal))}))");
             }
         }
-        return $"CREATE TABLE {D.Quote(table.Name)} (\n  {string.Join(",\n  ", parts)}\n)";
+        return $"CREATE TABLE {D.Quote(table.Name)} (\n  {string.Join(",\n  ", parts)}\n){(sameEngine ? PostgreSqlTableLayout.Suffix(table) : "")}";
     }
 
     /// <summary>Key names are kept from PostgreSQL only: another engine's (MySQL's PRIMARY on every table) may collide in one schema.</summary>

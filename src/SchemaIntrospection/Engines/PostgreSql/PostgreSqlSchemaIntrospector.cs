@@ -23,7 +23,10 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         SELECT c.oid::int8, n.nspname::text, c.relname::text, c.relkind::text, c.relispartition, c.reltuples::float8,
                obj_description(c.oid, 'pg_class'),
                (SELECT i.inhparent::int8 FROM pg_inherits i WHERE i.inhrelid = c.oid AND c.relispartition LIMIT 1),
-               CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END
+               CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END,
+               CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
+               CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
+               ARRAY(SELECT i.inhparent::int8 FROM pg_inherits i WHERE i.inhrelid = c.oid AND NOT c.relispartition ORDER BY i.inhseqno)
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname = ANY(@schemas)
           AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = 'pg_class'::regclass AND dep.objid = c.oid AND dep.deptype = 'e')
@@ -50,7 +53,7 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
                           JOIN pg_namespace sn ON sn.oid = sc.relnamespace
                           WHERE sd.classid = 'pg_attrdef'::regclass AND sd.objid = d.oid AND sd.refclassid = 'pg_class'::regclass
                           ORDER BY sc.oid LIMIT 1) END,
-               col_description(a.attrelid, a.attnum)
+               col_description(a.attrelid, a.attnum), a.attislocal
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -169,7 +172,12 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
             var relation = new Relation(
                 r.GetInt64(0), new QualifiedName(r.GetString(1), r.GetString(2)), r.GetString(3), r.GetBoolean(4),
                 r.GetDouble(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetInt64(7),
-                r.IsDBNull(8) ? null : r.GetString(8));
+                r.IsDBNull(8) ? null : r.GetString(8))
+            {
+                PartitionKey = r.IsDBNull(9) ? null : r.GetString(9),
+                PartitionBound = r.IsDBNull(10) ? null : r.GetString(10),
+                InheritsFrom = r.GetFieldValue<long[]>(11),
+            };
             relations[relation.Oid] = relation;
         }, cancellationToken).ConfigureAwait(false);
 
@@ -218,7 +226,7 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
                 RowCount = Estimate(table, tablePartitions),
                 RowCountIsExact = false,
                 Comment = table.Comment,
-                Annotations = TableAnnotations(table, keys),
+                Annotations = TableAnnotations(table, keys, tablePartitions, relations),
             });
         }
 
@@ -241,10 +249,36 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         };
     }
 
-    private static Dictionary<string, string> TableAnnotations(Relation table, TableConstraints keys)
+    /// <summary>Where a partitioned table's layout is kept: its key, and per partition (by its index in <see cref="TableSchema.Partitions"/>) its parent, bound and own key.</summary>
+    public const string PartitionByAnnotation = "postgresql:partition-by";
+
+    /// <summary>Prefix of "postgresql:partition:{index}" = "{parent index, -1 for the table}\n{bound}\n{its own key or empty}".</summary>
+    public const string PartitionAnnotationPrefix = "postgresql:partition:";
+
+    /// <summary>The tables a table inherits from (INHERITS), one a line: a quoted name in the table's schema, or "schema"."name" quoted.</summary>
+    public const string InheritsAnnotation = "postgresql:inherits";
+
+    /// <summary>Set on a table other tables inherit from: its own rows are read with ONLY.</summary>
+    public const string InheritedAnnotation = "postgresql:inherited";
+
+    private static Dictionary<string, string> TableAnnotations(Relation table, TableConstraints keys, List<Relation> partitions, Dictionary<long, Relation> relations)
     {
         var annotations = new Dictionary<string, string>(keys.Annotations, StringComparer.Ordinal);
         if (table.Kind == "p") annotations["postgresql:partitioned"] = "true";
+        if (table.PartitionKey is { } key) annotations[PartitionByAnnotation] = key;
+        var ordered = partitions.OrderBy(p => p.Name, QualifiedName.Order).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var parent = ordered.FindIndex(p => p.Oid == ordered[i].Parent);
+            annotations[PartitionAnnotationPrefix + i.ToString(CultureInfo.InvariantCulture)] =
+                $"{parent.ToString(CultureInfo.InvariantCulture)}\n{ordered[i].PartitionBound}\n{ordered[i].PartitionKey}";
+        }
+        var parents = table.InheritsFrom.Select(relations.GetValueOrDefault).OfType<Relation>().ToList();
+        if (parents.Count > 0)
+        {
+            annotations[InheritsAnnotation] = string.Join("\n", parents.Select(p => p.Name.Schema == table.Name.Schema ? Quote(p.Name.Name) : Quote(p.Name.Schema!) + "." + Quote(p.Name.Name)));
+        }
+        if (relations.Values.Any(r => r.InheritsFrom.Contains(table.Oid))) annotations[InheritedAnnotation] = "true";
         return annotations;
     }
 
@@ -370,6 +404,8 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
             annotations["postgresql:sequence"] = Quote(serialSequence[0]) + "." + Quote(serialSequence[1]);
         }
         if (generated == "s") annotations["postgresql:generated"] = "stored";
+        // A column an inheriting table has from its parent: INHERITS brings it, the CREATE TABLE does not name it.
+        if (!r.GetBoolean(24)) annotations["postgresql:inherited-column"] = "true";
 
         if (logical == LogicalType.Other)
         {
@@ -556,7 +592,14 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         }
     }
 
-    private sealed record Relation(long Oid, QualifiedName Name, string Kind, bool IsPartition, double RelTuples, string? Comment, long? Parent, string? ViewDefinition);
+    private sealed record Relation(long Oid, QualifiedName Name, string Kind, bool IsPartition, double RelTuples, string? Comment, long? Parent, string? ViewDefinition)
+    {
+        public string? PartitionKey { get; init; }
+
+        public string? PartitionBound { get; init; }
+
+        public long[] InheritsFrom { get; init; } = [];
+    }
 
     private sealed class TableConstraints
     {
