@@ -8,8 +8,8 @@ namespace Sdv.Connector.Engines;
 /// every table in the target's default schema. Tables remember their source engine in
 /// <see cref="SourceEngineAnnotation"/> so type mappers know where a native type came from.
 /// Across engines, defaults are translated where they mean the same everywhere (now(), CURRENT_DATE,
-/// true/false, literals: <see cref="PortableDefaults"/>); other defaults and CHECK expressions are
-/// dropped (each with a warning): their SQL is the source engine's.
+/// true/false, literals: <see cref="PortableDefaults"/>) and CHECKs where they are of the common forms
+/// (<see cref="PortableChecks"/>); other defaults and checks are dropped (each with a warning).
 /// </summary>
 internal static class SchemaMapper
 {
@@ -53,11 +53,7 @@ internal static class SchemaMapper
             if (!sameEngine)
             {
                 columns = columns.Select(c => c with { DefaultSql = PortableDefault(c, table, warnings), UserType = null }).ToList();
-                foreach (var check in checks)
-                {
-                    warnings.Add($"CHECK {check.Name ?? check.Expression} on {table.Name} is not recreated on {targetEngine}: its SQL is {source.Engine}'s (the synthetic rows still satisfy it).");
-                }
-                checks = [];
+                checks = PortableChecks.ToTarget(table, source.Engine, targetEngine, warnings);
             }
             return table with
             {
@@ -71,6 +67,14 @@ internal static class SchemaMapper
             };
         }).ToList();
 
+        if (!sameEngine && (source.Routines.Count > 0 || source.Triggers.Count > 0))
+        {
+            warnings.Add($"{source.Routines.Count} routine(s) and {source.Triggers.Count} trigger(s) are not created on {targetEngine}: their code is {source.Engine}'s.");
+        }
+        if (!sameEngine && source.Views.Count > 0)
+        {
+            warnings.Add($"{source.Views.Count} view(s) are not created on {targetEngine}: their SQL is {source.Engine}'s ({string.Join(", ", source.Views.Take(5).Select(v => v.Name.Name))}{(source.Views.Count > 5 ? ", ..." : "")}).");
+        }
         return source with
         {
             Engine = targetEngine,
@@ -79,6 +83,8 @@ internal static class SchemaMapper
             UserTypes = sameEngine ? source.UserTypes : [],
             Sequences = sameEngine ? source.Sequences : [],
             Extensions = sameEngine ? source.Extensions : [],
+            Routines = sameEngine ? source.Routines : [],
+            Triggers = sameEngine ? source.Triggers.Select(t => t with { Table = Map(t.Table) }).ToList() : [],
         };
     }
 

@@ -36,6 +36,35 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         {
             await ExecuteAsync(connection, CreateTableSql(table, checkNames), cancellationToken).ConfigureAwait(false);
         }
+        // Routines after the tables (MySQL checks neither defaults nor generated columns against them), where the
+        // tables are the connection's database: their definitions name no database and land in the current one.
+        if (schema.Routines.Count > 0)
+        {
+            if (InCurrentDatabase(connection, schema))
+            {
+                foreach (var w in await SourceCode.RunAsync(connection, schema.Routines.Select(r => ($"The {r.Kind} {r.Name.Name}", r.Definition)), cancellationToken).ConfigureAwait(false)) _warnings.Enqueue(w);
+            }
+            else
+            {
+                _warnings.Enqueue($"{schema.Routines.Count} routine(s) are not created: the tables are not written to the connection's database {connection.Database}.");
+            }
+        }
+    }
+
+    private static bool InCurrentDatabase(DbConnection connection, DatabaseSchema schema) =>
+        schema.Tables.All(t => t.Name.Schema is null || string.Equals(t.Name.Schema, connection.Database, StringComparison.Ordinal));
+
+    public async Task<IReadOnlyList<string>> CreateTriggersAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(schema);
+        var tables = schema.Tables.Select(t => t.Name.Name).ToHashSet(StringComparer.Ordinal);
+        var triggers = schema.Triggers.Where(t => tables.Contains(t.Table.Name)).ToList();
+        var warnings = triggers.Count > 0 && !InCurrentDatabase(connection, schema)
+            ? [$"{triggers.Count} trigger(s) are not created: the tables are not written to the connection's database {connection.Database}."]
+            : await SourceCode.RunAsync(connection, triggers.Select(t => ($"Trigger {t.Name} on {t.Table.Name}", t.Definition)), cancellationToken).ConfigureAwait(false);
+        foreach (var w in warnings) _warnings.Enqueue(w);
+        return warnings;
     }
 
     /// <summary>The CREATE TABLE statement of one table (no foreign keys, no secondary indexes).</summary>
@@ -75,6 +104,7 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         }
 
         var options = same ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4" : "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+        if (table.Comment is { } comment) options += " COMMENT=" + MySqlDialect.Literal(comment.Length > 2048 ? comment[..2048] : comment);
         return $"CREATE TABLE {_d.Quote(table.Name)} (\n  {string.Join(",\n  ", lines)}\n) {options}";
     }
 
@@ -109,6 +139,10 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         if (same && column.Annotations.TryGetValue("mysql.on_update", out var onUpdate))
         {
             sql.Append(" ON UPDATE ").Append(onUpdate);
+        }
+        if (column.Annotations.TryGetValue("comment", out var comment))
+        {
+            sql.Append(" COMMENT ").Append(MySqlDialect.Literal(comment.Length > 1024 ? comment[..1024] : comment));
         }
         return sql.ToString();
     }

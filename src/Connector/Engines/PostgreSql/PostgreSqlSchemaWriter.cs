@@ -42,10 +42,18 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
             await ExecuteAsync(connection, UserTypeDdl(type), cancellationToken).ConfigureAwait(false);
         }
         await PostgreSqlSequences.CreateAsync(connection, schema, cancellationToken).ConfigureAwait(false);
+        // Before the tables: a default, a check or a generated column may call a function.
+        foreach (var warning in await PostgreSqlRoutines.CreateRoutinesAsync(connection, schema, cancellationToken).ConfigureAwait(false)) _warnings.Enqueue(warning);
         var missing = await MissingExoticTypesAsync(connection, schema, cancellationToken).ConfigureAwait(false);
         foreach (var table in PostgreSqlTableLayout.CreationOrder(schema.Tables))
         {
             await ExecuteAsync(connection, CreateTableDdl(table, schema, missing), cancellationToken).ConfigureAwait(false);
+            // Comments, from any engine: documentation is worth keeping wherever it goes.
+            if (table.Comment is { } comment) await ExecuteAsync(connection, $"COMMENT ON TABLE {D.Quote(table.Name)} IS {PostgreSqlDialect.Literal(comment)}", cancellationToken).ConfigureAwait(false);
+            foreach (var column in table.Columns.Where(c => c.Annotations.ContainsKey("comment") && !PostgreSqlTableLayout.IsInherited(table, c)))
+            {
+                await ExecuteAsync(connection, $"COMMENT ON COLUMN {D.Quote(table.Name)}.{D.Quote(column.Name)} IS {PostgreSqlDialect.Literal(column.Annotations["comment"])}", cancellationToken).ConfigureAwait(false);
+            }
             if (SchemaMapper.SourceEngineOf(table) == DatabaseEngine.PostgreSql)
             {
                 await PostgreSqlTableLayout.CreatePartitionsAsync(connection, table, cancellationToken).ConfigureAwait(false);
@@ -330,6 +338,13 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
         var definition = view.Definition!.Trim().TrimEnd(';');
         if (definition.StartsWith("CREATE", StringComparison.OrdinalIgnoreCase)) return definition;
         return $"CREATE {(view.IsMaterialized ? "MATERIALIZED " : "")}VIEW {D.Quote(view.Name)} AS {definition}";
+    }
+
+    public async Task<IReadOnlyList<string>> CreateTriggersAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
+    {
+        var warnings = await PostgreSqlRoutines.CreateTriggersAsync(connection, schema, cancellationToken).ConfigureAwait(false);
+        foreach (var warning in warnings) _warnings.Enqueue(warning);
+        return warnings;
     }
 
     /// <summary>

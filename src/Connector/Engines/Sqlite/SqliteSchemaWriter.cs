@@ -257,6 +257,16 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
     /// its high-water mark in sqlite_sequence, which a load with explicit keys already raises; it is set
     /// to the largest key all the same, so the clone never depends on that side effect.
     /// </summary>
+    public async Task<IReadOnlyList<string>> CreateTriggersAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var tables = schema.Tables.Select(t => t.Name).ToHashSet();
+        var warnings = await SourceCode.RunAsync(connection,
+            schema.Triggers.Where(t => tables.Contains(t.Table)).Select(t => ($"Trigger {t.Name} on {t.Table}", t.Definition)), cancellationToken).ConfigureAwait(false);
+        foreach (var w in warnings) _warnings.Enqueue(w);
+        return warnings;
+    }
+
     public async Task ResetIdentitiesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);

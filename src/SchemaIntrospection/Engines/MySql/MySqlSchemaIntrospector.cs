@@ -77,6 +77,8 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
             Tables = result.OrderBy(t => t.Name, QualifiedName.Order).ToList(),
             Views = views,
             Sequences = await ReadSequencesAsync(connection, database, flavor, filter, cancellationToken).ConfigureAwait(false),
+            Routines = await MySqlCatalogObjects.RoutinesAsync(connection, database, warnings, cancellationToken).ConfigureAwait(false),
+            Triggers = await MySqlCatalogObjects.TriggersAsync(connection, database, tables.Keys.ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false),
             Warnings = warnings,
         };
     }
@@ -188,7 +190,7 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
     {
         const string sql = """
             SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT, IS_NULLABLE, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH,
-                   NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, COLLATION_NAME, COLUMN_TYPE, EXTRA, GENERATION_EXPRESSION
+                   NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, COLLATION_NAME, COLUMN_TYPE, EXTRA, GENERATION_EXPRESSION, COLUMN_COMMENT
             FROM information_schema.COLUMNS
             WHERE TABLE_SCHEMA = DATABASE()
             ORDER BY TABLE_NAME, ORDINAL_POSITION
@@ -215,12 +217,9 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
                 mapped = new MySqlMappedType(LogicalType.Other) { Warning = $"its type {columnType} could not be parsed ({e.Message})" };
             }
             if (mapped.Warning is not null) warnings.Add($"Column {tableName}.{name}: {mapped.Warning}.");
-            if (mapped.LogicalType is LogicalType.Spatial)
-            {
-                warnings.Add($"Column {tableName}.{name} has the spatial type {columnType}; it is kept and flagged, not modelled.");
-            }
 
             var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (Str(row[14]) is { Length: > 0 } comment) annotations["comment"] = comment;
             if (parsed.IsUnsigned) annotations["mysql.unsigned"] = "true";
             if (parsed.IsZerofill) annotations["mysql.zerofill"] = "true";
             var onUpdate = extra.IndexOf("on update ", StringComparison.OrdinalIgnoreCase);

@@ -126,28 +126,6 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
           AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = 'pg_type'::regclass AND dep.objid = t.oid AND dep.deptype = 'e')
         """;
 
-    // pg_sequences.last_value is NULL where the reader may not read the sequence (or it was never used).
-    private const string SequencesSql = """
-        SELECT n.nspname::text, c.relname::text, dn.nspname::text, dc.relname::text, a.attname::text, d.deptype::text,
-               format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle, ps.last_value
-        FROM pg_class c
-        JOIN pg_namespace n ON n.oid = c.relnamespace
-        JOIN pg_sequence s ON s.seqrelid = c.oid
-        LEFT JOIN pg_sequences ps ON ps.schemaname = n.nspname AND ps.sequencename = c.relname
-        LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid
-             AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
-        LEFT JOIN pg_class dc ON dc.oid = d.refobjid
-        LEFT JOIN pg_namespace dn ON dn.oid = dc.relnamespace
-        LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-        WHERE c.relkind = 'S' AND n.nspname = ANY(@schemas)
-        """;
-
-    // plpgsql is in every database already.
-    private const string ExtensionsSql = """
-        SELECT e.extname::text, n.nspname::text FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
-        WHERE e.extname <> 'plpgsql' ORDER BY e.extname
-        """;
-
     public DatabaseEngine Engine => DatabaseEngine.PostgreSql;
 
     public async Task<DatabaseSchema> IntrospectAsync(DbConnection connection, IntrospectionOptions options, CancellationToken cancellationToken)
@@ -243,8 +221,10 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
             Tables = result,
             Views = views,
             UserTypes = await ReadUserTypesAsync(connection, schemas, enumValues, cancellationToken).ConfigureAwait(false),
-            Sequences = await ReadSequencesAsync(connection, schemas, cancellationToken).ConfigureAwait(false),
-            Extensions = await ReadExtensionsAsync(connection, cancellationToken).ConfigureAwait(false),
+            Sequences = await PostgreSqlCatalogObjects.SequencesAsync(connection, schemas, cancellationToken).ConfigureAwait(false),
+            Extensions = await PostgreSqlCatalogObjects.ExtensionsAsync(connection, cancellationToken).ConfigureAwait(false),
+            Routines = await PostgreSqlCatalogObjects.RoutinesAsync(connection, schemas, cancellationToken).ConfigureAwait(false),
+            Triggers = await PostgreSqlCatalogObjects.TriggersAsync(connection, schemas, result.Select(t => t.Name).ToHashSet(), cancellationToken).ConfigureAwait(false),
             Warnings = warnings,
         };
     }
@@ -521,33 +501,6 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
             });
         }, cancellationToken).ConfigureAwait(false);
         return result.OrderBy(t => t.Name, QualifiedName.Order).ToList();
-    }
-
-    private static async Task<IReadOnlyList<SequenceSchema>> ReadSequencesAsync(DbConnection connection, string[] schemas, CancellationToken cancellationToken)
-    {
-        var result = new List<SequenceSchema>();
-        await QueryAsync(connection, SequencesSql, schemas, r => result.Add(new SequenceSchema(new QualifiedName(r.GetString(0), r.GetString(1)))
-        {
-            OwnedByTable = r.IsDBNull(3) ? null : new QualifiedName(r.GetString(2), r.GetString(3)),
-            OwnedByColumn = r.IsDBNull(4) ? null : r.GetString(4),
-            IsIdentity = !r.IsDBNull(5) && r.GetString(5) == "i",
-            DataType = r.GetString(6),
-            Start = r.GetInt64(7),
-            Increment = r.GetInt64(8),
-            MinValue = r.GetInt64(9),
-            MaxValue = r.GetInt64(10),
-            Cache = r.GetInt64(11),
-            Cycle = r.GetBoolean(12),
-            LastValue = r.IsDBNull(13) ? null : r.GetInt64(13),
-        }), cancellationToken).ConfigureAwait(false);
-        return result.OrderBy(s => s.Name, QualifiedName.Order).ToList();
-    }
-
-    private static async Task<IReadOnlyList<QualifiedName>> ReadExtensionsAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        var result = new List<QualifiedName>();
-        await QueryAsync(connection, ExtensionsSql, null, r => result.Add(new QualifiedName(r.GetString(1), r.GetString(0))), cancellationToken).ConfigureAwait(false);
-        return result;
     }
 
     private static async Task<List<TableSchema>> CountRowsAsync(DbConnection connection, List<TableSchema> tables, CancellationToken cancellationToken)
