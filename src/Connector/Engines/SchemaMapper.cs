@@ -54,6 +54,10 @@ internal static class SchemaMapper
             {
                 columns = columns.Select(c => c with { DefaultSql = PortableDefault(c, table, warnings), UserType = null }).ToList();
                 checks = PortableChecks.ToTarget(table, source.Engine, targetEngine, warnings);
+                foreach (var exclusion in table.Annotations.Keys.Where(k => k.StartsWith("postgresql:exclusion:", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+                {
+                    warnings.Add($"Exclusion constraint {exclusion["postgresql:exclusion:".Length..]} on {table.Name} is not created on {targetEngine}, which has none.");
+                }
             }
             return table with
             {

@@ -213,6 +213,8 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
     public async Task CreateForeignKeysAndIndexesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schema);
+        // Exclusion constraints before the foreign keys: a row they remove must not be a parent yet.
+        foreach (var warning in await PostgreSqlExclusions.CreateAsync(connection, schema, cancellationToken).ConfigureAwait(false)) _warnings.Enqueue(warning);
         var tables = schema.Tables.Select(t => t.Name).ToHashSet();
         foreach (var fk in schema.Tables.SelectMany(t => t.ForeignKeys))
         {

@@ -437,7 +437,7 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
                     break;
                 case "x":
                     constraints.Annotations["postgresql:exclusion:" + name] = r.GetString(10);
-                    warnings.Add($"Table {table.Name} has exclusion constraint {name} ({r.GetString(10)}); it is recorded but the models do not enforce it.");
+                    warnings.Add($"Table {table.Name} has exclusion constraint {name} ({r.GetString(10)}); the models do not know it: a PostgreSQL clone adds it after the load, removing synthetic rows that conflict.");
                     break;
                 case "f":
                     constraints.ForeignKeys.Add(new ForeignKeySchema
