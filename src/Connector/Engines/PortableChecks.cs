@@ -16,20 +16,10 @@ internal static class PortableChecks
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(warnings);
-        var dialect = EngineAdapters.For(target).Dialect;
         var result = new List<CheckConstraintSchema>();
         foreach (var check in table.CheckConstraints)
         {
-            string? printed = null;
-            try
-            {
-                var node = CheckParser.Parse(check.Expression);
-                if (node.Descendants().All(n => n.Kind != CheckNodeKind.Column || table.FindColumn(n.Name!) is not null)) printed = Print(node, dialect, target);
-            }
-            catch (CheckParseException)
-            {
-            }
-            if (printed is null)
+            if (Translate(check.Expression, table, target) is not { } printed)
             {
                 warnings.Add($"CHECK {check.Name ?? check.Expression} on {table.Name} is not recreated on {target}: its SQL is {source}'s (the synthetic rows still satisfy it).");
                 continue;
@@ -38,6 +28,24 @@ internal static class PortableChecks
             result.Add(new CheckConstraintSchema(null, printed));
         }
         return result;
+    }
+
+    /// <summary>A boolean expression of the common forms over the table's columns, in the target's SQL; null where it is not one.</summary>
+    public static string? Translate(string expression, TableSchema table, DatabaseEngine target)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        ArgumentNullException.ThrowIfNull(table);
+        try
+        {
+            var node = CheckParser.Parse(expression);
+            return node.Descendants().All(n => n.Kind != CheckNodeKind.Column || table.FindColumn(n.Name!) is not null)
+                ? Print(node, EngineAdapters.For(target).Dialect, target)
+                : null;
+        }
+        catch (CheckParseException)
+        {
+            return null;
+        }
     }
 
     private static string Print(CheckNode node, ISqlDialect d, DatabaseEngine target) => node.Kind switch

@@ -52,7 +52,12 @@ internal static class SchemaMapper
             var checks = table.CheckConstraints;
             if (!sameEngine)
             {
+                var dialect = EngineAdapters.For(targetEngine).Dialect;
                 columns = columns.Select(c => c with { DefaultSql = PortableDefault(c, table, warnings), UserType = null }).ToList();
+                // Generated columns of plain arithmetic are generated on the target too.
+                columns = columns.Select(c => c.GeneratedSql is { } generated && PortableExpressions.Translate(generated, table, dialect) is { } translated
+                    ? c with { GeneratedSql = translated, Annotations = new Dictionary<string, string>(c.Annotations) { [PortableExpressions.TranslatedAnnotation] = "true" } }
+                    : c).ToList();
                 checks = PortableChecks.ToTarget(table, source.Engine, targetEngine, warnings);
                 foreach (var exclusion in table.Annotations.Keys.Where(k => k.StartsWith("postgresql:exclusion:", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
                 {

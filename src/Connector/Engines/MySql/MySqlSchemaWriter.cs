@@ -32,9 +32,10 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
     {
         ArgumentNullException.ThrowIfNull(schema);
         var checkNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (schema.Sequences.Count > 0) await MySqlSequences.CreateAsync(connection, _d, schema, cancellationToken).ConfigureAwait(false);
         foreach (var table in schema.Tables)
         {
-            await ExecuteAsync(connection, CreateTableSql(table, checkNames), cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, CreateTableSql(table, checkNames, schema.DatabaseName), cancellationToken).ConfigureAwait(false);
         }
         // Routines after the tables (MySQL checks neither defaults nor generated columns against them), where the
         // tables are the connection's database: their definitions name no database and land in the current one.
@@ -68,7 +69,8 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
     }
 
     /// <summary>The CREATE TABLE statement of one table (no foreign keys, no secondary indexes).</summary>
-    public string CreateTableSql(TableSchema table, ISet<string> checkNames)
+    /// <param name="sourceDatabase">The source's database (same engine): its name is taken out of defaults that name it.</param>
+    public string CreateTableSql(TableSchema table, ISet<string> checkNames, string? sourceDatabase = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(checkNames);
@@ -87,7 +89,8 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         var lines = new List<string>();
         foreach (var column in table.Columns)
         {
-            lines.Add(ColumnSql(table, column, same, indexed.Contains(column.Name), ReferenceEquals(column, autoIncrement)));
+            var written = same && column.DefaultSql is { } d ? column with { DefaultSql = MySqlSequences.Rebase(d, _d, sourceDatabase) } : column;
+            lines.Add(ColumnSql(table, written, same, indexed.Contains(column.Name), ReferenceEquals(column, autoIncrement)));
         }
         if (table.PrimaryKey is { Columns.Count: > 0 } pk)
         {
@@ -105,6 +108,8 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
 
         var options = same ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4" : "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
         if (table.Comment is { } comment) options += " COMMENT=" + MySqlDialect.Literal(comment.Length > 2048 ? comment[..2048] : comment);
+        // Partitions: MySQL keeps them inside the table, so the clause is the whole of it; rows are routed by the server.
+        if (same && table.Annotations.TryGetValue("mysql.partition-by", out var partitions)) options += "\n" + partitions;
         return $"CREATE TABLE {_d.Quote(table.Name)} (\n  {string.Join(",\n  ", lines)}\n) {options}";
     }
 
@@ -118,9 +123,9 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         }
         if (column.GeneratedSql is { } expression)
         {
-            if (same)
+            if (same || column.Annotations.ContainsKey(PortableExpressions.TranslatedAnnotation))
             {
-                var stored = column.Annotations.TryGetValue("mysql.generated", out var kind) && kind == "stored";
+                var stored = !same || (column.Annotations.TryGetValue("mysql.generated", out var kind) && kind == "stored");
                 // MariaDB refuses NULL / NOT NULL and defaults on generated columns: the expression says it all.
                 return sql.Append(" AS (").Append(expression).Append(stored ? ") STORED" : ") VIRTUAL").ToString();
             }
@@ -327,6 +332,7 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
             // AUTO_INCREMENT takes a literal only; the number is formatted, never user text.
             await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"ALTER TABLE {_d.Quote(table.Name)} AUTO_INCREMENT = {next}"), cancellationToken).ConfigureAwait(false);
         }
+        if (schema.Sequences.Count > 0) await MySqlSequences.ResetAsync(connection, _d, schema, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task AnalyzeAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)

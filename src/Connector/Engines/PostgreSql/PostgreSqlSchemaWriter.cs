@@ -148,7 +148,7 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
             if (sameEngine && column.Collation is { } collation) sql += " COLLATE " + QuoteCollation(collation);
             if (column.GeneratedSql is { } generated)
             {
-                if (sameEngine) sql += $" GENERATED ALWAYS AS ({generated}) STORED";
+                if (sameEngine || column.Annotations.ContainsKey(PortableExpressions.TranslatedAnnotation)) sql += $" GENERATED ALWAYS AS ({generated}) STORED";
                 else _warnings.Enqueue($"{table.Name}.{column.Name} is generated on {source} as {generated}; it is written as a plain column, left NULL.");
             }
             else if (sameEngine && column.Identity == IdentityKind.Serial && PostgreSqlSequences.DefaultFor(table, column, schema) is { } nextval)
@@ -163,7 +163,7 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
             {
                 sql += " DEFAULT " + defaultSql;
             }
-            if (!column.IsNullable && (sameEngine || column.GeneratedSql is null)) sql += " NOT NULL";
+            if (!column.IsNullable && (sameEngine || column.GeneratedSql is null || column.Annotations.ContainsKey(PortableExpressions.TranslatedAnnotation))) sql += " NOT NULL";
             parts.Add(sql);
         }
         if (table.PrimaryKey is { } pk) parts.Add(Constraint(pk.Name, sameEngine) + $"PRIMARY KEY ({D.QuoteList(pk.Columns)})");
@@ -265,7 +265,8 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
                 // Index names are per schema here, per table in MySQL: a clash takes the table's name as prefix.
                 var indexName = names.Add((table.Name.Schema, index.Name)) ? index.Name : $"{table.Name.Name}_{index.Name}";
                 names.Add((table.Name.Schema, indexName));
-                var filter = sameEngine && index.Filter is { } predicate ? $" WHERE {predicate}" : "";
+                // Across engines the mapper has put the predicate in this engine's SQL, or dropped it.
+                var filter = index.Filter is { } predicate ? $" WHERE {predicate}" : "";
                 await ExecuteAsync(connection,
                     $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {D.Quote(indexName)} ON {D.Quote(table.Name)}{method} ({parts}){filter}",
                     cancellationToken).ConfigureAwait(false);

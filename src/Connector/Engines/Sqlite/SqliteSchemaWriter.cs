@@ -57,9 +57,9 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
             if (sameEngine && column.Collation is { } collation) sql.Append(" COLLATE ").Append(D.Quote(collation));
             if (column.GeneratedSql is { } generated)
             {
-                if (sameEngine)
+                if (sameEngine || column.Annotations.ContainsKey(PortableExpressions.TranslatedAnnotation))
                 {
-                    var stored = column.Annotations.TryGetValue("sqlite:generated", out var kind) && kind == "stored";
+                    var stored = !sameEngine || (column.Annotations.TryGetValue("sqlite:generated", out var kind) && kind == "stored");
                     sql.Append(" GENERATED ALWAYS AS (").Append(generated).Append(stored ? ") STORED" : ") VIRTUAL");
                 }
                 else
@@ -166,7 +166,8 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
                 // Index names are per database here, per table in MySQL: a clash takes the table's name as prefix.
                 var name = names.Add(index.Name) ? index.Name : $"{table.Name.Name}_{index.Name}";
                 names.Add(name);
-                var filter = sameEngine && index.Filter is { } predicate ? $" WHERE {predicate}" : "";
+                // Across engines the mapper has put the predicate in this engine's SQL, or dropped it.
+                var filter = index.Filter is { } predicate ? $" WHERE {predicate}" : "";
                 await ExecuteAsync(connection,
                     $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {D.Quote(name)} ON {D.Quote(table.Name)} ({D.QuoteList(index.Columns)}){filter}", cancellationToken).ConfigureAwait(false);
             }

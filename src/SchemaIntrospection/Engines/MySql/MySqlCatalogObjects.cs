@@ -55,6 +55,37 @@ internal static partial class MySqlCatalogObjects
             .ToList();
     }
 
+    /// <summary>The PARTITION BY clause of a partitioned table (SHOW CREATE TABLE's tail, its version comment removed), or null.</summary>
+    public static async Task<string?> PartitionClauseAsync(DbConnection connection, string table, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync(connection, $"SHOW CREATE TABLE `{table.Replace("`", "``", StringComparison.Ordinal)}`", cancellationToken).ConfigureAwait(false);
+        var create = rows.Count > 0 ? Str(rows[0][1]) : null;
+        var at = create?.IndexOf("PARTITION BY", StringComparison.OrdinalIgnoreCase) ?? -1;
+        if (create is null || at < 0) return null;
+        var clause = create[at..].Trim();
+        return clause.EndsWith("*/", StringComparison.Ordinal) ? clause[..^2].Trim() : clause;
+    }
+
+    /// <summary>A MariaDB sequence's parameters, read from the sequence itself (it is queryable as a one-row table).</summary>
+    public static async Task<SequenceSchema> SequenceAsync(DbConnection connection, SequenceSchema sequence, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sequence);
+        try
+        {
+            var rows = await QueryAsync(connection,
+                $"SELECT start_value, minimum_value, maximum_value, increment, cache_size, cycle_option FROM `{sequence.Name.Name.Replace("`", "``", StringComparison.Ordinal)}`",
+                cancellationToken).ConfigureAwait(false);
+            if (rows.Count == 0) return sequence;
+            var r = rows[0];
+            return sequence with { Start = Long(r[0]), MinValue = Long(r[1]), MaxValue = Long(r[2]), Increment = Long(r[3]), Cache = Long(r[4]), Cycle = Bool(r[5]) };
+        }
+        catch (DbException)
+        {
+            // Without SELECT on the sequence its parameters stay the defaults.
+            return sequence;
+        }
+    }
+
     [GeneratedRegex(@"^\s*CREATE\s+DEFINER\s*=\s*(`[^`]*`|'[^']*'|[^@\s]+)@(`[^`]*`|'[^']*'|[^\s]+)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Definer();
 }

@@ -36,6 +36,11 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
         var filter = new TableFilter(new IntrospectionOptions { Include = options.Include, Exclude = options.Exclude });
 
         var tables = await ReadTablesAsync(connection, database, filter, warnings, cancellationToken).ConfigureAwait(false);
+        foreach (var (name, info) in tables.Where(t => t.Value.Annotations.ContainsKey("mysql.partitioned")))
+        {
+            if (await MySqlCatalogObjects.PartitionClauseAsync(connection, name, cancellationToken).ConfigureAwait(false) is { } clause)
+                ((Dictionary<string, string>)info.Annotations)["mysql.partition-by"] = clause;
+        }
         var checks = await ReadChecksAsync(connection, flavor, tables, warnings, cancellationToken).ConfigureAwait(false);
         var columns = await ReadColumnsAsync(connection, flavor, tables, checks, warnings, cancellationToken).ConfigureAwait(false);
         var indexes = await ReadIndexesAsync(connection, flavor, tables, warnings, cancellationToken).ConfigureAwait(false);
@@ -421,10 +426,13 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
             WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'SEQUENCE'
             ORDER BY TABLE_NAME
             """;
-        return (await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
-            .Select(r => new SequenceSchema(new QualifiedName(database, Text(r[0]))))
-            .Where(s => filter.Includes(s.Name))
-            .ToList();
+        var sequences = new List<SequenceSchema>();
+        foreach (var row in await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
+        {
+            var sequence = new SequenceSchema(new QualifiedName(database, Text(row[0])));
+            if (filter.Includes(sequence.Name)) sequences.Add(await MySqlCatalogObjects.SequenceAsync(connection, sequence, cancellationToken).ConfigureAwait(false));
+        }
+        return sequences;
     }
 
     private static async Task<long> CountRowsAsync(DbConnection connection, string database, string table, CancellationToken cancellationToken)
