@@ -15,6 +15,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 ensure_packages() {
   local missing=()
   [ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql-15 postgresql-client-15)
+  # PostGIS: the kitchen-sink clone tests' geometry and geography columns (skipped, with the reason, without it).
+  [ -f /usr/share/postgresql/15/extension/postgis.control ] || missing+=(postgresql-15-postgis-3)
   command -v mariadbd >/dev/null 2>&1 || missing+=(mariadb-server mariadb-client)
   command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
   command -v python3 >/dev/null 2>&1 || missing+=(python3)

@@ -5,6 +5,9 @@ namespace Sdv.Connector.Cli;
 /// <summary>The command line: builds the commands and runs one, with output going to the given writers.</summary>
 internal static class CliApp
 {
+    /// <summary>Prints a failure's .NET details (type and stack trace) after its message; off by default.</summary>
+    public static readonly Option<bool> Verbose = new("--verbose") { Description = "On a failure, also print its technical details (the exception and stack trace) after the message.", Recursive = true };
+
     public static RootCommand Build(CliContext context)
     {
         var root = new RootCommand("sdv-connector: a fully synthetic clone of a relational database (schema, statistics, relationships and constraints; no real rows).");
@@ -15,6 +18,7 @@ internal static class CliApp
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(RunCommand.Create(context));
+        root.Options.Add(Verbose);
         return root;
     }
 
@@ -32,9 +36,23 @@ internal static class CliApp
             await error.WriteLineAsync($"Run `{help}` for the options.").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
+        context.Verbose = parse.GetValue(Verbose);
         // Signals are the caller's (Program turns SIGINT/SIGTERM into the token): System.CommandLine's own
         // handling would end the process 2 s after a signal, in the middle of writing the run summary.
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
+        // Its own exception handler would print a stack trace: every failure goes through ours instead.
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("cancelled.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            return await context.ReportAsync(e).ConfigureAwait(false);
+        }
     }
 
     /// <summary>System.CommandLine names the .NET type a value failed to parse as ("expected type 'System.Int64'"); a user wants the kind of value.</summary>

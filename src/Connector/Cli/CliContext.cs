@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Spectre.Console;
 
 namespace Sdv.Connector.Cli;
@@ -12,7 +11,13 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool inter
 
     public bool Interactive { get; } = interactive;
 
-    /// <summary>Runs a command's work; known failures print one clear message, never a stack trace.</summary>
+    /// <summary>Set by <c>--verbose</c>: a failure also prints its .NET details (type and stack trace) after the message.</summary>
+    public bool Verbose { get; set; }
+
+    /// <summary>
+    /// Runs a command's work. Every failure prints the one or two lines <see cref="FailureMessages"/>
+    /// gives it, with its exit code; never a stack trace unless <see cref="Verbose"/>.
+    /// </summary>
     public async Task<int> RunAsync(Func<Task<int>> work)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -20,37 +25,24 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool inter
         {
             return await work().ConfigureAwait(false);
         }
-        catch (UserInputException e)
-        {
-            await Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return e.ExitCode;
-        }
         catch (OperationCanceledException)
         {
             await Error.WriteLineAsync("cancelled: nothing more was written, and the tables this run had created were removed.").ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
-        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or UnauthorizedAccessException)
+        catch (Exception e)
         {
-            // A path the user gave (--out, --model, --json, ...) that cannot be written or read.
-            await Error.WriteLineAsync($"error: {e.Message} Check the path and its folder's permissions.").ConfigureAwait(false);
-            return ExitCodes.BadInput;
-        }
-        catch (DbException e) when (IsAccessDenied(e))
-        {
-            await Error.WriteLineAsync($"error: the database refused access: {Pipeline.OpenDatabase.Describe(e)}. Grant the account the rights it needs (SELECT on every table of the source), or leave that table out with --exclude.").ConfigureAwait(false);
-            return ExitCodes.ConnectionFailed;
-        }
-        catch (DbException e)
-        {
-            await Error.WriteLineAsync($"error: the database said: {Pipeline.OpenDatabase.Describe(e)}").ConfigureAwait(false);
-            return ExitCodes.Failure;
+            return await ReportAsync(e).ConfigureAwait(false);
         }
     }
 
-    /// <summary>A missing privilege (PostgreSQL 42501, MySQL 1142/1143, SQL Server 229): the account's rights, not a bug.</summary>
-    private static bool IsAccessDenied(DbException e) =>
-        e.SqlState == "42501"
-        || e is MySqlConnector.MySqlException { Number: 1142 or 1143 }
-        || e is Microsoft.Data.SqlClient.SqlException { Number: 229 };
+    /// <summary>Prints a failure as <see cref="FailureMessages"/> describes it (and, with --verbose, its details); returns its exit code.</summary>
+    public async Task<int> ReportAsync(Exception e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var (code, message) = FailureMessages.Describe(e);
+        await Error.WriteLineAsync($"error: {message}").ConfigureAwait(false);
+        if (Verbose) await Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+        return code;
+    }
 }

@@ -41,7 +41,8 @@ internal static class CloneCommand
             var parallel = maxParallel.ValueOf(result);
             var rule = holdout.RuleOf(result);
             var introspection = selection.ToIntrospectionOptions(result);
-            await CloneAsync(context, from, to, introspection, result.GetValue(selection.Metadata), options, scale, result.GetValue(synthesis.Replace), result.GetValue(model), cancellationToken, evaluate: !result.GetValue(noEvaluate), maxParallel: parallel, holdout: rule).ConfigureAwait(false);
+            await CloneAsync(context, from, to, introspection, result.GetValue(selection.Metadata), options, scale, result.GetValue(synthesis.Replace), result.GetValue(model), cancellationToken,
+                evaluate: !result.GetValue(noEvaluate), maxParallel: parallel, holdout: rule, copyRoutines: synthesis.CopyRoutines(result)).ConfigureAwait(false);
             return ExitCodes.Success;
         }));
         return command;
@@ -49,7 +50,8 @@ internal static class CloneCommand
 
     internal static async Task<SampleStep.Result> CloneAsync(CliContext context, DatabaseEndpoint from, DatabaseEndpoint to,
         SchemaIntrospection.Introspection.IntrospectionOptions introspection, FileInfo? metadata, Synthesis.SynthesisOptions options,
-        double scale, bool replace, FileInfo? modelFile, CancellationToken cancellationToken, bool evaluate = true, int? maxParallel = null, Synthesis.Evaluation.Privacy.HoldoutRule? holdout = null)
+        double scale, bool replace, FileInfo? modelFile, CancellationToken cancellationToken, bool evaluate = true, int? maxParallel = null, Synthesis.Evaluation.Privacy.HoldoutRule? holdout = null,
+        bool copyRoutines = true)
     {
         var progress = new RunProgress(context.Console);
         await using var staging = await Csv.CsvStaging.IfCsvAsync(from, context.Console, cancellationToken).ConfigureAwait(false);
@@ -60,7 +62,7 @@ internal static class CloneCommand
         var parallel = maxParallel ?? MaxParallelOption.Default;
         var fitted = await FitStep.RunAsync(from, schema, options, progress, parallel, holdout, cancellationToken).ConfigureAwait(false);
         if (modelFile is not null) Synthesis.MultiTable.DatabaseModelFile.Save(fitted, modelFile.FullName);
-        var written = await SampleStep.RunAsync(fitted, to, options.Seed, scale, replace, parallel, progress, cancellationToken).ConfigureAwait(false);
+        var written = await SampleStep.RunAsync(fitted, to, options.Seed, scale, replace, parallel, progress, cancellationToken, copyRoutines).ConfigureAwait(false);
         WriteOutcome(context, to.Redacted, written);
         if (evaluate && to.Kind == EndpointKind.Database)
         {

@@ -32,7 +32,8 @@ internal static class SampleCommand
             {
                 throw new UserInputException($"--model: {e.Message}", e);
             }
-            var written = await SampleStep.RunAsync(fitted, endpoint, result.GetValue(synthesis.Seed), scale, result.GetValue(synthesis.Replace), parallel, new RunProgress(context.Console), cancellationToken).ConfigureAwait(false);
+            var written = await SampleStep.RunAsync(fitted, endpoint, result.GetValue(synthesis.Seed), scale, result.GetValue(synthesis.Replace), parallel, new RunProgress(context.Console), cancellationToken,
+                synthesis.CopyRoutines(result)).ConfigureAwait(false);
             CloneCommand.WriteOutcome(context, endpoint.Redacted, written);
             return ExitCodes.Success;
         }));

@@ -16,6 +16,22 @@ internal sealed class SynthesisCliOptions
 
     public Option<bool> Replace { get; } = new("--replace") { Description = "Drop and rewrite the target's tables if it holds any (otherwise such a target is refused)." };
 
+    public Option<string> Routines { get; } = CreateRoutinesOption();
+
+    private static Option<string> CreateRoutinesOption()
+    {
+        var option = new Option<string>("--routines")
+        {
+            Description = "copy: create the source's functions, procedures and triggers on a clone of the same engine (triggers after the load, so they do not fire on it); skip: leave them out. Default: copy.",
+            DefaultValueFactory = _ => "copy",
+        };
+        option.AcceptOnlyFromAmong("copy", "skip");
+        return option;
+    }
+
+    /// <summary>True unless --routines skip.</summary>
+    public bool CopyRoutines(ParseResult result) => result.GetValue(Routines) != "skip";
+
     public void AddFitOptions(Command command)
     {
         command.Options.Add(Seed);
@@ -28,6 +44,7 @@ internal sealed class SynthesisCliOptions
         if (withSeed) command.Options.Add(Seed);
         command.Options.Add(Scale);
         command.Options.Add(Replace);
+        command.Options.Add(Routines);
     }
 
     public SynthesisOptions ToSynthesisOptions(ParseResult result)

@@ -25,6 +25,12 @@ internal interface ISchemaWriter
     /// <summary>Views whose tables were all cloned (same engine only; others are skipped with a warning).</summary>
     Task<IReadOnlyList<string>> CreateViewsAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The source's triggers (same engine only), after the load and the views, so that none fires on the
+    /// synthetic rows; one the target refuses is a warning. Returns the warnings.
+    /// </summary>
+    Task<IReadOnlyList<string>> CreateTriggersAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken);
+
     /// <summary>Moves identity columns and sequences past the largest key so new inserts succeed.</summary>
     Task ResetIdentitiesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken);
 

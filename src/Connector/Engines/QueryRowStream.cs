@@ -18,7 +18,18 @@ internal static class QueryRowStream
         ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(selectExpression);
-        return $"SELECT {string.Join(", ", table.Columns.Select(c => selectExpression(c, dialect.Quote(c.Name))))} FROM {dialect.Quote(table.Name)}";
+        return $"SELECT {string.Join(", ", table.Columns.Select(c => selectExpression(c, dialect.Quote(c.Name))))} FROM {From(dialect, table)}";
+    }
+
+    /// <summary>
+    /// The table in a FROM clause, its own rows only: a PostgreSQL table that others inherit from is read
+    /// with ONLY (a plain FROM would add every inheriting table's rows to its own).
+    /// </summary>
+    public static string From(ISqlDialect dialect, TableSchema table)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        ArgumentNullException.ThrowIfNull(table);
+        return (table.Annotations.ContainsKey("postgresql:inherited") ? "ONLY " : "") + dialect.Quote(table.Name);
     }
 
     /// <param name="reuseRow">

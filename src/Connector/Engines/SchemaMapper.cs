@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Engines;
@@ -8,8 +7,9 @@ namespace Sdv.Connector.Engines;
 /// its schemas (MySQL: the target database replaces the source database); another engine puts
 /// every table in the target's default schema. Tables remember their source engine in
 /// <see cref="SourceEngineAnnotation"/> so type mappers know where a native type came from.
-/// Across engines, default expressions that are not plain literals and CHECK expressions are
-/// dropped (each with a warning): their SQL is the source engine's.
+/// Across engines, defaults are translated where they mean the same everywhere (now(), CURRENT_DATE,
+/// true/false, literals: <see cref="PortableDefaults"/>) and CHECKs where they are of the common forms
+/// (<see cref="PortableChecks"/>); other defaults and checks are dropped (each with a warning).
 /// </summary>
 internal static class SchemaMapper
 {
@@ -52,24 +52,38 @@ internal static class SchemaMapper
             var checks = table.CheckConstraints;
             if (!sameEngine)
             {
+                var dialect = EngineAdapters.For(targetEngine).Dialect;
                 columns = columns.Select(c => c with { DefaultSql = PortableDefault(c, table, warnings), UserType = null }).ToList();
-                foreach (var check in checks)
+                // Generated columns of plain arithmetic are generated on the target too.
+                columns = columns.Select(c => c.GeneratedSql is { } generated && PortableExpressions.Translate(generated, table, dialect) is { } translated
+                    ? c with { GeneratedSql = translated, Annotations = new Dictionary<string, string>(c.Annotations) { [PortableExpressions.TranslatedAnnotation] = "true" } }
+                    : c).ToList();
+                checks = PortableChecks.ToTarget(table, source.Engine, targetEngine, warnings);
+                foreach (var exclusion in table.Annotations.Keys.Where(k => k.StartsWith("postgresql:exclusion:", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
                 {
-                    warnings.Add($"CHECK {check.Name ?? check.Expression} on {table.Name} is not recreated on {targetEngine}: its SQL is {source.Engine}'s (the synthetic rows still satisfy it).");
+                    warnings.Add($"Exclusion constraint {exclusion["postgresql:exclusion:".Length..]} on {table.Name} is not created on {targetEngine}, which has none.");
                 }
-                checks = [];
             }
             return table with
             {
                 Name = Map(table.Name),
                 Columns = columns,
                 CheckConstraints = checks,
+                Indexes = sameEngine ? table.Indexes : PortableIndexes.ToTarget(table, targetEngine, warnings),
                 ForeignKeys = table.ForeignKeys.Select(fk => fk with { Table = Map(fk.Table), PrincipalTable = Map(fk.PrincipalTable) }).ToList(),
                 Partitions = sameEngine ? table.Partitions : [],
                 Annotations = annotations,
             };
         }).ToList();
 
+        if (!sameEngine && (source.Routines.Count > 0 || source.Triggers.Count > 0))
+        {
+            warnings.Add($"{source.Routines.Count} routine(s) and {source.Triggers.Count} trigger(s) are not created on {targetEngine}: their code is {source.Engine}'s.");
+        }
+        if (!sameEngine && source.Views.Count > 0)
+        {
+            warnings.Add($"{source.Views.Count} view(s) are not created on {targetEngine}: their SQL is {source.Engine}'s ({string.Join(", ", source.Views.Take(5).Select(v => v.Name.Name))}{(source.Views.Count > 5 ? ", ..." : "")}).");
+        }
         return source with
         {
             Engine = targetEngine,
@@ -77,21 +91,17 @@ internal static class SchemaMapper
             Views = sameEngine ? source.Views.Select(v => v with { Name = Map(v.Name) }).ToList() : [],
             UserTypes = sameEngine ? source.UserTypes : [],
             Sequences = sameEngine ? source.Sequences : [],
+            Extensions = sameEngine ? source.Extensions : [],
+            Routines = sameEngine ? source.Routines : [],
+            Triggers = sameEngine ? source.Triggers.Select(t => t with { Table = Map(t.Table) }).ToList() : [],
         };
     }
 
-    /// <summary>Keeps a default only where it is a plain number or string literal that any engine reads alike.</summary>
+    /// <summary>A default other engines share (see <see cref="PortableDefaults"/>), with a warning where one is dropped.</summary>
     private static string? PortableDefault(ColumnSchema column, TableSchema table, ICollection<string> warnings)
     {
-        var sql = column.DefaultSql?.Trim();
-        if (string.IsNullOrEmpty(sql) || column.Identity != IdentityKind.None) return null;
-        while (sql.Length > 1 && sql[0] == '(' && sql[^1] == ')') sql = sql[1..^1].Trim();
-        var literal = sql.Split("::", 2)[0].Trim();
-        if (double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) return literal;
-        if (literal.Length >= 2 && literal[0] == '\'' && literal[^1] == '\'' && !literal[1..^1].Replace("''", "", StringComparison.Ordinal).Contains('\'', StringComparison.Ordinal))
-            return literal;
-        if (literal.Equals("NULL", StringComparison.OrdinalIgnoreCase)) return null;
-        warnings.Add($"Default {column.DefaultSql} of {table.Name}.{column.Name} is not carried to another engine.");
-        return null;
+        var neutral = PortableDefaults.Neutral(column, out var lost);
+        if (lost) warnings.Add($"Default {column.DefaultSql} of {table.Name}.{column.Name} is not carried to another engine: it is the source engine's own SQL.");
+        return neutral;
     }
 }

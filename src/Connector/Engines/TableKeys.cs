@@ -13,7 +13,8 @@ internal static class TableKeys
         if (table.PrimaryKey is { } pk) names.UnionWith(pk.Columns);
         foreach (var key in table.UniqueKeys) names.UnionWith(key.Columns);
         foreach (var fk in table.ForeignKeys) names.UnionWith(fk.Columns);
-        foreach (var index in table.Indexes) names.UnionWith(index.Columns);
+        // A spatial or full-text index takes its columns as they are.
+        foreach (var index in table.Indexes.Where(i => !PortableIndexes.IsSpecial(i))) names.UnionWith(index.Columns);
         return names;
     }
 }

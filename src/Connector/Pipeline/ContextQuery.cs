@@ -92,7 +92,7 @@ internal static class ContextQuery
             });
         }
 
-        return $"SELECT {string.Join(", ", select)} FROM {d.Quote(table.Name)} t {string.Join(" ", joins)}{OrderBy(d, table, "t.")}";
+        return $"SELECT {string.Join(", ", select)} FROM {QueryRowStream.From(d, table)} t {string.Join(" ", joins)}{OrderBy(d, table, "t.")}";
     }
 
     /// <summary>Children grouped by their key: the key columns as k0, k1, ..., their number as n, and the averages of <paramref name="averaged"/> columns.</summary>

@@ -20,7 +20,9 @@ internal static class SampleStep
     public sealed record Result(DatabaseSchema Target, IReadOnlyDictionary<QualifiedName, long> Rows, IReadOnlyList<string> Warnings);
 
     /// <param name="maxParallel">Most tables sampled and written at once, each on a connection of its own (SQLite: always 1).</param>
-    public static async Task<Result> RunAsync(DatabaseModel model, DatabaseEndpoint target, long seed, double scale, bool replace, int maxParallel, RunProgress progress, CancellationToken cancellationToken)
+    /// <param name="copyRoutines">Create the source's routines and triggers (same engine only): <c>--routines copy</c>, the default.</param>
+    public static async Task<Result> RunAsync(DatabaseModel model, DatabaseEndpoint target, long seed, double scale, bool replace, int maxParallel, RunProgress progress, CancellationToken cancellationToken,
+        bool copyRoutines = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(target);
@@ -34,6 +36,7 @@ internal static class SampleStep
         var load = TableLoader.ForBulkLoad(target);
         await using var connection = await OpenDatabase.TargetAsync(load, cancellationToken).ConfigureAwait(false);
         var mapped = SchemaMapper.ToTarget(model.Schema, adapter.Engine, adapter.DefaultSchema(connection), warnings);
+        if (!copyRoutines) mapped = mapped with { Routines = [], Triggers = [] };
         var byName = model.Schema.Tables.Select((t, i) => (t.Name, Mapped: mapped.Tables[i])).ToDictionary(p => p.Name, p => p.Mapped);
 
         var existing = await adapter.Introspector.IntrospectAsync(connection, IntrospectionOptions.Default, cancellationToken).ConfigureAwait(false);
@@ -66,6 +69,8 @@ internal static class SampleStep
 
             await adapter.SchemaWriter.CreateForeignKeysAndIndexesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
             warnings.AddRange(await adapter.SchemaWriter.CreateViewsAsync(connection, mapped, cancellationToken).ConfigureAwait(false));
+            // Last of the objects: a trigger must not fire on the synthetic rows or the cycle-closing updates.
+            warnings.AddRange(await adapter.SchemaWriter.CreateTriggersAsync(connection, mapped, cancellationToken).ConfigureAwait(false));
             await adapter.SchemaWriter.ResetIdentitiesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
             await adapter.SchemaWriter.AnalyzeAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
         }

@@ -114,7 +114,16 @@ internal static class TableLoader
                         var watch = Stopwatch.StartNew();
                         var rows = Signal(sampler.Rows(name), sampled[name]);
                         if (options.Transform is { } transform) rows = transform(name, rows);
-                        var count = await writer.WriteAsync(db, target, RowPipe.Pipelined(rows, ct), ct).ConfigureAwait(false);
+                        long count;
+                        try
+                        {
+                            count = await writer.WriteAsync(db, target, RowPipe.Pipelined(rows, ct), ct).ConfigureAwait(false);
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            // The table (and, where the database said, the column) is what a user needs to act on.
+                            throw new TableLoadException(target, "loading", e);
+                        }
                         if (options.AfterTable is { } after) await after(db, target, ct).ConfigureAwait(false);
                         lock (gate)
                         {

@@ -18,6 +18,15 @@ public sealed record DatabaseSchema
 
     public IReadOnlyList<SequenceSchema> Sequences { get; init; } = [];
 
+    /// <summary>Stored functions and procedures, in the order they are created.</summary>
+    public IReadOnlyList<RoutineSchema> Routines { get; init; } = [];
+
+    /// <summary>Triggers of the tables read.</summary>
+    public IReadOnlyList<TriggerSchema> Triggers { get; init; } = [];
+
+    /// <summary>PostgreSQL extensions the database has (name and schema; PostGIS, hstore, citext...): a same-engine clone creates them first.</summary>
+    public IReadOnlyList<QualifiedName> Extensions { get; init; } = [];
+
     /// <summary>Oddities found while reading: logged, never thrown.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

@@ -16,6 +16,7 @@ namespace Sdv.Connector.Synthesis.Models;
 [JsonDerivedType(typeof(PiiColumnModel), "pii")]
 [JsonDerivedType(typeof(TextColumnModel), "text")]
 [JsonDerivedType(typeof(FixedColumnModel), "fixed")]
+[JsonDerivedType(typeof(Structured.StructuredColumnModel), "structured")]
 internal abstract class ColumnModel
 {
     public string Name { get; set; } = string.Empty;

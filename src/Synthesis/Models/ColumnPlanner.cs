@@ -33,6 +33,21 @@ internal static class ColumnPlanner
 
         var isPk = table.PrimaryKey?.Columns.Contains(column.Name, StringComparer.Ordinal) == true;
         var sd = column.SdType == SdType.Unknown ? FallbackSdType(column) : column.SdType;
+        // An interval is a duration: a number to the model, whatever the inference made of it.
+        if (column.LogicalType == LogicalType.Interval && sd == SdType.Unsupported) sd = SdType.Numerical;
+        // Structured values are generated from their own profiles (an inet of personal data is a pii generator's).
+        if (Structured.StructuredKinds.Of(column) is { } structured && !(structured == Structured.StructuredKind.Inet && sd == SdType.Pii && column.PiiKind is not null))
+        {
+            return (ColumnRole.Structured, default);
+        }
+        // A date, time or fractional number in a key (a partitioned table's (id, paid_at)) is a value, not
+        // a sequence: it is modelled as its type, and the key's uniqueness is kept by the unique-key checks.
+        if ((isPk || sd == SdType.Id) && column.Identity == IdentityKind.None
+            && ValueKinds.Of(column.LogicalType) is not (ValueKind.Integer or ValueKind.String or ValueKind.Guid or ValueKind.Binary))
+        {
+            isPk = false;
+            sd = FallbackSdType(column);
+        }
         if (isPk || sd == SdType.Id)
         {
             return column.LogicalType is LogicalType.Binary || column.IsExotic

@@ -8,5 +8,7 @@ internal enum ColumnRole
     Id,
     Pii,
     Text,
+    /// <summary>Arrays, json, xml, binary, geometry, network, bits, ranges, tsvector: see Structured/StructuredKinds.</summary>
+    Structured,
     Fixed,
 }

@@ -75,6 +75,7 @@ public static class TableSynthesizer
                 ColumnRole.Id => new IdAccumulator(),
                 ColumnRole.Text => new TextAccumulator(options.MaxExactDistinct, options.SketchK, random.Fork()),
                 ColumnRole.Pii => new NumericAccumulator(ValueKind.Integer, true, options.MaxExactDistinct, options.SketchK, random.Fork()),
+                ColumnRole.Structured => new Structured.StructuredAccumulator(column, random.Fork()),
                 _ => null,
             };
             plans.Add((role, reason, column, accumulator));
@@ -88,7 +89,7 @@ public static class TableSynthesizer
         }
 
         // The copula reads only whether personal data, free text and keys are there, not what they are.
-        var presenceOnly = plans.Select(static p => p.Role is ColumnRole.Pii or ColumnRole.Text or ColumnRole.Id or ColumnRole.Fixed).ToArray();
+        var presenceOnly = plans.Select(static p => p.Role is ColumnRole.Pii or ColumnRole.Text or ColumnRole.Id or ColumnRole.Structured or ColumnRole.Fixed).ToArray();
         var reservoir = new RowReservoir(options.ReservoirSize, width, random.Fork(), presenceOnly);
         var tableColumns = plans.Take(table.Columns.Count).Select((p, i) => (p, i)).ToList();
         // Determinants: the table's codes, then the context columns (a parent's category arrives as a
@@ -257,6 +258,9 @@ public static class TableSynthesizer
 
             case CategoryAccumulator categories:
                 model = FinishCategorical(table, column, categories, options, isCode, ref dim);
+                break;
+            case Structured.StructuredAccumulator structured:
+                model = structured.Finish(options.RareCategoryThreshold, ref dim);
                 break;
             case IdAccumulator ids:
                 model = FinishId(column, ids);

@@ -67,16 +67,16 @@ internal sealed class MySqlBulkWriter : IBulkWriter
                     new MySqlBulkCopyColumnMapping(i, variable, $"{target} = CAST({variable} AS UNSIGNED)"),
                 _ when IsBinary(type) => new MySqlBulkCopyColumnMapping(i, variable, $"{target} = UNHEX({variable})"),
                 _ when columns[i].LogicalType == LogicalType.Spatial && !IsText(type) =>
-                    new MySqlBulkCopyColumnMapping(i, variable, $"{target} = ST_GeomFromText({variable})"),
+                    new MySqlBulkCopyColumnMapping(i, variable, $"{target} = {GeometryFromEwkt(variable)}"),
                 _ => new MySqlBulkCopyColumnMapping(i, columns[i].Name),
             });
         }
         var result = await bulk.WriteToServerAsync(reader, cancellationToken).ConfigureAwait(false);
         if (result.Warnings.Count > 0)
         {
-            var first = string.Join("; ", result.Warnings.Take(3).Select(w => w.Message));
+            var first = result.Warnings[0].Message;
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"Loading {table.Name} raised {result.Warnings.Count} warning(s), e.g. {first}. The load was rolled back: a value did not fit its column."));
+                $"{first} ({result.Warnings.Count} warning(s) in all; the load was rolled back)"));
         }
         if (result.RowsInserted != reader.RowsRead)
         {
@@ -123,6 +123,10 @@ internal sealed class MySqlBulkWriter : IBulkWriter
         return total;
     }
 
+    /// <summary>A geometry from its canonical EWKT ("SRID=4326;POINT(1 2)", or plain WKT): the SRID prefix becomes ST_GeomFromText's second argument.</summary>
+    private static string GeometryFromEwkt(string v) =>
+        $"ST_GeomFromText(IF({v} LIKE 'SRID=%', SUBSTRING({v}, LOCATE(';', {v}) + 1), {v}), IF({v} LIKE 'SRID=%', CAST(SUBSTRING({v}, 6, LOCATE(';', {v}) - 6) AS UNSIGNED), 0))";
+
     private static bool IsBinary(string type) =>
         type.StartsWith("binary", StringComparison.Ordinal) || type.StartsWith("varbinary", StringComparison.Ordinal)
         || type.EndsWith("blob", StringComparison.Ordinal);
@@ -134,7 +138,8 @@ internal sealed class MySqlBulkWriter : IBulkWriter
     private static object ToMySqlValue(object value) => value switch
     {
         Guid g => g.ToString("D", CultureInfo.InvariantCulture),
-        DateTimeOffset dto => dto.UtcDateTime,
+        // Unspecified: MySqlBulkCopy writes a UTC DateTime with a 'Z' that a DATETIME column refuses as truncated.
+        DateTimeOffset dto => DateTime.SpecifyKind(dto.UtcDateTime, DateTimeKind.Unspecified),
         _ => RowDataReader.ToDriverValue(value),
     };
 

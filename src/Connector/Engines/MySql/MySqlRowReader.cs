@@ -73,7 +73,8 @@ internal sealed class MySqlRowReader : IRowReader
         {
             // As text: the driver throws on zero dates unless the connection string allows them; text is read either way.
             LogicalType.Date or LogicalType.DateTime or LogicalType.DateTimeWithTimeZone => $"CAST({name} AS CHAR)",
-            LogicalType.Spatial => $"ST_AsText({name})",
+            // EWKT, as PostGIS writes it: the SRID travels with the shape.
+            LogicalType.Spatial => $"CONCAT('SRID=', ST_SRID({name}), ';', ST_AsText({name}))",
             LogicalType.Bit when native.StartsWith("bit", StringComparison.Ordinal) => $"BIN({name})",
             LogicalType.Boolean when native.StartsWith("bit", StringComparison.Ordinal) => $"CAST({name} AS UNSIGNED)",
             _ => name,

@@ -32,14 +32,45 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
     {
         ArgumentNullException.ThrowIfNull(schema);
         var checkNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (schema.Sequences.Count > 0) await MySqlSequences.CreateAsync(connection, _d, schema, cancellationToken).ConfigureAwait(false);
         foreach (var table in schema.Tables)
         {
-            await ExecuteAsync(connection, CreateTableSql(table, checkNames), cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, CreateTableSql(table, checkNames, schema.DatabaseName), cancellationToken).ConfigureAwait(false);
+        }
+        // Routines after the tables (MySQL checks neither defaults nor generated columns against them), where the
+        // tables are the connection's database: their definitions name no database and land in the current one.
+        if (schema.Routines.Count > 0)
+        {
+            if (InCurrentDatabase(connection, schema))
+            {
+                foreach (var w in await SourceCode.RunAsync(connection, schema.Routines.Select(r => ($"The {r.Kind} {r.Name.Name}", r.Definition)), cancellationToken).ConfigureAwait(false)) _warnings.Enqueue(w);
+            }
+            else
+            {
+                _warnings.Enqueue($"{schema.Routines.Count} routine(s) are not created: the tables are not written to the connection's database {connection.Database}.");
+            }
         }
     }
 
+    private static bool InCurrentDatabase(DbConnection connection, DatabaseSchema schema) =>
+        schema.Tables.All(t => t.Name.Schema is null || string.Equals(t.Name.Schema, connection.Database, StringComparison.Ordinal));
+
+    public async Task<IReadOnlyList<string>> CreateTriggersAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(schema);
+        var tables = schema.Tables.Select(t => t.Name.Name).ToHashSet(StringComparer.Ordinal);
+        var triggers = schema.Triggers.Where(t => tables.Contains(t.Table.Name)).ToList();
+        var warnings = triggers.Count > 0 && !InCurrentDatabase(connection, schema)
+            ? [$"{triggers.Count} trigger(s) are not created: the tables are not written to the connection's database {connection.Database}."]
+            : await SourceCode.RunAsync(connection, triggers.Select(t => ($"Trigger {t.Name} on {t.Table.Name}", t.Definition)), cancellationToken).ConfigureAwait(false);
+        foreach (var w in warnings) _warnings.Enqueue(w);
+        return warnings;
+    }
+
     /// <summary>The CREATE TABLE statement of one table (no foreign keys, no secondary indexes).</summary>
-    public string CreateTableSql(TableSchema table, ISet<string> checkNames)
+    /// <param name="sourceDatabase">The source's database (same engine): its name is taken out of defaults that name it.</param>
+    public string CreateTableSql(TableSchema table, ISet<string> checkNames, string? sourceDatabase = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(checkNames);
@@ -58,7 +89,8 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         var lines = new List<string>();
         foreach (var column in table.Columns)
         {
-            lines.Add(ColumnSql(table, column, same, indexed.Contains(column.Name), ReferenceEquals(column, autoIncrement)));
+            var written = same && column.DefaultSql is { } d ? column with { DefaultSql = MySqlSequences.Rebase(d, _d, sourceDatabase) } : column;
+            lines.Add(ColumnSql(table, written, same, indexed.Contains(column.Name), ReferenceEquals(column, autoIncrement)));
         }
         if (table.PrimaryKey is { Columns.Count: > 0 } pk)
         {
@@ -75,6 +107,9 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         }
 
         var options = same ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4" : "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+        if (table.Comment is { } comment) options += " COMMENT=" + MySqlDialect.Literal(comment.Length > 2048 ? comment[..2048] : comment);
+        // Partitions: MySQL keeps them inside the table, so the clause is the whole of it; rows are routed by the server.
+        if (same && table.Annotations.TryGetValue("mysql.partition-by", out var partitions)) options += "\n" + partitions;
         return $"CREATE TABLE {_d.Quote(table.Name)} (\n  {string.Join(",\n  ", lines)}\n) {options}";
     }
 
@@ -88,9 +123,9 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         }
         if (column.GeneratedSql is { } expression)
         {
-            if (same)
+            if (same || column.Annotations.ContainsKey(PortableExpressions.TranslatedAnnotation))
             {
-                var stored = column.Annotations.TryGetValue("mysql.generated", out var kind) && kind == "stored";
+                var stored = !same || (column.Annotations.TryGetValue("mysql.generated", out var kind) && kind == "stored");
                 // MariaDB refuses NULL / NOT NULL and defaults on generated columns: the expression says it all.
                 return sql.Append(" AS (").Append(expression).Append(stored ? ") STORED" : ") VIRTUAL").ToString();
             }
@@ -104,18 +139,39 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         }
         else if (column.DefaultSql is { } defaultSql)
         {
-            sql.Append(" DEFAULT ").Append(same ? defaultSql : PortableDefault(defaultSql));
+            sql.Append(" DEFAULT ").Append(same ? defaultSql : PortableDefault(defaultSql, MySqlTypeMapper.MapType(column, source, indexed)));
         }
         if (same && column.Annotations.TryGetValue("mysql.on_update", out var onUpdate))
         {
             sql.Append(" ON UPDATE ").Append(onUpdate);
         }
+        if (column.Annotations.TryGetValue("comment", out var comment))
+        {
+            sql.Append(" COMMENT ").Append(MySqlDialect.Literal(comment.Length > 1024 ? comment[..1024] : comment));
+        }
         return sql.ToString();
     }
 
-    /// <summary>A literal default from another engine: a quoted string has its backslashes doubled (MySQL reads them as escapes).</summary>
-    private static string PortableDefault(string literal) =>
-        literal.Length >= 2 && literal[0] == '\'' ? literal.Replace("\\", "\\\\", StringComparison.Ordinal) : literal;
+    /// <summary>
+    /// A portable default from another engine (<see cref="PortableDefaults"/>) in MySQL's words: the clock at the
+    /// column's precision (DATETIME(6) takes CURRENT_TIMESTAMP(6) only), dates and times as expressions,
+    /// booleans as 1/0, a quoted string with its backslashes doubled (MySQL reads them as escapes).
+    /// </summary>
+    private static string PortableDefault(string neutral, string mappedType)
+    {
+        var precision = mappedType.Contains('(', StringComparison.Ordinal) && mappedType.StartsWith("datetime", StringComparison.OrdinalIgnoreCase)
+            ? mappedType[mappedType.IndexOf('(', StringComparison.Ordinal)..] : "";
+        return neutral switch
+        {
+            PortableDefaults.Timestamp => "CURRENT_TIMESTAMP" + precision,
+            PortableDefaults.Date => "(CURRENT_DATE)",
+            PortableDefaults.Time => "(CURRENT_TIME)",
+            "TRUE" => "1",
+            "FALSE" => "0",
+            _ when neutral.Length >= 2 && neutral[0] == '\'' => neutral.Replace("\\", "\\\\", StringComparison.Ordinal),
+            _ => neutral,
+        };
+    }
 
 
     /// <summary>The column that becomes AUTO_INCREMENT: an identity, integer column leading the primary key (or null).</summary>
@@ -194,6 +250,20 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
             _warnings.Enqueue($"Index {index.Name} on {table.Name} is an expression index of another engine; it is not recreated.");
             return null;
         }
+        if (index.Definition == PortableIndexes.Spatial)
+        {
+            // InnoDB indexes only NOT NULL geometries.
+            if (index.Columns.Any(c => table.FindColumn(c) is not { IsNullable: false }))
+            {
+                _warnings.Enqueue($"Spatial index {index.Name} on {table.Name} is not created: MySQL indexes NOT NULL geometry columns only, and {string.Join(", ", index.Columns)} may be NULL.");
+                return null;
+            }
+            return $"CREATE SPATIAL INDEX {name}ON {_d.Quote(table.Name)} ({_d.QuoteList(index.Columns)})";
+        }
+        if (index.Definition == PortableIndexes.FullText)
+        {
+            return $"CREATE FULLTEXT INDEX {name}ON {_d.Quote(table.Name)} ({_d.QuoteList(index.Columns)})";
+        }
         if (index.Filter is not null)
         {
             _warnings.Enqueue($"Partial index {index.Name} on {table.Name} is created on all rows: MySQL has no partial indexes.");
@@ -262,6 +332,7 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
             // AUTO_INCREMENT takes a literal only; the number is formatted, never user text.
             await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"ALTER TABLE {_d.Quote(table.Name)} AUTO_INCREMENT = {next}"), cancellationToken).ConfigureAwait(false);
         }
+        if (schema.Sequences.Count > 0) await MySqlSequences.ResetAsync(connection, _d, schema, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task AnalyzeAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)

@@ -53,7 +53,9 @@ internal sealed class MySqlTypeMapper : ITypeMapper
             LogicalType.Text or LogicalType.Xml => Text("longtext"),
             LogicalType.Enum => column.EnumValues is { Count: > 0 } values ? $"enum({string.Join(",", values.Select(MySqlDialect.Literal))})" : Varchar(indexedLength),
             LogicalType.Set => column.EnumValues is { Count: > 0 } members ? $"set({string.Join(",", members.Select(MySqlDialect.Literal))})" : Text("longtext"),
-            LogicalType.Json => Text("json"),
+            // PostgreSQL arrays travel as JSON arrays: a JSON column keeps them queryable.
+            LogicalType.Json or LogicalType.Array => Text("json"),
+            LogicalType.Spatial => SpatialType(column),
             LogicalType.Uuid => "char(36)",
             LogicalType.Binary => indexed ? $"varbinary({Math.Clamp(column.MaxLength ?? DefaultIndexedLength, 1, 3072).ToString(CultureInfo.InvariantCulture)})" : "longblob",
             LogicalType.Date => "date",
@@ -66,6 +68,24 @@ internal sealed class MySqlTypeMapper : ITypeMapper
             LogicalType.Bit => column.MaxLength is { } bits && bits <= MaxIndexedVarchar ? Varchar(bits) : Text("longtext"),
             _ => Text("longtext"),
         };
+    }
+
+    /// <summary>
+    /// A PostGIS geometry or geography as the MySQL spatial type of its subtype (<c>geometry(Point,4326)</c> → POINT;
+    /// the SRID travels in each value); PostgreSQL's own geometric types (point, box, ...) stay text in their own form.
+    /// </summary>
+    private static string SpatialType(ColumnSchema column)
+    {
+        var native = column.NativeType.Trim().ToLowerInvariant();
+        if (!(native.StartsWith("geometry", StringComparison.Ordinal) || native.StartsWith("geography", StringComparison.Ordinal)
+            || native.Contains(".geometry", StringComparison.Ordinal) || native.Contains(".geography", StringComparison.Ordinal)))
+            return "longtext";
+        var open = native.IndexOf('(', StringComparison.Ordinal);
+        var subtype = open < 0 ? "geometry" : native[(open + 1)..].Split(',', ')')[0].Trim();
+        // Z and M variants (PointZ) have no MySQL type of their own.
+        subtype = subtype.TrimEnd('m').TrimEnd('z');
+        return subtype is "point" or "linestring" or "polygon" or "multipoint" or "multilinestring" or "multipolygon" or "geometrycollection"
+            ? subtype : "geometry";
     }
 
     private static string Varchar(int length) => $"varchar({length.ToString(CultureInfo.InvariantCulture)})";

@@ -19,7 +19,7 @@ namespace Sdv.Connector.Engines.PostgreSql;
 internal sealed class PostgreSqlBulkWriter : IBulkWriter
 {
     private const string ColumnsSql = """
-        SELECT a.attname::text, a.attgenerated <> '', t.typtype::text, bt.typname::text, bt.typtype::text, bn.nspname::text
+        SELECT a.attname::text, a.attgenerated <> '', t.typtype::text, bt.typname::text, bt.typtype::text, bn.nspname::text, bt.typcategory = 'A'
         FROM pg_attribute a
         JOIN pg_type t ON t.oid = a.atttypid
         JOIN pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
@@ -44,7 +44,7 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
 
     private static async Task<IReadOnlyList<PostgreSqlCopyColumn>> PlanAsync(NpgsqlConnection connection, TableSchema table, CancellationToken cancellationToken)
     {
-        var catalog = new Dictionary<string, (bool Generated, NpgsqlDbType? Type)>(StringComparer.Ordinal);
+        var catalog = new Dictionary<string, (bool Generated, NpgsqlDbType? Type, bool IsArray)>(StringComparer.Ordinal);
         await using (var command = new NpgsqlCommand(ColumnsSql, connection))
         {
             command.Parameters.AddWithValue("table", PostgreSqlDialect.Instance.Quote(table.Name));
@@ -53,7 +53,7 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
             {
                 var type = reader.GetString(2) == "e" || reader.GetString(4) == "e" ? NpgsqlDbType.Unknown
                     : reader.GetString(5) == "pg_catalog" ? BinaryType(reader.GetString(3)) : null;
-                catalog[reader.GetString(0)] = (reader.GetBoolean(1), type);
+                catalog[reader.GetString(0)] = (reader.GetBoolean(1), type, reader.GetBoolean(6));
             }
         }
         var plan = new List<PostgreSqlCopyColumn>();
@@ -63,7 +63,7 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
             if (!catalog.TryGetValue(column.Name, out var target))
                 throw new InvalidOperationException($"Table {table.Name} has no column {column.Name} in the target database; create the schema with the same metadata before loading.");
             if (target.Generated || column.GeneratedSql is not null) continue;
-            plan.Add(new PostgreSqlCopyColumn(column.Name, i, target.Type));
+            plan.Add(new PostgreSqlCopyColumn(column.Name, i, target.Type) { IsArray = target.IsArray });
         }
         return plan;
     }
@@ -195,7 +195,9 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
                 for (var i = 0; i < columns.Count; i++)
                 {
                     if (i > 0) line.Append('\t');
-                    AppendCopyText(line, row[columns[i].RowIndex]);
+                    var value = row[columns[i].RowIndex];
+                    // Arrays travel as JSON arrays (the canonical form); COPY wants PostgreSQL's {...} literal.
+                    AppendCopyText(line, columns[i].IsArray && value is string json ? PostgreSqlArrayLiteral.FromJson(json) : value);
                 }
                 line.Append('\n');
                 await writer.WriteAsync(line, cancellationToken).ConfigureAwait(false);

@@ -8,4 +8,8 @@ namespace Sdv.Connector.Engines.PostgreSql;
 /// (arrays, ranges, network, geometry, bit strings, extension types), which makes the table go
 /// through text COPY.
 /// </summary>
-internal sealed record PostgreSqlCopyColumn(string Name, int RowIndex, NpgsqlDbType? BinaryType);
+internal sealed record PostgreSqlCopyColumn(string Name, int RowIndex, NpgsqlDbType? BinaryType)
+{
+    /// <summary>The target column is an array: its canonical value (a JSON array) is written as an array literal.</summary>
+    public bool IsArray { get; init; }
+}

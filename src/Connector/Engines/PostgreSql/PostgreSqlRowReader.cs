@@ -135,7 +135,21 @@ internal sealed class PostgreSqlRowReader : IRowReader
         if (column.LogicalType == LogicalType.Money) return $"{q}::numeric";
         // inet's cast to text adds a /32 its output function leaves out; format's %s uses the output function.
         if (column.LogicalType == LogicalType.Network) return $"format('%s', {q})";
+        // Arrays as JSON arrays (nested for several dimensions), the canonical form every engine can store.
+        if (column.LogicalType == LogicalType.Array) return $"array_to_json({q})::text";
+        // PostGIS geometries as EWKT: the SRID travels with the shape.
+        if (column.LogicalType == LogicalType.Spatial && IsPostGis(column.NativeType)) return $"ST_AsEWKT({q})";
         return CanonicalValues.ClrType(column.LogicalType) == typeof(string) ? $"{q}::text" : q;
+    }
+
+    /// <summary>A PostGIS type (geometry, geography, with or without modifiers), not one of PostgreSQL's own geometric types.</summary>
+    public static bool IsPostGis(string nativeType)
+    {
+        ArgumentNullException.ThrowIfNull(nativeType);
+        var name = nativeType.Trim().ToLowerInvariant();
+        var dot = name.LastIndexOf('.', name.IndexOf('(', StringComparison.Ordinal) is var p && p >= 0 ? p : name.Length - 1);
+        if (dot >= 0) name = name[(dot + 1)..];
+        return name.StartsWith("geometry", StringComparison.Ordinal) || name.StartsWith("geography", StringComparison.Ordinal);
     }
 
     /// <summary>Npgsql's default CLR value of the selected expression to the canonical value of the logical type.</summary>

@@ -33,21 +33,28 @@ internal sealed class PostgreSqlTypeMapper : ITypeMapper
         return FromLogical(column);
     }
 
+    private static string SpatialType(string nativeType)
+    {
+        var name = nativeType.Trim().ToLowerInvariant();
+        return name is "point" or "linestring" or "polygon" or "multipoint" or "multilinestring" or "multipolygon" or "geometrycollection"
+            ? $"geometry({name})"
+            : "geometry";
+    }
+
     /// <summary>True for the integer types an identity can be declared on.</summary>
     public static bool IsIntegerType(string type) =>
         type.Trim().ToLowerInvariant() is "smallint" or "integer" or "bigint" or "int" or "int2" or "int4" or "int8";
 
     private static string FromLogical(ColumnSchema column)
     {
-        // MySQL's unsigned integers need the next wider type to hold their upper half.
-        var unsigned = column.NativeType.Contains("unsigned", StringComparison.OrdinalIgnoreCase);
+        // MySQL's unsigned integers are already one size up in their logical type (int unsigned is Int64, bigint unsigned a Decimal(20,0)).
         return column.LogicalType switch
         {
             LogicalType.Boolean => "boolean",
             LogicalType.Int8 => "smallint",
-            LogicalType.Int16 => unsigned ? "integer" : "smallint",
-            LogicalType.Int32 => unsigned ? "bigint" : "integer",
-            LogicalType.Int64 => unsigned ? "numeric(20,0)" : "bigint",
+            LogicalType.Int16 => "smallint",
+            LogicalType.Int32 => "integer",
+            LogicalType.Int64 => "bigint",
             LogicalType.Decimal => column.Precision is int p and > 0 and <= 1000
                 ? column.Scale is int s and >= 0 ? $"numeric({p},{Math.Min(s, p)})" : $"numeric({p})"
                 : "numeric",
@@ -67,6 +74,12 @@ internal sealed class PostgreSqlTypeMapper : ITypeMapper
             LogicalType.Binary => "bytea",
             LogicalType.Json => "jsonb",
             LogicalType.Xml => "xml",
+            // MySQL's spatial types: PostGIS's geometry of the same subtype (the writer falls back to text without PostGIS).
+            LogicalType.Spatial => SpatialType(column.NativeType),
+            // MySQL's BIT(n) reads without its leading zeros: a varying bit string holds it.
+            LogicalType.Bit => column.MaxLength is int bits and > 0 ? $"bit varying({bits})" : "bit varying",
+            // MariaDB's inet4/inet6.
+            LogicalType.Network => "inet",
             // Enum: text plus a CHECK (col IN (...)) added by the schema writer.
             _ => "text",
         };

@@ -197,6 +197,10 @@ internal sealed class SqlServerSchemaWriter : ISchemaWriter
         return warnings;
     }
 
+    /// <summary>SQL Server triggers are not read yet; nothing to create.</summary>
+    public Task<IReadOnlyList<string>> CreateTriggersAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
     public async Task ResetIdentitiesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);

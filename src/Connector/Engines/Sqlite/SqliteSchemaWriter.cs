@@ -57,9 +57,9 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
             if (sameEngine && column.Collation is { } collation) sql.Append(" COLLATE ").Append(D.Quote(collation));
             if (column.GeneratedSql is { } generated)
             {
-                if (sameEngine)
+                if (sameEngine || column.Annotations.ContainsKey(PortableExpressions.TranslatedAnnotation))
                 {
-                    var stored = column.Annotations.TryGetValue("sqlite:generated", out var kind) && kind == "stored";
+                    var stored = !sameEngine || (column.Annotations.TryGetValue("sqlite:generated", out var kind) && kind == "stored");
                     sql.Append(" GENERATED ALWAYS AS (").Append(generated).Append(stored ? ") STORED" : ") VIRTUAL");
                 }
                 else
@@ -153,6 +153,11 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
                     await ExecuteAsync(connection, definition, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
+                if (PortableIndexes.IsSpecial(index))
+                {
+                    _warnings.Enqueue($"Index {index.Name} on {table.Name} is a {index.Definition!.ToLowerInvariant()} index of another engine; SQLite has none without an extension, so it is not created.");
+                    continue;
+                }
                 if (index.Columns.Count == 0)
                 {
                     _warnings.Enqueue($"Index {index.Name} on {table.Name} is an expression index of another engine; not created.");
@@ -161,7 +166,8 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
                 // Index names are per database here, per table in MySQL: a clash takes the table's name as prefix.
                 var name = names.Add(index.Name) ? index.Name : $"{table.Name.Name}_{index.Name}";
                 names.Add(name);
-                var filter = sameEngine && index.Filter is { } predicate ? $" WHERE {predicate}" : "";
+                // Across engines the mapper has put the predicate in this engine's SQL, or dropped it.
+                var filter = index.Filter is { } predicate ? $" WHERE {predicate}" : "";
                 await ExecuteAsync(connection,
                     $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {D.Quote(name)} ON {D.Quote(table.Name)} ({D.QuoteList(index.Columns)}){filter}", cancellationToken).ConfigureAwait(false);
             }
@@ -252,6 +258,16 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
     /// its high-water mark in sqlite_sequence, which a load with explicit keys already raises; it is set
     /// to the largest key all the same, so the clone never depends on that side effect.
     /// </summary>
+    public async Task<IReadOnlyList<string>> CreateTriggersAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var tables = schema.Tables.Select(t => t.Name).ToHashSet();
+        var warnings = await SourceCode.RunAsync(connection,
+            schema.Triggers.Where(t => tables.Contains(t.Table)).Select(t => ($"Trigger {t.Name} on {t.Table}", t.Definition)), cancellationToken).ConfigureAwait(false);
+        foreach (var w in warnings) _warnings.Enqueue(w);
+        return warnings;
+    }
+
     public async Task ResetIdentitiesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);

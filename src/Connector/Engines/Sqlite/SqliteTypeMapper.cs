@@ -47,6 +47,8 @@ internal sealed class SqliteTypeMapper : ITypeMapper
             LogicalType.Interval => "INTERVAL",
             // NUMERIC affinity: only a document that is a bare number may be stored as one (1.50 reads back as 1.5).
             LogicalType.Json => "JSON",
+            // A PostgreSQL array as its JSON array (SQLite's JSON functions read it).
+            LogicalType.Array => "JSON",
             LogicalType.Xml => "XML",
             _ => "TEXT",
         };

@@ -36,6 +36,11 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
         var filter = new TableFilter(new IntrospectionOptions { Include = options.Include, Exclude = options.Exclude });
 
         var tables = await ReadTablesAsync(connection, database, filter, warnings, cancellationToken).ConfigureAwait(false);
+        foreach (var (name, info) in tables.Where(t => t.Value.Annotations.ContainsKey("mysql.partitioned")))
+        {
+            if (await MySqlCatalogObjects.PartitionClauseAsync(connection, name, cancellationToken).ConfigureAwait(false) is { } clause)
+                ((Dictionary<string, string>)info.Annotations)["mysql.partition-by"] = clause;
+        }
         var checks = await ReadChecksAsync(connection, flavor, tables, warnings, cancellationToken).ConfigureAwait(false);
         var columns = await ReadColumnsAsync(connection, flavor, tables, checks, warnings, cancellationToken).ConfigureAwait(false);
         var indexes = await ReadIndexesAsync(connection, flavor, tables, warnings, cancellationToken).ConfigureAwait(false);
@@ -77,6 +82,8 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
             Tables = result.OrderBy(t => t.Name, QualifiedName.Order).ToList(),
             Views = views,
             Sequences = await ReadSequencesAsync(connection, database, flavor, filter, cancellationToken).ConfigureAwait(false),
+            Routines = await MySqlCatalogObjects.RoutinesAsync(connection, database, warnings, cancellationToken).ConfigureAwait(false),
+            Triggers = await MySqlCatalogObjects.TriggersAsync(connection, database, tables.Keys.ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false),
             Warnings = warnings,
         };
     }
@@ -188,7 +195,7 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
     {
         const string sql = """
             SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT, IS_NULLABLE, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH,
-                   NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, COLLATION_NAME, COLUMN_TYPE, EXTRA, GENERATION_EXPRESSION
+                   NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, COLLATION_NAME, COLUMN_TYPE, EXTRA, GENERATION_EXPRESSION, COLUMN_COMMENT
             FROM information_schema.COLUMNS
             WHERE TABLE_SCHEMA = DATABASE()
             ORDER BY TABLE_NAME, ORDINAL_POSITION
@@ -215,12 +222,9 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
                 mapped = new MySqlMappedType(LogicalType.Other) { Warning = $"its type {columnType} could not be parsed ({e.Message})" };
             }
             if (mapped.Warning is not null) warnings.Add($"Column {tableName}.{name}: {mapped.Warning}.");
-            if (mapped.LogicalType is LogicalType.Spatial)
-            {
-                warnings.Add($"Column {tableName}.{name} has the spatial type {columnType}; it is kept and flagged, not modelled.");
-            }
 
             var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (Str(row[14]) is { Length: > 0 } comment) annotations["comment"] = comment;
             if (parsed.IsUnsigned) annotations["mysql.unsigned"] = "true";
             if (parsed.IsZerofill) annotations["mysql.zerofill"] = "true";
             var onUpdate = extra.IndexOf("on update ", StringComparison.OrdinalIgnoreCase);
@@ -325,9 +329,11 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
     private static string Describe(List<IndexPart> parts)
     {
         static string Quote(string identifier) => "`" + identifier.Replace("`", "``", StringComparison.Ordinal) + "`";
+        // MariaDB reports a SUB_PART (32) for a SPATIAL key part that CREATE SPATIAL INDEX refuses.
+        var prefixes = !parts[0].Type.Equals("SPATIAL", StringComparison.OrdinalIgnoreCase) && !parts[0].Type.Equals("FULLTEXT", StringComparison.OrdinalIgnoreCase);
         var items = parts.Select(p => p.Column is null
             ? "(" + p.Expression + ")"
-            : p.SubPart is { } prefix ? $"{Quote(p.Column)}({prefix.ToString(CultureInfo.InvariantCulture)})" : Quote(p.Column));
+            : prefixes && p.SubPart is { } prefix ? $"{Quote(p.Column)}({prefix.ToString(CultureInfo.InvariantCulture)})" : Quote(p.Column));
         return $"{parts[0].Type} ({string.Join(", ", items)})";
     }
 
@@ -420,10 +426,13 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
             WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'SEQUENCE'
             ORDER BY TABLE_NAME
             """;
-        return (await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
-            .Select(r => new SequenceSchema(new QualifiedName(database, Text(r[0]))))
-            .Where(s => filter.Includes(s.Name))
-            .ToList();
+        var sequences = new List<SequenceSchema>();
+        foreach (var row in await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
+        {
+            var sequence = new SequenceSchema(new QualifiedName(database, Text(row[0])));
+            if (filter.Includes(sequence.Name)) sequences.Add(await MySqlCatalogObjects.SequenceAsync(connection, sequence, cancellationToken).ConfigureAwait(false));
+        }
+        return sequences;
     }
 
     private static async Task<long> CountRowsAsync(DbConnection connection, string database, string table, CancellationToken cancellationToken)

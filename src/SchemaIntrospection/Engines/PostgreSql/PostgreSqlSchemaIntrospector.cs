@@ -18,13 +18,18 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
           AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
         """;
 
+    // Relations an extension owns (PostGIS's spatial_ref_sys, geometry_columns) are the extension's: it creates them.
     private const string RelationsSql = """
         SELECT c.oid::int8, n.nspname::text, c.relname::text, c.relkind::text, c.relispartition, c.reltuples::float8,
                obj_description(c.oid, 'pg_class'),
                (SELECT i.inhparent::int8 FROM pg_inherits i WHERE i.inhrelid = c.oid AND c.relispartition LIMIT 1),
-               CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END
+               CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END,
+               CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
+               CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
+               ARRAY(SELECT i.inhparent::int8 FROM pg_inherits i WHERE i.inhrelid = c.oid AND NOT c.relispartition ORDER BY i.inhseqno)
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname = ANY(@schemas)
+          AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = 'pg_class'::regclass AND dep.objid = c.oid AND dep.deptype = 'e')
         """;
 
     // Tables only (r, p) and never partitions: their columns and constraints are the parent's.
@@ -43,8 +48,12 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
                et.oid::int8, etn.nspname::text, et.typname::text, et.typtype::text,
                CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname::text END,
                CASE WHEN a.attidentity = '' AND a.attgenerated = '' AND pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%'
-                    THEN pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) END,
-               col_description(a.attrelid, a.attnum)
+                    THEN (SELECT ARRAY[sn.nspname::text, sc.relname::text] FROM pg_depend sd
+                          JOIN pg_class sc ON sc.oid = sd.refobjid AND sc.relkind = 'S'
+                          JOIN pg_namespace sn ON sn.oid = sc.relnamespace
+                          WHERE sd.classid = 'pg_attrdef'::regclass AND sd.objid = d.oid AND sd.refclassid = 'pg_class'::regclass
+                          ORDER BY sc.oid LIMIT 1) END,
+               col_description(a.attrelid, a.attnum), a.attislocal
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -108,22 +117,13 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
     private const string UserTypesSql = """
         SELECT t.oid::int8, n.nspname::text, t.typname::text, t.typtype::text,
                CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END, t.typnotnull,
-               ARRAY(SELECT pg_get_constraintdef(con.oid, true) FROM pg_constraint con WHERE con.contypid = t.oid ORDER BY con.conname::text)
+               ARRAY(SELECT pg_get_constraintdef(con.oid, true) FROM pg_constraint con WHERE con.contypid = t.oid ORDER BY con.conname::text),
+               CASE WHEN t.typtype = 'c' THEN (SELECT string_agg(format('%I %s', a.attname, format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)
+                    FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END
         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-        WHERE t.typtype IN ('e', 'd') AND n.nspname = ANY(@schemas)
+        LEFT JOIN pg_class tc ON tc.oid = t.typrelid
+        WHERE (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND tc.relkind = 'c')) AND n.nspname = ANY(@schemas)
           AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = 'pg_type'::regclass AND dep.objid = t.oid AND dep.deptype = 'e')
-        """;
-
-    private const string SequencesSql = """
-        SELECT n.nspname::text, c.relname::text, dn.nspname::text, dc.relname::text, a.attname::text
-        FROM pg_class c
-        JOIN pg_namespace n ON n.oid = c.relnamespace
-        LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid
-             AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
-        LEFT JOIN pg_class dc ON dc.oid = d.refobjid
-        LEFT JOIN pg_namespace dn ON dn.oid = dc.relnamespace
-        LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-        WHERE c.relkind = 'S' AND n.nspname = ANY(@schemas)
         """;
 
     public DatabaseEngine Engine => DatabaseEngine.PostgreSql;
@@ -150,7 +150,12 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
             var relation = new Relation(
                 r.GetInt64(0), new QualifiedName(r.GetString(1), r.GetString(2)), r.GetString(3), r.GetBoolean(4),
                 r.GetDouble(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetInt64(7),
-                r.IsDBNull(8) ? null : r.GetString(8));
+                r.IsDBNull(8) ? null : r.GetString(8))
+            {
+                PartitionKey = r.IsDBNull(9) ? null : r.GetString(9),
+                PartitionBound = r.IsDBNull(10) ? null : r.GetString(10),
+                InheritsFrom = r.GetFieldValue<long[]>(11),
+            };
             relations[relation.Oid] = relation;
         }, cancellationToken).ConfigureAwait(false);
 
@@ -199,7 +204,7 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
                 RowCount = Estimate(table, tablePartitions),
                 RowCountIsExact = false,
                 Comment = table.Comment,
-                Annotations = TableAnnotations(table, keys),
+                Annotations = TableAnnotations(table, keys, tablePartitions, relations),
             });
         }
 
@@ -216,15 +221,44 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
             Tables = result,
             Views = views,
             UserTypes = await ReadUserTypesAsync(connection, schemas, enumValues, cancellationToken).ConfigureAwait(false),
-            Sequences = await ReadSequencesAsync(connection, schemas, cancellationToken).ConfigureAwait(false),
+            Sequences = await PostgreSqlCatalogObjects.SequencesAsync(connection, schemas, cancellationToken).ConfigureAwait(false),
+            Extensions = await PostgreSqlCatalogObjects.ExtensionsAsync(connection, cancellationToken).ConfigureAwait(false),
+            Routines = await PostgreSqlCatalogObjects.RoutinesAsync(connection, schemas, cancellationToken).ConfigureAwait(false),
+            Triggers = await PostgreSqlCatalogObjects.TriggersAsync(connection, schemas, result.Select(t => t.Name).ToHashSet(), cancellationToken).ConfigureAwait(false),
             Warnings = warnings,
         };
     }
 
-    private static Dictionary<string, string> TableAnnotations(Relation table, TableConstraints keys)
+    /// <summary>Where a partitioned table's layout is kept: its key, and per partition (by its index in <see cref="TableSchema.Partitions"/>) its parent, bound and own key.</summary>
+    public const string PartitionByAnnotation = "postgresql:partition-by";
+
+    /// <summary>Prefix of "postgresql:partition:{index}" = "{parent index, -1 for the table}\n{bound}\n{its own key or empty}".</summary>
+    public const string PartitionAnnotationPrefix = "postgresql:partition:";
+
+    /// <summary>The tables a table inherits from (INHERITS), one a line: a quoted name in the table's schema, or "schema"."name" quoted.</summary>
+    public const string InheritsAnnotation = "postgresql:inherits";
+
+    /// <summary>Set on a table other tables inherit from: its own rows are read with ONLY.</summary>
+    public const string InheritedAnnotation = "postgresql:inherited";
+
+    private static Dictionary<string, string> TableAnnotations(Relation table, TableConstraints keys, List<Relation> partitions, Dictionary<long, Relation> relations)
     {
         var annotations = new Dictionary<string, string>(keys.Annotations, StringComparer.Ordinal);
         if (table.Kind == "p") annotations["postgresql:partitioned"] = "true";
+        if (table.PartitionKey is { } key) annotations[PartitionByAnnotation] = key;
+        var ordered = partitions.OrderBy(p => p.Name, QualifiedName.Order).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var parent = ordered.FindIndex(p => p.Oid == ordered[i].Parent);
+            annotations[PartitionAnnotationPrefix + i.ToString(CultureInfo.InvariantCulture)] =
+                $"{parent.ToString(CultureInfo.InvariantCulture)}\n{ordered[i].PartitionBound}\n{ordered[i].PartitionKey}";
+        }
+        var parents = table.InheritsFrom.Select(relations.GetValueOrDefault).OfType<Relation>().ToList();
+        if (parents.Count > 0)
+        {
+            annotations[InheritsAnnotation] = string.Join("\n", parents.Select(p => p.Name.Schema == table.Name.Schema ? Quote(p.Name.Name) : Quote(p.Name.Schema!) + "." + Quote(p.Name.Name)));
+        }
+        if (relations.Values.Any(r => r.InheritsFrom.Contains(table.Oid))) annotations[InheritedAnnotation] = "true";
         return annotations;
     }
 
@@ -292,7 +326,7 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         var elementName = r.IsDBNull(18) ? null : new QualifiedName(r.GetString(18), r.GetString(19));
         var elementTypeType = r.IsDBNull(20) ? null : r.GetString(20);
         var collation = r.IsDBNull(21) ? null : r.GetString(21);
-        var serialSequence = r.IsDBNull(22) ? null : r.GetString(22);
+        var serialSequence = r.IsDBNull(22) ? null : r.GetFieldValue<string[]>(22);
         var comment = r.IsDBNull(23) ? null : r.GetString(23);
 
         var (logical, maxLength, precision, scale) = PostgreSqlTypeMapper.Map(baseName, baseType, baseCategory, typmod);
@@ -309,6 +343,17 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
             {
                 warnings.Add($"Column {table}.{name} has domain {typeName}, which is declared over another domain; its base type is read one level deep only.");
             }
+        }
+        if (logical == LogicalType.Spatial && baseName is "point" or "line" or "lseg" or "box" or "path" or "polygon" or "circle")
+        {
+            // PostgreSQL's own geometric types, written in their own text form (MySQL's POINT is a geometry).
+            annotations["postgresql:geometric"] = baseName;
+        }
+        if (baseType == "c")
+        {
+            // A composite column: generated as a row of its fields, and its type created before the table.
+            userType ??= typeName;
+            annotations["postgresql:composite"] = "true";
         }
         if (typeType == "e" || baseType == "e")
         {
@@ -335,9 +380,12 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         else if (serialSequence is not null)
         {
             kind = IdentityKind.Serial;
-            annotations["postgresql:sequence"] = serialSequence;
+            // Quoted in full, so that a writer reads the two parts back whatever characters they hold.
+            annotations["postgresql:sequence"] = Quote(serialSequence[0]) + "." + Quote(serialSequence[1]);
         }
         if (generated == "s") annotations["postgresql:generated"] = "stored";
+        // A column an inheriting table has from its parent: INHERITS brings it, the CREATE TABLE does not name it.
+        if (!r.GetBoolean(24)) annotations["postgresql:inherited-column"] = "true";
 
         if (logical == LogicalType.Other)
         {
@@ -389,7 +437,7 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
                     break;
                 case "x":
                     constraints.Annotations["postgresql:exclusion:" + name] = r.GetString(10);
-                    warnings.Add($"Table {table.Name} has exclusion constraint {name} ({r.GetString(10)}); it is recorded but the models do not enforce it.");
+                    warnings.Add($"Table {table.Name} has exclusion constraint {name} ({r.GetString(10)}); the models do not know it: a PostgreSQL clone adds it after the load, removing synthetic rows that conflict.");
                     break;
                 case "f":
                     constraints.ForeignKeys.Add(new ForeignKeySchema
@@ -445,22 +493,14 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         await QueryAsync(connection, UserTypesSql, schemas, r =>
         {
             var name = new QualifiedName(r.GetString(1), r.GetString(2));
-            result.Add(r.GetString(3) == "e"
-                ? new UserTypeSchema(name) { EnumValues = enumValues.GetValueOrDefault(r.GetInt64(0)) ?? [] }
-                : new UserTypeSchema(name) { BaseType = r.GetString(4), NotNull = r.GetBoolean(5), Checks = r.GetFieldValue<string[]>(6) });
+            result.Add(r.GetString(3) switch
+            {
+                "e" => new UserTypeSchema(name) { EnumValues = enumValues.GetValueOrDefault(r.GetInt64(0)) ?? [] },
+                "c" => new UserTypeSchema(name) { Attributes = r.IsDBNull(7) ? "" : r.GetString(7) },
+                _ => new UserTypeSchema(name) { BaseType = r.GetString(4), NotNull = r.GetBoolean(5), Checks = r.GetFieldValue<string[]>(6) },
+            });
         }, cancellationToken).ConfigureAwait(false);
         return result.OrderBy(t => t.Name, QualifiedName.Order).ToList();
-    }
-
-    private static async Task<IReadOnlyList<SequenceSchema>> ReadSequencesAsync(DbConnection connection, string[] schemas, CancellationToken cancellationToken)
-    {
-        var result = new List<SequenceSchema>();
-        await QueryAsync(connection, SequencesSql, schemas, r => result.Add(new SequenceSchema(new QualifiedName(r.GetString(0), r.GetString(1)))
-        {
-            OwnedByTable = r.IsDBNull(3) ? null : new QualifiedName(r.GetString(2), r.GetString(3)),
-            OwnedByColumn = r.IsDBNull(4) ? null : r.GetString(4),
-        }), cancellationToken).ConfigureAwait(false);
-        return result.OrderBy(s => s.Name, QualifiedName.Order).ToList();
     }
 
     private static async Task<List<TableSchema>> CountRowsAsync(DbConnection connection, List<TableSchema> tables, CancellationToken cancellationToken)
@@ -505,7 +545,14 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         }
     }
 
-    private sealed record Relation(long Oid, QualifiedName Name, string Kind, bool IsPartition, double RelTuples, string? Comment, long? Parent, string? ViewDefinition);
+    private sealed record Relation(long Oid, QualifiedName Name, string Kind, bool IsPartition, double RelTuples, string? Comment, long? Parent, string? ViewDefinition)
+    {
+        public string? PartitionKey { get; init; }
+
+        public string? PartitionBound { get; init; }
+
+        public long[] InheritsFrom { get; init; } = [];
+    }
 
     private sealed class TableConstraints
     {

@@ -21,7 +21,7 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
     private const string UserObject = "m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
 
     private const string ObjectsSql =
-        "SELECT m.type, m.name, m.tbl_name, m.sql FROM sqlite_master AS m WHERE m.type IN ('table', 'view', 'index') ORDER BY m.name";
+        "SELECT m.type, m.name, m.tbl_name, m.sql FROM sqlite_master AS m WHERE m.type IN ('table', 'view', 'index', 'trigger') ORDER BY m.name";
 
     // Virtual tables are left out: their pragmas fail where their module is not loaded.
     private const string ColumnsSql =
@@ -54,6 +54,7 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
         var tableSql = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var indexSql = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var views = new List<ViewSchema>();
+        var triggers = new List<TriggerSchema>();
         var hasStat1 = false;
         await QueryAsync(connection, ObjectsSql, r =>
         {
@@ -62,6 +63,10 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
             var sql = r.IsDBNull(3) ? null : r.GetString(3);
             if (name.Equals("sqlite_stat1", StringComparison.OrdinalIgnoreCase)) hasStat1 = true;
             if (type == "index") indexSql[name] = sql;
+            else if (type == "trigger")
+            {
+                if (sql is not null && filter.Includes(new QualifiedName(null, r.GetString(2)))) triggers.Add(new TriggerSchema(name, new QualifiedName(null, r.GetString(2)), sql));
+            }
             else if (name.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase)) return;
             else if (type == "view")
             {
@@ -120,6 +125,8 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
             ServerVersion = connection.ServerVersion,
             Tables = tables,
             Views = views,
+            // Triggers of tables that were read (a view's INSTEAD OF trigger goes with the view and is left out).
+            Triggers = triggers.Where(t => tables.Any(table => table.Name.Equals(t.Table))).ToList(),
             Warnings = warnings,
         };
     }

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.Constraints;
+
+namespace Sdv.Connector.Engines;
+
+/// <summary>
+/// CHECK constraints carried to another engine: the common forms (comparisons, IN lists and
+/// PostgreSQL's = ANY (ARRAY[...]), BETWEEN, IS [NOT] NULL, AND/OR/NOT over columns and literals)
+/// are read with the same parser the models use and written again in the target's quoting; an
+/// expression that calls a function or uses another construct stays behind, with a warning.
+/// </summary>
+internal static class PortableChecks
+{
+    public static IReadOnlyList<CheckConstraintSchema> ToTarget(TableSchema table, DatabaseEngine source, DatabaseEngine target, ICollection<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(warnings);
+        var result = new List<CheckConstraintSchema>();
+        foreach (var check in table.CheckConstraints)
+        {
+            if (Translate(check.Expression, table, target) is not { } printed)
+            {
+                warnings.Add($"CHECK {check.Name ?? check.Expression} on {table.Name} is not recreated on {target}: its SQL is {source}'s (the synthetic rows still satisfy it).");
+                continue;
+            }
+            // Names are dropped: MySQL keeps check names unique per database, and another engine's may repeat.
+            result.Add(new CheckConstraintSchema(null, printed));
+        }
+        return result;
+    }
+
+    /// <summary>A boolean expression of the common forms over the table's columns, in the target's SQL; null where it is not one.</summary>
+    public static string? Translate(string expression, TableSchema table, DatabaseEngine target)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        ArgumentNullException.ThrowIfNull(table);
+        try
+        {
+            var node = CheckParser.Parse(expression);
+            return node.Descendants().All(n => n.Kind != CheckNodeKind.Column || table.FindColumn(n.Name!) is not null)
+                ? Print(node, EngineAdapters.For(target).Dialect, target)
+                : null;
+        }
+        catch (CheckParseException)
+        {
+            return null;
+        }
+    }
+
+    private static string Print(CheckNode node, ISqlDialect d, DatabaseEngine target) => node.Kind switch
+    {
+        CheckNodeKind.And => $"({Print(node.Children[0], d, target)} AND {Print(node.Children[1], d, target)})",
+        CheckNodeKind.Or => $"({Print(node.Children[0], d, target)} OR {Print(node.Children[1], d, target)})",
+        CheckNodeKind.Not => $"(NOT {Print(node.Children[0], d, target)})",
+        CheckNodeKind.Compare => $"({Print(node.Children[0], d, target)} {node.Operator} {Print(node.Children[1], d, target)})",
+        CheckNodeKind.IsNull => $"({Print(node.Children[0], d, target)} IS {(node.Negated ? "NOT " : "")}NULL)",
+        CheckNodeKind.In => $"({Print(node.Children[0], d, target)} {(node.Negated ? "NOT " : "")}IN ({string.Join(", ", node.Children.Skip(1).Select(c => Print(c, d, target)))}))",
+        CheckNodeKind.Between => $"({Print(node.Children[0], d, target)} {(node.Negated ? "NOT " : "")}BETWEEN {Print(node.Children[1], d, target)} AND {Print(node.Children[2], d, target)})",
+        CheckNodeKind.Column => d.Quote(node.Name!),
+        _ => node.Value switch
+        {
+            null => "NULL",
+            bool b => target == DatabaseEngine.SqlServer ? (b ? "1" : "0") : b ? "TRUE" : "FALSE",
+            string s => target == DatabaseEngine.MySql ? MySql.MySqlDialect.Literal(s) : "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            var other => other.ToString() ?? "NULL",
+        },
+    };
+}
