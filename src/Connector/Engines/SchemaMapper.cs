@@ -64,7 +64,7 @@ internal static class SchemaMapper
                 Name = Map(table.Name),
                 Columns = columns,
                 CheckConstraints = checks,
-                ForeignKeys = table.ForeignKeys.Select(fk => fk with { Table = Map(fk.Table), PrincipalTable = Map(fk.PrincipalTable) }).ToList(),
+                ForeignKeys = table.ForeignKeys.Where(fk => fk.IsEnforced).Select(fk => fk with { Table = Map(fk.Table), PrincipalTable = Map(fk.PrincipalTable) }).ToList(),
                 Partitions = sameEngine ? table.Partitions : [],
                 Annotations = annotations,
             };
