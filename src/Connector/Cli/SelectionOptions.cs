@@ -16,6 +16,12 @@ internal sealed class SelectionOptions
 
     public Option<FileInfo?> Metadata { get; } = new("--metadata") { Description = "A metadata JSON file (SDV metadata, as written by introspect --out or by SDV, possibly edited; the sidecar NAME.sdv-connector.json beside it is read with it): its sdtypes and keys win over inference." };
 
+    public Option<string> InferKeys { get; } = new("--infer-keys")
+    {
+        Description = "auto: infer primary and foreign keys from names and data where a table declares none (CSV folders, sources without constraints); off: only declared keys. Default: auto.",
+        DefaultValueFactory = _ => "auto",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Schemas);
@@ -23,6 +29,8 @@ internal sealed class SelectionOptions
         command.Options.Add(Exclude);
         command.Options.Add(ExactCounts);
         command.Options.Add(Metadata);
+        InferKeys.AcceptOnlyFromAmong("auto", "off");
+        command.Options.Add(InferKeys);
     }
 
     public IntrospectionOptions ToIntrospectionOptions(ParseResult result) => new()
@@ -31,5 +39,6 @@ internal sealed class SelectionOptions
         Include = result.GetValue(Include) ?? [],
         Exclude = result.GetValue(Exclude) ?? [],
         ExactRowCounts = result.GetValue(ExactCounts),
+        InferKeys = result.GetValue(InferKeys) != "off",
     };
 }

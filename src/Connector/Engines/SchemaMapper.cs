@@ -70,7 +70,7 @@ internal static class SchemaMapper
                 Columns = columns,
                 CheckConstraints = checks,
                 Indexes = sameEngine ? table.Indexes : PortableIndexes.ToTarget(table, targetEngine, warnings),
-                ForeignKeys = table.ForeignKeys.Select(fk => fk with { Table = Map(fk.Table), PrincipalTable = Map(fk.PrincipalTable) }).ToList(),
+                ForeignKeys = table.ForeignKeys.Where(fk => fk.IsEnforced).Select(fk => fk with { Table = Map(fk.Table), PrincipalTable = Map(fk.PrincipalTable) }).ToList(),
                 Partitions = sameEngine ? table.Partitions : [],
                 Annotations = annotations,
             };

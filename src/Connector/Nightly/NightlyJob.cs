@@ -319,6 +319,8 @@ internal sealed class NightlyJob
         var adapter = OpenDatabase.Adapter(_config.Source);
         await using var connection = await OpenDatabase.SourceAsync(_config.Source, cancellationToken).ConfigureAwait(false);
         var schema = await adapter.Introspector.IntrospectAsync(connection, introspection, cancellationToken).ConfigureAwait(false);
+        // The keys the fit inferred are inferred again, so that an unchanged keyless source shows no drift.
+        schema = await IntrospectStep.InferKeysAsync(connection, null, adapter, schema, introspection, cancellationToken).ConfigureAwait(false);
         var metadata = await IntrospectStep.ReadMetadataAsync(_config.Metadata is { } m ? new FileInfo(m) : null, cancellationToken).ConfigureAwait(false);
         return IntrospectStep.ApplyMetadata(schema, metadata);
     }

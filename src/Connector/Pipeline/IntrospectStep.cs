@@ -1,12 +1,15 @@
+using System.Data.Common;
 using Sdv.Connector.Cli;
 using Sdv.Connector.Connections;
+using Sdv.Connector.Engines;
+using Sdv.Connector.SchemaIntrospection.Inference;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Metadata;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Pipeline;
 
-/// <summary>Reads the source's schema, profiles a bounded sample, infers sdtypes and applies the user's metadata file.</summary>
+/// <summary>Reads the source's schema, infers keys it does not declare, profiles a sample, infers sdtypes and applies the user's metadata file.</summary>
 internal static class IntrospectStep
 {
     public static async Task<DatabaseSchema> RunAsync(DatabaseEndpoint source, IntrospectionOptions options, FileInfo? metadataFile, CancellationToken cancellationToken)
@@ -22,6 +25,7 @@ internal static class IntrospectStep
         var transaction = await adapter.Reader.BeginReadOnlyAsync(connection, cancellationToken).ConfigureAwait(false);
         try
         {
+            schema = await InferKeysAsync(connection, transaction, adapter, schema, options, cancellationToken).ConfigureAwait(false);
             var profiles = await ProfileStep.RunAsync(connection, transaction, adapter, schema, ProfileStep.DefaultRows, cancellationToken).ConfigureAwait(false);
             schema = SdTypeInference.Apply(schema, profiles);
             return ApplyMetadata(schema, metadata);
@@ -30,6 +34,15 @@ internal static class IntrospectStep
         {
             if (transaction is not null) await transaction.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Primary and foreign keys inferred where a table declares none (unless --infer-keys off); declared keys are left as they are.</summary>
+    public static async Task<DatabaseSchema> InferKeysAsync(DbConnection connection, DbTransaction? transaction, IEngineAdapter adapter, DatabaseSchema schema, IntrospectionOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(adapter);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.InferKeys) return schema;
+        return await KeyInference.InferAsync(schema, new KeyDataChecks(connection, transaction, adapter), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The user's metadata file and the sidecar beside it (where there is one), or null without --metadata.</summary>

@@ -34,15 +34,8 @@ internal sealed class ProfileQueries(DbConnection connection, DbTransaction? tra
     public async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken) => (await RowAsync(sql, 1, cancellationToken).ConfigureAwait(false))[0];
 
     /// <summary>The one row of counts a query returns.</summary>
-    public async Task<long[]> RowAsync(string sql, int width, CancellationToken cancellationToken)
-    {
-        await using var command = Command(sql);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var values = new long[width];
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return values;
-        for (var i = 0; i < width; i++) values[i] = Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
-        return values;
-    }
+    public Task<long[]> RowAsync(string sql, int width, CancellationToken cancellationToken) =>
+        SqlRow.CountsAsync(connection, transaction, sql, width, cancellationToken);
 
     private DbCommand Command(string sql)
     {

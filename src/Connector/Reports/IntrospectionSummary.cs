@@ -33,11 +33,12 @@ internal static class IntrospectionSummary
                 Markup.Escape(name.ToString()),
                 (t.RowCount?.ToString("N0", CultureInfo.InvariantCulture) ?? "?") + (t.RowCountIsExact ? string.Empty : "~"),
                 t.Columns.Count.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(t.PrimaryKey is null ? "(none)" : string.Join(", ", t.PrimaryKey.Columns)),
-                Markup.Escape(string.Join(", ", t.ForeignKeys.Select(f => f.PrincipalTable.Name).Distinct())),
+                Markup.Escape(t.PrimaryKey is null ? "(none)" : string.Join(", ", t.PrimaryKey.Columns) + (t.PrimaryKey.Inference is null ? string.Empty : " (inferred)")),
+                Markup.Escape(string.Join(", ", t.ForeignKeys.Select(f => f.PrincipalTable.Name + (f.Inference is null ? string.Empty : "*")).Distinct())),
                 Markup.Escape(string.Join(", ", t.Columns.Where(c => c.SdType == SdType.Pii).Select(c => $"{c.Name}:{c.PiiKind}"))));
         }
         console.Write(table);
+        WriteInferredKeys(console, schema);
         if (explain) WriteDecisions(console, schema, graph);
 
         foreach (var cycle in graph.Cycles)
@@ -75,5 +76,26 @@ internal static class IntrospectionSummary
             }
         }
         console.Write(decisions);
+    }
+
+    /// <summary>Keys the source does not declare, apart from the declared ones, each with its name rule and what the data said.</summary>
+    private static void WriteInferredKeys(IAnsiConsole console, DatabaseSchema schema)
+    {
+        var primary = schema.Tables.Where(t => t.PrimaryKey?.Inference is not null).ToList();
+        var foreign = schema.ForeignKeys.Where(f => f.Inference is not null).ToList();
+        if (primary.Count == 0 && foreign.Count == 0) return;
+        console.MarkupLine(CultureInfo.InvariantCulture, "[bold]inferred keys[/] (not declared by the source; * in the table above): {0} primary, {1} foreign", primary.Count, foreign.Count);
+        foreach (var t in primary)
+            console.MarkupLine("  primary key {0}({1}): {2}", Markup.Escape(t.Name.ToString()), Markup.Escape(string.Join(", ", t.PrimaryKey!.Columns)), Markup.Escape(t.PrimaryKey.Inference!.Rule));
+        foreach (var f in foreign)
+        {
+            var e = f.Inference!;
+            var data = e.Values is 0 ? "no values to check (the child holds none)"
+                : e.Values is { } values
+                ? string.Format(CultureInfo.InvariantCulture, "{0:N0} distinct values, {1:P1} found in the parent{2}", values, e.InclusionRate, e.Sampled ? " (sampled)" : string.Empty)
+                : "not checked";
+            console.MarkupLine("  {0}: {1}; {2}{3}", Markup.Escape(f.ToString()), Markup.Escape(e.Rule), Markup.Escape(data),
+                f.IsEnforced ? string.Empty : " [yellow]- not enforced on the target (orphans in the source)[/]");
+        }
     }
 }

@@ -15,5 +15,11 @@ public sealed class IntrospectionOptions
     /// <summary>Count rows exactly (a COUNT(*) per table) instead of the catalog's estimate. Default: false.</summary>
     public bool ExactRowCounts { get; init; }
 
+    /// <summary>
+    /// Infer primary and foreign keys from names and data where a table declares none (CSV folders,
+    /// sources without constraints). Default: true (<c>--infer-keys auto</c>); false is <c>--infer-keys off</c>.
+    /// </summary>
+    public bool InferKeys { get; init; } = true;
+
     public static IntrospectionOptions Default { get; } = new();
 }

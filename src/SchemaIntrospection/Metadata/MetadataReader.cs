@@ -19,6 +19,8 @@ internal sealed class MetadataReader
     private readonly List<string> _warnings = [];
     private readonly Dictionary<string, TableSchema> _byKey;
     private readonly Dictionary<QualifiedName, TableSchema> _updated;
+    private readonly HashSet<string> _mentioned = new(StringComparer.Ordinal);
+    private readonly HashSet<QualifiedName> _inFile = [];
     private JsonObject _root = new();
     private JsonObject? _extras;
 
@@ -45,6 +47,7 @@ internal sealed class MetadataReader
         }
         ApplyRelationships();
         ApplyExtraForeignKeys();
+        DropInferredKeysTheFileLeftOut();
         if (_problems.Count > 0)
         {
             throw new MetadataException($"{_source.FileName} does not fit the database ({_problems.Count} problem{(_problems.Count == 1 ? "" : "s")}):\n  - " + string.Join("\n  - ", _problems));
@@ -98,6 +101,7 @@ internal sealed class MetadataReader
             _problems.Add($"{where}: has no \"columns\" object.");
             return;
         }
+        _inFile.Add(table.Name);
         var extras = TableExtras(key, node);
         var columns = table.Columns.ToList();
         foreach (var (columnName, columnNode) in columnsJson)
@@ -178,12 +182,14 @@ internal sealed class MetadataReader
     private KeySchema? PrimaryKey(string where, TableSchema table, JsonNode node, JsonObject? extras)
     {
         var inFile = ReadKey(node["primary_key"]) ?? ReadKey(extras?["primary_key"]);
-        if (inFile is null) return table.PrimaryKey;
+        // A one-column key we inferred yields to a file that names none; a composite one stays (SDV's file cannot hold it).
+        if (inFile is null) return table.PrimaryKey is { Inference: not null, Columns.Count: 1 } ? null : table.PrimaryKey;
         if (inFile.Any(c => table.FindColumn(c) is null))
         {
             _problems.Add($"{where}.primary_key: names a column the table does not have ({string.Join(", ", inFile)}).");
             return table.PrimaryKey;
         }
+        if (table.PrimaryKey is { Inference: not null } inferred && !inferred.Columns.SequenceEqual(inFile)) return new KeySchema(null, inFile);
         if (table.PrimaryKey is null) return new KeySchema(null, inFile);
         if (!table.PrimaryKey.Columns.SequenceEqual(inFile))
             _problems.Add($"{where}.primary_key: ({string.Join(", ", inFile)}) in the file but ({string.Join(", ", table.PrimaryKey.Columns)}) in the database.");
@@ -246,6 +252,7 @@ internal sealed class MetadataReader
             _problems.Add($"{where}: column '{string.Join("', '", missing)}' does not exist.");
             return;
         }
+        _mentioned.Add(Mention(child.Name, childColumns, parent.Name));
         var current = _updated[child.Name];
         if (current.ForeignKeys.Any(f => f.Columns.SequenceEqual(childColumns) && f.PrincipalTable.Equals(parent.Name))) return;
         _updated[child.Name] = current with
@@ -255,5 +262,23 @@ internal sealed class MetadataReader
                 Name = null, Table = child.Name, Columns = childColumns, PrincipalTable = parent.Name, PrincipalColumns = parentColumns,
             }],
         };
+    }
+
+    private static string Mention(QualifiedName child, IEnumerable<string> columns, QualifiedName parent) => $"{child}|{string.Join(",", columns)}|{parent}";
+
+    /// <summary>
+    /// The file's word wins over inference: a one-column relationship we inferred (the kind SDV's
+    /// file can hold) goes where the file lists the child table but not the relationship.
+    /// </summary>
+    private void DropInferredKeysTheFileLeftOut()
+    {
+        foreach (var name in _inFile)
+        {
+            var table = _updated[name];
+            var kept = table.ForeignKeys
+                .Where(f => f.Inference is null || f.IsSelfReference || f.Columns.Count > 1 || _mentioned.Contains(Mention(f.Table, f.Columns, f.PrincipalTable)))
+                .ToList();
+            if (kept.Count != table.ForeignKeys.Count) _updated[name] = table with { ForeignKeys = kept };
+        }
     }
 }

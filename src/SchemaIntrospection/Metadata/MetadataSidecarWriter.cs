@@ -30,7 +30,10 @@ internal static class MetadataSidecarWriter
                 ["self_reference"] = fk.IsSelfReference,
                 ["deferred"] = graph.IsDeferred(fk),
                 ["in_sdv_relationships"] = inSdv.Contains(fk),
+                ["enforced"] = fk.IsEnforced,
+                ["inferred"] = Inferred(fk.Inference),
             });
+            RemoveNulls(foreignKeys[^1]!.AsObject());
         }
 
         var tables = new JsonObject();
@@ -107,6 +110,7 @@ internal static class MetadataSidecarWriter
             ["row_count"] = table.RowCount,
             ["row_count_exact"] = table.RowCountIsExact,
             ["primary_key"] = table.PrimaryKey is null ? null : Strings(table.PrimaryKey.Columns),
+            ["primary_key_inferred"] = Inferred(table.PrimaryKey?.Inference),
             ["unique_keys"] = new JsonArray(table.UniqueKeys.Select(k => (JsonNode?)Strings(k.Columns)).ToArray()),
             ["check_constraints"] = new JsonArray(table.CheckConstraints.Select(c => (JsonNode?)new JsonObject { ["name"] = c.Name, ["expression"] = c.Expression }).ToArray()),
             ["indexes"] = new JsonArray(table.Indexes.Select(i => (JsonNode?)new JsonObject { ["name"] = i.Name, ["columns"] = Strings(i.Columns), ["unique"] = i.IsUnique }).ToArray()),
@@ -130,6 +134,22 @@ internal static class MetadataSidecarWriter
             ["values"] = evidence.Values,
             ["distinct"] = evidence.Distinct,
             ["mean_length"] = evidence.MeanLength,
+        };
+        RemoveNulls(json);
+        return json;
+    }
+
+    /// <summary>The name rule and data evidence of a key the source does not declare.</summary>
+    private static JsonObject? Inferred(KeyEvidence? evidence)
+    {
+        if (evidence is null) return null;
+        var json = new JsonObject
+        {
+            ["rule"] = evidence.Rule,
+            ["distinct_values"] = evidence.Values,
+            ["orphans"] = evidence.Orphans,
+            ["inclusion_rate"] = evidence.Values is null ? null : Math.Round(evidence.InclusionRate, 4),
+            ["sampled"] = evidence.Values is null ? null : evidence.Sampled,
         };
         RemoveNulls(json);
         return json;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Sdv.Connector.SchemaIntrospection.Model;
 
 /// <summary>A foreign key: two parallel ordered column lists, child side and parent side.</summary>
@@ -21,6 +23,16 @@ public sealed record ForeignKeySchema
 
     /// <summary>What the data say about the key (counted while fitting), or null where not counted.</summary>
     public RelationshipStatistics? Statistics { get; init; }
+
+    /// <summary>
+    /// False for an inferred key whose source rows hold orphans: kept as a relationship for the
+    /// model, not created as a constraint on the target. Declared keys are always enforced.
+    /// </summary>
+    public bool IsEnforced { get; init; } = true;
+
+    /// <summary>The name rule and data evidence of a key the source does not declare; null for a declared key.</summary>
+    [JsonIgnore]
+    public KeyEvidence? Inference { get; init; }
 
     public override string ToString() =>
         $"{Table}({string.Join(", ", Columns)}) -> {PrincipalTable}({string.Join(", ", PrincipalColumns)})";

@@ -242,4 +242,36 @@ public sealed class MetadataJsonTests
         var fk = Assert.Single(applied.Tables[1].ForeignKeys);
         Assert.Equal("a", fk.PrincipalTable.Name);
     }
+
+    [Fact]
+    public void The_users_file_wins_over_inferred_keys()
+    {
+        var schema = new SchemaBuilder().Table("customer", Int("id"), Int("code")).Table("orders", Int("id"), Int("customer_id")).Build();
+        var customer = schema.Tables[0];
+        var orders = schema.Tables[1];
+        var inferred = schema with
+        {
+            Tables =
+            [
+                customer with { PrimaryKey = new KeySchema(null, ["id"]) { Inference = new KeyEvidence("named id") } },
+                orders with
+                {
+                    PrimaryKey = new KeySchema(null, ["id"]) { Inference = new KeyEvidence("named id") },
+                    ForeignKeys = [new ForeignKeySchema { Table = orders.Name, Columns = ["customer_id"], PrincipalTable = customer.Name, PrincipalColumns = ["id"], Inference = new KeyEvidence("name") }],
+                },
+            ],
+        };
+        inferred = SdTypeInference.Apply(inferred);
+        var json = Json(MetadataJson.Write(inferred));
+        Assert.Single(json["relationships"]!.AsArray());
+        // The user names another key for customer and removes the relationship.
+        json["tables"]!["customer"]!.AsObject()["primary_key"] = "code";
+        json["relationships"] = new JsonArray();
+        var applied = MetadataJson.Apply(inferred, json.ToJsonString(), "m.json");
+        Assert.Equal(["code"], applied.Tables[0].PrimaryKey!.Columns);
+        Assert.Empty(applied.Tables[1].ForeignKeys);
+        // A file that keeps them keeps them, evidence and all.
+        var kept = MetadataJson.Apply(inferred, MetadataJson.Write(inferred), "m.json");
+        Assert.NotNull(Assert.Single(kept.Tables[1].ForeignKeys).Inference);
+    }
 }

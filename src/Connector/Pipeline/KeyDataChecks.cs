@@ -1,0 +1,47 @@
+using System.Data.Common;
+using Sdv.Connector.Engines;
+using Sdv.Connector.SchemaIntrospection.Inference;
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.Pipeline;
+
+/// <summary>
+/// Key inference's questions as SQL the source runs: uniqueness by a GROUP BY ... HAVING COUNT(*) > 1,
+/// inclusion by an anti-join of the child's distinct values against the parent's key. A child of
+/// more than <see cref="SampleAbove"/> rows is checked on a seeded sample of
+/// <see cref="SampleRows"/> rows spread over it (<see cref="ProfileSampling"/>).
+/// </summary>
+internal sealed class KeyDataChecks(DbConnection connection, DbTransaction? transaction, IEngineAdapter adapter) : IKeyDataChecks
+{
+    public const long SampleAbove = 1_000_000;
+    public const int SampleRows = 200_000;
+
+    public async Task<bool> IsUniqueAsync(TableSchema table, IReadOnlyList<string> columns, CancellationToken cancellationToken)
+    {
+        var d = adapter.Dialect;
+        var from = d.Quote(table.Name);
+        var list = d.QuoteList(columns);
+        var nulls = string.Join(" OR ", columns.Select(c => $"{d.Quote(c)} IS NULL"));
+        var sql = $"SELECT (SELECT COUNT(*) FROM {from} WHERE {nulls}), (SELECT COUNT(*) FROM (SELECT {list} FROM {from} GROUP BY {list} HAVING COUNT(*) > 1) duplicated)";
+        var row = await RowAsync(sql, 2, cancellationToken).ConfigureAwait(false);
+        return row[0] == 0 && row[1] == 0;
+    }
+
+    public async Task<KeyEvidence> InclusionAsync(TableSchema child, string column, TableSchema parent, string parentColumn, string rule, CancellationToken cancellationToken)
+    {
+        var d = adapter.Dialect;
+        var rows = child.RowCount ?? 0;
+        var sampled = rows > SampleAbove;
+        var source = sampled
+            ? $"({ProfileSampling.Select(adapter, child, [column], (double)SampleRows / rows, rows, ProfileStep.DefaultSeed, 2 * SampleRows, column)}) sampled"
+            : d.Quote(child.Name);
+        var values = $"SELECT DISTINCT {d.Quote(column)} AS sdv_value FROM {source} WHERE {d.Quote(column)} IS NOT NULL";
+        var sql = $"SELECT COUNT(*), SUM(CASE WHEN p.{d.Quote(parentColumn)} IS NULL THEN 1 ELSE 0 END) FROM ({values}) v"
+            + $" LEFT JOIN {d.Quote(parent.Name)} p ON p.{d.Quote(parentColumn)} = v.sdv_value";
+        var row = await RowAsync(sql, 2, cancellationToken).ConfigureAwait(false);
+        return new KeyEvidence(rule) { Values = row[0], Orphans = row[1], Sampled = sampled };
+    }
+
+    private Task<long[]> RowAsync(string sql, int width, CancellationToken cancellationToken) =>
+        SqlRow.CountsAsync(connection, transaction, sql, width, cancellationToken);
+}

@@ -1,0 +1,151 @@
+using System.Collections.Frozen;
+using Sdv.Connector.SchemaIntrospection.Metadata;
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.SchemaIntrospection.Inference;
+
+/// <summary>
+/// The name rules of key inference: which columns are named like their table's key, and which
+/// name a key of another table (<c>person_id</c> → person.person_id, <c>CustomerId</c> →
+/// Customer.CustomerId, <c>customer</c> → customer.id, plural and singular, case, separators,
+/// prefixes and suffixes, roles such as <c>reports_to</c> or <c>support_rep_id</c>).
+/// </summary>
+public static class KeyNames
+{
+    /// <summary>Suffixes that make a column a key of the table it names.</summary>
+    private static readonly string[] KeySuffixes = ["id", "key", "code", "no", "nr", "num", "number", "fk", "ref", "uuid", "guid"];
+
+    /// <summary>Words of a column that point at a row of its own table.</summary>
+    private static readonly FrozenSet<string> SelfRoles = new[]
+    {
+        "parent", "manager", "reports", "supervisor", "boss", "superior", "referred", "referrer", "mentor", "predecessor", "successor",
+        "replaced", "replaces", "previous", "prev", "next", "master", "spouse", "partner",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words of a column that point at a member of staff.</summary>
+    private static readonly FrozenSet<string> StaffRoles = new[]
+    {
+        "rep", "representative", "agent", "manager", "supervisor", "salesperson", "salesman", "saleswoman", "head", "owner", "assignee",
+        "approver", "reviewer", "handler", "clerk", "cashier", "seller", "reports", "creator", "author", "editor", "modifier",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> StaffTables = new[] { "employee", "staff", "user", "agent", "worker", "personnel", "salesperson", "rep" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Lower case, letters and digits only: <c>Customer_Id</c> and <c>customerid</c> are one name.</summary>
+    public static string Normalise(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return new string(name.Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+    }
+
+    /// <summary>English singular of a lowercase word (categories → category, addresses → address, orders → order).</summary>
+    public static string Singular(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal)) return word[..^3] + "y";
+        if (word.Length > 4 && (word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal) || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal))) return word[..^2];
+        if (word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)) return word[..^1];
+        return word;
+    }
+
+    /// <summary>The spellings of a table's name a column may use: whole and singular (order_details → orderdetails, orderdetail).</summary>
+    public static IReadOnlyList<string> Forms(QualifiedName table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var words = NameWords.Of(table.Name).Where(w => w.Length > 0).ToList();
+        var whole = Normalise(table.Name);
+        var forms = new List<string> { whole, Singular(whole) };
+        if (words.Count > 1)
+        {
+            var last = words[^1];
+            var joined = string.Concat(words.Take(words.Count - 1).Select(w => w)) + Singular(last);
+            forms.Add(joined);
+            forms.Add(string.Concat(words.Select(Singular)));
+        }
+        return forms.Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>How strongly a column's name says it is its table's key: 0 <c>id</c>, 1 the table's name and a key suffix, 2 any key-like name; null otherwise.</summary>
+    public static int? PrimaryKeyRank(TableSchema table, ColumnSchema column)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(column);
+        if (!IsKeyType(column)) return null;
+        var name = Normalise(column.Name);
+        if (name is "id" or "key" or "uuid" or "guid") return 0;
+        var forms = Forms(table.Name);
+        if (forms.Any(f => KeySuffixes.Any(s => name == f + s))) return 1;
+        var columnWords = NameWords.Of(column.Name);
+        var last = columnWords.Count > 0 ? columnWords[^1] : null;
+        return last is not null && KeySuffixes.Contains(last) ? 2 : null;
+    }
+
+    /// <summary>Columns that may be part of a composite key: key-like names and line or sequence numbers.</summary>
+    public static bool IsKeyPart(TableSchema table, ColumnSchema column)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(column);
+        if (PrimaryKeyRank(table, column) is not null) return true;
+        var words = NameWords.Of(column.Name);
+        var last = words.Count > 0 ? words[^1] : null;
+        return IsKeyType(column) && last is "line" or "seq" or "sequence" or "position" or "pos" or "item" or "version" or "day" or "date";
+    }
+
+    /// <summary>Types a key is made of: integers, exact numbers without decimals, strings, UUIDs (and dates, in a composite key).</summary>
+    public static bool IsKeyType(ColumnSchema column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return column.LogicalType is LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64 or LogicalType.String
+            or LogicalType.FixedString or LogicalType.Text or LogicalType.Uuid or LogicalType.Date
+            || (column.LogicalType == LogicalType.Decimal && column.Scale is null or 0);
+    }
+
+    /// <summary>True where values of the two columns can be compared as keys: integers with integers, strings with strings, UUIDs with UUIDs.</summary>
+    public static bool Compatible(ColumnSchema child, ColumnSchema parent)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        ArgumentNullException.ThrowIfNull(parent);
+        return Family(child) is { } a && a == Family(parent);
+    }
+
+    private static string? Family(ColumnSchema c) => c.LogicalType switch
+    {
+        LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64 => "integer",
+        LogicalType.Decimal when c.Scale is null or 0 => "integer",
+        LogicalType.String or LogicalType.FixedString or LogicalType.Text => "string",
+        LogicalType.Uuid => "uuid",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The rule by which a child column's name points at a parent's one-column key, with its rank
+    /// (lower is stronger; 0-2 are strong, 3 and above need the data to agree entirely), or null.
+    /// </summary>
+    public static (int Rank, string Rule)? Match(TableSchema child, ColumnSchema column, TableSchema parent, string parentKey)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        ArgumentNullException.ThrowIfNull(column);
+        ArgumentNullException.ThrowIfNull(parent);
+        var c = Normalise(column.Name);
+        var k = Normalise(parentKey);
+        var self = child.Name.Equals(parent.Name);
+        var words = NameWords.Of(column.Name);
+        if (self)
+        {
+            return words.Any(SelfRoles.Contains) ? (3, $"names a role within its own table ({column.Name} -> {parent.Name}.{parentKey})") : null;
+        }
+        var forms = Forms(parent.Name);
+        if (c == k && !KeySuffixes.Contains(k) && k != "name") return (0, $"same name as the parent's key {parent.Name}.{parentKey}");
+        if (forms.Any(f => KeySuffixes.Any(s => c == f + s))) return (1, $"the parent's name and a key suffix ({column.Name} -> {parent.Name}.{parentKey})");
+        if (forms.Contains(c)) return (2, $"the parent's name ({column.Name} -> {parent.Name}.{parentKey})");
+        if (NameWords.Of(parent.Name.Name).Select(Singular).Any(StaffTables.Contains) && words.Any(StaffRoles.Contains))
+            return (4, $"names a staff role ({column.Name} -> {parent.Name}.{parentKey})");
+        if ((k.Length >= 5 && k != "id" && (c.EndsWith(k, StringComparison.Ordinal) || c.StartsWith(k, StringComparison.Ordinal)))
+            || forms.Any(f => f.Length >= 4 && KeySuffixes.Any(s => c.EndsWith(f + s, StringComparison.Ordinal))))
+            return (5, $"the parent's key name with a prefix or suffix ({column.Name} -> {parent.Name}.{parentKey})");
+        if (words.Count > 0 && words[0].Length >= 4 && forms.Any(f => f.StartsWith(words[0], StringComparison.Ordinal) && f != words[0]))
+            return (6, $"begins like the parent's name ({column.Name} -> {parent.Name}.{parentKey})");
+        return null;
+    }
+}

@@ -1,0 +1,5 @@
+using Sdv.Connector.IntegrationTests.Infrastructure;
+
+namespace Sdv.Connector.IntegrationTests.Keys;
+
+public sealed class PostgresKeyInferenceTests(PostgresFixture fixture) : KeyInferenceSuite<PostgresFixture>(fixture);
