@@ -26,21 +26,12 @@ public static class DatabaseSynthesizer
         ArgumentNullException.ThrowIfNull(options);
         options.Synthesis.Validate();
         var sessions = Math.Max(1, source.Sessions);
-        var known = schema.Tables.Select(t => t.Name).ToHashSet();
-        var keys = schema.ForeignKeys.Where(f => known.Contains(f.PrincipalTable)).ToList();
 
-        // 1. Children per parent of every relationship, counted by the source.
-        var histograms = new RelationshipCounts[keys.Count];
-        await RunAsync(keys.Count, sessions, _ => true, async (i, session, ct) =>
-            histograms[i] = await source.CountChildrenAsync(session, keys[i], ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        var statistics = new Dictionary<ForeignKeySchema, RelationshipCounts>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < keys.Count; i++) statistics[keys[i]] = histograms[i];
-        schema = WithStatistics(schema, statistics, out var byKey);
-
-        // 2. The plan.
-        var graph = ForeignKeyGraph.Build(schema);
-        var roles = ReferenceTables.Detect(schema, options.References);
-        var plan = DatabasePlan.Build(schema, graph, roles);
+        // 1-2. Children per parent of every relationship, counted by the source, and the plan.
+        var (planned, byKey) = await CountAndPlanAsync(schema, source, options.References, cancellationToken).ConfigureAwait(false);
+        schema = planned.Schema;
+        var plan = planned.Plan;
+        var roles = planned.Roles;
 
         // 2b. Columns equal across a relationship (a line's price and its track's), counted by the source.
         var equalityKeys = plan.Tables.Where(t => !t.IsReference)
@@ -134,6 +125,35 @@ public static class DatabaseSynthesizer
         }
 
         return new DatabaseModel(schema, entries, warnings);
+    }
+
+    /// <summary>
+    /// The plan a fit would follow (reference tables, primary parents and why), from the children per parent
+    /// the source counts: what <c>introspect</c> shows, without reading the tables' rows.
+    /// </summary>
+    public static async Task<PlannedDatabase> PlanAsync(DatabaseSchema schema, IDatabaseRowSource source, ReferenceOptions references, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(references);
+        return (await CountAndPlanAsync(schema, source, references, cancellationToken).ConfigureAwait(false)).Planned;
+    }
+
+    /// <summary>The plan, and each relationship's histogram by its key (for the count distributions of the fit).</summary>
+    private static async Task<(PlannedDatabase Planned, Dictionary<string, RelationshipCounts> ByKey)> CountAndPlanAsync(DatabaseSchema schema, IDatabaseRowSource source, ReferenceOptions references,
+        CancellationToken cancellationToken)
+    {
+        var known = schema.Tables.Select(t => t.Name).ToHashSet();
+        var keys = schema.ForeignKeys.Where(f => known.Contains(f.PrincipalTable)).ToList();
+        var histograms = new RelationshipCounts[keys.Count];
+        await RunAsync(keys.Count, Math.Max(1, source.Sessions), _ => true, async (i, session, ct) =>
+            histograms[i] = await source.CountChildrenAsync(session, keys[i], ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        var statistics = new Dictionary<ForeignKeySchema, RelationshipCounts>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < keys.Count; i++) statistics[keys[i]] = histograms[i];
+        schema = WithStatistics(schema, statistics, out var byKey);
+        var roles = ReferenceTables.Detect(schema, references);
+        var plan = DatabasePlan.Build(schema, ForeignKeyGraph.Build(schema), roles);
+        return (new PlannedDatabase(schema, plan, roles), byKey);
     }
 
     /// <summary>Share of a child column's non-null values that must equal the parent's for the sampler to copy them.</summary>

@@ -43,6 +43,16 @@ internal sealed class StructuredColumnModel : ColumnModel
     [JsonIgnore]
     public override IEnumerable<int> Dimensions => NullDim >= 0 ? [NullDim] : [];
 
+    public override void RenumberDimensions(ref int next)
+    {
+        if (NullDim >= 0) NullDim = next++;
+    }
+
+    public override void DescribeDimensions(Joint.JointDimension?[] into)
+    {
+        if (NullDim >= 0) into[NullDim] = NullIndicator();
+    }
+
     public override void Encode(object? value, Span<double> z, Xoshiro256 random)
     {
         if (NullDim >= 0)
