@@ -48,16 +48,18 @@ internal sealed class ContinuousMarginal
 
     /// <summary>
     /// The probability interval a value occupies: the jump of an atom, or the single probability the
-    /// CDF gives a value between knots, so that scores can be jittered inside it. Values below the
-    /// first knot or above the last take the ends.
+    /// CDF gives a value between knots, so that scores can be jittered inside it. A value below the first
+    /// knot or above the last (a tail the knots do not reach, since they end at means of the extremes)
+    /// takes the first or last segment, not the very end: at exactly 0 or 1 its normal score would be an
+    /// outlier that drags every correlation it enters.
     /// </summary>
     public (double Lo, double Hi) CdfInterval(double value)
     {
         var x = X;
         var p = P;
         if (x.Length == 0) return (0, 1);
-        if (value < x[0]) return (0, 0);
-        if (value > x[^1]) return (1, 1);
+        if (value < x[0]) return (0, x.Length > 1 ? p[1] : 1);
+        if (value > x[^1]) return (x.Length > 1 ? p[^2] : 0, 1);
         var first = LowerBound(x, value);
         if (first < x.Length && x[first] == value)
         {

@@ -30,12 +30,14 @@ internal static class PrivateMarginal
 
         var isAtom = values.Select(v => v.Weight >= k && (exact || v.Items >= 2)).ToArray();
         var nonAtoms = values.Where((_, i) => !isAtom[i]).ToList();
-        if (nonAtoms.Count > 0 && nonAtoms.Count < k && isAtom.Any(static a => a))
+        if (isAtom.Any(static a => a))
         {
-            // Too few rare values to average without singling one out: their mass joins the nearest atom.
-            FoldIntoAtoms(values, isAtom);
+            // A run of rare values before the first atom or past the last, too short to average without
+            // singling one out (a fee of 4242.42 above every common fee): its mass joins that atom. (A short
+            // run between two atoms is spread evenly between them, see Knots.)
+            FoldShortEnds(values, isAtom, k);
         }
-        else if (!isAtom.Any(static a => a) && Groups(nonAtoms.Count, k, gridSize) < 2)
+        else if (Groups(nonAtoms.Count, k, gridSize) < 2)
         {
             return Spread(values, total);
         }
@@ -66,10 +68,19 @@ internal static class PrivateMarginal
 
     private static int Groups(int items, int k, int gridSize) => items / Math.Max(k, (int)Math.Ceiling(items / (double)Math.Max(2, gridSize)));
 
-    /// <summary>Moves each rare value's weight onto the atom nearest to it in rank order.</summary>
-    private static void FoldIntoAtoms(List<(double Value, double Weight, int Items)> values, bool[] isAtom)
+    /// <summary>Moves the weight of a run of fewer than <paramref name="k"/> rare values before the first atom or after the last onto that atom.</summary>
+    private static void FoldShortEnds(List<(double Value, double Weight, int Items)> values, bool[] isAtom, int k)
     {
-        for (var i = 0; i < values.Count; i++)
+        var first = Array.IndexOf(isAtom, true);
+        var last = Array.LastIndexOf(isAtom, true);
+        if (first > 0 && first < k) FoldIntoAtoms(values, isAtom, 0, first);
+        if (last >= 0 && values.Count - 1 - last > 0 && values.Count - 1 - last < k) FoldIntoAtoms(values, isAtom, last + 1, values.Count);
+    }
+
+    /// <summary>Moves each rare value's weight in [<paramref name="from"/>, <paramref name="to"/>) onto the atom nearest to it in rank order.</summary>
+    private static void FoldIntoAtoms(List<(double Value, double Weight, int Items)> values, bool[] isAtom, int from, int to)
+    {
+        for (var i = from; i < to; i++)
         {
             if (isAtom[i]) continue;
             var target = -1;
@@ -97,6 +108,7 @@ internal static class PrivateMarginal
         var mean = distinct.Sum(static v => v.Value * v.Weight) / total;
         if (distinct.Count == 2) return ContinuousMarginal.Point(mean);
         var half = (distinct.Count + 1) / 2;
+        if (half % 2 == 1 && half > 1) half--;
         var low = distinct.Take(half).Average(static v => v.Value);
         var high = distinct.Skip(distinct.Count - half).Average(static v => v.Value);
         return high > low ? new ContinuousMarginal { X = [low, high], P = [0, 1] } : ContinuousMarginal.Point(mean);
@@ -106,6 +118,9 @@ internal static class PrivateMarginal
     {
         var nonAtomCount = values.Where((v, i) => !isAtom[i] && v.Weight > 0).Count();
         var groupSize = Math.Max(k, (int)Math.Ceiling(nonAtomCount / (double)Math.Max(2, gridSize)));
+        // An even number of values: the mean of an odd number of evenly spaced values (consecutive days)
+        // is the middle one, a real value; of an even number, a point between two.
+        if (groupSize % 2 == 1) groupSize++;
         var x = new List<double>();
         var p = new List<double>();
         double cumulative = 0;
@@ -135,6 +150,13 @@ internal static class PrivateMarginal
             {
                 if (values[i].Weight > 0) run.Add(i);
                 i++;
+            }
+
+            if (run.Count > 0 && run.Count < k && x.Count > 0 && i < values.Count)
+            {
+                // Too few to average, between two atoms: their mass lies evenly between the atoms, no knot of their own.
+                cumulative += run.Sum(j => values[j].Weight);
+                continue;
             }
 
             var groups = Math.Max(1, run.Count / groupSize);

@@ -39,7 +39,7 @@ public static class DatabaseModelFile
             ["formatVersion"] = CurrentVersion,
             ["writtenBy"] = typeof(DatabaseModelFile).Assembly.GetName().Version?.ToString() ?? "unknown",
             ["fingerprint"] = model.Fingerprint,
-            ["schema"] = JsonSerializer.SerializeToNode(model.Schema, ModelFile.JsonOptions),
+            ["schema"] = JsonSerializer.SerializeToNode(ModelSchema.Of(model.Schema), ModelFile.JsonOptions),
             ["warnings"] = JsonSerializer.SerializeToNode(model.Warnings, ModelFile.JsonOptions),
             ["tables"] = tables,
         };
