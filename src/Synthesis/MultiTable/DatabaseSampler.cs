@@ -289,7 +289,7 @@ public sealed class DatabaseSampler : IDisposable
         var drawn = parent.ChildCounts(primary);
         if (oneToOne) for (var p = 0; p < drawn.Length; p++) drawn[p] = Math.Min(drawn[p], 1);
         var expected = parentEntry.SourceRows == 0 ? 0 : entry.SourceRows * (double)parent.Count / parentEntry.SourceRows;
-        var counts = Calibrate(drawn, expected, oneToOne, SourceMostChildren(primary, parentEntry));
+        var counts = Calibrate(drawn, expected, oneToOne, SourceMostChildren(primary, parentEntry), SourceLeastChildren(primary, parentEntry));
         var givenDims = new double[entry.Model.Data.DimensionCount];
         // The parent's key is given to the row sampler, so a unique key that pairs it with the row's own
         // columns (a playlist entry's track and playlist) is kept unique where the row is drawn.
@@ -339,7 +339,44 @@ public sealed class DatabaseSampler : IDisposable
     /// such parent is full. (The cap was the largest draw, and what it held back at the end was
     /// dropped: with few parents, 20 regions for 500,000 customers, 0.2-1.1% of the rows were lost.)
     /// </summary>
-    internal static long[] Calibrate(long[] drawn, double expected, bool atMostOne, long? sourceMost = null)
+    internal static long[] Calibrate(long[] drawn, double expected, bool atMostOne, long? sourceMost = null, long sourceLeast = 0) =>
+        RaiseToLeast(CalibrateTotal(drawn, expected, atMostOne, sourceMost), atMostOne ? 0 : sourceLeast);
+
+    /// <summary>
+    /// Where every source parent has children (each track is in 2 to 5 playlists), no synthetic parent has
+    /// fewer than the source's fewest: the short ones are raised, the rows taken from the fullest, the total kept.
+    /// </summary>
+    private static long[] RaiseToLeast(long[] counts, long least)
+    {
+        if (least <= 0 || counts.Sum() < least * counts.Length) return counts;
+        long deficit = 0;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] >= least) continue;
+            deficit += least - counts[i];
+            counts[i] = least;
+        }
+
+        // Taken from the parents above the floor in proportion to what they have above it (one pass, cumulative rounding).
+        double excess = 0;
+        foreach (var c in counts) excess += Math.Max(0, c - least);
+        if (excess <= 0) return counts;
+        double cumulative = 0;
+        long taken = 0;
+        for (var i = 0; i < counts.Length && taken < deficit; i++)
+        {
+            var above = counts[i] - least;
+            if (above <= 0) continue;
+            cumulative += above * (deficit / excess);
+            var take = Math.Min(above, (long)Math.Round(cumulative, MidpointRounding.AwayFromZero) - taken);
+            counts[i] -= take;
+            taken += take;
+        }
+
+        return counts;
+    }
+
+    private static long[] CalibrateTotal(long[] drawn, double expected, bool atMostOne, long? sourceMost)
     {
         var total = drawn.Sum();
         if (expected < 0.5 || drawn.Length == 0) return drawn;
@@ -394,6 +431,14 @@ public sealed class DatabaseSampler : IDisposable
     /// The most children one parent had in the source in relationship <paramref name="fk"/>: the top
     /// of the parent model's child-count column (the largest value it can draw), or null without one.
     /// </summary>
+    /// <summary>The fewest children a parent has in the source, where the parent model's count never goes below 1 (0 otherwise).</summary>
+    private static long SourceLeastChildren(ForeignKeySchema fk, TableEntry parent)
+    {
+        var name = AppendedColumn.ChildCountName(fk);
+        return parent.Model.Data.Columns.FirstOrDefault(c => c.Name == name) is ContinuousColumnModel { Marginal: { X.Length: > 0 } marginal } && marginal.Min >= 1
+            ? (long)Math.Floor(marginal.Min) : 0;
+    }
+
     private static long? SourceMostChildren(ForeignKeySchema fk, TableEntry parent)
     {
         var name = AppendedColumn.ChildCountName(fk);

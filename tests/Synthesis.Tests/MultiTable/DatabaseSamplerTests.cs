@@ -177,6 +177,19 @@ public sealed class DatabaseSamplerTests
         Assert.All(tail, c => Assert.InRange(c, 1, 12));
     }
 
+    [Fact]
+    public void Calibration_keeps_every_parent_at_the_source_fewest_where_every_source_parent_has_children()
+    {
+        // Tracks each in 2 to 5 playlists: scaled down, no track may fall to 0 or 1.
+        long[] drawn = [2, 5, 3, 2, 4, 5, 2, 3, 2, 2];
+        var calibrated = DatabaseSampler.Calibrate(drawn, 25, atMostOne: false, sourceMost: 5, sourceLeast: 2);
+        Assert.Equal(25, calibrated.Sum());
+        Assert.All(calibrated, c => Assert.InRange(c, 2, 5));
+        // Where the total cannot give every parent the floor, the total wins.
+        var short_ = DatabaseSampler.Calibrate([2, 2, 2, 2], 5, atMostOne: false, sourceMost: 5, sourceLeast: 2);
+        Assert.Equal(5, short_.Sum());
+    }
+
     private static double Correlation(double[] x, double[] y)
     {
         var mx = x.Average();
