@@ -61,6 +61,7 @@ internal static class CloneCommand
         progress.Line($"read {schema.Tables.Count} tables and {schema.ForeignKeys.Count()} foreign keys from {from.Redacted}");
         var parallel = maxParallel ?? MaxParallelOption.Default;
         var fitted = await FitStep.RunAsync(from, schema, options, progress, parallel, holdout, cancellationToken).ConfigureAwait(false);
+        if (Reports.ReferenceTablesLine.Of(fitted) is { } copied) progress.Line(copied);
         if (modelFile is not null) Synthesis.MultiTable.DatabaseModelFile.Save(fitted, modelFile.FullName);
         var written = await SampleStep.RunAsync(fitted, to, options.Seed, scale, replace, parallel, progress, cancellationToken, copyRoutines).ConfigureAwait(false);
         WriteOutcome(context, to.Redacted, written);

@@ -38,6 +38,7 @@ internal static class FitCommand
             var path = result.GetValue(model)!.FullName;
             DatabaseModelFile.Save(fitted, path);
             context.Console.WriteLine($"model of {fitted.Tables.Count} tables written to {path} ({new FileInfo(path).Length / 1024} KiB)");
+            if (Reports.ReferenceTablesLine.Of(fitted) is { } copied) context.Console.WriteLine(copied);
             foreach (var warning in fitted.Warnings) context.Console.WriteLine($"warning: {warning}");
             return ExitCodes.Success;
         }));
