@@ -8,6 +8,12 @@ using Sdv.Connector.Synthesis.Sampling;
 // Fits and samples a 10-column mixed table of N rows (first argument, default 1 000 000).
 // Rows are produced on the fly from a seeded generator (so memory measures the model, not the
 // data); the floor is the time to merely enumerate the same rows.
+if (args.Length > 0 && args[0] == "joint")
+{
+    Environment.ExitCode = Sdv.Connector.Bench.JointBench.Run(args[1..]);
+    return;
+}
+
 var n = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 
 var schema = new TableSchema

@@ -62,6 +62,7 @@ internal static class CloneCommand
         var parallel = maxParallel ?? MaxParallelOption.Default;
         var fitted = await FitStep.RunAsync(from, schema, options, progress, parallel, holdout, cancellationToken).ConfigureAwait(false);
         if (Reports.ReferenceTablesLine.Of(fitted) is { } copied) progress.Line(copied);
+        foreach (var line in ModelChoices.Lines(fitted)) progress.Line(line);
         if (modelFile is not null) Synthesis.MultiTable.DatabaseModelFile.Save(fitted, modelFile.FullName);
         var written = await SampleStep.RunAsync(fitted, to, options.Seed, scale, replace, parallel, progress, cancellationToken, copyRoutines).ConfigureAwait(false);
         WriteOutcome(context, to.Redacted, written);

@@ -39,6 +39,7 @@ internal static class FitCommand
             DatabaseModelFile.Save(fitted, path);
             context.Console.WriteLine($"model of {fitted.Tables.Count} tables written to {path} ({new FileInfo(path).Length / 1024} KiB)");
             if (Reports.ReferenceTablesLine.Of(fitted) is { } copied) context.Console.WriteLine(copied);
+            foreach (var line in ModelChoices.Lines(fitted)) context.Console.WriteLine(line);
             foreach (var warning in fitted.Warnings) context.Console.WriteLine($"warning: {warning}");
             return ExitCodes.Success;
         }));

@@ -14,6 +14,10 @@ internal sealed class SynthesisCliOptions
 
     public Option<string> Locale { get; } = new("--locale") { Description = "Locale of generated personal data (e-mails, names, phones), e.g. en, de, fr. Default: en.", DefaultValueFactory = _ => "en" };
 
+    public Option<string> ModelKind { get; } = new("--model-kind") { Description = "Per-table joint model: copula (Gaussian copula), cart (CART sequential synthesis), arf (adversarial random forest), or auto (each fitted on 80% of the sampled rows, the best on the other 20% kept). Default: copula.", DefaultValueFactory = _ => "copula" };
+
+    public Option<int> Trials { get; } = new("--trials") { Description = "Candidates fitted per table (hyper-parameters, seeds); the best on held-out rows is kept. Default: 1.", DefaultValueFactory = _ => 1 };
+
     public Option<bool> Replace { get; } = new("--replace") { Description = "Drop and rewrite the target's tables if it holds any (otherwise such a target is refused)." };
 
     public Option<string> Routines { get; } = CreateRoutinesOption();
@@ -37,6 +41,8 @@ internal sealed class SynthesisCliOptions
         command.Options.Add(Seed);
         command.Options.Add(RareCategories);
         command.Options.Add(Locale);
+        command.Options.Add(ModelKind);
+        command.Options.Add(Trials);
     }
 
     public void AddSampleOptions(Command command, bool withSeed)
@@ -57,11 +63,18 @@ internal sealed class SynthesisCliOptions
         var locale = result.GetValue(Locale) ?? "en";
         if (string.IsNullOrWhiteSpace(locale) || !Bogus.Database.LocaleResourceExists(locale))
             throw new UserInputException($"--locale {locale} is not a known locale; use one such as en, de, fr or pt_BR.");
+        var kindName = result.GetValue(ModelKind);
+        if (!ModelKindNames.TryParse(kindName, out var kind))
+            throw new UserInputException($"--model-kind {kindName} is not a model; use one of {string.Join(", ", ModelKindNames.All)}.");
+        var trials = result.GetValue(Trials);
+        if (trials < 1) throw new UserInputException($"--trials must be at least 1 (got {trials}).");
         var options = new SynthesisOptions
         {
             Seed = result.GetValue(Seed),
             RareCategoryThreshold = result.GetValue(RareCategories),
             Locale = result.GetValue(Locale) ?? "en",
+            Model = kind,
+            Trials = trials,
         };
         try
         {

@@ -327,7 +327,7 @@ internal sealed class NightlyJob
 
     private async Task<DatabaseModel> FitAsync(TextWriter tee, IntrospectionOptions introspection, ResiliencePipeline pipeline, RunProgress progress, CancellationToken cancellationToken)
     {
-        var options = new SynthesisOptions { Seed = _config.Seed, RareCategoryThreshold = _config.RareK, Locale = _config.Locale };
+        var options = new SynthesisOptions { Seed = _config.Seed, RareCategoryThreshold = _config.RareK, Locale = _config.Locale, Model = _config.Model.Kind, Trials = _config.Model.Trials };
         var metadata = _config.Metadata is null ? null : new FileInfo(_config.Metadata);
         var fitted = await pipeline.ExecuteAsync(async ct =>
         {
@@ -341,6 +341,7 @@ internal sealed class NightlyJob
             Line(tee, $"read {schema.Tables.Count} tables and {schema.ForeignKeys.Count()} foreign keys from {_config.Source.Redacted}");
             return await FitStep.RunAsync(_config.Source, schema, options, progress, _config.MaxParallel, _hooks.AtStep is null ? null : _hooks.StepAsync, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+        foreach (var choice in Cli.ModelChoices.Lines(fitted)) Line(tee, choice);
         if (_config.Model.Path is { } path)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

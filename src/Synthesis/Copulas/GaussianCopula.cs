@@ -33,31 +33,10 @@ internal sealed class GaussianCopula
         {
             for (var b = a + 1; b < dimensions; b++)
             {
-                double n = 0, sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
-                foreach (var row in scores)
+                var r = PairwisePearson.Of(scores, a, b);
+                if (double.IsNaN(r))
                 {
-                    var x = row[a];
-                    var y = row[b];
-                    if (double.IsNaN(x) || double.IsNaN(y))
-                    {
-                        continue;
-                    }
-
-                    n++;
-                    sa += x;
-                    sb += y;
-                    saa += x * x;
-                    sbb += y * y;
-                    sab += x * y;
-                }
-
-                double r = 0;
-                if (n > 2)
-                {
-                    var cov = (sab / n) - (sa / n * (sb / n));
-                    var va = (saa / n) - (sa / n * (sa / n));
-                    var vb = (sbb / n) - (sb / n * (sb / n));
-                    r = va > 1e-12 && vb > 1e-12 ? Math.Clamp(cov / Math.Sqrt(va * vb), -1, 1) : 0;
+                    r = 0;
                 }
 
                 m[a, b] = r;

@@ -12,11 +12,17 @@ namespace Sdv.Connector.Synthesis.Joint;
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(CopulaJointModel), "copula")]
+[JsonDerivedType(typeof(CartJointModel), "cart")]
+[JsonDerivedType(typeof(ArfJointModel), "arf")]
 internal abstract class JointModel
 {
     /// <summary>The dimensions the model was fitted on (set again from the columns when a model is loaded).</summary>
     [JsonIgnore]
     public IReadOnlyList<JointDimension> Dimensions { get; private set; } = [];
+
+    /// <summary>When candidates were compared (auto, trials): how each scored and which was kept; null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JointSelection? Selection { get; set; }
 
     /// <summary>Number of dimensions the model's own statistics are sized for.</summary>
     [JsonIgnore]

@@ -9,4 +9,7 @@ namespace Sdv.Connector.Synthesis.Joint;
 /// <param name="Rows">The transformed reservoir rows.</param>
 /// <param name="NormalScores">The same rows as the copula reads them (normal scores, continuous values
 /// taken within their category where a column is stratified); the copula is fitted on these.</param>
-internal sealed record JointTrainingData(IReadOnlyList<JointDimension> Dimensions, IReadOnlyList<double[]> Rows, IReadOnlyList<double[]> NormalScores);
+/// <param name="ValueOf">Optional: the number a row's continuous dimension decodes to (the column's own
+/// scale, as <see cref="ColumnValues"/> computes it), so that candidate models are compared on values, as
+/// SDMetrics compares them, not on u; null compares u.</param>
+internal sealed record JointTrainingData(IReadOnlyList<JointDimension> Dimensions, IReadOnlyList<double[]> Rows, IReadOnlyList<double[]> NormalScores, Func<double[], int, double>? ValueOf = null);

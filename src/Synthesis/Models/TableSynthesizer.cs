@@ -140,7 +140,7 @@ public static class TableSynthesizer
         strata.Finish(data.Columns, options.RareCategoryThreshold, data.Dependencies.Select(static d => d.Determinant).ToHashSet(StringComparer.Ordinal));
         data.DimensionCount = dim;
         var training = TrainingData(data, reservoir.Rows, random.Fork());
-        data.Joint = JointModelFitter.Fit(training, options, random.Fork());
+        data.Joint = JointModelFitter.Fit(training with { ValueOf = ColumnValues.For(data) }, options, random.Fork());
 
         return new TableModel(data);
     }

@@ -106,5 +106,7 @@ internal static partial class BadInputCases
             Expect(run, ExitCodes.BadInput, ["--max-rows must be at least 1 (was 0)"]);
         });
         yield return Case("rare_k_negative", s => BadOptionAsync(s, ["--rare-k", "-3"], "--rare-k must be at least 1 (got -3)"));
+        yield return Case("model_kind_unknown", s => BadOptionAsync(s, ["--model-kind", "ctgan"], "--model-kind ctgan is not a model", "copula, cart, arf, auto"));
+        yield return Case("trials_zero", s => BadOptionAsync(s, ["--model-kind", "auto", "--trials", "0"], "--trials must be at least 1 (got 0)"));
     }
 }

@@ -174,6 +174,41 @@ public abstract class CloneSuite<TSource, TTarget> : CloneSourceBinding<TSource>
         }
     }
 
+    [SkippableTheory]
+    [InlineData("cart")]
+    [InlineData("arf")]
+    [InlineData("auto")]
+    public async Task A_clone_with_a_tree_model_keeps_counts_keys_and_constraints(string kind)
+    {
+        var source = await SourceAsync();
+        await using var target = await CloneIntoNewTargetAsync("--model-kind", kind);
+        string Q(string identifier) => Quote(target.Engine, identifier);
+        foreach (var table in CloneFixtureSchema.RootTables) Assert.Equal(await CountAsync(source, table), await CountAsync(target, table));
+        foreach (var (table, columns) in CloneFixtureSchema.Keys)
+        {
+            var key = string.Join(", ", columns.Select(Q));
+            Assert.Equal(0, await LongAsync(target, $"SELECT COUNT(*) FROM (SELECT {key} FROM {Q(table)} GROUP BY {key} HAVING COUNT(*) > 1) r"));
+        }
+        foreach (var (table, column, parent, parentColumn) in CloneFixtureSchema.ForeignKeys)
+        {
+            Assert.Equal(0, await LongAsync(target,
+                $"SELECT COUNT(*) FROM {Q(table)} c LEFT JOIN {Q(parent)} p ON p.{Q(parentColumn)} = c.{Q(column)} WHERE p.{Q(parentColumn)} IS NULL AND c.{Q(column)} IS NOT NULL"));
+        }
+        foreach (var (table, column) in CloneFixtureSchema.NotNullColumns)
+        {
+            Assert.Equal(0, await LongAsync(target, $"SELECT COUNT(*) FROM {Q(table)} WHERE {Q(column)} IS NULL"));
+        }
+        Assert.DoesNotContain(await ColumnAsync(target, "product", "price"), p => Number(p) <= 0);
+        Assert.DoesNotContain(await ColumnAsync(target, "order_line", "quantity"), q => Number(q) <= 0);
+        Assert.All(await ColumnAsync(target, "orders", "status"), s => Assert.Contains((string?)s, CloneFixtureSchema.Statuses));
+        foreach (var (table, column) in CloneFixtureSchema.NumericColumns)
+        {
+            var from = (await ColumnAsync(source, table, column)).Select(Number).OfType<decimal>().ToList();
+            var to = (await ColumnAsync(target, table, column)).Select(Number).OfType<decimal>().ToList();
+            Assert.True(to.Count > 0 && to.Min() >= from.Min() && to.Max() <= from.Max(), $"{kind}: {table}.{column} outside the source's range or empty");
+        }
+    }
+
     [SkippableFact]
     public async Task The_same_seed_gives_the_same_clone()
     {

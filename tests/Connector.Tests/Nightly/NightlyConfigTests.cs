@@ -158,6 +158,27 @@ public sealed class NightlyConfigTests : IDisposable
     }
 
     [Fact]
+    public async Task Reads_the_joint_model_kind_and_trials_and_refuses_unknown_ones()
+    {
+        var config = Load("source: { url: source.db }\ntarget: { url: t.db }\nmodel: { kind: CART, trials: 3 }\n");
+        Assert.Equal(Synthesis.ModelKind.Cart, config.Model.Kind);
+        Assert.Equal(3, config.Model.Trials);
+        Assert.Equal(Synthesis.ModelKind.Copula, Load("source: { url: source.db }\ntarget: { url: t.db }\n", "default.yaml").Model.Kind);
+
+        var e = Problems("source: { url: source.db }\ntarget: { url: t.db }\nmodel: { kind: ctgan, trials: 0 }\n", "bad.yaml");
+        Assert.Contains(e.Problems, p => p.StartsWith("model.kind", StringComparison.Ordinal) && p.Contains("'ctgan' is not a model; use one of copula, cart, arf, auto", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.StartsWith("model.trials", StringComparison.Ordinal) && p.Contains("out of range", StringComparison.Ordinal));
+
+        var path = Path.Combine(_folder.Root, "flags.yaml");
+        await File.WriteAllTextAsync(path, "source: { url: source.db }\ntarget: { url: t.db }\n");
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        using var error = new StringWriter(CultureInfo.InvariantCulture);
+        var code = await CliApp.RunAsync(["run", "--config", path, "--check", "--model-kind", "forest"], output, error, interactive: false);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("model.kind: 'forest' is not a model", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Flags_override_the_file_and_are_validated_with_it()
     {
         var path = Path.Combine(_folder.Root, "nightly.yaml");

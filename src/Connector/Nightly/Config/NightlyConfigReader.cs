@@ -23,7 +23,7 @@ internal static partial class NightlyConfigReader
 
     public static readonly string[] EndpointKeys = ["url", "engine", "password_env", "password_file"];
 
-    public static readonly string[] ModelKeys = ["path", "reuse", "on_drift", "offline"];
+    public static readonly string[] ModelKeys = ["path", "reuse", "on_drift", "offline", "kind", "trials"];
 
     public static readonly string[] RetryKeys = ["attempts", "base_delay_ms", "max_delay_ms"];
 
@@ -205,7 +205,7 @@ internal static partial class NightlyConfigReader
         if (node is null or ConfigScalar { Value: null }) return new ModelSettings();
         if (node is not ConfigMap map)
         {
-            p.Add("model", node, $"must be a map (path:, reuse:, on_drift:, offline:), not {node.Kind}.");
+            p.Add("model", node, $"must be a map (path:, reuse:, on_drift:, offline:, kind:, trials:), not {node.Kind}.");
             return new ModelSettings();
         }
         CheckKeys(map, "model.", ModelKeys, p);
@@ -215,12 +215,20 @@ internal static partial class NightlyConfigReader
         {
             p.Add("model.on_drift", map["on_drift"], $"'{onDrift}' is not refit or refuse.");
         }
+        var kindName = Text(map, "kind", "model.kind", p);
+        var kind = Synthesis.ModelKind.Copula;
+        if (kindName is not null && !Synthesis.ModelKindNames.TryParse(kindName, out kind))
+        {
+            p.Add("model.kind", map["kind"], $"'{kindName}' is not a model; use one of {string.Join(", ", Synthesis.ModelKindNames.All)}.");
+        }
         var settings = new ModelSettings
         {
             Path = PathOf(map, "path", "model.path", baseDirectory, p),
             Reuse = Bool(map, "reuse", "model.reuse", p, true),
             OnDrift = action,
             Offline = Bool(map, "offline", "model.offline", p, false),
+            Kind = kind,
+            Trials = Number(map, "trials", "model.trials", p, 1, 100, 1, int.TryParse),
         };
         if (settings.Path is null && (map["reuse"] is not null || settings.Offline))
         {
