@@ -175,10 +175,22 @@ public static class DatabaseSynthesizer
             && c.LogicalType is not (LogicalType.Binary or LogicalType.Json or LogicalType.Xml or LogicalType.Other)
             && t.PrimaryKey?.Columns.Contains(c.Name) != true && !t.ForeignKeys.Any(f => f.Columns.Contains(c.Name));
         return child.Columns.Where(c => Eligible(child, c))
-            .SelectMany(c => parent.Columns.Where(p => Eligible(parent, p) && ValueKinds.Of(p.LogicalType) == ValueKinds.Of(c.LogicalType)).Select(p => (c.Name, p.Name)))
+            .SelectMany(c => parent.Columns.Where(p => Eligible(parent, p) && Comparable(c, p)).Select(p => (c.Name, p.Name)))
             .Take(MaxEqualityPairs)
             .ToList();
     }
+
+    /// <summary>
+    /// Whether the source can compare the two columns with <c>=</c>: values of one kind, and where either is a type of
+    /// the user's (a PostgreSQL enum or domain), the same type (an enum equals neither text nor another enum).
+    /// </summary>
+    private static bool Comparable(ColumnSchema child, ColumnSchema parent) =>
+        ValueKinds.Of(child.LogicalType) == ValueKinds.Of(parent.LogicalType)
+        && (IsPlain(child) && IsPlain(parent) || string.Equals(child.NativeType, parent.NativeType, StringComparison.Ordinal));
+
+    /// <summary>A column of a built-in scalar type (not an enum, set, array, range, network or spatial type, nor the user's).</summary>
+    private static bool IsPlain(ColumnSchema column) => column.UserType is null
+        && column.LogicalType is not (LogicalType.Enum or LogicalType.Set or LogicalType.Array or LogicalType.Spatial or LogicalType.Network or LogicalType.Range or LogicalType.Bit);
 
     /// <summary>The parent model's column that encodes a given appended column, or an error that names both.</summary>
     private static ColumnModel Template(TableModel parent, AppendedColumn appended) =>

@@ -71,6 +71,7 @@ internal static class StagingAreas
                 Name = Map(u.Name),
                 BaseType = u.BaseType is null ? null : type(u.BaseType),
                 Checks = u.Checks.Select(sql).ToList(),
+                Attributes = Sql(u.Attributes),
             }).ToList(),
             Sequences = schema.Sequences.Select(s => s with { Name = Map(s.Name), OwnedByTable = s.OwnedByTable is { } o ? Map(o) : null }).ToList(),
         };

@@ -38,11 +38,11 @@ internal sealed class EvaluationSql(ISqlDialect dialect, Func<ColumnSchema, stri
 
     /// <summary>Every row projected on the columns (null: a column this side lacks, read as NULL).</summary>
     public string Rows(TableSchema table, IReadOnlyList<ColumnSchema?> columns) =>
-        $"SELECT {string.Join(", ", columns.Select(c => c is null ? "NULL" : select(c, dialect.Quote(c.Name))))} FROM {dialect.Quote(table.Name)}";
+        $"SELECT {List(columns.Select(c => c is null ? "NULL" : select(c, dialect.Quote(c.Name))))} FROM {dialect.Quote(table.Name)}";
 
     /// <summary>The inner join child → parent on the relationship: the parent columns, then the child columns.</summary>
     public string Join(JoinSpec join, IReadOnlyList<ColumnSchema?> parentColumns, IReadOnlyList<ColumnSchema?> childColumns) =>
-        $"SELECT {string.Join(", ", parentColumns.Select(c => Cell(c, "p")).Concat(childColumns.Select(c => Cell(c, "c"))))} {From(join)}";
+        $"SELECT {List(parentColumns.Select(c => Cell(c, "p")).Concat(childColumns.Select(c => Cell(c, "c"))))} {From(join)}";
 
     /// <summary>MIN and MAX of every column over the same join (parent, then child columns; NULL for a column that is not continuous).</summary>
     public string JoinRange(JoinSpec join, IReadOnlyList<ColumnSchema?> parentColumns, IReadOnlyList<ColumnSchema?> childColumns)
@@ -50,7 +50,7 @@ internal sealed class EvaluationSql(ISqlDialect dialect, Func<ColumnSchema, stri
         var columns = parentColumns.Select(c => (Column: c, Alias: "p")).Concat(childColumns.Select(c => (Column: c, Alias: "c"))).ToList();
         var mins = columns.Select(x => x.Column is null ? "NULL" : $"MIN({Cell(x.Column, x.Alias)})");
         var maxs = columns.Select(x => x.Column is null ? "NULL" : $"MAX({Cell(x.Column, x.Alias)})");
-        return $"SELECT {string.Join(", ", mins.Concat(maxs))} {From(join)}";
+        return $"SELECT {List(mins.Concat(maxs))} {From(join)}";
     }
 
     /// <summary>
@@ -87,6 +87,12 @@ internal sealed class EvaluationSql(ISqlDialect dialect, Func<ColumnSchema, stri
 
     /// <summary>Whether cells of the column are text (grouped and compared byte by byte).</summary>
     public static bool IsText(ColumnSchema column) => CanonicalValues.ClrType(column.LogicalType) == typeof(string);
+
+    /// <summary>
+    /// A select list; a table of key columns only (a link table) asks for none, and SQL has no empty select list,
+    /// so it selects a constant the reader, which reads only the columns it was given, passes over.
+    /// </summary>
+    private static string List(IEnumerable<string> expressions) => string.Join(", ", expressions) is { Length: > 0 } list ? list : "1";
 
     private string Cell(ColumnSchema? column, string alias) => column is null ? "NULL" : select(column, $"{alias}.{dialect.Quote(column.Name)}");
 

@@ -108,6 +108,32 @@ public sealed class StagingRenameTests
         ["SequenceSchema.Name"] = Handling.Renamed,
         ["SequenceSchema.OwnedByTable"] = Handling.Renamed,
         ["SequenceSchema.OwnedByColumn"] = Handling.NotAReference,
+        ["SequenceSchema.IsIdentity"] = Handling.NotAReference,
+        ["SequenceSchema.DataType"] = Handling.NotAReference,
+        ["SequenceSchema.Start"] = Handling.NotAReference,
+        ["SequenceSchema.Increment"] = Handling.NotAReference,
+        ["SequenceSchema.MinValue"] = Handling.NotAReference,
+        ["SequenceSchema.MaxValue"] = Handling.NotAReference,
+        ["SequenceSchema.Cache"] = Handling.NotAReference,
+        ["SequenceSchema.Cycle"] = Handling.NotAReference,
+        ["SequenceSchema.LastValue"] = Handling.NotAReference,
+        // A composite type's attributes name their types, which may be the clone's own.
+        ["UserTypeSchema.Attributes"] = Handling.Sql,
+        ["UserTypeSchema.IsComposite"] = Handling.NotAReference,
+        // Extensions are the database's, created once in their own schema, never staged.
+        ["DatabaseSchema.Extensions"] = Handling.NotAReference,
+        // Routines and triggers keep their live names: code that names its schema cannot be moved into a staging
+        // schema, so a staged clone leaves them out with a warning (PostgreSqlRoutines), and MySQL's staging copies
+        // them itself with the database's name rewritten (MySqlStaging).
+        ["DatabaseSchema.Routines"] = Handling.NotAReference,
+        ["DatabaseSchema.Triggers"] = Handling.NotAReference,
+        ["RoutineSchema.Name"] = Handling.NotAReference,
+        ["RoutineSchema.Kind"] = Handling.NotAReference,
+        ["RoutineSchema.Definition"] = Handling.NotAReference,
+        ["RoutineSchema.PrintedName"] = Handling.NotAReference,
+        ["TriggerSchema.Name"] = Handling.NotAReference,
+        ["TriggerSchema.Table"] = Handling.NotAReference,
+        ["TriggerSchema.Definition"] = Handling.NotAReference,
         // Statistics, evidence and the user's plan choices: numbers, rules and column names, never a schema.
         ["ForeignKeySchema.Statistics"] = Handling.NotAReference,
         ["ForeignKeySchema.IsEnforced"] = Handling.NotAReference,
@@ -174,7 +200,8 @@ public sealed class StagingRenameTests
                 },
             ],
             Views = [new ViewSchema(new QualifiedName("shop", "v"), "SELECT * FROM shop.orders")],
-            UserTypes = [new UserTypeSchema(new QualifiedName("shop", "mood")) { BaseType = "shop.base", Checks = ["CHECK (shop.f(VALUE) > 0)"] }],
+            UserTypes = [new UserTypeSchema(new QualifiedName("shop", "mood")) { BaseType = "shop.base", Checks = ["CHECK (shop.f(VALUE) > 0)"] },
+                new UserTypeSchema(new QualifiedName("shop", "address")) { Attributes = "\"zip\" shop.zip_code" }],
             Sequences = [new SequenceSchema(new QualifiedName("shop", "s")) { OwnedByTable = live, OwnedByColumn = "c" }],
         };
         var renamed = StagingAreas.RenameSchemas(schema, s => s + "__sdv_staging", sql => "SQL:" + sql, type => "TYPE:" + type);
