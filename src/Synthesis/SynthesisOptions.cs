@@ -41,7 +41,13 @@ public sealed class SynthesisOptions
     public double MinEigenvalue { get; init; } = 1e-6;
 
     /// <summary>The per-table joint model: copula, CART, ARF, or auto (the best on held-out rows). Default copula.</summary>
-    public ModelKind Model { get; init; } = ModelKind.Copula;
+    public ModelKind Model { get; init; } = DefaultModel;
+
+    /// <summary>
+    /// The model when none is asked for: CART, which scored best on bench/fidelity (the copula cannot carry a
+    /// parent's category into its children's, nor any relationship that is not monotone).
+    /// </summary>
+    public const ModelKind DefaultModel = ModelKind.Cart;
 
     /// <summary>Candidates fitted per table (seeds, hyper-parameters); the best on held-out rows is kept. Default 1.</summary>
     public int Trials { get; init; } = 1;

@@ -14,7 +14,7 @@ internal sealed class SynthesisCliOptions
 
     public Option<string> Locale { get; } = new("--locale") { Description = "Locale of generated personal data (e-mails, names, phones), e.g. en, de, fr. Default: en.", DefaultValueFactory = _ => "en" };
 
-    public Option<string> ModelKind { get; } = new("--model-kind") { Description = "Per-table joint model: copula (Gaussian copula), cart (CART sequential synthesis), arf (adversarial random forest), or auto (each fitted on 80% of the sampled rows, the best on the other 20% kept). Default: copula.", DefaultValueFactory = _ => "copula" };
+    public Option<string> ModelKind { get; } = new("--model-kind") { Description = "Per-table joint model: copula (Gaussian copula), cart (CART sequential synthesis), arf (adversarial random forest), or auto (each fitted on 80% of the sampled rows, the best on the other 20% kept). Default: cart.", DefaultValueFactory = _ => ModelKindNames.NameOf(SynthesisOptions.DefaultModel) };
 
     public Option<int> Trials { get; } = new("--trials") { Description = "Candidates fitted per table (hyper-parameters, seeds); the best on held-out rows is kept. Default: 1.", DefaultValueFactory = _ => 1 };
 

@@ -90,7 +90,7 @@ internal static partial class BadInputCases
             }
             // Odd but legitimate: the figures are computed, and the missing table is named rather than hidden.
             var run = await RunAsync("evaluate", "--real", s.SqliteSource.Name, "--synthetic", synthetic);
-            Expect(run, ExitCodes.Success, ["The synthetic database has no table child; it is evaluated as an empty table"]);
+            Expect(run, ExitCodes.Success, ["The synthetic data has no table child; its figures count as 0"]);
             Assert.Equal(["parent"], await SqliteTablesAsync(synthetic));
             await s.AssertSourcesUnchangedAsync();
         });

@@ -310,10 +310,9 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         {
             definition = definition.Replace(_d.Quote(schema.DatabaseName) + ".", _d.Quote(targetDatabase) + ".", StringComparison.Ordinal);
         }
-        // SchemaMapper renames tables only: a view of the source database goes to the target database.
-        var name = view.Name.Schema is null || string.Equals(view.Name.Schema, schema.DatabaseName, StringComparison.Ordinal)
-            ? new QualifiedName(targetDatabase, view.Name.Name)
-            : view.Name;
+        // Every view goes to the clone's database, whatever database the source's was in: a name kept as it was could
+        // be the source's own database on the same server, which the clone must never write.
+        var name = new QualifiedName(targetDatabase, view.Name.Name);
         return definition.StartsWith("CREATE", StringComparison.OrdinalIgnoreCase)
             ? definition
             : $"CREATE OR REPLACE VIEW {_d.Quote(name)} AS {definition}";

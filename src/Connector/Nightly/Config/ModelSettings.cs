@@ -15,8 +15,8 @@ internal sealed record ModelSettings
     /// <summary>Sample from the saved model when the source cannot be reached (no drift check then). Default: false.</summary>
     public bool Offline { get; init; }
 
-    /// <summary>The per-table joint model fitted: copula, cart, arf or auto. Default: copula.</summary>
-    public Synthesis.ModelKind Kind { get; init; } = Synthesis.ModelKind.Copula;
+    /// <summary>The per-table joint model fitted: copula, cart, arf or auto. Default: cart.</summary>
+    public Synthesis.ModelKind Kind { get; init; } = Synthesis.SynthesisOptions.DefaultModel;
 
     /// <summary>Candidates fitted per table, the best on held-out rows kept. Default: 1.</summary>
     public int Trials { get; init; } = 1;

@@ -216,7 +216,7 @@ internal static partial class NightlyConfigReader
             p.Add("model.on_drift", map["on_drift"], $"'{onDrift}' is not refit or refuse.");
         }
         var kindName = Text(map, "kind", "model.kind", p);
-        var kind = Synthesis.ModelKind.Copula;
+        var kind = Synthesis.SynthesisOptions.DefaultModel;
         if (kindName is not null && !Synthesis.ModelKindNames.TryParse(kindName, out kind))
         {
             p.Add("model.kind", map["kind"], $"'{kindName}' is not a model; use one of {string.Join(", ", Synthesis.ModelKindNames.All)}.");
