@@ -18,7 +18,7 @@ internal static class CloneCommand
         var synthesis = new SynthesisCliOptions();
         var maxParallel = new MaxParallelOption();
         var holdout = new HoldoutOptions();
-        var model = new Option<FileInfo?>("--model") { Description = "Also save the fitted model here, to sample again later without the source." };
+        var model = new ModelArgument("Also save the fitted model to this file, to sample again later without the source.");
         var noEvaluate = new Option<bool>("--no-evaluate") { Description = "Skip the quality summary (SDMetrics-style scores of the clone against the source) printed at the end." };
         var command = new Command("clone", "Make a fully synthetic clone of a database: same schema, statistics, relationships and constraints, no real rows.");
         source.AddTo(command);
@@ -28,7 +28,8 @@ internal static class CloneCommand
         synthesis.AddSampleOptions(command, withSeed: false);
         maxParallel.AddTo(command);
         holdout.AddTo(command);
-        command.Options.Add(model);
+        model.AddTo(command);
+        synthesis.ModelArgument = model;
         command.Options.Add(noEvaluate);
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
         {
@@ -41,7 +42,7 @@ internal static class CloneCommand
             var parallel = maxParallel.ValueOf(result);
             var rule = holdout.RuleOf(result);
             var introspection = selection.ToIntrospectionOptions(result);
-            await CloneAsync(context, from, to, introspection, result.GetValue(selection.Metadata), options, scale, result.GetValue(synthesis.Replace), result.GetValue(model), cancellationToken,
+            await CloneAsync(context, from, to, introspection, result.GetValue(selection.Metadata), options, scale, result.GetValue(synthesis.Replace), model.Read(result).File, cancellationToken,
                 evaluate: !result.GetValue(noEvaluate), maxParallel: parallel, holdout: rule, copyRoutines: synthesis.CopyRoutines(result)).ConfigureAwait(false);
             return ExitCodes.Success;
         }));

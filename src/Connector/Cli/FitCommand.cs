@@ -15,16 +15,19 @@ internal static class FitCommand
         var synthesis = new SynthesisCliOptions();
         var maxParallel = new MaxParallelOption();
         var holdout = new HoldoutOptions();
-        var model = new Option<FileInfo>("--model") { Description = "Where to write the model file (.sdvm).", Required = true };
+        var model = new ModelArgument("Where to write the model file (.sdvm), required.");
         var command = new Command("fit", "Fit a model of the whole database (statistics only, no real rows) and save it; sample it later anywhere.");
         source.AddTo(command);
         selection.AddTo(command);
         synthesis.AddFitOptions(command);
         maxParallel.AddTo(command);
         holdout.AddTo(command);
-        command.Options.Add(model);
+        model.AddTo(command);
+        synthesis.ModelArgument = model;
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
         {
+            var file = model.Read(result).File
+                ?? throw new UserInputException("fit needs a file to write the model to: --model shop.sdvm (a model's name such as --model cart chooses the per-table model, not the file).");
             var endpoint = source.Resolve(result);
             await using var staging = await Csv.CsvStaging.IfCsvAsync(endpoint, context.Console, cancellationToken).ConfigureAwait(false);
             endpoint = staging?.Endpoint ?? endpoint;
@@ -35,7 +38,7 @@ internal static class FitCommand
             var schema = await IntrospectStep.RunAsync(endpoint, introspection, result.GetValue(selection.Metadata), cancellationToken).ConfigureAwait(false);
             SubsetCheck.Ensure(schema, introspection);
             var fitted = await FitStep.RunAsync(endpoint, schema, options, new RunProgress(context.Console), parallel, rule, cancellationToken).ConfigureAwait(false);
-            var path = result.GetValue(model)!.FullName;
+            var path = file.FullName;
             DatabaseModelFile.Save(fitted, path);
             context.Console.WriteLine($"model of {fitted.Tables.Count} tables written to {path} ({new FileInfo(path).Length / 1024} KiB)");
             if (Reports.ReferenceTablesLine.Of(fitted) is { } copied) context.Console.WriteLine(copied);

@@ -53,7 +53,6 @@ internal static class RunCommand
         Text("--rare-k", "k for rare categories (rare_k). Default: 5.", ["rare_k"]);
         Text("--locale", "Locale of generated personal data (locale). Default: en.", ["locale"]);
         Text("--max-parallel", "Tables worked on at once, each on a connection of its own (max_parallel). Default: the number of processors.", ["max_parallel"]);
-        Text("--model", "Model file (model.path).", ["model", "path"], isPath: true);
         Bool("--model-reuse", "Reuse the saved model when the schema has not drifted (model.reuse). Default: true.", ["model", "reuse"]);
         Text("--on-drift", "refit or refuse when the source's schema drifted (model.on_drift). Default: refit.", ["model", "on_drift"]);
         Bool("--offline", "Sample from the saved model when the source is unreachable (model.offline). Default: false.", ["model", "offline"]);
@@ -72,12 +71,21 @@ internal static class RunCommand
         command.Options.Add(config);
         command.Options.Add(check);
         foreach (var flag in flags) command.Options.Add(flag.Option);
+        var model = new ModelArgument("Model file (model.path).");
+        model.AddTo(command);
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
         {
             NightlyConfig settings;
             try
             {
-                settings = NightlyConfigReader.Load(result.GetValue(config)?.FullName, root => Apply(root, flags, result), Environment.GetEnvironmentVariable);
+                var (kind, file) = model.Read(result);
+                settings = NightlyConfigReader.Load(result.GetValue(config)?.FullName, root =>
+                {
+                    root = Apply(root, flags, result);
+                    if (file is not null) root = Set(root, ["model", "path"], 0, new ConfigScalar(0, file.FullName));
+                    if (kind is not null) root = Set(root, ["model", "kind"], 0, new ConfigScalar(0, kind));
+                    return root;
+                }, Environment.GetEnvironmentVariable);
             }
             catch (ConfigException e)
             {

@@ -16,6 +16,9 @@ internal sealed class SynthesisCliOptions
 
     public Option<string> ModelKind { get; } = new("--model-kind") { Description = "Per-table joint model: copula (Gaussian copula), cart (CART sequential synthesis), arf (adversarial random forest), or auto (each fitted on 80% of the sampled rows, the best on the other 20% kept). Default: cart.", DefaultValueFactory = _ => ModelKindNames.NameOf(SynthesisOptions.DefaultModel) };
 
+    /// <summary>The command's <c>--model</c>, whose value may name the per-table model too; null where it has none.</summary>
+    public ModelArgument? ModelArgument { get; set; }
+
     public Option<int> Trials { get; } = new("--trials") { Description = "Candidates fitted per table (hyper-parameters, seeds); the best on held-out rows is kept. Default: 1.", DefaultValueFactory = _ => 1 };
 
     public Option<bool> Replace { get; } = new("--replace") { Description = "Drop and rewrite the target's tables if it holds any (otherwise such a target is refused)." };
@@ -64,6 +67,12 @@ internal sealed class SynthesisCliOptions
         if (string.IsNullOrWhiteSpace(locale) || !Bogus.Database.LocaleResourceExists(locale))
             throw new UserInputException($"--locale {locale} is not a known locale; use one such as en, de, fr or pt_BR.");
         var kindName = result.GetValue(ModelKind);
+        if (ModelArgument?.Read(result).Kind is { } named)
+        {
+            if (result.GetResult(ModelKind) is { Implicit: false } && !string.Equals(named, kindName, StringComparison.OrdinalIgnoreCase))
+                throw new UserInputException($"--model {named} and --model-kind {kindName} disagree: give the per-table model once.");
+            kindName = named;
+        }
         if (!ModelKindNames.TryParse(kindName, out var kind))
             throw new UserInputException($"--model-kind {kindName} is not a model; use one of {string.Join(", ", ModelKindNames.All)}.");
         var trials = result.GetValue(Trials);

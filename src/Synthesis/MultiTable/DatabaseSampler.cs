@@ -592,18 +592,23 @@ public sealed class DatabaseSampler : IDisposable
     }
 
     /// <summary>
-    /// The one integer column that completes a composite primary key with the primary parent's key
+    /// The one integer column that completes a composite primary or unique key with the primary parent's key
     /// (an order line's line_no under its order_id), or null. It is numbered 1, 2, ... within each
     /// parent, as such columns are in practice: a table-wide sequence would also be unique but would
     /// run far outside the source's values (line 2,700 of an order that has three).
     /// </summary>
     private static string? NumberedWithinParent(TableSchema table, TablePlan plan)
     {
-        if (plan.PrimaryParent is not { } primary || table.PrimaryKey is not { Columns.Count: > 1 } pk) return null;
-        var rest = pk.Columns.Except(primary.Columns, StringComparer.Ordinal).ToList();
-        if (rest.Count != 1 || plan.ForeignKeyColumns.Contains(rest[0], StringComparer.Ordinal)) return null;
-        var column = table.Column(rest[0]);
-        return column.GeneratedSql is null && column.LogicalType is LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64 ? column.Name : null;
+        if (plan.PrimaryParent is not { } primary) return null;
+        foreach (var key in new[] { table.PrimaryKey }.OfType<KeySchema>().Concat(table.UniqueKeys))
+        {
+            if (key.Columns.Count < 2 || !primary.Columns.All(key.Columns.Contains)) continue;
+            var rest = key.Columns.Except(primary.Columns, StringComparer.Ordinal).ToList();
+            if (rest.Count != 1 || plan.ForeignKeyColumns.Contains(rest[0], StringComparer.Ordinal)) continue;
+            var column = table.Column(rest[0]);
+            if (column.GeneratedSql is null && column.LogicalType is LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64) return column.Name;
+        }
+        return null;
     }
 
     /// <summary>A child whose foreign key alone is unique (an extension table) has at most one row per parent.</summary>

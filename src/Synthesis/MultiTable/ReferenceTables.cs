@@ -8,7 +8,7 @@ namespace Sdv.Connector.Synthesis.MultiTable;
 /// or a label (genres, media types, statuses, countries, vocabularies), which hold no personal data and
 /// are copied verbatim into the clone, keys included, so that every code a child uses is a real one.
 /// A table is one when another table references it, it has rows but at most
-/// <see cref="ReferenceOptions.MaxRows"/>, none of its columns is personal data or a date (entities carry
+/// <see cref="ReferenceOptions.MaxRows"/> and at most the square root of its largest referrer's rows, none of its columns is personal data or a date (entities carry
 /// dates; lookups do not), numbers only where it is very small, and every table it references itself is a
 /// reference table. The user's word (<see cref="TableSchema.ReferenceOverride"/>, <c>--reference-tables</c>) wins.
 /// </summary>
@@ -19,20 +19,22 @@ public static class ReferenceTables
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(options);
+        // Per referenced table, the rows of its largest referencing table.
         var referenced = schema.ForeignKeys.Where(f => !f.IsSelfReference && schema.FindTable(f.PrincipalTable) is not null)
-            .Select(f => f.PrincipalTable).ToHashSet();
+            .GroupBy(f => f.PrincipalTable)
+            .ToDictionary(g => g.Key, g => g.Max(f => schema.FindTable(f.Table)?.RowCount ?? 0));
         var roles = new Dictionary<QualifiedName, TableRole>();
         // Parent-first, so a table's own parents are decided before it.
         foreach (var name in ForeignKeyGraph.Build(schema).ParentFirstOrder)
         {
             var table = schema.Table(name);
-            roles[name] = Decide(table, referenced.Contains(name), roles, options);
+            roles[name] = Decide(table, referenced.TryGetValue(name, out var childRows) ? childRows : null, roles, options);
         }
 
         return roles;
     }
 
-    private static TableRole Decide(TableSchema table, bool referenced, Dictionary<QualifiedName, TableRole> decided, ReferenceOptions options)
+    private static TableRole Decide(TableSchema table, long? childRows, Dictionary<QualifiedName, TableRole> decided, ReferenceOptions options)
     {
         var userSays = table.ReferenceOverride ?? options.Explicit(table.Name);
         // A parent not decided yet is later in the order (a cycle): it is generated, so its keys could not be copied.
@@ -47,10 +49,15 @@ public static class ReferenceTables
 
         if (userSays == false) return new TableRole(false, "generated, as the metadata or --reference-tables says");
         if (!options.Automatic) return new TableRole(false, "generated (--reference-tables none)");
-        if (!referenced) return new TableRole(false, "no table references it");
+        if (childRows is null) return new TableRole(false, "no table references it");
         var rows = table.RowCount ?? 0;
         if (rows == 0) return new TableRole(false, "it has no rows");
         if (rows > options.MaxRows) return new TableRole(false, $"{rows:N0} rows, more than a lookup table's {options.MaxRows:N0}");
+        // A label is shared: a lookup's rows are few beside the rows that point at them (25 genres for 3,503 tracks).
+        // A table with about as many rows as its referrers (347 albums for 3,503 tracks, 275 artists for 347 albums)
+        // holds entities, whose names and titles are the source's content, not a vocabulary.
+        if (rows * rows > childRows)
+            return new TableRole(false, $"{rows:N0} rows for {childRows:N0} rows that reference it: entities, not a vocabulary (a lookup has at most the square root of its referrers' rows)");
         var personal = table.Columns.FirstOrDefault(c => c.SdType == SdType.Pii);
         if (personal is not null) return new TableRole(false, $"column {personal.Name} is personal data");
         var date = table.Columns.FirstOrDefault(c => c.SdType == SdType.Datetime && !IsKey(table, c.Name));

@@ -107,6 +107,14 @@ internal static partial class BadInputCases
         });
         yield return Case("rare_k_negative", s => BadOptionAsync(s, ["--rare-k", "-3"], "--rare-k must be at least 1 (got -3)"));
         yield return Case("model_kind_unknown", s => BadOptionAsync(s, ["--model-kind", "ctgan"], "--model-kind ctgan is not a model", "copula, cart, arf, auto"));
+        yield return Case("model_two_kinds", s => BadOptionAsync(s, ["--model", "cart", "--model", "arf"], "--model cart and --model arf: give one per-table model"));
+        yield return Case("model_and_model_kind_disagree", s => BadOptionAsync(s, ["--model", "cart", "--model-kind", "arf"], "--model cart and --model-kind arf disagree"));
+        yield return Case("fit_model_kind_without_file", async s =>
+        {
+            var run = await RunAsync("fit", "--source", s.SqliteSource.Name, "--model", "cart");
+            Expect(run, ExitCodes.BadInput, ["fit needs a file to write the model to: --model shop.sdvm"]);
+            await s.AssertSourcesUnchangedAsync();
+        });
         yield return Case("trials_zero", s => BadOptionAsync(s, ["--model-kind", "auto", "--trials", "0"], "--trials must be at least 1 (got 0)"));
     }
 }
