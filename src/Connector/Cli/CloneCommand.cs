@@ -43,7 +43,8 @@ internal static class CloneCommand
             var rule = holdout.RuleOf(result);
             var introspection = selection.ToIntrospectionOptions(result);
             await CloneAsync(context, from, to, introspection, result.GetValue(selection.Metadata), options, scale, result.GetValue(synthesis.Replace), model.Read(result).File, cancellationToken,
-                evaluate: !result.GetValue(noEvaluate), maxParallel: parallel, holdout: rule, copyRoutines: synthesis.CopyRoutines(result)).ConfigureAwait(false);
+                evaluate: !result.GetValue(noEvaluate), maxParallel: parallel, holdout: rule, copyRoutines: synthesis.CopyRoutines(result),
+                adjustSchema: s => synthesis.WithReferenceTables(result, s)).ConfigureAwait(false);
             return ExitCodes.Success;
         }));
         return command;
@@ -52,13 +53,14 @@ internal static class CloneCommand
     internal static async Task<SampleStep.Result> CloneAsync(CliContext context, DatabaseEndpoint from, DatabaseEndpoint to,
         SchemaIntrospection.Introspection.IntrospectionOptions introspection, FileInfo? metadata, Synthesis.SynthesisOptions options,
         double scale, bool replace, FileInfo? modelFile, CancellationToken cancellationToken, bool evaluate = true, int? maxParallel = null, Synthesis.Evaluation.Privacy.HoldoutRule? holdout = null,
-        bool copyRoutines = true)
+        bool copyRoutines = true, Func<SchemaIntrospection.Model.DatabaseSchema, SchemaIntrospection.Model.DatabaseSchema>? adjustSchema = null)
     {
         var progress = new RunProgress(context.Console);
         await using var staging = await Csv.CsvStaging.IfCsvAsync(from, context.Console, cancellationToken).ConfigureAwait(false);
         from = staging?.Endpoint ?? from;
         var schema = await IntrospectStep.RunAsync(from, introspection, metadata, cancellationToken).ConfigureAwait(false);
         SubsetCheck.Ensure(schema, introspection);
+        if (adjustSchema is not null) schema = adjustSchema(schema);
         progress.Line($"read {schema.Tables.Count} tables and {schema.ForeignKeys.Count()} foreign keys from {from.Redacted}");
         var parallel = maxParallel ?? MaxParallelOption.Default;
         var fitted = await FitStep.RunAsync(from, schema, options, progress, parallel, holdout, cancellationToken).ConfigureAwait(false);

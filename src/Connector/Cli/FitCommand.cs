@@ -37,6 +37,7 @@ internal static class FitCommand
             var introspection = selection.ToIntrospectionOptions(result);
             var schema = await IntrospectStep.RunAsync(endpoint, introspection, result.GetValue(selection.Metadata), cancellationToken).ConfigureAwait(false);
             SubsetCheck.Ensure(schema, introspection);
+            schema = synthesis.WithReferenceTables(result, schema);
             var fitted = await FitStep.RunAsync(endpoint, schema, options, new RunProgress(context.Console), parallel, rule, cancellationToken).ConfigureAwait(false);
             var path = file.FullName;
             DatabaseModelFile.Save(fitted, path);

@@ -1,3 +1,5 @@
+using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.MultiTable;
 using System.CommandLine;
 using Sdv.Connector.Synthesis;
 
@@ -20,6 +22,12 @@ internal sealed class SynthesisCliOptions
     public ModelArgument? ModelArgument { get; set; }
 
     public Option<int> Trials { get; } = new("--trials") { Description = "Candidates fitted per table (hyper-parameters, seeds); the best on held-out rows is kept. Default: 1.", DefaultValueFactory = _ => 1 };
+
+    public Option<string> ReferenceTables { get; } = new("--reference-tables")
+    {
+        Description = "Tables copied verbatim as lookups: auto (small tables other tables point at, few rows beside their referrers', no personal data or dates), none (every table generated), or comma-separated table globs (exactly those). Default: auto.",
+        DefaultValueFactory = _ => "auto",
+    };
 
     public Option<bool> Replace { get; } = new("--replace") { Description = "Drop and rewrite the target's tables if it holds any (otherwise such a target is refused)." };
 
@@ -45,6 +53,7 @@ internal sealed class SynthesisCliOptions
         command.Options.Add(RareCategories);
         command.Options.Add(Locale);
         command.Options.Add(ModelKind);
+        command.Options.Add(ReferenceTables);
         command.Options.Add(Trials);
     }
 
@@ -94,6 +103,22 @@ internal sealed class SynthesisCliOptions
             throw new UserInputException(e.Message, e);
         }
         return options;
+    }
+
+    /// <summary>
+    /// The schema with <c>--reference-tables</c> applied as the user's word on each table (<see cref="TableSchema.ReferenceOverride"/>,
+    /// which the fit honours): <c>none</c> generates every table, globs copy exactly the tables they name; <c>auto</c> leaves the
+    /// choice (and what a metadata file said) as it is.
+    /// </summary>
+    public DatabaseSchema WithReferenceTables(ParseResult result, DatabaseSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var text = result.GetValue(ReferenceTables);
+        var choice = ReferenceOptions.Parse(text);
+        if (choice.Automatic) return schema;
+        if (choice.Globs.Count > 0 && !schema.Tables.Any(t => choice.Explicit(t.Name) == true))
+            throw new UserInputException($"--reference-tables {text} names no table of the source; give table names or globs (Genre,Media*), auto or none.");
+        return schema with { Tables = schema.Tables.Select(t => t with { ReferenceOverride = choice.Explicit(t.Name) ?? false }).ToList() };
     }
 
     public double ScaleOf(ParseResult result)

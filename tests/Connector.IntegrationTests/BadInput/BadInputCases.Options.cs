@@ -115,6 +115,7 @@ internal static partial class BadInputCases
             Expect(run, ExitCodes.BadInput, ["fit needs a file to write the model to: --model shop.sdvm"]);
             await s.AssertSourcesUnchangedAsync();
         });
+        yield return Case("reference_tables_name_no_table", s => BadOptionAsync(s, ["--reference-tables", "Nope*"], "--reference-tables Nope* names no table of the source"));
         yield return Case("trials_zero", s => BadOptionAsync(s, ["--model-kind", "auto", "--trials", "0"], "--trials must be at least 1 (got 0)"));
     }
 }
