@@ -176,7 +176,9 @@ internal static partial class BadInputCases
             })),
             async (run, target) =>
             {
-                Expect(run, ExitCodes.Success, ["synthetic clone written"]);
+                // Zero dates read as NULL, said once per column; the evaluation runs to its report (it failed on the
+                // datetime column, and left the clone's read transaction open, which held up DROP DATABASE).
+                Expect(run, ExitCodes.Success, ["synthetic clone written", "10 value(s) of", "have no Date form", "have no DateTime form", "quality"]);
                 Assert.Equal($"{target.Name}.d: 30", await SnapshotAsync(target));
             }));
         yield return Case("pg_hostile_identifiers", s => CloneOddAsync(s.Postgres, s.Postgres,
