@@ -1,3 +1,4 @@
+using Sdv.Connector.Engines.MySql;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Engines;
@@ -54,6 +55,8 @@ internal static class SchemaMapper
             {
                 var dialect = EngineAdapters.For(targetEngine).Dialect;
                 columns = columns.Select(c => c with { DefaultSql = PortableDefault(c, table, warnings), UserType = null }).ToList();
+                // Unsigned integers hold their whole range on the target, whatever size the metadata gave them.
+                if (source.Engine == DatabaseEngine.MySql) columns = columns.Select(MySqlUnsignedWidening.Widen).ToList();
                 // Generated columns of plain arithmetic are generated on the target too.
                 columns = columns.Select(c => c.GeneratedSql is { } generated && PortableExpressions.Translate(generated, table, dialect) is { } translated
                     ? c with { GeneratedSql = translated, Annotations = new Dictionary<string, string>(c.Annotations) { [PortableExpressions.TranslatedAnnotation] = "true" } }

@@ -88,9 +88,17 @@ internal static partial class BadInputCases
             "INSERT INTO odd SELECT g, point(g, g), '<a>1</a>'::xml, int4range(g, g + 5), g % 9 FROM generate_series(1, 30) g",
             async (run, target) =>
             {
-                Expect(run, ExitCodes.Success, ["synthetic clone written", "Column p (point) is not modelled: it is written as NULL", "Column x (xml) is not modelled", "Column r (int4range) is not modelled"]);
+                // point, xml and ranges are modelled (src/Synthesis/Structured): generated in their own types, not NULL.
+                Expect(run, ExitCodes.Success, ["synthetic clone written"]);
+                Assert.DoesNotContain("is not modelled", run.Output + run.Error, StringComparison.Ordinal);
                 Assert.Equal("public.odd: 30", await SnapshotAsync(target));
-                Assert.Equal(30, await target.ScalarAsync<long>("SELECT COUNT(*) FROM odd WHERE p IS NULL AND r IS NULL AND x IS NULL"));
+                Assert.Equal("id integer, p point, x xml, r int4range, n integer", await target.ScalarAsync<string>(
+                    "SELECT string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', ' ORDER BY attnum) FROM pg_attribute WHERE attrelid = 'odd'::regclass AND attnum > 0"));
+                Assert.Equal(30, await target.ScalarAsync<long>("SELECT COUNT(*) FROM odd WHERE p IS NOT NULL AND x IS NOT NULL AND r IS NOT NULL"));
+                // Points inside the source's (1,1)-(30,30), its one XML document, ranges of its width 5 starting within its 1..30.
+                Assert.Equal(30, await target.ScalarAsync<long>("SELECT COUNT(*) FROM odd WHERE p <@ box(point(1, 1), point(30, 30))"));
+                Assert.Equal(30, await target.ScalarAsync<long>("SELECT COUNT(*) FROM odd WHERE x::text = '<a>1</a>'"));
+                Assert.Equal(30, await target.ScalarAsync<long>("SELECT COUNT(*) FROM odd WHERE upper(r) - lower(r) = 5 AND lower(r) BETWEEN 1 AND 30"));
             }));
         yield return Case("pg_hstore_extension_type", async s =>
         {
@@ -104,11 +112,14 @@ internal static partial class BadInputCases
                 async (run, target) =>
                 {
                     var written = await SnapshotAsync(target);
-                    Expect(run, ExitCodes.Success, ["synthetic clone written", "Column h (hstore) is not modelled: it is written as NULL"]);
-                    Assert.Equal(0, await target.ScalarAsync<long>("SELECT COUNT(*) FROM kv WHERE h IS NOT NULL"));
-                    // The extension is not created in the target: the column is kept, as text.
-                    Assert.Equal("text", await target.ScalarAsync<string>("SELECT data_type FROM information_schema.columns WHERE table_name = 'kv' AND column_name = 'h'"));
+                    // hstore is modelled: the extension is created in the target and the column generated as hstore.
+                    Expect(run, ExitCodes.Success, ["synthetic clone written"]);
+                    Assert.DoesNotContain("is not modelled", run.Output + run.Error, StringComparison.Ordinal);
                     Assert.Equal("public.kv: 30", written);
+                    Assert.Equal(1, await target.ScalarAsync<long>("SELECT COUNT(*) FROM pg_extension WHERE extname = 'hstore'"));
+                    Assert.Equal("hstore", await target.ScalarAsync<string>("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'kv'::regclass AND attname = 'h'"));
+                    // Every row non-NULL, with the source's one key k and its value v.
+                    Assert.Equal(30, await target.ScalarAsync<long>("SELECT COUNT(*) FROM kv WHERE h IS NOT NULL AND akeys(h) = ARRAY['k'] AND h -> 'k' = 'v'"));
                 });
         });
         yield return Case("pg_array_of_composites", s => CloneOddAsync(s.Postgres, s.Postgres,
@@ -116,11 +127,13 @@ internal static partial class BadInputCases
             async (run, target) =>
             {
                 var written = await SnapshotAsync(target);
-                Expect(run, ExitCodes.Success, ["synthetic clone written", "Column ca (pair[]) is not modelled: it is written as NULL"]);
-                Assert.Equal(0, await target.ScalarAsync<long>("SELECT COUNT(*) FROM bag WHERE ca IS NOT NULL"));
-                // The composite type is not created in the target: the column is kept, as text.
-                Assert.Equal("text", await target.ScalarAsync<string>("SELECT data_type FROM information_schema.columns WHERE table_name = 'bag' AND column_name = 'ca'"));
+                // The composite type is created in the target and the column is an array of it, written as records.
+                Expect(run, ExitCodes.Success, ["synthetic clone written"]);
+                Assert.DoesNotContain("is not modelled", run.Output + run.Error, StringComparison.Ordinal);
                 Assert.Equal("public.bag: 30", written);
+                Assert.Equal("pair[]", await target.ScalarAsync<string>("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'bag'::regclass AND attname = 'ca'"));
+                // As in the source: one pair per row, a within 1..30 and b = 'x'.
+                Assert.Equal(30, await target.ScalarAsync<long>("SELECT COUNT(*) FROM bag WHERE cardinality(ca) = 1 AND (ca[1]).a BETWEEN 1 AND 30 AND (ca[1]).b = 'x'"));
             }));
         yield return Case("huge_text_and_blobs", s => CloneOddAsync(s.Postgres, s.Postgres,
             "CREATE TABLE doc (id INTEGER PRIMARY KEY, body TEXT, data BYTEA)\n;;\nINSERT INTO doc SELECT g, repeat('x', 1048576), decode(repeat('ab', 1048576), 'hex') FROM generate_series(1, 4) g",
@@ -163,7 +176,9 @@ internal static partial class BadInputCases
             })),
             async (run, target) =>
             {
-                Expect(run, ExitCodes.Success, ["synthetic clone written"]);
+                // Zero dates read as NULL, said once per column; the evaluation runs to its report (it failed on the
+                // datetime column, and left the clone's read transaction open, which held up DROP DATABASE).
+                Expect(run, ExitCodes.Success, ["synthetic clone written", "10 value(s) of", "have no Date form", "have no DateTime form", "quality"]);
                 Assert.Equal($"{target.Name}.d: 30", await SnapshotAsync(target));
             }));
         yield return Case("pg_hostile_identifiers", s => CloneOddAsync(s.Postgres, s.Postgres,

@@ -90,7 +90,7 @@ internal static partial class BadInputCases
             }
             // Odd but legitimate: the figures are computed, and the missing table is named rather than hidden.
             var run = await RunAsync("evaluate", "--real", s.SqliteSource.Name, "--synthetic", synthetic);
-            Expect(run, ExitCodes.Success, ["The synthetic data has no table child; its figures count as 0"]);
+            Expect(run, ExitCodes.Success, ["The synthetic data has no table child; its figures count as 0."]);
             Assert.Equal(["parent"], await SqliteTablesAsync(synthetic));
             await s.AssertSourcesUnchangedAsync();
         });
@@ -102,8 +102,16 @@ internal static partial class BadInputCases
         });
         yield return Case("evaluate_max_rows_zero", async s =>
         {
+            // Every figure counts every row since 5290c30; --max-rows bounds the one still sampled (distance to closest record).
             var run = await RunAsync("evaluate", "--real", s.SqliteSource.Name, "--synthetic", s.SqliteSource.Name, "--max-rows", "0");
             Expect(run, ExitCodes.BadInput, ["--max-rows must be at least 1 (was 0)"]);
+            await s.AssertSourcesUnchangedAsync();
+        });
+        yield return Case("evaluate_holdout_out_of_range", async s =>
+        {
+            var run = await RunAsync("evaluate", "--real", s.SqliteSource.Name, "--synthetic", s.SqliteSource.Name, "--holdout", "1.5");
+            Expect(run, ExitCodes.BadInput, ["--holdout must be a share strictly between 0 and 1, such as 0.2 (got '1.5')"]);
+            await s.AssertSourcesUnchangedAsync();
         });
         yield return Case("rare_k_negative", s => BadOptionAsync(s, ["--rare-k", "-3"], "--rare-k must be at least 1 (got -3)"));
         yield return Case("model_kind_unknown", s => BadOptionAsync(s, ["--model-kind", "ctgan"], "--model-kind ctgan is not a model", "copula, cart, arf, auto"));

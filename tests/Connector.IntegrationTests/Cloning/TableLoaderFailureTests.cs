@@ -39,9 +39,13 @@ public sealed class TableLoaderFailureTests(SqliteFixture fixture, SharedCloneSo
             // A slot for every table, so the ones that block cannot keep the failing one from starting.
             var options = new TableLoader.LoadOptions(order.Count, _ => Task.FromResult<DbConnection>(new SqliteConnection("Data Source=:memory:")));
             var watch = Stopwatch.StartNew();
-            var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            var e = await Assert.ThrowsAsync<TableLoadException>(() =>
                 TableLoader.LoadAsync(sampler, order, targets, writer, connection, options, new RunProgress(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }), quiet: true), CancellationToken.None));
-            Assert.Equal($"planted failure in {failing}", e.Message);
+            // The planted failure, wrapped once in the exception that names the table it stopped.
+            Assert.Equal(failing, e.Table?.Name);
+            Assert.Equal($"loading {failing} failed: planted failure in {failing}", e.Message);
+            var planted = Assert.IsType<InvalidOperationException>(e.InnerException);
+            Assert.Equal($"planted failure in {failing}", planted.Message);
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
             // Every other table that had started (roots, and children whose parents were already fully
             // sampled ahead of the writer) stopped on the cancellation; none ran to its end.

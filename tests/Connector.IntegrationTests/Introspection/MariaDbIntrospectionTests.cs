@@ -1,6 +1,7 @@
 using Sdv.Connector.IntegrationTests.Infrastructure;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.Structured;
 using Xunit;
 
 namespace Sdv.Connector.IntegrationTests.Introspection;
@@ -139,7 +140,7 @@ public sealed class MariaDbIntrospectionTests(MariaDbFixture fixture) : Introspe
     }
 
     [SkippableFact]
-    public async Task Reads_spatial_columns_as_flagged_spatial_with_a_warning()
+    public async Task Reads_spatial_columns_as_spatial_geometry_that_is_modelled_without_a_warning()
     {
         await using var db = await NewDatabaseAsync();
         await db.ExecuteAsync("CREATE TABLE place (id INT NOT NULL PRIMARY KEY, area GEOMETRY, spot POINT NOT NULL)");
@@ -147,9 +148,15 @@ public sealed class MariaDbIntrospectionTests(MariaDbFixture fixture) : Introspe
         var t = Assert.Single(schema.Tables);
         Assert.Equal(LogicalType.Spatial, t.Column("area").LogicalType);
         Assert.Equal(LogicalType.Spatial, t.Column("spot").LogicalType);
+        Assert.Equal("geometry", t.Column("area").NativeType);
         Assert.Equal("point", t.Column("spot").NativeType);
         Assert.True(t.Column("spot").IsExotic);
-        Assert.Equal(2, schema.Warnings.Count(w => w.Contains("spatial", StringComparison.Ordinal)));
+        // Spatial columns are modelled as structured geometries (src/Synthesis/Structured), so the
+        // introspector no longer warns that they are kept and flagged, not modelled.
+        Assert.Equal(StructuredKind.Geometry, StructuredKinds.Of(t.Column("area")));
+        Assert.Equal(StructuredKind.Geometry, StructuredKinds.Of(t.Column("spot")));
+        Assert.DoesNotContain(schema.Warnings, w => w.Contains("spatial", StringComparison.OrdinalIgnoreCase)
+            || w.Contains("area", StringComparison.Ordinal) || w.Contains("spot", StringComparison.Ordinal));
     }
 
     [SkippableFact]

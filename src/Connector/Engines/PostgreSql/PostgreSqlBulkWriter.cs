@@ -19,7 +19,10 @@ namespace Sdv.Connector.Engines.PostgreSql;
 internal sealed class PostgreSqlBulkWriter : IBulkWriter
 {
     private const string ColumnsSql = """
-        SELECT a.attname::text, a.attgenerated <> '', t.typtype::text, bt.typname::text, bt.typtype::text, bn.nspname::text, bt.typcategory = 'A'
+        SELECT a.attname::text, a.attgenerated <> '', t.typtype::text, bt.typname::text, bt.typtype::text, bn.nspname::text, bt.typcategory = 'A',
+          (SELECT array_agg(ea.attname::text ORDER BY ea.attnum)
+           FROM pg_type et JOIN pg_attribute ea ON ea.attrelid = et.typrelid AND ea.attnum > 0 AND NOT ea.attisdropped
+           WHERE et.oid = bt.typelem AND et.typtype = 'c' AND bt.typcategory = 'A')
         FROM pg_attribute a
         JOIN pg_type t ON t.oid = a.atttypid
         JOIN pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
@@ -44,7 +47,7 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
 
     private static async Task<IReadOnlyList<PostgreSqlCopyColumn>> PlanAsync(NpgsqlConnection connection, TableSchema table, CancellationToken cancellationToken)
     {
-        var catalog = new Dictionary<string, (bool Generated, NpgsqlDbType? Type, bool IsArray)>(StringComparer.Ordinal);
+        var catalog = new Dictionary<string, (bool Generated, NpgsqlDbType? Type, bool IsArray, string[]? ElementAttributes)>(StringComparer.Ordinal);
         await using (var command = new NpgsqlCommand(ColumnsSql, connection))
         {
             command.Parameters.AddWithValue("table", PostgreSqlDialect.Instance.Quote(table.Name));
@@ -53,7 +56,7 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
             {
                 var type = reader.GetString(2) == "e" || reader.GetString(4) == "e" ? NpgsqlDbType.Unknown
                     : reader.GetString(5) == "pg_catalog" ? BinaryType(reader.GetString(3)) : null;
-                catalog[reader.GetString(0)] = (reader.GetBoolean(1), type, reader.GetBoolean(6));
+                catalog[reader.GetString(0)] = (reader.GetBoolean(1), type, reader.GetBoolean(6), reader.IsDBNull(7) ? null : reader.GetFieldValue<string[]>(7));
             }
         }
         var plan = new List<PostgreSqlCopyColumn>();
@@ -63,7 +66,7 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
             if (!catalog.TryGetValue(column.Name, out var target))
                 throw new InvalidOperationException($"Table {table.Name} has no column {column.Name} in the target database; create the schema with the same metadata before loading.");
             if (target.Generated || column.GeneratedSql is not null) continue;
-            plan.Add(new PostgreSqlCopyColumn(column.Name, i, target.Type) { IsArray = target.IsArray });
+            plan.Add(new PostgreSqlCopyColumn(column.Name, i, target.Type) { IsArray = target.IsArray, ElementAttributes = target.ElementAttributes });
         }
         return plan;
     }
@@ -196,8 +199,9 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
                 {
                     if (i > 0) line.Append('\t');
                     var value = row[columns[i].RowIndex];
-                    // Arrays travel as JSON arrays (the canonical form); COPY wants PostgreSQL's {...} literal.
-                    AppendCopyText(line, columns[i].IsArray && value is string json ? PostgreSqlArrayLiteral.FromJson(json) : value);
+                    // Arrays travel as JSON arrays (the canonical form); COPY wants PostgreSQL's {...} literal,
+                    // with an array of a composite type's objects as records of its attributes.
+                    AppendCopyText(line, columns[i].IsArray && value is string json ? PostgreSqlArrayLiteral.FromJson(json, columns[i].ElementAttributes) : value);
                 }
                 line.Append('\n');
                 await writer.WriteAsync(line, cancellationToken).ConfigureAwait(false);

@@ -12,4 +12,7 @@ internal sealed record PostgreSqlCopyColumn(string Name, int RowIndex, NpgsqlDbT
 {
     /// <summary>The target column is an array: its canonical value (a JSON array) is written as an array literal.</summary>
     public bool IsArray { get; init; }
+
+    /// <summary>The attribute names, in order, of the array's composite element type (its JSON objects are written as records); null for other columns.</summary>
+    public IReadOnlyList<string>? ElementAttributes { get; init; }
 }

@@ -158,12 +158,19 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
 
     public async ValueTask DisposeAsync()
     {
-        if (_transaction is not null)
+        try
         {
-            await _transaction.DisposeAsync().ConfigureAwait(false);
+            if (_transaction is not null)
+            {
+                await _transaction.DisposeAsync().ConfigureAwait(false);
+            }
         }
-
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        finally
+        {
+            // Closed even where the rollback failed: a pooled session left open keeps its snapshot and its
+            // metadata locks, and a DROP or ALTER of the database waits on them.
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private static long Long(object? value) => value is null ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);

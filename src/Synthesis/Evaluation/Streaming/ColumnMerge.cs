@@ -31,8 +31,11 @@ internal sealed class ColumnMerge
         await using var r = new Side(real.GetAsyncEnumerator(cancellationToken), _order, "real", n => RealNulls += n);
         await using var s = new Side(synthetic.GetAsyncEnumerator(cancellationToken), _order, "synthetic", n => SyntheticNulls += n);
 
-        // Both queries start before either is waited for, so two databases work at once.
+        // Both queries start before either is waited for, so two databases work at once. Both are waited
+        // for before either failure is thrown: a side still reading cannot be disposed (its iterator throws
+        // NotSupportedException, which hid the first failure and left that side's query and transaction open).
         var (realNext, syntheticNext) = (r.MoveNextAsync().AsTask(), s.MoveNextAsync().AsTask());
+        await Task.WhenAll((Task)realNext, syntheticNext).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         var (hasReal, hasSynthetic) = (await realNext.ConfigureAwait(false), await syntheticNext.ConfigureAwait(false));
         while (hasReal || hasSynthetic)
         {
