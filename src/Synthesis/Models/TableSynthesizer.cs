@@ -21,12 +21,13 @@ public static class TableSynthesizer
     /// <summary>
     /// Fits with numeric context columns appended to each row after the table's columns (for the
     /// multi-table model: a parent's columns, a child count). They are modelled jointly, never
-    /// output, and can be fixed when sampling to draw rows conditionally on them.
+    /// output, and are given when sampling (rows are drawn conditionally on them), so a sequential
+    /// model puts them first.
     /// </summary>
     public static Task<TableModel> FitAsync(TableSchema table, IAsyncEnumerable<object?[]> rows, IReadOnlyList<string> contextColumns, SynthesisOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(contextColumns);
-        return FitAsync(table, rows, new TableFitSpec { Appended = contextColumns.Select(static n => new AppendedModelColumn(n, null, false)).ToList() }, options, ct);
+        return FitAsync(table, rows, new TableFitSpec { Appended = contextColumns.Select(static n => new AppendedModelColumn(n, null, true)).ToList() }, options, ct);
     }
 
     /// <summary>

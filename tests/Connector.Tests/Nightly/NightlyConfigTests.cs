@@ -163,7 +163,7 @@ public sealed class NightlyConfigTests : IDisposable
         var config = Load("source: { url: source.db }\ntarget: { url: t.db }\nmodel: { kind: CART, trials: 3 }\n");
         Assert.Equal(Synthesis.ModelKind.Cart, config.Model.Kind);
         Assert.Equal(3, config.Model.Trials);
-        Assert.Equal(Synthesis.ModelKind.Copula, Load("source: { url: source.db }\ntarget: { url: t.db }\n", "default.yaml").Model.Kind);
+        Assert.Equal(Synthesis.SynthesisOptions.DefaultModel, Load("source: { url: source.db }\ntarget: { url: t.db }\n", "default.yaml").Model.Kind);
 
         var e = Problems("source: { url: source.db }\ntarget: { url: t.db }\nmodel: { kind: ctgan, trials: 0 }\n", "bad.yaml");
         Assert.Contains(e.Problems, p => p.StartsWith("model.kind", StringComparison.Ordinal) && p.Contains("'ctgan' is not a model; use one of copula, cart, arf, auto", StringComparison.Ordinal));
