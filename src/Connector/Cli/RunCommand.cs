@@ -57,6 +57,7 @@ internal static class RunCommand
         Text("--on-drift", "refit or refuse when the source's schema drifted (model.on_drift). Default: refit.", ["model", "on_drift"]);
         Bool("--offline", "Sample from the saved model when the source is unreachable (model.offline). Default: false.", ["model", "offline"]);
         Text("--model-kind", "Per-table joint model: copula, cart, arf or auto (model.kind). Default: cart.", ["model", "kind"]);
+        Text("--reference-tables", "Tables copied verbatim as lookups: auto, none or table globs (model.reference_tables). Default: auto.", ["model", "reference_tables"]);
         Text("--trials", "Candidates fitted per table, the best on held-out rows kept (model.trials). Default: 1.", ["model", "trials"]);
         Text("--min-quality", "Quality gate (gates.min_quality).", ["gates", "min_quality"]);
         Text("--min-diagnostic", "Diagnostic gate (gates.min_diagnostic).", ["gates", "min_diagnostic"]);

@@ -113,12 +113,14 @@ internal sealed class SynthesisCliOptions
     public DatabaseSchema WithReferenceTables(ParseResult result, DatabaseSchema schema)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        var text = result.GetValue(ReferenceTables);
-        var choice = ReferenceOptions.Parse(text);
-        if (choice.Automatic) return schema;
-        if (choice.Globs.Count > 0 && !schema.Tables.Any(t => choice.Explicit(t.Name) == true))
-            throw new UserInputException($"--reference-tables {text} names no table of the source; give table names or globs (Genre,Media*), auto or none.");
-        return schema with { Tables = schema.Tables.Select(t => t with { ReferenceOverride = choice.Explicit(t.Name) ?? false }).ToList() };
+        try
+        {
+            return ReferenceOptions.Parse(result.GetValue(ReferenceTables)).ApplyTo(schema);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserInputException("--reference-tables " + e.Message, e);
+        }
     }
 
     public double ScaleOf(ParseResult result)

@@ -338,6 +338,14 @@ internal sealed class NightlyJob
             var problems = ColumnOverrides.Problems(schema, _config.Columns);
             if (problems.Count > 0) throw new UserInputException($"{problems.Count} problem(s) with columns: overrides; nothing was written:\n" + string.Join("\n", problems.Select(p => "  - " + p)));
             schema = ColumnOverrides.ApplyTypes(schema, _config.Columns);
+            try
+            {
+                schema = ReferenceOptions.Parse(_config.Model.ReferenceTables).ApplyTo(schema);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UserInputException("model.reference_tables: " + e.Message, e);
+            }
             Line(tee, $"read {schema.Tables.Count} tables and {schema.ForeignKeys.Count()} foreign keys from {_config.Source.Redacted}");
             return await FitStep.RunAsync(_config.Source, schema, options, progress, _config.MaxParallel, _hooks.AtStep is null ? null : _hooks.StepAsync, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);

@@ -41,6 +41,20 @@ public sealed class ReferenceOptions
         };
     }
 
+    /// <summary>
+    /// The schema with this choice set as the user's word on each table (<see cref="TableSchema.ReferenceOverride"/>, which the fit
+    /// honours): <c>none</c> generates every table, globs copy exactly the tables they name; automatic leaves the schema (and what a
+    /// metadata file said) as it is. Globs that name no table are an <see cref="ArgumentException"/> (a typo would copy nothing).
+    /// </summary>
+    public DatabaseSchema ApplyTo(DatabaseSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        if (Automatic) return schema;
+        if (Globs.Count > 0 && !schema.Tables.Any(t => Explicit(t.Name) == true))
+            throw new ArgumentException($"{string.Join(",", Globs)} names no table of the source; give table names or globs (Genre,Media*), auto or none.");
+        return schema with { Tables = schema.Tables.Select(t => t with { ReferenceOverride = Explicit(t.Name) ?? false }).ToList() };
+    }
+
     /// <summary>True where the globs name the table, null where they say nothing (automatic) or do not name it and the choice is automatic.</summary>
     public bool? Explicit(QualifiedName table)
     {

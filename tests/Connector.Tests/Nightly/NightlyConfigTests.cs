@@ -164,6 +164,8 @@ public sealed class NightlyConfigTests : IDisposable
         Assert.Equal(Synthesis.ModelKind.Cart, config.Model.Kind);
         Assert.Equal(3, config.Model.Trials);
         Assert.Equal(Synthesis.SynthesisOptions.DefaultModel, Load("source: { url: source.db }\ntarget: { url: t.db }\n", "default.yaml").Model.Kind);
+        Assert.Equal("auto", Load("source: { url: source.db }\ntarget: { url: t.db }\n", "auto.yaml").Model.ReferenceTables);
+        Assert.Equal("Genre,Media*", Load("source: { url: source.db }\ntarget: { url: t.db }\nmodel: { reference_tables: 'Genre,Media*' }\n", "globs.yaml").Model.ReferenceTables);
 
         var e = Problems("source: { url: source.db }\ntarget: { url: t.db }\nmodel: { kind: ctgan, trials: 0 }\n", "bad.yaml");
         Assert.Contains(e.Problems, p => p.StartsWith("model.kind", StringComparison.Ordinal) && p.Contains("'ctgan' is not a model; use one of copula, cart, arf, auto", StringComparison.Ordinal));

@@ -77,6 +77,18 @@ public sealed class ReferenceTablesTests
     }
 
     [Fact]
+    public void Reference_tables_none_and_globs_become_the_users_word_on_each_table()
+    {
+        var schema = new DatabaseSchema { Engine = DatabaseEngine.Sqlite, Tables = [Table("genre", 25, Label), Table("media_type", 5, Label), Table("album", 347, Label)] };
+        Assert.Same(schema, ReferenceOptions.Parse("auto").ApplyTo(schema));
+        Assert.All(ReferenceOptions.Parse("none").ApplyTo(schema).Tables, t => Assert.False(t.ReferenceOverride));
+        var globs = ReferenceOptions.Parse("Genre, media*").ApplyTo(schema).Tables.ToDictionary(t => t.Name.Name, t => t.ReferenceOverride);
+        Assert.Equal(new bool?[] { true, true, false }, new[] { globs["genre"], globs["media_type"], globs["album"] });
+        var e = Assert.Throws<ArgumentException>(() => ReferenceOptions.Parse("Nope*").ApplyTo(schema));
+        Assert.Contains("Nope* names no table", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_users_word_wins_both_ways()
     {
         Assert.True(RoleOf(Table("album", 347, Label) with { ReferenceOverride = true }, 3_503).IsReference);

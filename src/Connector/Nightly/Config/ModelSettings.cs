@@ -20,4 +20,7 @@ internal sealed record ModelSettings
 
     /// <summary>Candidates fitted per table, the best on held-out rows kept. Default: 1.</summary>
     public int Trials { get; init; } = 1;
+
+    /// <summary>Tables copied verbatim as lookups: auto, none, or comma-separated table globs (as <c>--reference-tables</c>). Default: auto.</summary>
+    public string ReferenceTables { get; init; } = "auto";
 }

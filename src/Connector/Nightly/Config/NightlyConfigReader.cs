@@ -23,7 +23,7 @@ internal static partial class NightlyConfigReader
 
     public static readonly string[] EndpointKeys = ["url", "engine", "password_env", "password_file"];
 
-    public static readonly string[] ModelKeys = ["path", "reuse", "on_drift", "offline", "kind", "trials"];
+    public static readonly string[] ModelKeys = ["path", "reuse", "on_drift", "offline", "kind", "trials", "reference_tables"];
 
     public static readonly string[] RetryKeys = ["attempts", "base_delay_ms", "max_delay_ms"];
 
@@ -205,7 +205,7 @@ internal static partial class NightlyConfigReader
         if (node is null or ConfigScalar { Value: null }) return new ModelSettings();
         if (node is not ConfigMap map)
         {
-            p.Add("model", node, $"must be a map (path:, reuse:, on_drift:, offline:, kind:, trials:), not {node.Kind}.");
+            p.Add("model", node, $"must be a map (path:, reuse:, on_drift:, offline:, kind:, trials:, reference_tables:), not {node.Kind}.");
             return new ModelSettings();
         }
         CheckKeys(map, "model.", ModelKeys, p);
@@ -229,6 +229,7 @@ internal static partial class NightlyConfigReader
             Offline = Bool(map, "offline", "model.offline", p, false),
             Kind = kind,
             Trials = Number(map, "trials", "model.trials", p, 1, 100, 1, int.TryParse),
+            ReferenceTables = Text(map, "reference_tables", "model.reference_tables", p) ?? "auto",
         };
         if (settings.Path is null && (map["reuse"] is not null || settings.Offline))
         {
