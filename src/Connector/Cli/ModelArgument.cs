@@ -22,8 +22,6 @@ internal sealed class ModelArgument
         };
     }
 
-    public Option Option => _option;
-
     public void AddTo(Command command) => command.Options.Add(_option);
 
     /// <summary>The model kind and the file given, either null when not given; two of one kind is an error that says so.</summary>
@@ -33,9 +31,8 @@ internal sealed class ModelArgument
         return Split(result.GetValue(_option) ?? []);
     }
 
-    public static (string? Kind, FileInfo? File) Split(IReadOnlyList<string> values)
+    private static (string? Kind, FileInfo? File) Split(IReadOnlyList<string> values)
     {
-        ArgumentNullException.ThrowIfNull(values);
         string? kind = null;
         string? file = null;
         foreach (var value in values)

@@ -1,7 +1,7 @@
-using Sdv.Connector.SchemaIntrospection.Model;
-using Sdv.Connector.Synthesis.MultiTable;
 using System.CommandLine;
+using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis;
+using Sdv.Connector.Synthesis.MultiTable;
 
 namespace Sdv.Connector.Cli;
 

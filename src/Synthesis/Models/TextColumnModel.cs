@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using Sdv.Connector.Synthesis.Copulas;
 using Sdv.Connector.Synthesis.Generators;
 using Sdv.Connector.Synthesis.Marginals;
 using Sdv.Connector.Synthesis.Sampling;
@@ -11,7 +9,7 @@ namespace Sdv.Connector.Synthesis.Models;
 /// seen at least k times), with the column's length distribution; never copied. Where no word is
 /// frequent enough, sentences of the kind the column's name suggests (<see cref="NameFallback"/>).
 /// </summary>
-internal sealed class TextColumnModel : ColumnModel
+internal sealed class TextColumnModel : NullIndicatedColumnModel
 {
     public ContinuousMarginal? Lengths { get; set; }
 
@@ -23,33 +21,9 @@ internal sealed class TextColumnModel : ColumnModel
 
     public override void Prepare() => Words?.Prepare();
 
-    /// <summary>Null indicator dimension, so text NULLs move with the other columns.</summary>
-    public int NullDim { get; set; } = -1;
-
-    [JsonIgnore]
-    public override IEnumerable<int> Dimensions => NullDim >= 0 ? [NullDim] : [];
-
-    public override void RenumberDimensions(ref int next)
-    {
-        if (NullDim >= 0) NullDim = next++;
-    }
-
-    public override void DescribeDimensions(Joint.JointDimension?[] into)
-    {
-        if (NullDim >= 0) into[NullDim] = NullIndicator();
-    }
-
-    public override void Encode(object? value, Span<double> z, Xoshiro256 random)
-    {
-        if (NullDim >= 0)
-        {
-            z[NullDim] = value is null ? NormalScores.Inside(0, NullShare, random) : NormalScores.Inside(NullShare, 1, random);
-        }
-    }
-
     public override object? Generate(ReadOnlySpan<double> u, ColumnRuntime runtime)
     {
-        if ((NullDim >= 0 && u[NullDim] < NullShare) || Lengths is null)
+        if (DrawsNull(u) || Lengths is null)
         {
             return IsNullable ? null : string.Empty;
         }

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-using Sdv.Connector.Synthesis.Copulas;
 using Sdv.Connector.Synthesis.Models;
 using Sdv.Connector.Synthesis.Sampling;
 
@@ -11,7 +9,7 @@ namespace Sdv.Connector.Synthesis.Structured;
 /// kind's profile, in the canonical form the writers take; only the NULL share is linked to the
 /// other columns (a null dimension in the copula), as for personal data and free text.
 /// </summary>
-internal sealed class StructuredColumnModel : ColumnModel
+internal sealed class StructuredColumnModel : NullIndicatedColumnModel
 {
     public StructuredKind Structure { get; set; }
 
@@ -38,33 +36,10 @@ internal sealed class StructuredColumnModel : ColumnModel
 
     public LexemeProfile? Lexemes { get; set; }
 
-    public int NullDim { get; set; } = -1;
-
-    [JsonIgnore]
-    public override IEnumerable<int> Dimensions => NullDim >= 0 ? [NullDim] : [];
-
-    public override void RenumberDimensions(ref int next)
-    {
-        if (NullDim >= 0) NullDim = next++;
-    }
-
-    public override void DescribeDimensions(Joint.JointDimension?[] into)
-    {
-        if (NullDim >= 0) into[NullDim] = NullIndicator();
-    }
-
-    public override void Encode(object? value, Span<double> z, Xoshiro256 random)
-    {
-        if (NullDim >= 0)
-        {
-            z[NullDim] = value is null ? NormalScores.Inside(0, NullShare, random) : NormalScores.Inside(NullShare, 1, random);
-        }
-    }
-
     public override object? Generate(ReadOnlySpan<double> u, ColumnRuntime runtime)
     {
         ArgumentNullException.ThrowIfNull(runtime);
-        if (IsNullable && ((NullDim >= 0 && u[NullDim] < NullShare) || Count == 0)) return null;
+        if (IsNullable && (DrawsNull(u) || Count == 0)) return null;
         return Next(runtime.Random);
     }
 
