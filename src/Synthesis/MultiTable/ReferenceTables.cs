@@ -19,22 +19,26 @@ public static class ReferenceTables
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(options);
-        // Per referenced table, the rows of its largest referencing table.
+        // Per referenced table, its rows and those of its largest referencing table: counted by the source where the
+        // relationship's statistics are known (the fit counts them first), else the catalog's estimates, which a
+        // table never analysed gives as 0.
         var referenced = schema.ForeignKeys.Where(f => !f.IsSelfReference && schema.FindTable(f.PrincipalTable) is not null)
             .GroupBy(f => f.PrincipalTable)
-            .ToDictionary(g => g.Key, g => g.Max(f => schema.FindTable(f.Table)?.RowCount ?? 0));
+            .ToDictionary(g => g.Key, g => (
+                Rows: g.Select(f => f.Statistics?.ParentRows).Max() ?? schema.Table(g.Key).RowCount ?? 0,
+                ChildRows: g.Max(f => f.Statistics?.ChildRows ?? schema.FindTable(f.Table)?.RowCount ?? 0)));
         var roles = new Dictionary<QualifiedName, TableRole>();
         // Parent-first, so a table's own parents are decided before it.
         foreach (var name in ForeignKeyGraph.Build(schema).ParentFirstOrder)
         {
             var table = schema.Table(name);
-            roles[name] = Decide(table, referenced.TryGetValue(name, out var childRows) ? childRows : null, roles, options);
+            roles[name] = Decide(table, referenced.TryGetValue(name, out var counts) ? counts : null, roles, options);
         }
 
         return roles;
     }
 
-    private static TableRole Decide(TableSchema table, long? childRows, Dictionary<QualifiedName, TableRole> decided, ReferenceOptions options)
+    private static TableRole Decide(TableSchema table, (long Rows, long ChildRows)? referenced, Dictionary<QualifiedName, TableRole> decided, ReferenceOptions options)
     {
         var userSays = table.ReferenceOverride ?? options.Explicit(table.Name);
         // A parent not decided yet is later in the order (a cycle): it is generated, so its keys could not be copied.
@@ -49,8 +53,8 @@ public static class ReferenceTables
 
         if (userSays == false) return new TableRole(false, "generated, as the metadata or --reference-tables says");
         if (!options.Automatic) return new TableRole(false, "generated (--reference-tables none)");
-        if (childRows is null) return new TableRole(false, "no table references it");
-        var rows = table.RowCount ?? 0;
+        if (referenced is not { } counts) return new TableRole(false, "no table references it");
+        var (rows, childRows) = counts;
         if (rows == 0) return new TableRole(false, "it has no rows");
         if (rows > options.MaxRows) return new TableRole(false, $"{rows:N0} rows, more than a lookup table's {options.MaxRows:N0}");
         // A label is shared: a lookup's rows are few beside the rows that point at them (25 genres for 3,503 tracks).

@@ -68,6 +68,23 @@ public sealed class ReferenceTablesTests
     }
 
     [Fact]
+    public void The_sources_counts_win_over_the_catalogs_estimates()
+    {
+        // A PostgreSQL table never analysed estimates 0 rows; the fit's counts of the relationship are exact.
+        var genre = Table("genre", 0, Label);
+        var track = Child("track", 0, "genre");
+        track = track with { ForeignKeys = [track.ForeignKeys[0] with { Statistics = new RelationshipStatistics(25, 3_503, 0, 25) }] };
+        var roles = ReferenceTables.Detect(new DatabaseSchema { Engine = DatabaseEngine.PostgreSql, Tables = [genre, track] }, new ReferenceOptions());
+        Assert.True(roles[genre.Name].IsReference, roles[genre.Name].Reason);
+
+        var album = Table("album", 0, Label);
+        var song = Child("song", 0, "album");
+        song = song with { ForeignKeys = [song.ForeignKeys[0] with { Statistics = new RelationshipStatistics(347, 3_503, 0, 347) }] };
+        roles = ReferenceTables.Detect(new DatabaseSchema { Engine = DatabaseEngine.PostgreSql, Tables = [album, song] }, new ReferenceOptions());
+        Assert.False(roles[album.Name].IsReference);
+    }
+
+    [Fact]
     public void Unreferenced_empty_and_large_tables_are_generated()
     {
         var alone = new DatabaseSchema { Engine = DatabaseEngine.Sqlite, Tables = [Table("genre", 25, Label)] };
