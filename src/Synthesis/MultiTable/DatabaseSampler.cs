@@ -207,8 +207,10 @@ public sealed class DatabaseSampler : IDisposable
                 }
             }
 
-            var dropped = false;
-            for (var attempt = 0; ; attempt++)
+            // A row whose composite key its model could not keep unique (every value of the key's free column
+            // already used under this parent) is left out rather than refused by the target.
+            var dropped = sampler.LastRowRepeatsKey;
+            for (var attempt = 0; !dropped; attempt++)
             {
                 foreach (var key in secondary) SetSecondary(row, key, table, random, warnings);
                 if (seen is null || pairColumns is null) break;
@@ -604,7 +606,9 @@ public sealed class DatabaseSampler : IDisposable
         {
             if (key.Columns.Count < 2 || !primary.Columns.All(key.Columns.Contains)) continue;
             var rest = key.Columns.Except(primary.Columns, StringComparer.Ordinal).ToList();
-            if (rest.Count != 1 || plan.ForeignKeyColumns.Contains(rest[0], StringComparer.Ordinal)) continue;
+            // Any foreign key column is out, a reference table's code included: numbering a playlist id 1, 2, 3
+            // within each track put every track in playlists 1 and 2 and left the other playlists empty.
+            if (rest.Count != 1 || table.ForeignKeys.Any(f => f.Columns.Contains(rest[0], StringComparer.Ordinal))) continue;
             var column = table.Column(rest[0]);
             if (column.GeneratedSql is null && column.LogicalType is LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64) return column.Name;
         }

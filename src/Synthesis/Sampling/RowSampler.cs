@@ -64,6 +64,12 @@ internal sealed class RowSampler
     public long Violations { get; private set; }
 
     /// <summary>
+    /// True when the last row repeats a composite unique key even after redraws and repairs (a track already in
+    /// every playlist): the caller must drop it, since the target would refuse it.
+    /// </summary>
+    public bool LastRowRepeatsKey { get; private set; }
+
+    /// <summary>
     /// One row. <paramref name="given"/> (full width, may be null) holds fixed cells where
     /// <paramref name="isGiven"/> is set; a given <see cref="NotNull"/> asks for any non-null value.
     /// The row is written into <paramref name="into"/> when given (a caller's reused buffer of the
@@ -82,6 +88,7 @@ internal sealed class RowSampler
         var tries = _model.Data.MaxRejectionTries;
         var checks = _model.Checks;
         var needsLoop = checks.Length > 0 || _compositeKeys.Count > 0 || isGiven is not null;
+        LastRowRepeatsKey = false;
         for (var attempt = 0; ; attempt++)
         {
             Draw(given, isGiven);
@@ -95,6 +102,7 @@ internal sealed class RowSampler
                 if (!Repair(given, isGiven))
                 {
                     Violations++;
+                    LastRowRepeatsKey = RepeatedKey() is not null;
                 }
 
                 break;
@@ -214,12 +222,51 @@ internal sealed class RowSampler
             }
         }
 
+        return RepeatedKey() is null;
+    }
+
+    /// <summary>The first composite unique key the working row repeats (checked here, not left to the multi-table layer), or null.</summary>
+    private (int[] Columns, HashSet<string> Seen)? RepeatedKey()
+    {
         foreach (var (columns, seen, hasId) in _compositeKeys)
         {
             if (!hasId && !MissingKeyCell(columns) && seen.Contains(CompositeKey(columns)))
             {
-                return false;
+                return (columns, seen);
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A repeated composite key gets another value in one of its free categorical columns (a playlist this
+    /// track is not yet in), tried in a count-weighted random order; false when every value repeats too.
+    /// </summary>
+    private bool RepairRepeatedKey(bool[]? isGiven)
+    {
+        while (RepeatedKey() is { } repeated)
+        {
+            var repaired = false;
+            foreach (var c in repeated.Columns)
+            {
+                if (IsFixed(c, isGiven) || _columns[c] is not CategoricalColumnModel categories) continue;
+                var original = _work[c];
+                foreach (var value in categories.KeptValuesByWeight(_random))
+                {
+                    _work[c] = value;
+                    if (!repeated.Seen.Contains(CompositeKey(repeated.Columns)) && _model.Checks.All(check => CheckEvaluator.Holds(check.Root, _work)))
+                    {
+                        repaired = true;
+                        break;
+                    }
+                }
+
+                if (repaired) break;
+                _work[c] = original;
+            }
+
+            if (!repaired) return false;
         }
 
         return true;
@@ -264,6 +311,7 @@ internal sealed class RowSampler
             }
         }
 
+        RepairRepeatedKey(isGiven);
         return Acceptable(given, isGiven);
     }
 

@@ -145,6 +145,60 @@ public sealed class DatabaseSamplerTests
         Assert.InRange(doubled["orders"].Count, a["orders"].Count * 1.9, a["orders"].Count * 2.1);
     }
 
+    /// <summary>
+    /// A link table keyed by (list_id, track_id): the 12 lists are a lookup copied verbatim, so list_id is a code
+    /// of the link table's own model; it must keep the source's lists and their popularity (two lists hold most
+    /// tracks), not be numbered 1, 2, 3 within each track as a line number would be.
+    /// </summary>
+    [Fact]
+    public async Task A_reference_code_in_a_composite_key_keeps_its_values_and_is_not_numbered_within_the_parent()
+    {
+        var random = new Random(5);
+        var lists = Enumerable.Range(1, 12).Select(i => new object?[] { (long)i, "list " + i }).ToList();
+        var tracks = Enumerable.Range(1, 600).Select(i => new object?[] { (long)i, 100.0 + random.Next(0, 400) }).ToList();
+        var share = new[] { 0.0, 0.95, 0.3, 0.3, 0.3, 0.05, 0.05, 0.05, 0.95, 0.05, 0.05, 0.6, 0.05 };
+        var entries = new List<object?[]>();
+        foreach (var track in tracks)
+        {
+            for (var list = 1; list <= 12; list++)
+            {
+                if (random.NextDouble() < share[list]) entries.Add([(long)list, track[0]]);
+            }
+        }
+
+        var schema = SdTypeInference.Apply(new DatabaseSchema
+        {
+            Engine = DatabaseEngine.Sqlite,
+            Tables =
+            [
+                Table("list", [Col("id", LogicalType.Int64), Col("name", LogicalType.String)]),
+                Table("track", [Col("id", LogicalType.Int64), Col("seconds", LogicalType.Float64)]),
+                Table("entry", [Col("list_id", LogicalType.Int64), Col("track_id", LogicalType.Int64)], Fk("entry", "list_id", "list"), Fk("entry", "track_id", "track")) with
+                {
+                    PrimaryKey = new KeySchema(null, ["list_id", "track_id"]),
+                },
+            ],
+        });
+        var rows = new Dictionary<string, List<object?[]>> { ["list"] = lists, ["track"] = tracks, ["entry"] = entries };
+        schema = schema with { Tables = schema.Tables.Select(t => t with { RowCount = rows[t.Name.Name].Count, RowCountIsExact = true }).ToList() };
+        // One try per row: a repeated pair goes straight to the repair, which this test is about (with the default 100
+        // redraws most repeats are resolved before it).
+        var options = new DatabaseFitOptions { Synthesis = new SynthesisOptions { Seed = 3, MaxRejectionTries = 1 } };
+        var model = await DatabaseSynthesizer.FitAsync(schema, new InMemoryRowSource(schema, rows), options, CancellationToken.None);
+        Assert.True(model.Entry(new QualifiedName(null, "list")).IsReference, "12 lists under 600 tracks are a lookup");
+
+        var db = SampleAll(model, 11);
+        var perList = db["entry"].GroupBy(r => (long)r[0]!).ToDictionary(g => g.Key, g => g.Count());
+        var real = entries.GroupBy(r => (long)r[0]!).ToDictionary(g => g.Key, g => g.Count());
+        // The two lists that hold most tracks in the source hold most in the clone, whatever their ids.
+        Assert.Equal(real.OrderByDescending(p => p.Value).Take(2).Select(p => p.Key).Order(), perList.OrderByDescending(p => p.Value).Take(2).Select(p => p.Key).Order());
+        Assert.True(perList.Count >= 10, $"entries use {perList.Count} of 12 lists");
+        Assert.Equal(db["entry"].Count, db["entry"].Select(r => (r[0], r[1])).Distinct().Count());
+        // Each track is in about four lists, two of them nearly always the same: a repeated pair gets another
+        // list rather than being dropped, so the clone keeps the source's number of entries.
+        Assert.InRange(db["entry"].Count, entries.Count * 0.97, entries.Count * 1.03);
+    }
+
     [Fact]
     public void Calibration_hits_the_expected_total_and_keeps_zeroes()
     {
