@@ -85,7 +85,11 @@ internal sealed class WordModel
     }
 
     private double[] _unigram = [];
-    private Dictionary<char, (string[] Words, double[] Cumulative)> _byCase = [];
+    private double[] _endShare = [];
+    private double[] _startsEnding = [];
+    private Dictionary<string, int>? _wordIndex;
+    private long[][] _nextCounts = [];
+    private Dictionary<string, (string[] Words, double[] Cumulative, double[] Ending)> _byCase = [];
     private double[] _starts = [];
     private int[][] _next = [];
     private double[][] _nextCumulative = [];
@@ -126,14 +130,28 @@ internal sealed class WordModel
         var next = new List<(int Word, long Count)>[Words.Length];
         foreach (var p in Pairs) (next[p[0]] ??= []).Add(((int)p[1], p[2]));
         _hasEnds = Pairs.Any(static p => p[1] < 0);
-        // The column's own words by case, to stand in for rare ones (a song title's rare word becomes another title word).
-        _byCase = Words.Select((w, i) => (Word: w, Count: Counts[i]))
+        // How often each word ends a value: "Night" often does, "The" and "Of" never, so a name does not end on them.
+        _endShare = new double[Words.Length];
+        foreach (var p in Pairs)
+        {
+            if (p[1] < 0 && Counts[p[0]] > 0) _endShare[p[0]] = p[2] / (double)Counts[p[0]];
+        }
+
+        // The column's own words by case and length class (a short "The" never stands in for a long rare word), to
+        // stand in for rare ones; by case alone where a length class has too few words.
+        var own = Words.Select((w, i) => (Word: w, Count: Counts[i]))
             .Where(static p => p.Word[0] != ClassMark && p.Word != NumberToken && p.Word.All(char.IsLetter))
-            .GroupBy(static p => CaseOf(p.Word))
+            .ToList();
+        _byCase = own.GroupBy(static p => CaseOf(p.Word).ToString() + SizeOf(p.Word))
+            .Concat(own.GroupBy(static p => CaseOf(p.Word).ToString()))
             .Where(static g => g.Count() >= 10)
-            .ToDictionary(static g => g.Key, static g => (g.Select(static p => p.Word).ToArray(), Cumulative(g.Select(static p => (double)p.Count))));
+            .ToDictionary(static g => g.Key, g => (g.Select(static p => p.Word).ToArray(), Cumulative(g.Select(static p => (double)p.Count)), EndingWeights(g.Select(static p => p.Word))));
         _next = next.Select(static n => n?.Select(static x => x.Word).ToArray() ?? []).ToArray();
         _nextCumulative = next.Select(static n => n is null ? [] : Cumulative(n.Select(static x => (double)x.Count))).ToArray();
+        _nextCounts = next.Select(static n => n?.Select(static x => x.Count).ToArray() ?? []).ToArray();
+        var startsEnding = new double[Words.Length];
+        foreach (var s in Starts) startsEnding[s[0]] += s[1] * _endShare[s[0]];
+        _startsEnding = startsEnding.Sum() > 0 ? Cumulative(startsEnding) : [];
     }
 
     /// <summary>A new value of about the column's usual number of words, at most <paramref name="maxLength"/> characters.</summary>
@@ -160,7 +178,85 @@ internal sealed class WordModel
             return best;
         }
 
-        return Chain(random, faker, maxLength, null);
+        return _hasEnds ? Name(random, faker, maxLength) : Chain(random, faker, maxLength, null);
+    }
+
+    /// <summary>
+    /// A name or title: as many words as the column's values have (drawn from their histogram), the first a word
+    /// that starts values, each next one a word seen after the previous one, no word twice, and the last a word
+    /// that ends values ("The Night Of Fire", not "A The" or "In My Of The My").
+    /// </summary>
+    private string Name(Xoshiro256 random, Bogus.Faker? faker, int? maxLength)
+    {
+        var target = Math.Max(1, (int)Draw(TokenCounts, random));
+        var builder = new StringBuilder();
+        var used = new HashSet<int>();
+        var previous = -1;
+        for (var i = 0; i < target; i++)
+        {
+            var last = i == target - 1;
+            var word = previous < 0 ? PickStart(last, random) : PickNext(previous, last, used, random);
+            if (word < 0) break;
+            var token = Words[word];
+            var text = token == NumberToken ? Number(random) : token[0] == ClassMark ? StandIn(token, faker, random, _byCase, last, builder.ToString()) : token;
+            if (builder.Length > 0 && maxLength is { } l && builder.Length + 1 + text.Length > l) break;
+            if (builder.Length > 0) builder.Append(' ');
+            builder.Append(text);
+            used.Add(word);
+            previous = word;
+        }
+
+        var name = Balanced(builder.ToString());
+        return (maxLength is { } max && name.Length > max ? name[..max] : name).TrimEnd();
+    }
+
+    /// <summary>A first word; for a one-word value, one that also ends values.</summary>
+    private int PickStart(bool alsoLast, Xoshiro256 random) => Pick(alsoLast && _startsEnding.Length > 0 ? _startsEnding : _starts, random);
+
+    /// <summary>
+    /// A word seen after <paramref name="previous"/>, not yet in the value; the last one a word that ends values.
+    /// -1 where the name should end here (nothing new can follow a word that ends names).
+    /// </summary>
+    private int PickNext(int previous, bool last, HashSet<int> used, Xoshiro256 random)
+    {
+        var next = _next[previous];
+        var weights = new double[next.Length];
+        for (var i = 0; i < next.Length; i++)
+        {
+            var word = next[i];
+            if (word < 0 || used.Contains(word)) continue;
+            // Before the last word, one that can go on (has followers) keeps the chain from dead ends.
+            weights[i] = _nextCounts[previous][i] * (last ? _endShare[word] : _next[word].Length > 0 ? 1 : 0.2);
+        }
+
+        if (PickWeighted(weights, random) is var chosen and >= 0) return next[chosen];
+        // Nothing follows this word but it ends values ("(Live)"): the name ends here, a word early.
+        if (_endShare[previous] > 0) return -1;
+        // No such pair: any word of the column not yet used, the last one weighted by how often it ends values.
+        var any = new double[Words.Length];
+        for (var w = 0; w < any.Length; w++) any[w] = used.Contains(w) ? 0 : Counts[w] * (last ? _endShare[w] : 1);
+        return PickWeighted(any, random) is var fallback and >= 0 ? fallback : -1;
+    }
+
+    /// <summary>An index drawn in proportion to <paramref name="weights"/>, or -1 when they are all zero.</summary>
+    private static int PickWeighted(double[] weights, Xoshiro256 random)
+    {
+        double total = 0;
+        foreach (var w in weights) total += w;
+        if (!(total > 0)) return -1;
+        var target = random.NextDouble() * total;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            target -= weights[i];
+            if (target < 0 && weights[i] > 0) return i;
+        }
+
+        for (var i = weights.Length - 1; i >= 0; i--)
+        {
+            if (weights[i] > 0) return i;
+        }
+
+        return -1;
     }
 
     private string Chain(Xoshiro256 random, Bogus.Faker? faker, int? maxLength, int? targetLength)
@@ -207,7 +303,7 @@ internal sealed class WordModel
     }
 
     /// <summary>A new word of the case, length class and trailing punctuation of the rare word it stands for.</summary>
-    private static string StandIn(string classToken, Bogus.Faker? faker, Xoshiro256 random, Dictionary<char, (string[] Words, double[] Cumulative)> byCase)
+    private static string StandIn(string classToken, Bogus.Faker? faker, Xoshiro256 random, Dictionary<string, (string[] Words, double[] Cumulative, double[] Ending)> byCase, bool last = false, string? sofar = null)
     {
         var kind = classToken.Length > 1 ? classToken[1] : 'L';
         var size = classToken.Length > 2 ? classToken[2] : 'm';
@@ -222,10 +318,17 @@ internal sealed class WordModel
             return number + punctuation;
         }
 
-        // Most stand-ins are another of the column's own words of that case; some are new words, so values do not only recombine.
-        if (byCase.TryGetValue(kind, out var own) && random.NextDouble() < 0.75)
+        // A stand-in is another of the column's own words of that case where it has enough of them: a made-up
+        // word ("Paradigm", "Buckinghamshire" in a song title) reads as noise in a column of names.
+        // Brackets and quotes are left out: alone, without their other half, they read as a broken value.
+        punctuation = new string(punctuation.Where(static c => c is '.' or ',' or '!' or '?' or ':' or ';').ToArray());
+        if (byCase.TryGetValue(string.Concat(kind.ToString(), size.ToString()), out var own) || byCase.TryGetValue(kind.ToString(), out own))
         {
-            return own.Words[Pick(own.Cumulative, random)] + punctuation;
+            // The last word of a name is one that ends names ("Night", not "The"); a word already in the value is not repeated.
+            var pool = last && own.Ending.Length > 0 ? own.Ending : own.Cumulative;
+            var word0 = own.Words[Pick(pool, random)];
+            for (var attempt = 0; attempt < 4 && sofar is not null && Tokenize(sofar).Contains(word0, StringComparer.Ordinal); attempt++) word0 = own.Words[Pick(pool, random)];
+            return word0 + punctuation;
         }
 
         var word = "item";
@@ -269,6 +372,48 @@ internal sealed class WordModel
         }
 
         return histogram[^1][0];
+    }
+
+    /// <summary>Cumulative weights of the words by how often they end a value (empty when none does).</summary>
+    private double[] EndingWeights(IEnumerable<string> words)
+    {
+        var index = _wordIndex ??= Words.Select((w, i) => (w, i)).ToDictionary(p => p.w, p => p.i, StringComparer.Ordinal);
+        var weights = words.Select(w => Counts[index[w]] * _endShare[index[w]]).ToArray();
+        return weights.Sum() > 0 ? Cumulative(weights) : [];
+    }
+
+    private static char SizeOf(string word) => word.Length <= 3 ? 's' : word.Length <= 8 ? 'm' : 'l';
+
+    /// <summary>
+    /// The value with brackets, parentheses and quotes that the chain left without their other half removed
+    /// ("Best Of 2)" becomes "Best Of 2"); the ones that pair up stay.
+    /// </summary>
+    internal static string Balanced(string text)
+    {
+        if (text.IndexOfAny(['(', ')', '[', ']', '"']) < 0) return text;
+        var keep = new bool[text.Length];
+        Array.Fill(keep, true);
+        foreach (var (open, close) in new[] { ('(', ')'), ('[', ']') })
+        {
+            var opened = new Stack<int>();
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] == open) opened.Push(i);
+                else if (text[i] == close && !opened.TryPop(out _)) keep[i] = false;
+            }
+
+            foreach (var i in opened) keep[i] = false;
+        }
+
+        var quotes = Enumerable.Range(0, text.Length).Where(i => text[i] == '"').ToList();
+        if (quotes.Count % 2 == 1) keep[quotes[^1]] = false;
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (keep[i]) builder.Append(text[i]);
+        }
+
+        return string.Join(' ', Tokenize(builder.ToString()));
     }
 
     private static char CaseOf(string word) => word.Length > 1 && word.All(char.IsUpper) ? 'U' : char.IsUpper(word[0]) ? 'C' : 'L';

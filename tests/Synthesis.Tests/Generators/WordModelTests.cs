@@ -1,0 +1,63 @@
+using Sdv.Connector.Synthesis.Generators;
+using Sdv.Connector.Synthesis.Marginals;
+using Sdv.Connector.Synthesis.Sampling;
+using Xunit;
+
+namespace Sdv.Connector.Synthesis.Tests.Generators;
+
+/// <summary>Names written anew in a column's own words read like names: they end where names end and keep their brackets whole.</summary>
+public sealed class WordModelTests
+{
+    private static readonly string[] Nouns = ["Night", "Fire", "Road", "Heart", "River", "Dream", "Stone", "Light", "Rain", "Sky", "Song", "Train", "City", "Moon", "Storm", "Rose"];
+    private static readonly string[] Adjectives = ["Black", "Blue", "Cold", "Wild", "Golden", "Silent", "Broken", "Lonely"];
+
+    /// <summary>Titles of a few shapes ("The X Of Y", "A Adj X", "X (Live)", "Adj X"), every word of them common.</summary>
+    private static List<string> Titles(int count)
+    {
+        var random = new Random(4);
+        string N() => Nouns[random.Next(Nouns.Length)];
+        string A() => Adjectives[random.Next(Adjectives.Length)];
+        return Enumerable.Range(0, count).Select(i => (i % 4) switch
+        {
+            0 => $"The {N()} Of {N()}",
+            1 => $"A {A()} {N()}",
+            2 => $"{N()} (Live)",
+            _ => $"{A()} {N()}",
+        }).ToList();
+    }
+
+    private static WordModel Fitted(IEnumerable<string> values)
+    {
+        var words = new WordAccumulator();
+        foreach (var value in values) words.Observe(value);
+        var model = words.ToModel(5);
+        model.Prepare();
+        return model;
+    }
+
+    [Fact]
+    public void Names_end_on_words_that_end_names_and_never_repeat_a_word()
+    {
+        var model = Fitted(Titles(2_000));
+        var random = new Xoshiro256(9);
+        var names = Enumerable.Range(0, 2_000).Select(_ => model.Generate(random, null, 60)).ToList();
+        var endings = Nouns.Concat(["(Live)"]).ToHashSet(StringComparer.Ordinal);
+        // No title of the source ends on "The", "Of", "A" or an adjective; none of the clone's does either.
+        var badEnds = names.Where(n => !endings.Contains(WordModel.Tokenize(n)[^1])).ToList();
+        Assert.True(badEnds.Count == 0, $"{badEnds.Count} names end on a word no source name ends on, e.g. {string.Join(" | ", badEnds.Take(5))}");
+        var repeats = names.Where(n => WordModel.Tokenize(n).Count != WordModel.Tokenize(n).Distinct(StringComparer.Ordinal).Count()).ToList();
+        Assert.True(repeats.Count == 0, string.Join(" | ", repeats));
+        // Lengths follow the source: a quarter of its titles have four words, none more.
+        Assert.All(names, n => Assert.InRange(WordModel.Tokenize(n).Count, 1, 4));
+        Assert.InRange(names.Count(n => WordModel.Tokenize(n).Count == 4), 300, 700);
+    }
+
+    [Theory]
+    [InlineData("Best Of 2)", "Best Of 2")]
+    [InlineData("[Disc 1] Live", "[Disc 1] Live")]
+    [InlineData("Live [Disc 1", "Live Disc 1")]
+    [InlineData("Song (Live) (", "Song (Live)")]
+    [InlineData("\"Quoted\" and \"half", "\"Quoted\" and half")]
+    public void Brackets_and_quotes_without_their_other_half_are_removed(string text, string expected) =>
+        Assert.Equal(expected, WordModel.Balanced(text));
+}
