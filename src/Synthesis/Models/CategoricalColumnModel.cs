@@ -181,6 +181,9 @@ internal sealed class CategoricalColumnModel : ColumnModel
     /// vocabulary, a value of the rare values' shape, or what the column's name suggests; never one of
     /// the kept categories (which have buckets of their own).
     /// </summary>
+    /// <summary>Most stand-ins a sampling run remembers per column to avoid repeating them (memory stays bounded on huge tables).</summary>
+    private const int MaxEmittedRemembered = 200_000;
+
     private object? GenerateOther(ColumnRuntime runtime)
     {
         var random = runtime.Random;
@@ -192,6 +195,7 @@ internal sealed class CategoricalColumnModel : ColumnModel
             return CellCodec.Canonical(pool[random.NextInt(pool.Length)], Kind);
         }
 
+        object? fallback = null;
         for (var attempt = 0; attempt < 10; attempt++)
         {
             string? text = null;
@@ -209,11 +213,16 @@ internal sealed class CategoricalColumnModel : ColumnModel
                 continue;
             }
 
-            if (!_index.ContainsKey(candidate))
-            {
-                return candidate;
-            }
+            if (_index.ContainsKey(candidate)) continue;
+            // Rare values are mostly one of a kind, so their stand-ins should be too: a value this run already
+            // wrote is redrawn (a few times), else one common word alone ("Love") comes out dozens of times, and
+            // each time it matches the one real title that is just that word.
+            fallback ??= candidate;
+            var emitted = runtime.Emitted ??= [];
+            if (emitted.Count >= MaxEmittedRemembered || emitted.Add(candidate)) return candidate;
         }
+
+        if (fallback is not null) return fallback;
 
         // Nothing can stand in (dates, booleans, numbers): the most frequent real category.
         for (var i = 0; i < _parsed.Length; i++)

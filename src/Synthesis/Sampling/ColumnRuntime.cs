@@ -15,6 +15,9 @@ internal sealed class ColumnRuntime
     /// <summary>Values already emitted by a unique column.</summary>
     public HashSet<object>? Used { get; set; }
 
+    /// <summary>Stand-ins for rare values a categorical column already wrote this run.</summary>
+    public HashSet<object>? Emitted { get; set; }
+
     /// <summary>The Bogus faker of a pii column, seeded from <see cref="Random"/>.</summary>
     public Faker? Faker { get; set; }
 

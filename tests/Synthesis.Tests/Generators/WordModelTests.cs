@@ -1,4 +1,6 @@
+using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.Generators;
+using Sdv.Connector.Synthesis.Models;
 using Sdv.Connector.Synthesis.Marginals;
 using Sdv.Connector.Synthesis.Sampling;
 using Xunit;
@@ -50,6 +52,42 @@ public sealed class WordModelTests
         // Lengths follow the source: a quarter of its titles have four words, none more.
         Assert.All(names, n => Assert.InRange(WordModel.Tokenize(n).Count, 1, 4));
         Assert.InRange(names.Count(n => WordModel.Tokenize(n).Count == 4), 300, 700);
+    }
+
+    /// <summary>
+    /// A title column of one-of-a-kind values, some of them a single common word ("Fire"): the clone's titles are
+    /// one of a kind too, so no single word comes out dozens of times, matching the one real title it is.
+    /// </summary>
+    [Fact]
+    public async Task Titles_written_anew_are_one_of_a_kind_like_the_rare_titles_they_stand_in_for()
+    {
+        // 2,500 titles of two or three words drawn from 24 (almost all one of a kind), and each word alone as a title twice.
+        var random = new Random(8);
+        var vocabulary = Nouns.Concat(Adjectives).ToArray();
+        var titles = Enumerable.Range(0, 2_500)
+            .Select(_ => string.Join(' ', Enumerable.Range(0, 2 + random.Next(2)).Select(_ => vocabulary[random.Next(vocabulary.Length)]).Distinct()))
+            .ToList();
+        titles.AddRange(vocabulary.Concat(vocabulary));
+        var schema = new TableSchema
+        {
+            Name = new QualifiedName(null, "track"),
+            Columns =
+            [
+                new ColumnSchema { Name = "id", Ordinal = 1, NativeType = "INTEGER", LogicalType = LogicalType.Int64, IsNullable = false },
+                new ColumnSchema { Name = "title", Ordinal = 2, NativeType = "TEXT", LogicalType = LogicalType.String, IsNullable = false, SdType = SdType.Categorical },
+            ],
+            PrimaryKey = new KeySchema(null, ["id"]),
+        };
+        var rows = titles.Select((t, i) => new object?[] { (long)i + 1, t }).ToList();
+        var model = await TableSynthesizer.FitAsync(schema, TestTable.AsAsync(rows), new SynthesisOptions { Seed = 2 }, CancellationToken.None);
+        var synthetic = model.Sample(rows.Count, new SamplingContext(5)).Select(r => (string)r[1]!).ToList();
+        var rareReal = titles.GroupBy(t => t).Where(g => g.Count() < 5).Select(g => g.Key).ToHashSet();
+        var rareTitles = synthetic.Where(t => !titles.GroupBy(x => x).Any(g => g.Key == t && g.Count() >= 5)).ToList();
+        // Stand-ins repeat about as rarely as the rare titles do (each is one of a kind in the source).
+        Assert.True(rareTitles.Distinct().Count() >= rareTitles.Count * 0.9, $"{rareTitles.Distinct().Count()} distinct stand-ins of {rareTitles.Count}");
+        var mostRepeatedLeak = synthetic.Where(rareReal.Contains).GroupBy(t => t).Select(g => g.Count()).DefaultIfEmpty(0).Max();
+        // Two or three words of 24 leave few new titles, so a repeat is sometimes the only choice; never dozens.
+        Assert.True(mostRepeatedLeak <= 2, $"a rare real title was written {mostRepeatedLeak} times");
     }
 
     [Theory]
