@@ -8,6 +8,16 @@ namespace Sdv.Connector.Reports;
 /// </summary>
 internal static class PrivacyLines
 {
+    /// <summary>The tables equal to the real ones row for row, on a line of their own (none: no line).</summary>
+    private static IEnumerable<(string Check, string Figure, string Meaning)> Identical(IReadOnlyList<IdenticalTable> tables)
+    {
+        if (tables.Count == 0) yield break;
+        yield return ("tables copied whole", ScoreFormat.Count(tables.Sum(t => t.Rows)),
+            $"Rows of {tables.Count} table(s) identical to the real ones: {string.Join(", ", tables.Select(t => t.Table))}. "
+            + "Reference tables (small lookups with no personal data) are copied on purpose; they are left out of the figures above. "
+            + "If one of them holds personal data, clone with --reference-tables none or name the lookups to copy.");
+    }
+
     public static IReadOnlyList<(string Check, string Figure, string Meaning)> Of(PrivacyResult p)
     {
         var exact = p.ExactMatch;
@@ -40,6 +50,7 @@ internal static class PrivacyLines
             ("rare-category leaks", ScoreFormat.Count(p.RareCategoryLeaks.Leaks),
                 $"Synthetic rows (of {ScoreFormat.Count(p.RareCategoryLeaks.Checked)}) carrying a category seen fewer than k times in the real data. "
                 + (p.RareCategoryLeaks.Leaks == 0 ? "None: rare categories are not reproduced." : "Each is a real value that could identify someone: a problem.")),
+            .. Identical(exact.IdenticalTables ?? []),
         ];
     }
 }

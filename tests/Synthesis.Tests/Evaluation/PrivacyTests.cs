@@ -140,6 +140,32 @@ public sealed class PrivacyTests
         Assert.Contains(copiedPrivacy.Warnings, w => w.Contains("reproduces the rows it saw", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A lookup copied verbatim (every real name one of a kind, every synthetic row equal to a real one) is listed on its
+    /// own and left out of the copy rate and the rare-category leaks; a generated table whose few common values match
+    /// everywhere by chance stays in the figures.
+    /// </summary>
+    [Fact]
+    public void A_table_identical_to_the_real_one_is_reported_apart_and_chance_matches_are_not()
+    {
+        EvaluationColumn[] lookup = [Col("id", SdType.Id), Col("name", SdType.Categorical)];
+        EvaluationColumn[] lines = [Col("id", SdType.Id), Col("quantity", SdType.Categorical)];
+        var names = Values("Rock", "Jazz", "Blues", "Pop", "Soul", "Opera");
+        var realLookup = Table("genre", lookup, ["id"], Longs(1, 2, 3, 4, 5, 6), names);
+        var copiedLookup = Table("genre", lookup, ["id"], Longs(1, 2, 3, 4, 5, 6), Values("Rock", "Jazz", "Blues", "Pop", "Soul", "Opera"));
+        var realLines = Table("line", lines, ["id"], Longs(1, 2, 3, 4, 5, 6, 7, 8), Longs(1, 1, 1, 1, 1, 1, 1, 1));
+        var syntheticLines = Table("line", lines, ["id"], Longs(11, 12, 13, 14, 15, 16, 17, 18), Longs(1, 1, 1, 1, 1, 1, 1, 1));
+
+        var privacy = Evaluator.Evaluate(new EvaluationDataset([realLookup, realLines], []), new EvaluationDataset([copiedLookup, syntheticLines], []), null).Privacy;
+
+        var identical = Assert.Single(privacy.ExactMatch.IdenticalTables!);
+        Assert.Equal(("genre", 6L), (identical.Table, identical.Rows));
+        // Only the order lines are pooled: 8 of 8 match, as new rows from the source would (each real row is common).
+        Assert.Equal((8L, 8L), (privacy.ExactMatch.Matches, privacy.ExactMatch.SyntheticRows));
+        Assert.Equal(0, privacy.RareCategoryLeaks.Leaks);
+        Assert.DoesNotContain(privacy.RareCategoryLeaks.Columns, c => c.Table == "genre");
+    }
+
     private static Synthesis.Evaluation.Results.EvaluationResult Evaluate(EvaluationTable real, EvaluationTable synthetic, EvaluationOptions? options = null) =>
         Evaluator.Evaluate(new EvaluationDataset([real], []), new EvaluationDataset([synthetic], []), options);
 }

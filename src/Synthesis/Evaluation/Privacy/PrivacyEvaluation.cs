@@ -9,6 +9,10 @@ internal static class PrivacyEvaluation
 {
     public static PrivacyResult Compute(IReadOnlyList<TableEvaluation> tables, EvaluationOptions options, EvaluationRequest request)
     {
+        // A table identical to the real one was copied (a reference table), not written by a model: its rows are
+        // reported on their own, so they neither inflate the copy rate nor count as leaked rare categories.
+        var identical = tables.Where(t => t.IsIdenticalToReal).ToList();
+        tables = tables.Except(identical).ToList();
         var matches = tables.SelectMany(t => t.Rows?.ExactMatches ?? []).ToList();
         var learned = matches.Where(m => m.Kind == TupleSpec.Learned).ToList();
         var quasi = matches.Where(m => m.Kind == TupleSpec.QuasiIdentifiers).ToList();
@@ -70,7 +74,8 @@ internal static class PrivacyEvaluation
 
         return new PrivacyResult(
             exactRate,
-            new ExactMatchSummary(exactRate, matched, compared, chanceRate, newRowRate, learned, quasi, fittedRate, heldOutRate),
+            new ExactMatchSummary(exactRate, matched, compared, chanceRate, newRowRate, learned, quasi, fittedRate, heldOutRate,
+                identical.Select(t => new IdenticalTable(t.Table.Name, t.SyntheticCounts.Rows)).ToList()),
             new DcrSummary(status, request.Holdout?.Fraction, share, options.DcrWarningShare, dcrWarning, dcr),
             piiSummary,
             rareSummary,

@@ -4,7 +4,8 @@ namespace Sdv.Connector.Synthesis.Evaluation.Results;
 /// Synthetic rows equal to some real row on the learned columns, pooled over tables (<see cref="Rate"/>) beside
 /// the pooled chance baseline, per table, and on quasi-identifier combinations. With rows held out of the fit,
 /// <see cref="FittedRate"/> (synthetic rows equal to a fitted row) beside <see cref="HeldOutRate"/> (held-out real
-/// rows equal to a fitted row), each table weighed by its synthetic rows.
+/// rows equal to a fitted row), each table weighed by its synthetic rows. Tables identical to the real ones (reference
+/// tables copied verbatim) are left out of the pooled figures and listed in <see cref="IdenticalTables"/>.
 /// </summary>
 internal sealed record ExactMatchSummary(
     double? Rate,
@@ -15,7 +16,8 @@ internal sealed record ExactMatchSummary(
     IReadOnlyList<ExactMatchDetail> Tables,
     IReadOnlyList<ExactMatchDetail> QuasiIdentifiers,
     double? FittedRate = null,
-    double? HeldOutRate = null)
+    double? HeldOutRate = null,
+    IReadOnlyList<IdenticalTable>? IdenticalTables = null)
 {
     /// <summary>Whether the pooled rate is well above both pooled baselines.</summary>
     public bool AboveChance => IsWellAbove(Rate, ChanceRate, NewRowRate);
@@ -35,3 +37,6 @@ internal sealed record ExactMatchSummary(
         return r > (1.5 * baseline) + 0.01;
     }
 }
+
+/// <summary>A synthetic table equal to the real one row for row (a lookup copied verbatim), left out of the pooled privacy figures.</summary>
+internal sealed record IdenticalTable(string Table, long Rows);
