@@ -1,3 +1,4 @@
+using Sdv.Connector.SchemaIntrospection.Model;
 using System.Globalization;
 using Sdv.Connector.Synthesis.Evaluation.Results;
 using Sdv.Connector.Synthesis.Evaluation.Streaming;
@@ -10,8 +11,11 @@ internal static class PrivacyEvaluation
     public static PrivacyResult Compute(IReadOnlyList<TableEvaluation> tables, EvaluationOptions options, EvaluationRequest request)
     {
         // A table identical to the real one was copied (a reference table), not written by a model: its rows are
-        // reported on their own, so they neither inflate the copy rate nor count as leaked rare categories.
-        var identical = tables.Where(t => t.IsIdenticalToReal).ToList();
+        // reported on their own, so they neither inflate the copy rate nor count as leaked rare categories. Not when it
+        // has personal data or free text (a lookup never has) and not when every table is identical (the real data
+        // against itself, or a copy): then it is what the figures are there to catch.
+        var identical = tables.Where(t => t.IsIdenticalToReal && !t.Table.Columns.Any(c => c.SdType is SdType.Pii or SdType.Text)).ToList();
+        if (identical.Count == tables.Count) identical = [];
         tables = tables.Except(identical).ToList();
         var matches = tables.SelectMany(t => t.Rows?.ExactMatches ?? []).ToList();
         var learned = matches.Where(m => m.Kind == TupleSpec.Learned).ToList();
