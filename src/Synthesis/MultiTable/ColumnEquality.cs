@@ -3,10 +3,19 @@ namespace Sdv.Connector.Synthesis.MultiTable;
 /// <summary>
 /// A child column that equals a column of its parent in (nearly) every source row: an invoice line's
 /// unit price is its track's, an invoice's billing country its customer's. The sampler copies the
-/// synthetic parent's value, so the equality holds in the clone too.
+/// synthetic parent's value, so the equality holds in the clone too. A continuous column may equal its
+/// parent's in part of the rows only (<see cref="IsPartial"/>): the sampler then makes it equal in that share.
 /// </summary>
 /// <param name="ForeignKey">The relationship (<see cref="TableEntry.KeyOf"/>).</param>
 /// <param name="ChildColumn">The child's column.</param>
 /// <param name="ParentColumn">The parent's column it equals.</param>
 /// <param name="Share">Share of the child's non-null values that equal the parent's.</param>
-public sealed record ColumnEquality(string ForeignKey, string ChildColumn, string ParentColumn, double Share);
+public sealed record ColumnEquality(string ForeignKey, string ChildColumn, string ParentColumn, double Share)
+{
+    /// <summary>Below this share the equality holds in part of the rows only; at or above it, in every row.</summary>
+    public const double WholeShare = 0.99;
+
+    /// <summary>True when the child equals the parent in part of the rows only (a price before a rise is not the product's price now).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsPartial => Share < WholeShare;
+}

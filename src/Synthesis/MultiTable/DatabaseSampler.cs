@@ -160,15 +160,18 @@ public sealed class DatabaseSampler : IDisposable
         var secondary = plan.SecondaryParents.Select(fk =>
         {
             var parentTable = _generated[fk.PrincipalTable];
-            var equal = entry.Equalities.Where(e => e.ForeignKey == TableEntry.KeyOf(fk) && parentTable.KeepsValues(e.ParentColumn))
-                .Select(e => (Child: columnIndex[e.ChildColumn], e.ParentColumn)).ToArray();
+            var equalities = entry.Equalities.Where(e => e.ForeignKey == TableEntry.KeyOf(fk) && parentTable.KeepsValues(e.ParentColumn)).ToList();
+            var equal = equalities.Select(e => (Child: columnIndex[e.ChildColumn], e.ParentColumn)).ToArray();
+            var partialShare = equalities.Where(e => e.IsPartial).Select(e => e.Share).DefaultIfEmpty(1.0).Min();
+            var whole = equalities.Select(e => !e.IsPartial).ToArray();
             var nullShare = entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk))?.NullShare ?? 0;
             var nullable = fk.Columns.All(c => table.Column(c).IsNullable);
             var picker = ParentPickerOf(entry, fk, parentTable, equal.Select(static e => e.ParentColumn).ToArray(), expectedRows * (nullable ? 1 - nullShare : 1), random);
-            return new Secondary(fk, picker, equal, parentTable, nullable, nullShare, fk.Columns.Select(c => columnIndex[c]).ToArray());
+            return new Secondary(fk, picker, equal, parentTable, nullable, nullShare, fk.Columns.Select(c => columnIndex[c]).ToArray()) { PartialShare = partialShare, Whole = whole };
         }).ToList();
         var primaryEqual = plan.PrimaryParent is { } owner && _generated.TryGetValue(owner.PrincipalTable, out var ownerTable)
-            ? entry.Equalities.Where(e => e.ForeignKey == TableEntry.KeyOf(owner) && ownerTable.KeepsValues(e.ParentColumn)).Select(e => (Child: columnIndex[e.ChildColumn], e.ParentColumn)).ToArray()
+            ? entry.Equalities.Where(e => e.ForeignKey == TableEntry.KeyOf(owner) && ownerTable.KeepsValues(e.ParentColumn))
+                .Select(e => (Child: columnIndex[e.ChildColumn], e.ParentColumn, Share: e.IsPartial ? e.Share : 1.0)).ToArray()
             : [];
         var self = plan.SelfReferences.Select(fk => new SelfReference(new WeightedPicker(), entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk)),
             fk.Columns.All(c => table.Column(c).IsNullable), fk.Columns.Select(c => columnIndex[c]).ToArray(), fk.PrincipalColumns.Select(c => columnIndex[c]).ToArray(),
@@ -198,7 +201,11 @@ public sealed class DatabaseSampler : IDisposable
             if (parentKey is not null)
             {
                 for (var k = 0; k < primaryIndexes.Length; k++) row[primaryIndexes[k]] = parentKey[k];
-                foreach (var (child, parentColumn) in primaryEqual) row[child] = _generated[plan.PrimaryParent!.PrincipalTable].ValueOf(parentColumn, parentRow);
+                foreach (var (child, parentColumn, share) in primaryEqual)
+                {
+                    // A partial equality holds in its share of the rows; the others keep the value the row drew.
+                    if (share >= 1 || random.NextDouble() < share) row[child] = _generated[plan.PrimaryParent!.PrincipalTable].ValueOf(parentColumn, parentRow);
+                }
                 if (numberIndex >= 0)
                 {
                     // Rows of one parent come together (the same key array), so the count restarts at each new parent.
@@ -459,6 +466,12 @@ public sealed class DatabaseSampler : IDisposable
     private sealed record Secondary(ForeignKeySchema ForeignKey, ParentPicker Picker, (int Child, string ParentColumn)[] Equal, GeneratedTable Parent, bool Nullable, double NullShare, int[] Columns)
     {
         public GeneratedTable.KeyColumnStore Keys { get; } = Parent.KeysOf(ForeignKey.PrincipalColumns);
+
+        /// <summary>Share of rows whose parent is matched on the columns (1 unless some equality holds in part of the rows only).</summary>
+        public double PartialShare { get; init; } = 1;
+
+        /// <summary>Per <see cref="Equal"/> column: true where the equality holds in every row (copied whatever parent is picked).</summary>
+        public bool[] Whole { get; init; } = [];
     }
 
     private static void SetSecondary(object?[] row, Secondary key, TableSchema table, Xoshiro256 random, List<string> warnings)
@@ -466,15 +479,21 @@ public sealed class DatabaseSampler : IDisposable
         var parent = key.Parent;
         var nullable = key.Nullable;
         var index = -1;
+        // Where an equality holds in part of the rows only, a row outside that share picks its parent by popularity
+        // alone and keeps the values it drew for the partial columns.
+        var matched = key.PartialShare >= 1 || random.NextDouble() < key.PartialShare;
         if (!(nullable && random.NextDouble() < key.NullShare))
         {
-            index = key.Picker.Pick(key.Equal.Length == 0 ? null : Signature(key.Equal.Select(e => row[e.Child])), random);
+            index = key.Picker.Pick(key.Equal.Length == 0 || !matched ? null : Signature(key.Equal.Select(e => row[e.Child])), random);
             if (index < 0 && parent.Count > 0) index = random.NextInt((int)Math.Min(int.MaxValue, parent.Count));
         }
 
         if (index >= 0)
         {
-            foreach (var (child, parentColumn) in key.Equal) row[child] = parent.ValueOf(parentColumn, index);
+            for (var e = 0; e < key.Equal.Length; e++)
+            {
+                if (matched || key.Whole[e]) row[key.Equal[e].Child] = parent.ValueOf(key.Equal[e].ParentColumn, index);
+            }
         }
 
         var fk = key.ForeignKey;

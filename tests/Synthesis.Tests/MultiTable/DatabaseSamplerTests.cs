@@ -199,6 +199,51 @@ public sealed class DatabaseSamplerTests
         Assert.InRange(db["entry"].Count, entries.Count * 0.97, entries.Count * 1.03);
     }
 
+    /// <summary>
+    /// A line's price is its product's in 70% of the source's lines and 80% of it in the others (sold before a
+    /// rise): the product is a second parent of the line, and the clone keeps the equality in about that share of
+    /// its lines, so the line's price still follows its product's.
+    /// </summary>
+    [Fact]
+    public async Task A_price_equal_to_the_second_parents_in_most_rows_stays_equal_in_that_share()
+    {
+        var random = new Random(6);
+        var customers = Enumerable.Range(1, 300).Select(i => new object?[] { (long)i, (long)random.Next(18, 80) }).ToList();
+        var products = Enumerable.Range(1, 60).Select(i => new object?[] { (long)i, Math.Round(5 + random.NextDouble() * 95, 2) }).ToList();
+        var lines = new List<object?[]>();
+        for (var id = 1; id <= 3_000; id++)
+        {
+            var product = products[random.Next(products.Count)];
+            var price = (double)product[1]!;
+            lines.Add([(long)id, (long)random.Next(1, 301), product[0], random.NextDouble() < 0.7 ? price : Math.Round(price * 0.8, 2)]);
+        }
+
+        var schema = SdTypeInference.Apply(new DatabaseSchema
+        {
+            Engine = DatabaseEngine.Sqlite,
+            Tables =
+            [
+                Table("customer", [Col("id", LogicalType.Int64), Col("age", LogicalType.Int64)]),
+                Table("product", [Col("id", LogicalType.Int64), Col("price", LogicalType.Float64)]),
+                Table("line", [Col("id", LogicalType.Int64), Col("customer_id", LogicalType.Int64), Col("product_id", LogicalType.Int64), Col("price", LogicalType.Float64)],
+                    Fk("line", "customer_id", "customer"), Fk("line", "product_id", "product")),
+            ],
+        });
+        var rows = new Dictionary<string, List<object?[]>> { ["customer"] = customers, ["product"] = products, ["line"] = lines };
+        schema = schema with { Tables = schema.Tables.Select(t => t with { RowCount = rows[t.Name.Name].Count, RowCountIsExact = true }).ToList() };
+        var model = await DatabaseSynthesizer.FitAsync(schema, new InMemoryRowSource(schema, rows), new DatabaseFitOptions { Synthesis = new SynthesisOptions { Seed = 3 } }, CancellationToken.None);
+        var equality = Assert.Single(model.Entry(new QualifiedName(null, "line")).Equalities);
+        Assert.True(equality.IsPartial, $"share {equality.Share:F2}");
+
+        var db = SampleAll(model, 11);
+        var productPrice = db["product"].ToDictionary(r => (long)r[0]!, r => (double)r[1]!);
+        var pairs = db["line"].Select(r => (Line: (double)r[3]!, Product: productPrice[(long)r[2]!])).ToList();
+        var equalShare = pairs.Count(p => p.Line == p.Product) / (double)pairs.Count;
+        Assert.InRange(equalShare, 0.6, 0.8);
+        var correlation = Correlation(pairs.Select(p => p.Line).ToArray(), pairs.Select(p => p.Product).ToArray());
+        Assert.True(correlation > 0.6, $"a line's price follows its product's with correlation {correlation:F3}");
+    }
+
     [Fact]
     public void Calibration_hits_the_expected_total_and_keeps_zeroes()
     {
