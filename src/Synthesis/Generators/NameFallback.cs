@@ -35,6 +35,18 @@ internal static class NameFallback
         return "words";
     }
 
+    /// <summary>
+    /// The hint for codes of a kind that has them (state → "state-code": "OR", "NSW"; country → "country-code": "DE"), where
+    /// most of the rare values are 2-3 characters long; null otherwise.
+    /// </summary>
+    public static string? CodeHint(string? hint, Marginals.ShapeProfile shape)
+    {
+        if (hint is not ("state" or "country") || shape.Total == 0) return null;
+        long shortValues = 0;
+        for (var length = 2; length <= 3 && length < shape.LengthCounts.Length; length++) shortValues += shape.LengthCounts[length];
+        return shortValues >= 0.6 * shape.Total ? hint + "-code" : null;
+    }
+
     public static string Generate(string hint, Faker f, Xoshiro256 random, int? maxLength, int? targetLength)
     {
         var text = hint switch
@@ -44,6 +56,8 @@ internal static class NameFallback
             "prefix" => f.Name.Prefix(),
             "country" => f.Address.Country(),
             "state" => f.Address.State(),
+            "state-code" => f.Address.StateAbbr(),
+            "country-code" => f.Address.CountryCode(),
             "city" => f.Address.City(),
             "currency" => f.Finance.Currency().Code,
             "color" => f.Commerce.Color(),

@@ -1,0 +1,34 @@
+using Sdv.Connector.Synthesis.Generators;
+using Sdv.Connector.Synthesis.Marginals;
+using Sdv.Connector.Synthesis.Sampling;
+using Xunit;
+
+namespace Sdv.Connector.Synthesis.Tests.Generators;
+
+/// <summary>Stand-ins chosen by what a column's name says it holds.</summary>
+public sealed class NameFallbackTests
+{
+    private static ShapeProfile Shape(params string[] values)
+    {
+        var shape = new ShapeProfile();
+        foreach (var v in values) shape.Add(v);
+        return shape;
+    }
+
+    [Fact]
+    public void Rare_regions_that_are_mostly_short_codes_get_real_looking_codes_not_letters_of_their_shape()
+    {
+        var codes = Shape("AK", "BC", "CA", "DF", "ID", "MT", "NM", "OR", "WA", "Isle of Wight", "Táchira", "Québec");
+        Assert.Equal("state-code", NameFallback.CodeHint(NameFallback.HintOf("customers", "region"), codes));
+        Assert.Equal("country-code", NameFallback.CodeHint(NameFallback.HintOf("suppliers", "country"), Shape("DE", "FR", "SE", "JP")));
+        // Names of regions, or a column that is not a region: no codes.
+        Assert.Null(NameFallback.CodeHint("state", Shape("Isle of Wight", "Táchira", "Québec", "Lara", "OR")));
+        Assert.Null(NameFallback.CodeHint("words", codes));
+
+        var faker = PiiGenerator.CreateFaker("en", 3);
+        var random = new Xoshiro256(4);
+        var generated = Enumerable.Range(0, 200).Select(_ => NameFallback.Generate("state-code", faker, random, 15, null)).ToList();
+        Assert.All(generated, g => Assert.Matches("^[A-Z]{2}$", g));
+        Assert.True(generated.Distinct().Count() >= 30, $"{generated.Distinct().Count()} distinct codes");
+    }
+}
