@@ -42,6 +42,15 @@ internal sealed class NumericAccumulator : ColumnAccumulator
     /// <summary>Largest number of decimal places seen in a decimal column.</summary>
     public int MaxScale { get; private set; }
 
+    /// <summary>
+    /// Most decimal places a floating-point value needed (a price stored as REAL, 21.35: 2), at most
+    /// <see cref="MaxFloatDecimals"/>; -1 once a value needs more (a measurement), or for other kinds.
+    /// </summary>
+    public int FloatDecimals { get; private set; }
+
+    /// <summary>Most decimal places a floating-point column is rounded to; beyond, its values are kept as drawn.</summary>
+    public const int MaxFloatDecimals = 6;
+
     /// <summary>Index into <see cref="TickUnits"/> of the coarsest unit dividing every time value.</summary>
     public int TickUnitIndex { get; private set; }
 
@@ -84,6 +93,10 @@ internal sealed class NumericAccumulator : ColumnAccumulator
                 {
                     MaxScale = m.Scale;
                 }
+                else if (_kind == ValueKind.Double && FloatDecimals >= 0)
+                {
+                    FloatDecimals = Math.Max(FloatDecimals, DecimalsOf(x, value is float ? 1e-6 : 1e-9));
+                }
                 else if (isTime)
                 {
                     ObserveTime(value);
@@ -115,6 +128,23 @@ internal sealed class NumericAccumulator : ColumnAccumulator
                 _sketch!.Add(x);
             }
         }
+    }
+
+    /// <summary>
+    /// Decimal places <paramref name="x"/> has as written (21.35: 2; 1/3: -1, more than <see cref="MaxFloatDecimals"/>), to a
+    /// relative <paramref name="tolerance"/> (a single-precision 21.35 is 21.3500003... as a double).
+    /// </summary>
+    internal static int DecimalsOf(double x, double tolerance = 1e-9)
+    {
+        var scaled = Math.Abs(x);
+        if (scaled >= 1e15) return 0;
+        for (var d = 0; d <= MaxFloatDecimals; d++)
+        {
+            if (Math.Abs(scaled - Math.Round(scaled)) <= tolerance * Math.Max(1, scaled)) return d;
+            scaled *= 10;
+        }
+
+        return -1;
     }
 
     private void ObserveTime(object value)

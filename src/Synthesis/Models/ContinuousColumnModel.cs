@@ -18,6 +18,12 @@ internal sealed class ContinuousColumnModel : ColumnModel
     /// <summary>Decimal places of output (decimal columns).</summary>
     public int DecimalPlaces { get; set; }
 
+    /// <summary>
+    /// Decimal places a floating-point column's values are rounded to, as the source writes them (prices stored as
+    /// REAL: 2); null where they have more (measurements) and for other kinds.
+    /// </summary>
+    public int? FloatDecimals { get; set; }
+
     /// <summary>Rounding step in the continuous unit of the kind (0 = none).</summary>
     public double Step { get; set; }
 
@@ -138,11 +144,36 @@ internal sealed class ContinuousColumnModel : ColumnModel
         return Emit(Math.Clamp(x, Lo, Hi));
     }
 
-    public object FromProbability(double u) => Emit(Math.Clamp(Round(Marginal.InverseCdf(u)), Lo, Hi));
+    public object FromProbability(double u) => Emit(Within(Marginal.InverseCdf(u), Lo, Hi));
 
     /// <summary>The value at probability <paramref name="u"/> of a category's own marginal, within the column's bounds.</summary>
     public object FromProbability(double u, ContinuousMarginal stratum) =>
-        Emit(Math.Clamp(Round(stratum.InverseCdf(u)), Math.Max(stratum.Min, LowerBound), Math.Min(stratum.Max, UpperBound)));
+        Emit(Within(stratum.InverseCdf(u), Math.Max(stratum.Min, LowerBound), Math.Min(stratum.Max, UpperBound)));
+
+    /// <summary>
+    /// <paramref name="x"/> rounded as the column writes its values and kept within [lo, hi]. A bound is a smoothed
+    /// tail (not a real value), so it need not be a value of the column's precision: where rounding lands outside, the
+    /// nearest value of that precision inside is taken, and the bound itself only where there is none.
+    /// </summary>
+    private double Within(double x, double lo, double hi)
+    {
+        var rounded = Round(Math.Clamp(x, lo, hi));
+        if (rounded >= lo && rounded <= hi) return rounded;
+        var unit = Unit();
+        if (unit <= 0) return Math.Clamp(rounded, lo, hi);
+        var inside = rounded < lo ? Math.Ceiling((lo / unit) - 1e-9) * unit : Math.Floor((hi / unit) + 1e-9) * unit;
+        inside = Round(inside);
+        return inside >= lo && inside <= hi ? inside : Math.Clamp(x, lo, hi);
+    }
+
+    /// <summary>The column's smallest step between values: 1 for integers, 0.01 for cents, 0 where values are not rounded.</summary>
+    private double Unit() => Kind switch
+    {
+        ValueKind.Integer => 1,
+        ValueKind.Decimal => Math.Pow(10, -Math.Clamp(DecimalPlaces, 0, 15)),
+        ValueKind.Double when FloatDecimals is { } places => Math.Pow(10, -places),
+        _ => Step,
+    };
 
     private double Lo => Math.Max(Marginal.Min, LowerBound);
 
@@ -160,6 +191,11 @@ internal sealed class ContinuousColumnModel : ColumnModel
         if (Kind == ValueKind.Decimal)
         {
             return Math.Round(x, Math.Clamp(DecimalPlaces, 0, 15), MidpointRounding.AwayFromZero);
+        }
+
+        if (Kind == ValueKind.Double && FloatDecimals is { } places)
+        {
+            return Math.Round(x, places, MidpointRounding.AwayFromZero);
         }
 
         return Step > 0 ? Math.Round(x / Step, MidpointRounding.AwayFromZero) * Step : x;

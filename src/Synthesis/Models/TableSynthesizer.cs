@@ -234,6 +234,8 @@ public static class TableSynthesizer
                 {
                     Marginal = numeric.ToMarginal(options.QuantileGridSize, options.RareCategoryThreshold) ?? new ContinuousMarginal(),
                     DecimalPlaces = kind == ValueKind.Decimal ? Math.Max(column.Scale ?? 0, numeric.MaxScale) : 0,
+                    // A float column written with few decimals (a price stored as REAL) keeps them: 36.6447425443353 reads as noise.
+                    FloatDecimals = kind == ValueKind.Double && numeric.Count > 0 && numeric.FloatDecimals >= 0 ? numeric.FloatDecimals : null,
                     OffsetMinutes = (int)numeric.Offset.TotalMinutes,
                     Count = numeric.Count,
                     Nulls = numeric.Nulls,

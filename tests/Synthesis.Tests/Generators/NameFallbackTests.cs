@@ -31,4 +31,12 @@ public sealed class NameFallbackTests
         Assert.All(generated, g => Assert.Matches("^[A-Z]{2}$", g));
         Assert.True(generated.Distinct().Count() >= 30, $"{generated.Distinct().Count()} distinct codes");
     }
+
+    [Theory]
+    [InlineData("employees", "title_of_courtesy", "prefix")]
+    [InlineData("employees", "title", "job")]
+    [InlineData("customers", "contact_title", "job")]
+    [InlineData("suppliers", "country", "country")]
+    public void The_columns_name_says_what_it_holds(string table, string column, string hint) =>
+        Assert.Equal(hint, NameFallback.HintOf(table, column));
 }
