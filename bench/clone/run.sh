@@ -13,9 +13,11 @@
 # Writes bench/results/latest.json.
 #
 # Usage: bench/clone/run.sh [--engine postgresql|mariadb|both] [--rows 1000000[,3000000,10000000]]
-#                           [--repeat N] [--seed N] [--keep] [--no-build]
-# Sizes accept k/M suffixes (--rows 1M,3M). Default: both engines, 1M rows. --repeat N runs every
-# timed step N times and keeps the fastest (the least disturbed on a shared machine).
+#                           [--models cart[,copula,arf]] [--repeat N] [--seed N] [--keep] [--no-build]
+# Sizes accept k/M suffixes (--rows 3k,300k,1M). Default: both engines, 1M rows, the default model (cart).
+# --models times clone, fit and sample once per model (one result row each) against the floors
+# measured once per size. --repeat N runs every timed step N times and keeps the fastest (the least
+# disturbed on a shared machine).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -23,6 +25,7 @@ repo=$(cd "$here/../.." && pwd)
 command_line="bench/clone/run.sh${*:+ $*}"
 engine_arg=both
 rows_arg=1000000
+models_arg=cart
 seed=1
 repeat=1
 keep=0
@@ -33,6 +36,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --engine) engine_arg=$2; shift 2 ;;
     --rows) rows_arg=$2; shift 2 ;;
+    --models) models_arg=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --repeat) repeat=$2; shift 2 ;;
     --keep) keep=1; shift ;;
@@ -56,11 +60,15 @@ to_int() {
     *) echo "$1" ;;
   esac
 }
+IFS=',' read -ra models <<<"$models_arg"
+for m in "${models[@]}"; do
+  case "$m" in copula|cart|arf|auto) ;; *) echo "run.sh: --models takes copula, cart, arf or auto, comma-separated (got '$m')" >&2; exit 2 ;; esac
+done
 sizes=()
 IFS=',' read -ra raw_sizes <<<"$rows_arg"
 for r in "${raw_sizes[@]}"; do
   n=$(to_int "$r")
-  if [ "$n" -lt 10000 ]; then echo "run.sh: --rows must be at least 10000 (got $n)" >&2; exit 2; fi
+  if [ "$n" -lt 2000 ]; then echo "run.sh: --rows must be at least 2000 (got $n): 170 rows are fixed lookups" >&2; exit 2; fi
   sizes+=("$n")
 done
 
@@ -253,7 +261,6 @@ for engine in "${engines[@]}"; do
     printf '  %-38s %8s s   (not timed)\n' "generate source" "$LAST_S"
 
     floor_s=""; restore_s=""; read_floor_s=""; introspect_s=""; introspect_rss=""
-    clone_s=""; clone_rss=""; fit_s=""; fit_rss=""; sample_s=""; sample_rss=""
     floor_label="floor ($([ "$engine" = postgresql ] && echo 'pg_dump | psql' || echo 'mariadb-dump | mariadb'))"
     dump_to "$engine" "$src" "$work/dump.sql"
     dump_mb=$(( $(stat -c %s "$work/dump.sql") / 1048576 ))
@@ -274,48 +281,54 @@ for engine in "${engines[@]}"; do
 
       ours introspect --source "$(url "$engine" "$src")" --out "$work/metadata.json" \
         && { introspect_s=$(min_of "$introspect_s" "$LAST_S"); introspect_rss=$(max_of "$introspect_rss" "$LAST_RSS_MB"); }
-
-      if has_command clone; then fresh_db "$engine" "$clone_db"; fi
-      ours clone --source "$(url "$engine" "$src")" --target "$(url "$engine" "$clone_db")" --seed "$seed" --no-evaluate \
-        && { clone_s=$(min_of "$clone_s" "$LAST_S"); clone_rss=$(max_of "$clone_rss" "$LAST_RSS_MB"); }
-
-      rm -f "$work/model.sdvm"
-      ours fit --source "$(url "$engine" "$src")" --model "$work/model.sdvm" --seed "$seed" \
-        && { fit_s=$(min_of "$fit_s" "$LAST_S"); fit_rss=$(max_of "$fit_rss" "$LAST_RSS_MB"); }
-
-      if has_command sample && [ -f "$work/model.sdvm" ]; then
-        fresh_db "$engine" "$sample_db"
-        ours sample --model "$work/model.sdvm" --target "$(url "$engine" "$sample_db")" --seed "$seed" \
-          && { sample_s=$(min_of "$sample_s" "$LAST_S"); sample_rss=$(max_of "$sample_rss" "$LAST_RSS_MB"); }
-      elif has_command sample; then
-        printf '  %-38s skipped: no model file (fit did not run)\n' sample
-      else
-        ours sample || true
-      fi
     done
     rm -f "$work/dump.sql"
-    load_now=$(cut -d' ' -f1 /proc/loadavg)
 
-    # Cheap check of the outcome: rows per table, source beside what we wrote.
-    if [ -n "$clone_s" ] || [ -n "$sample_s" ]; then
-      printf '  %-14s %10s %10s %10s\n' table source clone sample
-      for t in "${tables[@]}"; do
-        printf '  %-14s %10s %10s %10s\n' "$t" "$(count_rows "$engine" "$src" "$t")" \
-          "$([ -n "$clone_s" ] && count_rows "$engine" "$clone_db" "$t" || echo -)" \
-          "$([ -n "$sample_s" ] && count_rows "$engine" "$sample_db" "$t" || echo -)"
+    for model in "${models[@]}"; do
+      echo "  -- model $model"
+      clone_s=""; clone_rss=""; fit_s=""; fit_rss=""; sample_s=""; sample_rss=""
+      for ((rep = 1; rep <= repeat; rep++)); do
+        if has_command clone; then fresh_db "$engine" "$clone_db"; fi
+        ours clone --source "$(url "$engine" "$src")" --target "$(url "$engine" "$clone_db")" --seed "$seed" --model-kind "$model" --no-evaluate \
+          && { clone_s=$(min_of "$clone_s" "$LAST_S"); clone_rss=$(max_of "$clone_rss" "$LAST_RSS_MB"); }
+
+        rm -f "$work/model.sdvm"
+        ours fit --source "$(url "$engine" "$src")" --model "$work/model.sdvm" --model-kind "$model" --seed "$seed" \
+          && { fit_s=$(min_of "$fit_s" "$LAST_S"); fit_rss=$(max_of "$fit_rss" "$LAST_RSS_MB"); }
+
+        if has_command sample && [ -f "$work/model.sdvm" ]; then
+          fresh_db "$engine" "$sample_db"
+          ours sample --model "$work/model.sdvm" --target "$(url "$engine" "$sample_db")" --seed "$seed" \
+            && { sample_s=$(min_of "$sample_s" "$LAST_S"); sample_rss=$(max_of "$sample_rss" "$LAST_RSS_MB"); }
+        elif has_command sample; then
+          printf '  %-38s skipped: no model file (fit did not run)\n' sample
+        else
+          ours sample || true
+        fi
       done
-    fi
-    rm -f "$work/model.sdvm"
+      load_now=$(cut -d' ' -f1 /proc/loadavg)
 
-    clone_ratio=$(ratio "$clone_s" "$floor_s")
-    sample_ratio=$(ratio "$sample_s" "$restore_s")
-    peak=$(max_of "$clone_rss" "$fit_rss" "$sample_rss")
-    summary+=("$(printf '%-10s %9s %8s %8s %8s %8s %11s %7s %8s %12s %11s' "$engine" "$rows" "${floor_s:--}" "${restore_s:--}" \
-      "${read_floor_s:--}" "${clone_s:--}" "${clone_ratio:--}" "${fit_s:--}" "${sample_s:--}" "${sample_ratio:--}" "${peak:--}")")
-    runs_json+=("$(printf '{"engine": "%s", "rows": %s, "floor_s": %s, "restore_s": %s, "read_floor_s": %s, "introspect_s": %s, "clone_s": %s, "clone_ratio": %s, "fit_s": %s, "sample_s": %s, "sample_ratio": %s, "peak_rss_mb": %s, "introspect_rss_mb": %s, "repeat": %s, "load_avg_1m": %s}' \
-      "$engine" "$rows" "$(json_num "$floor_s")" "$(json_num "$restore_s")" "$(json_num "$read_floor_s")" "$(json_num "$introspect_s")" \
-      "$(json_num "$clone_s")" "$(json_num "$clone_ratio")" "$(json_num "$fit_s")" "$(json_num "$sample_s")" "$(json_num "$sample_ratio")" \
-      "$(json_num "$peak")" "$(json_num "$introspect_rss")" "$repeat" "$load_now")")
+      # Cheap check of the outcome: rows per table, source beside what we wrote.
+      if [ -n "$clone_s" ] || [ -n "$sample_s" ]; then
+        printf '  %-14s %10s %10s %10s\n' table source clone sample
+        for t in "${tables[@]}"; do
+          printf '  %-14s %10s %10s %10s\n' "$t" "$(count_rows "$engine" "$src" "$t")" \
+            "$([ -n "$clone_s" ] && count_rows "$engine" "$clone_db" "$t" || echo -)" \
+            "$([ -n "$sample_s" ] && count_rows "$engine" "$sample_db" "$t" || echo -)"
+        done
+      fi
+      rm -f "$work/model.sdvm"
+
+      clone_ratio=$(ratio "$clone_s" "$floor_s")
+      sample_ratio=$(ratio "$sample_s" "$restore_s")
+      peak=$(max_of "$clone_rss" "$fit_rss" "$sample_rss")
+      summary+=("$(printf '%-10s %9s %-7s %8s %8s %8s %8s %11s %7s %8s %12s %11s' "$engine" "$rows" "$model" "${floor_s:--}" "${restore_s:--}" \
+        "${read_floor_s:--}" "${clone_s:--}" "${clone_ratio:--}" "${fit_s:--}" "${sample_s:--}" "${sample_ratio:--}" "${peak:--}")")
+      runs_json+=("$(printf '{"engine": "%s", "rows": %s, "model": "%s", "floor_s": %s, "restore_s": %s, "read_floor_s": %s, "introspect_s": %s, "clone_s": %s, "clone_ratio": %s, "fit_s": %s, "sample_s": %s, "sample_ratio": %s, "peak_rss_mb": %s, "introspect_rss_mb": %s, "repeat": %s, "load_avg_1m": %s}' \
+        "$engine" "$rows" "$model" "$(json_num "$floor_s")" "$(json_num "$restore_s")" "$(json_num "$read_floor_s")" "$(json_num "$introspect_s")" \
+        "$(json_num "$clone_s")" "$(json_num "$clone_ratio")" "$(json_num "$fit_s")" "$(json_num "$sample_s")" "$(json_num "$sample_ratio")" \
+        "$(json_num "$peak")" "$(json_num "$introspect_rss")" "$repeat" "$load_now")")
+    done
 
     if [ "$keep" = 0 ]; then
       for db in "$src" "$clone_db" "$sample_db"; do drop_db "$engine" "$db" >/dev/null; done
@@ -327,7 +340,7 @@ done
 echo
 [ "$repeat" -gt 1 ] && echo "fastest of $repeat repetitions per step"
 echo "clone_ratio = clone_s / floor_s (dump | restore); sample_ratio = sample_s / restore_s (restore alone); peak_rss_mb = max over clone, fit, sample"
-printf '%-10s %9s %8s %8s %8s %8s %11s %7s %8s %12s %11s\n' engine rows floor_s restore_s read_s clone_s clone_ratio fit_s sample_s sample_ratio peak_rss_mb
+printf '%-10s %9s %-7s %8s %8s %8s %8s %11s %7s %8s %12s %11s\n' engine rows model floor_s restore_s read_s clone_s clone_ratio fit_s sample_s sample_ratio peak_rss_mb
 printf '%s\n' "${summary[@]}"
 
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
