@@ -26,6 +26,14 @@ internal interface ISchemaWriter
     Task<IReadOnlyList<string>> CreateViewsAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The source's routines alone (same engine only), where <see cref="CreateTablesAsync"/> could not create them: a
+    /// nightly clone on PostgreSQL is staged in another schema, so its routines are created under their own names after
+    /// the swap. Returns the warnings. Engines whose routines the table step or the swap carries write none here.
+    /// </summary>
+    Task<IReadOnlyList<string>> CreateRoutinesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>
     /// The source's triggers (same engine only), after the load and the views, so that none fires on the
     /// synthetic rows; one the target refuses is a warning. Returns the warnings.
     /// </summary>

@@ -195,11 +195,17 @@ internal sealed class NightlyJob
         _summary.Swapped = true;
         if (_hooks.AtStep is { } swapped) await swapped("swapped", cancellationToken).ConfigureAwait(false);
         Line(tee, $"swapped the new clone into {_config.Target.Redacted}");
-        if (staging.ViewsAfterSwap && staged.Mapped.Views.Count > 0)
+        var afterSwap = (staging.ViewsAfterSwap && staged.Mapped.Views.Count > 0) || (staging.RoutinesAfterSwap && staged.Mapped.Routines.Count > 0)
+            || staged.Mapped.Triggers.Count > 0;
+        if (afterSwap)
         {
+            // Under the live names, in the order a clone creates them: routines, views, then triggers (after the load,
+            // so none fired on the synthetic rows).
             var adapter = OpenDatabase.Adapter(_config.Target);
             await using var connection = await staging.OpenTargetAsync(CancellationToken.None).ConfigureAwait(false);
-            warnings.AddRange(await adapter.SchemaWriter.CreateViewsAsync(connection, staged.Mapped, CancellationToken.None).ConfigureAwait(false));
+            if (staging.RoutinesAfterSwap) warnings.AddRange(await adapter.SchemaWriter.CreateRoutinesAsync(connection, staged.Mapped, CancellationToken.None).ConfigureAwait(false));
+            if (staging.ViewsAfterSwap) warnings.AddRange(await adapter.SchemaWriter.CreateViewsAsync(connection, staged.Mapped, CancellationToken.None).ConfigureAwait(false));
+            warnings.AddRange(await adapter.SchemaWriter.CreateTriggersAsync(connection, staged.Mapped, CancellationToken.None).ConfigureAwait(false));
         }
 
         foreach (var (name, rows) in staged.Rows.OrderBy(p => p.Key, QualifiedName.Order)) _summary.Tables.Add(new RunSummary.TableRows(name.ToString(), rows));

@@ -40,7 +40,8 @@ internal static class StagingWriter
         await using var connection = await OpenDatabase.TargetAsync(endpoint, cancellationToken).ConfigureAwait(false);
         // Before the first object: unqualified names in defaults and checks must resolve in staging too.
         if (staging.SessionSql is { } session) await ExecuteAsync(connection, session, cancellationToken).ConfigureAwait(false);
-        await adapter.SchemaWriter.CreateTablesAsync(connection, staged, cancellationToken).ConfigureAwait(false);
+        // Routines that name the live schema wait for the swap (see RoutinesAfterSwap); triggers always do.
+        await adapter.SchemaWriter.CreateTablesAsync(connection, staging.RoutinesAfterSwap ? staged with { Routines = [] } : staged, cancellationToken).ConfigureAwait(false);
 
         using var sampler = new DatabaseSampler(model, seed, scale);
         // Every connection that loads a table needs the staging's session (PostgreSQL: its search_path).

@@ -7,9 +7,9 @@ namespace Sdv.Connector.Engines.PostgreSql;
 /// Functions, procedures and triggers of a PostgreSQL source on a PostgreSQL clone. Routines come
 /// before the tables (with check_function_bodies off: a body may name a table not created yet),
 /// triggers after the load. They are created only into the schemas the clone's tables are written
-/// to under their source names: code that names a schema cannot be moved to another one (a nightly
-/// staging schema), so there it is left out with a warning. A routine or trigger the target refuses
-/// is a warning, not a failure (<see cref="SourceCode"/>).
+/// to under their source names: code that names a schema cannot be moved to another one, so a nightly
+/// clone staged in another schema gets them after the swap, under the live names (NightlyJob). A
+/// routine or trigger the target refuses is a warning, not a failure (<see cref="SourceCode"/>).
 /// </summary>
 internal static class PostgreSqlRoutines
 {

@@ -346,6 +346,13 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
         return $"CREATE {(view.IsMaterialized ? "MATERIALIZED " : "")}VIEW {D.Quote(view.Name)} AS {definition}";
     }
 
+    public async Task<IReadOnlyList<string>> CreateRoutinesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
+    {
+        var warnings = await PostgreSqlRoutines.CreateRoutinesAsync(connection, schema, cancellationToken).ConfigureAwait(false);
+        foreach (var warning in warnings) _warnings.Enqueue(warning);
+        return warnings;
+    }
+
     public async Task<IReadOnlyList<string>> CreateTriggersAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
     {
         var warnings = await PostgreSqlRoutines.CreateTriggersAsync(connection, schema, cancellationToken).ConfigureAwait(false);

@@ -23,6 +23,13 @@ internal interface IStagingArea
     /// </summary>
     bool ViewsAfterSwap { get; }
 
+    /// <summary>
+    /// Routines are written after the swap, from the live names, instead of in staging (PostgreSQL: a routine names its
+    /// schema, and staging is another schema). Triggers always are: created last, after the load, they fire on no
+    /// synthetic row.
+    /// </summary>
+    bool RoutinesAfterSwap => false;
+
     /// <summary>Removes what a previous run left (staging and half-swapped objects) and prepares an empty staging; returns what it removed.</summary>
     Task<IReadOnlyList<string>> CleanAsync(CancellationToken cancellationToken);
 

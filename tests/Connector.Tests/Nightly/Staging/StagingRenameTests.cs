@@ -123,8 +123,8 @@ public sealed class StagingRenameTests
         // Extensions are the database's, created once in their own schema, never staged.
         ["DatabaseSchema.Extensions"] = Handling.NotAReference,
         // Routines and triggers keep their live names: code that names its schema cannot be moved into a staging
-        // schema, so a staged clone leaves them out with a warning (PostgreSqlRoutines), and MySQL's staging copies
-        // them itself with the database's name rewritten (MySqlStaging).
+        // schema, so the nightly job creates them after the swap under the live names (PostgreSQL's routines, every
+        // engine's triggers), and MySQL's swap moves the routines itself with the database's name rewritten (MySqlStaging).
         ["DatabaseSchema.Routines"] = Handling.NotAReference,
         ["DatabaseSchema.Triggers"] = Handling.NotAReference,
         ["RoutineSchema.Name"] = Handling.NotAReference,

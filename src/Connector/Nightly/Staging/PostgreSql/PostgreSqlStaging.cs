@@ -24,6 +24,8 @@ internal sealed class PostgreSqlStaging(DatabaseEndpoint target) : IStagingArea
 
     public bool ViewsAfterSwap => false;
 
+    public bool RoutinesAfterSwap => true;
+
     /// <summary>Set per run by <see cref="ToStaging"/>: unqualified names in view definitions resolve into staging.</summary>
     public string? SessionSql { get; private set; }
 
