@@ -74,7 +74,9 @@ internal static class CellValues
             uint ui => ui,
             ulong ul => ul,
             bool flag => flag ? 1.0 : 0.0,
-            DateTime or DateOnly or DateTimeOffset => DatetimeNanoseconds(value!),
+            // As a double, not through a long: a date before 1677 or after 2262 is past int64 nanoseconds, and the
+            // wrapped value put year 1 after year 2000 (only the order matters to KS, and doubles keep it).
+            DateTime or DateOnly or DateTimeOffset => DatetimeTicks(value!) * 100.0,
             TimeOnly t => t.Ticks * 100.0,
             TimeSpan span => span.Ticks * 100.0,
             string text => ParseNumber(text),
@@ -82,12 +84,18 @@ internal static class CellValues
         };
     }
 
-    /// <summary>Nanoseconds since 1970-01-01 (wall-clock time for DateTime and DateOnly, UTC for DateTimeOffset).</summary>
-    public static long DatetimeNanoseconds(object value) => value switch
+    /// <summary>
+    /// Nanoseconds since 1970-01-01 (wall-clock time for DateTime and DateOnly, UTC for DateTimeOffset), as SDMetrics
+    /// compares them; for equality and hashing (outside 1677-2262 the value wraps, still one per instant in practice).
+    /// </summary>
+    public static long DatetimeNanoseconds(object value) => unchecked(DatetimeTicks(value) * 100);
+
+    /// <summary>100-nanosecond ticks since 1970-01-01 (wall-clock time for DateTime and DateOnly, UTC for DateTimeOffset).</summary>
+    private static long DatetimeTicks(object value) => value switch
     {
-        DateTime dt => (dt.Ticks - EpochTicks) * 100,
-        DateOnly date => (date.ToDateTime(TimeOnly.MinValue).Ticks - EpochTicks) * 100,
-        DateTimeOffset dto => (dto.UtcTicks - EpochTicks) * 100,
+        DateTime dt => dt.Ticks - EpochTicks,
+        DateOnly date => date.ToDateTime(TimeOnly.MinValue).Ticks - EpochTicks,
+        DateTimeOffset dto => dto.UtcTicks - EpochTicks,
         _ => throw new FormatException($"A {value.GetType().Name} value is not a datetime."),
     };
 

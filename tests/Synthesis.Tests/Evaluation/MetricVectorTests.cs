@@ -25,6 +25,18 @@ public sealed class MetricVectorTests
         Assert.Equal(0.6666666666666667, KsComplement.Compute(real, synthetic), Tolerance);
     }
 
+    /// <summary>Dates past int64 nanoseconds (before 1677, after 2262) keep their order: year 1 is not put after year 2000.</summary>
+    [Fact]
+    public void KSComplement_of_datetimes_outside_1677_to_2262_keeps_their_order()
+    {
+        object[] real = [new DateTime(1, 1, 1), new DateTime(1500, 6, 1), new DateTime(2000, 1, 1), new DateTime(9999, 12, 31)];
+        object[] synthetic = [new DateTime(2, 1, 1), new DateTime(1501, 6, 1), new DateTime(2000, 1, 2), new DateTime(9998, 12, 31)];
+        var realNumbers = real.Select(CellValues.ToNumber).ToArray();
+        Assert.True(realNumbers.Zip(realNumbers.Skip(1)).All(p => p.First < p.Second), string.Join(", ", realNumbers));
+        // Each synthetic date sits just after its real one: the empirical CDFs differ by at most one step of four.
+        Assert.Equal(0.75, KsComplement.Compute(realNumbers, synthetic.Select(CellValues.ToNumber).ToArray()), Tolerance);
+    }
+
     [Fact]
     public void KSComplement_of_an_empty_side_is_NaN() =>
         Assert.True(double.IsNaN(KsComplement.Compute(Numbers(null, null), Numbers(1))));
