@@ -1,3 +1,4 @@
+using Sdv.Connector.Synthesis.Statistics;
 using Sdv.Connector.Synthesis.Evaluation.Streaming;
 
 namespace Sdv.Connector.Synthesis.Evaluation.Metrics;

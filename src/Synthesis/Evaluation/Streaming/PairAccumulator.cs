@@ -1,3 +1,4 @@
+using Sdv.Connector.Synthesis.Statistics;
 using System.Runtime.InteropServices;
 using Sdv.Connector.Synthesis.Evaluation.Metrics;
 

@@ -1,10 +1,11 @@
-namespace Sdv.Connector.Synthesis.Evaluation.Streaming;
+namespace Sdv.Connector.Synthesis.Statistics;
 
 /// <summary>
 /// Pearson's r in one pass over weighted rows, from sums of the values shifted by the first complete row's (so the
 /// sums stay small and integers stay exact) with compensated (Neumaier) addition: on integer or decimal data this
 /// gives the same r as SDMetrics' two-pass computation to the last bit, and within a few units in the last place on
 /// any data (datetimes in nanoseconds, large amounts included). Rows where either value is missing are skipped.
+/// The one Pearson of the project: the evaluation's figures and the models' correlations (<see cref="Copulas.PairwisePearson"/>).
 /// </summary>
 internal struct Comoments
 {
