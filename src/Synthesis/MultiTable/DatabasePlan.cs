@@ -58,7 +58,7 @@ public sealed record DatabasePlan
             // picked per row like any other parent; neither can be the owner (a lookup owns nothing).
             var referenceKeys = ordinary.Where(f => IsReference(f.PrincipalTable) && f.Columns.Count == 1).ToList();
             var candidates = ordinary.Except(referenceKeys).ToList();
-            var (primary, reason) = ChoosePrimary(table, candidates.Where(f => !IsReference(f.PrincipalTable)).ToList());
+            var (primary, reason) = ChoosePrimary(table, candidates.Where(f => !IsReference(f.PrincipalTable)).ToList(), IsReference);
             plans[name] = new TablePlan
             {
                 Table = name,
@@ -107,14 +107,32 @@ public sealed record DatabasePlan
     /// invoice has lines, a minority of tracks are sold); then the larger parent; then column order and name.
     /// Where no key is an owner the table is a root. The user's choice in the metadata wins.
     /// </summary>
-    private static (ForeignKeySchema? Primary, string Reason) ChoosePrimary(TableSchema table, List<ForeignKeySchema> candidates)
+    private static (ForeignKeySchema? Primary, string Reason) ChoosePrimary(TableSchema table, List<ForeignKeySchema> candidates, Func<QualifiedName, bool> isReference)
     {
         if (table.PrimaryParentOverride is { } chosen)
         {
             if (chosen.Length == 0) return (null, "a root table, as the metadata says");
             var named = candidates.FirstOrDefault(f => string.Join(",", f.Columns) == chosen);
-            if (named is not null) return (named, "as the metadata says");
+            if (named is not null) return (named, $"belongs to {named.PrincipalTable}, as the metadata says");
+            var (primary, reason) = ChooseAutomatically(table, candidates);
+            return (primary, $"the metadata names ({chosen}), which {CannotOwn(table, chosen, isReference)}, so: {reason}");
         }
+
+        return ChooseAutomatically(table, candidates);
+    }
+
+    /// <summary>Why a key the metadata names is not among the keys that can own this table's rows.</summary>
+    private static string CannotOwn(TableSchema table, string columns, Func<QualifiedName, bool> isReference) =>
+        table.ForeignKeys.FirstOrDefault(f => string.Join(",", f.Columns) == columns) switch
+        {
+            null => "is no foreign key of the table",
+            { IsSelfReference: true } => "points at the table itself (its rows form trees, not a branch)",
+            var f when isReference(f.PrincipalTable) => $"points at {f.PrincipalTable}, a reference table (copied; a lookup owns nothing)",
+            var f => $"closes a cycle through {f.PrincipalTable} (filled after every table is loaded)",
+        };
+
+    private static (ForeignKeySchema? Primary, string Reason) ChooseAutomatically(TableSchema table, List<ForeignKeySchema> candidates)
+    {
 
         var childRows = table.RowCount ?? 0;
         var small = Math.Max(20, Math.Sqrt(childRows));

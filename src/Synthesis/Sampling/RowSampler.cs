@@ -23,6 +23,7 @@ internal sealed class RowSampler
     private readonly int _outputWidth;
     private readonly object? _jointState;
     private double[]? _givenDims;
+    private KeptCodes?[]? _restricted;
 
     /// <summary>The joint model's draw of the last row (u by dimension), what its children are conditioned on.</summary>
     public ReadOnlySpan<double> LastDraw => _u;
@@ -58,6 +59,17 @@ internal sealed class RowSampler
             // A key with a generated id is unique by that id (drawn after acceptance), so it is not checked here.
             .Select(k => (k, new HashSet<string>(StringComparer.Ordinal), k.Any(i => _columns[i] is IdColumnModel)))
             .ToList();
+    }
+
+    /// <summary>
+    /// From now on column <paramref name="column"/> (its index among the model's columns) holds only the
+    /// <paramref name="codes"/> kept of a scaled-down reference table: a code it draws outside them is drawn
+    /// again among them, before checks and unique keys are judged, so redraws can still find a unique pair.
+    /// </summary>
+    public void Restrict(int column, KeptCodes codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        (_restricted ??= new KeptCodes?[_columns.Length])[column] = codes;
     }
 
     /// <summary>Rows whose checks could not be met even after redraws and repairs.</summary>
@@ -156,6 +168,14 @@ internal sealed class RowSampler
             else
             {
                 var value = column.Generate(_u, _runtimes[c]);
+                if (_restricted?[c] is { } kept && value is not null && !kept.Holds(value))
+                {
+                    value = kept.Restrict(value, _random);
+                    // The draw its children are conditioned on follows the code it now holds.
+                    column.Encode(value, _z, _random);
+                    foreach (var dim in column.Dimensions) _u[dim] = NormalScores.ToProbability(_z[dim]);
+                }
+
                 if (column.IsUnique && value is not null)
                 {
                     var used = _runtimes[c].Used ??= [];

@@ -18,7 +18,7 @@ internal static partial class NightlyConfigReader
     public static readonly string[] TopKeys =
     [
         "source", "target", "schemas", "include", "exclude", "exact_counts", "metadata", "columns", "seed", "scale",
-        "rare_k", "locale", "max_parallel", "model", "gates", "retry", "summary", "log",
+        "scale_reference", "rare_k", "locale", "max_parallel", "model", "gates", "retry", "summary", "log",
     ];
 
     public static readonly string[] EndpointKeys = ["url", "engine", "password_env", "password_file"];
@@ -112,6 +112,7 @@ internal static partial class NightlyConfigReader
             Columns = columns,
             Seed = seed,
             Scale = scale,
+            ScaleReference = Bool(root, "scale_reference", "scale_reference", p, false),
             RareK = rareK,
             Locale = locale,
             MaxParallel = maxParallel,
