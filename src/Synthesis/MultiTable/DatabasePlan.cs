@@ -109,16 +109,15 @@ public sealed record DatabasePlan
     /// </summary>
     private static (ForeignKeySchema? Primary, string Reason) ChoosePrimary(TableSchema table, List<ForeignKeySchema> candidates, Func<QualifiedName, bool> isReference)
     {
-        if (table.PrimaryParentOverride is { } chosen)
-        {
-            if (chosen.Length == 0) return (null, "a root table, as the metadata says");
-            var named = candidates.FirstOrDefault(f => string.Join(",", f.Columns) == chosen);
-            if (named is not null) return (named, $"belongs to {named.PrincipalTable}, as the metadata says");
-            var (primary, reason) = ChooseAutomatically(table, candidates);
-            return (primary, $"the metadata names ({chosen}), which {CannotOwn(table, chosen, isReference)}, so: {reason}");
-        }
-
-        return ChooseAutomatically(table, candidates);
+        var automatic = ChooseAutomatically(table, candidates);
+        if (table.PrimaryParentOverride is not { } chosen) return automatic;
+        // The user's word, with what the data would have chosen beside it (the same, or why not).
+        var agree = automatic.Primary is null ? chosen.Length == 0 : string.Join(",", automatic.Primary.Columns) == chosen;
+        var beside = agree ? "; the data agree" : $"; from the data alone: {automatic.Reason}";
+        if (chosen.Length == 0) return (null, "a root table, as the metadata says" + beside);
+        var named = candidates.FirstOrDefault(f => string.Join(",", f.Columns) == chosen);
+        if (named is not null) return (named, $"belongs to {named.PrincipalTable}, as the metadata says" + beside);
+        return (automatic.Primary, $"the metadata names ({chosen}), which {CannotOwn(table, chosen, isReference)}, so: {automatic.Reason}");
     }
 
     /// <summary>Why a key the metadata names is not among the keys that can own this table's rows.</summary>
@@ -158,7 +157,7 @@ public sealed record DatabasePlan
             _ => "its key is never NULL in the data",
         };
         var stats = best.Key.Statistics is { } s
-            ? string.Format(CultureInfo.InvariantCulture, "; {0:0%} of its rows have children here, {1:0.#} each", s.ReferencedShare, s.ChildrenPerReferencedParent)
+            ? string.Format(CultureInfo.InvariantCulture, "; {0:0%} of {1} rows have {2} rows, {3:0.#} each", s.ReferencedShare, best.Key.PrincipalTable.Name, table.Name.Name, s.ChildrenPerReferencedParent)
             : string.Empty;
         var others = owners.Count > 1 ? $"; preferred to {string.Join(", ", owners.Where(o => !ReferenceEquals(o.Key, best.Key)).Select(o => o.Key.PrincipalTable.ToString()))}" : string.Empty;
         return (best.Key, $"belongs to {best.Key.PrincipalTable}: {why}{stats}{others}");
