@@ -97,8 +97,8 @@ internal static partial class NightlyConfigReader
             p.Add("locale", root["locale"], $"'{locale}' is not a known locale; use a Bogus locale such as en, de, fr, nl, es.");
         }
 
-        if (p.Items.Count > 0) throw new ConfigException(name, p.Items);
-        return new NightlyConfig
+        // Every key is read before the problems are judged, so that all of them are listed at once.
+        var config = new NightlyConfig
         {
             File = file,
             Source = source!,
@@ -122,6 +122,8 @@ internal static partial class NightlyConfigReader
             Summary = PathOf(root, "summary", "summary", baseDirectory, p),
             Log = PathOf(root, "log", "log", baseDirectory, p),
         };
+        if (p.Items.Count > 0) throw new ConfigException(name, p.Items);
+        return config;
     }
 
     private static void CheckKeys(ConfigMap map, string prefix, IReadOnlyList<string> known, ConfigProblems p)
