@@ -3,6 +3,7 @@ using System.Globalization;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Pipeline;
 using Sdv.Connector.Synthesis.Evaluation;
+using Sdv.Connector.Synthesis.MultiTable;
 using Spectre.Console;
 
 namespace Sdv.Connector.Cli;
@@ -52,7 +53,7 @@ internal static class CloneCommand
 
     internal static async Task<SampleStep.Result> CloneAsync(CliContext context, DatabaseEndpoint from, DatabaseEndpoint to,
         SchemaIntrospection.Introspection.IntrospectionOptions introspection, FileInfo? metadata, Synthesis.SynthesisOptions options,
-        double scale, bool replace, FileInfo? modelFile, CancellationToken cancellationToken, bool evaluate = true, int? maxParallel = null, Synthesis.Evaluation.Privacy.HoldoutRule? holdout = null,
+        ScaleOptions scale, bool replace, FileInfo? modelFile, CancellationToken cancellationToken, bool evaluate = true, int? maxParallel = null, Synthesis.Evaluation.Privacy.HoldoutRule? holdout = null,
         bool copyRoutines = true, Func<SchemaIntrospection.Model.DatabaseSchema, SchemaIntrospection.Model.DatabaseSchema>? adjustSchema = null)
     {
         var progress = new RunProgress(context.Console);

@@ -3,6 +3,7 @@ using Sdv.Connector.Pipeline;
 using Sdv.Connector.Reports;
 using Sdv.Connector.SchemaIntrospection.Graph;
 using Sdv.Connector.SchemaIntrospection.Metadata;
+using Sdv.Connector.Synthesis.MultiTable;
 using Spectre.Console;
 
 namespace Sdv.Connector.Cli;
@@ -27,13 +28,16 @@ internal static class IntrospectCommand
             await using var staging = await Csv.CsvStaging.IfCsvAsync(endpoint, context.Console, cancellationToken).ConfigureAwait(false);
             endpoint = staging?.Endpoint ?? endpoint;
             var schema = await IntrospectStep.RunAsync(endpoint, selection.ToIntrospectionOptions(result), result.GetValue(selection.Metadata), cancellationToken).ConfigureAwait(false);
+            // The plan a fit would follow, from the children per parent the source counts (aggregates only).
+            var planned = await PlanStep.RunAsync(endpoint, schema, ReferenceOptions.Default, cancellationToken).ConfigureAwait(false);
             var file = result.GetValue(output) ?? new FileInfo("metadata.json");
             var sidecar = MetadataSource.SidecarPath(file.FullName);
             await File.WriteAllTextAsync(file.FullName, MetadataJson.Write(schema), cancellationToken).ConfigureAwait(false);
-            await File.WriteAllTextAsync(sidecar, MetadataJson.WriteSidecar(schema, file.Name), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(sidecar, MetadataJson.WriteSidecar(schema, file.Name, PlanStep.Choices(planned)), cancellationToken).ConfigureAwait(false);
             IntrospectionSummary.Write(context.Console, schema, ForeignKeyGraph.Build(schema), result.GetValue(explain));
+            IntrospectionSummary.WritePlan(context.Console, planned, Path.GetFileName(sidecar));
             context.Console.WriteLine($"metadata written to {file.FullName} (SDV MULTI_TABLE_V1: Metadata.load_from_json reads it)");
-            context.Console.WriteLine($"our extras (native types, composite and self-referencing keys, constraints, pii kinds) written beside it to {sidecar}; --metadata {file.Name} reads both");
+            context.Console.WriteLine($"our extras (native types, composite and self-referencing keys, constraints, pii kinds, the plan) written beside it to {sidecar}; --metadata {file.Name} reads both");
             return ExitCodes.Success;
         }));
         return command;

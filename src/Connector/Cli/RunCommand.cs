@@ -49,7 +49,8 @@ internal static class RunCommand
         Bool("--exact-counts", "Count rows exactly (exact_counts).", ["exact_counts"]);
         Text("--metadata", "Metadata JSON file (metadata).", ["metadata"], isPath: true);
         Text("--seed", "Seed (seed). Default: 42.", ["seed"]);
-        Text("--scale", "Rows of root tables times this factor (scale). Default: 1.", ["scale"]);
+        Text("--scale", "Rows of every table times this factor, reference tables whole (scale). Default: 1.", ["scale"]);
+        Bool("--scale-reference", "Scale reference tables too, below scale 1 (scale_reference). Default: false.", ["scale_reference"]);
         Text("--rare-k", "k for rare categories (rare_k). Default: 5.", ["rare_k"]);
         Text("--locale", "Locale of generated personal data (locale). Default: en.", ["locale"]);
         Text("--max-parallel", "Tables worked on at once, each on a connection of its own (max_parallel). Default: the number of processors.", ["max_parallel"]);

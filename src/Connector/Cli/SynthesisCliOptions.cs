@@ -10,7 +10,12 @@ internal sealed class SynthesisCliOptions
 {
     public Option<long> Seed { get; } = new("--seed") { Description = "Seed of every random choice; the same seed gives the same clone. Default: 42.", DefaultValueFactory = _ => 42 };
 
-    public Option<double> Scale { get; } = new("--scale") { Description = "Rows of root tables times this factor; children follow the learned counts. Default: 1.", DefaultValueFactory = _ => 1.0 };
+    public Option<double> Scale { get; } = new("--scale") { Description = "Rows of every table times this factor (root tables exactly rounded; children follow their parents, with the learned counts). Reference tables stay whole unless --scale-reference. Default: 1.", DefaultValueFactory = _ => 1.0 };
+
+    public Option<bool> ScaleReference { get; } = new("--scale-reference")
+    {
+        Description = "Scale reference tables too (a subset of scale × rows, the most used rows first; codes of left-out rows drawn again among the kept). Above scale 1 they stay whole: their keys are the source's. Default: copied whole at any scale.",
+    };
 
     public Option<int> RareCategories { get; } = new("--rare-k") { Description = "A category seen fewer than k times is never reproduced verbatim. Default: 5.", DefaultValueFactory = _ => 5 };
 
@@ -61,6 +66,7 @@ internal sealed class SynthesisCliOptions
     {
         if (withSeed) command.Options.Add(Seed);
         command.Options.Add(Scale);
+        command.Options.Add(ScaleReference);
         command.Options.Add(Replace);
         command.Options.Add(Routines);
     }
@@ -123,10 +129,11 @@ internal sealed class SynthesisCliOptions
         }
     }
 
-    public double ScaleOf(ParseResult result)
+    /// <summary><c>--scale</c> and <c>--scale-reference</c>; a scale that is not a positive number is bad input.</summary>
+    public ScaleOptions ScaleOf(ParseResult result)
     {
         var scale = result.GetValue(Scale);
         if (!(scale > 0) || double.IsInfinity(scale)) throw new UserInputException($"--scale must be a positive number (got {scale}).");
-        return scale;
+        return new ScaleOptions { Factor = scale, References = result.GetValue(ScaleReference) };
     }
 }

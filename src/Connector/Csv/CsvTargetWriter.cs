@@ -17,7 +17,7 @@ namespace Sdv.Connector.Csv;
 /// </summary>
 internal static class CsvTargetWriter
 {
-    public static Task<SampleStep.Result> WriteAsync(DatabaseModel model, DatabaseEndpoint target, long seed, double scale, bool replace, RunProgress progress, CancellationToken cancellationToken)
+    public static Task<SampleStep.Result> WriteAsync(DatabaseModel model, DatabaseEndpoint target, long seed, ScaleOptions scale, bool replace, RunProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(target);

@@ -19,7 +19,7 @@ namespace Sdv.Connector.Nightly;
 /// </summary>
 internal static class StagingWriter
 {
-    public static async Task<StagedClone> WriteAsync(DatabaseModel model, IStagingArea staging, long seed, double scale, ColumnOverrides overrides,
+    public static async Task<StagedClone> WriteAsync(DatabaseModel model, IStagingArea staging, long seed, ScaleOptions scale, ColumnOverrides overrides,
         NightlyHooks hooks, int attempt, int maxParallel, RunProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -77,7 +77,7 @@ internal static class StagingWriter
         warnings.AddRange(sampler.Warnings);
 
         await hooks.StepAsync("check", cancellationToken).ConfigureAwait(false);
-        await CheckAsync(connection, adapter, model, staging, staged, byName, rows, scale, cancellationToken).ConfigureAwait(false);
+        await CheckAsync(connection, adapter, model, staging, staged, byName, rows, scale.Factor, cancellationToken).ConfigureAwait(false);
         var targetRows = rows.ToDictionary(p => mapped.Tables[model.Schema.Tables.ToList().FindIndex(t => t.Name.Equals(p.Key))].Name, p => p.Value);
         return new StagedClone(staged, mapped, targetRows, warnings);
     }

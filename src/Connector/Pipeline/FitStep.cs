@@ -67,7 +67,7 @@ internal static class FitStep
     }
 
     /// <summary>The source's sessions as the synthesizer's row source: each read is one query on one session.</summary>
-    private sealed class SourceRows(IEngineAdapter adapter, DatabaseSchema schema, IReadOnlyList<DbConnection> connections, IReadOnlyList<DbTransaction?> transactions,
+    internal sealed class SourceRows(IEngineAdapter adapter, DatabaseSchema schema, IReadOnlyList<DbConnection> connections, IReadOnlyList<DbTransaction?> transactions,
         HoldoutRule? holdout) : IDatabaseRowSource
     {
         public int Sessions => connections.Count;

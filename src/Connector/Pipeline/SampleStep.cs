@@ -21,7 +21,8 @@ internal static class SampleStep
 
     /// <param name="maxParallel">Most tables sampled and written at once, each on a connection of its own (SQLite: always 1).</param>
     /// <param name="copyRoutines">Create the source's routines and triggers (same engine only): <c>--routines copy</c>, the default.</param>
-    public static async Task<Result> RunAsync(DatabaseModel model, DatabaseEndpoint target, long seed, double scale, bool replace, int maxParallel, RunProgress progress, CancellationToken cancellationToken,
+    /// <param name="scale">How large the clone is (<c>--scale</c>, <c>--scale-reference</c>).</param>
+    public static async Task<Result> RunAsync(DatabaseModel model, DatabaseEndpoint target, long seed, ScaleOptions scale, bool replace, int maxParallel, RunProgress progress, CancellationToken cancellationToken,
         bool copyRoutines = true)
     {
         ArgumentNullException.ThrowIfNull(model);

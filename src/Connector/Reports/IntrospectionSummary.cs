@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sdv.Connector.SchemaIntrospection.Graph;
 using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.MultiTable;
 using Spectre.Console;
 
 namespace Sdv.Connector.Reports;
@@ -48,6 +49,36 @@ internal static class IntrospectionSummary
         foreach (var warning in schema.Warnings.Concat(graph.Warnings))
             console.MarkupLine("[yellow]warning:[/] {0}", Markup.Escape(warning));
     }
+
+    /// <summary>
+    /// How each table is generated, parent-first: copied as a reference table, a root (its rows are the scale
+    /// times the source's), or under the primary parent its rows belong to, each with the reason the plan gives.
+    /// </summary>
+    public static void WritePlan(IAnsiConsole console, PlannedDatabase planned, string sidecarName)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(planned);
+        var table = new Table().Border(TableBorder.Simple)
+            .Title(Markup.Escape($"plan: how each table is generated (--scale follows it; change it under tables.NAME.plan in {sidecarName})"));
+        table.AddColumn("table");
+        table.AddColumn("generated as");
+        table.AddColumn("why");
+        foreach (var plan in planned.Plan.Tables)
+        {
+            var (how, why) = plan switch
+            {
+                { IsReference: true } => ("copied (reference table)", plan.ReferenceReason),
+                { PrimaryParent: { } parent } => ($"under {parent.PrincipalTable.Name} ({string.Join(", ", parent.Columns)})", Trimmed(plan.PrimaryParentReason, $"belongs to {parent.PrincipalTable}")),
+                _ => ("root", Trimmed(plan.PrimaryParentReason, "a root table")),
+            };
+            table.AddRow(Markup.Escape(plan.Table.ToString()), Markup.Escape(how), Markup.Escape(why));
+        }
+        console.Write(table);
+    }
+
+    /// <summary>A reason without the words the "generated as" column already says ("a root table: " before why).</summary>
+    private static string Trimmed(string reason, string said) =>
+        reason.StartsWith(said, StringComparison.Ordinal) && reason.Length > said.Length + 2 ? reason[(said.Length + 2)..] : reason;
 
     /// <summary>Every column's sdtype, the rule that chose it and the evidence: sample size, NULL share, distinct values.</summary>
     private static void WriteDecisions(IAnsiConsole console, DatabaseSchema schema, ForeignKeyGraph graph)

@@ -39,10 +39,16 @@ public static class MetadataJson
     }
 
     /// <summary>The sidecar JSON of the metadata file named <paramref name="metadataFileName"/>.</summary>
-    public static string WriteSidecar(DatabaseSchema schema, string? metadataFileName)
+    public static string WriteSidecar(DatabaseSchema schema, string? metadataFileName) => WriteSidecar(schema, metadataFileName, null);
+
+    /// <summary>
+    /// The sidecar JSON, with each table's generation plan (<paramref name="plan"/>: reference table or not, primary
+    /// parent or root, and why) under <c>tables.NAME.plan</c>, where the user can change it.
+    /// </summary>
+    public static string WriteSidecar(DatabaseSchema schema, string? metadataFileName, IReadOnlyDictionary<QualifiedName, TablePlanChoice>? plan)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        return MetadataSidecarWriter.Write(schema, ForeignKeyGraph.Build(schema), metadataFileName).ToJsonString(Indented);
+        return MetadataSidecarWriter.Write(schema, ForeignKeyGraph.Build(schema), metadataFileName, plan).ToJsonString(Indented);
     }
 
     /// <summary>

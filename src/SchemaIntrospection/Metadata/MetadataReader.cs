@@ -8,7 +8,8 @@ namespace Sdv.Connector.SchemaIntrospection.Metadata;
 /// <summary>
 /// Applies a metadata file (and its sidecar) to the live schema, one named step at a time:
 /// columns' sdtypes, primary and alternate keys, SDV's relationships, then the sidecar's foreign keys (composite,
-/// self-referencing, cycle keys). Every problem is collected with where it is, and all are thrown at once.
+/// self-referencing, cycle keys), then each table's generation plan (reference table, primary parent), checked
+/// against the foreign keys the table then has. Every problem is collected with where it is, and all are thrown at once.
 /// Reads our older files too, whose extras sat under <c>sdv_connector</c> keys inside the one file.
 /// </summary>
 internal sealed class MetadataReader
@@ -21,6 +22,8 @@ internal sealed class MetadataReader
     private readonly Dictionary<QualifiedName, TableSchema> _updated;
     private readonly HashSet<string> _mentioned = new(StringComparer.Ordinal);
     private readonly HashSet<QualifiedName> _inFile = [];
+    // Primary parents the sidecar names, checked once every foreign key (the database's and the file's) is known.
+    private readonly List<(string Where, QualifiedName Table, IReadOnlyList<string> Columns, string? ParentTable)> _primaryParents = [];
     private JsonObject _root = new();
     private JsonObject? _extras;
 
@@ -48,6 +51,7 @@ internal sealed class MetadataReader
         ApplyRelationships();
         ApplyExtraForeignKeys();
         DropInferredKeysTheFileLeftOut();
+        ApplyPrimaryParents();
         if (_problems.Count > 0)
         {
             throw new MetadataException($"{_source.FileName} does not fit the database ({_problems.Count} problem{(_problems.Count == 1 ? "" : "s")}):\n  - " + string.Join("\n  - ", _problems));
@@ -120,7 +124,77 @@ internal sealed class MetadataReader
             _problems.Add($"{where}.columns: the database column '{missing.Name}' is missing from the file; add it (or run introspect again).");
         }
         var primaryKey = PrimaryKey(where, table, node, extras);
-        _updated[table.Name] = table with { Columns = columns, PrimaryKey = primaryKey, UniqueKeys = AlternateKeys(where, table, primaryKey, node) };
+        var updated = table with { Columns = columns, PrimaryKey = primaryKey, UniqueKeys = AlternateKeys(where, table, primaryKey, node) };
+        _updated[table.Name] = Plan($"{_source.SidecarFileName ?? MetadataJson.Extension} {where}.plan", updated, extras?["plan"]);
+    }
+
+    /// <summary>
+    /// The sidecar's plan of a table: <c>reference_table</c> (true: copied verbatim; false: generated) and
+    /// <c>primary_parent</c> ("root", or the child columns of the foreign key whose parent owns the rows).
+    /// </summary>
+    private TableSchema Plan(string where, TableSchema table, JsonNode? node)
+    {
+        if (node is null) return table;
+        if (node is not JsonObject plan)
+        {
+            _problems.Add($"{where}: must be an object such as {{\"reference_table\": false, \"primary_parent\": [\"CustomerId\"]}} (got {node.ToJsonString()}).");
+            return table;
+        }
+
+        var reference = table.ReferenceOverride;
+        if (plan["reference_table"] is { } flag)
+        {
+            reference = Bool(flag);
+            if (reference is null) _problems.Add($"{where}.reference_table: must be true (copied verbatim) or false (generated), not {flag.ToJsonString()}.");
+        }
+
+        var primary = table.PrimaryParentOverride;
+        switch (plan["primary_parent"])
+        {
+            case null:
+                break;
+            case JsonValue value when Text(value) == MetadataSidecarWriter.Root:
+                primary = string.Empty;
+                break;
+            case var key when ReadKey(key) is { Count: > 0 } columns:
+                _primaryParents.Add((where, table.Name, columns, Text(plan["parent_table"])));
+                break;
+            case var other:
+                _problems.Add($"{where}.primary_parent: must be \"{MetadataSidecarWriter.Root}\" or the child columns of one of the table's foreign keys (such as [\"CustomerId\"]), not {other.ToJsonString()}.");
+                break;
+        }
+
+        return table with { ReferenceOverride = reference, PrimaryParentOverride = primary };
+    }
+
+    /// <summary>A primary parent the sidecar names must be one of the table's foreign keys, to another table (and to the parent_table it names, if any).</summary>
+    private void ApplyPrimaryParents()
+    {
+        foreach (var (where, name, columns, parentTable) in _primaryParents)
+        {
+            var table = _updated[name];
+            var key = MetadataJson.TableKey(_live, name);
+            var fk = table.ForeignKeys.FirstOrDefault(f => f.Columns.Count == columns.Count && f.Columns.All(columns.Contains));
+            var keys = table.ForeignKeys.Count == 0
+                ? "it has none, so it can only be \"root\""
+                : "its foreign keys are " + string.Join("; ", table.ForeignKeys.Select(f => $"[{string.Join(", ", f.Columns.Select(c => $"\"{c}\""))}] -> {MetadataJson.TableKey(_live, f.PrincipalTable)}"));
+            if (fk is null)
+            {
+                _problems.Add($"{where}.primary_parent: ({string.Join(", ", columns)}) is not a foreign key of {key}; {keys}. Give one of them, or \"{MetadataSidecarWriter.Root}\".");
+            }
+            else if (fk.IsSelfReference)
+            {
+                _problems.Add($"{where}.primary_parent: ({string.Join(", ", columns)}) points at {key} itself; its rows form trees, they cannot belong to rows of their own table. Give a key to another table, or \"{MetadataSidecarWriter.Root}\"; {keys}.");
+            }
+            else if (parentTable is not null && parentTable != MetadataJson.TableKey(_live, fk.PrincipalTable))
+            {
+                _problems.Add($"{where}: primary_parent ({string.Join(", ", columns)}) points at {MetadataJson.TableKey(_live, fk.PrincipalTable)}, but parent_table says {parentTable}; {keys}. Give the columns of the key you mean (parent_table is only a reminder of where it points).");
+            }
+            else
+            {
+                _updated[name] = table with { PrimaryParentOverride = string.Join(",", fk.Columns) };
+            }
+        }
     }
 
     /// <summary>SDV's alternate keys the database does not declare become logical unique keys (generated unique).</summary>

@@ -8,11 +8,15 @@ namespace Sdv.Connector.SchemaIntrospection.Metadata;
 /// <summary>
 /// What SDV's metadata cannot hold, in a file of its own beside it (<c>m.json</c> →
 /// <c>m.sdv-connector.json</c>): native types, composite keys, every foreign key (self-references and
-/// cycle keys included), constraints, indexes, row counts, views, user types and our pii kinds.
+/// cycle keys included), constraints, indexes, row counts, views, user types and our pii kinds; and,
+/// where introspect made one, each table's generation plan (reference table, primary parent, why).
 /// </summary>
 internal static class MetadataSidecarWriter
 {
-    public static JsonObject Write(DatabaseSchema schema, ForeignKeyGraph graph, string? metadataFileName)
+    /// <summary>What a table's <c>plan.primary_parent</c> says for a root table.</summary>
+    public const string Root = "root";
+
+    public static JsonObject Write(DatabaseSchema schema, ForeignKeyGraph graph, string? metadataFileName, IReadOnlyDictionary<QualifiedName, TablePlanChoice>? plan = null)
     {
         var inSdv = SdvMetadataWriter.Expressible(schema, graph, SdvMetadataWriter.SdTypes(schema)).ToHashSet();
         var foreignKeys = new JsonArray();
@@ -39,7 +43,9 @@ internal static class MetadataSidecarWriter
         var tables = new JsonObject();
         foreach (var table in schema.Tables.OrderBy(t => t.Name, QualifiedName.Order))
         {
-            tables[MetadataJson.TableKey(schema, table.Name)] = TableJson(table);
+            var json = TableJson(table);
+            if (plan?.GetValueOrDefault(table.Name) is { } choice) json["plan"] = PlanJson(schema, choice);
+            tables[MetadataJson.TableKey(schema, table.Name)] = json;
         }
 
         var root = new JsonObject
@@ -116,6 +122,24 @@ internal static class MetadataSidecarWriter
             ["indexes"] = new JsonArray(table.Indexes.Select(i => (JsonNode?)new JsonObject { ["name"] = i.Name, ["columns"] = Strings(i.Columns), ["unique"] = i.IsUnique }).ToArray()),
             ["partitions"] = table.Partitions.Count == 0 ? null : Strings(table.Partitions.Select(p => p.ToString())),
             ["columns"] = columns,
+        };
+        RemoveNulls(json);
+        return json;
+    }
+
+    /// <summary>
+    /// A table's generation plan: <c>reference_table</c> and <c>primary_parent</c> (the foreign key's child columns, or
+    /// "root") are read back by <c>--metadata</c>; <c>parent_table</c> and the reasons are there for the reader.
+    /// </summary>
+    private static JsonObject PlanJson(DatabaseSchema schema, TablePlanChoice choice)
+    {
+        var json = new JsonObject
+        {
+            ["reference_table"] = choice.IsReference,
+            ["primary_parent"] = choice.IsReference ? null : choice.PrimaryParent is { } columns ? Strings(columns) : JsonValue.Create(Root),
+            ["parent_table"] = choice.IsReference || choice.ParentTable is null ? null : MetadataJson.TableKey(schema, choice.ParentTable),
+            ["why"] = choice.Why,
+            ["why_generated"] = choice.IsReference ? null : choice.WhyNotReference,
         };
         RemoveNulls(json);
         return json;

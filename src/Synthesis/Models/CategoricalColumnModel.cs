@@ -148,23 +148,6 @@ internal sealed class CategoricalColumnModel : ColumnModel
         return lo == OtherIndex ? GenerateOther(runtime) : _parsed[lo];
     }
 
-    /// <summary>
-    /// The kept values (not NULL, not the rare-value bucket) in a random order weighted by their counts
-    /// (each value's key u^(1/count), largest first), for a key that must not repeat: the next value a
-    /// parent that already has the likely ones would plausibly get.
-    /// </summary>
-    public IEnumerable<object> KeptValuesByWeight(Xoshiro256 random)
-    {
-        var keyed = new List<(double Key, object Value)>(_parsed.Length);
-        for (var i = 0; i < _parsed.Length; i++)
-        {
-            if (i == NullIndex || i == OtherIndex || _parsed[i] is not { } value || Counts[i] <= 0) continue;
-            keyed.Add((Math.Log(random.NextOpenDouble()) / Counts[i], value));
-        }
-
-        return keyed.OrderByDescending(static k => k.Key).Select(static k => k.Value);
-    }
-
     public override object? Redraw(object? previous, int attempt, ColumnRuntime runtime)
     {
         if (previous is null)

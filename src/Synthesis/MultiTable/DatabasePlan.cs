@@ -58,7 +58,7 @@ public sealed record DatabasePlan
             // picked per row like any other parent; neither can be the owner (a lookup owns nothing).
             var referenceKeys = ordinary.Where(f => IsReference(f.PrincipalTable) && f.Columns.Count == 1).ToList();
             var candidates = ordinary.Except(referenceKeys).ToList();
-            var (primary, reason) = ChoosePrimary(table, candidates.Where(f => !IsReference(f.PrincipalTable)).ToList());
+            var (primary, reason) = ChoosePrimary(table, candidates.Where(f => !IsReference(f.PrincipalTable)).ToList(), IsReference);
             plans[name] = new TablePlan
             {
                 Table = name,
@@ -107,14 +107,31 @@ public sealed record DatabasePlan
     /// invoice has lines, a minority of tracks are sold); then the larger parent; then column order and name.
     /// Where no key is an owner the table is a root. The user's choice in the metadata wins.
     /// </summary>
-    private static (ForeignKeySchema? Primary, string Reason) ChoosePrimary(TableSchema table, List<ForeignKeySchema> candidates)
+    private static (ForeignKeySchema? Primary, string Reason) ChoosePrimary(TableSchema table, List<ForeignKeySchema> candidates, Func<QualifiedName, bool> isReference)
     {
-        if (table.PrimaryParentOverride is { } chosen)
+        var automatic = ChooseAutomatically(table, candidates);
+        if (table.PrimaryParentOverride is not { } chosen) return automatic;
+        // The user's word, with what the data would have chosen beside it (the same, or why not).
+        var agree = automatic.Primary is null ? chosen.Length == 0 : string.Join(",", automatic.Primary.Columns) == chosen;
+        var beside = agree ? "; the data agree" : $"; from the data alone: {automatic.Reason}";
+        if (chosen.Length == 0) return (null, "a root table, as the metadata says" + beside);
+        var named = candidates.FirstOrDefault(f => string.Join(",", f.Columns) == chosen);
+        if (named is not null) return (named, $"belongs to {named.PrincipalTable}, as the metadata says" + beside);
+        return (automatic.Primary, $"the metadata names ({chosen}), which {CannotOwn(table, chosen, isReference)}, so: {automatic.Reason}");
+    }
+
+    /// <summary>Why a key the metadata names is not among the keys that can own this table's rows.</summary>
+    private static string CannotOwn(TableSchema table, string columns, Func<QualifiedName, bool> isReference) =>
+        table.ForeignKeys.FirstOrDefault(f => string.Join(",", f.Columns) == columns) switch
         {
-            if (chosen.Length == 0) return (null, "a root table, as the metadata says");
-            var named = candidates.FirstOrDefault(f => string.Join(",", f.Columns) == chosen);
-            if (named is not null) return (named, "as the metadata says");
-        }
+            null => "is no foreign key of the table",
+            { IsSelfReference: true } => "points at the table itself (its rows form trees, not a branch)",
+            var f when isReference(f.PrincipalTable) => $"points at {f.PrincipalTable}, a reference table (copied; a lookup owns nothing)",
+            var f => $"closes a cycle through {f.PrincipalTable} (filled after every table is loaded)",
+        };
+
+    private static (ForeignKeySchema? Primary, string Reason) ChooseAutomatically(TableSchema table, List<ForeignKeySchema> candidates)
+    {
 
         var childRows = table.RowCount ?? 0;
         var small = Math.Max(20, Math.Sqrt(childRows));
@@ -140,7 +157,7 @@ public sealed record DatabasePlan
             _ => "its key is never NULL in the data",
         };
         var stats = best.Key.Statistics is { } s
-            ? string.Format(CultureInfo.InvariantCulture, "; {0:0%} of its rows have children here, {1:0.#} each", s.ReferencedShare, s.ChildrenPerReferencedParent)
+            ? string.Format(CultureInfo.InvariantCulture, "; {0:0%} of {1} rows have {2} rows, {3:0.#} each", s.ReferencedShare, best.Key.PrincipalTable.Name, table.Name.Name, s.ChildrenPerReferencedParent)
             : string.Empty;
         var others = owners.Count > 1 ? $"; preferred to {string.Join(", ", owners.Where(o => !ReferenceEquals(o.Key, best.Key)).Select(o => o.Key.PrincipalTable.ToString()))}" : string.Empty;
         return (best.Key, $"belongs to {best.Key.PrincipalTable}: {why}{stats}{others}");

@@ -7,7 +7,9 @@ namespace Sdv.Connector.Synthesis.MultiTable;
 
 /// <summary>
 /// Samples a whole database from a <see cref="DatabaseModel"/>, parent-first, one table at a time.
-/// Root tables get their source row count times the scale. Each parent row carries the child counts
+/// Every table gets its source row count times the scale: root tables exactly rounded (at least one row
+/// where a table under them needs rows), each child table in total, shared among its synthetic parents.
+/// Reference tables are copied whole, or, scaled, in part (<see cref="ReferenceSubset"/>). Each parent row carries the child counts
 /// it drew jointly with its own columns; its children are then drawn conditionally on that parent's
 /// columns, with the foreign key set to the parent's generated key. Other foreign keys pick a parent
 /// with the source's popularity; self-references grow trees with the source's fan-out; keys that
@@ -26,6 +28,7 @@ public sealed class DatabaseSampler : IDisposable
     private readonly DatabaseModel _model;
     private readonly long _seed;
     private readonly double _scale;
+    private readonly ReferenceSubset _references;
     // Written by the table being generated, read by its children once it is whole: concurrent
     // tables touch these at once, so they are concurrent maps, and warnings and deferred keys are
     // kept per table and read back in plan order (the same whatever the order tables finished in).
@@ -35,12 +38,19 @@ public sealed class DatabaseSampler : IDisposable
     private readonly ConcurrentDictionary<QualifiedName, bool> _started = new();
 
     public DatabaseSampler(DatabaseModel model, long seed, double scale)
+        : this(model, seed, ScaleOptions.Of(scale))
+    {
+    }
+
+    public DatabaseSampler(DatabaseModel model, long seed, ScaleOptions scale)
     {
         ArgumentNullException.ThrowIfNull(model);
-        if (!(scale > 0) || double.IsInfinity(scale)) throw new ArgumentOutOfRangeException(nameof(scale), scale, "The scale must be a positive number.");
+        ArgumentNullException.ThrowIfNull(scale);
+        scale.Validate();
         _model = model;
         _seed = seed;
-        _scale = scale;
+        _scale = scale.Factor;
+        _references = new ReferenceSubset(model, scale, seed);
     }
 
     /// <summary>Lets go of what the generated tables keep for their children (temporary files included).</summary>
@@ -50,7 +60,7 @@ public sealed class DatabaseSampler : IDisposable
     }
 
     /// <summary>What sampling could not do as the source does (rows dropped to keep a pair unique, trees without a root).</summary>
-    public IReadOnlyList<string> Warnings => InPlanOrder(_warnings);
+    public IReadOnlyList<string> Warnings => [.. new[] { _references.Note }.OfType<string>(), .. InPlanOrder(_warnings)];
 
     /// <summary>Rows generated so far, per table.</summary>
     public IReadOnlyDictionary<QualifiedName, long> RowCounts => _generated.ToDictionary(p => p.Key, p => p.Value.Count);
@@ -130,14 +140,14 @@ public sealed class DatabaseSampler : IDisposable
         var copied = _model.Tables.SelectMany(t => t.Equalities.Where(e => ParentOf(t, e).Equals(plan.Table)).Select(e => e.ParentColumn)).ToHashSet(StringComparer.Ordinal);
         var generated = new GeneratedTable(table, _model.Schema, _model.Plan, ExportedDimensions(plan, entry.Model), copied);
         _generated[plan.Table] = generated;
-        return plan.IsReference ? CopyReference(table, entry, generated) : Draw(plan, table, entry, generated, warnings);
+        return plan.IsReference ? CopyReference(table, generated) : Draw(plan, table, entry, generated, warnings);
     }
 
-    /// <summary>A reference table's rows as the source had them, keys included.</summary>
-    private IEnumerable<object?[]> CopyReference(TableSchema table, TableEntry entry, GeneratedTable generated)
+    /// <summary>A reference table's rows as the source had them, keys included (all of them, or the ones a scaled sample keeps).</summary>
+    private IEnumerable<object?[]> CopyReference(TableSchema table, GeneratedTable generated)
     {
         var kinds = table.Columns.Select(c => Transforms.ValueKinds.Of(c.LogicalType)).ToArray();
-        foreach (var text in entry.ReferenceRows)
+        foreach (var text in _references.RowsOf(table.Name))
         {
             var row = new object?[text.Length];
             for (var i = 0; i < row.Length; i++) row[i] = text[i] is { } t ? Transforms.CellCodec.Parse(t, kinds[i]) : null;
@@ -189,6 +199,9 @@ public sealed class DatabaseSampler : IDisposable
         object?[]? numberedParent = null;
         long number = 0;
         var sampler = model.Sampler(context);
+        var codes = _references.CodesOf(plan, entry);
+        foreach (var (_, column, kept) in codes) sampler.Restrict(column, kept);
+        var uniqueCodes = new UniqueCodes(table, plan, entry, codes.ToDictionary(static c => c.Name, static c => c.Codes, StringComparer.Ordinal));
         var buffer = new object?[model.Data.Columns.Count];
         var width = table.Columns.Count;
         var childCounts = new long[plan.Children.Count];
@@ -214,10 +227,8 @@ public sealed class DatabaseSampler : IDisposable
                 }
             }
 
-            // A row whose composite key its model could not keep unique (every value of the key's free column
-            // already used under this parent) is left out rather than refused by the target.
-            var dropped = sampler.LastRowRepeatsKey;
-            for (var attempt = 0; !dropped; attempt++)
+            var dropped = false;
+            for (var attempt = 0; ; attempt++)
             {
                 foreach (var key in secondary) SetSecondary(row, key, table, random, warnings);
                 if (seen is null || pairColumns is null) break;
@@ -229,7 +240,7 @@ public sealed class DatabaseSampler : IDisposable
                 }
             }
 
-            if (dropped)
+            if (dropped || !uniqueCodes.TryKeep(row, random))
             {
                 generated.Dropped++;
                 continue;
@@ -260,7 +271,9 @@ public sealed class DatabaseSampler : IDisposable
 
         if (generated.Dropped > 0)
         {
-            warnings.Add($"{plan.Table}: {generated.Dropped} row(s) were not generated because their parents could not be paired without repeating a unique key.");
+            warnings.Add(!uniqueCodes.Any
+                ? $"{plan.Table}: {generated.Dropped} row(s) were not generated because their parents could not be paired without repeating a unique key."
+                : $"{plan.Table}: {generated.Dropped} row(s) were not generated because their parents and the codes of reference tables could not be paired without repeating a unique key.");
         }
 
         var pending = new List<PendingDeferred>();
@@ -285,7 +298,7 @@ public sealed class DatabaseSampler : IDisposable
         _ = generated;
         if (plan.PrimaryParent is not { } primary)
         {
-            var n = (long)Math.Round(entry.SourceRows * _scale, MidpointRounding.AwayFromZero);
+            var n = (long)ExpectedRows(plan, entry);
             for (long i = 0; i < n; i++) yield return (sampler.Next(null, null, true, buffer, null), null, -1, pairColumns is null ? null : new HashSet<string>(StringComparer.Ordinal));
             yield break;
         }
@@ -297,8 +310,8 @@ public sealed class DatabaseSampler : IDisposable
         var parentKeys = parent.KeysOf(primary.PrincipalColumns);
         var drawn = parent.ChildCounts(primary);
         if (oneToOne) for (var p = 0; p < drawn.Length; p++) drawn[p] = Math.Min(drawn[p], 1);
-        var expected = parentEntry.SourceRows == 0 ? 0 : entry.SourceRows * (double)parent.Count / parentEntry.SourceRows;
-        var counts = Calibrate(drawn, expected, oneToOne, SourceMostChildren(primary, parentEntry), SourceLeastChildren(primary, parentEntry));
+        var counts = ChildCountCalibration.Calibrate(drawn, ExpectedRows(plan, entry), oneToOne,
+            ChildCountCalibration.SourceMostChildren(primary, parentEntry), ChildCountCalibration.SourceLeastChildren(primary, parentEntry));
         var givenDims = new double[entry.Model.Data.DimensionCount];
         // The parent's key is given to the row sampler, so a unique key that pairs it with the row's own
         // columns (a playlist entry's track and playlist) is kept unique where the row is drawn.
@@ -335,127 +348,6 @@ public sealed class DatabaseSampler : IDisposable
     private List<T> InPlanOrder<T>(ConcurrentDictionary<QualifiedName, List<T>> perTable) =>
         _model.Plan.Tables.SelectMany(p => perTable.TryGetValue(p.Table, out var list) ? list : []).ToList();
 
-    /// <summary>
-    /// Scales the child counts parents drew (in place) so that their sum is the source's children per parent
-    /// times the parents generated: each parent's draw keeps its share (the shape of the
-    /// distribution and its link to the parent's columns), while the total no longer carries the
-    /// sampling noise of a few large draws. Rounding is cumulative, so the total is exact, except
-    /// that no parent gets more children than the source's parent with the most
-    /// (<paramref name="sourceMost"/>, or the largest draw where that is unknown or larger): scaling
-    /// past it would invent a count the source never has (an order with 6 lines where no order has
-    /// more than 5). The rows that cap holds back go to the next parents, then, at the end, one at a
-    /// time to any parent with children and room; they are missing from the total only when every
-    /// such parent is full. (The cap was the largest draw, and what it held back at the end was
-    /// dropped: with few parents, 20 regions for 500,000 customers, 0.2-1.1% of the rows were lost.)
-    /// </summary>
-    internal static long[] Calibrate(long[] drawn, double expected, bool atMostOne, long? sourceMost = null, long sourceLeast = 0) =>
-        RaiseToLeast(CalibrateTotal(drawn, expected, atMostOne, sourceMost), atMostOne ? 0 : sourceLeast);
-
-    /// <summary>
-    /// Where every source parent has children (each track is in 2 to 5 playlists), no synthetic parent has
-    /// fewer than the source's fewest: the short ones are raised, the rows taken from the fullest, the total kept.
-    /// </summary>
-    private static long[] RaiseToLeast(long[] counts, long least)
-    {
-        if (least <= 0 || counts.Sum() < least * counts.Length) return counts;
-        long deficit = 0;
-        for (var i = 0; i < counts.Length; i++)
-        {
-            if (counts[i] >= least) continue;
-            deficit += least - counts[i];
-            counts[i] = least;
-        }
-
-        // Taken from the parents above the floor in proportion to what they have above it (one pass, cumulative rounding).
-        double excess = 0;
-        foreach (var c in counts) excess += Math.Max(0, c - least);
-        if (excess <= 0) return counts;
-        double cumulative = 0;
-        long taken = 0;
-        for (var i = 0; i < counts.Length && taken < deficit; i++)
-        {
-            var above = counts[i] - least;
-            if (above <= 0) continue;
-            cumulative += above * (deficit / excess);
-            var take = Math.Min(above, (long)Math.Round(cumulative, MidpointRounding.AwayFromZero) - taken);
-            counts[i] -= take;
-            taken += take;
-        }
-
-        return counts;
-    }
-
-    private static long[] CalibrateTotal(long[] drawn, double expected, bool atMostOne, long? sourceMost)
-    {
-        var total = drawn.Sum();
-        if (expected < 0.5 || drawn.Length == 0) return drawn;
-        if (total == 0)
-        {
-            // No parent drew a child (few parents, a count that is mostly 0): the rows the source has
-            // per parent are spread evenly, so a non-empty branch never comes out empty.
-            var cap0 = atMostOne ? 1 : long.MaxValue;
-            var step = expected / drawn.Length;
-            long given = 0;
-            for (var i = 0; i < drawn.Length; i++)
-            {
-                var upTo = (long)Math.Round((i + 1) * step, MidpointRounding.AwayFromZero);
-                drawn[i] = Math.Clamp(upTo - given, 0, cap0);
-                given += drawn[i];
-            }
-
-            return drawn;
-        }
-
-        var factor = expected / total;
-        var cap = atMostOne ? 1 : Math.Max(drawn.Max(), sourceMost ?? 0);
-        // In place: each count is read before it is replaced, and a second array of millions of parents is memory that grows with the data.
-        double cumulative = 0;
-        long assigned = 0;
-        for (var i = 0; i < drawn.Length; i++)
-        {
-            cumulative += drawn[i] * factor;
-            var upTo = (long)Math.Round(cumulative, MidpointRounding.ToEven);
-            drawn[i] = Math.Clamp(upTo - assigned, 0, cap);
-            assigned += drawn[i];
-        }
-
-        // What the cap held back at the end of the pass goes, one row at a time, to the parents that
-        // have children and room, so the total stays exact while the capacity allows it.
-        var remainder = (long)Math.Round(cumulative, MidpointRounding.ToEven) - assigned;
-        for (var progress = true; remainder > 0 && progress;)
-        {
-            progress = false;
-            for (var i = drawn.Length - 1; i >= 0 && remainder > 0; i--)
-            {
-                if (drawn[i] <= 0 || drawn[i] >= cap) continue;
-                drawn[i]++;
-                remainder--;
-                progress = true;
-            }
-        }
-        return drawn;
-    }
-
-    /// <summary>
-    /// The most children one parent had in the source in relationship <paramref name="fk"/>: the top
-    /// of the parent model's child-count column (the largest value it can draw), or null without one.
-    /// </summary>
-    /// <summary>The fewest children a parent has in the source, where the parent model's count never goes below 1 (0 otherwise).</summary>
-    private static long SourceLeastChildren(ForeignKeySchema fk, TableEntry parent)
-    {
-        var name = AppendedColumn.ChildCountName(fk);
-        return parent.Model.Data.Columns.FirstOrDefault(c => c.Name == name) is ContinuousColumnModel { Marginal: { X.Length: > 0 } marginal } && marginal.Min >= 1
-            ? (long)Math.Floor(marginal.Min) : 0;
-    }
-
-    private static long? SourceMostChildren(ForeignKeySchema fk, TableEntry parent)
-    {
-        var name = AppendedColumn.ChildCountName(fk);
-        // The largest count the parent's model can draw, or the source's own largest where the statistics know it.
-        var fromModel = parent.Model.Data.Columns.FirstOrDefault(c => c.Name == name) is ContinuousColumnModel { Marginal: { } marginal }
-            && double.IsFinite(marginal.Max) ? (long)Math.Ceiling(marginal.Max) : (long?)null;
-        return fromModel;
-    }
 
 
     /// <summary>
@@ -590,13 +482,24 @@ public sealed class DatabaseSampler : IDisposable
         return new ParentPicker(weights, expectedChildren, signatures);
     }
 
-    /// <summary>The rows this table will get: a root's source count times the scale; a child's, its source count times its parent's.</summary>
+    /// <summary>
+    /// The rows this table will get: its source count times the scale, a root's rounded (half away from zero). A
+    /// child's total is the scale's, not its parent's rounded share of it (a root of 8 rows at 0.1 keeps 1, an
+    /// eighth, but its 100 children get 10 rows, not 12.5), and the calibration shares it among the parents. At least one row
+    /// where a table under this one (through primary parents) expects half a row or more, so no branch the
+    /// source has comes out empty for want of a parent.
+    /// </summary>
     private double ExpectedRows(TablePlan plan, TableEntry entry)
     {
-        if (plan.PrimaryParent is not { } primary) return Math.Round(entry.SourceRows * _scale, MidpointRounding.AwayFromZero);
-        var parentSource = _model.Entry(primary.PrincipalTable).SourceRows;
-        return parentSource == 0 ? 0 : entry.SourceRows * (double)_generated[primary.PrincipalTable].Count / parentSource;
+        if (entry.SourceRows == 0) return 0;
+        var rows = entry.SourceRows * _scale;
+        if (plan.PrimaryParent is null) rows = Math.Round(rows, MidpointRounding.AwayFromZero);
+        return Math.Max(rows, CarriesRows(plan) ? 1 : 0);
     }
+
+    /// <summary>True where some table under this one (children, their children, ...) expects half a row or more.</summary>
+    private bool CarriesRows(TablePlan plan) => plan.Children.Any(c =>
+        _model.Entry(c.Table).SourceRows * _scale >= 0.5 || CarriesRows(_model.Plan.For(c.Table)));
 
     private static string Signature(IEnumerable<object?> values) => string.Join('\u0001', values.Select(Format));
 

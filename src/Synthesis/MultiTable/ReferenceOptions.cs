@@ -20,9 +20,6 @@ public sealed class ReferenceOptions
     /// <summary>Most rows a reference table with a numeric (non-key) column has. Default 50.</summary>
     public long MaxRowsWithNumbers { get; init; } = 50;
 
-    /// <summary>Copy reference tables at the clone's scale too (<c>--scale-reference</c>). Default false: copied whole.</summary>
-    public bool Scaled { get; init; }
-
     public static ReferenceOptions Default { get; } = new();
 
     /// <summary>Reads <c>auto</c>, <c>none</c> or a comma-separated list of globs; an error names what was wrong.</summary>

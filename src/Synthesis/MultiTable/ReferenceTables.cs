@@ -10,7 +10,8 @@ namespace Sdv.Connector.Synthesis.MultiTable;
 /// A table is one when another table references it, it has rows but at most
 /// <see cref="ReferenceOptions.MaxRows"/> and at most the square root of its largest referrer's rows, none of its columns is personal data or a date (entities carry
 /// dates; lookups do not), numbers only where it is very small, and every table it references itself is a
-/// reference table. The user's word (<see cref="TableSchema.ReferenceOverride"/>, <c>--reference-tables</c>) wins.
+/// reference table. The user's word (<see cref="TableSchema.ReferenceOverride"/>, <c>--reference-tables</c>) wins, except
+/// that a table with personal data is never copied.
 /// </summary>
 public static class ReferenceTables
 {
@@ -44,8 +45,13 @@ public static class ReferenceTables
         // A parent not decided yet is later in the order (a cycle): it is generated, so its keys could not be copied.
         var parents = table.ForeignKeys.Where(f => !f.IsSelfReference).Select(f => f.PrincipalTable).Distinct().ToList();
         var generatedParent = parents.FirstOrDefault(p => !decided.TryGetValue(p, out var role) || !role.IsReference);
+        var personal = table.Columns.FirstOrDefault(c => c.SdType == SdType.Pii);
         if (userSays == true)
         {
+            // Personal data is generated, never copied, whoever names the table: a metadata file written before a
+            // column was marked personal (its plan said lookup) must not copy that column's real values.
+            if (personal is not null)
+                return new TableRole(false, $"named a reference table, but column {personal.Name} is personal data, which is never copied: generated");
             return generatedParent is null
                 ? new TableRole(true, "a reference table, as the metadata or --reference-tables says")
                 : new TableRole(false, $"named a reference table, but it references {generatedParent}, which is generated: its keys could not point at real rows; mark {generatedParent} as a reference table too");
@@ -62,7 +68,6 @@ public static class ReferenceTables
         // holds entities, whose names and titles are the source's content, not a vocabulary.
         if (rows * rows > childRows)
             return new TableRole(false, $"{rows:N0} rows for {childRows:N0} rows that reference it: entities, not a vocabulary (a lookup has at most the square root of its referrers' rows)");
-        var personal = table.Columns.FirstOrDefault(c => c.SdType == SdType.Pii);
         if (personal is not null) return new TableRole(false, $"column {personal.Name} is personal data");
         var date = table.Columns.FirstOrDefault(c => c.SdType == SdType.Datetime && !IsKey(table, c.Name));
         if (date is not null) return new TableRole(false, $"column {date.Name} is a date (entities carry dates, lookups do not)");

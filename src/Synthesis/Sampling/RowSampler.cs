@@ -23,6 +23,7 @@ internal sealed class RowSampler
     private readonly int _outputWidth;
     private readonly object? _jointState;
     private double[]? _givenDims;
+    private KeptCodes?[]? _restricted;
 
     /// <summary>The joint model's draw of the last row (u by dimension), what its children are conditioned on.</summary>
     public ReadOnlySpan<double> LastDraw => _u;
@@ -60,14 +61,19 @@ internal sealed class RowSampler
             .ToList();
     }
 
+    /// <summary>
+    /// From now on column <paramref name="column"/> (its index among the model's columns) holds only the
+    /// <paramref name="codes"/> kept of a scaled-down reference table: a code it draws outside them is drawn
+    /// again among them, before checks and unique keys are judged, so redraws can still find a unique pair.
+    /// </summary>
+    public void Restrict(int column, KeptCodes codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        (_restricted ??= new KeptCodes?[_columns.Length])[column] = codes;
+    }
+
     /// <summary>Rows whose checks could not be met even after redraws and repairs.</summary>
     public long Violations { get; private set; }
-
-    /// <summary>
-    /// True when the last row repeats a composite unique key even after redraws and repairs (a track already in
-    /// every playlist): the caller must drop it, since the target would refuse it.
-    /// </summary>
-    public bool LastRowRepeatsKey { get; private set; }
 
     /// <summary>
     /// One row. <paramref name="given"/> (full width, may be null) holds fixed cells where
@@ -88,7 +94,6 @@ internal sealed class RowSampler
         var tries = _model.Data.MaxRejectionTries;
         var checks = _model.Checks;
         var needsLoop = checks.Length > 0 || _compositeKeys.Count > 0 || isGiven is not null;
-        LastRowRepeatsKey = false;
         for (var attempt = 0; ; attempt++)
         {
             Draw(given, isGiven);
@@ -102,7 +107,6 @@ internal sealed class RowSampler
                 if (!Repair(given, isGiven))
                 {
                     Violations++;
-                    LastRowRepeatsKey = RepeatedKey() is not null;
                 }
 
                 break;
@@ -164,6 +168,14 @@ internal sealed class RowSampler
             else
             {
                 var value = column.Generate(_u, _runtimes[c]);
+                if (_restricted?[c] is { } kept && value is not null && !kept.Holds(value))
+                {
+                    value = kept.Restrict(value, _random);
+                    // The draw its children are conditioned on follows the code it now holds.
+                    column.Encode(value, _z, _random);
+                    foreach (var dim in column.Dimensions) _u[dim] = NormalScores.ToProbability(_z[dim]);
+                }
+
                 if (column.IsUnique && value is not null)
                 {
                     var used = _runtimes[c].Used ??= [];
@@ -222,51 +234,12 @@ internal sealed class RowSampler
             }
         }
 
-        return RepeatedKey() is null;
-    }
-
-    /// <summary>The first composite unique key the working row repeats (checked here, not left to the multi-table layer), or null.</summary>
-    private (int[] Columns, HashSet<string> Seen)? RepeatedKey()
-    {
         foreach (var (columns, seen, hasId) in _compositeKeys)
         {
             if (!hasId && !MissingKeyCell(columns) && seen.Contains(CompositeKey(columns)))
             {
-                return (columns, seen);
+                return false;
             }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// A repeated composite key gets another value in one of its free categorical columns (a playlist this
-    /// track is not yet in), tried in a count-weighted random order; false when every value repeats too.
-    /// </summary>
-    private bool RepairRepeatedKey(bool[]? isGiven)
-    {
-        while (RepeatedKey() is { } repeated)
-        {
-            var repaired = false;
-            foreach (var c in repeated.Columns)
-            {
-                if (IsFixed(c, isGiven) || _columns[c] is not CategoricalColumnModel categories) continue;
-                var original = _work[c];
-                foreach (var value in categories.KeptValuesByWeight(_random))
-                {
-                    _work[c] = value;
-                    if (!repeated.Seen.Contains(CompositeKey(repeated.Columns)) && _model.Checks.All(check => CheckEvaluator.Holds(check.Root, _work)))
-                    {
-                        repaired = true;
-                        break;
-                    }
-                }
-
-                if (repaired) break;
-                _work[c] = original;
-            }
-
-            if (!repaired) return false;
         }
 
         return true;
@@ -311,7 +284,6 @@ internal sealed class RowSampler
             }
         }
 
-        RepairRepeatedKey(isGiven);
         return Acceptable(given, isGiven);
     }
 

@@ -21,6 +21,27 @@ internal static partial class BadInputCases
         await s.AssertSourcesUnchangedAsync();
     }
 
+    /// <summary>
+    /// clone with the metadata introspect wrote for the shared SQLite source, its sidecar's plan of the child table
+    /// changed: refused with exit 2 and the phrases, nothing written.
+    /// </summary>
+    private static async Task BadPlanAsync(BadInputSources s, Action<JsonObject> edit, params string[] phrases)
+    {
+        var dir = TempDir();
+        var metadata = Path.Combine(dir, "metadata.json");
+        var introspected = await RunAsync("introspect", "--source", s.SqliteSource.Name, "--out", metadata);
+        Assert.True(introspected.ExitCode == 0, introspected.ToString());
+        var sidecar = Path.Combine(dir, "metadata.sdv-connector.json");
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(sidecar))!.AsObject();
+        edit(json["tables"]!["child"]!["plan"]!.AsObject());
+        await File.WriteAllTextAsync(sidecar, json.ToJsonString());
+        var target = Path.Combine(dir, "t.db");
+        var run = await RunAsync("clone", "--source", s.SqliteSource.Name, "--target", target, "--metadata", metadata);
+        Expect(run, ExitCodes.BadInput, phrases);
+        await AssertNoTablesAsync(target);
+        await s.AssertSourcesUnchangedAsync();
+    }
+
     private const string MetadataHead = """{"METADATA_SPEC_VERSION": "MULTI_TABLE_V1", "tables": """;
 
     /// <summary>sample from a model file of the given bytes (or none): refused with exit 2 and the phrases, no target written.</summary>
@@ -55,6 +76,13 @@ internal static partial class BadInputCases
         yield return Case("metadata_unknown_column", s => BadMetadataAsync(s, MetadataHead + """{"parent": {"columns": {"no_such_column": {"sdtype": "numerical"}}}}}""", "tables.parent.columns.no_such_column: the table has no such column"));
         yield return Case("metadata_bad_sdtype", s => BadMetadataAsync(s, MetadataHead + """{"parent": {"columns": {"name": {"sdtype": "banana"}}}}}""", "'banana' is not an sdtype"));
         yield return Case("metadata_pk_contradicts_database", s => BadMetadataAsync(s, MetadataHead + """{"child": {"primary_key": "parent_id", "columns": {"parent_id": {"sdtype": "id"}}}}}""", "tables.child.primary_key: (parent_id) in the file but (id) in the database"));
+
+        yield return Case("metadata_plan_names_no_key", s => BadPlanAsync(s, plan => plan["primary_parent"] = new JsonArray("parent"),
+            "metadata.sdv-connector.json tables.child.plan.primary_parent: (parent) is not a foreign key of child", "its foreign keys are [\"parent_id\"] -> parent", "or \"root\""));
+        yield return Case("metadata_plan_parent_table_contradicts_key", s => BadPlanAsync(s, plan => plan["parent_table"] = "child",
+            "tables.child.plan: primary_parent (parent_id) points at parent, but parent_table says child"));
+        yield return Case("metadata_plan_reference_not_a_boolean", s => BadPlanAsync(s, plan => plan["reference_table"] = "no",
+            "tables.child.plan.reference_table: must be true (copied verbatim) or false (generated), not \"no\""));
 
         yield return Case("model_missing", s => BadModelAsync(s, _ => null, "does not exist"));
         yield return Case("model_not_json", s => BadModelAsync(s, _ => "hello, I am not a model"u8.ToArray(), "is not a readable model file", "Fit the model again"));

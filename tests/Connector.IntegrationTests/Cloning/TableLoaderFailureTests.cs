@@ -29,7 +29,7 @@ public sealed class TableLoaderFailureTests(SqliteFixture fixture, SharedCloneSo
             var fit = await CliRun.RunAsync("fit", "--source", DatabaseUrl.For(source), "--model", file, "--seed", "5");
             Assert.True(fit.ExitCode == 0, fit.ToString());
             var model = DatabaseModelFile.Load(file);
-            using var sampler = new DatabaseSampler(model, 5, 1);
+            using var sampler = new DatabaseSampler(model, 5, ScaleOptions.Whole);
             var order = model.Plan.Tables.Select(t => t.Table).ToList();
             var targets = model.Schema.Tables.ToDictionary(t => t.Name);
             // A root that other tables need: it starts at once and fails on its third row.

@@ -86,6 +86,7 @@ public sealed class NightlyConfigTests : IDisposable
               customers.country: { keep_constant: NL }
             seed: 7
             scale: 0.5
+            scale_reference: yes
             rare_k: 10
             locale: de
             model: { path: models/app.sdvm, reuse: false, on_drift: refuse, offline: true }
@@ -101,6 +102,7 @@ public sealed class NightlyConfigTests : IDisposable
         Assert.Equal(["audit_log"], config.Exclude);
         Assert.Equal(7, config.Seed);
         Assert.Equal(0.5, config.Scale);
+        Assert.True(config.ScaleReference);
         Assert.Equal(10, config.RareK);
         Assert.Equal("de", config.Locale);
         Assert.Equal(Path.Combine(_folder.Root, "models", "app.sdvm"), config.Model.Path);
@@ -116,6 +118,14 @@ public sealed class NightlyConfigTests : IDisposable
         Assert.Equal("public.customers", config.Columns[0].Table);
         Assert.True(config.Columns[1].NullOut);
         Assert.Equal("NL", config.Columns[2].KeepConstant);
+    }
+
+    [Fact]
+    public void Scale_reference_is_off_unless_asked_and_must_be_true_or_false()
+    {
+        Assert.False(Load("source: { url: source.db }\ntarget: { url: t.db }\n").ScaleReference);
+        var e = Problems("source: { url: source.db }\ntarget: { url: t.db }\nscale_reference: sometimes\n");
+        Assert.Equal("scale_reference (line 3): must be true or false, not 'sometimes'.", Assert.Single(e.Problems));
     }
 
     [Fact]

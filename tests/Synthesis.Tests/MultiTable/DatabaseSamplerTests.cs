@@ -247,12 +247,12 @@ public sealed class DatabaseSamplerTests
     [Fact]
     public void Calibration_hits_the_expected_total_and_keeps_zeroes()
     {
-        var calibrated = DatabaseSampler.Calibrate([0, 10, 5, 0, 25], 20, atMostOne: false);
+        var calibrated = ChildCountCalibration.Calibrate([0, 10, 5, 0, 25], 20, atMostOne: false);
         Assert.Equal(20, calibrated.Sum());
         Assert.Equal(0, calibrated[0]);
         Assert.Equal(0, calibrated[3]);
         Assert.True(calibrated[4] > calibrated[1] && calibrated[1] > calibrated[2]);
-        Assert.All(DatabaseSampler.Calibrate([3, 3, 3], 2, atMostOne: true), c => Assert.InRange(c, 0, 1));
+        Assert.All(ChildCountCalibration.Calibrate([3, 3, 3], 2, atMostOne: true), c => Assert.InRange(c, 0, 1));
     }
 
     [Fact]
@@ -260,18 +260,18 @@ public sealed class DatabaseSamplerTests
     {
         // 20 parents drew 400 children where the source has 500 per 20 parents, its fullest parent 40.
         long[] Drawn() => [.. Enumerable.Range(0, 20).Select(static i => (long)(10 + i))];
-        var capped = DatabaseSampler.Calibrate(Drawn(), 500, atMostOne: false);
+        var capped = ChildCountCalibration.Calibrate(Drawn(), 500, atMostOne: false);
         Assert.Equal(500, capped.Sum()); // capped at the largest draw (29), the rest goes to parents with room
         Assert.All(capped, c => Assert.InRange(c, 0, 29));
-        var calibrated = DatabaseSampler.Calibrate(Drawn(), 500, atMostOne: false, sourceMost: 40);
+        var calibrated = ChildCountCalibration.Calibrate(Drawn(), 500, atMostOne: false, sourceMost: 40);
         Assert.Equal(500, calibrated.Sum());
         Assert.All(calibrated, c => Assert.InRange(c, 0, 40));
         Assert.True(calibrated[19] > calibrated[0], "the parents keep their order of size");
         // Where even the source maximum cannot hold them, rows are missing rather than invented.
-        var full = DatabaseSampler.Calibrate(Drawn(), 1000, atMostOne: false, sourceMost: 30);
+        var full = ChildCountCalibration.Calibrate(Drawn(), 1000, atMostOne: false, sourceMost: 30);
         Assert.All(full, c => Assert.Equal(30, c));
         // Held back at the very end, with only earlier parents left to take it.
-        var tail = DatabaseSampler.Calibrate([4, 4, 2, 10], 40, atMostOne: false, sourceMost: 12);
+        var tail = ChildCountCalibration.Calibrate([4, 4, 2, 10], 40, atMostOne: false, sourceMost: 12);
         Assert.Equal(40, tail.Sum());
         Assert.All(tail, c => Assert.InRange(c, 1, 12));
     }
@@ -281,11 +281,11 @@ public sealed class DatabaseSamplerTests
     {
         // Tracks each in 2 to 5 playlists: scaled down, no track may fall to 0 or 1.
         long[] drawn = [2, 5, 3, 2, 4, 5, 2, 3, 2, 2];
-        var calibrated = DatabaseSampler.Calibrate(drawn, 25, atMostOne: false, sourceMost: 5, sourceLeast: 2);
+        var calibrated = ChildCountCalibration.Calibrate(drawn, 25, atMostOne: false, sourceMost: 5, sourceLeast: 2);
         Assert.Equal(25, calibrated.Sum());
         Assert.All(calibrated, c => Assert.InRange(c, 2, 5));
         // Where the total cannot give every parent the floor, the total wins.
-        var short_ = DatabaseSampler.Calibrate([2, 2, 2, 2], 5, atMostOne: false, sourceMost: 5, sourceLeast: 2);
+        var short_ = ChildCountCalibration.Calibrate([2, 2, 2, 2], 5, atMostOne: false, sourceMost: 5, sourceLeast: 2);
         Assert.Equal(5, short_.Sum());
     }
 

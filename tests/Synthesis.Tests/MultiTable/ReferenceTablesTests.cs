@@ -106,9 +106,13 @@ public sealed class ReferenceTablesTests
     }
 
     [Fact]
-    public void The_users_word_wins_both_ways()
+    public void The_users_word_wins_both_ways_but_personal_data_is_never_copied()
     {
         Assert.True(RoleOf(Table("album", 347, Label) with { ReferenceOverride = true }, 3_503).IsReference);
+        // Personal data is never copied, whoever names the table (a metadata file whose plan predates the column's pii mark).
+        var personal = RoleOf(Table("region", 4, Col("name", LogicalType.String, SdType.Pii)) with { ReferenceOverride = true }, 3_503);
+        Assert.False(personal.IsReference);
+        Assert.Contains("column name is personal data, which is never copied", personal.Reason, StringComparison.Ordinal);
         Assert.False(RoleOf(Table("genre", 25, Label) with { ReferenceOverride = false }, 3_503).IsReference);
         Assert.False(RoleOf(Table("genre", 25, Label), 3_503, new ReferenceOptions { Automatic = false }).IsReference);
     }

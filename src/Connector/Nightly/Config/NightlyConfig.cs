@@ -38,6 +38,9 @@ internal sealed record NightlyConfig
     /// <summary>Default: 1.</summary>
     public double Scale { get; init; } = 1.0;
 
+    /// <summary>Scale reference tables too (a subset of their rows below scale 1; whole above it). Default: false, copied whole.</summary>
+    public bool ScaleReference { get; init; }
+
     /// <summary>Default: 5.</summary>
     public int RareK { get; init; } = 5;
 

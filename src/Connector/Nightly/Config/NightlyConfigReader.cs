@@ -18,7 +18,7 @@ internal static partial class NightlyConfigReader
     public static readonly string[] TopKeys =
     [
         "source", "target", "schemas", "include", "exclude", "exact_counts", "metadata", "columns", "seed", "scale",
-        "rare_k", "locale", "max_parallel", "model", "gates", "retry", "summary", "log",
+        "scale_reference", "rare_k", "locale", "max_parallel", "model", "gates", "retry", "summary", "log",
     ];
 
     public static readonly string[] EndpointKeys = ["url", "engine", "password_env", "password_file"];
@@ -97,8 +97,8 @@ internal static partial class NightlyConfigReader
             p.Add("locale", root["locale"], $"'{locale}' is not a known locale; use a Bogus locale such as en, de, fr, nl, es.");
         }
 
-        if (p.Items.Count > 0) throw new ConfigException(name, p.Items);
-        return new NightlyConfig
+        // Every key is read before the problems are judged, so that all of them are listed at once.
+        var config = new NightlyConfig
         {
             File = file,
             Source = source!,
@@ -112,6 +112,7 @@ internal static partial class NightlyConfigReader
             Columns = columns,
             Seed = seed,
             Scale = scale,
+            ScaleReference = Bool(root, "scale_reference", "scale_reference", p, false),
             RareK = rareK,
             Locale = locale,
             MaxParallel = maxParallel,
@@ -121,6 +122,8 @@ internal static partial class NightlyConfigReader
             Summary = PathOf(root, "summary", "summary", baseDirectory, p),
             Log = PathOf(root, "log", "log", baseDirectory, p),
         };
+        if (p.Items.Count > 0) throw new ConfigException(name, p.Items);
+        return config;
     }
 
     private static void CheckKeys(ConfigMap map, string prefix, IReadOnlyList<string> known, ConfigProblems p)
