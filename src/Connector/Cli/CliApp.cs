@@ -34,7 +34,7 @@ internal static class CliApp
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive, CancellationToken cancellationToken = default)
     {
-        var context = new CliContext(output, error, interactive);
+        await using var context = new CliContext(output, error, interactive);
         var parse = Build(context).Parse(args);
         if (parse.Errors.Count > 0)
         {
