@@ -9,10 +9,24 @@ namespace Sdv.Connector.Reports;
 /// </summary>
 internal static class PrivacyLines
 {
-    public static IReadOnlyList<PrivacyLine> Of(PrivacyResult p)
+    /// <summary>
+    /// Kinds of personal data whose values many people share (first names, cities, job titles): generators draw them
+    /// from lists of their own, so a generated value equal to a real one is chance even when few real rows have it.
+    /// Other kinds (e-mails, phones, street addresses, account and document numbers) and free text point at one
+    /// person when the real value is rare.
+    /// </summary>
+    private static readonly HashSet<string> SharedKinds = new(StringComparer.Ordinal)
+    {
+        "first_name", "last_name", "person_name", "city", "state", "state_abbreviation", "country", "country_code", "postcode",
+        "job_title", "company", "color_name", "currency_code", "word", "street_name", "building_number", "secondary_address",
+        "domain_name",
+    };
+
+    /// <param name="copied">Tables copied verbatim as lookups (reference tables, by design), by evaluated name; null when not known (evaluate).</param>
+    public static IReadOnlyList<PrivacyLine> Of(PrivacyResult p, IReadOnlyCollection<string>? copied = null)
     {
         ArgumentNullException.ThrowIfNull(p);
-        return [ExactMatches(p.ExactMatch), QuasiIdentifiers(p.ExactMatch), FittedCopies(p.ExactMatch), Dcr(p.Dcr), PiiLeaks(p.PiiLeaks), RareLeaks(p.RareCategoryLeaks)];
+        return [ExactMatches(p.ExactMatch), QuasiIdentifiers(p.ExactMatch), FittedCopies(p.ExactMatch), Dcr(p.Dcr), PiiLeaks(p.PiiLeaks), RareLeaks(p.RareCategoryLeaks, copied)];
     }
 
     private static PrivacyLine ExactMatches(ExactMatchSummary exact) => new("exact matches", ScoreFormat.Percent(exact.Rate),
@@ -69,36 +83,49 @@ internal static class PrivacyLines
     }
 
     /// <summary>
-    /// A generated value equal to a real one is a leak only when that real value is rare: a first name, a city or a
-    /// templated note that many real rows share is hit by chance, a value seen fewer than k times can point at a person.
+    /// A generated value equal to a real one is a leak only when it can point at a person: a value of a kind many people
+    /// share (names, places) is chance, and so is one that at least k real rows have (a templated note); a rare e-mail,
+    /// phone, address or free text is not.
     /// </summary>
     private static PrivacyLine PiiLeaks(LeakSummary<PiiLeakDetail> leaks)
     {
-        var rare = leaks.Columns.Where(c => c.RareLeaked > 0).OrderByDescending(c => c.RareLeaked).ThenBy(c => c.Table, StringComparer.Ordinal).ThenBy(c => c.Column, StringComparer.Ordinal).ToList();
-        var rareCount = rare.Sum(c => c.RareLeaked);
+        var pointing = leaks.Columns.Where(c => c.RareLeaked > 0 && !(c.Kind is { } kind && SharedKinds.Contains(kind)))
+            .OrderByDescending(c => c.RareLeaked).ThenBy(c => c.Table, StringComparer.Ordinal).ThenBy(c => c.Column, StringComparer.Ordinal).ToList();
+        var count = pointing.Sum(c => c.RareLeaked);
         var k = leaks.Columns.Select(c => c.K).DefaultIfEmpty(0).Max();
-        var common = leaks.Columns.Where(c => c.Leaked > 0).OrderByDescending(c => c.Leaked).ThenBy(c => c.Table, StringComparer.Ordinal).FirstOrDefault();
+        var most = leaks.Columns.Where(c => c.Leaked > 0).OrderByDescending(c => c.Leaked).ThenBy(c => c.Table, StringComparer.Ordinal).ThenBy(c => c.Column, StringComparer.Ordinal).FirstOrDefault();
         var summary = $"generated pii/text values (of {ScoreFormat.Count(leaks.Checked)}) equal to a real one: " + (leaks.Leaks == 0
             ? "none, no leak"
-            : rareCount == 0
-                ? $"each shared by {k}+ real rows (most: {common!.Table}.{common.Column}), chance: not a leak"
-                : $"{ScoreFormat.Count(rareCount)} match a value fewer than {k} real rows have (most: {rare[0].Table}.{rare[0].Column}): a leak, look at it");
+            : count == 0
+                ? $"common names and places, or values {k}+ real rows share (most: {most!.Table}.{most.Column}), chance: not a leak"
+                : $"{ScoreFormat.Count(count)} match a rare e-mail, number, address or text (most: {pointing[0].Table}.{pointing[0].Column}): a leak, look at it");
         var detail = $"Synthetic personal-data or free-text values (of {ScoreFormat.Count(leaks.Checked)}) that are also real values of the same column. " + (leaks.Leaks == 0
             ? "None."
-            : rareCount == 0
-                ? $"Every one is a value that at least {k} real rows share (common first names, cities, templated notes): generators hit such values by chance; not a leak."
-                : $"Generators hit common real values by chance, but {ScoreFormat.Count(rareCount)} equal a value fewer than {k} real rows have, which can point at a person "
-                  + $"({string.Join(", ", rare.Select(c => $"{c.Table}.{c.Column} {ScoreFormat.Count(c.RareLeaked)}"))}): a leak to look at.");
+            : count == 0
+                ? $"Each is of a kind many people share (first names, last names, cities) or a value at least {k} real rows have (a templated note): generators hit such values by chance; not a leak."
+                : $"Generators hit common names and places by chance, but {ScoreFormat.Count(count)} equal a value fewer than {k} real rows have in a column whose values point at a person "
+                  + $"({string.Join(", ", pointing.Select(c => $"{c.Table}.{c.Column} {ScoreFormat.Count(c.RareLeaked)}"))}): a leak to look at.");
         return new PrivacyLine("pii/text leaks", ScoreFormat.Count(leaks.Leaks), summary, detail);
     }
 
-    private static PrivacyLine RareLeaks(LeakSummary<RareCategoryLeakDetail> leaks)
+    /// <summary>Rare categories reproduced: by design in lookups copied verbatim (when the caller knows them), a leak to look at elsewhere.</summary>
+    private static PrivacyLine RareLeaks(LeakSummary<RareCategoryLeakDetail> leaks, IReadOnlyCollection<string>? copied)
     {
         var k = leaks.Columns.Select(c => c.K).DefaultIfEmpty(0).Max();
-        return new PrivacyLine("rare-category leaks", ScoreFormat.Count(leaks.Leaks),
-            $"rows (of {ScoreFormat.Count(leaks.Checked)}) with a category fewer than {k} real rows have: "
-            + (leaks.Leaks == 0 ? "none, rare categories are not reproduced" : "each could identify someone, a problem"),
-            $"Synthetic rows (of {ScoreFormat.Count(leaks.Checked)}) carrying a category seen fewer than k times in the real data. "
-            + (leaks.Leaks == 0 ? "None: rare categories are not reproduced." : "Each is a real value that could identify someone: a problem."));
+        bool Copied(RareCategoryLeakDetail c) => copied is not null && copied.Contains(c.Table);
+        var elsewhere = leaks.Columns.Where(c => c.LeakedRows > 0 && !Copied(c))
+            .OrderByDescending(c => c.LeakedRows).ThenBy(c => c.Table, StringComparer.Ordinal).ThenBy(c => c.Column, StringComparer.Ordinal).ToList();
+        var lookups = leaks.Columns.Where(c => c.LeakedRows > 0 && Copied(c)).Select(c => c.Table).Distinct().Order(StringComparer.Ordinal).ToList();
+        var count = elsewhere.Sum(c => c.LeakedRows);
+        var summary = $"rows (of {ScoreFormat.Count(leaks.Checked)}) with a category fewer than {k} real rows have: " + (leaks.Leaks == 0
+            ? "none, rare categories are not reproduced"
+            : count == 0
+                ? $"all in lookups copied by design ({string.Join(", ", lookups)}): not a leak"
+                : $"{(lookups.Count > 0 ? ScoreFormat.Count(count) + " outside copied lookups" : ScoreFormat.Count(count))} (most: {elsewhere[0].Table}.{elsewhere[0].Column}): rare real values reproduced, look at them");
+        var detail = $"Synthetic rows (of {ScoreFormat.Count(leaks.Checked)}) carrying a category seen fewer than k times in the real data. " + (leaks.Leaks == 0
+            ? "None: rare categories are not reproduced."
+            : $"Each is a real value that could identify someone{(lookups.Count > 0 ? $", except in the lookups copied verbatim by design ({string.Join(", ", lookups)})" : string.Empty)}: "
+              + (count == 0 ? "not a leak." : $"look at {string.Join(", ", elsewhere.Select(c => $"{c.Table}.{c.Column} {ScoreFormat.Count(c.LeakedRows)}"))}."));
+        return new PrivacyLine("rare-category leaks", ScoreFormat.Count(leaks.Leaks), summary, detail);
     }
 }
