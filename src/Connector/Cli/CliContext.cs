@@ -148,6 +148,8 @@ internal sealed class CliContext : IAsyncDisposable
         await StopProgressAsync().ConfigureAwait(false);
         if (_json is not null)
         {
+            // A last line written without its line end is still a message.
+            await HumanOut.FlushAsync().ConfigureAwait(false);
             await _json.DisposeAsync().ConfigureAwait(false);
             _json = null;
         }

@@ -93,9 +93,10 @@ internal sealed class LiveProgressView : IProgressView
         {
             await _display.ConfigureAwait(false);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Another live display held the terminal (Spectre allows one): there was nothing to clear.
+            // The view is a courtesy: a terminal it could not draw on (another live display held it, a width it could
+            // not lay out) costs the view, never the command, whose lines went out regardless.
         }
         _stop.Dispose();
     }
