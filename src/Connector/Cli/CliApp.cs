@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 
 namespace Sdv.Connector.Cli;
 
@@ -8,9 +9,18 @@ internal static class CliApp
     /// <summary>Prints a failure's .NET details (type and stack trace) after its message; off by default.</summary>
     public static readonly Option<bool> Verbose = new("--verbose") { Description = "On a failure, also print its technical details (the exception and stack trace) after the message.", Recursive = true };
 
-    public static RootCommand Build(CliContext context)
+    /// <summary>The name the tool is installed and documented under, shown in help whatever the executable is called.</summary>
+    public const string ProgramName = "sdv-connector";
+
+    public static Command Build(CliContext context)
     {
-        var root = new RootCommand("sdv-connector: a fully synthetic clone of a relational database (schema, statistics, relationships and constraints; no real rows).");
+        // Not a RootCommand: its name is the running executable's (Sdv.Connector, or dotnet's host under
+        // `dotnet tool`), and help would say `Sdv.Connector` where a user types `sdv-connector`.
+        var root = new Command(ProgramName, "sdv-connector: a fully synthetic clone of a relational database (schema, statistics, relationships and constraints; no real rows).")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(IntrospectCommand.Create(context));
         root.Subcommands.Add(FitCommand.Create(context));
         root.Subcommands.Add(SampleCommand.Create(context));
@@ -24,7 +34,7 @@ internal static class CliApp
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive, CancellationToken cancellationToken = default)
     {
-        var context = new CliContext(output, error, interactive);
+        await using var context = new CliContext(output, error, interactive);
         var parse = Build(context).Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -32,7 +42,7 @@ internal static class CliApp
             // must see bad input (2), and a person wants the one line that says what was wrong.
             foreach (var problem in parse.Errors) await error.WriteLineAsync($"error: {Plain(problem.Message)}").ConfigureAwait(false);
             var command = parse.CommandResult.Command;
-            var help = command is RootCommand ? "sdv-connector --help" : $"sdv-connector {command.Name} --help";
+            var help = command.Parents.FirstOrDefault() is null ? "sdv-connector --help" : $"sdv-connector {command.Name} --help";
             await error.WriteLineAsync($"Run `{help}` for the options.").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }

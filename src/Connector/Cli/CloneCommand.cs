@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Pipeline;
 using Sdv.Connector.Synthesis.Evaluation;
 using Sdv.Connector.Synthesis.MultiTable;
+using Sdv.Connector.Synthesis.Evaluation.Results;
 using Spectre.Console;
 
 namespace Sdv.Connector.Cli;
@@ -21,6 +23,7 @@ internal static class CloneCommand
         var holdout = new HoldoutOptions();
         var model = new ModelArgument("Also save the fitted model to this file, to sample again later without the source.");
         var noEvaluate = new Option<bool>("--no-evaluate") { Description = "Skip the quality summary (SDMetrics-style scores of the clone against the source) printed at the end." };
+        var progress = new ProgressOptions();
         var command = new Command("clone", "Make a fully synthetic clone of a database: same schema, statistics, relationships and constraints, no real rows.");
         source.AddTo(command);
         target.AddTo(command);
@@ -32,8 +35,10 @@ internal static class CloneCommand
         model.AddTo(command);
         synthesis.ModelArgument = model;
         command.Options.Add(noEvaluate);
+        progress.AddTo(command);
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
         {
+            context.BeginProgress(progress.ModeOf(result));
             var from = source.Resolve(result);
             var to = target.Resolve(result);
             if (EndpointIdentity.SameDatabase(from, to))
@@ -56,10 +61,10 @@ internal static class CloneCommand
         ScaleOptions scale, bool replace, FileInfo? modelFile, CancellationToken cancellationToken, bool evaluate = true, int? maxParallel = null, Synthesis.Evaluation.Privacy.HoldoutRule? holdout = null,
         bool copyRoutines = true, Func<SchemaIntrospection.Model.DatabaseSchema, SchemaIntrospection.Model.DatabaseSchema>? adjustSchema = null)
     {
-        var progress = new RunProgress(context.Console);
+        var progress = context.Progress;
         await using var staging = await Csv.CsvStaging.IfCsvAsync(from, context.Console, cancellationToken).ConfigureAwait(false);
         from = staging?.Endpoint ?? from;
-        var schema = await IntrospectStep.RunAsync(from, introspection, metadata, cancellationToken).ConfigureAwait(false);
+        var schema = await IntrospectStep.RunAsync(from, introspection, metadata, cancellationToken, progress).ConfigureAwait(false);
         SubsetCheck.Ensure(schema, introspection);
         if (adjustSchema is not null) schema = adjustSchema(schema);
         progress.Line($"read {schema.Tables.Count} tables and {schema.ForeignKeys.Count()} foreign keys from {from.Redacted}");
@@ -70,17 +75,51 @@ internal static class CloneCommand
         if (modelFile is not null) Synthesis.MultiTable.DatabaseModelFile.Save(fitted, modelFile.FullName);
         var written = await SampleStep.RunAsync(fitted, to, options.Seed, scale, replace, parallel, progress, cancellationToken, copyRoutines).ConfigureAwait(false);
         WriteOutcome(context, to.Redacted, written);
+        EvaluationResult? quality = null;
         if (evaluate && to.Kind == EndpointKind.Database)
         {
             // The schema the fit used, sdtypes and all: the source is not introspected again.
             var settings = new EvaluateSettings(from, to)
             {
                 Selection = introspection, RealSchema = schema, Options = new EvaluationOptions { Seed = unchecked((int)options.Seed) }, Holdout = holdout, Plots = false,
+                Progress = progress,
             };
             var outcome = await EvaluateStep.RunAsync(settings, cancellationToken).ConfigureAwait(false);
-            Reports.QualityConsoleReport.WriteSummary(context.Console, outcome.Result);
+            // The lookups copied verbatim, by the names the evaluation gives tables (qualified or not).
+            var lookups = fitted.Tables.Where(t => t.IsReference).SelectMany(t => new[] { t.Table.ToString(), t.Table.Name }).ToHashSet(StringComparer.Ordinal);
+            Reports.QualityConsoleReport.WriteSummary(context.Console, outcome.Result, lookups);
+            quality = outcome.Result;
         }
+        context.Result(OutcomeLine(to.Redacted, written, quality), OutcomeFields(to.Redacted, written, quality));
         return written;
+    }
+
+    /// <summary>The clone's result in one line (--quiet): where, how many tables and rows, and the scores when it was evaluated.</summary>
+    internal static string OutcomeLine(string target, SampleStep.Result written, EvaluationResult? quality = null)
+    {
+        var line = string.Create(CultureInfo.InvariantCulture, $"synthetic clone written to {target}: {written.Rows.Count} tables, {written.Rows.Values.Sum().ToString("N0", CultureInfo.InvariantCulture)} rows");
+        return quality is null ? line : $"{line}; quality {Reports.ScoreFormat.Score(quality.Quality.Overall)}, diagnostic {Reports.ScoreFormat.Score(quality.Diagnostic.Overall)}";
+    }
+
+    /// <summary>The clone's result as fields of the final JSON object: target, rows per table, total, warnings, scores.</summary>
+    internal static JsonObject OutcomeFields(string target, SampleStep.Result written, EvaluationResult? quality = null)
+    {
+        var tables = new JsonObject();
+        foreach (var (name, rows) in written.Rows.OrderBy(p => p.Key.ToString(), StringComparer.Ordinal)) tables[name.ToString()] = rows;
+        var fields = new JsonObject
+        {
+            ["target"] = target,
+            ["tables"] = tables,
+            ["rows"] = written.Rows.Values.Sum(),
+            ["warnings"] = new JsonArray([.. written.Warnings.Distinct().Select(w => (JsonNode?)JsonValue.Create(w))]),
+        };
+        if (quality is not null)
+        {
+            fields["quality"] = quality.Quality.Overall;
+            fields["diagnostic"] = quality.Diagnostic.Overall;
+            fields["exact_match_rate"] = quality.Privacy.ExactMatchRate;
+        }
+        return fields;
     }
 
     internal static void WriteOutcome(CliContext context, string target, SampleStep.Result written)

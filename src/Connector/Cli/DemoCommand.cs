@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Demo;
+using Sdv.Connector.Progress;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.Synthesis;
 using Spectre.Console;
@@ -21,12 +22,15 @@ internal static class DemoCommand
         command.Options.Add(seed);
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
         {
+            // On a terminal, the clone's live progress; plain lines otherwise.
+            context.BeginProgress(ProgressMode.Plain);
             var dir = result.GetValue(folder)!;
             var count = result.GetValue(patients);
             if (count < 1) throw new UserInputException($"--patients must be at least 1 (got {count}).");
             Directory.CreateDirectory(dir.FullName);
             var sourcePath = Path.Combine(dir.FullName, "clinical.db");
             var targetPath = Path.Combine(dir.FullName, "clinical-synthetic.db");
+            context.Progress.Step("demo", "building the demo database");
             var rows = ClinicalDemoDatabase.Create(sourcePath, count, (int)result.GetValue(seed), cancellationToken);
             context.Console.WriteLine($"demo source: {sourcePath} ({string.Join(", ", rows.Select(p => $"{p.Key} {p.Value}"))})");
             foreach (var file in new[] { targetPath, targetPath + "-wal", targetPath + "-shm", targetPath + "-journal" }) File.Delete(file);

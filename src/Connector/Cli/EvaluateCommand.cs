@@ -1,7 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
 using Sdv.Connector.Pipeline;
 using Sdv.Connector.Reports;
 using Sdv.Connector.Synthesis.Evaluation;
+using Sdv.Connector.Synthesis.Evaluation.Results;
 using Spectre.Console;
 
 namespace Sdv.Connector.Cli;
@@ -26,6 +29,7 @@ internal static class EvaluateCommand
         var maxRows = new Option<int>("--max-rows") { Description = "Rows per table sampled for distance to closest record (quadratic in the rows); every other figure counts every row. Default 2,000.", DefaultValueFactory = _ => 2_000 };
         var holdout = new HoldoutOptions();
         var target = new Option<string?>("--target-column") { Description = "Machine-learning efficacy for table.column: a model trained on synthetic rows against one trained on real rows, both tested on the same real rows (held out of the fit with --holdout; otherwise a split of rows the fit saw, which the report says)." };
+        var progress = new ProgressOptions();
         var command = new Command("evaluate", "Compare a synthetic database with the real one: quality, diagnostics and privacy, as SDMetrics defines them.");
         real.AddTo(command);
         synthetic.AddTo(command);
@@ -37,8 +41,10 @@ internal static class EvaluateCommand
         command.Options.Add(maxRows);
         holdout.AddTo(command);
         command.Options.Add(target);
+        progress.AddTo(command);
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
         {
+            context.BeginProgress(progress.ModeOf(result));
             var gates = QualityGates.Parse(result.GetValue(failUnder));
             var rows = result.GetValue(maxRows);
             if (rows < 1) throw new UserInputException($"--max-rows must be at least 1 (was {rows}).");
@@ -49,6 +55,7 @@ internal static class EvaluateCommand
             {
                 Selection = selection.ToIntrospectionOptions(result), MetadataFile = result.GetValue(selection.Metadata), Options = options,
                 Holdout = holdout.RuleOf(result), TargetColumn = result.GetValue(target), Plots = result.GetValue(html) is not null,
+                Progress = context.Progress,
             };
             var outcome = await EvaluateStep.RunAsync(settings, cancellationToken).ConfigureAwait(false);
 
@@ -73,10 +80,37 @@ internal static class EvaluateCommand
             }
 
             var failed = outcomes.Where(o => !o.Passed).ToList();
-            if (failed.Count == 0) return ExitCodes.Success;
-            await context.Error.WriteLineAsync($"error: --fail-under: {failed.Count} gate(s) failed: {string.Join("; ", failed.Select(f => f.Describe()))}").ConfigureAwait(false);
+            var fields = ResultFields(outcome.Result, outcomes);
+            if (result.GetValue(json) is { } jsonPath) fields["json"] = jsonPath.FullName;
+            if (result.GetValue(html) is { } htmlPath) fields["html"] = htmlPath.FullName;
+            if (failed.Count == 0)
+            {
+                context.Result(ResultLine(outcome.Result), fields);
+                return ExitCodes.Success;
+            }
+            var message = $"--fail-under: {failed.Count} gate(s) failed: {string.Join("; ", failed.Select(f => f.Describe()))}";
+            await context.Error.WriteLineAsync($"error: {message}").ConfigureAwait(false);
+            fields["error"] = message;
+            context.Result(ResultLine(outcome.Result), fields, ExitCodes.GateFailed, "gate-failed");
             return ExitCodes.GateFailed;
         }));
         return command;
     }
+
+    /// <summary>The evaluation in one line (--quiet): the two scores, exact matches and what was compared.</summary>
+    private static string ResultLine(EvaluationResult result) => string.Create(CultureInfo.InvariantCulture,
+        $"quality {ScoreFormat.Score(result.Quality.Overall)}, diagnostic {ScoreFormat.Score(result.Diagnostic.Overall)}, exact matches {ScoreFormat.Percent(result.Privacy.ExactMatchRate)} "
+        + $"({result.Tables.Count} tables, {ScoreFormat.Count(result.Tables.Sum(t => t.RealRows))} real rows, {ScoreFormat.Count(result.Tables.Sum(t => t.SyntheticRows))} synthetic rows)");
+
+    /// <summary>The evaluation's headline figures and gates, as fields of the final JSON object (the whole report is --json's).</summary>
+    private static JsonObject ResultFields(EvaluationResult result, IReadOnlyList<GateOutcome> gates) => new()
+    {
+        ["quality"] = result.Quality.Overall,
+        ["diagnostic"] = result.Diagnostic.Overall,
+        ["exact_match_rate"] = result.Privacy.ExactMatchRate,
+        ["tables"] = result.Tables.Count,
+        ["real_rows"] = result.Tables.Sum(t => t.RealRows),
+        ["synthetic_rows"] = result.Tables.Sum(t => t.SyntheticRows),
+        ["gates"] = new JsonArray([.. gates.Select(g => (JsonNode?)new JsonObject { ["gate"] = g.Describe(), ["passed"] = g.Passed })]),
+    };
 }

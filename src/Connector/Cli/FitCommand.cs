@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Sdv.Connector.Pipeline;
 using Sdv.Connector.Synthesis.MultiTable;
 using Spectre.Console;
@@ -16,6 +17,7 @@ internal static class FitCommand
         var maxParallel = new MaxParallelOption();
         var holdout = new HoldoutOptions();
         var model = new ModelArgument("Where to write the model file (.sdvm), required.");
+        var progress = new ProgressOptions();
         var command = new Command("fit", "Fit a model of the whole database (statistics only, no real rows) and save it; sample it later anywhere.");
         source.AddTo(command);
         selection.AddTo(command);
@@ -24,8 +26,10 @@ internal static class FitCommand
         holdout.AddTo(command);
         model.AddTo(command);
         synthesis.ModelArgument = model;
+        progress.AddTo(command);
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
         {
+            context.BeginProgress(progress.ModeOf(result));
             var file = model.Read(result).File
                 ?? throw new UserInputException("fit needs a file to write the model to: --model shop.sdvm (a model's name such as --model cart chooses the per-table model, not the file).");
             var endpoint = source.Resolve(result);
@@ -35,16 +39,27 @@ internal static class FitCommand
             var parallel = maxParallel.ValueOf(result);
             var rule = holdout.RuleOf(result);
             var introspection = selection.ToIntrospectionOptions(result);
-            var schema = await IntrospectStep.RunAsync(endpoint, introspection, result.GetValue(selection.Metadata), cancellationToken).ConfigureAwait(false);
+            var schema = await IntrospectStep.RunAsync(endpoint, introspection, result.GetValue(selection.Metadata), cancellationToken, context.Progress).ConfigureAwait(false);
             SubsetCheck.Ensure(schema, introspection);
             schema = synthesis.WithReferenceTables(result, schema);
-            var fitted = await FitStep.RunAsync(endpoint, schema, options, new RunProgress(context.Console), parallel, rule, cancellationToken).ConfigureAwait(false);
+            var fitted = await FitStep.RunAsync(endpoint, schema, options, context.Progress, parallel, rule, cancellationToken).ConfigureAwait(false);
             var path = file.FullName;
             DatabaseModelFile.Save(fitted, path);
-            context.Console.WriteLine($"model of {fitted.Tables.Count} tables written to {path} ({new FileInfo(path).Length / 1024} KiB)");
+            var written = $"model of {fitted.Tables.Count} tables written to {path} ({new FileInfo(path).Length / 1024} KiB)";
+            context.Console.WriteLine(written);
             if (Reports.ReferenceTablesLine.Of(fitted) is { } copied) context.Console.WriteLine(copied);
             foreach (var line in ModelChoices.Lines(fitted)) context.Console.WriteLine(line);
             foreach (var warning in fitted.Warnings) context.Console.WriteLine($"warning: {warning}");
+            var tables = new JsonObject();
+            foreach (var entry in fitted.Tables) tables[entry.Table.ToString()] = entry.SourceRows;
+            context.Result(written, new JsonObject
+            {
+                ["model"] = path,
+                ["bytes"] = new FileInfo(path).Length,
+                ["tables"] = tables,
+                ["rows"] = fitted.Tables.Sum(t => t.SourceRows),
+                ["warnings"] = new JsonArray([.. fitted.Warnings.Select(w => (JsonNode?)JsonValue.Create(w))]),
+            });
             return ExitCodes.Success;
         }));
         return command;

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
 using Sdv.Connector.Nightly;
 using Sdv.Connector.Nightly.Config;
+using Sdv.Connector.Progress;
 
 namespace Sdv.Connector.Cli;
 
@@ -75,8 +78,11 @@ internal static class RunCommand
         foreach (var flag in flags) command.Options.Add(flag.Option);
         var model = new ModelArgument("Model file (model.path).");
         model.AddTo(command);
+        var progress = new ProgressOptions();
+        progress.AddTo(command);
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
         {
+            context.BeginProgress(progress.ModeOf(result));
             NightlyConfig settings;
             try
             {
@@ -95,13 +101,47 @@ internal static class RunCommand
             }
             if (result.GetValue(check))
             {
-                context.Console.Profile.Out.Writer.WriteLine($"configuration OK: {settings.Source.Redacted} -> {settings.Target.Redacted}");
+                var ok = $"configuration OK: {settings.Source.Redacted} -> {settings.Target.Redacted}";
+                context.HumanOut.WriteLine(ok);
+                context.Result(ok, new JsonObject { ["source"] = settings.Source.Redacted, ["target"] = settings.Target.Redacted });
                 return ExitCodes.Success;
             }
-            var job = new NightlyJob(settings, context.Console.Profile.Out.Writer, context.Error);
-            return await job.RunAsync(cancellationToken).ConfigureAwait(false);
+            var job = new NightlyJob(settings, context.HumanOut, context.Error)
+            {
+                ProgressView = context.View,
+                TableLinesToOutput = context.Mode != ProgressMode.Json,
+                BeforeError = context.StopProgressAsync,
+            };
+            var code = await job.RunAsync(cancellationToken).ConfigureAwait(false);
+            await context.HumanOut.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var summary = job.Summary;
+            context.Result(ResultLine(summary), ResultFields(summary), code, summary.Outcome);
+            return code;
         }));
         return command;
+    }
+
+    /// <summary>The run in one line (--quiet): on success what was written; otherwise the outcome (the error is on stderr).</summary>
+    private static string ResultLine(RunSummary summary) => summary.ExitCode == ExitCodes.Success
+        ? $"synthetic clone written to {summary.Target}: {summary.Tables.Count} tables, {summary.TotalRows.ToString("N0", CultureInfo.InvariantCulture)} rows (model {summary.Model})"
+        : $"run {summary.Outcome}, exit code {summary.ExitCode}";
+
+    /// <summary>The run summary's headline as fields of the final JSON object (the whole summary is in the summary: file).</summary>
+    private static JsonObject ResultFields(RunSummary summary)
+    {
+        var tables = new JsonObject();
+        foreach (var table in summary.Tables) tables[table.Name] = table.Rows;
+        return new JsonObject
+        {
+            ["target"] = summary.Target,
+            ["model"] = summary.Model,
+            ["tables"] = tables,
+            ["rows"] = summary.TotalRows,
+            ["swapped"] = summary.Swapped,
+            ["gates"] = new JsonArray([.. summary.Gates.Select(g => (JsonNode?)new JsonObject { ["gate"] = g.Name, ["status"] = g.Status, ["value"] = g.Value, ["threshold"] = g.Threshold })]),
+            ["warnings"] = new JsonArray([.. summary.Warnings.Select(w => (JsonNode?)JsonValue.Create(w))]),
+            ["error"] = summary.Error,
+        };
     }
 
     /// <summary>Puts each given flag into the configuration tree, so flags and file are validated alike.</summary>

@@ -13,13 +13,16 @@ internal static class SampleCommand
         var synthesis = new SynthesisCliOptions();
         var model = new Option<FileInfo>("--model") { Description = "The model file written by fit.", Required = true };
         var maxParallel = new MaxParallelOption();
+        var progress = new ProgressOptions();
         var command = new Command("sample", "Write a synthetic database from a model file (no access to the source needed).");
         target.AddTo(command);
         synthesis.AddSampleOptions(command, withSeed: true);
         command.Options.Add(model);
         maxParallel.AddTo(command);
+        progress.AddTo(command);
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
         {
+            context.BeginProgress(progress.ModeOf(result));
             var endpoint = target.Resolve(result);
             var scale = synthesis.ScaleOf(result);
             var parallel = maxParallel.ValueOf(result);
@@ -32,9 +35,10 @@ internal static class SampleCommand
             {
                 throw new UserInputException($"--model: {e.Message}", e);
             }
-            var written = await SampleStep.RunAsync(fitted, endpoint, result.GetValue(synthesis.Seed), scale, result.GetValue(synthesis.Replace), parallel, new RunProgress(context.Console), cancellationToken,
+            var written = await SampleStep.RunAsync(fitted, endpoint, result.GetValue(synthesis.Seed), scale, result.GetValue(synthesis.Replace), parallel, context.Progress, cancellationToken,
                 synthesis.CopyRoutines(result)).ConfigureAwait(false);
             CloneCommand.WriteOutcome(context, endpoint.Redacted, written);
+            context.Result(CloneCommand.OutcomeLine(endpoint.Redacted, written), CloneCommand.OutcomeFields(endpoint.Redacted, written));
             return ExitCodes.Success;
         }));
         return command;

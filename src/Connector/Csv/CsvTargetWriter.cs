@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Sdv.Connector.Cli;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Pipeline;
+using Sdv.Connector.Progress;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.MultiTable;
 
@@ -41,10 +42,13 @@ internal static class CsvTargetWriter
         try
         {
             var number = 0;
+            var expected = ExpectedRows.Of(model, scale);
+            progress.Phase(Phases.Sample, model.Plan.Tables.Count);
             foreach (var (table, rows) in sampler.Tables())
             {
                 number++;
                 var watch = Stopwatch.StartNew();
+                var counter = progress.Table(Phases.Sample, table.Name, expected(table.Name), estimated: true);
                 var path = Path.Combine(folder, $".{names[table.Name]}.{Guid.NewGuid():N}.tmp");
                 temporary[table.Name] = path;
                 long count = 0;
@@ -58,10 +62,11 @@ internal static class CsvTargetWriter
                         for (var i = 0; i < fields.Length; i++) fields[i] = CsvWriter.Format(row[i]);
                         writer.WriteRecord(fields);
                         count++;
+                        counter.Add();
                     }
                 }
                 rowsWritten[table.Name] = count;
-                progress.TableDone("sample", number, model.Plan.Tables.Count, table.Name, count, watch.Elapsed);
+                progress.TableDone(Phases.Sample, number, model.Plan.Tables.Count, table.Name, count, watch.Elapsed);
             }
 
             foreach (var update in sampler.DeferredUpdates())

@@ -7,6 +7,7 @@ using Sdv.Connector.Connections;
 using Sdv.Connector.Nightly.Config;
 using Sdv.Connector.Nightly.Staging;
 using Sdv.Connector.Pipeline;
+using Sdv.Connector.Progress;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Metadata;
 using Sdv.Connector.SchemaIntrospection.Model;
@@ -44,6 +45,15 @@ internal sealed class NightlyJob
 
     public RunSummary Summary => _summary;
 
+    /// <summary>Where the run's structured progress goes besides its lines (the live view, the JSON lines), or null.</summary>
+    public IProgressView? ProgressView { get; init; }
+
+    /// <summary>Print each table's line on the output as well as in the log (false under --json-progress, whose events say the same).</summary>
+    public bool TableLinesToOutput { get; init; } = true;
+
+    /// <summary>Called before the error is printed on the error writer (stops a live view, so the error is not drawn over), or null.</summary>
+    public Func<Task>? BeforeError { get; init; }
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var scrubber = new Scrubber(SecretValues());
@@ -55,8 +65,9 @@ internal sealed class NightlyJob
         }
         await using var logScope = log;
         using var tee = new TeeWriter(scrubber, _output, log);
-        var console = Cli.Output.For(tee, interactive: false);
-        var progress = new RunProgress(console);
+        using var logOnly = new TeeWriter(scrubber, log);
+        var console = Cli.Output.For(TableLinesToOutput ? tee : logOnly, interactive: false);
+        var progress = new RunProgress(console, ProgressView);
         var watch = Stopwatch.StartNew();
         _summary.Started = _time.GetUtcNow();
         _summary.Config = _config.File;
@@ -117,6 +128,7 @@ internal sealed class NightlyJob
         _summary.Error = error is null ? null : scrubber.Scrub(error);
         if (error is not null)
         {
+            if (BeforeError is { } before) await before().ConfigureAwait(false);
             await _error.WriteLineAsync(scrubber.Scrub("error: " + error)).ConfigureAwait(false);
             if (log is not null) await log.WriteLineAsync(scrubber.Scrub("error: " + error)).ConfigureAwait(false);
         }
@@ -186,9 +198,10 @@ internal sealed class NightlyJob
             Line(tee, $"writing the new clone into {staging.Description}{(attempt > 1 ? $" (try {attempt})" : "")}");
             return await StagingWriter.WriteAsync(model, staging, _config.Seed, new ScaleOptions { Factor = _config.Scale, References = _config.ScaleReference }, overrides, _hooks, attempt, _config.MaxParallel, progress, ct).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
-        await JudgeGatesAsync(tee, staging, staged, cancellationToken).ConfigureAwait(false);
+        await JudgeGatesAsync(tee, staging, staged, progress, cancellationToken).ConfigureAwait(false);
 
         await _hooks.StepAsync("swap", cancellationToken).ConfigureAwait(false);
+        progress.Phase(Phases.Swap);
         // Past this point nothing is cancelled: the swap is one step, and half of a swap is what this job exists to avoid.
         var warnings = staged.Warnings.ToList();
         warnings.AddRange(await staging.SwapAsync(staged.Staged, CancellationToken.None).ConfigureAwait(false));
@@ -228,7 +241,7 @@ internal sealed class NightlyJob
     /// before the swap, and fails the run with <see cref="ExitCodes.GateFailed"/> when a configured gate is
     /// not met: the previous clone stays, the staging is left for inspection and removed by the next run.
     /// </summary>
-    private async Task JudgeGatesAsync(TextWriter tee, IStagingArea staging, StagedClone staged, CancellationToken cancellationToken)
+    private async Task JudgeGatesAsync(TextWriter tee, IStagingArea staging, StagedClone staged, RunProgress progress, CancellationToken cancellationToken)
     {
         if (_config.Gates.Count == 0) return;
         if (_summary.Model == "reused-offline")
@@ -242,8 +255,11 @@ internal sealed class NightlyJob
         var introspection = new IntrospectionOptions { Schemas = _config.Schemas, Include = _config.Include, Exclude = _config.Exclude };
         var metadata = _config.Metadata is { } m ? new FileInfo(m) : null;
         var scope = new SyntheticScope(staging.StagingSchemas(staged.Staged), staging.LiveSchema);
-        var outcome = await EvaluateStep.RunAsync(_config.Source, staging.Endpoint, scope, introspection, metadata,
-            new Synthesis.Evaluation.EvaluationOptions { Seed = unchecked((int)_config.Seed) }, cancellationToken).ConfigureAwait(false);
+        var outcome = await EvaluateStep.RunAsync(new EvaluateSettings(_config.Source, staging.Endpoint)
+        {
+            Scope = scope, Selection = introspection, MetadataFile = metadata, Options = new Synthesis.Evaluation.EvaluationOptions { Seed = unchecked((int)_config.Seed) },
+            Progress = progress,
+        }, cancellationToken).ConfigureAwait(false);
         var failed = new List<string>();
         foreach (var result in QualityGates.Check(outcome.Result, gates))
         {
@@ -285,6 +301,7 @@ internal sealed class NightlyJob
         DatabaseSchema? live = null;
         try
         {
+            progress.Phase(Phases.Introspect);
             live = await pipeline.ExecuteAsync(async ct => { _summary.SourceAttempts++; return await LiveSchemaAsync(introspection, ct).ConfigureAwait(false); }, cancellationToken).ConfigureAwait(false);
         }
         catch (UserInputException e) when (e.ExitCode == ExitCodes.ConnectionFailed && _config.Model.Offline)
@@ -339,7 +356,7 @@ internal sealed class NightlyJob
         {
             _summary.SourceAttempts++;
             await _hooks.StepAsync("introspect", ct).ConfigureAwait(false);
-            var schema = await IntrospectStep.RunAsync(_config.Source, introspection, metadata, ct).ConfigureAwait(false);
+            var schema = await IntrospectStep.RunAsync(_config.Source, introspection, metadata, ct, progress).ConfigureAwait(false);
             SubsetCheck.Ensure(schema, introspection);
             var problems = ColumnOverrides.Problems(schema, _config.Columns);
             if (problems.Count > 0) throw new UserInputException($"{problems.Count} problem(s) with columns: overrides; nothing was written:\n" + string.Join("\n", problems.Select(p => "  - " + p)));

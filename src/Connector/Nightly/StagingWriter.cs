@@ -3,6 +3,7 @@ using System.Globalization;
 using Sdv.Connector.Engines;
 using Sdv.Connector.Nightly.Staging;
 using Sdv.Connector.Pipeline;
+using Sdv.Connector.Progress;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.MultiTable;
@@ -64,12 +65,16 @@ internal static class StagingWriter
             OpenAsync,
             overrides.Apply,
             hooks.AfterTableLoaded is { } hook ? (db, table, ct) => hook(db, table.Name, attempt, ct) : null,
-            (table, ct) => hooks.StepAsync("load " + table, ct));
+            (table, ct) => hooks.StepAsync("load " + table, ct),
+            ExpectedRows.Of(model, scale));
         var rows = await TableLoader.LoadAsync(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection, load, progress, cancellationToken).ConfigureAwait(false);
+        progress.Phase(Phases.Load);
+        progress.Step(Phases.Load, "keys that close cycles");
         foreach (var update in sampler.DeferredUpdates())
         {
             await SampleStep.ApplyAsync(connection, adapter.Dialect, byName[update.Table], update, cancellationToken).ConfigureAwait(false);
         }
+        progress.Step(Phases.Load, "foreign keys, indexes, views, identities and statistics");
         await adapter.SchemaWriter.CreateForeignKeysAndIndexesAsync(connection, staged, cancellationToken).ConfigureAwait(false);
         if (!staging.ViewsAfterSwap) warnings.AddRange(await adapter.SchemaWriter.CreateViewsAsync(connection, staged, cancellationToken).ConfigureAwait(false));
         await adapter.SchemaWriter.ResetIdentitiesAsync(connection, staged, cancellationToken).ConfigureAwait(false);
@@ -77,6 +82,7 @@ internal static class StagingWriter
         warnings.AddRange(sampler.Warnings);
 
         await hooks.StepAsync("check", cancellationToken).ConfigureAwait(false);
+        progress.Step(Phases.Load, "checking the staged clone");
         await CheckAsync(connection, adapter, model, staging, staged, byName, rows, scale.Factor, cancellationToken).ConfigureAwait(false);
         var targetRows = rows.ToDictionary(p => mapped.Tables[model.Schema.Tables.ToList().FindIndex(t => t.Name.Equals(p.Key))].Name, p => p.Value);
         return new StagedClone(staged, mapped, targetRows, warnings);

@@ -33,4 +33,7 @@ internal sealed record EvaluateSettings(DatabaseEndpoint Real, DatabaseEndpoint 
 
     /// <summary>Keep the per-column distributions the HTML report plots.</summary>
     public bool Plots { get; init; } = true;
+
+    /// <summary>Told of the evaluate phase and each table (and of the introspection when the real schema is read here); null: nothing is told.</summary>
+    public RunProgress? Progress { get; init; }
 }

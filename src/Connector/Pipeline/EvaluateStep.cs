@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Sdv.Connector.Cli;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
 using Sdv.Connector.Pipeline.Evaluation;
+using Sdv.Connector.Progress;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.Evaluation;
@@ -37,7 +39,8 @@ internal static class EvaluateStep
         warnings.AddRange(scored.Warnings);
         var syntheticTables = await SyntheticTablesAsync(settings, realSchema, scored, warnings, cancellationToken).ConfigureAwait(false);
         var target = settings.TargetColumn is { } column ? MachineLearningStep.Resolve(scored.Metadata, column) : default((string Table, string Column)?);
-        var request = new EvaluationRequest(settings.Holdout, target?.Table, settings.Plots);
+        var request = new EvaluationRequest(settings.Holdout, target?.Table, settings.Plots, Progress(settings.Progress));
+        settings.Progress?.Phase(Phases.Evaluate, scored.Metadata.Tables.Count);
 
         await using var real = await DatabaseEvaluationSource.OpenAsync(settings.Real, scored.RealTables, "real", cancellationToken).ConfigureAwait(false);
         await using var synthetic = await DatabaseEvaluationSource.OpenAsync(settings.Synthetic, syntheticTables, "synthetic", cancellationToken).ConfigureAwait(false);
@@ -46,6 +49,29 @@ internal static class EvaluateStep
         warnings.AddRange(output.Notes);
         warnings.AddRange(real.ReaderWarnings.Concat(synthetic.ReaderWarnings).Distinct().Order(StringComparer.Ordinal));
         return new EvaluateOutcome(result, output, warnings);
+    }
+
+    /// <summary>The evaluator's steps as progress events: each table started and done (its real rows), then the relationships.</summary>
+    private static Action<EvaluationProgress>? Progress(RunProgress? progress)
+    {
+        if (progress is null) return null;
+        var started = new Dictionary<string, Stopwatch>(StringComparer.Ordinal);
+        return step =>
+        {
+            if (step.Table is not { } table)
+            {
+                progress.Step(Phases.Evaluate, "relationships");
+                return;
+            }
+            var name = new QualifiedName(null, table);
+            if (!step.Finished)
+            {
+                started[table] = Stopwatch.StartNew();
+                progress.Table(Phases.Evaluate, name, null);
+                return;
+            }
+            progress.TableDone(Phases.Evaluate, step.Done, step.Total, name, step.RealRows, started.Remove(table, out var watch) ? watch.Elapsed : TimeSpan.Zero);
+        };
     }
 
     private static void Check(EvaluateSettings settings)
@@ -74,7 +100,7 @@ internal static class EvaluateStep
     /// <summary>The real schema and what is scored: the metadata file's word when there is one, the introspection's otherwise.</summary>
     private static async Task<(DatabaseSchema Schema, ScoredMetadata Scored)> ScoredAsync(EvaluateSettings settings, CancellationToken cancellationToken)
     {
-        var schema = settings.RealSchema ?? await IntrospectStep.RunAsync(settings.Real, settings.Selection, null, cancellationToken).ConfigureAwait(false);
+        var schema = settings.RealSchema ?? await IntrospectStep.RunAsync(settings.Real, settings.Selection, null, cancellationToken, settings.Progress).ConfigureAwait(false);
         if (settings.MetadataFile is not { } file)
             return (schema, ScoredMetadata.FromSchema(schema));
         var json = await File.ReadAllTextAsync(file.FullName, cancellationToken).ConfigureAwait(false);

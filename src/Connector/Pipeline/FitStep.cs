@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
+using Sdv.Connector.Progress;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis;
 using Sdv.Connector.Synthesis.Evaluation.Privacy;
@@ -47,13 +48,14 @@ internal static class FitStep
         {
             for (var i = 0; i < sessions; i++) connections.Add(await OpenDatabase.SourceAsync(source, cancellationToken).ConfigureAwait(false));
             transactions = await adapter.Reader.BeginSharedReadOnlyAsync(connections, cancellationToken).ConfigureAwait(false);
-            var rowSource = new SourceRows(adapter, schema, connections, transactions, holdout);
+            var rowSource = new SourceRows(adapter, schema, connections, transactions, holdout, progress);
+            progress.Phase(Phases.Fit, schema.Tables.Count);
             var fitOptions = new DatabaseFitOptions
             {
                 Synthesis = options.Synthesis,
                 References = options.References,
                 AtStep = options.AtStep,
-                TableFitted = p => progress.TableDone("fit", p.Done, p.Total, p.Table, p.Rows, p.Elapsed),
+                TableFitted = p => progress.TableDone(Phases.Fit, p.Done, p.Total, p.Table, p.Rows, p.Elapsed),
             };
             var model = await DatabaseSynthesizer.FitAsync(schema, rowSource, fitOptions, cancellationToken).ConfigureAwait(false);
             // Sorted: the reader collects them as reads end, an order that depends on the parallelism.
@@ -68,7 +70,7 @@ internal static class FitStep
 
     /// <summary>The source's sessions as the synthesizer's row source: each read is one query on one session.</summary>
     internal sealed class SourceRows(IEngineAdapter adapter, DatabaseSchema schema, IReadOnlyList<DbConnection> connections, IReadOnlyList<DbTransaction?> transactions,
-        HoldoutRule? holdout) : IDatabaseRowSource
+        HoldoutRule? holdout, RunProgress progress) : IDatabaseRowSource
     {
         public int Sessions => connections.Count;
 
@@ -117,8 +119,10 @@ internal static class FitStep
         {
             var sql = ContextQuery.Build(adapter.Dialect, schema, table, appended, adapter.Reader.SelectExpression);
             var columns = ContextQuery.Columns(schema, table, appended);
+            // The fit reads each table once, here: its rows are counted as they are read (the holdout's included).
+            var counter = progress.Table(Phases.Fit, table.Name, table.RowCount, estimated: !table.RowCountIsExact);
             var rows = Numbers(adapter.Reader.ReadQueryAsync(connections[session], transactions[session], sql, columns, table.Name.ToString(), cancellationToken, reuseRow: true),
-                table.Columns.Count, appended, cancellationToken);
+                table.Columns.Count, appended, counter, cancellationToken);
             return holdout is null ? rows : Filtered(rows, holdout.TrainingFilter(table), cancellationToken);
         }
 
@@ -131,12 +135,14 @@ internal static class FitStep
             }
         }
 
-        /// <summary>Counts and averages as doubles, whatever numeric type the engine returned them in; the parent's cells as read.</summary>
-        private static async IAsyncEnumerable<object?[]> Numbers(IAsyncEnumerable<object?[]> rows, int tableWidth, IReadOnlyList<AppendedColumn> appended, [EnumeratorCancellation] CancellationToken cancellationToken)
+        /// <summary>Counts and averages as doubles, whatever numeric type the engine returned them in; the parent's cells as read; each row counted.</summary>
+        private static async IAsyncEnumerable<object?[]> Numbers(IAsyncEnumerable<object?[]> rows, int tableWidth, IReadOnlyList<AppendedColumn> appended, TableCounter counter,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var numeric = appended.Select(static a => a.Kind is AppendedKind.ChildCount or AppendedKind.ChildAverage or AppendedKind.SiblingCount or AppendedKind.SiblingAverage).ToArray();
             await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
+                counter.Add();
                 for (var i = 0; i < numeric.Length; i++)
                 {
                     if (numeric[i] && row[tableWidth + i] is { } value and not double) row[tableWidth + i] = Convert.ToDouble(value, CultureInfo.InvariantCulture);
@@ -144,6 +150,7 @@ internal static class FitStep
 
                 yield return row;
             }
+            counter.Finish();
         }
     }
 }

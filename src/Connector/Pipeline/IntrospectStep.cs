@@ -2,6 +2,7 @@ using System.Data.Common;
 using Sdv.Connector.Cli;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
+using Sdv.Connector.Progress;
 using Sdv.Connector.SchemaIntrospection.Inference;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Metadata;
@@ -12,11 +13,15 @@ namespace Sdv.Connector.Pipeline;
 /// <summary>Reads the source's schema, infers keys it does not declare, profiles a sample, infers sdtypes and applies the user's metadata file.</summary>
 internal static class IntrospectStep
 {
-    public static async Task<DatabaseSchema> RunAsync(DatabaseEndpoint source, IntrospectionOptions options, FileInfo? metadataFile, CancellationToken cancellationToken)
+    /// <param name="progress">Told of the phase, its steps and each table profiled; null reports nothing.</param>
+    public static async Task<DatabaseSchema> RunAsync(DatabaseEndpoint source, IntrospectionOptions options, FileInfo? metadataFile, CancellationToken cancellationToken,
+        RunProgress? progress = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var adapter = OpenDatabase.Adapter(source);
         var metadata = await ReadMetadataAsync(metadataFile, cancellationToken).ConfigureAwait(false);
+        progress?.Phase(Phases.Introspect);
+        progress?.Step(Phases.Introspect, "reading the catalog");
 
         await using var connection = await OpenDatabase.SourceAsync(source, cancellationToken).ConfigureAwait(false);
         // Catalog queries run outside the read-only transaction: some drivers (SQLite, MySqlConnector)
@@ -25,8 +30,10 @@ internal static class IntrospectStep
         var transaction = await adapter.Reader.BeginReadOnlyAsync(connection, cancellationToken).ConfigureAwait(false);
         try
         {
+            if (options.InferKeys) progress?.Step(Phases.Introspect, "inferring keys the source does not declare");
             schema = await InferKeysAsync(connection, transaction, adapter, schema, options, cancellationToken).ConfigureAwait(false);
-            var profiles = await ProfileStep.RunAsync(connection, transaction, adapter, schema, ProfileStep.DefaultRows, cancellationToken).ConfigureAwait(false);
+            progress?.Phase(Phases.Introspect, schema.Tables.Count);
+            var profiles = await ProfileStep.RunAsync(connection, transaction, adapter, schema, ProfileStep.DefaultRows, cancellationToken, progress).ConfigureAwait(false);
             schema = SdTypeInference.Apply(schema, profiles);
             return ApplyMetadata(schema, metadata);
         }

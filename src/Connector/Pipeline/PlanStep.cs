@@ -24,7 +24,7 @@ internal static class PlanStep
         var transaction = await adapter.Reader.BeginReadOnlyAsync(connection, cancellationToken).ConfigureAwait(false);
         try
         {
-            var counts = new FitStep.SourceRows(adapter, schema, [connection], [transaction], holdout: null);
+            var counts = new FitStep.SourceRows(adapter, schema, [connection], [transaction], holdout: null, new RunProgress(Spectre.Console.AnsiConsole.Console, quiet: true));
             return await DatabaseSynthesizer.PlanAsync(schema, counts, references, cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Sdv.Connector.Engines;
+using Sdv.Connector.Progress;
 using Sdv.Connector.SchemaIntrospection.Metadata;
 using Sdv.Connector.SchemaIntrospection.Model;
 
@@ -23,24 +25,34 @@ internal static class ProfileStep
     public const int MinimumValues = 100;
 
     public static async Task<IReadOnlyDictionary<QualifiedName, IReadOnlyDictionary<string, ColumnProfile>>> RunAsync(
-        DbConnection connection, DbTransaction? transaction, IEngineAdapter adapter, DatabaseSchema schema, int rows, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, IEngineAdapter adapter, DatabaseSchema schema, int rows, CancellationToken cancellationToken,
+        RunProgress? progress = null)
     {
         var result = new Dictionary<QualifiedName, IReadOnlyDictionary<string, ColumnProfile>>();
         var sampler = new ProfileQueries(connection, transaction, adapter, rows, DefaultSeed);
+        var done = 0;
         foreach (var table in schema.Tables)
+        {
+            var watch = Stopwatch.StartNew();
+            progress?.Table(Phases.Introspect, table.Name, null);
+            await ProfileAsync(table).ConfigureAwait(false);
+            progress?.TableDone(Phases.Introspect, ++done, schema.Tables.Count, table.Name, table.RowCount ?? 0, watch.Elapsed);
+        }
+        return result;
+
+        async Task ProfileAsync(TableSchema table)
         {
             var columns = table.Columns
                 .Where(c => c.LogicalType is LogicalType.String or LogicalType.FixedString or LogicalType.Text && !SdTypeInference.IsKeyColumn(table, c.Name))
                 .Select(c => c.Name)
                 .ToList();
-            if (columns.Count == 0 || table.RowCount == 0) continue;
+            if (columns.Count == 0 || table.RowCount == 0) return;
             var tableRows = await RowCountAsync(sampler, table, rows, cancellationToken).ConfigureAwait(false);
-            if (tableRows == 0) continue;
+            if (tableRows == 0) return;
             var profiles = await sampler.ProfileAsync(table, columns, tableRows, null, cancellationToken).ConfigureAwait(false);
             await SecondLookAsync(sampler, table, tableRows, profiles, cancellationToken).ConfigureAwait(false);
             result[table.Name] = profiles;
         }
-        return result;
     }
 
     /// <summary>The catalog's count where it is exact or large enough to trust for a sampling rate; else COUNT(*), cheap on a small table.</summary>

@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using Sdv.Connector.Cli;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
+using Sdv.Connector.Progress;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.MultiTable;
@@ -60,18 +61,24 @@ internal static class SampleStep
         {
             await adapter.SchemaWriter.CreateTablesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
             sampler = new DatabaseSampler(model, seed, scale);
-            var options = new TableLoader.LoadOptions(TableLoader.ParallelFor(adapter.Engine, maxParallel), ct => OpenDatabase.TargetAsync(load, ct));
+            var options = new TableLoader.LoadOptions(TableLoader.ParallelFor(adapter.Engine, maxParallel), ct => OpenDatabase.TargetAsync(load, ct),
+                Expected: ExpectedRows.Of(model, scale));
             rowsWritten = await TableLoader.LoadAsync(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection, options, progress, cancellationToken).ConfigureAwait(false);
 
+            progress.Phase(Phases.Load);
+            progress.Step(Phases.Load, "keys that close cycles");
             foreach (var update in sampler.DeferredUpdates())
             {
                 await ApplyAsync(connection, adapter.Dialect, byName[update.Table], update, cancellationToken).ConfigureAwait(false);
             }
 
+            progress.Step(Phases.Load, "foreign keys and indexes");
             await adapter.SchemaWriter.CreateForeignKeysAndIndexesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
+            progress.Step(Phases.Load, "views and triggers");
             warnings.AddRange(await adapter.SchemaWriter.CreateViewsAsync(connection, mapped, cancellationToken).ConfigureAwait(false));
             // Last of the objects: a trigger must not fire on the synthetic rows or the cycle-closing updates.
             warnings.AddRange(await adapter.SchemaWriter.CreateTriggersAsync(connection, mapped, cancellationToken).ConfigureAwait(false));
+            progress.Step(Phases.Load, "identities and statistics");
             await adapter.SchemaWriter.ResetIdentitiesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
             await adapter.SchemaWriter.AnalyzeAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
         }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Npgsql;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
+using Sdv.Connector.Progress;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.MultiTable;
 
@@ -24,12 +25,14 @@ internal static class TableLoader
     /// <param name="Transform">Applied to each table's rows before they are written (column overrides), or null.</param>
     /// <param name="AfterTable">Called on the table's own connection once it is written, or null.</param>
     /// <param name="BeforeTable">Called with the model's table name just before its rows are sampled and written, or null.</param>
+    /// <param name="Expected">The rows a table (model name) is expected to get, asked when it starts (<see cref="ExpectedRows"/>), for progress; null: unknown.</param>
     internal sealed record LoadOptions(
         int MaxParallel,
         Func<CancellationToken, Task<DbConnection>> OpenConnection,
         Func<QualifiedName, IEnumerable<object?[]>, IEnumerable<object?[]>>? Transform = null,
         Func<DbConnection, TableSchema, CancellationToken, Task>? AfterTable = null,
-        Func<QualifiedName, CancellationToken, Task>? BeforeTable = null);
+        Func<QualifiedName, CancellationToken, Task>? BeforeTable = null,
+        Func<QualifiedName, long?>? Expected = null);
 
     /// <summary>
     /// The most tables a target can take at once: SQLite allows one writer per database file (a second
@@ -72,6 +75,7 @@ internal static class TableLoader
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxParallel, 1);
 
         var written = new Dictionary<QualifiedName, long>();
+        progress.Phase(Phases.Sample, order.Count);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sampled = order.ToDictionary(t => t, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         var slots = new SemaphoreSlim(options.MaxParallel, options.MaxParallel);
@@ -112,7 +116,8 @@ internal static class TableLoader
                     {
                         if (options.BeforeTable is { } before) await before(name, ct).ConfigureAwait(false);
                         var watch = Stopwatch.StartNew();
-                        var rows = Signal(sampler.Rows(name), sampled[name]);
+                        var counter = progress.Table(Phases.Sample, target.Name, options.Expected?.Invoke(name), estimated: true);
+                        var rows = Signal(sampler.Rows(name), sampled[name], counter);
                         if (options.Transform is { } transform) rows = transform(name, rows);
                         long count;
                         try
@@ -128,7 +133,7 @@ internal static class TableLoader
                         lock (gate)
                         {
                             written[name] = count;
-                            progress.TableDone("sample", ++done, order.Count, target.Name, count, watch.Elapsed);
+                            progress.TableDone(Phases.Sample, ++done, order.Count, target.Name, count, watch.Elapsed);
                         }
                     }
                     finally
@@ -172,10 +177,15 @@ internal static class TableLoader
         return written;
     }
 
-    /// <summary>Passes the rows on and marks the table sampled once the sampler has given the last one (its children may start).</summary>
-    private static IEnumerable<object?[]> Signal(IEnumerable<object?[]> rows, TaskCompletionSource sampled)
+    /// <summary>Passes the rows on, counting them, and marks the table sampled once the sampler has given the last one (its children may start).</summary>
+    private static IEnumerable<object?[]> Signal(IEnumerable<object?[]> rows, TaskCompletionSource sampled, TableCounter counter)
     {
-        foreach (var row in rows) yield return row;
+        foreach (var row in rows)
+        {
+            counter.Add();
+            yield return row;
+        }
+        counter.Finish();
         sampled.TrySetResult();
     }
 }

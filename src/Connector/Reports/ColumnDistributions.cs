@@ -9,14 +9,33 @@ namespace Sdv.Connector.Reports;
 /// (<see cref="DistributionSketch"/>, <see cref="CategorySketch"/>). Category labels are real values, so they are
 /// shown only for categorical and boolean columns, at most <see cref="CategorySketch.MaxShown"/>, and a category seen
 /// fewer than <see cref="CategorySketch.MinLabelCount"/> times among real values is never named. Histogram edges are
-/// rounded ("nice") numbers, not real values. A skewed column (one linear bar holding most real values) gets
-/// logarithmic bins when it is positive over two decades or more, quantile bins (edges rounded) otherwise.
+/// rounded ("nice") numbers, not real values. A skewed column (one of twenty equal-width bars would hold more than half
+/// of the real values) gets logarithmic bins when it is positive over two decades or more (zeros in a bar of their own),
+/// quantile bins (edges rounded) otherwise, and stays linear when a few values hold nearly every row.
 /// </summary>
 internal static class ColumnDistributions
 {
     public const string RareLabel = "rare (hidden)";
     public const string OtherLabel = "other";
-    public const string RareNote = "rare (hidden): categories seen fewer than 5 times in the real data, not named so the report does not reveal them";
+    public static readonly string RareNote =
+        $"rare (hidden): categories seen fewer than {CategorySketch.MinLabelCount} times in the real data, not named so the report does not reveal them";
+
+    /// <summary>
+    /// Written in a chart whose every bar is "rare (hidden)" or "other": without it the chart reads as a failure (a
+    /// column of unique names, say, plotted as one grey bar), when it is privacy at work.
+    /// </summary>
+    public static readonly string HiddenExplanation =
+        $"Values hidden for privacy: each real value of this column is seen\n"
+        + $"fewer than {CategorySketch.MinLabelCount} times, so none is named (\"rare (hidden)\").\n"
+        + "\"other\": clone values found nowhere in the real data, generated,\n"
+        + "not copied. A low score is expected for such a column.";
+
+    /// <summary>True when a categories chart names no category: only "rare (hidden)" and "other" bars.</summary>
+    public static bool NamesNothing(PlotSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return series.Kind == "categories" && series.Labels.Count > 0 && series.Labels.All(l => l is RareLabel or OtherLabel);
+    }
     private const int TargetBins = 20;
     private const int QuantileBins = 10;
     private const double SkewedShare = 0.5;
@@ -41,19 +60,39 @@ internal static class ColumnDistributions
 
         var linear = LinearEdges(lo, hi, integers: dates || points.All(p => Math.Abs(p.Value - Math.Round(p.Value)) < 1e-9));
         var linearShares = Shares(sketch, linear, scale);
-        if (linearShares.Real.DefaultIfEmpty(0).Max() <= SkewedShare || linear.Length <= 2)
+        var largest = linearShares.Real.DefaultIfEmpty(0).Max();
+        if (largest <= SkewedShare || linear.Length <= 2)
             return Series(kind, linear, linearShares, dates, outcome, "linear bins" + approximate);
 
-        // Skewed: most real values in one linear bar.
-        if (!dates && lo > 0 && hi / lo >= 100)
+        // Skewed: most real values in one of the equal-width bars, which would say nothing about the rest.
+        var why = $"the values are skewed ({largest * 100:0}% of them would fall in one of {linear.Length - 1} equal-width bars)";
+        if (!dates && lo >= 0 && FirstPositive(points) is { } smallest && hi / smallest >= 100)
         {
-            var log = LogEdges(lo, hi);
-            return Series(kind, log, Shares(sketch, log, scale), dates, outcome, "logarithmic bins (1, 2, 5 per power of ten): the values are skewed" + approximate);
+            // Positive over two decades or more (amounts, counts, sizes): 1, 2, 5 per power of ten; zeros get a bar of their own.
+            var log = LogEdges(smallest, hi);
+            if (lo == 0) log = [0, .. log];
+            return Series(kind, log, Shares(sketch, log, scale), dates, outcome,
+                $"logarithmic bins (1, 2, 5 per power of ten{(lo == 0 ? "; the first bar holds the zeros" : string.Empty)}): {why}" + approximate);
         }
 
         var quantile = QuantileEdges(sketch, scale, dates);
-        return Series(kind, quantile, Shares(sketch, quantile, scale), dates, outcome,
-            $"quantile bins: each holds about 1/{QuantileBins} of the real values (edges rounded); the values are skewed" + approximate);
+        if (quantile.Length - 1 >= 3)
+        {
+            return Series(kind, quantile, Shares(sketch, quantile, scale), dates, outcome,
+                $"quantile bins: each holds about 1/{QuantileBins} of the real values (edges rounded, bars of unequal width): {why}" + approximate);
+        }
+        // A few values hold nearly every row: quantiles collapse onto them, and equal widths say it best.
+        return Series(kind, linear, linearShares, dates, outcome, $"linear bins: {largest * 100:0}% of the values are in one bar, a few values hold nearly every row" + approximate);
+    }
+
+    /// <summary>The smallest value above zero, or null.</summary>
+    private static double? FirstPositive(IReadOnlyList<(double Value, long Real, long Synthetic)> points)
+    {
+        foreach (var point in points)
+        {
+            if (point.Value > 0) return point.Value;
+        }
+        return null;
     }
 
     private static PlotSeries Series(string kind, double[] edges, (double[] Real, double[] Synthetic) shares, bool dates, ColumnOutcome outcome, string note) =>

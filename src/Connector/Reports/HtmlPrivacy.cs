@@ -11,8 +11,8 @@ internal static class HtmlPrivacy
     public static void Privacy(StringBuilder html, PrivacyResult p)
     {
         html.Append("<section id=\"privacy\"><h2>Privacy</h2><table class=\"figures\"><thead><tr><th>check</th><th class=\"num\">figure</th><th>what it means</th></tr></thead><tbody>");
-        foreach (var (check, figure, meaning) in PrivacyLines.Of(p))
-            Row(html, check, figure, meaning);
+        foreach (var line in PrivacyLines.Of(p))
+            Row(html, line.Check, line.Figure, line.Detail);
         html.Append("</tbody></table>");
         ExactMatches(html, p);
         Dcr(html, p.Dcr);

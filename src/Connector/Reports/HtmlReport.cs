@@ -143,7 +143,8 @@ internal static class HtmlReport
         else
         {
             var xTitle = series.Kind == "dates" ? "date (bin start)" : "value (bin start)";
-            html.Append(SvgCharts.Bars(series.Labels, series.Real, series.Synthetic, series.Kind == "categories", xTitle));
+            html.Append(SvgCharts.Bars(series.Labels, series.Real, series.Synthetic, series.Kind == "categories", xTitle,
+                ColumnDistributions.NamesNothing(series) ? ColumnDistributions.HiddenExplanation : null));
         }
 
         var nulls = series.RealNullShare > 0 || series.SyntheticNullShare > 0

@@ -48,7 +48,7 @@ internal static class HtmlStyle
         .note, .muted { color: var(--muted); font-size: 12px; }
         .heatmaps .side { display: flex; gap: 24px; flex-wrap: wrap; }
         svg .gridline { stroke: #eef1f5; } svg .axis { stroke: #9aa5b1; }
-        svg .tick { font-size: 10px; fill: #52606d; } svg .axis-title { font-size: 11px; fill: #52606d; } svg .cell { font-size: 9px; }
+        svg .tick { font-size: 10px; fill: #52606d; } svg .axis-title { font-size: 11px; fill: #52606d; } svg .cell { font-size: 9px; } svg .chart-message text { font-size: 10.5px; fill: #5c4813; }
         details summary { cursor: pointer; color: var(--real); margin: 10px 0 6px; }
         .warnings li { color: #8a5a00; }
         footer { color: var(--muted); font-size: 12px; padding: 8px 0 24px; }

@@ -54,12 +54,14 @@ internal static class IntrospectionSummary
     /// How each table is generated, parent-first: copied as a reference table, a root (its rows are the scale
     /// times the source's), or under the primary parent its rows belong to, each with the reason the plan gives.
     /// </summary>
-    public static void WritePlan(IAnsiConsole console, PlannedDatabase planned, string sidecarName)
+    /// <param name="sidecarName">The sidecar the plan was written to, or null when introspect wrote no file.</param>
+    public static void WritePlan(IAnsiConsole console, PlannedDatabase planned, string? sidecarName)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(planned);
+        var where = sidecarName is null ? "the sidecar --out writes" : sidecarName;
         var table = new Table().Border(TableBorder.Simple)
-            .Title(Markup.Escape($"plan: how each table is generated (--scale follows it; change it under tables.NAME.plan in {sidecarName})"));
+            .Title(Markup.Escape($"plan: how each table is generated (--scale follows it; change it under tables.NAME.plan in {where})"));
         table.AddColumn("table");
         table.AddColumn("generated as");
         table.AddColumn("why");

@@ -82,7 +82,8 @@ internal static class QualityConsoleReport
     /// The end of `clone`: the overall scores, each property and each privacy figure on a line of its own with what it
     /// means, and what is missing from the clone.
     /// </summary>
-    public static void WriteSummary(IAnsiConsole console, EvaluationResult result)
+    /// <param name="copied">Tables the clone copied verbatim as lookups (their rare categories are reproduced by design), or null.</param>
+    public static void WriteSummary(IAnsiConsole console, EvaluationResult result, IReadOnlyCollection<string>? copied = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(result);
@@ -97,14 +98,20 @@ internal static class QualityConsoleReport
 
         var worst = result.Quality.WorstColumns(3);
         if (worst.Count > 0)
-            console.MarkupLine("  worst columns: {0}", Markup.Escape(string.Join(", ", worst.Select(c => $"{c.Table}.{c.Column} {ScoreFormat.Score(c.Score)}"))));
-        foreach (var (check, figure, meaning) in PrivacyLines.Of(result.Privacy))
-            console.MarkupLine(CultureInfo.InvariantCulture, "  {0,-24} {1,6}  [grey]{2}[/]", Markup.Escape(check), Markup.Escape(figure), Markup.Escape(meaning));
+        {
+            console.MarkupLine("  worst columns: {0}  [grey]{1}[/]", Markup.Escape(string.Join(", ", worst.Select(c => $"{c.Table}.{c.Column} {ScoreFormat.Score(c.Score)}"))),
+                Markup.Escape(WorstColumnsMeaning));
+        }
+        foreach (var line in PrivacyLines.Of(result.Privacy, copied))
+            console.MarkupLine(CultureInfo.InvariantCulture, "  {0,-24} {1,6}  [grey]{2}[/]", Markup.Escape(line.Check), Markup.Escape(line.Figure), Markup.Escape(line.Summary));
         foreach (var missing in result.Missing)
             console.MarkupLine("  [red]missing:[/] {0}", Markup.Escape(missing.Message));
         if (result.Sampling.Count > 0)
             console.MarkupLine(CultureInfo.InvariantCulture, "  [grey]{0} figure(s) on seeded samples (distance to closest record); `evaluate` lists them[/]", result.Sampling.Count);
     }
+
+    /// <summary>What the worst columns line of the clone's summary shows.</summary>
+    public const string WorstColumnsMeaning = "furthest from the source's distribution (unique names and rare values are generated, not copied, so score low)";
 
     /// <summary>One line on what a property measures.</summary>
     public static string Meaning(string property) => property switch
@@ -125,8 +132,8 @@ internal static class QualityConsoleReport
         table.AddColumn("check");
         table.AddColumn(new TableColumn("figure").RightAligned());
         table.AddColumn("what it means");
-        foreach (var (check, figure, meaning) in PrivacyLines.Of(p))
-            table.AddRow(Markup.Escape(check), Markup.Escape(figure), Markup.Escape(meaning));
+        foreach (var line in PrivacyLines.Of(p))
+            table.AddRow(Markup.Escape(line.Check), Markup.Escape(line.Figure), Markup.Escape(line.Detail));
         console.Write(table);
     }
 

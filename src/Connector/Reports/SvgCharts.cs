@@ -11,7 +11,9 @@ internal static class SvgCharts
     public const string SyntheticColour = "#f28e2b";
 
     /// <summary>Real and synthetic bars side by side per label; heights are shares (0..1).</summary>
-    public static string Bars(IReadOnlyList<string> labels, IReadOnlyList<double> real, IReadOnlyList<double> synthetic, bool slantedLabels, string xTitle)
+    /// <param name="message">Lines (split at \n) written across the top of the plot area on a light panel, or null.</param>
+    public static string Bars(IReadOnlyList<string> labels, IReadOnlyList<double> real, IReadOnlyList<double> synthetic, bool slantedLabels, string xTitle,
+        string? message = null)
     {
         const double width = 400, height = 230, left = 40, right = 8, top = 10;
         var bottom = slantedLabels ? 70.0 : 38.0;
@@ -21,7 +23,9 @@ internal static class SvgCharts
         var yMax = max <= 0 ? 1 : Math.Min(1, ColumnDistributions.NiceStep(max / 4) * 4);
         if (yMax < max) yMax = max;
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">");
+        // A message gets a panel of its own under the chart, inside the picture, so it covers no bar.
+        var panel = message is null ? 0 : MessageHeight(message) + 6;
+        svg.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {width} {height + panel}\" width=\"{width}\" height=\"{height + panel}\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">");
         for (var t = 0; t <= 4; t++)
         {
             var v = yMax * t / 4;
@@ -50,6 +54,7 @@ internal static class SvgCharts
                 : string.Create(CultureInfo.InvariantCulture, $"<text x=\"{left + (slot * i):0.#}\" y=\"{ly:0.#}\" class=\"tick\" text-anchor=\"start\">{label}</text>"));
         }
 
+        if (message is not null) AppendMessage(svg, message, 4, height + 2, width - 8);
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" x2=\"{width - right}\" y1=\"{top + plotH:0.#}\" y2=\"{top + plotH:0.#}\" class=\"axis\"/>");
         if (!slantedLabels)
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left + (plotW / 2):0.#}\" y=\"{height - 6}\" class=\"axis-title\" text-anchor=\"middle\">{WebUtility.HtmlEncode(xTitle)}</text>");
@@ -88,6 +93,24 @@ internal static class SvgCharts
 
         svg.Append("</svg>");
         return svg.ToString();
+    }
+
+    private const double MessageLine = 12;
+
+    private static double MessageHeight(string message) => (message.Split('\n').Length * MessageLine) + 8;
+
+    /// <summary>A panel of text inside the chart (under the axis), so that what it says travels with the picture.</summary>
+    private static void AppendMessage(StringBuilder svg, string message, double x, double y, double w)
+    {
+        var lines = message.Split('\n');
+        svg.Append(CultureInfo.InvariantCulture,
+            $"<g class=\"chart-message\"><rect x=\"{x:0.#}\" y=\"{y:0.#}\" width=\"{w:0.#}\" height=\"{MessageHeight(message):0.#}\" rx=\"3\" fill=\"#fff8e1\" stroke=\"#e0c36a\"/>");
+        for (var i = 0; i < lines.Length; i++)
+        {
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<text x=\"{x + 8:0.#}\" y=\"{y + 14 + (i * MessageLine):0.#}\" text-anchor=\"start\">{WebUtility.HtmlEncode(lines[i])}</text>");
+        }
+        svg.Append("</g>");
     }
 
     private static void AppendBar(StringBuilder svg, double x, double w, double share, double yMax, double top, double plotH, string colour, string label, string side)

@@ -9,4 +9,5 @@ namespace Sdv.Connector.Synthesis.Evaluation;
 /// <param name="Holdout">The rule the fit held real rows out by; null when it held none out (DCR is then not computed).</param>
 /// <param name="MachineLearningTable">The scored table whose rows machine-learning efficacy samples, or null.</param>
 /// <param name="Plots">Keep per-column distributions for the HTML report.</param>
-internal sealed record EvaluationRequest(HoldoutRule? Holdout = null, string? MachineLearningTable = null, bool Plots = true);
+/// <param name="Progress">Told as each table starts and ends, and as the relationships start; null: nothing is told.</param>
+internal sealed record EvaluationRequest(HoldoutRule? Holdout = null, string? MachineLearningTable = null, bool Plots = true, Action<EvaluationProgress>? Progress = null);

@@ -39,12 +39,16 @@ internal static class Evaluator
         var tables = new List<TableEvaluation>();
         foreach (var table in metadata.Tables)
         {
-            tables.Add(await TableEvaluation.RunAsync(table, metadata, real, synthetic, options, request, cancellationToken).ConfigureAwait(false));
+            request.Progress?.Invoke(new EvaluationProgress(table.Name, tables.Count, metadata.Tables.Count, 0, false));
+            var evaluation = await TableEvaluation.RunAsync(table, metadata, real, synthetic, options, request, cancellationToken).ConfigureAwait(false);
+            tables.Add(evaluation);
+            request.Progress?.Invoke(new EvaluationProgress(table.Name, tables.Count, metadata.Tables.Count, evaluation.RealCounts.Rows, true));
         }
 
         var relationships = new List<RelationshipEvaluation>();
         if (metadata.Tables.Count > 1)
         {
+            request.Progress?.Invoke(new EvaluationProgress(null, tables.Count, metadata.Tables.Count, 0, false));
             foreach (var relationship in metadata.Relationships)
             {
                 relationships.Add(await RelationshipEvaluation.RunAsync(relationship, tables, real, synthetic, options, cancellationToken).ConfigureAwait(false));

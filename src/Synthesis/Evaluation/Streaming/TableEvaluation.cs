@@ -168,7 +168,9 @@ internal sealed class TableEvaluation
             if (column.SdType is SdType.Pii or SdType.Text && !missing && outcome.Categories is { } pii)
             {
                 PiiLeaks.Add(new PiiLeakDetail(Table.Name, column.Name, column.SdType.ToString().ToLowerInvariant(), pii.SyntheticValues, pii.Found,
-                    pii.SyntheticValues == 0 ? null : (double)pii.Found / pii.SyntheticValues));
+                    pii.SyntheticValues == 0 ? null : (double)pii.Found / pii.SyntheticValues,
+                    column.PiiKind is { } kind ? System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString()) : null,
+                    pii.RareRows, options.RareCategoryK));
             }
 
             if (column.SdType == SdType.Categorical && !missing && outcome.Categories is { } rare)
