@@ -23,6 +23,9 @@ internal static partial class FailureMessages
             case DirectoryNotFoundException or FileNotFoundException or UnauthorizedAccessException:
                 // A path the user gave (--out, --model, --json, ...) that cannot be written or read.
                 return (ExitCodes.BadInput, $"{e.Message} Check the path and its folder's permissions.");
+            case var full when Nightly.DiskFull.Is(full):
+                // Before the load's own message: a full disk is neither a bug nor a value that did not fit.
+                return (ExitCodes.Failure, $"the target's disk is full ({OpenDatabase.Describe(full)}). Free space on the target and run again; a fresh target is left empty.");
             case TableLoadException load:
                 return (ExitCodes.Failure, LoadMessage(load));
             case DbException db when IsAccessDenied(db):

@@ -109,11 +109,18 @@ internal sealed class NightlyJob
             error = $"the target's disk is full ({OpenDatabase.Describe(e)}). The previous clone is kept. The new clone is written beside the old one before the swap, "
                 + "so the target needs room for both: free space and run again; the next run removes the staging.";
         }
-        catch (Exception e) when (e is DbException || TransientFaults.IsTransient(e))
+        catch (Exception e) when (TransientFaults.IsTransient(e))
         {
-            exitCode = TransientFaults.IsTransient(e) ? ExitCodes.ConnectionFailed : ExitCodes.Failure;
+            (exitCode, outcome) = (ExitCodes.ConnectionFailed, "connection-failed");
+            error = $"the database said: {OpenDatabase.Describe(e)} (after {_config.Retry.Attempts} retries). The previous clone is untouched.";
+        }
+        catch (DbException e)
+        {
+            // The commands' one classifier: a refused privilege is exit 3 here as in clone, anything else a failure.
+            string message;
+            (exitCode, message) = FailureMessages.Describe(e);
             outcome = exitCode == ExitCodes.ConnectionFailed ? "connection-failed" : "failed";
-            error = $"the database said: {OpenDatabase.Describe(e)}{(exitCode == ExitCodes.ConnectionFailed ? $" (after {_config.Retry.Attempts} retries)" : "")}. The previous clone is untouched.";
+            error = $"{message} The previous clone is untouched.";
         }
         catch (Exception e)
         {
