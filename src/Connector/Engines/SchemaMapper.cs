@@ -54,7 +54,7 @@ internal static class SchemaMapper
             if (!sameEngine)
             {
                 var dialect = EngineAdapters.For(targetEngine).Dialect;
-                columns = columns.Select(c => c with { DefaultSql = PortableDefault(c, table, warnings), UserType = null }).ToList();
+                columns = columns.Select(c => SequenceKeyAsIdentity(c, table)).Select(c => c with { DefaultSql = PortableDefault(c, table, warnings), UserType = null }).ToList();
                 // Unsigned integers hold their whole range on the target, whatever size the metadata gave them.
                 if (source.Engine == DatabaseEngine.MySql) columns = columns.Select(MySqlUnsignedWidening.Widen).ToList();
                 // Generated columns of plain arithmetic are generated on the target too.
@@ -99,6 +99,19 @@ internal static class SchemaMapper
             Triggers = sameEngine ? source.Triggers.Select(t => t with { Table = Map(t.Table) }).ToList() : [],
         };
     }
+
+    /// <summary>
+    /// A one-column integer key numbered by a sequence's nextval default (MariaDB's CREATE SEQUENCE, a hand-made PostgreSQL
+    /// sequence) is numbered on another engine the way that engine numbers keys (identity, AUTO_INCREMENT, rowid): before,
+    /// its default was dropped as the source's own SQL and a plain INSERT into the clone failed for want of a key.
+    /// </summary>
+    private static ColumnSchema SequenceKeyAsIdentity(ColumnSchema column, TableSchema table) =>
+        column is { Identity: IdentityKind.None, GeneratedSql: null, DefaultSql: { } sql }
+        && sql.Contains("nextval(", StringComparison.OrdinalIgnoreCase)
+        && table.PrimaryKey is { Columns.Count: 1 } pk && pk.Columns[0] == column.Name
+        && column.LogicalType is LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64
+            ? column with { Identity = IdentityKind.Serial, DefaultSql = null }
+            : column;
 
     /// <summary>A default other engines share (see <see cref="PortableDefaults"/>), with a warning where one is dropped.</summary>
     private static string? PortableDefault(ColumnSchema column, TableSchema table, ICollection<string> warnings)
