@@ -46,6 +46,7 @@ internal static class SchemaMapper
 
         QualifiedName Map(QualifiedName name) => renames.TryGetValue(name, out var m) ? m : name;
 
+        var counterKeys = !sameEngine && source.Engine == DatabaseEngine.MySql ? MySqlCounterKeys.Find(source) : [];
         var tables = source.Tables.Select(table =>
         {
             var annotations = new Dictionary<string, string>(table.Annotations) { [SourceEngineAnnotation] = source.Engine.ToString() };
@@ -56,7 +57,11 @@ internal static class SchemaMapper
                 var dialect = EngineAdapters.For(targetEngine).Dialect;
                 columns = columns.Select(c => SequenceKeyAsIdentity(c, table)).Select(c => c with { DefaultSql = PortableDefault(c, table, warnings), UserType = null }).ToList();
                 // Unsigned integers hold their whole range on the target, whatever size the metadata gave them.
-                if (source.Engine == DatabaseEngine.MySql) columns = columns.Select(MySqlUnsignedWidening.Widen).ToList();
+                if (source.Engine == DatabaseEngine.MySql)
+                {
+                    columns = columns.Select(MySqlUnsignedWidening.Widen)
+                        .Select(c => counterKeys.Contains((table.Name, c.Name)) ? MySqlCounterKeys.Narrow(c) : c).ToList();
+                }
                 // Generated columns of plain arithmetic are generated on the target too.
                 columns = columns.Select(c => c.GeneratedSql is { } generated && PortableExpressions.Translate(generated, table, dialect) is { } translated
                     ? c with { GeneratedSql = translated, Annotations = new Dictionary<string, string>(c.Annotations) { [PortableExpressions.TranslatedAnnotation] = "true" } }
