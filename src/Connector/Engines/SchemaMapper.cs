@@ -67,6 +67,15 @@ internal static class SchemaMapper
                     ? c with { GeneratedSql = translated, Annotations = new Dictionary<string, string>(c.Annotations) { [PortableExpressions.TranslatedAnnotation] = "true" } }
                     : c).ToList();
                 checks = PortableChecks.ToTarget(table, source.Engine, targetEngine, warnings);
+                // Partitions and inheritance are structure of the source engine only: the rows stay, their layout does not.
+                if (table.Partitions.Count > 0 || table.Annotations.ContainsKey("mysql.partitioned"))
+                {
+                    warnings.Add($"Table {table.Name} is partitioned on {source.Engine}; it is written as one plain table on {targetEngine}, with all its rows.");
+                }
+                if (table.Annotations.TryGetValue("postgresql:inherits", out var parents))
+                {
+                    warnings.Add($"Table {table.Name} inherits from {parents} on {source.Engine}; it is written as a table of its own on {targetEngine}, with its inherited columns.");
+                }
                 foreach (var exclusion in table.Annotations.Keys.Where(k => k.StartsWith("postgresql:exclusion:", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
                 {
                     warnings.Add($"Exclusion constraint {exclusion["postgresql:exclusion:".Length..]} on {table.Name} is not created on {targetEngine}, which has none.");
