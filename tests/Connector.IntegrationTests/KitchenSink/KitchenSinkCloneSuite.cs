@@ -207,6 +207,23 @@ public abstract class KitchenSinkCloneSuite<TSource, TTarget> : KitchenSinkSourc
         }
     }
 
+    /// <summary>Each column's declared type in the target as the engine's catalog spells it (format_type, COLUMN_TYPE, the declared type of SQLite).</summary>
+    protected static async Task AssertTypesAsync(TestDatabase db, params (string Table, string Column, string Type)[] expected)
+    {
+        var actual = new List<string>();
+        foreach (var (table, column, _) in expected)
+        {
+            var sql = db.Engine switch
+            {
+                DatabaseEngine.PostgreSql => $"SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = '{Table(db.Engine, table).Replace("'", "''", StringComparison.Ordinal)}'::regclass AND attname = '{column}'",
+                DatabaseEngine.MySql => $"SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '{table}' AND COLUMN_NAME = '{column}'",
+                _ => $"SELECT type FROM pragma_table_info('{table}') WHERE name = '{column}'",
+            };
+            actual.Add($"{table}.{column} {await db.ScalarAsync<string>(sql)}");
+        }
+        Assert.Equal(expected.Select(e => $"{e.Table}.{e.Column} {e.Type}"), actual);
+    }
+
     /// <summary>The warnings a same-engine clone may print (data facts, not losses).</summary>
     protected virtual IReadOnlyList<string> ExpectedSameEngineWarnings => [];
 

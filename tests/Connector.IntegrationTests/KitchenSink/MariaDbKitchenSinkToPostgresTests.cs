@@ -16,4 +16,19 @@ public sealed class MariaDbKitchenSinkToPostgresTests(MariaDbFixture source, Pos
         "customer.email_domain is generated on MySql as substring_index(`email`,'@',-1); it is written as a plain column, left NULL",
         "payment is partitioned on MySql; it is written as one plain table",
     ];
+
+    [SkippableFact]
+    public async Task Columns_get_the_documented_closest_types_and_keys_stay_numbered()
+    {
+        var clone = await CloneAsync();
+        await AssertTypesAsync(clone.Target,
+            ("customer", "customer_id", "bigint"), ("customer", "mood", "text"), ("customer", "hobbies", "text"), ("customer", "prefs", "jsonb"),
+            ("customer", "photo", "bytea"), ("customer", "email", "character varying(120)"), ("order", "id", "bigint"), ("order", "amount", "numeric(10,2)"),
+            ("order_line", "order_id", "bigint"), ("place", "location", "geometry"));
+        foreach (var table in new[] { "customer", "order", "gift", "audit" })
+        {
+            Assert.Equal(1, await LongAsync(clone.Target, $"SELECT COUNT(*) FROM information_schema.columns WHERE table_name = '{table}' AND is_identity = 'YES'"));
+        }
+        Assert.Equal(0, await LongAsync(clone.Target, "SELECT COUNT(*) FROM customer WHERE hobbies NOT SIMILAR TO '(chess|golf|music)(,(chess|golf|music))*'"));
+    }
 }

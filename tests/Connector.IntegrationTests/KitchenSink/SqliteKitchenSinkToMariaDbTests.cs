@@ -17,4 +17,15 @@ public sealed class SqliteKitchenSinkToMariaDbTests(SqliteFixture source, MariaD
         "2 view(s) are not created on MySql: their SQL is Sqlite's (big_customers, customer_orders)",
         "customer.email_domain is written as a plain nullable column: its expression is Sqlite's SQL",
     ];
+
+    [SkippableFact]
+    public async Task Columns_get_the_documented_closest_types()
+    {
+        var clone = await CloneAsync();
+        await AssertTypesAsync(clone.Target,
+            ("customer", "customer_id", "bigint(20)"), ("customer", "active", "tinyint(1)"), ("customer", "photo", "longblob"), ("customer", "born", "date"),
+            ("order", "id", "bigint(20)"), ("order", "amount", "decimal(10,2)"), ("order", "placed_at", "datetime(6)"));
+        Assert.Equal("auto_increment", await clone.Target.ScalarAsync<string>(
+            "SELECT EXTRA FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'customer' AND COLUMN_NAME = 'customer_id'"));
+    }
 }
