@@ -66,7 +66,7 @@ internal static class SchemaMapper
                 columns = columns.Select(c => c.GeneratedSql is { } generated && PortableExpressions.Translate(generated, table, dialect) is { } translated
                     ? c with { GeneratedSql = translated, Annotations = new Dictionary<string, string>(c.Annotations) { [PortableExpressions.TranslatedAnnotation] = "true" } }
                     : c).ToList();
-                checks = PortableChecks.ToTarget(table, source.Engine, targetEngine, warnings);
+                checks = PortableChecks.ToTarget(table with { CheckConstraints = [.. table.CheckConstraints, .. DomainChecks.Of(table, source)] }, source.Engine, targetEngine, warnings);
                 // Partitions and inheritance are structure of the source engine only: the rows stay, their layout does not.
                 if (table.Partitions.Count > 0 || table.Annotations.ContainsKey("mysql.partitioned"))
                 {
