@@ -40,6 +40,7 @@ public static class PostgresKitchenSinkExpectations
             new("a negative amount", "order", [("customer_id", "(SELECT MIN(customer_id) FROM customer)"), ("amount", "-1"), ("status", "'new'")]),
             new("a status outside its list", "order", [("customer_id", "(SELECT MIN(customer_id) FROM customer)"), ("amount", "1"), ("status", "'lost'")]),
             new("a negative population", "city", [("name", "'Nowhere'"), ("population", "-1")]),
+            new("a score of 0 (its domain is positive)", "customer", [("country_id", "(SELECT MIN(id) FROM country)"), ("First Name", "'Zero'"), ("email", "'zero.score@example.org'"), ("score", "0")]),
             new("a mood outside the enum", "customer", [("country_id", "(SELECT MIN(id) FROM country)"), ("First Name", "'Bad'"), ("email", "'bad.mood@example.org'"), ("mood", "'angry'")]),
         ],
         Personal: [("customer", "email"), ("customer", "First Name")]);
