@@ -124,5 +124,18 @@ public sealed class PostgresKitchenSinkToPostgresTests(PostgresFixture source, P
         Assert.True(c[0] >= s[0] - 1e-9 && c[1] <= s[1] + 1e-9 && c[2] >= s[2] - 1e-9 && c[3] <= s[3] + 1e-9, $"clone box {string.Join(' ', c)}, source box {string.Join(' ', s)}");
     }
 
+    [SkippableFact]
+    public async Task Json_arrays_and_text_search_values_keep_their_structure()
+    {
+        var clone = await CloneAsync();
+        var t = clone.Target;
+        Assert.Equal("lang,newsletter,size,tags", await t.ScalarAsync<string>("SELECT string_agg(DISTINCT k, ',' ORDER BY k) FROM customer, jsonb_object_keys(prefs) k"));
+        Assert.Equal(0, await LongAsync(t, "SELECT COUNT(*) FROM customer WHERE jsonb_typeof(prefs->'size') <> 'number' OR jsonb_typeof(prefs->'newsletter') <> 'boolean' OR jsonb_typeof(prefs->'tags') <> 'array'"));
+        // Array elements come from the source's elements; lengths from the source's lengths.
+        Assert.Equal(0, await LongAsync(t, "SELECT COUNT(*) FROM customer, unnest(tags) e WHERE e NOT IN ('red', 'green', 'c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6')"));
+        Assert.Equal(0, await LongAsync(t, "SELECT COUNT(*) FROM customer WHERE cardinality(tags) <> 3"));
+        Assert.Equal(0, await LongAsync(t, "SELECT COUNT(*) FROM inventory.item WHERE search IS NULL OR length(search) = 0 OR doc IS NULL OR NOT xml_is_well_formed_document(doc::text)"));
+    }
+
     private static string QuoteName(string table) => string.Join('.', table.Split('.').Select(p => "\"" + p + "\""));
 }
