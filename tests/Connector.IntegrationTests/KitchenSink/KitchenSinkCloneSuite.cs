@@ -207,6 +207,18 @@ public abstract class KitchenSinkCloneSuite<TSource, TTarget> : KitchenSinkSourc
         }
     }
 
+    [SkippableFact]
+    public async Task A_second_clone_into_the_filled_target_is_refused_in_plain_words()
+    {
+        var clone = await CloneAsync();
+        var run = await Cloning.CliRun.RunAsync("clone", "--source", Cloning.DatabaseUrl.For(clone.Source), "--target", Cloning.DatabaseUrl.For(clone.Target), "--seed", "42");
+        Assert.True(run.ExitCode != 0, run.ToString());
+        var errors = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(errors.Length is > 0 and <= 2, run.ToString());
+        Assert.DoesNotContain("   at ", run.Output + run.Error, StringComparison.Ordinal);
+        Assert.Contains("--replace", run.Error, StringComparison.Ordinal);
+    }
+
     /// <summary>Each column's declared type in the target as the engine's catalog spells it (format_type, COLUMN_TYPE, the declared type of SQLite).</summary>
     protected static async Task AssertTypesAsync(TestDatabase db, params (string Table, string Column, string Type)[] expected)
     {
