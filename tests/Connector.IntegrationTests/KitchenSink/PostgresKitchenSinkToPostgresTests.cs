@@ -137,5 +137,18 @@ public sealed class PostgresKitchenSinkToPostgresTests(PostgresFixture source, P
         Assert.Equal(0, await LongAsync(t, "SELECT COUNT(*) FROM inventory.item WHERE search IS NULL OR length(search) = 0 OR doc IS NULL OR NOT xml_is_well_formed_document(doc::text)"));
     }
 
+    [SkippableFact]
+    public async Task Routines_skip_leaves_out_the_functions_procedure_and_trigger()
+    {
+        var clone = await CloneAsync();
+        await using var target = await TargetFixture.CreateDatabaseAsync();
+        var run = await Cloning.CliRun.RunAsync("clone", "--source", Cloning.DatabaseUrl.For(clone.Source), "--target", Cloning.DatabaseUrl.For(target), "--seed", "42", "--routines", "skip");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(0, await LongAsync(target, "SELECT COUNT(*) FROM pg_trigger WHERE tgname = 'order_audit'"));
+        Assert.Equal(0, await LongAsync(target, "SELECT COUNT(*) FROM pg_proc WHERE proname IN ('order_total', 'touch_audit', 'log_order')"));
+        Assert.Equal(PostgresKitchenSink.Orders, await LongAsync(target, "SELECT COUNT(*) FROM audit"));
+        Assert.Equal(PostgresKitchenSink.Gifts, await LongAsync(target, "SELECT COUNT(*) FROM gift"));
+    }
+
     private static string QuoteName(string table) => string.Join('.', table.Split('.').Select(p => "\"" + p + "\""));
 }
