@@ -46,6 +46,7 @@ internal static class SchemaMapper
 
         QualifiedName Map(QualifiedName name) => renames.TryGetValue(name, out var m) ? m : name;
 
+        var counterKeys = !sameEngine && source.Engine == DatabaseEngine.MySql ? MySqlCounterKeys.Find(source) : [];
         var tables = source.Tables.Select(table =>
         {
             var annotations = new Dictionary<string, string>(table.Annotations) { [SourceEngineAnnotation] = source.Engine.ToString() };
@@ -54,14 +55,27 @@ internal static class SchemaMapper
             if (!sameEngine)
             {
                 var dialect = EngineAdapters.For(targetEngine).Dialect;
-                columns = columns.Select(c => c with { DefaultSql = PortableDefault(c, table, warnings), UserType = null }).ToList();
+                columns = columns.Select(c => SequenceKeyAsIdentity(c, table)).Select(c => c with { DefaultSql = PortableDefault(c, table, warnings), UserType = null }).ToList();
                 // Unsigned integers hold their whole range on the target, whatever size the metadata gave them.
-                if (source.Engine == DatabaseEngine.MySql) columns = columns.Select(MySqlUnsignedWidening.Widen).ToList();
+                if (source.Engine == DatabaseEngine.MySql)
+                {
+                    columns = columns.Select(MySqlUnsignedWidening.Widen)
+                        .Select(c => counterKeys.Contains((table.Name, c.Name)) ? MySqlCounterKeys.Narrow(c) : c).ToList();
+                }
                 // Generated columns of plain arithmetic are generated on the target too.
                 columns = columns.Select(c => c.GeneratedSql is { } generated && PortableExpressions.Translate(generated, table, dialect) is { } translated
                     ? c with { GeneratedSql = translated, Annotations = new Dictionary<string, string>(c.Annotations) { [PortableExpressions.TranslatedAnnotation] = "true" } }
                     : c).ToList();
-                checks = PortableChecks.ToTarget(table, source.Engine, targetEngine, warnings);
+                checks = PortableChecks.ToTarget(table with { CheckConstraints = [.. table.CheckConstraints, .. DomainChecks.Of(table, source)] }, source.Engine, targetEngine, warnings);
+                // Partitions and inheritance are structure of the source engine only: the rows stay, their layout does not.
+                if (table.Partitions.Count > 0 || table.Annotations.ContainsKey("mysql.partitioned"))
+                {
+                    warnings.Add($"Table {table.Name} is partitioned on {source.Engine}; it is written as one plain table on {targetEngine}, with all its rows.");
+                }
+                if (table.Annotations.TryGetValue("postgresql:inherits", out var parents))
+                {
+                    warnings.Add($"Table {table.Name} inherits from {parents} on {source.Engine}; it is written as a table of its own on {targetEngine}, with its inherited columns.");
+                }
                 foreach (var exclusion in table.Annotations.Keys.Where(k => k.StartsWith("postgresql:exclusion:", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
                 {
                     warnings.Add($"Exclusion constraint {exclusion["postgresql:exclusion:".Length..]} on {table.Name} is not created on {targetEngine}, which has none.");
@@ -99,6 +113,19 @@ internal static class SchemaMapper
             Triggers = sameEngine ? source.Triggers.Select(t => t with { Table = Map(t.Table) }).ToList() : [],
         };
     }
+
+    /// <summary>
+    /// A one-column integer key numbered by a sequence's nextval default (MariaDB's CREATE SEQUENCE, a hand-made PostgreSQL
+    /// sequence) is numbered on another engine the way that engine numbers keys (identity, AUTO_INCREMENT, rowid): before,
+    /// its default was dropped as the source's own SQL and a plain INSERT into the clone failed for want of a key.
+    /// </summary>
+    private static ColumnSchema SequenceKeyAsIdentity(ColumnSchema column, TableSchema table) =>
+        column is { Identity: IdentityKind.None, GeneratedSql: null, DefaultSql: { } sql }
+        && sql.Contains("nextval(", StringComparison.OrdinalIgnoreCase)
+        && table.PrimaryKey is { Columns.Count: 1 } pk && pk.Columns[0] == column.Name
+        && column.LogicalType is LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64
+            ? column with { Identity = IdentityKind.Serial, DefaultSql = null }
+            : column;
 
     /// <summary>A default other engines share (see <see cref="PortableDefaults"/>), with a warning where one is dropped.</summary>
     private static string? PortableDefault(ColumnSchema column, TableSchema table, ICollection<string> warnings)

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Sdv.Connector.Demo;
 using Sdv.Connector.IntegrationTests.Cloning;
+using Sdv.Connector.IntegrationTests.KitchenSink;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Xunit;
 
@@ -20,6 +21,13 @@ public static class SchemaFixtures
         new SchemaFixture("clone-shop", db => CloneFixtureSchema.BuildAsync(db), ServerAndFile),
         // 42 tables in 3 schemas (PostgreSQL), empty tables and keys into them, composite keys, views, sequence-backed keys.
         new SchemaFixture("generated-42", db => GeneratedSchema.BuildAsync(db), ServerAndFile),
+        // Issue 13's kitchen sinks: every type, key style, default, structure and code object of each engine.
+        new SchemaFixture("kitchen-sink", db => db.Engine switch
+        {
+            DatabaseEngine.PostgreSql => PostgresKitchenSink.BuildAsync(db),
+            DatabaseEngine.MySql => MariaDbKitchenSink.BuildAsync(db),
+            _ => SqliteKitchenSink.BuildAsync(db),
+        }, ServerAndFile),
         // The demo's clinical database, small (SQLite only: the demo writes a file).
         new SchemaFixture("demo-clinical", db => Task.Run(() => { ClinicalDemoDatabase.Create(db.Name, 40, 7, CancellationToken.None); SqliteConnection.ClearAllPools(); }), DatabaseEngine.Sqlite),
     ];

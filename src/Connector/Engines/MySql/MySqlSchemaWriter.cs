@@ -180,8 +180,12 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         ArgumentNullException.ThrowIfNull(table);
         if (table.PrimaryKey is not { Columns.Count: > 0 } pk) return null;
         var column = table.FindColumn(pk.Columns[0]);
+        // A bigint unsigned key is a Decimal(20,0) by its logical type, yet an integer in MySQL, written as the source has it.
+        var sameEngineCounter = column is { LogicalType: LogicalType.Decimal, Scale: null or 0 }
+            && SchemaMapper.SourceEngineOf(table) == DatabaseEngine.MySql
+            && column.NativeType.StartsWith("bigint", StringComparison.OrdinalIgnoreCase);
         return column is { Identity: not IdentityKind.None, GeneratedSql: null }
-            && column.LogicalType is LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64
+            && (column.LogicalType is LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64 || sameEngineCounter)
             ? column
             : null;
     }

@@ -369,12 +369,14 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
         ArgumentNullException.ThrowIfNull(schema);
         foreach (var table in schema.Tables)
         {
+            // A key that is not an integer (MySQL's bigint unsigned AUTO_INCREMENT is a numeric(20,0) here) has no sequence;
+            // the query names setval all the same, and PostgreSQL has no setval(text, numeric, boolean): hence the cast.
             foreach (var column in table.Columns.Where(c => c.Identity != IdentityKind.None && c.GeneratedSql is null))
             {
                 var q = D.Quote(column.Name);
                 await using (var command = connection.CreateCommand())
                 {
-                    command.CommandText = $"SELECT setval(s.seq, COALESCE((SELECT max({q}) FROM {D.Quote(table.Name)}), 0) + 1, false) " +
+                    command.CommandText = $"SELECT setval(s.seq, COALESCE((SELECT max({q}) FROM {D.Quote(table.Name)}), 0)::bigint + 1, false) " +
                         "FROM (SELECT pg_get_serial_sequence(@table, @column) AS seq) s WHERE s.seq IS NOT NULL";
                     command.Parameters.Add(new NpgsqlParameter<string>("table", D.Quote(table.Name)));
                     command.Parameters.Add(new NpgsqlParameter<string>("column", column.Name));

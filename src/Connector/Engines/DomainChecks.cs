@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using Sdv.Connector.SchemaIntrospection.Model;
+
+namespace Sdv.Connector.Engines;
+
+/// <summary>
+/// A PostgreSQL domain's CHECKs (<c>CREATE DOMAIN positive_int AS integer CHECK (VALUE &gt; 0)</c>) on another engine:
+/// the domain becomes its base type there, so each check is put on the column itself, VALUE named as the column, and
+/// carried like the table's own checks (<see cref="PortableChecks"/>: translated, or left behind with a warning).
+/// Before, the domain's rule vanished silently and the clone accepted a 0.
+/// </summary>
+internal static partial class DomainChecks
+{
+    public static IReadOnlyList<CheckConstraintSchema> Of(TableSchema table, DatabaseSchema source)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(source);
+        var result = new List<CheckConstraintSchema>();
+        foreach (var column in table.Columns.Where(c => c.UserType is not null && !c.NativeType.EndsWith(']')))
+        {
+            if (source.UserTypes.FirstOrDefault(u => u.Name.Equals(column.UserType)) is not { BaseType: not null, Checks.Count: > 0 } domain) continue;
+            var quoted = "\"" + column.Name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            foreach (var check in domain.Checks)
+            {
+                var body = CheckKeyword().Replace(check.Trim(), "");
+                result.Add(new CheckConstraintSchema(null, ValueWord().Replace(body, quoted)));
+            }
+        }
+        return result;
+    }
+
+    [GeneratedRegex(@"^CHECK\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CheckKeyword();
+
+    [GeneratedRegex(@"\bVALUE\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ValueWord();
+}
