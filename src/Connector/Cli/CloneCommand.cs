@@ -68,6 +68,8 @@ internal static class CloneCommand
         SubsetCheck.Ensure(schema, introspection);
         if (adjustSchema is not null) schema = adjustSchema(schema);
         progress.Line($"read {schema.Tables.Count} tables and {schema.ForeignKeys.Count()} foreign keys from {from.Redacted}");
+        // An empty database still clones, to nothing; but a DBA who named the wrong database should hear it.
+        if (schema.Tables.Count == 0) progress.Line($"warning: {from.Redacted} holds no table: the clone is empty. Check the database's name (and --schema on PostgreSQL and SQL Server).");
         var parallel = maxParallel ?? MaxParallelOption.Default;
         var fitted = await FitStep.RunAsync(from, schema, options, progress, parallel, holdout, cancellationToken).ConfigureAwait(false);
         if (Reports.ReferenceTablesLine.Of(fitted) is { } copied) progress.Line(copied);
