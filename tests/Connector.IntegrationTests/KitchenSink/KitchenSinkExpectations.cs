@@ -29,3 +29,41 @@ public sealed record KitchenSinkExpectations(
     IReadOnlyList<SinkNewRow> NewRows,
     IReadOnlyList<SinkViolation> Violations,
     IReadOnlyList<(string Table, string Column)> Personal);
+
+/// <summary>
+/// The expectations of the tables every engine's kitchen sink has under the same names (country, customer, coupon,
+/// gift, "order", audit): one place, so the three sinks cannot drift apart on them.
+/// </summary>
+public static class SharedSinkExpectations
+{
+    private const string AnyCountry = "(SELECT MIN(id) FROM country)";
+    private const string AnyCustomer = "(SELECT MIN(customer_id) FROM customer)";
+
+    public static IReadOnlyList<SinkForeignKey> ForeignKeys { get; } =
+    [
+        new("customer", "country_id", "country", "id"), new("gift", "coupon_id", "coupon", "id"),
+        new("order", "customer_id", "customer", "customer_id"),
+    ];
+
+    public static IReadOnlyList<(string Table, string Column, string Expression)> Generated { get; } = [("order", "tax", "amount * 0.2")];
+
+    public static IReadOnlyList<SinkNewRow> NewRows { get; } =
+    [
+        new("customer", "customer_id", [("country_id", AnyCountry), ("First Name", "'New'"), ("email", "'new.after.clone@example.org'")]),
+        new("order", "id", [("customer_id", AnyCustomer), ("amount", "10"), ("status", "'new'")]),
+        new("gift", "id", [("message", "'new gift'")]),
+        new("audit", "id", [("what", "'new audit'")]),
+    ];
+
+    /// <summary>Rows the shared tables' constraints refuse on every sink: a negative amount, a status, a mood and a score out of bounds.</summary>
+    public static IReadOnlyList<SinkViolation> Violations { get; } =
+    [
+        new("a negative amount", "order", [("customer_id", AnyCustomer), ("amount", "-1"), ("status", "'new'")]),
+        new("a status outside its list", "order", [("customer_id", AnyCustomer), ("amount", "1"), ("status", "'lost'")]),
+        new("a mood outside its list", "customer", [("country_id", AnyCountry), ("First Name", "'Bad'"), ("email", "'bad.mood@example.org'"), ("mood", "'angry'")]),
+        new("a score of 0", "customer", [("country_id", AnyCountry), ("First Name", "'Zero'"), ("email", "'zero.score@example.org'"), ("score", "0")]),
+    ];
+
+    public static IReadOnlyList<(string Table, string Column)> Personal { get; } = [("customer", "email"), ("customer", "First Name")];
+}
+
