@@ -42,7 +42,7 @@ internal static class CsvTargetWriter
         try
         {
             var number = 0;
-            var expected = ExpectedRows.Of(model, scale);
+            var expected = sampler.ExpectedRowsOf;
             progress.Phase(Phases.Sample, model.Plan.Tables.Count);
             foreach (var (table, rows) in sampler.Tables())
             {

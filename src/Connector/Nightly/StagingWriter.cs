@@ -66,7 +66,7 @@ internal static class StagingWriter
             overrides.Apply,
             hooks.AfterTableLoaded is { } hook ? (db, table, ct) => hook(db, table.Name, attempt, ct) : null,
             (table, ct) => hooks.StepAsync("load " + table, ct),
-            ExpectedRows.Of(model, scale));
+            sampler.ExpectedRowsOf);
         var rows = await TableLoader.LoadAsync(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection, load, progress, cancellationToken).ConfigureAwait(false);
         progress.Phase(Phases.Load);
         progress.Step(Phases.Load, "keys that close cycles");

@@ -62,7 +62,7 @@ internal static class SampleStep
             await adapter.SchemaWriter.CreateTablesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
             sampler = new DatabaseSampler(model, seed, scale);
             var options = new TableLoader.LoadOptions(TableLoader.ParallelFor(adapter.Engine, maxParallel), ct => OpenDatabase.TargetAsync(load, ct),
-                Expected: ExpectedRows.Of(model, scale));
+                Expected: sampler.ExpectedRowsOf);
             rowsWritten = await TableLoader.LoadAsync(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection, options, progress, cancellationToken).ConfigureAwait(false);
 
             progress.Phase(Phases.Load);

@@ -65,6 +65,19 @@ public sealed class DatabaseSampler : IDisposable
     /// <summary>Rows generated so far, per table.</summary>
     public IReadOnlyDictionary<QualifiedName, long> RowCounts => _generated.ToDictionary(p => p.Key, p => p.Value.Count);
 
+    /// <summary>
+    /// The rows <paramref name="table"/> is aimed at, by the rules the sampling itself follows (a lookup's kept rows,
+    /// any other table's <see cref="ExpectedRows"/>), for a progress view's total; null for a table not in the model.
+    /// An estimate for a child: its parents' draws decide, within the calibration.
+    /// </summary>
+    public long? ExpectedRowsOf(QualifiedName table)
+    {
+        var entry = _model.Tables.FirstOrDefault(t => t.Table.Equals(table));
+        if (entry is null) return null;
+        if (entry.IsReference) return _references.RowCountOf(table);
+        return (long)Math.Round(ExpectedRows(_model.Plan.For(table), entry), MidpointRounding.AwayFromZero);
+    }
+
     /// <summary>The tables in parent-first order, each with its rows (every column, in the table's order).</summary>
     public IEnumerable<(TableSchema Table, IEnumerable<object?[]> Rows)> Tables()
     {

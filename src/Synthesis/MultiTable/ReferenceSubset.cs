@@ -52,6 +52,9 @@ internal sealed class ReferenceSubset
     /// <summary>What could not be done as asked (reference tables kept whole above scale 1), or null.</summary>
     public string? Note { get; }
 
+    /// <summary>How many rows of reference table <paramref name="table"/> are copied: all of them, or the kept ones.</summary>
+    public long RowCountOf(QualifiedName table) => _scaled.TryGetValue(table, out var own) ? own.Kept.Length : _model.Entry(table).ReferenceRows.Count;
+
     /// <summary>
     /// The rows of reference table <paramref name="table"/> to copy, each cell as invariant text: all of them, or the
     /// kept ones, with a key that pointed at a left-out row (of this table or of another reference table) pointed at
