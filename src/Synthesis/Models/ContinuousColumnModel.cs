@@ -136,12 +136,13 @@ internal sealed class ContinuousColumnModel : ColumnModel
             return FromProbability(runtime.Random.NextDouble());
         }
 
-        // Walk outward from the repeated value by the column's own step until a free value turns up.
-        var step = Step > 0 ? Step : Kind == ValueKind.Decimal ? Math.Pow(10, -DecimalPlaces) : Kind == ValueKind.Integer ? 1 : Math.Max(Math.Abs(ScalarConverter.ToDouble(previous, Kind)) * 1e-12, 1e-9);
+        // Walk outward from the repeated value by the column's own step (Unit: 1, a unit of the last decimal, a day)
+        // until a free value turns up; a floating-point column by a hair of the value, so that it always finds one.
+        var previousValue = ScalarConverter.ToDouble(previous, Kind);
+        var step = Kind != ValueKind.Double && Unit() is var unit and > 0 ? unit : Math.Max(Math.Abs(previousValue) * 1e-12, 1e-9);
         var k = (attempt - 19) / 2;
         var sign = attempt % 2 == 0 ? 1 : -1;
-        var x = ScalarConverter.ToDouble(previous, Kind) + (sign * k * step);
-        return Emit(Math.Clamp(x, Lo, Hi));
+        return Emit(Math.Clamp(previousValue + (sign * k * step), Lo, Hi));
     }
 
     public object FromProbability(double u) => Emit(Within(Marginal.InverseCdf(u), Lo, Hi));
