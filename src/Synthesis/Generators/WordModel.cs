@@ -198,7 +198,7 @@ internal sealed class WordModel
             var word = previous < 0 ? PickStart(last, random) : PickNext(previous, last, used, random);
             if (word < 0) break;
             var token = Words[word];
-            var text = token == NumberToken ? Number(random) : token[0] == ClassMark ? StandIn(token, faker, random, _byCase, last, builder.ToString()) : token;
+            var text = Written(token, faker, random, last, builder);
             if (builder.Length > 0 && maxLength is { } l && builder.Length + 1 + text.Length > l) break;
             if (builder.Length > 0) builder.Append(' ');
             builder.Append(text);
@@ -209,6 +209,10 @@ internal sealed class WordModel
         var name = Balanced(builder.ToString());
         return (maxLength is { } max && name.Length > max ? name[..max] : name).TrimEnd();
     }
+
+    /// <summary>A token as written: a new number for the number class, a stand-in for a rare word's class, else the word itself.</summary>
+    private string Written(string token, Bogus.Faker? faker, Xoshiro256 random, bool last = false, StringBuilder? sofar = null) =>
+        token == NumberToken ? Number(random) : token[0] == ClassMark ? StandIn(token, faker, random, _byCase, last, sofar?.ToString()) : token;
 
     /// <summary>A first word; for a one-word value, one that also ends values.</summary>
     private int PickStart(bool alsoLast, Xoshiro256 random) => Pick(alsoLast && _startsEnding.Length > 0 ? _startsEnding : _starts, random);
@@ -275,7 +279,7 @@ internal sealed class WordModel
             }
 
             var token = Words[word];
-            var text = token == NumberToken ? Number(random) : token[0] == ClassMark ? StandIn(token, faker, random, _byCase) : token;
+            var text = Written(token, faker, random);
             if (targetLength is null && builder.Length > 0 && maxLength is { } l && builder.Length + 1 + text.Length > l)
             {
                 break;

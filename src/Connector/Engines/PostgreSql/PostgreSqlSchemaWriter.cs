@@ -46,7 +46,7 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
         }
         await PostgreSqlSequences.CreateAsync(connection, schema, cancellationToken).ConfigureAwait(false);
         // Before the tables: a default, a check or a generated column may call a function.
-        foreach (var warning in await PostgreSqlRoutines.CreateRoutinesAsync(connection, schema, cancellationToken).ConfigureAwait(false)) _warnings.Enqueue(warning);
+        await CreateRoutinesAsync(connection, schema, cancellationToken).ConfigureAwait(false);
         var missing = await MissingExoticTypesAsync(connection, schema, cancellationToken).ConfigureAwait(false);
         foreach (var table in PostgreSqlTableLayout.CreationOrder(schema.Tables))
         {
