@@ -174,6 +174,15 @@ public sealed class PrivacyTests
         var more = Evaluator.Evaluate(new EvaluationDataset([realLookup, realLines], []), new EvaluationDataset([repeated, syntheticLines], []), null).Privacy;
         Assert.Empty(more.ExactMatch.IdenticalTables ?? []);
         Assert.True(more.RareCategoryLeaks.Leaks > 0);
+
+        // A table bigger than any lookup, copied whole beside generated ones, is what the figures must catch.
+        var ids = Enumerable.Range(1, 1500).Select(i => (long)i).ToArray();
+        var people = ids.Select(i => (object?)("name" + i)).ToArray();
+        var realBig = Table("people", lookup, ["id"], Longs(ids), people);
+        var copiedBig = Table("people", lookup, ["id"], Longs(ids), ids.Select(i => (object?)("name" + i)).ToArray());
+        var big = Evaluator.Evaluate(new EvaluationDataset([realBig, realLines], []), new EvaluationDataset([copiedBig, syntheticLines], []), null).Privacy;
+        Assert.Empty(big.ExactMatch.IdenticalTables ?? []);
+        Assert.Equal(1508L, big.ExactMatch.Matches);
     }
 
     private static Synthesis.Evaluation.Results.EvaluationResult Evaluate(EvaluationTable real, EvaluationTable synthetic, EvaluationOptions? options = null) =>
