@@ -154,6 +154,12 @@ internal sealed class WordModel
         _startsEnding = startsEnding.Sum() > 0 ? Cumulative(startsEnding) : [];
     }
 
+    /// <summary>
+    /// Whether rare words can stand in from the column's own words (ten or more of a case); else stand-ins are made-up
+    /// words ("Gorgeous Representative"), and a generator of the column's kind reads better.
+    /// </summary>
+    public bool HasOwnStandIns => _byCase.Count > 0;
+
     /// <summary>A new value of about the column's usual number of words, at most <paramref name="maxLength"/> characters.</summary>
     public string Generate(Xoshiro256 random, Bogus.Faker? faker, int? maxLength) => Generate(random, faker, maxLength, targetLength: null);
 
