@@ -349,7 +349,7 @@ internal sealed class NightlyJob
         await _hooks.StepAsync("introspect", cancellationToken).ConfigureAwait(false);
         var adapter = OpenDatabase.Adapter(_config.Source);
         await using var connection = await OpenDatabase.SourceAsync(_config.Source, cancellationToken).ConfigureAwait(false);
-        var schema = await adapter.Introspector.IntrospectAsync(connection, introspection, cancellationToken).ConfigureAwait(false);
+        var schema = ColumnlessTables.LeftOut(await adapter.Introspector.IntrospectAsync(connection, introspection, cancellationToken).ConfigureAwait(false));
         // The keys the fit inferred are inferred again, so that an unchanged keyless source shows no drift.
         schema = await IntrospectStep.InferKeysAsync(connection, null, adapter, schema, introspection, cancellationToken).ConfigureAwait(false);
         var metadata = await IntrospectStep.ReadMetadataAsync(_config.Metadata is { } m ? new FileInfo(m) : null, cancellationToken).ConfigureAwait(false);

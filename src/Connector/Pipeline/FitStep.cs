@@ -58,8 +58,9 @@ internal static class FitStep
                 TableFitted = p => progress.TableDone(Phases.Fit, p.Done, p.Total, p.Table, p.Rows, p.Elapsed),
             };
             var model = await DatabaseSynthesizer.FitAsync(schema, rowSource, fitOptions, cancellationToken).ConfigureAwait(false);
-            // Sorted: the reader collects them as reads end, an order that depends on the parallelism.
-            return new DatabaseModel(model.Schema, model.Tables, [.. model.Warnings, .. adapter.Reader.Warnings.Order(StringComparer.Ordinal)]);
+            // What introspection found first (a table left out, a type not understood), then the fit's; the reader's
+            // sorted: it collects them as reads end, an order that depends on the parallelism.
+            return new DatabaseModel(model.Schema, model.Tables, [.. schema.Warnings, .. model.Warnings, .. adapter.Reader.Warnings.Order(StringComparer.Ordinal)]);
         }
         finally
         {

@@ -26,7 +26,7 @@ internal static class IntrospectStep
         await using var connection = await OpenDatabase.SourceAsync(source, cancellationToken).ConfigureAwait(false);
         // Catalog queries run outside the read-only transaction: some drivers (SQLite, MySqlConnector)
         // refuse commands that do not name the connection's open transaction.
-        var schema = await adapter.Introspector.IntrospectAsync(connection, options, cancellationToken).ConfigureAwait(false);
+        var schema = ColumnlessTables.LeftOut(await adapter.Introspector.IntrospectAsync(connection, options, cancellationToken).ConfigureAwait(false));
         var transaction = await adapter.Reader.BeginReadOnlyAsync(connection, cancellationToken).ConfigureAwait(false);
         try
         {
