@@ -4,6 +4,7 @@ using Sdv.Connector.Engines;
 using Sdv.Connector.Nightly.Staging;
 using Sdv.Connector.Pipeline;
 using Sdv.Connector.Progress;
+using Sdv.Connector.SchemaIntrospection.Engines;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.MultiTable;
@@ -123,7 +124,7 @@ internal static class StagingWriter
     /// <summary>True where another staged table INHERITS from <paramref name="table"/> (PostgreSQL; the annotation lists quoted parent names, one a line).</summary>
     private static bool IsInheritedFrom(DatabaseSchema staged, TableSchema table)
     {
-        var quoted = "\"" + table.Name.Name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var quoted = IdentifierQuoting.DoubleQuotes.Quote(table.Name.Name);
         return staged.Tables.Any(t => t.Annotations.TryGetValue("postgresql:inherits", out var parents)
             && parents.Split('\n').Any(p => p.Trim() == quoted || p.Trim().EndsWith("." + quoted, StringComparison.Ordinal)));
     }

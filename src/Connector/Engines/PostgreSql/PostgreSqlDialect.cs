@@ -1,7 +1,9 @@
+using Sdv.Connector.SchemaIntrospection.Engines;
+
 namespace Sdv.Connector.Engines.PostgreSql;
 
 /// <summary>PostgreSQL identifiers: double quotes, an inner quote doubled; string literals with standard_conforming_strings.</summary>
-internal sealed class PostgreSqlDialect() : QuotingDialect('"', '"')
+internal sealed class PostgreSqlDialect() : QuotingDialect(IdentifierQuoting.DoubleQuotes)
 {
     public static PostgreSqlDialect Instance { get; } = new();
 

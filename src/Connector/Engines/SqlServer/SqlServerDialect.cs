@@ -1,7 +1,9 @@
+using Sdv.Connector.SchemaIntrospection.Engines;
+
 namespace Sdv.Connector.Engines.SqlServer;
 
 /// <summary>SQL Server identifiers: [brackets], a closing bracket inside doubled.</summary>
-internal sealed class SqlServerDialect() : QuotingDialect('[', ']')
+internal sealed class SqlServerDialect() : QuotingDialect(IdentifierQuoting.Brackets)
 {
     /// <summary>A Unicode string literal, quotes doubled.</summary>
     public static string Literal(string value)

@@ -1,7 +1,9 @@
+using Sdv.Connector.SchemaIntrospection.Engines;
+
 namespace Sdv.Connector.Engines.Sqlite;
 
 /// <summary>SQLite identifiers: double quotes, an inner quote doubled. A schema here is an attached database name (main, temp, ...).</summary>
-internal sealed class SqliteDialect() : QuotingDialect('"', '"')
+internal sealed class SqliteDialect() : QuotingDialect(IdentifierQuoting.DoubleQuotes)
 {
     public static SqliteDialect Instance { get; } = new();
 

@@ -357,7 +357,7 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
                 continue;
             }
             // No statistics for this table: SQLite counts locally and cheaply, so the exact figure is used.
-            await using var command = CreateCommand(connection, "SELECT COUNT(*) FROM " + Quote(table.Name.Name));
+            await using var command = CreateCommand(connection, "SELECT COUNT(*) FROM " + IdentifierQuoting.DoubleQuotes.Quote(table.Name.Name));
             var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             counted.Add(table with { RowCount = Convert.ToInt64(value, CultureInfo.InvariantCulture), RowCountIsExact = true });
         }
@@ -376,7 +376,6 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
     private static bool SameColumns(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
         a.Count == b.Count && a.Zip(b).All(p => string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
 
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>
     /// The transaction pending on a SqliteConnection. Microsoft.Data.Sqlite keeps it in a non-public
