@@ -74,7 +74,7 @@ foreach (var engine in engines)
             var clock = Stopwatch.StartNew();
             await using var connection = target.NewConnection();
             await connection.OpenAsync(token).ConfigureAwait(false);
-            var schema = await SchemaIntrospectors.For(target.Engine).IntrospectAsync(connection, IntrospectionOptions.Default, token).ConfigureAwait(false);
+            var schema = await target.Introspector.IntrospectAsync(connection, IntrospectionOptions.Default, token).ConfigureAwait(false);
             var read = clock.Elapsed.TotalSeconds;
             schema = SdTypeInference.Apply(schema);
             var graph = ForeignKeyGraph.Build(schema);

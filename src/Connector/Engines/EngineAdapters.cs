@@ -7,7 +7,7 @@ using Sdv.Connector.SchemaIntrospection.Model;
 namespace Sdv.Connector.Engines;
 
 /// <summary>
-/// The adapter of each engine. Adding an engine adds one line here and one folder beside this file.
+/// The adapter of each engine. Adding an engine adds one line here and one folder beside this file in each project (its adapter names its introspector).
 /// Each call gives a new adapter, so the warnings its reader and writers collect belong to one run.
 /// </summary>
 internal static class EngineAdapters

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using MySqlConnector;
+using Sdv.Connector.SchemaIntrospection.Engines.MySql;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
 
@@ -35,7 +36,7 @@ internal sealed class MySqlAdapter : IEngineAdapter
 
     public ISqlDialect Dialect => _dialect;
 
-    public ISchemaIntrospector Introspector => SchemaIntrospectors.For(DatabaseEngine.MySql);
+    public ISchemaIntrospector Introspector { get; } = new MySqlSchemaIntrospector();
 
     public IRowReader Reader { get; }
 

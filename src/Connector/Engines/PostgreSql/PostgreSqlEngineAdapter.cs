@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Npgsql;
+using Sdv.Connector.SchemaIntrospection.Engines.PostgreSql;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
 
@@ -24,7 +25,7 @@ internal sealed class PostgreSqlEngineAdapter : IEngineAdapter
 
     public ISqlDialect Dialect => PostgreSqlDialect.Instance;
 
-    public ISchemaIntrospector Introspector => SchemaIntrospectors.For(DatabaseEngine.PostgreSql);
+    public ISchemaIntrospector Introspector { get; } = new PostgreSqlSchemaIntrospector();
 
     public IRowReader Reader { get; } = new PostgreSqlRowReader();
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
+using Sdv.Connector.SchemaIntrospection.Engines.SqlServer;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
 
@@ -34,7 +35,7 @@ internal sealed class SqlServerAdapter : IEngineAdapter
 
     public ISqlDialect Dialect => _dialect;
 
-    public ISchemaIntrospector Introspector => SchemaIntrospectors.For(DatabaseEngine.SqlServer);
+    public ISchemaIntrospector Introspector { get; } = new SqlServerSchemaIntrospector();
 
     public IRowReader Reader { get; }
 

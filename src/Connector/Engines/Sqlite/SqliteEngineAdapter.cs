@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Sdv.Connector.SchemaIntrospection.Engines.Sqlite;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
 
@@ -17,7 +18,7 @@ internal sealed class SqliteEngineAdapter : IEngineAdapter
 
     public ISqlDialect Dialect => SqliteDialect.Instance;
 
-    public ISchemaIntrospector Introspector => SchemaIntrospectors.For(DatabaseEngine.Sqlite);
+    public ISchemaIntrospector Introspector { get; } = new SqliteSchemaIntrospector();
 
     public IRowReader Reader { get; } = new SqliteRowReader();
 
