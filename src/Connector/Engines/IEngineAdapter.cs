@@ -1,10 +1,15 @@
 using System.Data.Common;
+using Sdv.Connector.Connections;
+using Sdv.Connector.Nightly.Staging;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Engines;
 
-/// <summary>One engine's small adapters, one per concern. Chosen by <see cref="EngineAdapters.For"/>.</summary>
+/// <summary>
+/// One engine's small adapters, one per concern, and every choice the pipeline makes by engine (how a source is
+/// opened, how a load is tuned and spread, where a nightly run stages). Chosen by <see cref="EngineAdapters.For"/>.
+/// </summary>
 internal interface IEngineAdapter
 {
     DatabaseEngine Engine { get; }
@@ -13,6 +18,21 @@ internal interface IEngineAdapter
     string? DefaultSchema(DbConnection connection);
 
     DbConnection CreateConnection(string connectionString);
+
+    /// <summary>
+    /// The connection string a source is read through: read-only where the driver can say so, else as it is (every
+    /// engine also reads inside read-only transactions, <see cref="IRowReader.BeginReadOnlyAsync"/>).
+    /// </summary>
+    string ReadOnlyConnectionString(string connectionString);
+
+    /// <summary>The connection string the connections of a bulk load open with: the engine's buffer tuning, where it has one.</summary>
+    string BulkLoadConnectionString(string connectionString);
+
+    /// <summary>The most tables loaded into one target at once, whatever was asked.</summary>
+    int MaxParallelLoads { get; }
+
+    /// <summary>Where a nightly run writes the new clone of <paramref name="target"/> beside the old one.</summary>
+    IStagingArea Staging(DatabaseEndpoint target);
 
     ISqlDialect Dialect { get; }
 

@@ -19,4 +19,10 @@ internal interface ISqlDialect
     /// significant), whatever the column's collation: what the evaluation counts categories and matches keys with.
     /// </summary>
     string ExactText(string expression);
+
+    /// <summary>
+    /// A seeded sample of a table in this engine's SQL: the same seed and data give the same rows, whatever order the
+    /// engine scans in, and the table is never sorted; its row limit is the engine's (LIMIT, TOP).
+    /// </summary>
+    string SampledSelect(TableSample query);
 }

@@ -18,4 +18,6 @@ internal abstract class QuotingDialect(IdentifierQuoting quoting) : ISqlDialect
 
     /// <summary>The expression as it is: right where the engine compares text byte by byte by default.</summary>
     public virtual string ExactText(string expression) => expression;
+
+    public abstract string SampledSelect(TableSample query);
 }

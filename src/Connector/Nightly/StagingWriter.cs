@@ -38,7 +38,7 @@ internal static class StagingWriter
         var staged = staging.ToStaging(mapped);
         var byName = model.Schema.Tables.Select((t, i) => (t.Name, Staged: staged.Tables[i])).ToDictionary(p => p.Name, p => p.Staged);
 
-        var endpoint = TableLoader.ForBulkLoad(staging.Endpoint);
+        var endpoint = TableLoader.ForBulkLoad(adapter, staging.Endpoint);
         await using var connection = await OpenDatabase.TargetAsync(endpoint, cancellationToken).ConfigureAwait(false);
         // Before the first object: unqualified names in defaults and checks must resolve in staging too.
         if (staging.SessionSql is { } session) await ExecuteAsync(connection, session, cancellationToken).ConfigureAwait(false);
@@ -62,7 +62,7 @@ internal static class StagingWriter
             }
         }
         var load = new TableLoader.LoadOptions(
-            TableLoader.ParallelFor(adapter.Engine, maxParallel),
+            TableLoader.ParallelFor(adapter, maxParallel),
             OpenAsync,
             overrides.Apply,
             hooks.AfterTableLoaded is { } hook ? (db, table, ct) => hook(db, table.Name, attempt, ct) : null,

@@ -85,16 +85,10 @@ internal static class EvaluateStep
             throw new UserInputException(e.Message, e);
         }
 
-        RequireFile(settings.Real, "--real");
-        RequireFile(settings.Synthetic, "--synthetic");
+        OpenDatabase.RequireFile(settings.Real, "--real");
+        OpenDatabase.RequireFile(settings.Synthetic, "--synthetic");
         if (settings.MetadataFile is { Exists: false } file)
             throw new UserInputException($"--metadata: the file {file.FullName} does not exist.");
-    }
-
-    private static void RequireFile(DatabaseEndpoint endpoint, string option)
-    {
-        if (endpoint.Engine == DatabaseEngine.Sqlite && endpoint.Path is { } path && !File.Exists(path))
-            throw new UserInputException($"{option}: the SQLite file {path} does not exist.");
     }
 
     /// <summary>The real schema and what is scored: the metadata file's word when there is one, the introspection's otherwise.</summary>

@@ -35,7 +35,7 @@ internal static class SampleStep
             return await Csv.CsvTargetWriter.WriteAsync(model, target, seed, scale, replace, progress, cancellationToken).ConfigureAwait(false);
         var adapter = OpenDatabase.Adapter(target);
         var warnings = new List<string>(model.Warnings);
-        var load = TableLoader.ForBulkLoad(target);
+        var load = TableLoader.ForBulkLoad(adapter, target);
         await using var connection = await OpenDatabase.TargetAsync(load, cancellationToken).ConfigureAwait(false);
         var mapped = SchemaMapper.ToTarget(model.Schema, adapter.Engine, adapter.DefaultSchema(connection), warnings);
         if (!copyRoutines) mapped = mapped with { Routines = [], Triggers = [] };
@@ -61,7 +61,7 @@ internal static class SampleStep
         {
             await adapter.SchemaWriter.CreateTablesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
             sampler = new DatabaseSampler(model, seed, scale);
-            var options = new TableLoader.LoadOptions(TableLoader.ParallelFor(adapter.Engine, maxParallel), ct => OpenDatabase.TargetAsync(load, ct),
+            var options = new TableLoader.LoadOptions(TableLoader.ParallelFor(adapter, maxParallel), ct => OpenDatabase.TargetAsync(load, ct),
                 Expected: sampler.ExpectedRowsOf);
             rowsWritten = await TableLoader.LoadAsync(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection, options, progress, cancellationToken).ConfigureAwait(false);
 

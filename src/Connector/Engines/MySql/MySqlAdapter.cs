@@ -1,5 +1,8 @@
 using System.Data.Common;
 using MySqlConnector;
+using Sdv.Connector.Connections;
+using Sdv.Connector.Nightly.Staging;
+using Sdv.Connector.Nightly.Staging.MySql;
 using Sdv.Connector.SchemaIntrospection.Engines.MySql;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
@@ -33,6 +36,15 @@ internal sealed class MySqlAdapter : IEngineAdapter
     /// </summary>
     public DbConnection CreateConnection(string connectionString) =>
         new MySqlConnection(new MySqlConnectionStringBuilder(connectionString) { AllowLoadLocalInfile = true }.ConnectionString);
+
+    /// <summary>As it is: the reader's transactions are READ ONLY.</summary>
+    public string ReadOnlyConnectionString(string connectionString) => connectionString;
+
+    public string BulkLoadConnectionString(string connectionString) => connectionString;
+
+    public int MaxParallelLoads => int.MaxValue;
+
+    public IStagingArea Staging(DatabaseEndpoint target) => new MySqlStaging(target);
 
     public ISqlDialect Dialect => _dialect;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sdv.Connector.SchemaIntrospection.Engines;
 
 namespace Sdv.Connector.Engines.MySql;
@@ -14,4 +15,13 @@ internal sealed class MySqlDialect() : QuotingDialect(IdentifierQuoting.Backtick
 
     /// <summary>The bytes: default collations ignore case and trailing spaces.</summary>
     public override string ExactText(string expression) => $"BINARY {expression}";
+
+    /// <summary>A CRC32 of the seed and the row's key below a threshold (MariaDB and MySQL have no TABLESAMPLE); LIMIT.</summary>
+    public override string SampledSelect(TableSample query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var key = QuoteList(query.KeyColumns);
+        var threshold = ((long)(Math.Min(query.Fraction, 1) * 4_294_967_296d)).ToString(CultureInfo.InvariantCulture);
+        return $"SELECT {query.Columns} FROM {query.From}{query.Where(query.Whole ? [] : [$"CRC32(CONCAT_WS('|', {query.Seed}, {key})) < {threshold}"])} LIMIT {query.Limit}";
+    }
 }

@@ -1,5 +1,8 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
+using Sdv.Connector.Connections;
+using Sdv.Connector.Nightly.Staging;
+using Sdv.Connector.Nightly.Staging.SqlServer;
 using Sdv.Connector.SchemaIntrospection.Engines.SqlServer;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
@@ -32,6 +35,15 @@ internal sealed class SqlServerAdapter : IEngineAdapter
     }
 
     public DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+
+    /// <summary>As it is: the reader's snapshot transactions only read.</summary>
+    public string ReadOnlyConnectionString(string connectionString) => connectionString;
+
+    public string BulkLoadConnectionString(string connectionString) => connectionString;
+
+    public int MaxParallelLoads => int.MaxValue;
+
+    public IStagingArea Staging(DatabaseEndpoint target) => new SqlServerStaging(target);
 
     public ISqlDialect Dialect => _dialect;
 

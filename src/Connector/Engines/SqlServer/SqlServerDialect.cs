@@ -14,4 +14,12 @@ internal sealed class SqlServerDialect() : QuotingDialect(IdentifierQuoting.Brac
 
     /// <summary>A binary collation: default collations ignore case (and trailing spaces in comparisons).</summary>
     public override string ExactText(string expression) => $"{expression} COLLATE Latin1_General_100_BIN2";
+
+    /// <summary>TABLESAMPLE (n PERCENT) REPEATABLE(seed); TOP.</summary>
+    public override string SampledSelect(TableSample query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var tablesample = query.Whole ? string.Empty : $" TABLESAMPLE ({query.Percent} PERCENT) REPEATABLE ({query.Seed})";
+        return $"SELECT TOP ({query.Limit}) {query.Columns} FROM {query.From}{tablesample}{query.Where([])}";
+    }
 }
