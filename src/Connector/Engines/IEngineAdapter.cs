@@ -19,6 +19,9 @@ internal interface IEngineAdapter
 
     DbConnection CreateConnection(string connectionString);
 
+    /// <summary>How the engine's server connection strings are built and read; null for an engine that opens a file (SQLite).</summary>
+    IServerConnections? ServerConnections { get; }
+
     /// <summary>
     /// The connection string a source is read through: read-only where the driver can say so, else as it is (every
     /// engine also reads inside read-only transactions, <see cref="IRowReader.BeginReadOnlyAsync"/>).

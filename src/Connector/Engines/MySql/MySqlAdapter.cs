@@ -1,6 +1,7 @@
 using System.Data.Common;
 using MySqlConnector;
 using Sdv.Connector.Connections;
+using Sdv.Connector.Connections.MySql;
 using Sdv.Connector.Nightly.Staging;
 using Sdv.Connector.Nightly.Staging.MySql;
 using Sdv.Connector.SchemaIntrospection.Engines.MySql;
@@ -36,6 +37,8 @@ internal sealed class MySqlAdapter : IEngineAdapter
     /// </summary>
     public DbConnection CreateConnection(string connectionString) =>
         new MySqlConnection(new MySqlConnectionStringBuilder(connectionString) { AllowLoadLocalInfile = true }.ConnectionString);
+
+    public IServerConnections? ServerConnections => MySqlConnections.Instance;
 
     /// <summary>As it is: the reader's transactions are READ ONLY.</summary>
     public string ReadOnlyConnectionString(string connectionString) => connectionString;

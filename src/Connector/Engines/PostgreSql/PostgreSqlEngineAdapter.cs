@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Npgsql;
 using Sdv.Connector.Connections;
+using Sdv.Connector.Connections.PostgreSql;
 using Sdv.Connector.Nightly.Staging;
 using Sdv.Connector.Nightly.Staging.PostgreSql;
 using Sdv.Connector.SchemaIntrospection.Engines.PostgreSql;
@@ -25,6 +26,8 @@ internal sealed class PostgreSqlEngineAdapter : IEngineAdapter
     }
 
     public DbConnection CreateConnection(string connectionString) => new NpgsqlConnection(connectionString);
+
+    public IServerConnections? ServerConnections => PostgreSqlConnections.Instance;
 
     /// <summary>As it is: the reader's transactions are REPEATABLE READ READ ONLY.</summary>
     public string ReadOnlyConnectionString(string connectionString) => connectionString;

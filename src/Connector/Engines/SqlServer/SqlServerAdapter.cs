@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Sdv.Connector.Connections;
+using Sdv.Connector.Connections.SqlServer;
 using Sdv.Connector.Nightly.Staging;
 using Sdv.Connector.Nightly.Staging.SqlServer;
 using Sdv.Connector.SchemaIntrospection.Engines.SqlServer;
@@ -35,6 +36,8 @@ internal sealed class SqlServerAdapter : IEngineAdapter
     }
 
     public DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+
+    public IServerConnections? ServerConnections => SqlServerConnections.Instance;
 
     /// <summary>As it is: the reader's snapshot transactions only read.</summary>
     public string ReadOnlyConnectionString(string connectionString) => connectionString;

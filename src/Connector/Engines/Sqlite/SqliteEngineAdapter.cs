@@ -19,6 +19,8 @@ internal sealed class SqliteEngineAdapter : IEngineAdapter
 
     public DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
+    public IServerConnections? ServerConnections => null;
+
     /// <summary>Mode=ReadOnly, so not even a journal is written.</summary>
     public string ReadOnlyConnectionString(string connectionString) =>
         new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly }.ConnectionString;
