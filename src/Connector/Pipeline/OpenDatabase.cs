@@ -43,12 +43,12 @@ internal static class OpenDatabase
         var connection = Adapter(endpoint).CreateConnection(connectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await connection.OpenAsync(cancellationToken);
             return connection;
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException or ArgumentException)
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync();
             throw new UserInputException($"Cannot connect to {endpoint.Redacted}: {Describe(e)}", e, ExitCodes.ConnectionFailed);
         }
     }
