@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Pipeline;
 using Sdv.Connector.Synthesis.Evaluation;
-using Sdv.Connector.Synthesis.MultiTable;
 using Sdv.Connector.Synthesis.Evaluation.Results;
+using Sdv.Connector.Synthesis.MultiTable;
 using Spectre.Console;
 
 namespace Sdv.Connector.Cli;

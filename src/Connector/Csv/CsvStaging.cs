@@ -167,7 +167,10 @@ internal sealed class CsvStaging : IAsyncDisposable
             for (var i = 0; i < record.Length; i++)
             {
                 if (record[i] is not { } text) continue;
-                if (CsvTypeInference.TryParse(text, table.Columns[i].LogicalType, out var value)) row[i] = value;
+                if (CsvTypeInference.TryParse(text, table.Columns[i].LogicalType, out var value))
+                {
+                    row[i] = value;
+                }
                 else
                 {
                     failures[i]++;

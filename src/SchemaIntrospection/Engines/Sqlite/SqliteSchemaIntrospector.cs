@@ -62,12 +62,18 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
             var name = r.GetString(1);
             var sql = r.IsDBNull(3) ? null : r.GetString(3);
             if (name.Equals("sqlite_stat1", StringComparison.OrdinalIgnoreCase)) hasStat1 = true;
-            if (type == "index") indexSql[name] = sql;
+            if (type == "index")
+            {
+                indexSql[name] = sql;
+            }
             else if (type == "trigger")
             {
                 if (sql is not null && filter.Includes(new QualifiedName(null, r.GetString(2)))) triggers.Add(new TriggerSchema(name, new QualifiedName(null, r.GetString(2)), sql));
             }
-            else if (name.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase)) return;
+            else if (name.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
             else if (type == "view")
             {
                 if (filter.Includes(new QualifiedName(null, name))) views.Add(new ViewSchema(new QualifiedName(null, name), sql));
@@ -76,7 +82,10 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
             {
                 warnings.Add($"Table {name} is a virtual table ({sql.Trim()}); it is not read as a table.");
             }
-            else tableSql[name] = sql;
+            else
+            {
+                tableSql[name] = sql;
+            }
         }, cancellationToken).ConfigureAwait(false);
 
         var rawColumns = new Dictionary<string, List<RawColumn>>(StringComparer.OrdinalIgnoreCase);
