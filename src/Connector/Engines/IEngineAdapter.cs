@@ -14,6 +14,18 @@ internal interface IEngineAdapter
 {
     DatabaseEngine Engine { get; }
 
+    /// <summary>
+    /// Whether tables live in named schemas of one database (PostgreSQL, SQL Server), so that a clone on the same engine
+    /// keeps the source's schema names; MySQL's schema is the database itself and SQLite has none.
+    /// </summary>
+    bool HasSchemas { get; }
+
+    /// <summary>
+    /// How a column of <paramref name="source"/>, read from this engine, is carried to another engine beyond its type
+    /// (MySQL: unsigned integers widened to hold their whole range, counter keys narrowed back); null where nothing more is needed.
+    /// </summary>
+    Func<TableSchema, ColumnSchema, ColumnSchema>? ToOtherEngine(DatabaseSchema source);
+
     /// <summary>The schema the engine uses when none is named (public, dbo, the database itself, or null for SQLite).</summary>
     string? DefaultSchema(DbConnection connection);
 

@@ -25,6 +25,18 @@ internal sealed class MySqlAdapter : IEngineAdapter
 
     public DatabaseEngine Engine => DatabaseEngine.MySql;
 
+    public bool HasSchemas => false;
+
+    public Func<TableSchema, ColumnSchema, ColumnSchema>? ToOtherEngine(DatabaseSchema source)
+    {
+        var counterKeys = MySqlCounterKeys.Find(source);
+        return (table, column) =>
+        {
+            var widened = MySqlUnsignedWidening.Widen(column);
+            return counterKeys.Contains((table.Name, widened.Name)) ? MySqlCounterKeys.Narrow(widened) : widened;
+        };
+    }
+
     /// <summary>The connection's database: MySQL's "schema" is the database itself.</summary>
     public string? DefaultSchema(DbConnection connection)
     {

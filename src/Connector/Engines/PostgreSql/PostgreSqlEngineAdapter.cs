@@ -15,6 +15,10 @@ internal sealed class PostgreSqlEngineAdapter : IEngineAdapter
 {
     public DatabaseEngine Engine => DatabaseEngine.PostgreSql;
 
+    public bool HasSchemas => true;
+
+    public Func<TableSchema, ColumnSchema, ColumnSchema>? ToOtherEngine(DatabaseSchema source) => null;
+
     /// <summary>The connection's current_schema() where it is open (the first schema of its search_path), else public.</summary>
     public string? DefaultSchema(DbConnection connection)
     {

@@ -25,6 +25,10 @@ internal sealed class SqlServerAdapter : IEngineAdapter
 
     public DatabaseEngine Engine => DatabaseEngine.SqlServer;
 
+    public bool HasSchemas => true;
+
+    public Func<TableSchema, ColumnSchema, ColumnSchema>? ToOtherEngine(DatabaseSchema source) => null;
+
     /// <summary>The login's default schema where the connection is open (usually dbo), else dbo.</summary>
     public string? DefaultSchema(DbConnection connection)
     {

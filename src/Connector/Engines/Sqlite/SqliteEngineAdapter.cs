@@ -14,6 +14,10 @@ internal sealed class SqliteEngineAdapter : IEngineAdapter
 {
     public DatabaseEngine Engine => DatabaseEngine.Sqlite;
 
+    public bool HasSchemas => false;
+
+    public Func<TableSchema, ColumnSchema, ColumnSchema>? ToOtherEngine(DatabaseSchema source) => null;
+
     /// <summary>SQLite tables have no schema in the model (attached databases aside).</summary>
     public string? DefaultSchema(DbConnection connection) => null;
 
