@@ -25,4 +25,13 @@ internal interface ISqlDialect
     /// engine scans in, and the table is never sorted; its row limit is the engine's (LIMIT, TOP).
     /// </summary>
     string SampledSelect(TableSample query);
+
+    /// <summary>A boolean constant in an expression carried over from another engine (a check, an index predicate).</summary>
+    string BooleanLiteral(bool value);
+
+    /// <summary>A string constant in an expression carried over from another engine (a check, an index predicate).</summary>
+    string ExpressionLiteral(string value);
+
+    /// <summary>Whether an index may have a predicate (a partial index).</summary>
+    bool HasPartialIndexes { get; }
 }

@@ -20,4 +20,16 @@ internal abstract class QuotingDialect(IdentifierQuoting quoting) : ISqlDialect
     public virtual string ExactText(string expression) => expression;
 
     public abstract string SampledSelect(TableSample query);
+
+    /// <summary>TRUE or FALSE.</summary>
+    public virtual string BooleanLiteral(bool value) => value ? "TRUE" : "FALSE";
+
+    /// <summary>Single quotes, an inner quote doubled.</summary>
+    public virtual string ExpressionLiteral(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    }
+
+    public virtual bool HasPartialIndexes => true;
 }

@@ -16,6 +16,12 @@ internal sealed class MySqlDialect() : QuotingDialect(IdentifierQuoting.Backtick
     /// <summary>The bytes: default collations ignore case and trailing spaces.</summary>
     public override string ExactText(string expression) => $"BINARY {expression}";
 
+    /// <summary>As <see cref="Literal"/>: backslashes doubled too.</summary>
+    public override string ExpressionLiteral(string value) => Literal(value);
+
+    /// <summary>False: MySQL and MariaDB have no partial indexes.</summary>
+    public override bool HasPartialIndexes => false;
+
     /// <summary>A CRC32 of the seed and the row's key below a threshold (MariaDB and MySQL have no TABLESAMPLE); LIMIT.</summary>
     public override string SampledSelect(TableSample query)
     {

@@ -15,6 +15,9 @@ internal sealed class SqlServerDialect() : QuotingDialect(IdentifierQuoting.Brac
     /// <summary>A binary collation: default collations ignore case (and trailing spaces in comparisons).</summary>
     public override string ExactText(string expression) => $"{expression} COLLATE Latin1_General_100_BIN2";
 
+    /// <summary>1 or 0: SQL Server has no boolean constants (a bit column compares with them).</summary>
+    public override string BooleanLiteral(bool value) => value ? "1" : "0";
+
     /// <summary>TABLESAMPLE (n PERCENT) REPEATABLE(seed); TOP.</summary>
     public override string SampledSelect(TableSample query)
     {
