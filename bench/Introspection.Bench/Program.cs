@@ -11,7 +11,7 @@ using Sdv.Connector.SchemaIntrospection.Metadata;
 // SdTypeInference.Apply + ForeignKeyGraph.Build, `--runs` times per engine (default 3).
 // The first run of each engine includes JIT warm-up, as a command-line run would.
 // Usage: dotnet run -c Release --project bench/Introspection.Bench -- [--tables 500] [--runs 3] [--engines postgresql,mariadb,sqlite]
-const double AimSeconds = 5.0;
+const double aimSeconds = 5.0;
 var tables = 500;
 var runs = 3;
 var engines = new[] { "postgresql", "mariadb", "sqlite" };
@@ -74,7 +74,7 @@ foreach (var engine in engines)
             var clock = Stopwatch.StartNew();
             await using var connection = target.NewConnection();
             await connection.OpenAsync(token).ConfigureAwait(false);
-            var schema = await SchemaIntrospectors.For(target.Engine).IntrospectAsync(connection, IntrospectionOptions.Default, token).ConfigureAwait(false);
+            var schema = await target.Introspector.IntrospectAsync(connection, IntrospectionOptions.Default, token).ConfigureAwait(false);
             var read = clock.Elapsed.TotalSeconds;
             schema = SdTypeInference.Apply(schema);
             var graph = ForeignKeyGraph.Build(schema);
@@ -94,7 +94,7 @@ foreach (var engine in engines)
         }
         var median = Median(totals);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{target.Name,-11} {create.Elapsed.TotalSeconds,8:F2}  {string.Join(" ", totals.Select(t => t.ToString("F3", CultureInfo.InvariantCulture))),-26}  {median,8:F3}  {Median(reads),12:F3}  {Median(infers),13:F3}  {(median < AimSeconds ? "met" : "MISSED")}"));
+            $"{target.Name,-11} {create.Elapsed.TotalSeconds,8:F2}  {string.Join(" ", totals.Select(t => t.ToString("F3", CultureInfo.InvariantCulture))),-26}  {median,8:F3}  {Median(reads),12:F3}  {Median(infers),13:F3}  {(median < aimSeconds ? "met" : "MISSED")}"));
     }
     finally
     {

@@ -2,6 +2,8 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Sdv.Connector.Introspection.Bench.Plan;
+using Sdv.Connector.SchemaIntrospection.Engines;
+using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Introspection.Bench.Targets;
@@ -24,7 +26,11 @@ internal abstract class BenchTarget
 
     public abstract Task DropDatabaseAsync(CancellationToken cancellationToken);
 
-    protected abstract string Quote(string identifier);
+    /// <summary>The engine's introspector, the one the connector runs.</summary>
+    public abstract ISchemaIntrospector Introspector { get; }
+
+    /// <summary>The engine's identifier quoting, the one the connector uses.</summary>
+    protected abstract IdentifierQuoting Quoting { get; }
 
     protected abstract string TypeOf(PlannedColumn column);
 
@@ -52,20 +58,20 @@ internal abstract class BenchTarget
     private IEnumerable<string> Render(PlannedTable table)
     {
         var sql = new StringBuilder();
-        sql.Append("CREATE TABLE ").Append(Quote(table.Name)).Append(" (");
+        sql.Append("CREATE TABLE ").Append(Quoting.Quote(table.Name)).Append(" (");
         var parts = new List<string>();
         foreach (var column in table.Columns)
         {
-            parts.Add(Quote(column.Name) + " " + TypeOf(column) + (column.Nullable ? "" : " NOT NULL"));
+            parts.Add(Quoting.Quote(column.Name) + " " + TypeOf(column) + (column.Nullable ? "" : " NOT NULL"));
         }
         parts.Add("PRIMARY KEY (" + QuoteAll(table.PrimaryKey) + ")");
         foreach (var column in table.Columns.Where(c => c.Kind == ColumnKind.Status))
         {
-            parts.Add("CHECK (" + Quote(column.Name) + " IN ('new', 'active', 'closed'))");
+            parts.Add("CHECK (" + Quoting.Quote(column.Name) + " IN ('new', 'active', 'closed'))");
         }
         foreach (var key in table.ForeignKeys)
         {
-            parts.Add("FOREIGN KEY (" + QuoteAll(key.Columns) + ") REFERENCES " + Quote(key.ParentTable) + " (" + QuoteAll(key.ParentColumns) + ")");
+            parts.Add("FOREIGN KEY (" + QuoteAll(key.Columns) + ") REFERENCES " + Quoting.Quote(key.ParentTable) + " (" + QuoteAll(key.ParentColumns) + ")");
         }
         sql.AppendJoin(", ", parts).Append(')');
         yield return sql.ToString();
@@ -74,9 +80,9 @@ internal abstract class BenchTarget
         for (var k = 0; k < table.ForeignKeys.Count; k++)
         {
             var index = "ix_" + table.Name + "_" + k.ToString(CultureInfo.InvariantCulture);
-            yield return "CREATE INDEX " + Quote(index) + " ON " + Quote(table.Name) + " (" + QuoteAll(table.ForeignKeys[k].Columns) + ")";
+            yield return "CREATE INDEX " + Quoting.Quote(index) + " ON " + Quoting.Quote(table.Name) + " (" + QuoteAll(table.ForeignKeys[k].Columns) + ")";
         }
     }
 
-    private string QuoteAll(IEnumerable<string> identifiers) => string.Join(", ", identifiers.Select(Quote));
+    private string QuoteAll(IEnumerable<string> identifiers) => Quoting.QuoteList(identifiers);
 }

@@ -1,6 +1,9 @@
 using System.Data.Common;
 using MySqlConnector;
 using Sdv.Connector.Introspection.Bench.Plan;
+using Sdv.Connector.SchemaIntrospection.Engines;
+using Sdv.Connector.SchemaIntrospection.Engines.MySql;
+using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Introspection.Bench.Targets;
@@ -19,16 +22,18 @@ internal sealed class MariaDbTarget(string serverConnectionString, string databa
     public override async Task CreateDatabaseAsync(CancellationToken cancellationToken)
     {
         await DropDatabaseAsync(cancellationToken).ConfigureAwait(false);
-        await AdminAsync("CREATE DATABASE " + Quote(database) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", cancellationToken).ConfigureAwait(false);
+        await AdminAsync("CREATE DATABASE " + Quoting.Quote(database) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", cancellationToken).ConfigureAwait(false);
     }
 
     public override DbConnection NewConnection() =>
         new MySqlConnection(new MySqlConnectionStringBuilder(serverConnectionString) { Database = database, Pooling = false }.ConnectionString);
 
     public override Task DropDatabaseAsync(CancellationToken cancellationToken) =>
-        AdminAsync("DROP DATABASE IF EXISTS " + Quote(database), cancellationToken);
+        AdminAsync("DROP DATABASE IF EXISTS " + Quoting.Quote(database), cancellationToken);
 
-    protected override string Quote(string identifier) => "`" + identifier.Replace("`", "``", StringComparison.Ordinal) + "`";
+    public override ISchemaIntrospector Introspector { get; } = new MySqlSchemaIntrospector();
+
+    protected override IdentifierQuoting Quoting => IdentifierQuoting.Backticks;
 
     protected override string TypeOf(PlannedColumn column) => column.Kind switch
     {

@@ -1,6 +1,9 @@
 using System.Data.Common;
 using Npgsql;
 using Sdv.Connector.Introspection.Bench.Plan;
+using Sdv.Connector.SchemaIntrospection.Engines;
+using Sdv.Connector.SchemaIntrospection.Engines.PostgreSql;
+using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Introspection.Bench.Targets;
@@ -14,16 +17,18 @@ internal sealed class PostgreSqlTarget(string serverConnectionString, string dat
     public override async Task CreateDatabaseAsync(CancellationToken cancellationToken)
     {
         await DropDatabaseAsync(cancellationToken).ConfigureAwait(false);
-        await AdminAsync("CREATE DATABASE " + Quote(database), cancellationToken).ConfigureAwait(false);
+        await AdminAsync("CREATE DATABASE " + Quoting.Quote(database), cancellationToken).ConfigureAwait(false);
     }
 
     public override DbConnection NewConnection() =>
         new NpgsqlConnection(new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database, Pooling = false }.ConnectionString);
 
     public override Task DropDatabaseAsync(CancellationToken cancellationToken) =>
-        AdminAsync("DROP DATABASE IF EXISTS " + Quote(database) + " WITH (FORCE)", cancellationToken);
+        AdminAsync("DROP DATABASE IF EXISTS " + Quoting.Quote(database) + " WITH (FORCE)", cancellationToken);
 
-    protected override string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    public override ISchemaIntrospector Introspector { get; } = new PostgreSqlSchemaIntrospector();
+
+    protected override IdentifierQuoting Quoting => IdentifierQuoting.DoubleQuotes;
 
     protected override string TypeOf(PlannedColumn column) => column.Kind switch
     {

@@ -1,6 +1,9 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Sdv.Connector.Introspection.Bench.Plan;
+using Sdv.Connector.SchemaIntrospection.Engines;
+using Sdv.Connector.SchemaIntrospection.Engines.Sqlite;
+using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Introspection.Bench.Targets;
@@ -22,7 +25,9 @@ internal sealed class SqliteTarget(string path) : BenchTarget
         return Task.CompletedTask;
     }
 
-    protected override string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    public override ISchemaIntrospector Introspector { get; } = new SqliteSchemaIntrospector();
+
+    protected override IdentifierQuoting Quoting => IdentifierQuoting.DoubleQuotes;
 
     protected override string TypeOf(PlannedColumn column) => column.Kind switch
     {

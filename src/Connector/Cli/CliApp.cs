@@ -40,10 +40,10 @@ internal static class CliApp
         {
             // System.CommandLine would print the whole help and exit 1 ("unexpected failure"); a scheduler
             // must see bad input (2), and a person wants the one line that says what was wrong.
-            foreach (var problem in parse.Errors) await error.WriteLineAsync($"error: {Plain(problem.Message)}").ConfigureAwait(false);
+            foreach (var problem in parse.Errors) await error.WriteLineAsync($"error: {Plain(problem.Message)}");
             var command = parse.CommandResult.Command;
             var help = command.Parents.FirstOrDefault() is null ? "sdv-connector --help" : $"sdv-connector {command.Name} --help";
-            await error.WriteLineAsync($"Run `{help}` for the options.").ConfigureAwait(false);
+            await error.WriteLineAsync($"Run `{help}` for the options.");
             return ExitCodes.BadInput;
         }
         context.Verbose = parse.GetValue(Verbose);
@@ -52,16 +52,16 @@ internal static class CliApp
         // Its own exception handler would print a stack trace: every failure goes through ours instead.
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await error.WriteLineAsync("cancelled.").ConfigureAwait(false);
+            await error.WriteLineAsync("cancelled.");
             return ExitCodes.Cancelled;
         }
         catch (Exception e)
         {
-            return await context.ReportAsync(e).ConfigureAwait(false);
+            return await context.ReportAsync(e);
         }
     }
 

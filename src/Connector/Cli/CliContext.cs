@@ -118,39 +118,39 @@ internal sealed class CliContext : IAsyncDisposable
         string? failure = null;
         try
         {
-            code = await work().ConfigureAwait(false);
+            code = await work();
         }
         catch (OperationCanceledException)
         {
-            await StopProgressAsync().ConfigureAwait(false);
+            await StopProgressAsync();
             failure = "cancelled: nothing more was written, and the tables this run had created were removed.";
-            await Error.WriteLineAsync(failure).ConfigureAwait(false);
+            await Error.WriteLineAsync(failure);
             code = ExitCodes.Cancelled;
         }
         catch (Exception e)
         {
-            await StopProgressAsync().ConfigureAwait(false);
+            await StopProgressAsync();
             (code, failure) = FailureMessages.Describe(e);
-            await WriteFailureAsync(e, failure).ConfigureAwait(false);
+            await WriteFailureAsync(e, failure);
         }
-        await StopProgressAsync().ConfigureAwait(false);
+        await StopProgressAsync();
         if (!_resultWritten && code != ExitCodes.Success && Mode == ProgressMode.Json)
         {
             Result(failure ?? "failed", new JsonObject { ["error"] = failure }, code, code == ExitCodes.Cancelled ? "cancelled" : "failed");
         }
-        await DisposeAsync().ConfigureAwait(false);
+        await DisposeAsync();
         return code;
     }
 
     /// <summary>Stops the progress view and writes the JSON lines still queued.</summary>
     public async ValueTask DisposeAsync()
     {
-        await StopProgressAsync().ConfigureAwait(false);
+        await StopProgressAsync();
         if (_json is not null)
         {
             // A last line written without its line end is still a message.
-            await HumanOut.FlushAsync().ConfigureAwait(false);
-            await _json.DisposeAsync().ConfigureAwait(false);
+            await HumanOut.FlushAsync();
+            await _json.DisposeAsync();
             _json = null;
         }
     }
@@ -160,14 +160,14 @@ internal sealed class CliContext : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(e);
         var (code, message) = FailureMessages.Describe(e);
-        await WriteFailureAsync(e, message).ConfigureAwait(false);
+        await WriteFailureAsync(e, message);
         return code;
     }
 
     private async Task WriteFailureAsync(Exception e, string message)
     {
-        await Error.WriteLineAsync($"error: {message}").ConfigureAwait(false);
-        if (Verbose) await Error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+        await Error.WriteLineAsync($"error: {message}");
+        if (Verbose) await Error.WriteLineAsync(e.ToString());
     }
 
     /// <summary>Stops the live or JSON view (idempotent): before a failure is printed, and when the command ends.</summary>
@@ -176,6 +176,6 @@ internal sealed class CliContext : IAsyncDisposable
         if (_view is null) return;
         var view = _view;
         _view = null;
-        await view.DisposeAsync().ConfigureAwait(false);
+        await view.DisposeAsync();
     }
 }

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Pipeline;
 using Sdv.Connector.Synthesis.Evaluation;
-using Sdv.Connector.Synthesis.MultiTable;
 using Sdv.Connector.Synthesis.Evaluation.Results;
+using Sdv.Connector.Synthesis.MultiTable;
 using Spectre.Console;
 
 namespace Sdv.Connector.Cli;
@@ -50,7 +50,7 @@ internal static class CloneCommand
             var introspection = selection.ToIntrospectionOptions(result);
             await CloneAsync(context, from, to, introspection, result.GetValue(selection.Metadata), options, scale, result.GetValue(synthesis.Replace), model.Read(result).File, cancellationToken,
                 evaluate: !result.GetValue(noEvaluate), maxParallel: parallel, holdout: rule, copyRoutines: synthesis.CopyRoutines(result),
-                adjustSchema: s => synthesis.WithReferenceTables(result, s)).ConfigureAwait(false);
+                adjustSchema: s => synthesis.WithReferenceTables(result, s));
             return ExitCodes.Success;
         }));
         return command;
@@ -62,20 +62,20 @@ internal static class CloneCommand
         bool copyRoutines = true, Func<SchemaIntrospection.Model.DatabaseSchema, SchemaIntrospection.Model.DatabaseSchema>? adjustSchema = null)
     {
         var progress = context.Progress;
-        await using var staging = await Csv.CsvStaging.IfCsvAsync(from, context.Console, cancellationToken).ConfigureAwait(false);
+        await using var staging = await Csv.CsvStaging.IfCsvAsync(from, context.Console, cancellationToken);
         from = staging?.Endpoint ?? from;
-        var schema = await IntrospectStep.RunAsync(from, introspection, metadata, cancellationToken, progress).ConfigureAwait(false);
+        var schema = await IntrospectStep.RunAsync(from, introspection, metadata, cancellationToken, progress);
         SubsetCheck.Ensure(schema, introspection);
         if (adjustSchema is not null) schema = adjustSchema(schema);
         progress.Line($"read {schema.Tables.Count} tables and {schema.ForeignKeys.Count()} foreign keys from {from.Redacted}");
         // An empty database still clones, to nothing; but a DBA who named the wrong database should hear it.
         if (schema.Tables.Count == 0) progress.Line($"warning: {from.Redacted} holds no table: the clone is empty. Check the database's name (and --schema on PostgreSQL and SQL Server).");
         var parallel = maxParallel ?? MaxParallelOption.Default;
-        var fitted = await FitStep.RunAsync(from, schema, options, progress, parallel, holdout, cancellationToken).ConfigureAwait(false);
+        var fitted = await FitStep.RunAsync(from, schema, options, progress, parallel, holdout, cancellationToken);
         if (Reports.ReferenceTablesLine.Of(fitted) is { } copied) progress.Line(copied);
         foreach (var line in ModelChoices.Lines(fitted)) progress.Line(line);
         if (modelFile is not null) Synthesis.MultiTable.DatabaseModelFile.Save(fitted, modelFile.FullName);
-        var written = await SampleStep.RunAsync(fitted, to, options.Seed, scale, replace, parallel, progress, cancellationToken, copyRoutines).ConfigureAwait(false);
+        var written = await SampleStep.RunAsync(fitted, to, options.Seed, scale, replace, parallel, progress, cancellationToken, copyRoutines);
         WriteOutcome(context, to.Redacted, written);
         EvaluationResult? quality = null;
         if (evaluate && to.Kind == EndpointKind.Database)
@@ -86,7 +86,7 @@ internal static class CloneCommand
                 Selection = introspection, RealSchema = schema, Options = new EvaluationOptions { Seed = unchecked((int)options.Seed) }, Holdout = holdout, Plots = false,
                 Progress = progress,
             };
-            var outcome = await EvaluateStep.RunAsync(settings, cancellationToken).ConfigureAwait(false);
+            var outcome = await EvaluateStep.RunAsync(settings, cancellationToken);
             Reports.QualityConsoleReport.WriteSummary(context.Console, outcome.Result);
             quality = outcome.Result;
         }

@@ -36,7 +36,7 @@ internal static class DemoCommand
             foreach (var file in new[] { targetPath, targetPath + "-wal", targetPath + "-shm", targetPath + "-journal" }) File.Delete(file);
             var from = EndpointParser.Parse(sourcePath, null, null, "source");
             var to = EndpointParser.Parse(targetPath, null, null, "target");
-            await CloneCommand.CloneAsync(context, from, to, IntrospectionOptions.Default, null, new SynthesisOptions { Seed = result.GetValue(seed) }, Synthesis.MultiTable.ScaleOptions.Whole, replace: false, null, cancellationToken).ConfigureAwait(false);
+            await CloneCommand.CloneAsync(context, from, to, IntrospectionOptions.Default, null, new SynthesisOptions { Seed = result.GetValue(seed) }, Synthesis.MultiTable.ScaleOptions.Whole, replace: false, null, cancellationToken);
             context.Console.WriteLine($"synthetic clone: {targetPath}");
             return ExitCodes.Success;
         }));

@@ -57,19 +57,19 @@ internal static class EvaluateCommand
                 Holdout = holdout.RuleOf(result), TargetColumn = result.GetValue(target), Plots = result.GetValue(html) is not null,
                 Progress = context.Progress,
             };
-            var outcome = await EvaluateStep.RunAsync(settings, cancellationToken).ConfigureAwait(false);
+            var outcome = await EvaluateStep.RunAsync(settings, cancellationToken);
 
             QualityConsoleReport.Write(context.Console, outcome);
             if (result.GetValue(json) is { } jsonFile)
             {
-                await File.WriteAllTextAsync(jsonFile.FullName, EvaluationJson.Serialize(outcome.Result), cancellationToken).ConfigureAwait(false);
+                await File.WriteAllTextAsync(jsonFile.FullName, EvaluationJson.Serialize(outcome.Result), cancellationToken);
                 context.Console.WriteLine($"JSON written to {jsonFile.FullName}");
             }
 
             if (result.GetValue(html) is { } htmlFile)
             {
                 var page = HtmlReport.Render(outcome, realEndpoint.Redacted, syntheticEndpoint.Redacted);
-                await File.WriteAllTextAsync(htmlFile.FullName, page, cancellationToken).ConfigureAwait(false);
+                await File.WriteAllTextAsync(htmlFile.FullName, page, cancellationToken);
                 context.Console.WriteLine($"HTML report written to {htmlFile.FullName}");
             }
 
@@ -89,7 +89,7 @@ internal static class EvaluateCommand
                 return ExitCodes.Success;
             }
             var message = $"--fail-under: {failed.Count} gate(s) failed: {string.Join("; ", failed.Select(f => f.Describe()))}";
-            await context.Error.WriteLineAsync($"error: {message}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"error: {message}");
             fields["error"] = message;
             context.Result(ResultLine(outcome.Result), fields, ExitCodes.GateFailed, "gate-failed");
             return ExitCodes.GateFailed;

@@ -33,16 +33,16 @@ internal static class FitCommand
             var file = model.Read(result).File
                 ?? throw new UserInputException("fit needs a file to write the model to: --model shop.sdvm (a model's name such as --model cart chooses the per-table model, not the file).");
             var endpoint = source.Resolve(result);
-            await using var staging = await Csv.CsvStaging.IfCsvAsync(endpoint, context.Console, cancellationToken).ConfigureAwait(false);
+            await using var staging = await Csv.CsvStaging.IfCsvAsync(endpoint, context.Console, cancellationToken);
             endpoint = staging?.Endpoint ?? endpoint;
             var options = synthesis.ToSynthesisOptions(result);
             var parallel = maxParallel.ValueOf(result);
             var rule = holdout.RuleOf(result);
             var introspection = selection.ToIntrospectionOptions(result);
-            var schema = await IntrospectStep.RunAsync(endpoint, introspection, result.GetValue(selection.Metadata), cancellationToken, context.Progress).ConfigureAwait(false);
+            var schema = await IntrospectStep.RunAsync(endpoint, introspection, result.GetValue(selection.Metadata), cancellationToken, context.Progress);
             SubsetCheck.Ensure(schema, introspection);
             schema = synthesis.WithReferenceTables(result, schema);
-            var fitted = await FitStep.RunAsync(endpoint, schema, options, context.Progress, parallel, rule, cancellationToken).ConfigureAwait(false);
+            var fitted = await FitStep.RunAsync(endpoint, schema, options, context.Progress, parallel, rule, cancellationToken);
             var path = file.FullName;
             DatabaseModelFile.Save(fitted, path);
             var written = $"model of {fitted.Tables.Count} tables written to {path} ({new FileInfo(path).Length / 1024} KiB)";

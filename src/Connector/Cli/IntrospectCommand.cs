@@ -25,17 +25,17 @@ internal static class IntrospectCommand
         command.SetAction((result, cancellationToken) => context.RunAsync(async () =>
         {
             var endpoint = source.Resolve(result);
-            await using var staging = await Csv.CsvStaging.IfCsvAsync(endpoint, context.Console, cancellationToken).ConfigureAwait(false);
+            await using var staging = await Csv.CsvStaging.IfCsvAsync(endpoint, context.Console, cancellationToken);
             endpoint = staging?.Endpoint ?? endpoint;
-            var schema = await IntrospectStep.RunAsync(endpoint, selection.ToIntrospectionOptions(result), result.GetValue(selection.Metadata), cancellationToken).ConfigureAwait(false);
+            var schema = await IntrospectStep.RunAsync(endpoint, selection.ToIntrospectionOptions(result), result.GetValue(selection.Metadata), cancellationToken);
             // The plan a fit would follow, from the children per parent the source counts (aggregates only).
-            var planned = await PlanStep.RunAsync(endpoint, schema, ReferenceOptions.Default, cancellationToken).ConfigureAwait(false);
+            var planned = await PlanStep.RunAsync(endpoint, schema, ReferenceOptions.Default, cancellationToken);
             var file = result.GetValue(output);
             var sidecar = file is null ? null : MetadataSource.SidecarPath(file.FullName);
             if (file is not null)
             {
-                await File.WriteAllTextAsync(file.FullName, MetadataJson.Write(schema), cancellationToken).ConfigureAwait(false);
-                await File.WriteAllTextAsync(sidecar!, MetadataJson.WriteSidecar(schema, file.Name, PlanStep.Choices(planned)), cancellationToken).ConfigureAwait(false);
+                await File.WriteAllTextAsync(file.FullName, MetadataJson.Write(schema), cancellationToken);
+                await File.WriteAllTextAsync(sidecar!, MetadataJson.WriteSidecar(schema, file.Name, PlanStep.Choices(planned)), cancellationToken);
             }
             IntrospectionSummary.Write(context.Console, schema, ForeignKeyGraph.Build(schema), result.GetValue(explain));
             IntrospectionSummary.WritePlan(context.Console, planned, sidecar is null ? null : Path.GetFileName(sidecar));

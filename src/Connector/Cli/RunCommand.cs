@@ -112,8 +112,8 @@ internal static class RunCommand
                 TableLinesToOutput = context.Mode != ProgressMode.Json,
                 BeforeError = context.StopProgressAsync,
             };
-            var code = await job.RunAsync(cancellationToken).ConfigureAwait(false);
-            await context.HumanOut.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var code = await job.RunAsync(cancellationToken);
+            await context.HumanOut.FlushAsync(cancellationToken);
             var summary = job.Summary;
             context.Result(ResultLine(summary), ResultFields(summary), code, summary.Outcome);
             return code;

@@ -36,7 +36,7 @@ internal static class SampleCommand
                 throw new UserInputException($"--model: {e.Message}", e);
             }
             var written = await SampleStep.RunAsync(fitted, endpoint, result.GetValue(synthesis.Seed), scale, result.GetValue(synthesis.Replace), parallel, context.Progress, cancellationToken,
-                synthesis.CopyRoutines(result)).ConfigureAwait(false);
+                synthesis.CopyRoutines(result));
             CloneCommand.WriteOutcome(context, endpoint.Redacted, written);
             context.Result(CloneCommand.OutcomeLine(endpoint.Redacted, written), CloneCommand.OutcomeFields(endpoint.Redacted, written));
             return ExitCodes.Success;

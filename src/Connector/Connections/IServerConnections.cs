@@ -5,7 +5,8 @@ namespace Sdv.Connector.Connections;
 
 /// <summary>
 /// How one server engine's connection strings are built and read, always through the driver's own builder.
-/// One implementation per engine folder beside this file; <see cref="ServerEndpoints"/> does the rest.
+/// One implementation per engine folder beside this file, handed out by the engine's adapter
+/// (<see cref="Engines.IEngineAdapter.ServerConnections"/>); <see cref="ServerEndpoints"/> does the rest.
 /// </summary>
 internal interface IServerConnections
 {
@@ -15,6 +16,12 @@ internal interface IServerConnections
     string DisplayName { get; }
 
     int DefaultPort { get; }
+
+    /// <summary>The connection-string key that names the host (Host, Server, Data Source), for messages.</summary>
+    string HostKey { get; }
+
+    /// <summary>The connection-string key that names the database (Database, Initial Catalog), for messages.</summary>
+    string DatabaseKey { get; }
 
     /// <summary>The environment variable the engine's own tools read a password from (PGPASSWORD, MYSQL_PWD), or null.</summary>
     string? PasswordVariable { get; }

@@ -6,7 +6,7 @@ namespace Sdv.Connector.Connections;
 /// </summary>
 internal sealed class ParseContext
 {
-    private readonly List<string> secrets = [];
+    private readonly List<string> _secrets = [];
 
     public ParseContext(string role, PasswordSource? password, Func<string, string?> environment)
     {
@@ -32,7 +32,7 @@ internal sealed class ParseContext
         // message never quotes a password in the first place (this is only a last line of defence).
         if (secret is { Length: >= 3 })
         {
-            secrets.Add(secret);
+            _secrets.Add(secret);
         }
     }
 
@@ -52,7 +52,7 @@ internal sealed class ParseContext
 
     public string Scrub(string text)
     {
-        foreach (var secret in secrets)
+        foreach (var secret in _secrets)
         {
             text = text.Replace(secret, InputRedactor.Mask, StringComparison.Ordinal);
         }

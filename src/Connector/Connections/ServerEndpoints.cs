@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using Sdv.Connector.Connections.MySql;
-using Sdv.Connector.Connections.PostgreSql;
-using Sdv.Connector.Connections.SqlServer;
+using Sdv.Connector.Engines;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Connections;
@@ -10,14 +8,9 @@ namespace Sdv.Connector.Connections;
 /// <summary>Builds endpoints of server engines (PostgreSQL, MySQL/MariaDB, SQL Server) from a URL or an ADO.NET string.</summary>
 internal static class ServerEndpoints
 {
-    /// <summary>The engine's connection strings. Adding a server engine adds one line here and a folder beside this file.</summary>
-    public static IServerConnections For(DatabaseEngine engine) => engine switch
-    {
-        DatabaseEngine.PostgreSql => PostgreSqlConnections.Instance,
-        DatabaseEngine.MySql => MySqlConnections.Instance,
-        DatabaseEngine.SqlServer => SqlServerConnections.Instance,
-        _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Not a server engine."),
-    };
+    /// <summary>The engine's connection strings, from its adapter (<see cref="IEngineAdapter.ServerConnections"/>).</summary>
+    public static IServerConnections For(DatabaseEngine engine) =>
+        EngineAdapters.For(engine).ServerConnections ?? throw new ArgumentOutOfRangeException(nameof(engine), engine, "Not a server engine.");
 
     public static DatabaseEndpoint FromUrl(string text, EndpointScheme scheme, string typedScheme, ParseContext context)
     {
@@ -69,12 +62,12 @@ internal static class ServerEndpoints
         var address = connections.Read(builder);
         if (address.Host.Length == 0)
         {
-            throw context.Error($"the {origin} names no host; add {HostKey(connections.Engine)}=HOST");
+            throw context.Error($"the {origin} names no host; add {connections.HostKey}=HOST");
         }
 
         if (address.Database is null)
         {
-            throw context.Error($"the {origin} names no database; add {DatabaseKey(connections.Engine)}=NAME");
+            throw context.Error($"the {origin} names no database; add {connections.DatabaseKey}=NAME");
         }
 
         var hasPassword = address.HasPassword;
@@ -124,13 +117,4 @@ internal static class ServerEndpoints
         var port = address.Port is { } p ? ":" + p.ToString(CultureInfo.InvariantCulture) : string.Empty;
         return $"{schemeName}://{user}{host}{port}/{address.Database}";
     }
-
-    private static string HostKey(DatabaseEngine engine) => engine switch
-    {
-        DatabaseEngine.PostgreSql => "Host",
-        DatabaseEngine.MySql => "Server",
-        _ => "Data Source",
-    };
-
-    private static string DatabaseKey(DatabaseEngine engine) => engine == DatabaseEngine.SqlServer ? "Initial Catalog" : "Database";
 }

@@ -34,7 +34,10 @@ internal sealed record CsvFormat
         var quoted = false;
         foreach (var c in headerLine)
         {
-            if (c == '"') quoted = !quoted;
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
             else if (!quoted)
             {
                 for (var i = 0; i < counts.Length; i++)

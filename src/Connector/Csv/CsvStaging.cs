@@ -48,7 +48,7 @@ internal sealed class CsvStaging : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(console);
         if (source.Kind != EndpointKind.CsvFolder) return null;
-        var staging = await CreateAsync(source, DefaultSampleRows, cancellationToken).ConfigureAwait(false);
+        var staging = await CreateAsync(source, DefaultSampleRows, cancellationToken);
         console.WriteLine($"staged {source.Redacted} in a temporary SQLite database");
         foreach (var warning in staging.Warnings) console.WriteLine($"warning: {warning}");
         return staging;
@@ -88,22 +88,22 @@ internal sealed class CsvStaging : IAsyncDisposable
 
             var adapter = new SqliteEngineAdapter();
             await using var connection = adapter.CreateConnection(connectionString);
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await adapter.SchemaWriter.CreateTablesAsync(connection, new DatabaseSchema { Engine = DatabaseEngine.Sqlite, Tables = tables }, cancellationToken).ConfigureAwait(false);
+            await connection.OpenAsync(cancellationToken);
+            await adapter.SchemaWriter.CreateTablesAsync(connection, new DatabaseSchema { Engine = DatabaseEngine.Sqlite, Tables = tables }, cancellationToken);
             for (var i = 0; i < files.Count; i++)
             {
-                await adapter.BulkWriter.WriteAsync(connection, tables[i], staging.RowsAsync(files[i], tables[i], sampleRows, cancellationToken), cancellationToken).ConfigureAwait(false);
+                await adapter.BulkWriter.WriteAsync(connection, tables[i], staging.RowsAsync(files[i], tables[i], sampleRows, cancellationToken), cancellationToken);
             }
             return staging;
         }
         catch (CsvFormatException e)
         {
-            await staging.DisposeAsync().ConfigureAwait(false);
+            await staging.DisposeAsync();
             throw new UserInputException($"--source: {e.Message}", e);
         }
         catch
         {
-            await staging.DisposeAsync().ConfigureAwait(false);
+            await staging.DisposeAsync();
             throw;
         }
     }
@@ -167,7 +167,10 @@ internal sealed class CsvStaging : IAsyncDisposable
             for (var i = 0; i < record.Length; i++)
             {
                 if (record[i] is not { } text) continue;
-                if (CsvTypeInference.TryParse(text, table.Columns[i].LogicalType, out var value)) row[i] = value;
+                if (CsvTypeInference.TryParse(text, table.Columns[i].LogicalType, out var value))
+                {
+                    row[i] = value;
+                }
                 else
                 {
                     failures[i]++;
@@ -184,7 +187,7 @@ internal sealed class CsvStaging : IAsyncDisposable
                     $"{Path.GetFileName(file)}: column {table.Columns[i].Name} was typed {table.Columns[i].LogicalType} from its first {sampleRows} rows, but {failures[i]} later value(s) do not fit and were read as NULL (first: '{examples[i]}')."));
             }
         }
-        await Task.CompletedTask.ConfigureAwait(false);
+        await Task.CompletedTask;
     }
 
     private static void CheckWidth(string file, CsvReader reader, int width, string?[] record)

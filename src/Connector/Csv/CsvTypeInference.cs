@@ -57,7 +57,10 @@ internal sealed partial class CsvTypeInference
                 if (_integer && (exponent || m.Groups["point"].Success || !long.TryParse(value, NumberStyles.AllowLeadingSign, Inv, out _))) _integer = false;
                 if (_decimal)
                 {
-                    if (exponent || m.Groups["int"].Value.Length == 0 && fraction.Length == 0) _decimal = false;
+                    if (exponent || m.Groups["int"].Value.Length == 0 && fraction.Length == 0)
+                    {
+                        _decimal = false;
+                    }
                     else
                     {
                         _integerDigits = Math.Max(_integerDigits, Math.Max(whole.Length, 1));
@@ -120,11 +123,19 @@ internal sealed partial class CsvTypeInference
                 break;
             case LogicalType.DateTime:
                 if ((DatePattern().IsMatch(text) || TimestampPattern().Match(text) is { Success: true } t && !t.Groups["zone"].Success)
-                    && DateTime.TryParse(text, Inv, DateTimeStyles.None, out var dt)) value = DateTime.SpecifyKind(dt, DateTimeKind.Unspecified);
+                    && DateTime.TryParse(text, Inv, DateTimeStyles.None, out var dt))
+                {
+                    value = DateTime.SpecifyKind(dt, DateTimeKind.Unspecified);
+                }
+
                 break;
             case LogicalType.DateTimeWithTimeZone:
                 if (TimestampPattern().Match(text) is { Success: true } z && z.Groups["zone"].Success
-                    && DateTimeOffset.TryParse(text, Inv, DateTimeStyles.None, out var dto)) value = dto.ToUniversalTime();
+                    && DateTimeOffset.TryParse(text, Inv, DateTimeStyles.None, out var dto))
+                {
+                    value = dto.ToUniversalTime();
+                }
+
                 break;
             default:
                 value = text;

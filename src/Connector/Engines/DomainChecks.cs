@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Sdv.Connector.SchemaIntrospection.Engines;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Engines;
@@ -19,7 +20,7 @@ internal static partial class DomainChecks
         foreach (var column in table.Columns.Where(c => c.UserType is not null && !c.NativeType.EndsWith(']')))
         {
             if (source.UserTypes.FirstOrDefault(u => u.Name.Equals(column.UserType)) is not { BaseType: not null, Checks.Count: > 0 } domain) continue;
-            var quoted = "\"" + column.Name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            var quoted = IdentifierQuoting.DoubleQuotes.Quote(column.Name);
             foreach (var check in domain.Checks)
             {
                 var body = CheckKeyword().Replace(check.Trim(), "");

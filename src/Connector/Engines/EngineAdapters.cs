@@ -7,7 +7,12 @@ using Sdv.Connector.SchemaIntrospection.Model;
 namespace Sdv.Connector.Engines;
 
 /// <summary>
-/// The adapter of each engine. Adding an engine adds one line here and one folder beside this file.
+/// The one registry of engines: everything the pipeline does differently by engine comes from the engine's
+/// <see cref="IEngineAdapter"/> (connections, read-only open, quoting and dialect, profile sampling, introspector,
+/// reader, schema writer, bulk writer and its tuning, type mapping, staging, server connection strings).
+/// Adding an engine adds a value to <see cref="DatabaseEngine"/>, one line here, and a folder named after it beside
+/// the other engines' in each concern: SchemaIntrospection/Engines, Connector/Engines (the adapter),
+/// Connector/Connections and Connector/Nightly/Staging.
 /// Each call gives a new adapter, so the warnings its reader and writers collect belong to one run.
 /// </summary>
 internal static class EngineAdapters

@@ -19,4 +19,19 @@ internal interface ISqlDialect
     /// significant), whatever the column's collation: what the evaluation counts categories and matches keys with.
     /// </summary>
     string ExactText(string expression);
+
+    /// <summary>
+    /// A seeded sample of a table in this engine's SQL: the same seed and data give the same rows, whatever order the
+    /// engine scans in, and the table is never sorted; its row limit is the engine's (LIMIT, TOP).
+    /// </summary>
+    string SampledSelect(TableSample query);
+
+    /// <summary>A boolean constant in an expression carried over from another engine (a check, an index predicate).</summary>
+    string BooleanLiteral(bool value);
+
+    /// <summary>A string constant in an expression carried over from another engine (a check, an index predicate).</summary>
+    string ExpressionLiteral(string value);
+
+    /// <summary>Whether an index may have a predicate (a partial index).</summary>
+    bool HasPartialIndexes { get; }
 }

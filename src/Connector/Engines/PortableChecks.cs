@@ -39,7 +39,7 @@ internal static class PortableChecks
         {
             var node = CheckParser.Parse(expression);
             if (!node.Descendants().All(n => n.Kind != CheckNodeKind.Column || table.FindColumn(n.Name!) is not null)) return null;
-            return Print(Numbers(node, table), EngineAdapters.For(target).Dialect, target);
+            return Print(Numbers(node, table), EngineAdapters.For(target).Dialect);
         }
         catch (CheckParseException)
         {
@@ -76,21 +76,21 @@ internal static class PortableChecks
             : throw new CheckParseException($"'{text}' is not a number");
     }
 
-    private static string Print(CheckNode node, ISqlDialect d, DatabaseEngine target) => node.Kind switch
+    private static string Print(CheckNode node, ISqlDialect d) => node.Kind switch
     {
-        CheckNodeKind.And => $"({Print(node.Children[0], d, target)} AND {Print(node.Children[1], d, target)})",
-        CheckNodeKind.Or => $"({Print(node.Children[0], d, target)} OR {Print(node.Children[1], d, target)})",
-        CheckNodeKind.Not => $"(NOT {Print(node.Children[0], d, target)})",
-        CheckNodeKind.Compare => $"({Print(node.Children[0], d, target)} {node.Operator} {Print(node.Children[1], d, target)})",
-        CheckNodeKind.IsNull => $"({Print(node.Children[0], d, target)} IS {(node.Negated ? "NOT " : "")}NULL)",
-        CheckNodeKind.In => $"({Print(node.Children[0], d, target)} {(node.Negated ? "NOT " : "")}IN ({string.Join(", ", node.Children.Skip(1).Select(c => Print(c, d, target)))}))",
-        CheckNodeKind.Between => $"({Print(node.Children[0], d, target)} {(node.Negated ? "NOT " : "")}BETWEEN {Print(node.Children[1], d, target)} AND {Print(node.Children[2], d, target)})",
+        CheckNodeKind.And => $"({Print(node.Children[0], d)} AND {Print(node.Children[1], d)})",
+        CheckNodeKind.Or => $"({Print(node.Children[0], d)} OR {Print(node.Children[1], d)})",
+        CheckNodeKind.Not => $"(NOT {Print(node.Children[0], d)})",
+        CheckNodeKind.Compare => $"({Print(node.Children[0], d)} {node.Operator} {Print(node.Children[1], d)})",
+        CheckNodeKind.IsNull => $"({Print(node.Children[0], d)} IS {(node.Negated ? "NOT " : "")}NULL)",
+        CheckNodeKind.In => $"({Print(node.Children[0], d)} {(node.Negated ? "NOT " : "")}IN ({string.Join(", ", node.Children.Skip(1).Select(c => Print(c, d)))}))",
+        CheckNodeKind.Between => $"({Print(node.Children[0], d)} {(node.Negated ? "NOT " : "")}BETWEEN {Print(node.Children[1], d)} AND {Print(node.Children[2], d)})",
         CheckNodeKind.Column => d.Quote(node.Name!),
         _ => node.Value switch
         {
             null => "NULL",
-            bool b => target == DatabaseEngine.SqlServer ? (b ? "1" : "0") : b ? "TRUE" : "FALSE",
-            string s => target == DatabaseEngine.MySql ? MySql.MySqlDialect.Literal(s) : "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'",
+            bool b => d.BooleanLiteral(b),
+            string s => d.ExpressionLiteral(s),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             var other => other.ToString() ?? "NULL",
         },

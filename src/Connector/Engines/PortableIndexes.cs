@@ -19,6 +19,7 @@ internal static class PortableIndexes
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(warnings);
+        var partial = EngineAdapters.For(target).Dialect.HasPartialIndexes;
         var result = new List<IndexSchema>();
         foreach (var index in table.Indexes)
         {
@@ -50,13 +51,13 @@ internal static class PortableIndexes
                 warnings.Add($"Index {index.Name} on {table.Name} is not created on {target}: it indexes {odd?.NativeType ?? "its columns"} in a way ({(method ? "a gin, gist, hash or brin index" : "a plain index")}) that {target} does not have.");
                 continue;
             }
-            // A partial index's predicate, where it is of the common forms, in the target's SQL (MySQL has no partial indexes).
-            var filter = index.Filter is { } predicate && target != DatabaseEngine.MySql ? PortableChecks.Translate(predicate, table, target) : null;
+            // A partial index's predicate, where it is of the common forms, in the target's SQL (where the target has partial indexes).
+            var filter = index.Filter is { } predicate && partial ? PortableChecks.Translate(predicate, table, target) : null;
             if (index.Filter is not null && filter is null)
             {
                 // On all rows a partial unique index would refuse rows its predicate let through: it is kept as a plain index.
                 warnings.Add($"Partial index {index.Name} on {table.Name} is created on all rows{(index.IsUnique ? ", not unique" : "")}: "
-                    + (target == DatabaseEngine.MySql ? "MySQL has no partial indexes." : "its predicate is the source's SQL."));
+                    + (partial ? "its predicate is the source's SQL." : $"{target} has no partial indexes."));
             }
             result.Add(index with { Definition = null, Filter = filter, IsUnique = index.IsUnique && (index.Filter is null || filter is not null) });
         }

@@ -50,7 +50,7 @@ internal static class QueryRowStream
         command.CommandTimeout = 0;
         var failures = new long[columns.Count];
         var examples = new string?[columns.Count];
-        await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false))
+        await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken))
         {
             var width = columns.Count;
             var shared = reuseRow ? new object?[width] : null;

@@ -1,43 +1,35 @@
+using Sdv.Connector.SchemaIntrospection.Engines;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Engines;
 
 /// <summary>
-/// The identifier quoting every engine shares: an opening and a closing quote character, the
-/// closing one doubled inside the identifier, and a schema-qualified name as two quoted parts.
-/// Engines differ only in the characters (and in their string literals, which stay theirs).
+/// A dialect's identifiers, quoted by the <see cref="IdentifierQuoting"/> the introspectors use too, so that the
+/// SQL that reads a schema and the SQL that writes one quote alike. Engines differ only in the quote characters
+/// (and in their string literals, which stay theirs).
 /// </summary>
-internal abstract class QuotingDialect : ISqlDialect
+internal abstract class QuotingDialect(IdentifierQuoting quoting) : ISqlDialect
 {
-    private readonly string _open;
-    private readonly string _close;
-    private readonly string _closeDoubled;
+    public string Quote(string identifier) => quoting.Quote(identifier);
 
-    protected QuotingDialect(char open, char close)
-    {
-        _open = open.ToString();
-        _close = close.ToString();
-        _closeDoubled = _close + _close;
-    }
+    public string Quote(QualifiedName name) => quoting.Quote(name);
 
-    public string Quote(string identifier)
-    {
-        ArgumentNullException.ThrowIfNull(identifier);
-        return _open + identifier.Replace(_close, _closeDoubled, StringComparison.Ordinal) + _close;
-    }
-
-    public string Quote(QualifiedName name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return name.Schema is null ? Quote(name.Name) : Quote(name.Schema) + "." + Quote(name.Name);
-    }
-
-    public string QuoteList(IEnumerable<string> identifiers)
-    {
-        ArgumentNullException.ThrowIfNull(identifiers);
-        return string.Join(", ", identifiers.Select(Quote));
-    }
+    public string QuoteList(IEnumerable<string> identifiers) => quoting.QuoteList(identifiers);
 
     /// <summary>The expression as it is: right where the engine compares text byte by byte by default.</summary>
     public virtual string ExactText(string expression) => expression;
+
+    public abstract string SampledSelect(TableSample query);
+
+    /// <summary>TRUE or FALSE.</summary>
+    public virtual string BooleanLiteral(bool value) => value ? "TRUE" : "FALSE";
+
+    /// <summary>Single quotes, an inner quote doubled.</summary>
+    public virtual string ExpressionLiteral(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    }
+
+    public virtual bool HasPartialIndexes => true;
 }

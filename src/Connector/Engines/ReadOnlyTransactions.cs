@@ -16,11 +16,11 @@ internal static class ReadOnlyTransactions
         var begun = connections.Select(c => reader.BeginReadOnlyAsync(c, cancellationToken)).ToArray();
         try
         {
-            return await Task.WhenAll(begun).ConfigureAwait(false);
+            return await Task.WhenAll(begun);
         }
         catch
         {
-            await DisposeAsync(begun.Where(static t => t.IsCompletedSuccessfully).Select(static t => t.Result)).ConfigureAwait(false);
+            await DisposeAsync(begun.Where(static t => t.IsCompletedSuccessfully).Select(static t => t.Result));
             throw;
         }
     }
@@ -35,7 +35,7 @@ internal static class ReadOnlyTransactions
             if (transaction is null) continue;
             try
             {
-                await transaction.DisposeAsync().ConfigureAwait(false);
+                await transaction.DisposeAsync();
             }
             catch (Exception e) when (e is DbException or InvalidOperationException)
             {

@@ -78,7 +78,7 @@ internal sealed class RowDataReader : DbDataReader
             : null;
         var token = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : _cancellationToken);
         token.ThrowIfCancellationRequested();
-        if (!await _enumerator.MoveNextAsync().ConfigureAwait(false))
+        if (!await _enumerator.MoveNextAsync())
         {
             _finished = true;
             _hasRow = false;
@@ -221,13 +221,13 @@ internal sealed class RowDataReader : DbDataReader
         if (_closed) return;
         _closed = true;
         _hasRow = false;
-        if (_enumerator is not null) await _enumerator.DisposeAsync().ConfigureAwait(false);
+        if (_enumerator is not null) await _enumerator.DisposeAsync();
     }
 
     public override async ValueTask DisposeAsync()
     {
-        await CloseAsync().ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
+        await CloseAsync();
+        await base.DisposeAsync();
     }
 
     protected override void Dispose(bool disposing)

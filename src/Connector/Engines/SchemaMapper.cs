@@ -1,4 +1,3 @@
-using Sdv.Connector.Engines.MySql;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Engines;
@@ -22,12 +21,13 @@ internal static class SchemaMapper
     public static DatabaseSchema ToTarget(DatabaseSchema source, DatabaseEngine targetEngine, string? targetDefaultSchema, ICollection<string> warnings)
     {
         var sameEngine = source.Engine == targetEngine;
+        var target = EngineAdapters.For(targetEngine);
         var renames = new Dictionary<QualifiedName, QualifiedName>();
         var taken = new HashSet<QualifiedName>();
         foreach (var table in source.Tables.OrderBy(t => t.Name, QualifiedName.Order))
         {
             QualifiedName mapped;
-            if (sameEngine && targetEngine is DatabaseEngine.PostgreSql or DatabaseEngine.SqlServer)
+            if (sameEngine && target.HasSchemas)
             {
                 mapped = table.Name;
             }
@@ -46,7 +46,7 @@ internal static class SchemaMapper
 
         QualifiedName Map(QualifiedName name) => renames.TryGetValue(name, out var m) ? m : name;
 
-        var counterKeys = !sameEngine && source.Engine == DatabaseEngine.MySql ? MySqlCounterKeys.Find(source) : [];
+        var toOtherEngine = sameEngine ? null : EngineAdapters.For(source.Engine).ToOtherEngine(source);
         var tables = source.Tables.Select(table =>
         {
             var annotations = new Dictionary<string, string>(table.Annotations) { [SourceEngineAnnotation] = source.Engine.ToString() };
@@ -54,14 +54,10 @@ internal static class SchemaMapper
             var checks = table.CheckConstraints;
             if (!sameEngine)
             {
-                var dialect = EngineAdapters.For(targetEngine).Dialect;
+                var dialect = target.Dialect;
                 columns = columns.Select(c => SequenceKeyAsIdentity(c, table)).Select(c => c with { DefaultSql = PortableDefault(c, table, warnings), UserType = null }).ToList();
-                // Unsigned integers hold their whole range on the target, whatever size the metadata gave them.
-                if (source.Engine == DatabaseEngine.MySql)
-                {
-                    columns = columns.Select(MySqlUnsignedWidening.Widen)
-                        .Select(c => counterKeys.Contains((table.Name, c.Name)) ? MySqlCounterKeys.Narrow(c) : c).ToList();
-                }
+                // What the source engine's columns need on another engine (MySQL: unsigned integers hold their whole range).
+                if (toOtherEngine is not null) columns = columns.Select(c => toOtherEngine(table, c)).ToList();
                 // Generated columns of plain arithmetic are generated on the target too.
                 columns = columns.Select(c => c.GeneratedSql is { } generated && PortableExpressions.Translate(generated, table, dialect) is { } translated
                     ? c with { GeneratedSql = translated, Annotations = new Dictionary<string, string>(c.Annotations) { [PortableExpressions.TranslatedAnnotation] = "true" } }

@@ -17,7 +17,7 @@ internal static class SourceCode
         {
             try
             {
-                await SqlCommands.ExecuteAsync(connection, sql, cancellationToken).ConfigureAwait(false);
+                await SqlCommands.ExecuteAsync(connection, sql, cancellationToken);
             }
             catch (DbException e)
             {

@@ -12,7 +12,7 @@ internal static class SqlCommands
         command.Transaction = transaction;
         command.CommandText = sql;
         command.CommandTimeout = 0;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Runs a query and hands each row to <paramref name="row"/>; parameters are (name, value) pairs.</summary>
@@ -31,7 +31,7 @@ internal static class SqlCommands
             parameter.Value = value ?? DBNull.Value;
             command.Parameters.Add(parameter);
         }
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) row(reader);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) row(reader);
     }
 }

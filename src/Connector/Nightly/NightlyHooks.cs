@@ -22,7 +22,7 @@ internal sealed class NightlyHooks
     internal async Task StepAsync(string step, CancellationToken cancellationToken)
     {
         if (AtStep is not { } hook) return;
-        await hook(step, cancellationToken).ConfigureAwait(false);
+        await hook(step, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
     }
 }

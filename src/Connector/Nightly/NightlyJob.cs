@@ -80,7 +80,7 @@ internal sealed class NightlyJob
         string? error = null;
         try
         {
-            await LockedRunAsync(tee, progress, cancellationToken).ConfigureAwait(false);
+            await LockedRunAsync(tee, progress, cancellationToken);
             (exitCode, outcome) = (ExitCodes.Success, "success");
         }
         catch (UserInputException e)
@@ -135,16 +135,16 @@ internal sealed class NightlyJob
         _summary.Error = error is null ? null : scrubber.Scrub(error);
         if (error is not null)
         {
-            if (BeforeError is { } before) await before().ConfigureAwait(false);
-            await _error.WriteLineAsync(scrubber.Scrub("error: " + error)).ConfigureAwait(false);
-            if (log is not null) await log.WriteLineAsync(scrubber.Scrub("error: " + error)).ConfigureAwait(false);
+            if (BeforeError is { } before) await before();
+            await _error.WriteLineAsync(scrubber.Scrub("error: " + error));
+            if (log is not null) await log.WriteLineAsync(scrubber.Scrub("error: " + error));
         }
         Line(tee, $"=== run finished {Stamp(_summary.Finished.Value)} in {_summary.DurationSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s: {outcome}, exit code {exitCode}");
         if (_config.Summary is { } summaryPath)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(summaryPath)!);
             var temporary = summaryPath + ".tmp";
-            await File.WriteAllTextAsync(temporary, _summary.ToJson(scrubber), CancellationToken.None).ConfigureAwait(false);
+            await File.WriteAllTextAsync(temporary, _summary.ToJson(scrubber), CancellationToken.None);
             File.Move(temporary, summaryPath, overwrite: true);
         }
         return exitCode;
@@ -171,20 +171,20 @@ internal sealed class NightlyJob
             _summary.Warnings.Add(message);
             Line(tee, message);
         }, _time);
-        var runLock = await pipeline.ExecuteAsync(async ct => await staging.TryLockAsync(ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+        var runLock = await pipeline.ExecuteAsync(async ct => await staging.TryLockAsync(ct), cancellationToken)
             ?? throw new TargetBusyException($"Another run is refreshing {_config.Target.Redacted}: it holds the {staging.LockDescription}. Nothing was done "
                 + "(the previous clone and that run's staging are untouched). Let that run finish, or stop it, and run again; "
                 + "the lock is released when its run ends, even when its process is killed.");
-        await using (runLock.ConfigureAwait(false))
+        await using (runLock)
         {
             Line(tee, $"holding the {staging.LockDescription}");
-            await RunCoreAsync(tee, progress, staging, pipeline, cancellationToken).ConfigureAwait(false);
+            await RunCoreAsync(tee, progress, staging, pipeline, cancellationToken);
         }
     }
 
     private async Task RunCoreAsync(TextWriter tee, RunProgress progress, IStagingArea staging, ResiliencePipeline pipeline, CancellationToken cancellationToken)
     {
-        var model = await ModelAsync(tee, pipeline, progress, cancellationToken).ConfigureAwait(false);
+        var model = await ModelAsync(tee, pipeline, progress, cancellationToken);
         _summary.Fingerprint = model.Fingerprint;
 
         var problems = ColumnOverrides.Problems(model.Schema, _config.Columns);
@@ -195,25 +195,25 @@ internal sealed class NightlyJob
         var staged = await pipeline.ExecuteAsync(async ct =>
         {
             var attempt = ++_summary.WriteAttempts;
-            await _hooks.StepAsync("clean", ct).ConfigureAwait(false);
-            var cleaned = await staging.CleanAsync(ct).ConfigureAwait(false);
+            await _hooks.StepAsync("clean", ct);
+            var cleaned = await staging.CleanAsync(ct);
             foreach (var item in cleaned)
             {
                 if (!_summary.CleanedLeftovers.Contains(item)) _summary.CleanedLeftovers.Add(item);
                 if (attempt == 1) Line(tee, $"removed the leftover {item} of an earlier run");
             }
             Line(tee, $"writing the new clone into {staging.Description}{(attempt > 1 ? $" (try {attempt})" : "")}");
-            return await StagingWriter.WriteAsync(model, staging, _config.Seed, new ScaleOptions { Factor = _config.Scale, References = _config.ScaleReference }, overrides, _hooks, attempt, _config.MaxParallel, progress, ct).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
-        await JudgeGatesAsync(tee, staging, staged, progress, cancellationToken).ConfigureAwait(false);
+            return await StagingWriter.WriteAsync(model, staging, _config.Seed, new ScaleOptions { Factor = _config.Scale, References = _config.ScaleReference }, overrides, _hooks, attempt, _config.MaxParallel, progress, ct);
+        }, cancellationToken);
+        await JudgeGatesAsync(tee, staging, staged, progress, cancellationToken);
 
-        await _hooks.StepAsync("swap", cancellationToken).ConfigureAwait(false);
+        await _hooks.StepAsync("swap", cancellationToken);
         progress.Phase(Phases.Swap);
         // Past this point nothing is cancelled: the swap is one step, and half of a swap is what this job exists to avoid.
         var warnings = staged.Warnings.ToList();
-        warnings.AddRange(await staging.SwapAsync(staged.Staged, CancellationToken.None).ConfigureAwait(false));
+        warnings.AddRange(await staging.SwapAsync(staged.Staged, CancellationToken.None));
         _summary.Swapped = true;
-        if (_hooks.AtStep is { } swapped) await swapped("swapped", cancellationToken).ConfigureAwait(false);
+        if (_hooks.AtStep is { } swapped) await swapped("swapped", cancellationToken);
         Line(tee, $"swapped the new clone into {_config.Target.Redacted}");
         var afterSwap = (staging.ViewsAfterSwap && staged.Mapped.Views.Count > 0) || (staging.RoutinesAfterSwap && staged.Mapped.Routines.Count > 0)
             || staged.Mapped.Triggers.Count > 0;
@@ -222,10 +222,10 @@ internal sealed class NightlyJob
             // Under the live names, in the order a clone creates them: routines, views, then triggers (after the load,
             // so none fired on the synthetic rows).
             var adapter = OpenDatabase.Adapter(_config.Target);
-            await using var connection = await staging.OpenTargetAsync(CancellationToken.None).ConfigureAwait(false);
-            if (staging.RoutinesAfterSwap) warnings.AddRange(await adapter.SchemaWriter.CreateRoutinesAsync(connection, staged.Mapped, CancellationToken.None).ConfigureAwait(false));
-            if (staging.ViewsAfterSwap) warnings.AddRange(await adapter.SchemaWriter.CreateViewsAsync(connection, staged.Mapped, CancellationToken.None).ConfigureAwait(false));
-            warnings.AddRange(await adapter.SchemaWriter.CreateTriggersAsync(connection, staged.Mapped, CancellationToken.None).ConfigureAwait(false));
+            await using var connection = await staging.OpenTargetAsync(CancellationToken.None);
+            if (staging.RoutinesAfterSwap) warnings.AddRange(await adapter.SchemaWriter.CreateRoutinesAsync(connection, staged.Mapped, CancellationToken.None));
+            if (staging.ViewsAfterSwap) warnings.AddRange(await adapter.SchemaWriter.CreateViewsAsync(connection, staged.Mapped, CancellationToken.None));
+            warnings.AddRange(await adapter.SchemaWriter.CreateTriggersAsync(connection, staged.Mapped, CancellationToken.None));
         }
 
         foreach (var (name, rows) in staged.Rows.OrderBy(p => p.Key, QualifiedName.Order)) _summary.Tables.Add(new RunSummary.TableRows(name.ToString(), rows));
@@ -266,7 +266,7 @@ internal sealed class NightlyJob
         {
             Scope = scope, Selection = introspection, MetadataFile = metadata, Options = new Synthesis.Evaluation.EvaluationOptions { Seed = unchecked((int)_config.Seed) },
             Progress = progress,
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
         var failed = new List<string>();
         foreach (var result in QualityGates.Check(outcome.Result, gates))
         {
@@ -292,7 +292,7 @@ internal sealed class NightlyJob
         {
             if (path is not null && _config.Model.Reuse) Line(tee, $"no model at {path} yet: fitting one");
             _summary.Model = "fitted";
-            return await FitAsync(tee, introspection, pipeline, progress, cancellationToken).ConfigureAwait(false);
+            return await FitAsync(tee, introspection, pipeline, progress, cancellationToken);
         }
 
         DatabaseModel saved;
@@ -309,7 +309,7 @@ internal sealed class NightlyJob
         try
         {
             progress.Phase(Phases.Introspect);
-            live = await pipeline.ExecuteAsync(async ct => { _summary.SourceAttempts++; return await LiveSchemaAsync(introspection, ct).ConfigureAwait(false); }, cancellationToken).ConfigureAwait(false);
+            live = await pipeline.ExecuteAsync(async ct => { _summary.SourceAttempts++; return await LiveSchemaAsync(introspection, ct); }, cancellationToken);
         }
         catch (UserInputException e) when (e.ExitCode == ExitCodes.ConnectionFailed && _config.Model.Offline)
         {
@@ -340,19 +340,19 @@ internal sealed class NightlyJob
         }
         Line(tee, $"the source's schema drifted from the model ({changes}): fitting a new model");
         _summary.Model = "refitted";
-        return await FitAsync(tee, introspection, pipeline, progress, cancellationToken).ConfigureAwait(false);
+        return await FitAsync(tee, introspection, pipeline, progress, cancellationToken);
     }
 
     /// <summary>The source's catalog only (no rows read), with the metadata file applied, to compare with the model's schema.</summary>
     private async Task<DatabaseSchema> LiveSchemaAsync(IntrospectionOptions introspection, CancellationToken cancellationToken)
     {
-        await _hooks.StepAsync("introspect", cancellationToken).ConfigureAwait(false);
+        await _hooks.StepAsync("introspect", cancellationToken);
         var adapter = OpenDatabase.Adapter(_config.Source);
-        await using var connection = await OpenDatabase.SourceAsync(_config.Source, cancellationToken).ConfigureAwait(false);
-        var schema = ColumnlessTables.LeftOut(await adapter.Introspector.IntrospectAsync(connection, introspection, cancellationToken).ConfigureAwait(false));
+        await using var connection = await OpenDatabase.SourceAsync(_config.Source, cancellationToken);
+        var schema = ColumnlessTables.LeftOut(await adapter.Introspector.IntrospectAsync(connection, introspection, cancellationToken));
         // The keys the fit inferred are inferred again, so that an unchanged keyless source shows no drift.
-        schema = await IntrospectStep.InferKeysAsync(connection, null, adapter, schema, introspection, cancellationToken).ConfigureAwait(false);
-        var metadata = await IntrospectStep.ReadMetadataAsync(_config.Metadata is { } m ? new FileInfo(m) : null, cancellationToken).ConfigureAwait(false);
+        schema = await IntrospectStep.InferKeysAsync(connection, null, adapter, schema, introspection, cancellationToken);
+        var metadata = await IntrospectStep.ReadMetadataAsync(_config.Metadata is { } m ? new FileInfo(m) : null, cancellationToken);
         return IntrospectStep.ApplyMetadata(schema, metadata);
     }
 
@@ -363,8 +363,8 @@ internal sealed class NightlyJob
         var fitted = await pipeline.ExecuteAsync(async ct =>
         {
             _summary.SourceAttempts++;
-            await _hooks.StepAsync("introspect", ct).ConfigureAwait(false);
-            var schema = await IntrospectStep.RunAsync(_config.Source, introspection, metadata, ct, progress).ConfigureAwait(false);
+            await _hooks.StepAsync("introspect", ct);
+            var schema = await IntrospectStep.RunAsync(_config.Source, introspection, metadata, ct, progress);
             SubsetCheck.Ensure(schema, introspection);
             var problems = ColumnOverrides.Problems(schema, _config.Columns);
             if (problems.Count > 0) throw new UserInputException($"{problems.Count} problem(s) with columns: overrides; nothing was written:\n" + string.Join("\n", problems.Select(p => "  - " + p)));
@@ -378,8 +378,8 @@ internal sealed class NightlyJob
                 throw new UserInputException("model.reference_tables: " + e.Message, e);
             }
             Line(tee, $"read {schema.Tables.Count} tables and {schema.ForeignKeys.Count()} foreign keys from {_config.Source.Redacted}");
-            return await FitStep.RunAsync(_config.Source, schema, options, progress, _config.MaxParallel, _hooks.AtStep is null ? null : _hooks.StepAsync, ct).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+            return await FitStep.RunAsync(_config.Source, schema, options, progress, _config.MaxParallel, _hooks.AtStep is null ? null : _hooks.StepAsync, ct);
+        }, cancellationToken);
         foreach (var choice in Cli.ModelChoices.Lines(fitted)) Line(tee, choice);
         if (_config.Model.Path is { } path)
         {

@@ -4,6 +4,7 @@ using Sdv.Connector.Engines;
 using Sdv.Connector.Nightly.Staging;
 using Sdv.Connector.Pipeline;
 using Sdv.Connector.Progress;
+using Sdv.Connector.SchemaIntrospection.Engines;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.MultiTable;
@@ -32,58 +33,58 @@ internal static class StagingWriter
         var adapter = OpenDatabase.Adapter(staging.Endpoint);
         var warnings = new List<string>(model.Warnings);
         string? liveDefault;
-        await using (var target = await staging.OpenTargetAsync(cancellationToken).ConfigureAwait(false)) liveDefault = adapter.DefaultSchema(target);
+        await using (var target = await staging.OpenTargetAsync(cancellationToken)) liveDefault = adapter.DefaultSchema(target);
         var mapped = SchemaMapper.ToTarget(model.Schema, adapter.Engine, liveDefault, warnings);
         var staged = staging.ToStaging(mapped);
         var byName = model.Schema.Tables.Select((t, i) => (t.Name, Staged: staged.Tables[i])).ToDictionary(p => p.Name, p => p.Staged);
 
-        var endpoint = TableLoader.ForBulkLoad(staging.Endpoint);
-        await using var connection = await OpenDatabase.TargetAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        var endpoint = TableLoader.ForBulkLoad(adapter, staging.Endpoint);
+        await using var connection = await OpenDatabase.TargetAsync(endpoint, cancellationToken);
         // Before the first object: unqualified names in defaults and checks must resolve in staging too.
-        if (staging.SessionSql is { } session) await ExecuteAsync(connection, session, cancellationToken).ConfigureAwait(false);
+        if (staging.SessionSql is { } session) await ExecuteAsync(connection, session, cancellationToken);
         // Routines that name the live schema wait for the swap (see RoutinesAfterSwap); triggers always do.
-        await adapter.SchemaWriter.CreateTablesAsync(connection, staging.RoutinesAfterSwap ? staged with { Routines = [] } : staged, cancellationToken).ConfigureAwait(false);
+        await adapter.SchemaWriter.CreateTablesAsync(connection, staging.RoutinesAfterSwap ? staged with { Routines = [] } : staged, cancellationToken);
 
         using var sampler = new DatabaseSampler(model, seed, scale);
         // Every connection that loads a table needs the staging's session (PostgreSQL: its search_path).
         async Task<DbConnection> OpenAsync(CancellationToken ct)
         {
-            var extra = await OpenDatabase.TargetAsync(endpoint, ct).ConfigureAwait(false);
+            var extra = await OpenDatabase.TargetAsync(endpoint, ct);
             try
             {
-                if (staging.SessionSql is { } sql) await ExecuteAsync(extra, sql, ct).ConfigureAwait(false);
+                if (staging.SessionSql is { } sql) await ExecuteAsync(extra, sql, ct);
                 return extra;
             }
             catch
             {
-                await extra.DisposeAsync().ConfigureAwait(false);
+                await extra.DisposeAsync();
                 throw;
             }
         }
         var load = new TableLoader.LoadOptions(
-            TableLoader.ParallelFor(adapter.Engine, maxParallel),
+            TableLoader.ParallelFor(adapter, maxParallel),
             OpenAsync,
             overrides.Apply,
             hooks.AfterTableLoaded is { } hook ? (db, table, ct) => hook(db, table.Name, attempt, ct) : null,
             (table, ct) => hooks.StepAsync("load " + table, ct),
             sampler.ExpectedRowsOf);
-        var rows = await TableLoader.LoadAsync(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection, load, progress, cancellationToken).ConfigureAwait(false);
+        var rows = await TableLoader.LoadAsync(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection, load, progress, cancellationToken);
         progress.Phase(Phases.Load);
         progress.Step(Phases.Load, "keys that close cycles");
         foreach (var update in sampler.DeferredUpdates())
         {
-            await SampleStep.ApplyAsync(connection, adapter.Dialect, byName[update.Table], update, cancellationToken).ConfigureAwait(false);
+            await SampleStep.ApplyAsync(connection, adapter.Dialect, byName[update.Table], update, cancellationToken);
         }
         progress.Step(Phases.Load, "foreign keys, indexes, views, identities and statistics");
-        await adapter.SchemaWriter.CreateForeignKeysAndIndexesAsync(connection, staged, cancellationToken).ConfigureAwait(false);
-        if (!staging.ViewsAfterSwap) warnings.AddRange(await adapter.SchemaWriter.CreateViewsAsync(connection, staged, cancellationToken).ConfigureAwait(false));
-        await adapter.SchemaWriter.ResetIdentitiesAsync(connection, staged, cancellationToken).ConfigureAwait(false);
-        await adapter.SchemaWriter.AnalyzeAsync(connection, staged, cancellationToken).ConfigureAwait(false);
+        await adapter.SchemaWriter.CreateForeignKeysAndIndexesAsync(connection, staged, cancellationToken);
+        if (!staging.ViewsAfterSwap) warnings.AddRange(await adapter.SchemaWriter.CreateViewsAsync(connection, staged, cancellationToken));
+        await adapter.SchemaWriter.ResetIdentitiesAsync(connection, staged, cancellationToken);
+        await adapter.SchemaWriter.AnalyzeAsync(connection, staged, cancellationToken);
         warnings.AddRange(sampler.Warnings);
 
-        await hooks.StepAsync("check", cancellationToken).ConfigureAwait(false);
+        await hooks.StepAsync("check", cancellationToken);
         progress.Step(Phases.Load, "checking the staged clone");
-        await CheckAsync(connection, adapter, model, staging, staged, byName, rows, scale.Factor, cancellationToken).ConfigureAwait(false);
+        await CheckAsync(connection, adapter, model, staging, staged, byName, rows, scale.Factor, cancellationToken);
         var targetRows = rows.ToDictionary(p => mapped.Tables[model.Schema.Tables.ToList().FindIndex(t => t.Name.Equals(p.Key))].Name, p => p.Value);
         return new StagedClone(staged, mapped, targetRows, warnings);
     }
@@ -97,7 +98,7 @@ internal static class StagingWriter
             await using var command = connection.CreateCommand();
             // A PostgreSQL table others inherit from counts their rows too: ONLY counts its own.
             command.CommandText = $"SELECT COUNT(*) FROM {(IsInheritedFrom(staged, table) ? "ONLY " : "")}{adapter.Dialect.Quote(table.Name)}";
-            var count = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            var count = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
             var written = rows.GetValueOrDefault(name);
             // Under a PostgreSQL exclusion constraint, the synthetic rows that conflict are removed (with a warning) so it holds.
             var removable = table.Annotations.Keys.Any(k => k.StartsWith("postgresql:exclusion:", StringComparison.Ordinal));
@@ -108,7 +109,7 @@ internal static class StagingWriter
         }
         var schemas = staging.StagingSchemas(staged);
         var options = schemas.Count == 0 ? IntrospectionOptions.Default : new IntrospectionOptions { Schemas = schemas };
-        var found = await adapter.Introspector.IntrospectAsync(connection, options, cancellationToken).ConfigureAwait(false);
+        var found = await adapter.Introspector.IntrospectAsync(connection, options, cancellationToken);
         var tablesFound = found.Tables.Select(t => t.Name.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var table in staged.Tables.Where(t => !tablesFound.Contains(t.Name.Name))) problems.Add($"table {table.Name} is missing");
         var expectedKeys = staged.ForeignKeys.Count();
@@ -123,7 +124,7 @@ internal static class StagingWriter
     /// <summary>True where another staged table INHERITS from <paramref name="table"/> (PostgreSQL; the annotation lists quoted parent names, one a line).</summary>
     private static bool IsInheritedFrom(DatabaseSchema staged, TableSchema table)
     {
-        var quoted = "\"" + table.Name.Name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var quoted = IdentifierQuoting.DoubleQuotes.Quote(table.Name.Name);
         return staged.Tables.Any(t => t.Annotations.TryGetValue("postgresql:inherits", out var parents)
             && parents.Split('\n').Any(p => p.Trim() == quoted || p.Trim().EndsWith("." + quoted, StringComparison.Ordinal)));
     }
@@ -132,6 +133,6 @@ internal static class StagingWriter
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -35,16 +35,16 @@ internal static class EvaluateStep
         ArgumentNullException.ThrowIfNull(settings);
         Check(settings);
         var warnings = new List<string>();
-        var (realSchema, scored) = await ScoredAsync(settings, cancellationToken).ConfigureAwait(false);
+        var (realSchema, scored) = await ScoredAsync(settings, cancellationToken);
         warnings.AddRange(scored.Warnings);
-        var syntheticTables = await SyntheticTablesAsync(settings, realSchema, scored, warnings, cancellationToken).ConfigureAwait(false);
+        var syntheticTables = await SyntheticTablesAsync(settings, realSchema, scored, warnings, cancellationToken);
         var target = settings.TargetColumn is { } column ? MachineLearningStep.Resolve(scored.Metadata, column) : default((string Table, string Column)?);
         var request = new EvaluationRequest(settings.Holdout, target?.Table, settings.Plots, Progress(settings.Progress));
         settings.Progress?.Phase(Phases.Evaluate, scored.Metadata.Tables.Count);
 
-        await using var real = await DatabaseEvaluationSource.OpenAsync(settings.Real, scored.RealTables, "real", cancellationToken).ConfigureAwait(false);
-        await using var synthetic = await DatabaseEvaluationSource.OpenAsync(settings.Synthetic, syntheticTables, "synthetic", cancellationToken).ConfigureAwait(false);
-        var output = await Evaluator.EvaluateAsync(scored.Metadata, real, synthetic, settings.Options, request, cancellationToken).ConfigureAwait(false);
+        await using var real = await DatabaseEvaluationSource.OpenAsync(settings.Real, scored.RealTables, "real", cancellationToken);
+        await using var synthetic = await DatabaseEvaluationSource.OpenAsync(settings.Synthetic, syntheticTables, "synthetic", cancellationToken);
+        var output = await Evaluator.EvaluateAsync(scored.Metadata, real, synthetic, settings.Options, request, cancellationToken);
         var result = target is { } t ? MachineLearningStep.Run(output, t, settings.Options.Seed) : output.Result;
         warnings.AddRange(output.Notes);
         warnings.AddRange(real.ReaderWarnings.Concat(synthetic.ReaderWarnings).Distinct().Order(StringComparer.Ordinal));
@@ -85,25 +85,19 @@ internal static class EvaluateStep
             throw new UserInputException(e.Message, e);
         }
 
-        RequireFile(settings.Real, "--real");
-        RequireFile(settings.Synthetic, "--synthetic");
+        OpenDatabase.RequireFile(settings.Real, "--real");
+        OpenDatabase.RequireFile(settings.Synthetic, "--synthetic");
         if (settings.MetadataFile is { Exists: false } file)
             throw new UserInputException($"--metadata: the file {file.FullName} does not exist.");
-    }
-
-    private static void RequireFile(DatabaseEndpoint endpoint, string option)
-    {
-        if (endpoint.Engine == DatabaseEngine.Sqlite && endpoint.Path is { } path && !File.Exists(path))
-            throw new UserInputException($"{option}: the SQLite file {path} does not exist.");
     }
 
     /// <summary>The real schema and what is scored: the metadata file's word when there is one, the introspection's otherwise.</summary>
     private static async Task<(DatabaseSchema Schema, ScoredMetadata Scored)> ScoredAsync(EvaluateSettings settings, CancellationToken cancellationToken)
     {
-        var schema = settings.RealSchema ?? await IntrospectStep.RunAsync(settings.Real, settings.Selection, null, cancellationToken, settings.Progress).ConfigureAwait(false);
+        var schema = settings.RealSchema ?? await IntrospectStep.RunAsync(settings.Real, settings.Selection, null, cancellationToken, settings.Progress);
         if (settings.MetadataFile is not { } file)
             return (schema, ScoredMetadata.FromSchema(schema));
-        var json = await File.ReadAllTextAsync(file.FullName, cancellationToken).ConfigureAwait(false);
+        var json = await File.ReadAllTextAsync(file.FullName, cancellationToken);
         try
         {
             return (schema, ScoredMetadata.FromFile(schema, json, file.Name));
@@ -122,9 +116,9 @@ internal static class EvaluateStep
         var scope = settings.Scope;
         var options = scope is { Schemas.Count: > 0 } ? new IntrospectionOptions { Schemas = scope.Schemas } : IntrospectionOptions.Default;
         DatabaseSchema syntheticSchema;
-        await using (var connection = await OpenDatabase.SourceAsync(settings.Synthetic, cancellationToken).ConfigureAwait(false))
+        await using (var connection = await OpenDatabase.SourceAsync(settings.Synthetic, cancellationToken))
         {
-            syntheticSchema = await OpenDatabase.Adapter(settings.Synthetic).Introspector.IntrospectAsync(connection, options, cancellationToken).ConfigureAwait(false);
+            syntheticSchema = await OpenDatabase.Adapter(settings.Synthetic).Introspector.IntrospectAsync(connection, options, cancellationToken);
         }
 
         var matches = TableMatcher.Match(realSchema, syntheticSchema, warnings, scope?.LiveSchema).ToDictionary(m => m.Key, StringComparer.Ordinal);

@@ -19,27 +19,27 @@ internal static class IntrospectStep
     {
         ArgumentNullException.ThrowIfNull(source);
         var adapter = OpenDatabase.Adapter(source);
-        var metadata = await ReadMetadataAsync(metadataFile, cancellationToken).ConfigureAwait(false);
+        var metadata = await ReadMetadataAsync(metadataFile, cancellationToken);
         progress?.Phase(Phases.Introspect);
         progress?.Step(Phases.Introspect, "reading the catalog");
 
-        await using var connection = await OpenDatabase.SourceAsync(source, cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenDatabase.SourceAsync(source, cancellationToken);
         // Catalog queries run outside the read-only transaction: some drivers (SQLite, MySqlConnector)
         // refuse commands that do not name the connection's open transaction.
-        var schema = ColumnlessTables.LeftOut(await adapter.Introspector.IntrospectAsync(connection, options, cancellationToken).ConfigureAwait(false));
-        var transaction = await adapter.Reader.BeginReadOnlyAsync(connection, cancellationToken).ConfigureAwait(false);
+        var schema = ColumnlessTables.LeftOut(await adapter.Introspector.IntrospectAsync(connection, options, cancellationToken));
+        var transaction = await adapter.Reader.BeginReadOnlyAsync(connection, cancellationToken);
         try
         {
             if (options.InferKeys) progress?.Step(Phases.Introspect, "inferring keys the source does not declare");
-            schema = await InferKeysAsync(connection, transaction, adapter, schema, options, cancellationToken).ConfigureAwait(false);
+            schema = await InferKeysAsync(connection, transaction, adapter, schema, options, cancellationToken);
             progress?.Phase(Phases.Introspect, schema.Tables.Count);
-            var profiles = await ProfileStep.RunAsync(connection, transaction, adapter, schema, ProfileStep.DefaultRows, cancellationToken, progress).ConfigureAwait(false);
+            var profiles = await ProfileStep.RunAsync(connection, transaction, adapter, schema, ProfileStep.DefaultRows, cancellationToken, progress);
             schema = SdTypeInference.Apply(schema, profiles);
             return ApplyMetadata(schema, metadata);
         }
         finally
         {
-            if (transaction is not null) await transaction.DisposeAsync().ConfigureAwait(false);
+            if (transaction is not null) await transaction.DisposeAsync();
         }
     }
 
@@ -49,7 +49,7 @@ internal static class IntrospectStep
         ArgumentNullException.ThrowIfNull(adapter);
         ArgumentNullException.ThrowIfNull(options);
         if (!options.InferKeys) return schema;
-        return await KeyInference.InferAsync(schema, new KeyDataChecks(connection, transaction, adapter), cancellationToken).ConfigureAwait(false);
+        return await KeyInference.InferAsync(schema, new KeyDataChecks(connection, transaction, adapter), cancellationToken);
     }
 
     /// <summary>The user's metadata file and the sidecar beside it (where there is one), or null without --metadata.</summary>
@@ -57,7 +57,7 @@ internal static class IntrospectStep
     {
         if (metadataFile is null) return null;
         if (!metadataFile.Exists) throw new UserInputException($"--metadata: the file {metadataFile.FullName} does not exist.");
-        return await MetadataSource.ReadAsync(metadataFile.FullName, cancellationToken).ConfigureAwait(false);
+        return await MetadataSource.ReadAsync(metadataFile.FullName, cancellationToken);
     }
 
     /// <summary>The schema with the user's metadata applied (their word wins); a file that does not fit is bad input.</summary>

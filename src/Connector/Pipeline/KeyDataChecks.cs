@@ -23,7 +23,7 @@ internal sealed class KeyDataChecks(DbConnection connection, DbTransaction? tran
         var list = d.QuoteList(columns);
         var nulls = string.Join(" OR ", columns.Select(c => $"{d.Quote(c)} IS NULL"));
         var sql = $"SELECT (SELECT COUNT(*) FROM {from} WHERE {nulls}), (SELECT COUNT(*) FROM (SELECT {list} FROM {from} GROUP BY {list} HAVING COUNT(*) > 1) duplicated)";
-        var row = await RowAsync(sql, 2, cancellationToken).ConfigureAwait(false);
+        var row = await RowAsync(sql, 2, cancellationToken);
         return row[0] == 0 && row[1] == 0;
     }
 
@@ -38,7 +38,7 @@ internal sealed class KeyDataChecks(DbConnection connection, DbTransaction? tran
         var values = $"SELECT DISTINCT {d.Quote(column)} AS sdv_value FROM {source} WHERE {d.Quote(column)} IS NOT NULL";
         var sql = $"SELECT COUNT(*), SUM(CASE WHEN p.{d.Quote(parentColumn)} IS NULL THEN 1 ELSE 0 END) FROM ({values}) v"
             + $" LEFT JOIN {d.Quote(parent.Name)} p ON p.{d.Quote(parentColumn)} = v.sdv_value";
-        var row = await RowAsync(sql, 2, cancellationToken).ConfigureAwait(false);
+        var row = await RowAsync(sql, 2, cancellationToken);
         return new KeyEvidence(rule) { Values = row[0], Orphans = row[1], Sampled = sampled };
     }
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Sdv.Connector.Cli;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
@@ -18,18 +17,19 @@ internal static class OpenDatabase
         return EngineAdapters.For(engine);
     }
 
-    /// <summary>Opens the source. SQLite is opened in read-only mode, so not even a journal is written.</summary>
+    /// <summary>Opens the source, read-only where the engine's driver can say so (<see cref="IEngineAdapter.ReadOnlyConnectionString"/>).</summary>
     public static Task<DbConnection> SourceAsync(DatabaseEndpoint endpoint, CancellationToken cancellationToken)
     {
+        RequireFile(endpoint, "--source");
+        return OpenAsync(endpoint, Adapter(endpoint).ReadOnlyConnectionString(endpoint.ConnectionString!), cancellationToken);
+    }
+
+    /// <summary>Refuses a database file that does not exist (a database held in a file is SQLite's; a server has no path).</summary>
+    public static void RequireFile(DatabaseEndpoint endpoint, string option)
+    {
         ArgumentNullException.ThrowIfNull(endpoint);
-        var connectionString = endpoint.ConnectionString!;
-        if (endpoint.Engine == DatabaseEngine.Sqlite)
-        {
-            if (endpoint.Path is { } path && !File.Exists(path))
-                throw new UserInputException($"--source: the SQLite file {path} does not exist.");
-            connectionString = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly }.ConnectionString;
-        }
-        return OpenAsync(endpoint, connectionString, cancellationToken);
+        if (endpoint is { Kind: EndpointKind.Database, Path: { } path } && !File.Exists(path))
+            throw new UserInputException($"{option}: the SQLite file {path} does not exist.");
     }
 
     public static Task<DbConnection> TargetAsync(DatabaseEndpoint endpoint, CancellationToken cancellationToken)
@@ -43,12 +43,12 @@ internal static class OpenDatabase
         var connection = Adapter(endpoint).CreateConnection(connectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await connection.OpenAsync(cancellationToken);
             return connection;
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException or ArgumentException)
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync();
             throw new UserInputException($"Cannot connect to {endpoint.Redacted}: {Describe(e)}", e, ExitCodes.ConnectionFailed);
         }
     }

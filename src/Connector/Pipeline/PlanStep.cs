@@ -20,16 +20,16 @@ internal static class PlanStep
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(references);
         var adapter = OpenDatabase.Adapter(source);
-        await using var connection = await OpenDatabase.SourceAsync(source, cancellationToken).ConfigureAwait(false);
-        var transaction = await adapter.Reader.BeginReadOnlyAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenDatabase.SourceAsync(source, cancellationToken);
+        var transaction = await adapter.Reader.BeginReadOnlyAsync(connection, cancellationToken);
         try
         {
             var counts = new FitStep.SourceRows(adapter, schema, [connection], [transaction], holdout: null, new RunProgress(Spectre.Console.AnsiConsole.Console, quiet: true));
-            return await DatabaseSynthesizer.PlanAsync(schema, counts, references, cancellationToken).ConfigureAwait(false);
+            return await DatabaseSynthesizer.PlanAsync(schema, counts, references, cancellationToken);
         }
         finally
         {
-            if (transaction is not null) await transaction.DisposeAsync().ConfigureAwait(false);
+            if (transaction is not null) await transaction.DisposeAsync();
         }
     }
 

@@ -19,19 +19,19 @@ internal sealed class ProfileQueries(DbConnection connection, DbTransaction? tra
         var fraction = population <= rows ? 1 : Math.Min(1, rows * 1.1 / population);
         var profiles = columns.ToDictionary(c => c, _ => new ColumnProfile { WholeTable = fraction >= 1 && notNull is null }, StringComparer.Ordinal);
         await using var command = Command(ProfileSampling.Select(adapter, table, columns, fraction, population, seed, 2 * rows, notNull));
-        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                var value = await reader.IsDBNullAsync(i, cancellationToken).ConfigureAwait(false) ? null : reader.GetValue(i);
+                var value = await reader.IsDBNullAsync(i, cancellationToken) ? null : reader.GetValue(i);
                 profiles[columns[i]].Observe(value is string or null ? value : Convert.ToString(value, CultureInfo.InvariantCulture));
             }
         }
         return profiles;
     }
 
-    public async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken) => (await RowAsync(sql, 1, cancellationToken).ConfigureAwait(false))[0];
+    public async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken) => (await RowAsync(sql, 1, cancellationToken))[0];
 
     /// <summary>The one row of counts a query returns.</summary>
     public Task<long[]> RowAsync(string sql, int width, CancellationToken cancellationToken) =>

@@ -35,7 +35,7 @@ internal static class ProfileStep
         {
             var watch = Stopwatch.StartNew();
             progress?.Table(Phases.Introspect, table.Name, null);
-            await ProfileAsync(table).ConfigureAwait(false);
+            await ProfileAsync(table);
             progress?.TableDone(Phases.Introspect, ++done, schema.Tables.Count, table.Name, table.RowCount ?? 0, watch.Elapsed);
         }
         return result;
@@ -47,10 +47,10 @@ internal static class ProfileStep
                 .Select(c => c.Name)
                 .ToList();
             if (columns.Count == 0 || table.RowCount == 0) return;
-            var tableRows = await RowCountAsync(sampler, table, rows, cancellationToken).ConfigureAwait(false);
+            var tableRows = await RowCountAsync(sampler, table, rows, cancellationToken);
             if (tableRows == 0) return;
-            var profiles = await sampler.ProfileAsync(table, columns, tableRows, null, cancellationToken).ConfigureAwait(false);
-            await SecondLookAsync(sampler, table, tableRows, profiles, cancellationToken).ConfigureAwait(false);
+            var profiles = await sampler.ProfileAsync(table, columns, tableRows, null, cancellationToken);
+            await SecondLookAsync(sampler, table, tableRows, profiles, cancellationToken);
             result[table.Name] = profiles;
         }
     }
@@ -59,7 +59,7 @@ internal static class ProfileStep
     private static async Task<long> RowCountAsync(ProfileQueries sampler, TableSchema table, int rows, CancellationToken cancellationToken)
     {
         if (table.RowCount is { } known && (table.RowCountIsExact || known >= 20L * rows)) return known;
-        return await sampler.ScalarAsync($"SELECT COUNT(*) FROM {sampler.Dialect.Quote(table.Name)}", cancellationToken).ConfigureAwait(false);
+        return await sampler.ScalarAsync($"SELECT COUNT(*) FROM {sampler.Dialect.Quote(table.Name)}", cancellationToken);
     }
 
     /// <summary>
@@ -71,13 +71,13 @@ internal static class ProfileStep
         var sparse = profiles.Where(p => !p.Value.WholeTable && p.Value.NonNull < MinimumValues).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
         if (sparse.Count == 0) return;
         var d = sampler.Dialect;
-        var counts = await sampler.RowAsync($"SELECT {string.Join(", ", sparse.Select(c => $"COUNT({d.Quote(c)})"))} FROM {d.Quote(table.Name)}", sparse.Count, cancellationToken).ConfigureAwait(false);
+        var counts = await sampler.RowAsync($"SELECT {string.Join(", ", sparse.Select(c => $"COUNT({d.Quote(c)})"))} FROM {d.Quote(table.Name)}", sparse.Count, cancellationToken);
         for (var i = 0; i < sparse.Count; i++)
         {
             var column = sparse[i];
             if (counts[i] > profiles[column].NonNull)
             {
-                var values = await sampler.ProfileAsync(table, [column], counts[i], column, cancellationToken).ConfigureAwait(false);
+                var values = await sampler.ProfileAsync(table, [column], counts[i], column, cancellationToken);
                 profiles[column] = values[column];
             }
             profiles[column].NonNullInTable = counts[i];

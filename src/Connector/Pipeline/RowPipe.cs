@@ -33,11 +33,11 @@ internal static class RowPipe
                     batch.Add(row);
                     if (batch.Count == BatchSize)
                     {
-                        await channel.Writer.WriteAsync([.. batch], stop.Token).ConfigureAwait(false);
+                        await channel.Writer.WriteAsync([.. batch], stop.Token);
                         batch.Clear();
                     }
                 }
-                if (batch.Count > 0) await channel.Writer.WriteAsync([.. batch], stop.Token).ConfigureAwait(false);
+                if (batch.Count > 0) await channel.Writer.WriteAsync([.. batch], stop.Token);
                 channel.Writer.Complete();
             }
             catch (Exception e)
@@ -47,7 +47,7 @@ internal static class RowPipe
         }, CancellationToken.None);
         try
         {
-            await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken))
             {
                 foreach (var row in batch) yield return row;
             }
@@ -56,8 +56,8 @@ internal static class RowPipe
         {
             // The writer stopped early (it failed or was cancelled): stop generating too, and wait, so
             // the sampler is never left running behind the caller's back.
-            await stop.CancelAsync().ConfigureAwait(false);
-            await producer.ConfigureAwait(false);
+            await stop.CancelAsync();
+            await producer;
         }
     }
 }

@@ -32,16 +32,16 @@ internal static class SampleStep
         ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
         // A CSV folder has no schema to create or constraints to prove: the rows go to files instead.
         if (target.Kind == EndpointKind.CsvFolder)
-            return await Csv.CsvTargetWriter.WriteAsync(model, target, seed, scale, replace, progress, cancellationToken).ConfigureAwait(false);
+            return await Csv.CsvTargetWriter.WriteAsync(model, target, seed, scale, replace, progress, cancellationToken);
         var adapter = OpenDatabase.Adapter(target);
         var warnings = new List<string>(model.Warnings);
-        var load = TableLoader.ForBulkLoad(target);
-        await using var connection = await OpenDatabase.TargetAsync(load, cancellationToken).ConfigureAwait(false);
+        var load = TableLoader.ForBulkLoad(adapter, target);
+        await using var connection = await OpenDatabase.TargetAsync(load, cancellationToken);
         var mapped = SchemaMapper.ToTarget(model.Schema, adapter.Engine, adapter.DefaultSchema(connection), warnings);
         if (!copyRoutines) mapped = mapped with { Routines = [], Triggers = [] };
         var byName = model.Schema.Tables.Select((t, i) => (t.Name, Mapped: mapped.Tables[i])).ToDictionary(p => p.Name, p => p.Mapped);
 
-        var existing = await adapter.Introspector.IntrospectAsync(connection, IntrospectionOptions.Default, cancellationToken).ConfigureAwait(false);
+        var existing = await adapter.Introspector.IntrospectAsync(connection, IntrospectionOptions.Default, cancellationToken);
         if (existing.Tables.Count > 0)
         {
             if (!replace)
@@ -50,7 +50,7 @@ internal static class SampleStep
                     $"The target {target.Redacted} already holds {existing.Tables.Count} table(s) ({string.Join(", ", existing.Tables.Take(5).Select(t => t.Name))}{(existing.Tables.Count > 5 ? ", ..." : string.Empty)}); nothing was written. Give --replace to drop and rewrite them, or choose an empty database.",
                     ExitCodes.Refused);
             }
-            await adapter.SchemaWriter.DropTablesAsync(connection, existing.Tables.Select(t => t.Name).ToList(), cancellationToken).ConfigureAwait(false);
+            await adapter.SchemaWriter.DropTablesAsync(connection, existing.Tables.Select(t => t.Name).ToList(), cancellationToken);
             progress.Line($"replaced: dropped {existing.Tables.Count} table(s) of the target");
         }
 
@@ -59,28 +59,28 @@ internal static class SampleStep
         ExceptionDispatchInfo? failure = null;
         try
         {
-            await adapter.SchemaWriter.CreateTablesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
+            await adapter.SchemaWriter.CreateTablesAsync(connection, mapped, cancellationToken);
             sampler = new DatabaseSampler(model, seed, scale);
-            var options = new TableLoader.LoadOptions(TableLoader.ParallelFor(adapter.Engine, maxParallel), ct => OpenDatabase.TargetAsync(load, ct),
+            var options = new TableLoader.LoadOptions(TableLoader.ParallelFor(adapter, maxParallel), ct => OpenDatabase.TargetAsync(load, ct),
                 Expected: sampler.ExpectedRowsOf);
-            rowsWritten = await TableLoader.LoadAsync(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection, options, progress, cancellationToken).ConfigureAwait(false);
+            rowsWritten = await TableLoader.LoadAsync(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection, options, progress, cancellationToken);
 
             progress.Phase(Phases.Load);
             progress.Step(Phases.Load, "keys that close cycles");
             foreach (var update in sampler.DeferredUpdates())
             {
-                await ApplyAsync(connection, adapter.Dialect, byName[update.Table], update, cancellationToken).ConfigureAwait(false);
+                await ApplyAsync(connection, adapter.Dialect, byName[update.Table], update, cancellationToken);
             }
 
             progress.Step(Phases.Load, "foreign keys and indexes");
-            await adapter.SchemaWriter.CreateForeignKeysAndIndexesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
+            await adapter.SchemaWriter.CreateForeignKeysAndIndexesAsync(connection, mapped, cancellationToken);
             progress.Step(Phases.Load, "views and triggers");
-            warnings.AddRange(await adapter.SchemaWriter.CreateViewsAsync(connection, mapped, cancellationToken).ConfigureAwait(false));
+            warnings.AddRange(await adapter.SchemaWriter.CreateViewsAsync(connection, mapped, cancellationToken));
             // Last of the objects: a trigger must not fire on the synthetic rows or the cycle-closing updates.
-            warnings.AddRange(await adapter.SchemaWriter.CreateTriggersAsync(connection, mapped, cancellationToken).ConfigureAwait(false));
+            warnings.AddRange(await adapter.SchemaWriter.CreateTriggersAsync(connection, mapped, cancellationToken));
             progress.Step(Phases.Load, "identities and statistics");
-            await adapter.SchemaWriter.ResetIdentitiesAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
-            await adapter.SchemaWriter.AnalyzeAsync(connection, mapped, cancellationToken).ConfigureAwait(false);
+            await adapter.SchemaWriter.ResetIdentitiesAsync(connection, mapped, cancellationToken);
+            await adapter.SchemaWriter.AnalyzeAsync(connection, mapped, cancellationToken);
         }
         catch (Exception e)
         {
@@ -89,9 +89,9 @@ internal static class SampleStep
         if (failure is not null)
         {
             // The run's own connection goes first: it may hold the failed write (SQLite's file lock, an aborted transaction).
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync();
             sampler?.Dispose();
-            await RemoveAsync(load, adapter, mapped).ConfigureAwait(false);
+            await RemoveAsync(load, adapter, mapped);
             failure.Throw();
         }
         warnings.AddRange(sampler!.Warnings);
@@ -109,10 +109,10 @@ internal static class SampleStep
     {
         try
         {
-            await using var connection = await OpenDatabase.TargetAsync(target, CancellationToken.None).ConfigureAwait(false);
-            var present = await adapter.Introspector.IntrospectAsync(connection, IntrospectionOptions.Default, CancellationToken.None).ConfigureAwait(false);
+            await using var connection = await OpenDatabase.TargetAsync(target, CancellationToken.None);
+            var present = await adapter.Introspector.IntrospectAsync(connection, IntrospectionOptions.Default, CancellationToken.None);
             var ours = created.Tables.Select(t => t.Name).Where(n => present.FindTable(n) is not null).ToList();
-            if (ours.Count > 0) await adapter.SchemaWriter.DropTablesAsync(connection, ours, CancellationToken.None).ConfigureAwait(false);
+            if (ours.Count > 0) await adapter.SchemaWriter.DropTablesAsync(connection, ours, CancellationToken.None);
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or IOException or TimeoutException)
         {
@@ -124,7 +124,7 @@ internal static class SampleStep
     /// <summary>Fills a cycle-closing foreign key row by row, in one transaction, with a prepared UPDATE.</summary>
     internal static async Task ApplyAsync(DbConnection connection, ISqlDialect d, TableSchema table, DeferredUpdate update, CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var set = update.ForeignKey.Columns.Select((c, i) => $"{d.Quote(c)} = @v{i}");
@@ -136,9 +136,9 @@ internal static class SampleStep
         {
             for (var i = 0; i < values.Length; i++) values[i].Value = Parameter(value[i]);
             for (var i = 0; i < keys.Length; i++) keys[i].Value = Parameter(key[i]);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static DbParameter AddParameter(DbCommand command, string name)

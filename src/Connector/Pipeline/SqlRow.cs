@@ -11,9 +11,9 @@ internal static class SqlRow
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var values = new long[width];
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) return values;
+        if (!await reader.ReadAsync(cancellationToken)) return values;
         for (var i = 0; i < width; i++) values[i] = reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
         return values;
     }

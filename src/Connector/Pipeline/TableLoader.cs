@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Diagnostics;
-using Npgsql;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
 using Sdv.Connector.Progress;
@@ -34,26 +33,15 @@ internal static class TableLoader
         Func<QualifiedName, CancellationToken, Task>? BeforeTable = null,
         Func<QualifiedName, long?>? Expected = null);
 
-    /// <summary>
-    /// The most tables a target can take at once: SQLite allows one writer per database file (a second
-    /// connection's bulk insert would wait on the lock and then fail with "database is locked"), so 1.
-    /// </summary>
-    public static int ParallelFor(DatabaseEngine engine, int requested) => engine == DatabaseEngine.Sqlite ? 1 : Math.Max(1, requested);
+    /// <summary>The most tables loaded at once: as many as asked (at least 1), up to what the target's engine takes (<see cref="IEngineAdapter.MaxParallelLoads"/>).</summary>
+    public static int ParallelFor(IEngineAdapter adapter, int requested) => Math.Clamp(requested, 1, adapter.MaxParallelLoads);
 
-    /// <summary>
-    /// The endpoint to open load connections with. PostgreSQL: a 256 KiB write buffer unless the
-    /// connection string sets one, because a binary COPY flushes whenever the buffer fills and each
-    /// flush arms the command timeout's timer: with Npgsql's 8 KiB default, a million rows cost about
-    /// 15,000 flushes, a fifth of the writer's time in the profile.
-    /// </summary>
-    public static DatabaseEndpoint ForBulkLoad(DatabaseEndpoint endpoint)
+    /// <summary>The endpoint to open load connections with: the engine's tuning for bulk loads (<see cref="IEngineAdapter.BulkLoadConnectionString"/>).</summary>
+    public static DatabaseEndpoint ForBulkLoad(IEngineAdapter adapter, DatabaseEndpoint endpoint)
     {
+        ArgumentNullException.ThrowIfNull(adapter);
         ArgumentNullException.ThrowIfNull(endpoint);
-        if (endpoint.Engine != DatabaseEngine.PostgreSql || endpoint.ConnectionString is null) return endpoint;
-        var builder = new NpgsqlConnectionStringBuilder(endpoint.ConnectionString);
-        if (builder.WriteBufferSize != new NpgsqlConnectionStringBuilder().WriteBufferSize) return endpoint;
-        builder.WriteBufferSize = 256 * 1024;
-        return endpoint with { ConnectionString = builder.ConnectionString };
+        return endpoint.ConnectionString is null ? endpoint : endpoint with { ConnectionString = adapter.BulkLoadConnectionString(endpoint.ConnectionString) };
     }
 
     /// <summary>

@@ -37,17 +37,17 @@ internal sealed class JsonLines : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _pump.ConfigureAwait(false);
+        await _pump;
     }
 
     private async Task PumpAsync()
     {
-        await foreach (var line in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var line in _queue.Reader.ReadAllAsync())
         {
-            await _writer.WriteLineAsync(line).ConfigureAwait(false);
+            await _writer.WriteLineAsync(line);
             // A scheduler reads events as they come: flush once the queue is drained, not per line.
-            if (!_queue.Reader.TryPeek(out _)) await _writer.FlushAsync().ConfigureAwait(false);
+            if (!_queue.Reader.TryPeek(out _)) await _writer.FlushAsync();
         }
-        await _writer.FlushAsync().ConfigureAwait(false);
+        await _writer.FlushAsync();
     }
 }

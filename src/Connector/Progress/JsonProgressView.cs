@@ -64,8 +64,8 @@ internal sealed class JsonProgressView : IProgressView
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await _ticker.ConfigureAwait(false);
+        await _stop.CancelAsync();
+        await _ticker;
         _stop.Dispose();
     }
 
@@ -87,7 +87,7 @@ internal sealed class JsonProgressView : IProgressView
         using var timer = new PeriodicTimer(Interval);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            while (await timer.WaitForNextTickAsync(_stop.Token))
             {
                 lock (_gate)
                 {

@@ -88,10 +88,10 @@ internal sealed class LiveProgressView : IProgressView
     /// <summary>Stops the view and clears it from the terminal (the lines printed above it stay).</summary>
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
+        await _stop.CancelAsync();
         try
         {
-            await _display.ConfigureAwait(false);
+            await _display;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -109,7 +109,7 @@ internal sealed class LiveProgressView : IProgressView
             while (!_stop.IsCancellationRequested)
             {
                 Update(context);
-                await Task.Delay(Interval, _stop.Token).ConfigureAwait(false);
+                await Task.Delay(Interval, _stop.Token);
             }
         }
         catch (OperationCanceledException)

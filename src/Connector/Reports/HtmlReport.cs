@@ -4,8 +4,8 @@ using System.Text;
 using Sdv.Connector.Pipeline;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.Evaluation;
-using Sdv.Connector.Synthesis.Evaluation.Streaming;
 using Sdv.Connector.Synthesis.Evaluation.Results;
+using Sdv.Connector.Synthesis.Evaluation.Streaming;
 
 namespace Sdv.Connector.Reports;
 

@@ -143,7 +143,10 @@ public static class KeyNames
             return (4, $"names a staff role ({column.Name} -> {parent.Name}.{parentKey})");
         if ((k.Length >= 5 && k != "id" && (c.EndsWith(k, StringComparison.Ordinal) || c.StartsWith(k, StringComparison.Ordinal)))
             || forms.Any(f => f.Length >= 4 && KeySuffixes.Any(s => c.EndsWith(f + s, StringComparison.Ordinal))))
+        {
             return (5, $"the parent's key name with a prefix or suffix ({column.Name} -> {parent.Name}.{parentKey})");
+        }
+
         if (words.Count > 0 && words[0].Length >= 4 && forms.Any(f => f.StartsWith(words[0], StringComparison.Ordinal) && f != words[0]))
             return (6, $"begins like the parent's name ({column.Name} -> {parent.Name}.{parentKey})");
         return null;

@@ -140,7 +140,11 @@ public static class PiiNames
         if (Pair(words, "first", "name") || Pair(words, "given", "name") || Pair(words, "fore", "name") || Has(words, "firstname", "forename", "fname")) return PiiKind.FirstName;
         if (Pair(words, "last", "name") || Pair(words, "family", "name") || Pair(words, "sur", "name") || Has(words, "lastname", "surname", "lname")) return PiiKind.LastName;
         if (Has(words, "company", "employer", "organisation", "organization", "firm") || Pair(words, "org", "name") || Pair(words, "business", "name")
-            || Pair(words, "vendor", "name") || Pair(words, "supplier", "name") || Pair(words, "shipper", "name")) return PiiKind.Company;
+            || Pair(words, "vendor", "name") || Pair(words, "supplier", "name") || Pair(words, "shipper", "name"))
+        {
+            return PiiKind.Company;
+        }
+
         var nameAt = words.ToList().FindIndex(w => w is "name" or "names");
         if (nameAt > 0 && PersonNameOwners.Contains(words[nameAt - 1])) return PiiKind.PersonName;
         if (words is ["name" or "names"] or ["full", "name"])

@@ -74,7 +74,10 @@ public static partial class SdTypeInference
         if (byName is not null) return new(SdType.Pii, byName, $"name: '{column.Name}' names {byName}");
         if (name is "country" or "countrycode" or "state" or "province" or "region" or "billingcountry" or "billingstate"
             or "shipcountry" or "shipregion" or "nationality")
+        {
             return new(SdType.Categorical, null, $"name: '{column.Name}' is coarse geography, kept as categories");
+        }
+
         return profile is null || profile.NonNull == 0 ? WithoutValues(column, name, profile) : ByValues(profile);
     }
 

@@ -6,31 +6,31 @@ namespace Sdv.Connector.Synthesis.Evaluation;
 /// </summary>
 internal readonly struct RowKey : IEquatable<RowKey>
 {
-    private readonly object[] parts;
-    private readonly int hash;
+    private readonly object[] _parts;
+    private readonly int _hash;
 
     public RowKey(object[] parts)
     {
-        this.parts = parts;
+        _parts = parts;
         var h = new HashCode();
         foreach (var part in parts)
         {
             h.Add(part);
         }
 
-        hash = h.ToHashCode();
+        _hash = h.ToHashCode();
     }
 
     public bool Equals(RowKey other)
     {
-        if (hash != other.hash || parts.Length != other.parts.Length)
+        if (_hash != other._hash || _parts.Length != other._parts.Length)
         {
             return false;
         }
 
-        for (var i = 0; i < parts.Length; i++)
+        for (var i = 0; i < _parts.Length; i++)
         {
-            if (!parts[i].Equals(other.parts[i]))
+            if (!_parts[i].Equals(other._parts[i]))
             {
                 return false;
             }
@@ -41,7 +41,7 @@ internal readonly struct RowKey : IEquatable<RowKey>
 
     public override bool Equals(object? obj) => obj is RowKey other && Equals(other);
 
-    public override int GetHashCode() => hash;
+    public override int GetHashCode() => _hash;
 
     public static bool operator ==(RowKey left, RowKey right) => left.Equals(right);
 

@@ -20,7 +20,11 @@ internal static class NameFallback
         // Before job titles: an employee's title_of_courtesy is "Ms.", not "Dynamic Functionality".
         if (Has(c, "courtesy") || Has(c, "salutation") || Has(c, "honorific") || c is "prefix") return "prefix";
         if (Has(c, "title") && (Has(c, "contact") || Has(t, "employee") || Has(t, "staff") || Has(t, "person") || Has(t, "contact") || Has(t, "user"))
-            || Has(c, "job") || Has(c, "position") || Has(c, "occupation") || Has(c, "role")) return "job";
+            || Has(c, "job") || Has(c, "position") || Has(c, "occupation") || Has(c, "role"))
+        {
+            return "job";
+        }
+
         if (Has(c, "department") || Has(c, "dept")) return "department";
         if (Has(c, "country") || Has(c, "nation")) return "country";
         if (Has(c, "region") || Has(c, "state") || Has(c, "province") || Has(c, "county")) return "state";

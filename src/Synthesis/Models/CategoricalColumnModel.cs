@@ -189,14 +189,24 @@ internal sealed class CategoricalColumnModel : ColumnModel
                 var hint = OtherShape is { Total: > 0 } shortCodes ? NameFallback.CodeHint(OtherHint, shortCodes) ?? OtherHint! : OtherHint!;
                 text = NameFallback.Generate(hint, runtime.GetFaker(), random, MaxLength, null);
             }
-            else if (OtherWords is { IsEmpty: false } words) text = words.Generate(random, runtime.GetFaker(), MaxLength);
+            else if (OtherWords is { IsEmpty: false } words)
+            {
+                text = words.Generate(random, runtime.GetFaker(), MaxLength);
+            }
             else if (Kind == ValueKind.String && OtherShape is { Total: > 0 } codes && NameFallback.CodeHint(OtherHint, codes) is { } codeHint)
             {
                 // Short codes of a known kind (regions "SP", "OR", "WA"): real-looking codes of that kind, not letters of their shape ("ZMsakl").
                 text = NameFallback.Generate(codeHint, runtime.GetFaker(), random, MaxLength, null);
             }
-            else if (OtherShape is { Total: > 0 } shape) text = ShapeGenerator.Generate(shape, random, MaxLength);
-            else if (Kind == ValueKind.String && OtherHint is not null) text = NameFallback.Generate(OtherHint, runtime.GetFaker(), random, MaxLength, null);
+            else if (OtherShape is { Total: > 0 } shape)
+            {
+                text = ShapeGenerator.Generate(shape, random, MaxLength);
+            }
+            else if (Kind == ValueKind.String && OtherHint is not null)
+            {
+                text = NameFallback.Generate(OtherHint, runtime.GetFaker(), random, MaxLength, null);
+            }
+
             if (string.IsNullOrEmpty(text)) break;
             object candidate;
             try

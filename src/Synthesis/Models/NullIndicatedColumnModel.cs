@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
-using Sdv.Connector.Synthesis.Sampling;
 using Sdv.Connector.Synthesis.Copulas;
+using Sdv.Connector.Synthesis.Sampling;
 
 namespace Sdv.Connector.Synthesis.Models;
 

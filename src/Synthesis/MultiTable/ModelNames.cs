@@ -1,3 +1,4 @@
+using Sdv.Connector.SchemaIntrospection.Engines;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Synthesis.MultiTable;
@@ -36,8 +37,8 @@ public static class ModelNames
     {
         string? Schema(string? s) => s == from ? to : s;
         QualifiedName Name(QualifiedName n) => new(Schema(n.Schema), n.Name);
-        var quotedFrom = Quote(from) + ".";
-        var quotedTo = Quote(to) + ".";
+        var quotedFrom = IdentifierQuoting.Backticks.Quote(from) + ".";
+        var quotedTo = IdentifierQuoting.Backticks.Quote(to) + ".";
         string Sql(string text) => text.Replace(quotedFrom, quotedTo, StringComparison.Ordinal);
 
         var renamed = SchemaRenaming.RenameSchemas(model.Schema, Schema, Sql);
@@ -52,8 +53,9 @@ public static class ModelNames
         // Keys of counts and equalities name the parent table (TableEntry.KeyOf): each is mapped through the foreign key it names.
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (before, after) in model.Schema.Tables.Zip(renamed.Tables))
-            foreach (var (fk, renamedFk) in before.ForeignKeys.Zip(after.ForeignKeys))
-                keys[TableEntry.KeyOf(fk)] = TableEntry.KeyOf(renamedFk);
+        {
+            foreach (var (fk, renamedFk) in before.ForeignKeys.Zip(after.ForeignKeys)) keys[TableEntry.KeyOf(fk)] = TableEntry.KeyOf(renamedFk);
+        }
         string Key(string key) => keys.TryGetValue(key, out var k) ? k : key;
 
         // A table model's own copy of its name is written from its entry's (DatabaseModelFile.Save).
@@ -65,6 +67,4 @@ public static class ModelNames
         }).ToList();
         return new DatabaseModel(renamed, tables, model.Warnings);
     }
-
-    private static string Quote(string name) => "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
 }

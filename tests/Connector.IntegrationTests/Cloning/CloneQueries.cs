@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sdv.Connector.Engines;
 using Sdv.Connector.IntegrationTests.Infrastructure;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
@@ -25,7 +26,7 @@ internal static class CloneQueries
     public static async Task<DatabaseSchema> IntrospectAsync(TestDatabase db)
     {
         await using var connection = await db.OpenAsync();
-        return await SchemaIntrospectors.For(db.Engine).IntrospectAsync(connection, IntrospectionOptions.Default, CancellationToken.None);
+        return await EngineAdapters.For(db.Engine).Introspector.IntrospectAsync(connection, IntrospectionOptions.Default, CancellationToken.None);
     }
 
     /// <summary>Every value of one column, as the driver returns it.</summary>

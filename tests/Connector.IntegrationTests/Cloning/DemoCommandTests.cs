@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Sdv.Connector.Engines;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Xunit;
@@ -23,8 +24,8 @@ public sealed class DemoCommandTests : IDisposable
 
         await using var source = await OpenAsync(sourcePath);
         await using var clone = await OpenAsync(clonePath);
-        var sourceSchema = await SchemaIntrospectors.For(DatabaseEngine.Sqlite).IntrospectAsync(source, IntrospectionOptions.Default, CancellationToken.None);
-        var cloneSchema = await SchemaIntrospectors.For(DatabaseEngine.Sqlite).IntrospectAsync(clone, IntrospectionOptions.Default, CancellationToken.None);
+        var sourceSchema = await EngineAdapters.For(DatabaseEngine.Sqlite).Introspector.IntrospectAsync(source, IntrospectionOptions.Default, CancellationToken.None);
+        var cloneSchema = await EngineAdapters.For(DatabaseEngine.Sqlite).Introspector.IntrospectAsync(clone, IntrospectionOptions.Default, CancellationToken.None);
         Assert.Equal(5, cloneSchema.Tables.Count);
         Assert.Equal(sourceSchema.Tables.Select(t => t.Name.Name).Order(), cloneSchema.Tables.Select(t => t.Name.Name).Order());
         Assert.Equal(4, cloneSchema.Tables.Count(t => t.ForeignKeys.Count > 0));

@@ -36,9 +36,9 @@ public sealed class CrossTableStructureTests : IDisposable
         await using var clone = await OpenAsync(target);
 
         // A customer's segment decides its orders' channel (Cramér's V 0.8 in the source).
-        const string SegmentChannel = "SELECT c.segment, o.channel FROM orders o JOIN customers c ON c.id = o.customer_id";
-        var vReal = CramersV(await PairsAsync(real, SegmentChannel));
-        var vClone = CramersV(await PairsAsync(clone, SegmentChannel));
+        const string segmentChannel = "SELECT c.segment, o.channel FROM orders o JOIN customers c ON c.id = o.customer_id";
+        var vReal = CramersV(await PairsAsync(real, segmentChannel));
+        var vClone = CramersV(await PairsAsync(clone, segmentChannel));
         Assert.True(vReal > 0.7, $"source V {vReal:F2}");
         Assert.True(vClone > 0.6, $"segment -> channel: Cramér's V {vClone:F2} in the clone, {vReal:F2} in the source");
 
@@ -48,9 +48,9 @@ public sealed class CrossTableStructureTests : IDisposable
         Assert.Equal(0, await ScalarAsync(clone, "SELECT COUNT(*) FROM order_lines l JOIN products p ON p.id = l.product_id WHERE l.unit_price <> p.price"));
 
         // An order's discount grows with its number of lines (the parent learns its children's count jointly).
-        const string DiscountLines = "SELECT o.discount, COUNT(l.line_no) FROM orders o JOIN order_lines l ON l.order_id = o.id GROUP BY o.id";
-        var rReal = Pearson(await PairsAsync(real, DiscountLines));
-        var rClone = Pearson(await PairsAsync(clone, DiscountLines));
+        const string discountLines = "SELECT o.discount, COUNT(l.line_no) FROM orders o JOIN order_lines l ON l.order_id = o.id GROUP BY o.id";
+        var rReal = Pearson(await PairsAsync(real, discountLines));
+        var rClone = Pearson(await PairsAsync(clone, discountLines));
         Assert.True(rClone > 0.5 * rReal, $"discount ~ lines: r {rClone:F2} in the clone, {rReal:F2} in the source");
 
         // Counts of children stay within the source's range per parent, at every level.
@@ -63,9 +63,9 @@ public sealed class CrossTableStructureTests : IDisposable
         }
 
         // The business segment orders more, and spends more per order, in the clone as in the source.
-        const string SpendBySegment = "SELECT c.segment, AVG(o.amount) FROM orders o JOIN customers c ON c.id = o.customer_id GROUP BY c.segment ORDER BY c.segment";
-        var realSpend = await PairsAsync(real, SpendBySegment);
-        var cloneSpend = await PairsAsync(clone, SpendBySegment);
+        const string spendBySegment = "SELECT c.segment, AVG(o.amount) FROM orders o JOIN customers c ON c.id = o.customer_id GROUP BY c.segment ORDER BY c.segment";
+        var realSpend = await PairsAsync(real, spendBySegment);
+        var cloneSpend = await PairsAsync(clone, spendBySegment);
         foreach (var (segment, amount) in realSpend)
         {
             var synthetic = cloneSpend.Single(p => p.A == segment).B;

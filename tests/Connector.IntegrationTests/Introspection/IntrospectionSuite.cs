@@ -1,3 +1,4 @@
+using Sdv.Connector.Engines;
 using Sdv.Connector.IntegrationTests.Infrastructure;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
@@ -20,7 +21,7 @@ public abstract class IntrospectionSuite<TFixture>(TFixture fixture) : EngineTes
     protected async Task<DatabaseSchema> IntrospectAsync(TestDatabase database, IntrospectionOptions? options = null)
     {
         await using var connection = await database.OpenAsync();
-        return await SchemaIntrospectors.For(Fixture.Engine)
+        return await EngineAdapters.For(Fixture.Engine).Introspector
             .IntrospectAsync(connection, options ?? IntrospectionOptions.Default, CancellationToken.None);
     }
 

@@ -1,3 +1,4 @@
+using Sdv.Connector.Engines;
 using Sdv.Connector.IntegrationTests.Infrastructure;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
@@ -318,7 +319,7 @@ public sealed class PostgresIntrospectionTests(PostgresFixture fixture) : Intros
             readOnly.CommandText = "SET TRANSACTION READ ONLY";
             await readOnly.ExecuteNonQueryAsync();
         }
-        var schema = await SchemaIntrospectors.For(Fixture.Engine)
+        var schema = await EngineAdapters.For(Fixture.Engine).Introspector
             .IntrospectAsync(connection, new IntrospectionOptions { ExactRowCounts = true }, CancellationToken.None);
         Assert.Equal(2, Assert.Single(schema.Tables).RowCount);
     }

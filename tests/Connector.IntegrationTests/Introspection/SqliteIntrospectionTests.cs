@@ -1,3 +1,4 @@
+using Sdv.Connector.Engines;
 using Sdv.Connector.IntegrationTests.Infrastructure;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
@@ -250,7 +251,7 @@ public sealed class SqliteIntrospectionTests(SqliteFixture fixture) : Introspect
         await db.ExecuteAsync("CREATE TABLE a (id INTEGER PRIMARY KEY)\n;;\nINSERT INTO a VALUES (1), (2)");
         await using var connection = await db.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var schema = await SchemaIntrospectors.For(Fixture.Engine).IntrospectAsync(connection, IntrospectionOptions.Default, CancellationToken.None);
+        var schema = await EngineAdapters.For(Fixture.Engine).Introspector.IntrospectAsync(connection, IntrospectionOptions.Default, CancellationToken.None);
         Assert.Equal(2, Assert.Single(schema.Tables).RowCount);
     }
 }

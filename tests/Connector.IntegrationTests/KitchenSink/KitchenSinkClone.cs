@@ -4,10 +4,17 @@ using Sdv.Connector.IntegrationTests.Infrastructure;
 namespace Sdv.Connector.IntegrationTests.KitchenSink;
 
 /// <summary>A kitchen sink in its source engine, its clone in the target engine, and what the <c>clone</c> command printed.</summary>
-public sealed record KitchenSinkClone(TestDatabase Source, TestDatabase Target, string Output)
+public sealed record KitchenSinkClone(TestDatabase Source, TestDatabase Target, string Output) : IAsyncDisposable
 {
     /// <summary>The run's warnings (the lines that start with "warning:").</summary>
     public IReadOnlyList<string> Warnings { get; } = Output.Split('\n').Where(l => l.StartsWith("warning:", StringComparison.Ordinal)).ToList();
+
+    /// <summary>Drops the clone, then its source.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Target.DisposeAsync();
+        await Source.DisposeAsync();
+    }
 
     internal static async Task<KitchenSinkClone> CreateAsync(EngineFixture source, EngineFixture target, Func<TestDatabase, Task> build)
     {

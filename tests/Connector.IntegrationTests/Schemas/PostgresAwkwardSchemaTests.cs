@@ -95,9 +95,9 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
         {
             // Written as uuid[], so every element parsed as a UUID; none is the source's.
             Assert.Equal(300L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM account WHERE cardinality(refs) >= 1"));
-            const string Uuids = "SELECT string_agg(u::text, ',') FROM account, unnest(refs) AS u";
-            var real = (await source.ScalarAsync<string>(Uuids))!.Split(',').ToHashSet(StringComparer.Ordinal);
-            var synthetic = (await target.ScalarAsync<string>(Uuids))!.Split(',');
+            const string uuids = "SELECT string_agg(u::text, ',') FROM account, unnest(refs) AS u";
+            var real = (await source.ScalarAsync<string>(uuids))!.Split(',').ToHashSet(StringComparer.Ordinal);
+            var synthetic = (await target.ScalarAsync<string>(uuids))!.Split(',');
             Assert.DoesNotContain(synthetic, real.Contains);
             Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM account WHERE balance < '0'::money"));
         }

@@ -1,6 +1,6 @@
-using Xunit;
 using Sdv.Connector.Synthesis.Evaluation;
 using Sdv.Connector.Synthesis.Evaluation.Metrics;
+using Xunit;
 using static Sdv.Connector.Synthesis.Tests.Evaluation.Data;
 
 namespace Sdv.Connector.Synthesis.Tests.Evaluation;

@@ -1,7 +1,7 @@
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.Generators;
-using Sdv.Connector.Synthesis.Models;
 using Sdv.Connector.Synthesis.Marginals;
+using Sdv.Connector.Synthesis.Models;
 using Sdv.Connector.Synthesis.Sampling;
 using Xunit;
 

@@ -37,12 +37,6 @@ public sealed class DatabaseSamplerTests
         ],
     });
 
-    private static async IAsyncEnumerable<object?[]> Rows(IEnumerable<object?[]> rows)
-    {
-        foreach (var row in rows) yield return row;
-        await Task.CompletedTask;
-    }
-
     /// <summary>
     /// Fits the database as the pipeline would, from rows held in memory: older customers order more
     /// (the count is learned jointly with the age), an order's amount follows its customer's age, and a

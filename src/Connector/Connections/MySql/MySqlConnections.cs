@@ -18,6 +18,10 @@ internal sealed class MySqlConnections : IServerConnections
 
     public int DefaultPort => 3306;
 
+    public string HostKey => "Server";
+
+    public string DatabaseKey => "Database";
+
     public string? PasswordVariable => "MYSQL_PWD";
 
     public bool DatabaseNamesIgnoreCase => true;

@@ -15,6 +15,10 @@ internal sealed class PostgreSqlConnections : IServerConnections
 
     public int DefaultPort => NpgsqlConnection.DefaultPort;
 
+    public string HostKey => "Host";
+
+    public string DatabaseKey => "Database";
+
     public string? PasswordVariable => "PGPASSWORD";
 
     public bool DatabaseNamesIgnoreCase => false;

@@ -20,6 +20,10 @@ internal sealed class SqlServerConnections : IServerConnections
 
     public int DefaultPort => 1433;
 
+    public string HostKey => "Data Source";
+
+    public string DatabaseKey => "Initial Catalog";
+
     public string? PasswordVariable => null;
 
     public bool DatabaseNamesIgnoreCase => true;

@@ -1,5 +1,10 @@
 using System.Data.Common;
 using MySqlConnector;
+using Sdv.Connector.Connections;
+using Sdv.Connector.Connections.MySql;
+using Sdv.Connector.Nightly.Staging;
+using Sdv.Connector.Nightly.Staging.MySql;
+using Sdv.Connector.SchemaIntrospection.Engines.MySql;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
 
@@ -20,6 +25,18 @@ internal sealed class MySqlAdapter : IEngineAdapter
 
     public DatabaseEngine Engine => DatabaseEngine.MySql;
 
+    public bool HasSchemas => false;
+
+    public Func<TableSchema, ColumnSchema, ColumnSchema>? ToOtherEngine(DatabaseSchema source)
+    {
+        var counterKeys = MySqlCounterKeys.Find(source);
+        return (table, column) =>
+        {
+            var widened = MySqlUnsignedWidening.Widen(column);
+            return counterKeys.Contains((table.Name, widened.Name)) ? MySqlCounterKeys.Narrow(widened) : widened;
+        };
+    }
+
     /// <summary>The connection's database: MySQL's "schema" is the database itself.</summary>
     public string? DefaultSchema(DbConnection connection)
     {
@@ -33,9 +50,20 @@ internal sealed class MySqlAdapter : IEngineAdapter
     public DbConnection CreateConnection(string connectionString) =>
         new MySqlConnection(new MySqlConnectionStringBuilder(connectionString) { AllowLoadLocalInfile = true }.ConnectionString);
 
+    public IServerConnections? ServerConnections => MySqlConnections.Instance;
+
+    /// <summary>As it is: the reader's transactions are READ ONLY.</summary>
+    public string ReadOnlyConnectionString(string connectionString) => connectionString;
+
+    public string BulkLoadConnectionString(string connectionString) => connectionString;
+
+    public int MaxParallelLoads => int.MaxValue;
+
+    public IStagingArea Staging(DatabaseEndpoint target) => new MySqlStaging(target);
+
     public ISqlDialect Dialect => _dialect;
 
-    public ISchemaIntrospector Introspector => SchemaIntrospectors.For(DatabaseEngine.MySql);
+    public ISchemaIntrospector Introspector { get; } = new MySqlSchemaIntrospector();
 
     public IRowReader Reader { get; }
 

@@ -31,16 +31,16 @@ internal sealed class MySqlBulkWriter : IBulkWriter
         var columns = table.Columns.Select((c, i) => (Column: c, Ordinal: i)).Where(p => p.Column.GeneratedSql is null).ToList();
         var fields = columns.Select(p => new RowDataField(p.Column.Name, p.Ordinal, FieldType(p.Column))).ToList();
 
-        await using var transaction = await mysql.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await mysql.BeginTransactionAsync(cancellationToken);
         long written;
         await using (var reader = new RowDataReader(rows, fields, ToMySqlValue, cancellationToken))
         {
             var targetTypes = columns.Select(p => MySqlTypeMapper.MapType(p.Column, source, indexed: false).ToLowerInvariant()).ToList();
             written = targetTypes.Any(t => t.StartsWith("year", StringComparison.Ordinal))
-                ? await InsertAsync(mysql, transaction, table, columns.Select(p => p.Column).ToList(), reader, cancellationToken).ConfigureAwait(false)
-                : await BulkCopyAsync(mysql, transaction, table, columns.Select(p => p.Column).ToList(), targetTypes, reader, cancellationToken).ConfigureAwait(false);
+                ? await InsertAsync(mysql, transaction, table, columns.Select(p => p.Column).ToList(), reader, cancellationToken)
+                : await BulkCopyAsync(mysql, transaction, table, columns.Select(p => p.Column).ToList(), targetTypes, reader, cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken);
         return written;
     }
 
@@ -71,7 +71,7 @@ internal sealed class MySqlBulkWriter : IBulkWriter
                 _ => new MySqlBulkCopyColumnMapping(i, columns[i].Name),
             });
         }
-        var result = await bulk.WriteToServerAsync(reader, cancellationToken).ConfigureAwait(false);
+        var result = await bulk.WriteToServerAsync(reader, cancellationToken);
         if (result.Warnings.Count > 0)
         {
             var first = result.Warnings[0].Message;
@@ -109,17 +109,17 @@ internal sealed class MySqlBulkWriter : IBulkWriter
                 text.Append(')');
             }
             command.CommandText = text.ToString();
-            total += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            total += await command.ExecuteNonQueryAsync(cancellationToken);
             batch.Clear();
         }
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        while (await reader.ReadAsync(cancellationToken))
         {
             var values = new object[columns.Count];
             reader.GetValues(values);
             batch.Add(values);
-            if (batch.Count == InsertBatchRows) await FlushAsync().ConfigureAwait(false);
+            if (batch.Count == InsertBatchRows) await FlushAsync();
         }
-        await FlushAsync().ConfigureAwait(false);
+        await FlushAsync();
         return total;
     }
 

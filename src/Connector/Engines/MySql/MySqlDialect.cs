@@ -1,7 +1,10 @@
+using System.Globalization;
+using Sdv.Connector.SchemaIntrospection.Engines;
+
 namespace Sdv.Connector.Engines.MySql;
 
 /// <summary>MySQL/MariaDB identifiers: backticks, a backtick inside doubled; the schema of a name is its database.</summary>
-internal sealed class MySqlDialect() : QuotingDialect('`', '`')
+internal sealed class MySqlDialect() : QuotingDialect(IdentifierQuoting.Backticks)
 {
     /// <summary>A string literal: quotes doubled, and backslashes doubled because MySQL reads them as escapes (unless NO_BACKSLASH_ESCAPES).</summary>
     public static string Literal(string value)
@@ -12,4 +15,19 @@ internal sealed class MySqlDialect() : QuotingDialect('`', '`')
 
     /// <summary>The bytes: default collations ignore case and trailing spaces.</summary>
     public override string ExactText(string expression) => $"BINARY {expression}";
+
+    /// <summary>As <see cref="Literal"/>: backslashes doubled too.</summary>
+    public override string ExpressionLiteral(string value) => Literal(value);
+
+    /// <summary>False: MySQL and MariaDB have no partial indexes.</summary>
+    public override bool HasPartialIndexes => false;
+
+    /// <summary>A CRC32 of the seed and the row's key below a threshold (MariaDB and MySQL have no TABLESAMPLE); LIMIT.</summary>
+    public override string SampledSelect(TableSample query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var key = QuoteList(query.KeyColumns);
+        var threshold = ((long)(Math.Min(query.Fraction, 1) * 4_294_967_296d)).ToString(CultureInfo.InvariantCulture);
+        return $"SELECT {query.Columns} FROM {query.From}{query.Where(query.Whole ? [] : [$"CRC32(CONCAT_WS('|', {query.Seed}, {key})) < {threshold}"])} LIMIT {query.Limit}";
+    }
 }

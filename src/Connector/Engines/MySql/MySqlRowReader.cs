@@ -33,7 +33,7 @@ internal sealed class MySqlRowReader : IRowReader
     {
         ArgumentNullException.ThrowIfNull(connection);
         // MySqlConnector turns Snapshot into REPEATABLE READ + WITH CONSISTENT SNAPSHOT; isReadOnly adds READ ONLY.
-        return await ((MySqlConnection)connection).BeginTransactionAsync(IsolationLevel.Snapshot, isReadOnly: true, cancellationToken).ConfigureAwait(false);
+        return await ((MySqlConnection)connection).BeginTransactionAsync(IsolationLevel.Snapshot, isReadOnly: true, cancellationToken);
     }
 
     /// <summary>

@@ -32,10 +32,10 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
     {
         ArgumentNullException.ThrowIfNull(schema);
         var checkNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (schema.Sequences.Count > 0) await MySqlSequences.CreateAsync(connection, _d, schema, cancellationToken).ConfigureAwait(false);
+        if (schema.Sequences.Count > 0) await MySqlSequences.CreateAsync(connection, _d, schema, cancellationToken);
         foreach (var table in schema.Tables)
         {
-            await ExecuteAsync(connection, CreateTableSql(table, checkNames, schema.DatabaseName), cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, CreateTableSql(table, checkNames, schema.DatabaseName), cancellationToken);
         }
         // Routines after the tables (MySQL checks neither defaults nor generated columns against them), where the
         // tables are the connection's database: their definitions name no database and land in the current one.
@@ -43,7 +43,7 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         {
             if (InCurrentDatabase(connection, schema))
             {
-                foreach (var w in await SourceCode.RunAsync(connection, schema.Routines.Select(r => ($"The {r.Kind} {r.Name.Name}", r.Definition)), cancellationToken).ConfigureAwait(false)) _warnings.Enqueue(w);
+                foreach (var w in await SourceCode.RunAsync(connection, schema.Routines.Select(r => ($"The {r.Kind} {r.Name.Name}", r.Definition)), cancellationToken)) _warnings.Enqueue(w);
             }
             else
             {
@@ -63,7 +63,7 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         var triggers = schema.Triggers.Where(t => tables.Contains(t.Table.Name)).ToList();
         var warnings = triggers.Count > 0 && !InCurrentDatabase(connection, schema)
             ? [$"{triggers.Count} trigger(s) are not created: the tables are not written to the connection's database {connection.Database}."]
-            : await SourceCode.RunAsync(connection, triggers.Select(t => ($"Trigger {t.Name} on {t.Table.Name}", t.Definition)), cancellationToken).ConfigureAwait(false);
+            : await SourceCode.RunAsync(connection, triggers.Select(t => ($"Trigger {t.Name} on {t.Table.Name}", t.Definition)), cancellationToken);
         foreach (var w in warnings) _warnings.Enqueue(w);
         return warnings;
     }
@@ -194,7 +194,7 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
     {
         ArgumentNullException.ThrowIfNull(schema);
         // With checks on, ALTER TABLE ADD FOREIGN KEY reads every row and refuses an orphan.
-        await ExecuteAsync(connection, "SET foreign_key_checks = 1", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, "SET foreign_key_checks = 1", cancellationToken);
         var fkNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var table in schema.Tables)
         {
@@ -203,14 +203,14 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
             var same = SchemaMapper.SourceEngineOf(table) == DatabaseEngine.MySql;
             foreach (var index in table.Indexes)
             {
-                if (IndexSql(table, index, same, indexNames) is { } sql) await ExecuteAsync(connection, sql, cancellationToken).ConfigureAwait(false);
+                if (IndexSql(table, index, same, indexNames) is { } sql) await ExecuteAsync(connection, sql, cancellationToken);
             }
         }
         foreach (var table in schema.Tables)
         {
             foreach (var fk in table.ForeignKeys)
             {
-                await ExecuteAsync(connection, ForeignKeySql(fk, fkNames), cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, ForeignKeySql(fk, fkNames), cancellationToken);
             }
         }
     }
@@ -291,7 +291,7 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
             {
                 try
                 {
-                    await ExecuteAsync(connection, ViewSql(view, schema, connection.Database), cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, ViewSql(view, schema, connection.Database), cancellationToken);
                     pending.Remove(view);
                     progress = true;
                 }
@@ -331,18 +331,18 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
             if (AutoIncrementColumn(table) is not { } column) continue;
             await using var max = connection.CreateCommand();
             max.CommandText = $"SELECT COALESCE(MAX({_d.Quote(column.Name)}), 0) FROM {_d.Quote(table.Name)}";
-            var next = Convert.ToDecimal(await max.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) + 1;
+            var next = Convert.ToDecimal(await max.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) + 1;
             // AUTO_INCREMENT takes a literal only; the number is formatted, never user text.
-            await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"ALTER TABLE {_d.Quote(table.Name)} AUTO_INCREMENT = {next}"), cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"ALTER TABLE {_d.Quote(table.Name)} AUTO_INCREMENT = {next}"), cancellationToken);
         }
-        if (schema.Sequences.Count > 0) await MySqlSequences.ResetAsync(connection, _d, schema, cancellationToken).ConfigureAwait(false);
+        if (schema.Sequences.Count > 0) await MySqlSequences.ResetAsync(connection, _d, schema, cancellationToken);
     }
 
     public async Task AnalyzeAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schema);
         if (schema.Tables.Count == 0) return;
-        await ExecuteAsync(connection, $"ANALYZE TABLE {string.Join(", ", schema.Tables.Select(t => _d.Quote(t.Name)))}", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, $"ANALYZE TABLE {string.Join(", ", schema.Tables.Select(t => _d.Quote(t.Name)))}", cancellationToken);
     }
 
     public async Task DropTablesAsync(DbConnection connection, IReadOnlyList<QualifiedName> tables, CancellationToken cancellationToken)
@@ -350,14 +350,14 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         ArgumentNullException.ThrowIfNull(tables);
         if (tables.Count == 0) return;
         // Foreign keys between the dropped tables (and from others) would otherwise fix the drop order.
-        await ExecuteAsync(connection, "SET foreign_key_checks = 0", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, "SET foreign_key_checks = 0", cancellationToken);
         try
         {
-            await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {string.Join(", ", tables.Select(_d.Quote))}", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {string.Join(", ", tables.Select(_d.Quote))}", cancellationToken);
         }
         finally
         {
-            await ExecuteAsync(connection, "SET foreign_key_checks = 1", CancellationToken.None).ConfigureAwait(false);
+            await ExecuteAsync(connection, "SET foreign_key_checks = 1", CancellationToken.None);
         }
     }
 
@@ -374,7 +374,7 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.CommandTimeout = 0;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     [GeneratedRegex("^[A-Za-z0-9_]+$")]

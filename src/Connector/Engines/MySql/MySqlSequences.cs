@@ -27,7 +27,7 @@ internal static class MySqlSequences
             Part("INCREMENT BY", sequence.Increment);
             Part("CACHE", sequence.Cache);
             sql.Append(sequence.Cycle ? " CYCLE" : " NOCYCLE");
-            await SqlCommands.ExecuteAsync(connection, sql.ToString(), cancellationToken).ConfigureAwait(false);
+            await SqlCommands.ExecuteAsync(connection, sql.ToString(), cancellationToken);
         }
     }
 
@@ -51,9 +51,9 @@ internal static class MySqlSequences
             if (drawing.Count == 0) continue;
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT MAX(x) FROM ({string.Join(" UNION ALL ", drawing)}) u";
-            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not { } max || max is DBNull) continue;
+            if (await command.ExecuteScalarAsync(cancellationToken) is not { } max || max is DBNull) continue;
             var value = Convert.ToInt64(max, CultureInfo.InvariantCulture);
-            await SqlCommands.ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"SELECT SETVAL({quoted}, {value})"), cancellationToken).ConfigureAwait(false);
+            await SqlCommands.ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"SELECT SETVAL({quoted}, {value})"), cancellationToken);
         }
     }
 }

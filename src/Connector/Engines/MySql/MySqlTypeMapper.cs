@@ -79,7 +79,10 @@ internal sealed class MySqlTypeMapper : ITypeMapper
         var native = column.NativeType.Trim().ToLowerInvariant();
         if (!(native.StartsWith("geometry", StringComparison.Ordinal) || native.StartsWith("geography", StringComparison.Ordinal)
             || native.Contains(".geometry", StringComparison.Ordinal) || native.Contains(".geography", StringComparison.Ordinal)))
+        {
             return "longtext";
+        }
+
         var open = native.IndexOf('(', StringComparison.Ordinal);
         var subtype = open < 0 ? "geometry" : native[(open + 1)..].Split(',', ')')[0].Trim();
         // Z and M variants (PointZ) have no MySQL type of their own.

@@ -37,12 +37,12 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
         ArgumentNullException.ThrowIfNull(rows);
         var npgsql = connection as NpgsqlConnection
             ?? throw new ArgumentException($"The PostgreSQL bulk writer needs an NpgsqlConnection, not {connection?.GetType().Name}.", nameof(connection));
-        var columns = await PlanAsync(npgsql, table, cancellationToken).ConfigureAwait(false);
+        var columns = await PlanAsync(npgsql, table, cancellationToken);
         var d = PostgreSqlDialect.Instance;
         var copy = $"COPY {d.Quote(table.Name)} ({string.Join(", ", columns.Select(c => d.Quote(c.Name)))}) FROM STDIN";
         return columns.All(c => c.BinaryType is not null)
-            ? await WriteBinaryAsync(npgsql, copy + " (FORMAT BINARY)", columns, rows, cancellationToken).ConfigureAwait(false)
-            : await WriteTextAsync(npgsql, copy, columns, rows, cancellationToken).ConfigureAwait(false);
+            ? await WriteBinaryAsync(npgsql, copy + " (FORMAT BINARY)", columns, rows, cancellationToken)
+            : await WriteTextAsync(npgsql, copy, columns, rows, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<PostgreSqlCopyColumn>> PlanAsync(NpgsqlConnection connection, TableSchema table, CancellationToken cancellationToken)
@@ -51,8 +51,8 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
         await using (var command = new NpgsqlCommand(ColumnsSql, connection))
         {
             command.Parameters.AddWithValue("table", PostgreSqlDialect.Instance.Quote(table.Name));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
                 var type = reader.GetString(2) == "e" || reader.GetString(4) == "e" ? NpgsqlDbType.Unknown
                     : reader.GetString(5) == "pg_catalog" ? BinaryType(reader.GetString(3)) : null;
@@ -101,14 +101,14 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
         IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
         // Disposing the importer without Complete aborts the COPY: a failed load writes nothing.
-        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken).ConfigureAwait(false);
+        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
         // Chosen once per column, not per cell: the column's position, its type, and the common
         // case (the canonical CLR type for that type) written without conversion.
         var indexes = columns.Select(c => c.RowIndex).ToArray();
         var types = columns.Select(c => c.BinaryType!.Value).ToArray();
-        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await importer.StartRowAsync(cancellationToken);
             for (var i = 0; i < indexes.Length; i++)
             {
                 var value = row[indexes[i]];
@@ -124,10 +124,10 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
                     bool b when type == NpgsqlDbType.Boolean => importer.WriteAsync(b, type, cancellationToken),
                     _ => WriteValueAsync(importer, value, type, cancellationToken),
                 };
-                if (!write.IsCompletedSuccessfully) await write.ConfigureAwait(false);
+                if (!write.IsCompletedSuccessfully) await write;
             }
         }
-        return (long)await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        return (long)await importer.CompleteAsync(cancellationToken);
     }
 
     private static Task WriteValueAsync(NpgsqlBinaryImporter importer, object? value, NpgsqlDbType type, CancellationToken ct)
@@ -187,12 +187,12 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
     private static async Task<long> WriteTextAsync(NpgsqlConnection connection, string copy, IReadOnlyList<PostgreSqlCopyColumn> columns,
         IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
-        var writer = (NpgsqlCopyTextWriter)await connection.BeginTextImportAsync(copy, cancellationToken).ConfigureAwait(false);
+        var writer = (NpgsqlCopyTextWriter)await connection.BeginTextImportAsync(copy, cancellationToken);
         long count = 0;
         try
         {
             var line = new StringBuilder();
-            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            await foreach (var row in rows.WithCancellation(cancellationToken))
             {
                 line.Clear();
                 for (var i = 0; i < columns.Count; i++)
@@ -204,18 +204,18 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
                     AppendCopyText(line, columns[i].IsArray && value is string json ? PostgreSqlArrayLiteral.FromJson(json, columns[i].ElementAttributes) : value);
                 }
                 line.Append('\n');
-                await writer.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+                await writer.WriteAsync(line, cancellationToken);
                 count++;
             }
         }
         catch
         {
             // Cancel rather than dispose: disposing a text import commits what was sent.
-            await writer.CancelAsync().ConfigureAwait(false);
-            await writer.DisposeAsync().ConfigureAwait(false);
+            await writer.CancelAsync();
+            await writer.DisposeAsync();
             throw;
         }
-        await writer.DisposeAsync().ConfigureAwait(false);
+        await writer.DisposeAsync();
         return count;
     }
 

@@ -29,7 +29,7 @@ internal static class PostgreSqlExclusions
             {
                 var name = key[Prefix.Length..];
                 var add = $"ALTER TABLE {D.Quote(table.Name)} ADD CONSTRAINT {D.Quote(name)} {definition}";
-                if (await TryAsync(connection, add, cancellationToken).ConfigureAwait(false) is not { } refusal) continue;
+                if (await TryAsync(connection, add, cancellationToken) is not { } refusal) continue;
                 if (refusal.SqlState != PostgresErrorCodes.ExclusionViolation)
                 {
                     warnings.Add($"Exclusion constraint {name} on {table.Name} is not created: {refusal.MessageText}.");
@@ -43,8 +43,8 @@ internal static class PostgreSqlExclusions
                 await using var delete = connection.CreateCommand();
                 delete.CommandText = $"DELETE FROM {D.Quote(table.Name)} a USING {D.Quote(table.Name)} b WHERE a.ctid > b.ctid AND {conflict}";
                 delete.CommandTimeout = 0;
-                var removed = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                if (await TryAsync(connection, add, cancellationToken).ConfigureAwait(false) is { } again)
+                var removed = await delete.ExecuteNonQueryAsync(cancellationToken);
+                if (await TryAsync(connection, add, cancellationToken) is { } again)
                 {
                     warnings.Add($"Exclusion constraint {name} on {table.Name} is not created: {again.MessageText}.");
                     continue;
@@ -59,7 +59,7 @@ internal static class PostgreSqlExclusions
     {
         try
         {
-            await SqlCommands.ExecuteAsync(connection, sql, cancellationToken).ConfigureAwait(false);
+            await SqlCommands.ExecuteAsync(connection, sql, cancellationToken);
             return null;
         }
         catch (PostgresException e)

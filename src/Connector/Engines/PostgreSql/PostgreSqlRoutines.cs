@@ -19,15 +19,15 @@ internal static class PostgreSqlRoutines
         var schemas = schema.Tables.Select(t => t.Name.Schema).ToHashSet();
         var warnings = schema.Routines.Where(r => !schemas.Contains(r.Name.Schema))
             .Select(r => $"The {r.Kind} {r.Name} is not created: no cloned table is in its schema {r.Name.Schema} under that name.").ToList();
-        await SqlCommands.ExecuteAsync(connection, "SET check_function_bodies = false", cancellationToken).ConfigureAwait(false);
+        await SqlCommands.ExecuteAsync(connection, "SET check_function_bodies = false", cancellationToken);
         try
         {
             warnings.AddRange(await SourceCode.RunAsync(connection,
-                schema.Routines.Where(r => schemas.Contains(r.Name.Schema)).Select(r => ($"The {r.Kind} {r.Name}", r.Definition)), cancellationToken).ConfigureAwait(false));
+                schema.Routines.Where(r => schemas.Contains(r.Name.Schema)).Select(r => ($"The {r.Kind} {r.Name}", r.Definition)), cancellationToken));
         }
         finally
         {
-            await SqlCommands.ExecuteAsync(connection, "RESET check_function_bodies", CancellationToken.None).ConfigureAwait(false);
+            await SqlCommands.ExecuteAsync(connection, "RESET check_function_bodies", CancellationToken.None);
         }
         return warnings;
     }
@@ -38,7 +38,7 @@ internal static class PostgreSqlRoutines
         var warnings = schema.Triggers.Where(t => !tables.Contains(t.Table))
             .Select(t => $"Trigger {t.Name} on {t.Table} is not created: its table is not cloned under that name.").ToList();
         warnings.AddRange(await SourceCode.RunAsync(connection,
-            schema.Triggers.Where(t => tables.Contains(t.Table)).Select(t => ($"Trigger {t.Name} on {t.Table}", t.Definition)), cancellationToken).ConfigureAwait(false));
+            schema.Triggers.Where(t => tables.Contains(t.Table)).Select(t => ($"Trigger {t.Name} on {t.Table}", t.Definition)), cancellationToken));
         return warnings;
     }
 }

@@ -26,11 +26,11 @@ internal sealed class PostgreSqlRowReader : IRowReader
     public async Task<DbTransaction?> BeginReadOnlyAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+        var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SET TRANSACTION READ ONLY";
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
         return transaction;
     }
 
@@ -47,7 +47,7 @@ internal sealed class PostgreSqlRowReader : IRowReader
         try
         {
             if (connections.Count == 0) return transactions;
-            var first = await BeginReadOnlyAsync(connections[0], cancellationToken).ConfigureAwait(false);
+            var first = await BeginReadOnlyAsync(connections[0], cancellationToken);
             transactions.Add(first);
             if (connections.Count == 1) return transactions;
             string snapshot;
@@ -55,26 +55,26 @@ internal sealed class PostgreSqlRowReader : IRowReader
             {
                 export.Transaction = first;
                 export.CommandText = "SELECT pg_export_snapshot()";
-                snapshot = (string)(await export.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+                snapshot = (string)(await export.ExecuteScalarAsync(cancellationToken))!;
             }
             // SET TRANSACTION SNAPSHOT takes a literal, not a parameter; the server's identifier is hex digits and dashes.
             if (snapshot.Length == 0 || !snapshot.All(static c => char.IsAsciiHexDigit(c) || c == '-'))
                 throw new InvalidOperationException($"PostgreSQL exported a snapshot identifier of an unexpected form: '{snapshot}'.");
             for (var i = 1; i < connections.Count; i++)
             {
-                var transaction = await connections[i].BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+                var transaction = await connections[i].BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
                 transactions.Add(transaction);
                 await using var import = connections[i].CreateCommand();
                 import.Transaction = transaction;
                 // The import must come before any query of the transaction.
                 import.CommandText = $"SET TRANSACTION SNAPSHOT '{snapshot}'; SET TRANSACTION READ ONLY";
-                await import.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await import.ExecuteNonQueryAsync(cancellationToken);
             }
             return transactions;
         }
         catch
         {
-            await ReadOnlyTransactions.DisposeAsync(transactions).ConfigureAwait(false);
+            await ReadOnlyTransactions.DisposeAsync(transactions);
             throw;
         }
     }

@@ -35,34 +35,34 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
             .Where(s => s is not null && s != "public").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         foreach (var name in schemas)
         {
-            await ExecuteAsync(connection, $"CREATE SCHEMA IF NOT EXISTS {D.Quote(name!)}", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"CREATE SCHEMA IF NOT EXISTS {D.Quote(name!)}", cancellationToken);
         }
-        await CreateExtensionsAsync(connection, schema, cancellationToken).ConfigureAwait(false);
+        await CreateExtensionsAsync(connection, schema, cancellationToken);
         // Enums, then composites, then domains: a composite may hold an enum, a domain may be over either.
         foreach (var type in schema.UserTypes.OrderBy(u => u.IsEnum ? 0 : u.IsComposite ? 1 : 2))
         {
-            if (await TypeExistsAsync(connection, type.Name, cancellationToken).ConfigureAwait(false)) continue;
-            await ExecuteAsync(connection, UserTypeDdl(type), cancellationToken).ConfigureAwait(false);
+            if (await TypeExistsAsync(connection, type.Name, cancellationToken)) continue;
+            await ExecuteAsync(connection, UserTypeDdl(type), cancellationToken);
         }
-        await PostgreSqlSequences.CreateAsync(connection, schema, cancellationToken).ConfigureAwait(false);
+        await PostgreSqlSequences.CreateAsync(connection, schema, cancellationToken);
         // Before the tables: a default, a check or a generated column may call a function.
-        await CreateRoutinesAsync(connection, schema, cancellationToken).ConfigureAwait(false);
-        var missing = await MissingExoticTypesAsync(connection, schema, cancellationToken).ConfigureAwait(false);
+        await CreateRoutinesAsync(connection, schema, cancellationToken);
+        var missing = await MissingExoticTypesAsync(connection, schema, cancellationToken);
         foreach (var table in PostgreSqlTableLayout.CreationOrder(schema.Tables))
         {
-            await ExecuteAsync(connection, CreateTableDdl(table, schema, missing), cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, CreateTableDdl(table, schema, missing), cancellationToken);
             // Comments, from any engine: documentation is worth keeping wherever it goes.
-            if (table.Comment is { } comment) await ExecuteAsync(connection, $"COMMENT ON TABLE {D.Quote(table.Name)} IS {PostgreSqlDialect.Literal(comment)}", cancellationToken).ConfigureAwait(false);
+            if (table.Comment is { } comment) await ExecuteAsync(connection, $"COMMENT ON TABLE {D.Quote(table.Name)} IS {PostgreSqlDialect.Literal(comment)}", cancellationToken);
             foreach (var column in table.Columns.Where(c => c.Annotations.ContainsKey("comment") && !PostgreSqlTableLayout.IsInherited(table, c)))
             {
-                await ExecuteAsync(connection, $"COMMENT ON COLUMN {D.Quote(table.Name)}.{D.Quote(column.Name)} IS {PostgreSqlDialect.Literal(column.Annotations["comment"])}", cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, $"COMMENT ON COLUMN {D.Quote(table.Name)}.{D.Quote(column.Name)} IS {PostgreSqlDialect.Literal(column.Annotations["comment"])}", cancellationToken);
             }
             if (SchemaMapper.SourceEngineOf(table) == DatabaseEngine.PostgreSql)
             {
-                await PostgreSqlTableLayout.CreatePartitionsAsync(connection, table, cancellationToken).ConfigureAwait(false);
+                await PostgreSqlTableLayout.CreatePartitionsAsync(connection, table, cancellationToken);
             }
         }
-        await PostgreSqlSequences.OwnAsync(connection, schema, cancellationToken).ConfigureAwait(false);
+        await PostgreSqlSequences.OwnAsync(connection, schema, cancellationToken);
     }
 
     /// <summary>
@@ -81,7 +81,7 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT to_regtype(@t) IS NULL";
             command.Parameters.Add(new NpgsqlParameter<string>("t", type));
-            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true) missing.Add(type);
+            if (await command.ExecuteScalarAsync(cancellationToken) is true) missing.Add(type);
         }
         return missing;
     }
@@ -104,9 +104,9 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
         {
             try
             {
-                if (extension.Schema is { } home) await ExecuteAsync(connection, $"CREATE SCHEMA IF NOT EXISTS {D.Quote(home)}", cancellationToken).ConfigureAwait(false);
+                if (extension.Schema is { } home) await ExecuteAsync(connection, $"CREATE SCHEMA IF NOT EXISTS {D.Quote(home)}", cancellationToken);
                 var into = extension.Schema is null ? "" : " SCHEMA " + D.Quote(extension.Schema);
-                await ExecuteAsync(connection, $"CREATE EXTENSION IF NOT EXISTS {D.Quote(extension.Name)}{into}", cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, $"CREATE EXTENSION IF NOT EXISTS {D.Quote(extension.Name)}{into}", cancellationToken);
             }
             catch (PostgresException e)
             {
@@ -130,7 +130,7 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
         command.CommandText = "SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = COALESCE(@s, current_schema()) AND t.typname = @n";
         command.Parameters.Add(new NpgsqlParameter<string?>("s", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = name.Schema });
         command.Parameters.Add(new NpgsqlParameter<string>("n", name.Name));
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private string CreateTableDdl(TableSchema table, DatabaseSchema schema, HashSet<string> missingTypes)
@@ -217,7 +217,7 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
     {
         ArgumentNullException.ThrowIfNull(schema);
         // Exclusion constraints before the foreign keys: a row they remove must not be a parent yet.
-        foreach (var warning in await PostgreSqlExclusions.CreateAsync(connection, schema, cancellationToken).ConfigureAwait(false)) _warnings.Enqueue(warning);
+        foreach (var warning in await PostgreSqlExclusions.CreateAsync(connection, schema, cancellationToken)) _warnings.Enqueue(warning);
         var tables = schema.Tables.Select(t => t.Name).ToHashSet();
         foreach (var fk in schema.Tables.SelectMany(t => t.ForeignKeys))
         {
@@ -229,7 +229,7 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
             var name = fk.Name is null ? "" : $"CONSTRAINT {D.Quote(fk.Name)} ";
             await ExecuteAsync(connection,
                 $"ALTER TABLE {D.Quote(fk.Table)} ADD {name}FOREIGN KEY ({D.QuoteList(fk.Columns)}) REFERENCES {D.Quote(fk.PrincipalTable)} ({D.QuoteList(fk.PrincipalColumns)})" +
-                $" ON DELETE {Action(fk.OnDelete)} ON UPDATE {Action(fk.OnUpdate)}", cancellationToken).ConfigureAwait(false);
+                $" ON DELETE {Action(fk.OnDelete)} ON UPDATE {Action(fk.OnUpdate)}", cancellationToken);
         }
         var names = new HashSet<(string?, string)>();
         foreach (var table in schema.Tables)
@@ -240,7 +240,7 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
                 if (sameEngine && index.Definition is { } definition)
                 {
                     // A partitioned table's index is printed ON ONLY (the parent alone); the clone wants it on every partition.
-                    await ExecuteAsync(connection, definition.Replace(" ON ONLY ", " ON ", StringComparison.Ordinal), cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, definition.Replace(" ON ONLY ", " ON ", StringComparison.Ordinal), cancellationToken);
                     continue;
                 }
                 if (index.Columns.Count == 0)
@@ -252,7 +252,7 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
                 var parts = D.QuoteList(index.Columns);
                 if (index.Definition == PortableIndexes.Spatial)
                 {
-                    if (!await ColumnsHaveTypeAsync(connection, table, index.Columns, "geometry", cancellationToken).ConfigureAwait(false))
+                    if (!await ColumnsHaveTypeAsync(connection, table, index.Columns, "geometry", cancellationToken))
                     {
                         _warnings.Enqueue($"Spatial index {index.Name} on {table.Name} is not created: its columns are text here (PostGIS is not available on the target).");
                         continue;
@@ -272,7 +272,7 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
                 var filter = index.Filter is { } predicate ? $" WHERE {predicate}" : "";
                 await ExecuteAsync(connection,
                     $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {D.Quote(indexName)} ON {D.Quote(table.Name)}{method} ({parts}){filter}",
-                    cancellationToken).ConfigureAwait(false);
+                    cancellationToken);
             }
         }
     }
@@ -285,7 +285,7 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
         command.Parameters.Add(new NpgsqlParameter<string>("table", D.Quote(table.Name)));
         command.Parameters.Add(new NpgsqlParameter<string[]>("columns", columns.ToArray()));
         command.Parameters.Add(new NpgsqlParameter<string>("type", typeName));
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == columns.Count;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == columns.Count;
     }
 
     private static string Action(ReferentialAction action) => action switch
@@ -308,30 +308,30 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
         ArgumentNullException.ThrowIfNull(schema);
         var pending = schema.Views.Where(v => !string.IsNullOrWhiteSpace(v.Definition)).ToList();
         var errors = new Dictionary<QualifiedName, string>();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         bool progress;
         do
         {
             progress = false;
             foreach (var view in pending.ToList())
             {
-                await transaction.SaveAsync("sdv_view", cancellationToken).ConfigureAwait(false);
+                await transaction.SaveAsync("sdv_view", cancellationToken);
                 try
                 {
-                    await ExecuteAsync(connection, ViewDdl(view), cancellationToken, transaction).ConfigureAwait(false);
-                    await transaction.ReleaseAsync("sdv_view", cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, ViewDdl(view), cancellationToken, transaction);
+                    await transaction.ReleaseAsync("sdv_view", cancellationToken);
                     pending.Remove(view);
                     progress = true;
                 }
                 catch (PostgresException e)
                 {
-                    await transaction.RollbackAsync("sdv_view", cancellationToken).ConfigureAwait(false);
+                    await transaction.RollbackAsync("sdv_view", cancellationToken);
                     errors[view.Name] = e.MessageText;
                 }
             }
         }
         while (progress && pending.Count > 0);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken);
         var warnings = pending.Select(v => $"View {v.Name} is not created: {errors[v.Name]} (it reads something that was not cloned).")
             .Concat(schema.Views.Where(v => string.IsNullOrWhiteSpace(v.Definition)).Select(v => $"View {v.Name} has no definition; not created."))
             .ToList();
@@ -348,14 +348,14 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
 
     public async Task<IReadOnlyList<string>> CreateRoutinesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
     {
-        var warnings = await PostgreSqlRoutines.CreateRoutinesAsync(connection, schema, cancellationToken).ConfigureAwait(false);
+        var warnings = await PostgreSqlRoutines.CreateRoutinesAsync(connection, schema, cancellationToken);
         foreach (var warning in warnings) _warnings.Enqueue(warning);
         return warnings;
     }
 
     public async Task<IReadOnlyList<string>> CreateTriggersAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
     {
-        var warnings = await PostgreSqlRoutines.CreateTriggersAsync(connection, schema, cancellationToken).ConfigureAwait(false);
+        var warnings = await PostgreSqlRoutines.CreateTriggersAsync(connection, schema, cancellationToken);
         foreach (var warning in warnings) _warnings.Enqueue(warning);
         return warnings;
     }
@@ -380,15 +380,15 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
                         "FROM (SELECT pg_get_serial_sequence(@table, @column) AS seq) s WHERE s.seq IS NOT NULL";
                     command.Parameters.Add(new NpgsqlParameter<string>("table", D.Quote(table.Name)));
                     command.Parameters.Add(new NpgsqlParameter<string>("column", column.Name));
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    await command.ExecuteNonQueryAsync(cancellationToken);
                 }
                 if (column.Annotations.TryGetValue("postgresql:identity", out var kind) && kind == "always")
                 {
-                    await ExecuteAsync(connection, $"ALTER TABLE {D.Quote(table.Name)} ALTER COLUMN {q} SET GENERATED ALWAYS", cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, $"ALTER TABLE {D.Quote(table.Name)} ALTER COLUMN {q} SET GENERATED ALWAYS", cancellationToken);
                 }
             }
         }
-        await PostgreSqlSequences.ResetAsync(connection, schema, cancellationToken).ConfigureAwait(false);
+        await PostgreSqlSequences.ResetAsync(connection, schema, cancellationToken);
     }
 
     public async Task AnalyzeAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
@@ -396,7 +396,7 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
         ArgumentNullException.ThrowIfNull(schema);
         foreach (var table in schema.Tables)
         {
-            await ExecuteAsync(connection, $"ANALYZE {D.Quote(table.Name)}", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"ANALYZE {D.Quote(table.Name)}", cancellationToken);
         }
     }
 
@@ -405,7 +405,7 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
         ArgumentNullException.ThrowIfNull(tables);
         foreach (var table in tables)
         {
-            await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {D.Quote(table)} CASCADE", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {D.Quote(table)} CASCADE", cancellationToken);
         }
     }
 
@@ -414,6 +414,6 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -59,7 +59,7 @@ internal static class PostgreSqlSequences
     {
         foreach (var sequence in Created(schema))
         {
-            await SqlCommands.ExecuteAsync(connection, CreateDdl(sequence), cancellationToken).ConfigureAwait(false);
+            await SqlCommands.ExecuteAsync(connection, CreateDdl(sequence), cancellationToken);
         }
     }
 
@@ -72,7 +72,7 @@ internal static class PostgreSqlSequences
             var table = schema.Table(sequence.OwnedByTable!);
             if (table.FindColumn(sequence.OwnedByColumn!) is null) continue;
             await SqlCommands.ExecuteAsync(connection,
-                $"ALTER SEQUENCE {D.Quote(sequence.Name)} OWNED BY {D.Quote(table.Name)}.{D.Quote(sequence.OwnedByColumn!)}", cancellationToken).ConfigureAwait(false);
+                $"ALTER SEQUENCE {D.Quote(sequence.Name)} OWNED BY {D.Quote(table.Name)}.{D.Quote(sequence.OwnedByColumn!)}", cancellationToken);
         }
     }
 
@@ -106,7 +106,7 @@ internal static class PostgreSqlSequences
         {
             if (!drawing.TryGetValue(r.GetString(0), out var list)) drawing[r.GetString(0)] = list = [];
             list.Add((r.GetString(1), r.GetString(2)));
-        }, cancellationToken, ("tables", tables)).ConfigureAwait(false);
+        }, cancellationToken, ("tables", tables));
         foreach (var (sequence, columns) in drawing)
         {
             var maxima = string.Join(" UNION ALL ", columns.Select(c => $"SELECT max({c.Column})::numeric AS x FROM {c.Table}"));
@@ -115,13 +115,13 @@ internal static class PostgreSqlSequences
             await SqlCommands.ExecuteAsync(connection,
                 $"SELECT setval({literal}::regclass, m.v::bigint, true) FROM (SELECT max(x) AS v FROM ({maxima}) u) m, pg_sequence s " +
                 $"WHERE s.seqrelid = {literal}::regclass AND m.v IS NOT NULL AND s.seqincrement > 0 AND m.v BETWEEN s.seqmin AND s.seqmax",
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
         }
         // The catalog spells the sequences as D.Quote does: always quoted.
         foreach (var sequence in Created(schema).Where(s => s.LastValue is not null && !drawing.ContainsKey(D.Quote(s.Name))))
         {
             await SqlCommands.ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture,
-                $"SELECT setval({PostgreSqlDialect.Literal(D.Quote(sequence.Name))}::regclass, {sequence.LastValue!.Value}, true)"), cancellationToken).ConfigureAwait(false);
+                $"SELECT setval({PostgreSqlDialect.Literal(D.Quote(sequence.Name))}::regclass, {sequence.LastValue!.Value}, true)"), cancellationToken);
         }
     }
 

@@ -79,7 +79,7 @@ internal static class PostgreSqlTableLayout
                 if (!created.Contains(parent)) continue;
                 var of = parent < 0 ? table.Name : table.Partitions[parent];
                 var by = key.Length > 0 ? " PARTITION BY " + key : "";
-                await SqlCommands.ExecuteAsync(connection, $"CREATE TABLE {D.Quote(table.Partitions[i])} PARTITION OF {D.Quote(of)} {bound}{by}", cancellationToken).ConfigureAwait(false);
+                await SqlCommands.ExecuteAsync(connection, $"CREATE TABLE {D.Quote(table.Partitions[i])} PARTITION OF {D.Quote(of)} {bound}{by}", cancellationToken);
                 created.Add(i);
                 pending.Remove(i);
                 progress = true;

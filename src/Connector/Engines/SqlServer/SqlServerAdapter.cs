@@ -1,5 +1,10 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
+using Sdv.Connector.Connections;
+using Sdv.Connector.Connections.SqlServer;
+using Sdv.Connector.Nightly.Staging;
+using Sdv.Connector.Nightly.Staging.SqlServer;
+using Sdv.Connector.SchemaIntrospection.Engines.SqlServer;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
 
@@ -20,6 +25,10 @@ internal sealed class SqlServerAdapter : IEngineAdapter
 
     public DatabaseEngine Engine => DatabaseEngine.SqlServer;
 
+    public bool HasSchemas => true;
+
+    public Func<TableSchema, ColumnSchema, ColumnSchema>? ToOtherEngine(DatabaseSchema source) => null;
+
     /// <summary>The login's default schema where the connection is open (usually dbo), else dbo.</summary>
     public string? DefaultSchema(DbConnection connection)
     {
@@ -32,9 +41,20 @@ internal sealed class SqlServerAdapter : IEngineAdapter
 
     public DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 
+    public IServerConnections? ServerConnections => SqlServerConnections.Instance;
+
+    /// <summary>As it is: the reader's snapshot transactions only read.</summary>
+    public string ReadOnlyConnectionString(string connectionString) => connectionString;
+
+    public string BulkLoadConnectionString(string connectionString) => connectionString;
+
+    public int MaxParallelLoads => int.MaxValue;
+
+    public IStagingArea Staging(DatabaseEndpoint target) => new SqlServerStaging(target);
+
     public ISqlDialect Dialect => _dialect;
 
-    public ISchemaIntrospector Introspector => SchemaIntrospectors.For(DatabaseEngine.SqlServer);
+    public ISchemaIntrospector Introspector { get; } = new SqlServerSchemaIntrospector();
 
     public IRowReader Reader { get; }
 

@@ -25,7 +25,7 @@ internal sealed class SqlServerBulkWriter : IBulkWriter
         var columns = table.Columns.Select((c, i) => (Column: c, Ordinal: i)).Where(p => p.Column.GeneratedSql is null).ToList();
         var fields = columns.Select(p => new RowDataField(p.Column.Name, p.Ordinal, FieldType(p.Column))).ToList();
 
-        await using var transaction = (SqlTransaction)await sql.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqlTransaction)await sql.BeginTransactionAsync(cancellationToken);
         long written;
         await using (var reader = new RowDataReader(rows, fields, ToSqlServerValue, cancellationToken))
         {
@@ -40,10 +40,10 @@ internal sealed class SqlServerBulkWriter : IBulkWriter
             {
                 bulk.ColumnMappings.Add(i, columns[i].Column.Name);
             }
-            await bulk.WriteToServerAsync(reader, cancellationToken).ConfigureAwait(false);
+            await bulk.WriteToServerAsync(reader, cancellationToken);
             written = reader.RowsRead;
         }
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken);
         return written;
     }
 

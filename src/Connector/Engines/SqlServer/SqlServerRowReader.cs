@@ -31,9 +31,9 @@ internal sealed class SqlServerRowReader : IRowReader
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT snapshot_isolation_state FROM sys.databases WHERE database_id = DB_ID()";
-            snapshot = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1;
+            snapshot = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
         }
-        return await connection.BeginTransactionAsync(snapshot ? IsolationLevel.Snapshot : IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+        return await connection.BeginTransactionAsync(snapshot ? IsolationLevel.Snapshot : IsolationLevel.ReadCommitted, cancellationToken);
     }
 
     /// <summary>

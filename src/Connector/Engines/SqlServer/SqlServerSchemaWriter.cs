@@ -36,12 +36,12 @@ internal sealed class SqlServerSchemaWriter : ISchemaWriter
             create.CommandText = "IF SCHEMA_ID(@name) IS NULL EXEC(@ddl)";
             AddParameter(create, "@name", name);
             AddParameter(create, "@ddl", "CREATE SCHEMA " + _d.Quote(name));
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await create.ExecuteNonQueryAsync(cancellationToken);
         }
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var table in schema.Tables)
         {
-            await ExecuteAsync(connection, CreateTableSql(table, names), cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, CreateTableSql(table, names), cancellationToken);
         }
     }
 
@@ -141,7 +141,7 @@ internal sealed class SqlServerSchemaWriter : ISchemaWriter
                 var filter = same && index.Filter is { } f ? " WHERE " + f : "";
                 await ExecuteAsync(connection,
                     $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {_d.Quote(name)} ON {_d.Quote(table.Name)} ({_d.QuoteList(index.Columns)}){filter}",
-                    cancellationToken).ConfigureAwait(false);
+                    cancellationToken);
             }
         }
         foreach (var fk in schema.ForeignKeys)
@@ -149,7 +149,7 @@ internal sealed class SqlServerSchemaWriter : ISchemaWriter
             await ExecuteAsync(connection,
                 $"ALTER TABLE {_d.Quote(fk.Table)} WITH CHECK ADD {ConstraintClause(fk.Name, names)}FOREIGN KEY ({_d.QuoteList(fk.Columns)}) "
                 + $"REFERENCES {_d.Quote(fk.PrincipalTable)} ({_d.QuoteList(fk.PrincipalColumns)}) ON DELETE {Action(fk.OnDelete)} ON UPDATE {Action(fk.OnUpdate)}",
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
         }
     }
 
@@ -182,7 +182,7 @@ internal sealed class SqlServerSchemaWriter : ISchemaWriter
                 var sql = definition.StartsWith("CREATE", StringComparison.OrdinalIgnoreCase) ? definition : $"CREATE VIEW {_d.Quote(view.Name)} AS {definition}";
                 try
                 {
-                    await ExecuteAsync(connection, sql, cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, sql, cancellationToken);
                     pending.Remove(view);
                     progress = true;
                 }
@@ -210,13 +210,13 @@ internal sealed class SqlServerSchemaWriter : ISchemaWriter
             if (IdentityColumn(table) is not { } column) continue;
             await using var max = connection.CreateCommand();
             max.CommandText = $"SELECT MAX({_d.Quote(column.Name)}) FROM {_d.Quote(table.Name)}";
-            var value = await max.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            var value = await max.ExecuteScalarAsync(cancellationToken);
             // An empty table keeps its seed: the first insert takes it.
             if (value is null or DBNull) continue;
             var top = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
             // DBCC CHECKIDENT takes the table as a string; the number is formatted, never user text.
             await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture,
-                $"DBCC CHECKIDENT ({SqlServerDialect.Literal(_d.Quote(table.Name))}, RESEED, {top}) WITH NO_INFOMSGS"), cancellationToken).ConfigureAwait(false);
+                $"DBCC CHECKIDENT ({SqlServerDialect.Literal(_d.Quote(table.Name))}, RESEED, {top}) WITH NO_INFOMSGS"), cancellationToken);
         }
     }
 
@@ -225,7 +225,7 @@ internal sealed class SqlServerSchemaWriter : ISchemaWriter
         ArgumentNullException.ThrowIfNull(schema);
         foreach (var table in schema.Tables)
         {
-            await ExecuteAsync(connection, $"UPDATE STATISTICS {_d.Quote(table.Name)}", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"UPDATE STATISTICS {_d.Quote(table.Name)}", cancellationToken);
         }
     }
 
@@ -245,11 +245,11 @@ internal sealed class SqlServerSchemaWriter : ISchemaWriter
                 EXEC sp_executesql @sql;
                 """;
             AddParameter(drop, "@table", _d.Quote(table));
-            await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await drop.ExecuteNonQueryAsync(cancellationToken);
         }
         foreach (var table in tables)
         {
-            await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {_d.Quote(table)}", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {_d.Quote(table)}", cancellationToken);
         }
     }
 
@@ -272,6 +272,6 @@ internal sealed class SqlServerSchemaWriter : ISchemaWriter
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.CommandTimeout = 0;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

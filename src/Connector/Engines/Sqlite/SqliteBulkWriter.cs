@@ -23,33 +23,33 @@ internal sealed class SqliteBulkWriter : IBulkWriter
             ?? throw new ArgumentException($"The SQLite bulk writer needs a SqliteConnection, not {connection?.GetType().Name}.", nameof(connection));
         var d = SqliteDialect.Instance;
         var indexes = Enumerable.Range(0, table.Columns.Count).Where(i => table.Columns[i].GeneratedSql is null).ToArray();
-        var foreignKeys = Convert.ToInt64(await ScalarAsync(sqlite, "PRAGMA foreign_keys", cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) != 0;
-        if (foreignKeys) await ScalarAsync(sqlite, "PRAGMA foreign_keys = OFF", cancellationToken).ConfigureAwait(false);
+        var foreignKeys = Convert.ToInt64(await ScalarAsync(sqlite, "PRAGMA foreign_keys", cancellationToken), System.Globalization.CultureInfo.InvariantCulture) != 0;
+        if (foreignKeys) await ScalarAsync(sqlite, "PRAGMA foreign_keys = OFF", cancellationToken);
         try
         {
-            await using var transaction = (SqliteTransaction)await sqlite.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = (SqliteTransaction)await sqlite.BeginTransactionAsync(cancellationToken);
             await using var insert = sqlite.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = $"INSERT INTO {d.Quote(table.Name)} ({string.Join(", ", indexes.Select(i => d.Quote(table.Columns[i].Name)))}) " +
                 $"VALUES ({string.Join(", ", indexes.Select((_, n) => "$p" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
             var parameters = indexes.Select((_, n) => insert.Parameters.Add(new SqliteParameter("$p" + n.ToString(System.Globalization.CultureInfo.InvariantCulture), null))).ToArray();
-            await insert.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            await insert.PrepareAsync(cancellationToken);
             long count = 0;
-            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            await foreach (var row in rows.WithCancellation(cancellationToken))
             {
                 for (var n = 0; n < indexes.Length; n++)
                 {
                     parameters[n].Value = SqliteValueConverter.ToStored(row[indexes[n]]);
                 }
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await insert.ExecuteNonQueryAsync(cancellationToken);
                 count++;
             }
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken);
             return count;
         }
         finally
         {
-            if (foreignKeys) await ScalarAsync(sqlite, "PRAGMA foreign_keys = ON", CancellationToken.None).ConfigureAwait(false);
+            if (foreignKeys) await ScalarAsync(sqlite, "PRAGMA foreign_keys = ON", CancellationToken.None);
         }
     }
 
@@ -57,6 +57,6 @@ internal sealed class SqliteBulkWriter : IBulkWriter
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return await command.ExecuteScalarAsync(cancellationToken);
     }
 }

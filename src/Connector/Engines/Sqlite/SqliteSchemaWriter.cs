@@ -30,7 +30,7 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
         ArgumentNullException.ThrowIfNull(schema);
         foreach (var table in schema.Tables)
         {
-            await ExecuteAsync(connection, CreateTableDdl(table), cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, CreateTableDdl(table), cancellationToken);
         }
     }
 
@@ -140,7 +140,7 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(schema);
-        await CheckForeignKeysAsync(connection, cancellationToken).ConfigureAwait(false);
+        await CheckForeignKeysAsync(connection, cancellationToken);
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var table in schema.Tables)
         {
@@ -150,7 +150,7 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
                 if (sameEngine && index.Definition is { } definition)
                 {
                     names.Add(index.Name);
-                    await ExecuteAsync(connection, definition, cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, definition, cancellationToken);
                     continue;
                 }
                 if (PortableIndexes.IsSpecial(index))
@@ -169,10 +169,10 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
                 // Across engines the mapper has put the predicate in this engine's SQL, or dropped it.
                 var filter = index.Filter is { } predicate ? $" WHERE {predicate}" : "";
                 await ExecuteAsync(connection,
-                    $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {D.Quote(name)} ON {D.Quote(table.Name)} ({D.QuoteList(index.Columns)}){filter}", cancellationToken).ConfigureAwait(false);
+                    $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {D.Quote(name)} ON {D.Quote(table.Name)} ({D.QuoteList(index.Columns)}){filter}", cancellationToken);
             }
         }
-        await ExecuteAsync(connection, "PRAGMA foreign_keys = ON", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, "PRAGMA foreign_keys = ON", cancellationToken);
     }
 
     private static async Task CheckForeignKeysAsync(DbConnection connection, CancellationToken cancellationToken)
@@ -182,8 +182,8 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = "PRAGMA foreign_key_check";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
                 total++;
                 if (violations.Count < 10)
@@ -219,7 +219,7 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
             {
                 try
                 {
-                    await ExecuteAsync(connection, ViewDdl(view), cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, ViewDdl(view), cancellationToken);
                 }
                 catch (DbException e)
                 {
@@ -228,14 +228,14 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
                 }
                 try
                 {
-                    await ExecuteAsync(connection, $"SELECT * FROM {D.Quote(view.Name.Name)} LIMIT 0", cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, $"SELECT * FROM {D.Quote(view.Name.Name)} LIMIT 0", cancellationToken);
                     pending.Remove(view);
                     progress = true;
                 }
                 catch (DbException e)
                 {
                     errors[view.Name] = e.Message;
-                    await ExecuteAsync(connection, $"DROP VIEW IF EXISTS {D.Quote(view.Name.Name)}", cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(connection, $"DROP VIEW IF EXISTS {D.Quote(view.Name.Name)}", cancellationToken);
                 }
             }
         }
@@ -263,7 +263,7 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
         ArgumentNullException.ThrowIfNull(schema);
         var tables = schema.Tables.Select(t => t.Name).ToHashSet();
         var warnings = await SourceCode.RunAsync(connection,
-            schema.Triggers.Where(t => tables.Contains(t.Table)).Select(t => ($"Trigger {t.Name} on {t.Table}", t.Definition)), cancellationToken).ConfigureAwait(false);
+            schema.Triggers.Where(t => tables.Contains(t.Table)).Select(t => ($"Trigger {t.Name} on {t.Table}", t.Definition)), cancellationToken);
         foreach (var w in warnings) _warnings.Enqueue(w);
         return warnings;
     }
@@ -275,7 +275,7 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
         await using (var exists = connection.CreateCommand())
         {
             exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'";
-            if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0) return;
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0) return;
         }
         foreach (var table in schema.Tables)
         {
@@ -287,7 +287,7 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
             parameter.ParameterName = "$name";
             parameter.Value = table.Name.Name;
             command.Parameters.Add(parameter);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
@@ -298,17 +298,17 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
     public async Task DropTablesAsync(DbConnection connection, IReadOnlyList<QualifiedName> tables, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        await ExecuteAsync(connection, "PRAGMA foreign_keys = OFF", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, "PRAGMA foreign_keys = OFF", cancellationToken);
         try
         {
             foreach (var table in tables)
             {
-                await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {D.Quote(table)}", cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {D.Quote(table)}", cancellationToken);
             }
         }
         finally
         {
-            await ExecuteAsync(connection, "PRAGMA foreign_keys = ON", CancellationToken.None).ConfigureAwait(false);
+            await ExecuteAsync(connection, "PRAGMA foreign_keys = ON", CancellationToken.None);
         }
     }
 
@@ -316,6 +316,6 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -34,26 +34,26 @@ internal sealed class ConnectionRunLock : IRunLock
     {
         ArgumentNullException.ThrowIfNull(unpooled);
         ArgumentNullException.ThrowIfNull(parameters);
-        var connection = await OpenDatabase.TargetAsync(unpooled, cancellationToken).ConfigureAwait(false);
+        var connection = await OpenDatabase.TargetAsync(unpooled, cancellationToken);
         try
         {
             if (sessionSql is not null)
             {
                 await using var session = connection.CreateCommand();
                 session.CommandText = sessionSql;
-                await session.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await session.ExecuteNonQueryAsync(cancellationToken);
             }
             await using var take = Command(connection, takeSql, parameters);
-            var granted = await take.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            var granted = await take.ExecuteScalarAsync(cancellationToken);
             if (granted is not null && granted is not DBNull && Convert.ToInt64(granted, CultureInfo.InvariantCulture) == 1)
                 return new ConnectionRunLock(connection, releaseSql, parameters);
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync();
             throw;
         }
-        await connection.DisposeAsync().ConfigureAwait(false);
+        await connection.DisposeAsync();
         return null;
     }
 
@@ -62,7 +62,7 @@ internal sealed class ConnectionRunLock : IRunLock
         try
         {
             await using var release = Command(_connection, _releaseSql, _parameters);
-            await release.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
         catch (DbException)
         {
@@ -72,7 +72,7 @@ internal sealed class ConnectionRunLock : IRunLock
         {
             // The connection was already broken (server restart): the lock went with its session.
         }
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        await _connection.DisposeAsync();
     }
 
     private static DbCommand Command(DbConnection connection, string sql, IReadOnlyList<KeyValuePair<string, object>> parameters)

@@ -1,13 +1,10 @@
 using Sdv.Connector.Connections;
-using Sdv.Connector.Nightly.Staging.MySql;
-using Sdv.Connector.Nightly.Staging.PostgreSql;
-using Sdv.Connector.Nightly.Staging.Sqlite;
-using Sdv.Connector.Nightly.Staging.SqlServer;
+using Sdv.Connector.Engines;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Nightly.Staging;
 
-/// <summary>The staging area of each engine; adding an engine adds one line here and a folder beside this file.</summary>
+/// <summary>The staging area of a target (its engine's, from <see cref="IEngineAdapter.Staging"/>; each engine's in a folder beside this file) and the names staging uses.</summary>
 internal static class StagingAreas
 {
     public const string StagingSuffix = "__sdv_staging";
@@ -16,14 +13,8 @@ internal static class StagingAreas
     public static IStagingArea For(DatabaseEndpoint target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return target.Engine switch
-        {
-            DatabaseEngine.Sqlite => new SqliteStaging(target),
-            DatabaseEngine.PostgreSql => new PostgreSqlStaging(target),
-            DatabaseEngine.MySql => new MySqlStaging(target),
-            DatabaseEngine.SqlServer => new SqlServerStaging(target),
-            _ => throw new ArgumentOutOfRangeException(nameof(target), target.Engine, "No staging for this engine."),
-        };
+        if (target.Engine is not { } engine) throw new ArgumentOutOfRangeException(nameof(target), target.Engine, "No staging for this engine.");
+        return EngineAdapters.For(engine).Staging(target);
     }
 
     /// <summary>The schema a <c>&lt;schema&gt;__sdv_staging</c> schema stands for (the suffix removed); any other name as it is.</summary>

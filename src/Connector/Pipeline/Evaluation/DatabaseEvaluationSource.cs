@@ -41,15 +41,15 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
         DatabaseEndpoint endpoint, IReadOnlyDictionary<string, SourceTable> tables, string side, CancellationToken cancellationToken)
     {
         var adapter = OpenDatabase.Adapter(endpoint);
-        var connection = await OpenDatabase.SourceAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        var connection = await OpenDatabase.SourceAsync(endpoint, cancellationToken);
         try
         {
-            var transaction = await adapter.Reader.BeginReadOnlyAsync(connection, cancellationToken).ConfigureAwait(false);
+            var transaction = await adapter.Reader.BeginReadOnlyAsync(connection, cancellationToken);
             return new DatabaseEvaluationSource(adapter, connection, transaction, tables, side);
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            await connection.DisposeAsync();
             throw;
         }
     }
@@ -68,7 +68,7 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
         var t = Table(table);
         var present = columns.Where(c => t.Columns.ContainsKey(c)).ToList();
         var schemas = present.Select(c => t.Columns[c]).ToList();
-        var row = await SingleRowAsync(_sql.Counts(t.Table, schemas), schemas.Count + 1, $"{table} (counts)", cancellationToken).ConfigureAwait(false);
+        var row = await SingleRowAsync(_sql.Counts(t.Table, schemas), schemas.Count + 1, $"{table} (counts)", cancellationToken);
         var values = present.Select((c, i) => (c, N: Long(row[i + 1]))).ToDictionary(x => x.c, x => x.N, StringComparer.Ordinal);
         return new TableCounts(Long(row[0]), values);
     }
@@ -77,7 +77,7 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
     {
         var t = Table(table);
         var c = t.Columns[column];
-        await foreach (var row in ReadAsync(_sql.Values(t.Table, c), [c, EvaluationSql.Count], $"{table}.{column}", cancellationToken).ConfigureAwait(false))
+        await foreach (var row in ReadAsync(_sql.Values(t.Table, c), [c, EvaluationSql.Count], $"{table}.{column}", cancellationToken))
         {
             yield return new ValueCount(row[0], Long(row[1]));
         }
@@ -87,7 +87,7 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
     {
         var t = Table(table);
         var schemas = columns.Select(c => t.Columns.GetValueOrDefault(c)).ToList();
-        await foreach (var row in ReadAsync(_sql.Rows(t.Table, schemas), schemas.Select(s => s ?? EvaluationSql.Absent).ToList(), table, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in ReadAsync(_sql.Rows(t.Table, schemas), schemas.Select(s => s ?? EvaluationSql.Absent).ToList(), table, cancellationToken))
         {
             yield return new WeightedRow(row, 1);
         }
@@ -99,7 +99,7 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
     {
         var (join, parents, children) = Join(relationship, parentColumns, childColumns);
         var schemas = parents.Concat(children).Select(s => s ?? EvaluationSql.Absent).ToList();
-        await foreach (var row in ReadAsync(_sql.Join(join, parents, children), schemas, relationship.ToString(), cancellationToken).ConfigureAwait(false))
+        await foreach (var row in ReadAsync(_sql.Join(join, parents, children), schemas, relationship.ToString(), cancellationToken))
         {
             yield return new WeightedRow(row, 1);
         }
@@ -116,7 +116,7 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
         var (p, ch) = (parents.Select(Continuous).ToList(), children.Select(Continuous).ToList());
         var schemas = p.Concat(ch).Select(s => s ?? EvaluationSql.Absent).ToList();
         var n = schemas.Count;
-        var row = await SingleRowAsync(_sql.JoinRange(join, p, ch), [.. schemas, .. schemas], $"{relationship} (range)", cancellationToken).ConfigureAwait(false);
+        var row = await SingleRowAsync(_sql.JoinRange(join, p, ch), [.. schemas, .. schemas], $"{relationship} (range)", cancellationToken);
         return (row[..n], row[n..]);
     }
 
@@ -124,7 +124,7 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
     {
         var (join, _, _) = Join(relationship, [], []);
         var histogram = new SortedDictionary<long, long>();
-        await foreach (var row in ReadAsync(_sql.ChildCounts(join), [EvaluationSql.Count, EvaluationSql.Count], $"{relationship} (children per parent)", cancellationToken).ConfigureAwait(false))
+        await foreach (var row in ReadAsync(_sql.ChildCounts(join), [EvaluationSql.Count, EvaluationSql.Count], $"{relationship} (children per parent)", cancellationToken))
         {
             histogram[Long(row[0])] = Long(row[1]);
         }
@@ -135,8 +135,8 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
     public async Task<ForeignKeyCounts> ForeignKeyAsync(EvaluationRelationship relationship, CancellationToken cancellationToken)
     {
         var (join, _, _) = Join(relationship, [], []);
-        var rows = await SingleRowAsync(_sql.ForeignKeyRows(join), 2, $"{relationship} (foreign keys)", cancellationToken).ConfigureAwait(false);
-        var matched = await SingleRowAsync(_sql.ForeignKeyMatched(join), 1, $"{relationship} (matches)", cancellationToken).ConfigureAwait(false);
+        var rows = await SingleRowAsync(_sql.ForeignKeyRows(join), 2, $"{relationship} (foreign keys)", cancellationToken);
+        var matched = await SingleRowAsync(_sql.ForeignKeyMatched(join), 1, $"{relationship} (matches)", cancellationToken);
         return new ForeignKeyCounts(Long(rows[0]), Long(rows[1]), Long(matched[0]));
     }
 
@@ -152,7 +152,7 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
             return 0;
         }
 
-        var row = await SingleRowAsync(_sql.RepeatedKeys(t.Table, columns), 1, $"{table} (key)", cancellationToken).ConfigureAwait(false);
+        var row = await SingleRowAsync(_sql.RepeatedKeys(t.Table, columns), 1, $"{table} (key)", cancellationToken);
         return Long(row[0]);
     }
 
@@ -162,14 +162,14 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
         {
             if (_transaction is not null)
             {
-                await _transaction.DisposeAsync().ConfigureAwait(false);
+                await _transaction.DisposeAsync();
             }
         }
         finally
         {
             // Closed even where the rollback failed: a pooled session left open keeps its snapshot and its
             // metadata locks, and a DROP or ALTER of the database waits on them.
-            await _connection.DisposeAsync().ConfigureAwait(false);
+            await _connection.DisposeAsync();
         }
     }
 
@@ -192,11 +192,11 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
         Table(table).Columns.GetValueOrDefault(column) ?? throw new InvalidOperationException($"The {_side} table {table} has no column {column}.");
 
     private async Task<object?[]> SingleRowAsync(string sql, int width, string label, CancellationToken cancellationToken) =>
-        await SingleRowAsync(sql, Enumerable.Repeat(EvaluationSql.Count, width).ToList(), label, cancellationToken).ConfigureAwait(false);
+        await SingleRowAsync(sql, Enumerable.Repeat(EvaluationSql.Count, width).ToList(), label, cancellationToken);
 
     private async Task<object?[]> SingleRowAsync(string sql, IReadOnlyList<ColumnSchema> columns, string label, CancellationToken cancellationToken)
     {
-        await foreach (var row in ReadAsync(sql, columns, label, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in ReadAsync(sql, columns, label, cancellationToken))
         {
             return (object?[])row.Clone();
         }
@@ -214,7 +214,7 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
 
         try
         {
-            await foreach (var row in _adapter.Reader.ReadQueryAsync(_connection, _transaction, sql, columns, $"{_side} {label}", cancellationToken, reuseRow: true).ConfigureAwait(false))
+            await foreach (var row in _adapter.Reader.ReadQueryAsync(_connection, _transaction, sql, columns, $"{_side} {label}", cancellationToken, reuseRow: true))
             {
                 yield return row;
             }

@@ -23,7 +23,7 @@ internal static partial class MySqlCatalogObjects
             string? definition = null;
             try
             {
-                var show = await QueryAsync(connection, $"SHOW CREATE {kind.ToUpperInvariant()} `{name.Replace("`", "``", StringComparison.Ordinal)}`", cancellationToken).ConfigureAwait(false);
+                var show = await QueryAsync(connection, $"SHOW CREATE {kind.ToUpperInvariant()} {IdentifierQuoting.Backticks.Quote(name)}", cancellationToken).ConfigureAwait(false);
                 definition = show.Count > 0 ? Str(show[0][2]) : null;
             }
             catch (DbException e)
@@ -47,18 +47,17 @@ internal static partial class MySqlCatalogObjects
             SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT
             FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY EVENT_OBJECT_TABLE, ACTION_ORDER, TRIGGER_NAME
             """;
-        static string Q(string identifier) => "`" + identifier.Replace("`", "``", StringComparison.Ordinal) + "`";
         return (await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
             .Where(r => tables.Contains(Text(r[1])))
             .Select(r => new TriggerSchema(Text(r[0]), new QualifiedName(database, Text(r[1])),
-                $"CREATE TRIGGER {Q(Text(r[0]))} {Text(r[2])} {Text(r[3])} ON {Q(Text(r[1]))} FOR EACH ROW {Text(r[4])}"))
+                $"CREATE TRIGGER {IdentifierQuoting.Backticks.Quote(Text(r[0]))} {Text(r[2])} {Text(r[3])} ON {IdentifierQuoting.Backticks.Quote(Text(r[1]))} FOR EACH ROW {Text(r[4])}"))
             .ToList();
     }
 
     /// <summary>The PARTITION BY clause of a partitioned table (SHOW CREATE TABLE's tail, its version comment removed), or null.</summary>
     public static async Task<string?> PartitionClauseAsync(DbConnection connection, string table, CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync(connection, $"SHOW CREATE TABLE `{table.Replace("`", "``", StringComparison.Ordinal)}`", cancellationToken).ConfigureAwait(false);
+        var rows = await QueryAsync(connection, $"SHOW CREATE TABLE {IdentifierQuoting.Backticks.Quote(table)}", cancellationToken).ConfigureAwait(false);
         var create = rows.Count > 0 ? Str(rows[0][1]) : null;
         var at = create?.IndexOf("PARTITION BY", StringComparison.OrdinalIgnoreCase) ?? -1;
         if (create is null || at < 0) return null;
@@ -73,7 +72,7 @@ internal static partial class MySqlCatalogObjects
         try
         {
             var rows = await QueryAsync(connection,
-                $"SELECT start_value, minimum_value, maximum_value, increment, cache_size, cycle_option FROM `{sequence.Name.Name.Replace("`", "``", StringComparison.Ordinal)}`",
+                $"SELECT start_value, minimum_value, maximum_value, increment, cache_size, cycle_option FROM {IdentifierQuoting.Backticks.Quote(sequence.Name.Name)}",
                 cancellationToken).ConfigureAwait(false);
             if (rows.Count == 0) return sequence;
             var r = rows[0];

@@ -67,7 +67,10 @@ internal sealed record MySqlColumnType(string Name, string? Arguments, bool IsUn
             var c = text[i];
             if (quoted)
             {
-                if (c == '\\') i++;
+                if (c == '\\')
+                {
+                    i++;
+                }
                 else if (c == '\'')
                 {
                     if (i + 1 < text.Length && text[i + 1] == '\'') i++;

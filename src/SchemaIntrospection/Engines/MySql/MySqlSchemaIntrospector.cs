@@ -328,12 +328,11 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
     /// <summary>A readable definition of an index that is more than a list of whole columns.</summary>
     private static string Describe(List<IndexPart> parts)
     {
-        static string Quote(string identifier) => "`" + identifier.Replace("`", "``", StringComparison.Ordinal) + "`";
         // MariaDB reports a SUB_PART (32) for a SPATIAL key part that CREATE SPATIAL INDEX refuses.
         var prefixes = !parts[0].Type.Equals("SPATIAL", StringComparison.OrdinalIgnoreCase) && !parts[0].Type.Equals("FULLTEXT", StringComparison.OrdinalIgnoreCase);
         var items = parts.Select(p => p.Column is null
             ? "(" + p.Expression + ")"
-            : prefixes && p.SubPart is { } prefix ? $"{Quote(p.Column)}({prefix.ToString(CultureInfo.InvariantCulture)})" : Quote(p.Column));
+            : prefixes && p.SubPart is { } prefix ? $"{IdentifierQuoting.Backticks.Quote(p.Column)}({prefix.ToString(CultureInfo.InvariantCulture)})" : IdentifierQuoting.Backticks.Quote(p.Column));
         return $"{parts[0].Type} ({string.Join(", ", items)})";
     }
 
@@ -437,8 +436,7 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
 
     private static async Task<long> CountRowsAsync(DbConnection connection, string database, string table, CancellationToken cancellationToken)
     {
-        static string Quote(string identifier) => "`" + identifier.Replace("`", "``", StringComparison.Ordinal) + "`";
-        var rows = await QueryAsync(connection, $"SELECT COUNT(*) FROM {Quote(database)}.{Quote(table)}", cancellationToken).ConfigureAwait(false);
+        var rows = await QueryAsync(connection, $"SELECT COUNT(*) FROM {IdentifierQuoting.Backticks.Quote(new QualifiedName(database, table))}", cancellationToken).ConfigureAwait(false);
         return Long(rows[0][0]) ?? 0;
     }
 

@@ -256,7 +256,7 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         var parents = table.InheritsFrom.Select(relations.GetValueOrDefault).OfType<Relation>().ToList();
         if (parents.Count > 0)
         {
-            annotations[InheritsAnnotation] = string.Join("\n", parents.Select(p => p.Name.Schema == table.Name.Schema ? Quote(p.Name.Name) : Quote(p.Name.Schema!) + "." + Quote(p.Name.Name)));
+            annotations[InheritsAnnotation] = string.Join("\n", parents.Select(p => p.Name.Schema == table.Name.Schema ? IdentifierQuoting.DoubleQuotes.Quote(p.Name.Name) : IdentifierQuoting.DoubleQuotes.Quote(p.Name)));
         }
         if (relations.Values.Any(r => r.InheritsFrom.Contains(table.Oid))) annotations[InheritedAnnotation] = "true";
         return annotations;
@@ -381,7 +381,7 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         {
             kind = IdentityKind.Serial;
             // Quoted in full, so that a writer reads the two parts back whatever characters they hold.
-            annotations["postgresql:sequence"] = Quote(serialSequence[0]) + "." + Quote(serialSequence[1]);
+            annotations["postgresql:sequence"] = IdentifierQuoting.DoubleQuotes.Quote(new QualifiedName(serialSequence[0], serialSequence[1]));
         }
         if (generated == "s") annotations["postgresql:generated"] = "stored";
         // A column an inheriting table has from its parent: INHERITS brings it, the CREATE TABLE does not name it.
@@ -509,7 +509,7 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         foreach (var table in tables)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT COUNT(*) FROM {Quote(table.Name.Schema!)}.{Quote(table.Name.Name)}";
+            command.CommandText = $"SELECT COUNT(*) FROM {IdentifierQuoting.DoubleQuotes.Quote(table.Name)}";
             var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             counted.Add(table with { RowCount = Convert.ToInt64(value, CultureInfo.InvariantCulture), RowCountIsExact = true });
         }
@@ -524,8 +524,6 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         "d" => ReferentialAction.SetDefault,
         _ => ReferentialAction.NoAction,
     };
-
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static async Task QueryAsync(DbConnection connection, string sql, string[]? schemas, Action<DbDataReader> row, CancellationToken cancellationToken)
     {

@@ -35,8 +35,14 @@ internal static class SqlServerDefaults
                 }
                 continue;
             }
-            if (c == '\'') quoted = true;
-            else if (c == '(') depth++;
+            if (c == '\'')
+            {
+                quoted = true;
+            }
+            else if (c == '(')
+            {
+                depth++;
+            }
             else if (c == ')')
             {
                 depth--;

@@ -292,9 +292,9 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
 
     private static string Describe(string type, List<object?[]> rows, List<string> included)
     {
-        var keys = rows.Where(r => !Bool(r[10])).Select(r => Quote(Text(r[12])) + (Bool(r[11]) ? " DESC" : string.Empty));
+        var keys = rows.Where(r => !Bool(r[10])).Select(r => IdentifierQuoting.Brackets.Quote(Text(r[12])) + (Bool(r[11]) ? " DESC" : string.Empty));
         var text = $"{type} ({string.Join(", ", keys)})";
-        return included.Count > 0 ? $"{text} INCLUDE ({string.Join(", ", included.Select(Quote))})" : text;
+        return included.Count > 0 ? $"{text} INCLUDE ({string.Join(", ", included.Select(IdentifierQuoting.Brackets.Quote))})" : text;
     }
 
     private static async Task<Dictionary<int, IReadOnlyList<ForeignKeySchema>>> ReadForeignKeysAsync(
@@ -439,11 +439,10 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
 
     private static async Task<long> CountRowsAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync(connection, $"SELECT COUNT_BIG(*) FROM {Quote(table.Schema!)}.{Quote(table.Name)}", cancellationToken).ConfigureAwait(false);
+        var rows = await QueryAsync(connection, $"SELECT COUNT_BIG(*) FROM {IdentifierQuoting.Brackets.Quote(table)}", cancellationToken).ConfigureAwait(false);
         return Long(rows[0][0]) ?? 0;
     }
 
-    private static string Quote(string identifier) => "[" + identifier.Replace("]", "]]", StringComparison.Ordinal) + "]";
 
     private sealed record TableInfo(QualifiedName Name, string? Comment, IReadOnlyDictionary<string, string> Annotations);
 

@@ -199,8 +199,14 @@ internal static class SqliteCreateTableParser
         for (var i = start; i < end; i++)
         {
             var kind = tokens[i].Kind;
-            if (kind == SqliteTokenKind.OpenParen) depth++;
-            else if (kind == SqliteTokenKind.CloseParen) depth--;
+            if (kind == SqliteTokenKind.OpenParen)
+            {
+                depth++;
+            }
+            else if (kind == SqliteTokenKind.CloseParen)
+            {
+                depth--;
+            }
             else if (kind == SqliteTokenKind.Comma && depth == 0)
             {
                 items.Add((itemStart, i));

@@ -62,12 +62,18 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
             var name = r.GetString(1);
             var sql = r.IsDBNull(3) ? null : r.GetString(3);
             if (name.Equals("sqlite_stat1", StringComparison.OrdinalIgnoreCase)) hasStat1 = true;
-            if (type == "index") indexSql[name] = sql;
+            if (type == "index")
+            {
+                indexSql[name] = sql;
+            }
             else if (type == "trigger")
             {
                 if (sql is not null && filter.Includes(new QualifiedName(null, r.GetString(2)))) triggers.Add(new TriggerSchema(name, new QualifiedName(null, r.GetString(2)), sql));
             }
-            else if (name.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase)) return;
+            else if (name.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
             else if (type == "view")
             {
                 if (filter.Includes(new QualifiedName(null, name))) views.Add(new ViewSchema(new QualifiedName(null, name), sql));
@@ -76,7 +82,10 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
             {
                 warnings.Add($"Table {name} is a virtual table ({sql.Trim()}); it is not read as a table.");
             }
-            else tableSql[name] = sql;
+            else
+            {
+                tableSql[name] = sql;
+            }
         }, cancellationToken).ConfigureAwait(false);
 
         var rawColumns = new Dictionary<string, List<RawColumn>>(StringComparer.OrdinalIgnoreCase);
@@ -360,7 +369,8 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
                     continue;
                 }
                 var classes = new HashSet<string>(StringComparer.Ordinal);
-                var sql = $"SELECT DISTINCT typeof(v) FROM (SELECT {Quote(column.Name)} AS v FROM {Quote(table.Name.Name)} LIMIT {TypeSampleRows})";
+                var quote = IdentifierQuoting.DoubleQuotes;
+                var sql = $"SELECT DISTINCT typeof(v) FROM (SELECT {quote.Quote(column.Name)} AS v FROM {quote.Quote(table.Name.Name)} LIMIT {TypeSampleRows})";
                 await QueryAsync(connection, sql, r => classes.Add(r.GetString(0)), cancellationToken).ConfigureAwait(false);
                 classes.Remove("null");
                 var logical = classes.Contains("text") || classes.Count == 0 ? LogicalType.Text
@@ -404,7 +414,7 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
                 continue;
             }
             // No statistics for this table: SQLite counts locally and cheaply, so the exact figure is used.
-            await using var command = CreateCommand(connection, "SELECT COUNT(*) FROM " + Quote(table.Name.Name));
+            await using var command = CreateCommand(connection, "SELECT COUNT(*) FROM " + IdentifierQuoting.DoubleQuotes.Quote(table.Name.Name));
             var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             counted.Add(table with { RowCount = Convert.ToInt64(value, CultureInfo.InvariantCulture), RowCountIsExact = true });
         }
@@ -423,7 +433,6 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
     private static bool SameColumns(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
         a.Count == b.Count && a.Zip(b).All(p => string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase));
 
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>
     /// The transaction pending on a SqliteConnection. Microsoft.Data.Sqlite keeps it in a non-public

@@ -102,11 +102,19 @@ internal static class SqliteTypeMapper
         if (declared.Contains("INT", StringComparison.OrdinalIgnoreCase)) return "INTEGER";
         if (declared.Contains("CHAR", StringComparison.OrdinalIgnoreCase)
             || declared.Contains("CLOB", StringComparison.OrdinalIgnoreCase)
-            || declared.Contains("TEXT", StringComparison.OrdinalIgnoreCase)) return "TEXT";
+            || declared.Contains("TEXT", StringComparison.OrdinalIgnoreCase))
+        {
+            return "TEXT";
+        }
+
         if (declared.Contains("BLOB", StringComparison.OrdinalIgnoreCase) || declared.Trim().Length == 0) return "BLOB";
         if (declared.Contains("REAL", StringComparison.OrdinalIgnoreCase)
             || declared.Contains("FLOA", StringComparison.OrdinalIgnoreCase)
-            || declared.Contains("DOUB", StringComparison.OrdinalIgnoreCase)) return "REAL";
+            || declared.Contains("DOUB", StringComparison.OrdinalIgnoreCase))
+        {
+            return "REAL";
+        }
+
         return "NUMERIC";
     }
 

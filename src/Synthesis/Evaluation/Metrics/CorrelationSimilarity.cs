@@ -1,5 +1,5 @@
-using Sdv.Connector.Synthesis.Statistics;
 using Sdv.Connector.Synthesis.Evaluation.Streaming;
+using Sdv.Connector.Synthesis.Statistics;
 
 namespace Sdv.Connector.Synthesis.Evaluation.Metrics;
 

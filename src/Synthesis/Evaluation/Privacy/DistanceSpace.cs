@@ -7,22 +7,22 @@ namespace Sdv.Connector.Synthesis.Evaluation.Privacy;
 /// </summary>
 internal sealed class DistanceSpace
 {
-    private readonly bool[] continuous;
-    private readonly double[] range;
-    private readonly Dictionary<object, int>[] codes;
+    private readonly bool[] _continuous;
+    private readonly double[] _range;
+    private readonly Dictionary<object, int>[] _codes;
 
     /// <param name="continuous">Per column, whether it is compared as a number.</param>
     /// <param name="range">Per column, the real max − min over every real row (0 or NaN: compared for equality).</param>
     public DistanceSpace(bool[] continuous, double[] range)
     {
-        this.continuous = continuous;
-        this.range = range;
-        codes = continuous.Select(_ => new Dictionary<object, int>()).ToArray();
+        _continuous = continuous;
+        _range = range;
+        _codes = continuous.Select(_ => new Dictionary<object, int>()).ToArray();
     }
 
     /// <summary>Each row (cells in column order) as one number per column: the value (continuous) or a category code (discrete); NaN for null.</summary>
     public double[][] Encode(IReadOnlyList<object?[]> rows) =>
-        rows.Select(row => row.Select((cell, c) => continuous[c] ? SafeNumber(cell) : Code(c, cell)).ToArray()).ToArray();
+        rows.Select(row => row.Select((cell, c) => _continuous[c] ? SafeNumber(cell) : Code(c, cell)).ToArray()).ToArray();
 
     public double Distance(double[] a, double[] b)
     {
@@ -36,9 +36,9 @@ internal sealed class DistanceSpace
             {
                 total += xNull && yNull ? 0 : 1;
             }
-            else if (continuous[c] && range[c] > 0)
+            else if (_continuous[c] && _range[c] > 0)
             {
-                total += Math.Min(1.0, Math.Abs(x - y) / range[c]);
+                total += Math.Min(1.0, Math.Abs(x - y) / _range[c]);
             }
             else
             {
@@ -73,9 +73,9 @@ internal sealed class DistanceSpace
         }
 
         var key = CellValues.Key(value);
-        if (!codes[column].TryGetValue(key, out var code))
+        if (!_codes[column].TryGetValue(key, out var code))
         {
-            codes[column][key] = code = codes[column].Count;
+            _codes[column][key] = code = _codes[column].Count;
         }
 
         return code;

@@ -1,5 +1,5 @@
-using Sdv.Connector.SchemaIntrospection.Model;
 using System.Globalization;
+using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.Evaluation.Results;
 using Sdv.Connector.Synthesis.Evaluation.Streaming;
 

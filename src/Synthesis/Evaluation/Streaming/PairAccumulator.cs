@@ -1,6 +1,6 @@
-using Sdv.Connector.Synthesis.Statistics;
 using System.Runtime.InteropServices;
 using Sdv.Connector.Synthesis.Evaluation.Metrics;
+using Sdv.Connector.Synthesis.Statistics;
 
 namespace Sdv.Connector.Synthesis.Evaluation.Streaming;
 

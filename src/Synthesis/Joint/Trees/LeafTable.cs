@@ -118,20 +118,20 @@ internal sealed class LeafTable
             return (count + 0.5) / (_totals[leaf] + (0.5 * buckets));
         }
 
-        const double Floor = 1e-3;
+        const double floor = 1e-3;
         if (end - start < 2) return 1;
         var points = _points.AsSpan(start, end - start);
-        if (u < points[0] || u > points[^1]) return Floor;
+        if (u < points[0] || u > points[^1]) return floor;
         var m = points.Length - 2;
         for (var i = 0; i < points.Length - 1; i++)
         {
             if (u > points[i + 1]) continue;
             // Rank mass of the segment: half a knot gap at either end, a whole one between knots.
             var mass = m == 0 ? 1 : (i == 0 || i == points.Length - 2 ? 0.5 : 1.0) / m;
-            return Floor + (mass / Math.Max(points[i + 1] - points[i], 1e-6));
+            return floor + (mass / Math.Max(points[i + 1] - points[i], 1e-6));
         }
 
-        return Floor;
+        return floor;
     }
 
     /// <summary>The decoded points of a continuous leaf (none for a categorical one; tests and diagnostics).</summary>

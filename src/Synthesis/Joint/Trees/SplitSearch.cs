@@ -18,7 +18,6 @@ internal sealed class SplitSearch
     private readonly double[] _sum = new double[Slots];
     private readonly int[] _classCount;
     private readonly int[] _total;
-    private readonly int[] _missing;
     private readonly double[] _left;
     private readonly int[] _present;
     private readonly int[] _order = new int[Slots];
@@ -37,7 +36,6 @@ internal sealed class SplitSearch
         var classes = Math.Max(1, y.Classes);
         _classCount = new int[Slots * classes];
         _total = new int[classes];
-        _missing = new int[classes];
         _left = new double[classes];
         _present = new int[classes];
     }

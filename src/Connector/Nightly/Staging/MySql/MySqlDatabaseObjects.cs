@@ -23,28 +23,28 @@ internal sealed record MySqlDatabaseObjects(IReadOnlyList<string> Tables, IReadO
         var tables = new List<string>();
         var viewNames = new List<string>();
         foreach (var (name, type) in await RowsAsync(connection,
-            "SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = @db ORDER BY table_name", database, cancellationToken).ConfigureAwait(false))
+            "SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = @db ORDER BY table_name", database, cancellationToken))
         {
             (type == "VIEW" ? viewNames : tables).Add(name);
         }
         var views = new List<MySqlTextObject>();
         foreach (var name in viewNames)
         {
-            views.Add(await ShowCreateAsync(connection, "VIEW", database, name, cancellationToken).ConfigureAwait(false));
+            views.Add(await ShowCreateAsync(connection, "VIEW", database, name, cancellationToken));
         }
         // Per table, event and timing in the order they fire: created again in that order, they fire in it.
         var triggers = new List<MySqlTextObject>();
         foreach (var (name, _) in await RowsAsync(connection,
             "SELECT trigger_name, event_object_table FROM information_schema.triggers WHERE trigger_schema = @db " +
-            "ORDER BY event_object_table, action_timing, event_manipulation, action_order", database, cancellationToken).ConfigureAwait(false))
+            "ORDER BY event_object_table, action_timing, event_manipulation, action_order", database, cancellationToken))
         {
-            triggers.Add(await ShowCreateAsync(connection, "TRIGGER", database, name, cancellationToken).ConfigureAwait(false));
+            triggers.Add(await ShowCreateAsync(connection, "TRIGGER", database, name, cancellationToken));
         }
         var routines = new List<MySqlTextObject>();
         foreach (var (name, type) in await RowsAsync(connection,
-            "SELECT routine_name, routine_type FROM information_schema.routines WHERE routine_schema = @db ORDER BY routine_type, routine_name", database, cancellationToken).ConfigureAwait(false))
+            "SELECT routine_name, routine_type FROM information_schema.routines WHERE routine_schema = @db ORDER BY routine_type, routine_name", database, cancellationToken))
         {
-            routines.Add(await ShowCreateAsync(connection, type, database, name, cancellationToken).ConfigureAwait(false));
+            routines.Add(await ShowCreateAsync(connection, type, database, name, cancellationToken));
         }
         return new MySqlDatabaseObjects(tables, views, triggers, routines);
     }
@@ -55,8 +55,8 @@ internal sealed record MySqlDatabaseObjects(IReadOnlyList<string> Tables, IReadO
         await using var command = (MySqlCommand)connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("@db", database);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) rows.Add((reader.GetString(0), reader.GetString(1)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) rows.Add((reader.GetString(0), reader.GetString(1)));
         return rows;
     }
 
@@ -68,8 +68,8 @@ internal sealed record MySqlDatabaseObjects(IReadOnlyList<string> Tables, IReadO
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"SHOW CREATE {kind} {D.Quote(database)}.{D.Quote(name)}";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) throw new InvalidOperationException($"SHOW CREATE {kind} {database}.{name} returned nothing.");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) throw new InvalidOperationException($"SHOW CREATE {kind} {database}.{name} returned nothing.");
         var isView = kind == "VIEW";
         var statement = isView ? 1 : 2;
         if (reader.IsDBNull(statement))

@@ -44,14 +44,14 @@ internal sealed class MySqlStaging : IStagingArea
 
     public async Task<IReadOnlyList<string>> CleanAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenTargetAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenTargetAsync(cancellationToken);
         var removed = new List<string>();
         foreach (var name in new[] { _staging, _old })
         {
-            if (await ExistsAsync(connection, name, cancellationToken).ConfigureAwait(false)) removed.Add("database " + name);
-            await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {D.Quote(name)}", cancellationToken).ConfigureAwait(false);
+            if (await ExistsAsync(connection, name, cancellationToken)) removed.Add("database " + name);
+            await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {D.Quote(name)}", cancellationToken);
         }
-        await ExecuteAsync(connection, $"CREATE DATABASE {D.Quote(_staging)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, $"CREATE DATABASE {D.Quote(_staging)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", cancellationToken);
         return removed;
     }
 
@@ -88,31 +88,31 @@ internal sealed class MySqlStaging : IStagingArea
     public async Task<IReadOnlyList<string>> SwapAsync(DatabaseSchema staged, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(staged);
-        await using var connection = await OpenTargetAsync(cancellationToken).ConfigureAwait(false);
-        var live = await MySqlDatabaseObjects.ReadAsync(connection, _live, cancellationToken).ConfigureAwait(false);
-        var next = await MySqlDatabaseObjects.ReadAsync(connection, _staging, cancellationToken).ConfigureAwait(false);
-        var sqlMode = Convert.ToString(await ScalarAsync(connection, "SELECT @@SESSION.sql_mode", cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) ?? "";
-        foreach (var item in next.TextObjects) await ExecuteAsync(connection, item.DropSql(_staging, D.Quote), cancellationToken).ConfigureAwait(false);
-        foreach (var item in live.TextObjects) await ExecuteAsync(connection, item.DropSql(_live, D.Quote), cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, $"CREATE DATABASE IF NOT EXISTS {D.Quote(_old)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenTargetAsync(cancellationToken);
+        var live = await MySqlDatabaseObjects.ReadAsync(connection, _live, cancellationToken);
+        var next = await MySqlDatabaseObjects.ReadAsync(connection, _staging, cancellationToken);
+        var sqlMode = Convert.ToString(await ScalarAsync(connection, "SELECT @@SESSION.sql_mode", cancellationToken), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        foreach (var item in next.TextObjects) await ExecuteAsync(connection, item.DropSql(_staging, D.Quote), cancellationToken);
+        foreach (var item in live.TextObjects) await ExecuteAsync(connection, item.DropSql(_live, D.Quote), cancellationToken);
+        await ExecuteAsync(connection, $"CREATE DATABASE IF NOT EXISTS {D.Quote(_old)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", cancellationToken);
         var moves = live.Tables.Select(t => $"{D.Quote(_live)}.{D.Quote(t)} TO {D.Quote(_old)}.{D.Quote(t)}")
             .Concat(next.Tables.Select(t => $"{D.Quote(_staging)}.{D.Quote(t)} TO {D.Quote(_live)}.{D.Quote(t)}")).ToList();
         try
         {
             // One statement: the server renames all of them or none.
-            if (moves.Count > 0) await ExecuteAsync(connection, "RENAME TABLE " + string.Join(", ", moves), cancellationToken).ConfigureAwait(false);
+            if (moves.Count > 0) await ExecuteAsync(connection, "RENAME TABLE " + string.Join(", ", moves), cancellationToken);
         }
         catch (DbException)
         {
             // The previous clone stays as it was: its views, triggers and routines go back.
-            await CreateAsync(connection, live, text => text, sqlMode, CancellationToken.None).ConfigureAwait(false);
+            await CreateAsync(connection, live, text => text, sqlMode, CancellationToken.None);
             throw;
         }
         var warnings = new List<string>();
-        await RepointDefaultsAsync(connection, cancellationToken).ConfigureAwait(false);
-        warnings.AddRange(await CreateAsync(connection, next, ToLive, sqlMode, cancellationToken).ConfigureAwait(false));
-        await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {D.Quote(_old)}", cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {D.Quote(_staging)}", cancellationToken).ConfigureAwait(false);
+        await RepointDefaultsAsync(connection, cancellationToken);
+        warnings.AddRange(await CreateAsync(connection, next, ToLive, sqlMode, cancellationToken));
+        await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {D.Quote(_old)}", cancellationToken);
+        await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {D.Quote(_staging)}", cancellationToken);
         return warnings;
     }
 
@@ -138,8 +138,8 @@ internal sealed class MySqlStaging : IStagingArea
         {
             try
             {
-                await ExecuteAsync(connection, $"SET SESSION sql_mode = {MySqlDialect.Literal(item.SqlMode.Length > 0 ? item.SqlMode : sqlMode)}", cancellationToken).ConfigureAwait(false);
-                await ExecuteAsync(connection, rewrite(item.CreateSql), cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, $"SET SESSION sql_mode = {MySqlDialect.Literal(item.SqlMode.Length > 0 ? item.SqlMode : sqlMode)}", cancellationToken);
+                await ExecuteAsync(connection, rewrite(item.CreateSql), cancellationToken);
                 return true;
             }
             catch (DbException e)
@@ -148,21 +148,21 @@ internal sealed class MySqlStaging : IStagingArea
                 return false;
             }
         }
-        foreach (var routine in objects.Routines) await TryAsync(routine).ConfigureAwait(false);
+        foreach (var routine in objects.Routines) await TryAsync(routine);
         var pending = objects.Views.ToList();
         for (var progress = true; progress && pending.Count > 0;)
         {
             progress = false;
             foreach (var view in pending.ToList())
             {
-                if (!await TryAsync(view).ConfigureAwait(false)) continue;
+                if (!await TryAsync(view)) continue;
                 pending.Remove(view);
                 errors.Remove(view);
                 progress = true;
             }
         }
-        foreach (var trigger in objects.Triggers) await TryAsync(trigger).ConfigureAwait(false);
-        await ExecuteAsync(connection, $"SET SESSION sql_mode = {MySqlDialect.Literal(sqlMode)}", CancellationToken.None).ConfigureAwait(false);
+        foreach (var trigger in objects.Triggers) await TryAsync(trigger);
+        await ExecuteAsync(connection, $"SET SESSION sql_mode = {MySqlDialect.Literal(sqlMode)}", CancellationToken.None);
         foreach (var (item, error) in errors.OrderBy(e => e.Key.Kind, StringComparer.Ordinal).ThenBy(e => e.Key.Name, StringComparer.Ordinal))
         {
             warnings.Add($"{item.Kind.ToLowerInvariant()} {_live}.{item.Name} could not be created after the swap: {error}");
@@ -179,12 +179,12 @@ internal sealed class MySqlStaging : IStagingArea
             command.CommandText = "SELECT table_name, column_name, column_default FROM information_schema.columns WHERE table_schema = @db AND INSTR(column_default, @staging) > 0 ORDER BY table_name, ordinal_position";
             command.Parameters.AddWithValue("@db", _live);
             command.Parameters.AddWithValue("@staging", _staging);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) defaults.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) defaults.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
         foreach (var (table, column, value) in defaults)
         {
-            await ExecuteAsync(connection, $"ALTER TABLE {D.Quote(_live)}.{D.Quote(table)} ALTER COLUMN {D.Quote(column)} SET DEFAULT ({ToLive(value)})", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, $"ALTER TABLE {D.Quote(_live)}.{D.Quote(table)} ALTER COLUMN {D.Quote(column)} SET DEFAULT ({ToLive(value)})", cancellationToken);
         }
     }
 
@@ -192,11 +192,11 @@ internal sealed class MySqlStaging : IStagingArea
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return await command.ExecuteScalarAsync(cancellationToken);
     }
 
     public async Task<DbConnection> OpenTargetAsync(CancellationToken cancellationToken) =>
-        await Pipeline.OpenDatabase.TargetAsync(_target, cancellationToken).ConfigureAwait(false);
+        await Pipeline.OpenDatabase.TargetAsync(_target, cancellationToken);
 
     /// <summary>
     /// A named lock (GET_LOCK) held by the session: <c>sdv-connector:&lt;db&gt;</c>, or for a name past the server's
@@ -207,7 +207,7 @@ internal sealed class MySqlStaging : IStagingArea
     {
         var builder = new MySqlConnectionStringBuilder(_target.ConnectionString!) { Pooling = false };
         return await ConnectionRunLock.TryTakeAsync(_target with { ConnectionString = builder.ConnectionString }, "SET SESSION wait_timeout = 31536000",
-            "SELECT GET_LOCK(@name, 0)", "SELECT RELEASE_LOCK(@name)", [new("@name", LockName(_live))], cancellationToken).ConfigureAwait(false);
+            "SELECT GET_LOCK(@name, 0)", "SELECT RELEASE_LOCK(@name)", [new("@name", LockName(_live))], cancellationToken);
     }
 
     public string LockDescription => $"lock '{LockName(_live)}' (GET_LOCK) on the server of {_target.Redacted} (its holder's connection: SELECT IS_USED_LOCK('{LockName(_live)}'))";
@@ -230,13 +230,13 @@ internal sealed class MySqlStaging : IStagingArea
         await using var command = (MySqlCommand)connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM information_schema.schemata WHERE schema_name = @db";
         command.Parameters.AddWithValue("@db", database);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -102,7 +102,11 @@ internal static class PostgreSqlScanner
             // A number (1, 1.5, .5, 1e-3) or a $1 parameter.
             i++;
             while (i < sql.Length && (char.IsAsciiLetterOrDigit(sql[i]) || sql[i] == '_' || (sql[i] == '.' && !At(sql, i + 1, '.'))
-                || (sql[i] is '+' or '-' && sql[i - 1] is 'e' or 'E'))) i++;
+                || (sql[i] is '+' or '-' && sql[i - 1] is 'e' or 'E')))
+            {
+                i++;
+            }
+
             return PostgreSqlTokenKind.Other;
         }
         i++;

@@ -31,19 +31,19 @@ internal sealed class PostgreSqlStaging(DatabaseEndpoint target) : IStagingArea
 
     public async Task<IReadOnlyList<string>> CleanAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenTargetAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenTargetAsync(cancellationToken);
         var leftovers = new List<string>();
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT nspname FROM pg_namespace WHERE right(nspname, length(@s)) = @s OR right(nspname, length(@o)) = @o ORDER BY nspname";
             command.Parameters.Add(new NpgsqlParameter<string>("s", StagingAreas.StagingSuffix));
             command.Parameters.Add(new NpgsqlParameter<string>("o", StagingAreas.OldSuffix));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) leftovers.Add(reader.GetString(0));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) leftovers.Add(reader.GetString(0));
         }
         foreach (var schema in leftovers)
         {
-            await ExecuteAsync(connection, null, $"DROP SCHEMA IF EXISTS {D.Quote(schema)} CASCADE", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, null, $"DROP SCHEMA IF EXISTS {D.Quote(schema)} CASCADE", cancellationToken);
         }
         return leftovers.Select(s => "schema " + s).ToList();
     }
@@ -86,19 +86,19 @@ internal sealed class PostgreSqlStaging(DatabaseEndpoint target) : IStagingArea
     public async Task<IReadOnlyList<string>> SwapAsync(DatabaseSchema staged, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(staged);
-        await using var connection = await OpenTargetAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenTargetAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var swapped = new List<(string Live, string Old)>();
         foreach (var staging in StagingSchemas(staged))
         {
             var live = StagingAreas.WithoutStagingSuffix(staging)!;
             var old = live + StagingAreas.OldSuffix;
-            await ExecuteAsync(connection, transaction, $"ALTER SCHEMA {D.Quote(live)} RENAME TO {D.Quote(old)}", cancellationToken, ifExists: live).ConfigureAwait(false);
-            await ExecuteAsync(connection, transaction, $"ALTER SCHEMA {D.Quote(staging)} RENAME TO {D.Quote(live)}", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, transaction, $"ALTER SCHEMA {D.Quote(live)} RENAME TO {D.Quote(old)}", cancellationToken, ifExists: live);
+            await ExecuteAsync(connection, transaction, $"ALTER SCHEMA {D.Quote(staging)} RENAME TO {D.Quote(live)}", cancellationToken);
             swapped.Add((live, old));
         }
         var warnings = new List<string>();
-        var dependents = await DependentsOfOldAsync(connection, transaction, swapped, cancellationToken).ConfigureAwait(false);
+        var dependents = await DependentsOfOldAsync(connection, transaction, swapped, cancellationToken);
         var inClone = dependents.Where(d => d.InClone).Select(d => d.Description).ToList();
         if (inClone.Count > 0)
         {
@@ -112,9 +112,9 @@ internal sealed class PostgreSqlStaging(DatabaseEndpoint target) : IStagingArea
         }
         foreach (var (_, old) in swapped)
         {
-            await ExecuteAsync(connection, transaction, $"DROP SCHEMA IF EXISTS {D.Quote(old)} CASCADE", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, transaction, $"DROP SCHEMA IF EXISTS {D.Quote(old)} CASCADE", cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken);
         return warnings;
     }
 
@@ -132,8 +132,8 @@ internal sealed class PostgreSqlStaging(DatabaseEndpoint target) : IStagingArea
         command.CommandText = DependentsSql;
         command.Parameters.Add(new NpgsqlParameter<string[]>("old", swapped.Select(s => s.Old).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<string[]>("live", swapped.Select(s => s.Live).ToArray()));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) result.Add((reader.GetString(0), reader.GetBoolean(1)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) result.Add((reader.GetString(0), reader.GetBoolean(1)));
         return result;
     }
 
@@ -166,7 +166,7 @@ internal sealed class PostgreSqlStaging(DatabaseEndpoint target) : IStagingArea
         """;
 
     public async Task<DbConnection> OpenTargetAsync(CancellationToken cancellationToken) =>
-        await Pipeline.OpenDatabase.TargetAsync(target, cancellationToken).ConfigureAwait(false);
+        await Pipeline.OpenDatabase.TargetAsync(target, cancellationToken);
 
     /// <summary>
     /// A session-level advisory lock keyed by a stable hash of the database's name. The key covers the whole
@@ -177,7 +177,7 @@ internal sealed class PostgreSqlStaging(DatabaseEndpoint target) : IStagingArea
     {
         var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString) { Pooling = false, ApplicationName = "sdv-connector run (lock)" };
         return await ConnectionRunLock.TryTakeAsync(target with { ConnectionString = builder.ConnectionString }, null,
-            "SELECT pg_try_advisory_lock(@key)::int", "SELECT pg_advisory_unlock(@key)", [new("@key", LockKey)], cancellationToken).ConfigureAwait(false);
+            "SELECT pg_try_advisory_lock(@key)::int", "SELECT pg_advisory_unlock(@key)", [new("@key", LockKey)], cancellationToken);
     }
 
     public string LockDescription => string.Create(System.Globalization.CultureInfo.InvariantCulture,
@@ -197,10 +197,10 @@ internal sealed class PostgreSqlStaging(DatabaseEndpoint target) : IStagingArea
             // Rename only a schema that exists: the first run has no previous clone.
             command.CommandText = "SELECT count(*) FROM pg_namespace WHERE nspname = @n";
             command.Parameters.Add(new NpgsqlParameter<string>("n", ifExists));
-            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0) return;
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0) return;
             command.Parameters.Clear();
         }
         command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

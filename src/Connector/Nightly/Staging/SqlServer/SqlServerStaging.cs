@@ -30,19 +30,19 @@ internal sealed class SqlServerStaging(DatabaseEndpoint target) : IStagingArea
 
     public async Task<IReadOnlyList<string>> CleanAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenTargetAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenTargetAsync(cancellationToken);
         var schemas = new List<string>();
         await using (var command = (SqlCommand)connection.CreateCommand())
         {
             command.CommandText = "SELECT name FROM sys.schemas WHERE name LIKE @s OR name LIKE @o ORDER BY name";
             command.Parameters.AddWithValue("@s", "%" + StagingAreas.StagingSuffix.Replace("_", "[_]", StringComparison.Ordinal));
             command.Parameters.AddWithValue("@o", "%" + StagingAreas.OldSuffix.Replace("_", "[_]", StringComparison.Ordinal));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) schemas.Add(reader.GetString(0));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) schemas.Add(reader.GetString(0));
         }
         foreach (var schema in schemas)
         {
-            await DropSchemaAsync(connection, null, schema, cancellationToken).ConfigureAwait(false);
+            await DropSchemaAsync(connection, null, schema, cancellationToken);
         }
         return schemas.Select(s => "schema " + s).ToList();
     }
@@ -54,27 +54,27 @@ internal sealed class SqlServerStaging(DatabaseEndpoint target) : IStagingArea
 
     public async Task<IReadOnlyList<string>> SwapAsync(DatabaseSchema staged, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenTargetAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenTargetAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var staging in StagingSchemas(staged))
         {
             var live = staging[..^StagingAreas.StagingSuffix.Length];
             var old = live + StagingAreas.OldSuffix;
-            await ExecuteAsync(connection, transaction, $"IF SCHEMA_ID(N'{live.Replace("'", "''", StringComparison.Ordinal)}') IS NULL EXEC('CREATE SCHEMA {D.Quote(live).Replace("'", "''", StringComparison.Ordinal)}')", cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, transaction, $"EXEC('CREATE SCHEMA {D.Quote(old).Replace("'", "''", StringComparison.Ordinal)}')", cancellationToken).ConfigureAwait(false);
-            foreach (var table in await TablesAsync(connection, transaction, live, cancellationToken).ConfigureAwait(false))
-                await ExecuteAsync(connection, transaction, $"ALTER SCHEMA {D.Quote(old)} TRANSFER {D.Quote(live)}.{D.Quote(table)}", cancellationToken).ConfigureAwait(false);
-            foreach (var table in await TablesAsync(connection, transaction, staging, cancellationToken).ConfigureAwait(false))
-                await ExecuteAsync(connection, transaction, $"ALTER SCHEMA {D.Quote(live)} TRANSFER {D.Quote(staging)}.{D.Quote(table)}", cancellationToken).ConfigureAwait(false);
-            await DropSchemaAsync(connection, transaction, old, cancellationToken).ConfigureAwait(false);
-            await DropSchemaAsync(connection, transaction, staging, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, transaction, $"IF SCHEMA_ID(N'{live.Replace("'", "''", StringComparison.Ordinal)}') IS NULL EXEC('CREATE SCHEMA {D.Quote(live).Replace("'", "''", StringComparison.Ordinal)}')", cancellationToken);
+            await ExecuteAsync(connection, transaction, $"EXEC('CREATE SCHEMA {D.Quote(old).Replace("'", "''", StringComparison.Ordinal)}')", cancellationToken);
+            foreach (var table in await TablesAsync(connection, transaction, live, cancellationToken))
+                await ExecuteAsync(connection, transaction, $"ALTER SCHEMA {D.Quote(old)} TRANSFER {D.Quote(live)}.{D.Quote(table)}", cancellationToken);
+            foreach (var table in await TablesAsync(connection, transaction, staging, cancellationToken))
+                await ExecuteAsync(connection, transaction, $"ALTER SCHEMA {D.Quote(live)} TRANSFER {D.Quote(staging)}.{D.Quote(table)}", cancellationToken);
+            await DropSchemaAsync(connection, transaction, old, cancellationToken);
+            await DropSchemaAsync(connection, transaction, staging, cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken);
         return [];
     }
 
     public async Task<DbConnection> OpenTargetAsync(CancellationToken cancellationToken) =>
-        await Pipeline.OpenDatabase.TargetAsync(target, cancellationToken).ConfigureAwait(false);
+        await Pipeline.OpenDatabase.TargetAsync(target, cancellationToken);
 
     /// <summary>
     /// An exclusive session applock (sp_getapplock, timeout 0) on <c>sdv-connector:&lt;db&gt;</c>, held by an unpooled
@@ -85,7 +85,7 @@ internal sealed class SqlServerStaging(DatabaseEndpoint target) : IStagingArea
         var builder = new SqlConnectionStringBuilder(target.ConnectionString) { Pooling = false };
         return await ConnectionRunLock.TryTakeAsync(target with { ConnectionString = builder.ConnectionString }, null,
             "DECLARE @r int; EXEC @r = sp_getapplock @Resource = @name, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 0; SELECT CASE WHEN @r >= 0 THEN 1 ELSE 0 END;",
-            "EXEC sp_releaseapplock @Resource = @name, @LockOwner = 'Session'", [new("@name", LockName)], cancellationToken).ConfigureAwait(false);
+            "EXEC sp_releaseapplock @Resource = @name, @LockOwner = 'Session'", [new("@name", LockName)], cancellationToken);
     }
 
     public string LockDescription => $"applock '{LockName}' on {target.Redacted}";
@@ -110,8 +110,8 @@ internal sealed class SqlServerStaging(DatabaseEndpoint target) : IStagingArea
         command.Transaction = (SqlTransaction?)transaction;
         command.CommandText = "SELECT o.name FROM sys.objects o JOIN sys.schemas s ON s.schema_id = o.schema_id WHERE s.name = @s AND o.type IN ('U', 'V') ORDER BY o.name";
         command.Parameters.AddWithValue("@s", schema);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) tables.Add(reader.GetString(0));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) tables.Add(reader.GetString(0));
         return tables;
     }
 
@@ -125,7 +125,7 @@ internal sealed class SqlServerStaging(DatabaseEndpoint target) : IStagingArea
             $"SELECT @sql += N'DROP VIEW ' + QUOTENAME(s.name) + N'.' + QUOTENAME(v.name) + N';' FROM sys.views v JOIN sys.schemas s ON s.schema_id = v.schema_id WHERE s.name = N'{literal}';" +
             $"SELECT @sql += N'DROP TABLE ' + QUOTENAME(s.name) + N'.' + QUOTENAME(t.name) + N';' FROM sys.tables t JOIN sys.schemas s ON s.schema_id = t.schema_id WHERE s.name = N'{literal}';" +
             $"IF SCHEMA_ID(N'{literal}') IS NOT NULL SET @sql += N'DROP SCHEMA ' + QUOTENAME(N'{literal}') + N';';" +
-            "EXEC sp_executesql @sql;", cancellationToken).ConfigureAwait(false);
+            "EXEC sp_executesql @sql;", cancellationToken);
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
@@ -133,6 +133,6 @@ internal sealed class SqlServerStaging(DatabaseEndpoint target) : IStagingArea
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

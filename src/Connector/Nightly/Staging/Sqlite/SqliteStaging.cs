@@ -67,7 +67,7 @@ internal sealed class SqliteStaging : IStagingArea
     }
 
     public async Task<DbConnection> OpenTargetAsync(CancellationToken cancellationToken) =>
-        await Pipeline.OpenDatabase.TargetAsync(_target, cancellationToken).ConfigureAwait(false);
+        await Pipeline.OpenDatabase.TargetAsync(_target, cancellationToken);
 
     /// <summary><c>target.db.sdv-lock</c> beside the target: the file is the whole target, so its name is the lock's.</summary>
     public Task<IRunLock?> TryLockAsync(CancellationToken cancellationToken)
