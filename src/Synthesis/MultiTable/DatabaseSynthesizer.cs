@@ -63,14 +63,16 @@ public static class DatabaseSynthesizer
             }
         }
 
-        // 3. The tables, each after its primary parent.
+        // 3. The tables, each child's rows read while its primary parent is still being fitted: the parent's model
+        // is needed only once the child's rows are in (its columns encode the child's context), not to read them.
+        // On the demo's chain clinics > patients > visits > labtests, each table waited for the whole fit of the
+        // one above it (reading, then the joint model), and the fit took the sum of the four.
         var tables = plan.Tables;
-        var models = new TableModel?[tables.Count];
+        var fitted = tables.Select(_ => new TaskCompletionSource<TableModel>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
         var referenceRows = new List<string?[]>?[tables.Count];
         var position = tables.Select((t, i) => (t.Table, i)).ToDictionary(p => p.Table, p => p.i);
         var done = 0;
         var progressLock = new Lock();
-        bool Ready(int t) => tables[t].PrimaryParent is not { } p || Volatile.Read(ref models[position[p.PrincipalTable]]) is not null;
         await RunAsync(tables.Count, sessions, Ready, async (t, session, ct) =>
         {
             var tablePlan = tables[t];
@@ -78,11 +80,11 @@ public static class DatabaseSynthesizer
             var watch = Stopwatch.StartNew();
             var table = schema.Table(tablePlan.Table);
             var appended = AppendedColumn.For(tablePlan, plan);
-            var parentModel = tablePlan.PrimaryParent is { } primary ? models[position[primary.PrincipalTable]] : null;
             var spec = new TableFitSpec
             {
-                Appended = appended.Select(a => new AppendedModelColumn(a.Name, a.IsGiven ? Template(parentModel!, a) : null, a.IsGiven)).ToList(),
+                Appended = appended.Select(a => new AppendedModelColumn(a.Name, a.IsGiven ? a.ParentModelColumn : null, a.IsGiven)).ToList(),
                 CodeColumns = tablePlan.ReferenceKeys.SelectMany(f => f.Columns).ToHashSet(StringComparer.Ordinal),
+                TemplateModel = tablePlan.PrimaryParent is { } primary ? fitted[position[primary.PrincipalTable]].Task : null,
             };
             var rows = source.ReadAsync(session, table, appended, ct);
             List<string?[]>? copied = null;
@@ -93,21 +95,42 @@ public static class DatabaseSynthesizer
             }
 
             var tableOptions = options.Synthesis.WithSeed(TableSeeds.For(options.Synthesis.Seed, table.Name, "fit"));
-            var model = await TableSynthesizer.FitAsync(table, rows, spec, tableOptions, ct).ConfigureAwait(false);
+            TableModel model;
+            try
+            {
+                model = await TableSynthesizer.FitAsync(table, rows, spec, tableOptions, ct).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                // Children waiting for this model stop with the same error.
+                fitted[t].TrySetException(e);
+                throw;
+            }
+
             referenceRows[t] = copied;
-            Volatile.Write(ref models[t], model);
+            fitted[t].SetResult(model);
             lock (progressLock)
             {
                 options.TableFitted?.Invoke(new QualifiedNameProgress(tablePlan.Table, model.RowCount, watch.Elapsed, ++done, tables.Count));
             }
         }, cancellationToken).ConfigureAwait(false);
 
+        // A table can start once its primary parent is fitted, or once that parent is sure to start before it (it
+        // comes first and can start itself: the pool takes what can start in index order), so that a child waiting for
+        // its parent's model never holds a session its parent needs.
+        bool Ready(int t)
+        {
+            if (tables[t].PrimaryParent is not { } parent) return true;
+            var p = position[parent.PrincipalTable];
+            return fitted[p].Task.IsCompleted || (p < t && Ready(p));
+        }
+
         var warnings = new List<string>();
         var entries = new List<TableEntry>(tables.Count);
         for (var t = 0; t < tables.Count; t++)
         {
             var tablePlan = tables[t];
-            var model = models[t]!;
+            var model = fitted[t].Task.Result;
             warnings.AddRange(model.Warnings.Select(w => $"{tablePlan.Table}: {w}"));
             var counts = new Dictionary<string, CountDistribution>(StringComparer.Ordinal);
             foreach (var fk in tablePlan.SecondaryParents.Concat(tablePlan.SelfReferences).Concat(tablePlan.DeferredParents))
@@ -212,11 +235,6 @@ public static class DatabaseSynthesizer
     /// <summary>A column of a built-in scalar type (not an enum, set, array, range, network or spatial type, nor the user's).</summary>
     private static bool IsPlain(ColumnSchema column) => column.UserType is null
         && column.LogicalType is not (LogicalType.Enum or LogicalType.Set or LogicalType.Array or LogicalType.Spatial or LogicalType.Network or LogicalType.Range or LogicalType.Bit);
-
-    /// <summary>The parent model's column that encodes a given appended column, or an error that names both.</summary>
-    private static ColumnModel Template(TableModel parent, AppendedColumn appended) =>
-        parent.Data.Columns.FirstOrDefault(c => c.Name == appended.ParentModelColumn)
-        ?? throw new InvalidOperationException($"The model of {parent.Table} has no column {appended.ParentModelColumn} for {appended.Name} of {appended.Relationship.Table}.");
 
     /// <summary>The schema with each foreign key's statistics attached; <paramref name="byKey"/> finds a key's histogram by name.</summary>
     private static DatabaseSchema WithStatistics(DatabaseSchema schema, Dictionary<ForeignKeySchema, RelationshipCounts> histograms, out Dictionary<string, RelationshipCounts> byKey)
