@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 using Sdv.Connector.SchemaIntrospection.Graph;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.Models;
 using Sdv.Connector.Synthesis.Transforms;
+using Sdv.Connector.Synthesis.Workers;
 
 namespace Sdv.Connector.Synthesis.MultiTable;
 
@@ -40,7 +40,7 @@ public static class DatabaseSynthesizer
             .Where(p => p.Pairs.Count > 0)
             .ToList();
         var equalityCounts = new IReadOnlyList<(long NonNull, long Equal)>[equalityKeys.Count];
-        await RunAsync(equalityKeys.Count, sessions, _ => true, async (i, session, ct) =>
+        await WorkerPool.RunAsync(AllReady(equalityKeys.Count), sessions, async (i, session, ct) =>
             equalityCounts[i] = await source.CountEqualValuesAsync(session, equalityKeys[i].Key, equalityKeys[i].Pairs, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var equalities = new Dictionary<QualifiedName, List<ColumnEquality>>();
         var k = options.Synthesis.RareCategoryThreshold;
@@ -73,7 +73,23 @@ public static class DatabaseSynthesizer
         var position = tables.Select((t, i) => (t.Table, i)).ToDictionary(p => p.Table, p => p.i);
         var done = 0;
         var progressLock = new Lock();
-        await RunAsync(tables.Count, sessions, Ready, async (t, session, ct) =>
+        // A table can start once its primary parent is fitted, or once that parent is sure to start before it (it
+        // comes first and can start itself: the pool takes what can start in index order), so that a child waiting for
+        // its parent's model never holds a session its parent needs.
+        var readiness = new Task[tables.Count];
+        for (var t = 0; t < tables.Count; t++)
+        {
+            if (tables[t].PrimaryParent is not { } parent)
+            {
+                readiness[t] = Task.CompletedTask;
+                continue;
+            }
+
+            var p = position[parent.PrincipalTable];
+            readiness[t] = p < t ? Task.WhenAny(fitted[p].Task, readiness[p]) : fitted[p].Task;
+        }
+
+        await WorkerPool.RunAsync(readiness, sessions, async (t, session, ct) =>
         {
             var tablePlan = tables[t];
             if (options.AtStep is not null) await options.AtStep("fit " + tablePlan.Table, ct).ConfigureAwait(false);
@@ -114,16 +130,6 @@ public static class DatabaseSynthesizer
                 options.TableFitted?.Invoke(new QualifiedNameProgress(tablePlan.Table, model.RowCount, watch.Elapsed, ++done, tables.Count));
             }
         }, cancellationToken).ConfigureAwait(false);
-
-        // A table can start once its primary parent is fitted, or once that parent is sure to start before it (it
-        // comes first and can start itself: the pool takes what can start in index order), so that a child waiting for
-        // its parent's model never holds a session its parent needs.
-        bool Ready(int t)
-        {
-            if (tables[t].PrimaryParent is not { } parent) return true;
-            var p = position[parent.PrincipalTable];
-            return fitted[p].Task.IsCompleted || (p < t && Ready(p));
-        }
 
         var warnings = new List<string>();
         var entries = new List<TableEntry>(tables.Count);
@@ -174,7 +180,7 @@ public static class DatabaseSynthesizer
         var known = schema.Tables.Select(t => t.Name).ToHashSet();
         var keys = schema.ForeignKeys.Where(f => known.Contains(f.PrincipalTable)).ToList();
         var histograms = new RelationshipCounts[keys.Count];
-        await RunAsync(keys.Count, Math.Max(1, source.Sessions), _ => true, async (i, session, ct) =>
+        await WorkerPool.RunAsync(AllReady(keys.Count), Math.Max(1, source.Sessions), async (i, session, ct) =>
             histograms[i] = await source.CountChildrenAsync(session, keys[i], ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var statistics = new Dictionary<ForeignKeySchema, RelationshipCounts>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < keys.Count; i++) statistics[keys[i]] = histograms[i];
@@ -265,72 +271,5 @@ public static class DatabaseSynthesizer
         }
     }
 
-    /// <summary>
-    /// Runs <paramref name="count"/> items on <paramref name="sessions"/> workers, each item once it is
-    /// <paramref name="ready"/>, in index order among the ready ones. The first failure stops the rest and
-    /// is the error thrown (the others are mostly the cancellation it caused).
-    /// </summary>
-    private static async Task RunAsync(int count, int sessions, Func<int, bool> ready, Func<int, int, CancellationToken, Task> work, CancellationToken cancellationToken)
-    {
-        if (count == 0) return;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var taken = new bool[count];
-        var gate = new Lock();
-        using var signal = new SemaphoreSlim(0);
-        var remaining = count;
-        Exception? firstError = null;
-
-        int Next()
-        {
-            lock (gate)
-            {
-                for (var i = 0; i < count; i++)
-                {
-                    if (!taken[i] && ready(i))
-                    {
-                        taken[i] = true;
-                        return i;
-                    }
-                }
-
-                return remaining == 0 ? -2 : -1;
-            }
-        }
-
-        async Task WorkerAsync(int session)
-        {
-            try
-            {
-                while (true)
-                {
-                    stop.Token.ThrowIfCancellationRequested();
-                    var item = Next();
-                    if (item == -2) return;
-                    if (item == -1)
-                    {
-                        // Nothing ready yet: wait until another worker finishes an item.
-                        await signal.WaitAsync(stop.Token).ConfigureAwait(false);
-                        continue;
-                    }
-
-                    await work(item, session, stop.Token).ConfigureAwait(false);
-                    lock (gate) remaining--;
-                    signal.Release(sessions);
-                }
-            }
-            catch (Exception e)
-            {
-                Interlocked.CompareExchange(ref firstError, e, null);
-                await stop.CancelAsync().ConfigureAwait(false);
-            }
-        }
-
-        // Task.Run: a reader that never waits for the network would otherwise run the first worker to its end before starting the second.
-        await Task.WhenAll(Enumerable.Range(0, Math.Min(sessions, count)).Select(s => Task.Run(() => WorkerAsync(s), CancellationToken.None))).ConfigureAwait(false);
-        if (firstError is not null)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            ExceptionDispatchInfo.Throw(firstError);
-        }
-    }
+    private static Task[] AllReady(int count) => Enumerable.Repeat(Task.CompletedTask, count).ToArray();
 }
