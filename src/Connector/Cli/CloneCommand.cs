@@ -87,9 +87,7 @@ internal static class CloneCommand
                 Progress = progress,
             };
             var outcome = await EvaluateStep.RunAsync(settings, cancellationToken).ConfigureAwait(false);
-            // The lookups copied verbatim, by the names the evaluation gives tables (qualified or not).
-            var lookups = fitted.Tables.Where(t => t.IsReference).SelectMany(t => new[] { t.Table.ToString(), t.Table.Name }).ToHashSet(StringComparer.Ordinal);
-            Reports.QualityConsoleReport.WriteSummary(context.Console, outcome.Result, lookups);
+            Reports.QualityConsoleReport.WriteSummary(context.Console, outcome.Result);
             quality = outcome.Result;
         }
         context.Result(OutcomeLine(to.Redacted, written, quality), OutcomeFields(to.Redacted, written, quality));

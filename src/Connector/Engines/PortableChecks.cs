@@ -38,14 +38,42 @@ internal static class PortableChecks
         try
         {
             var node = CheckParser.Parse(expression);
-            return node.Descendants().All(n => n.Kind != CheckNodeKind.Column || table.FindColumn(n.Name!) is not null)
-                ? Print(node, EngineAdapters.For(target).Dialect, target)
-                : null;
+            if (!node.Descendants().All(n => n.Kind != CheckNodeKind.Column || table.FindColumn(n.Name!) is not null)) return null;
+            return Print(Numbers(node, table), EngineAdapters.For(target).Dialect, target);
         }
         catch (CheckParseException)
         {
             return null;
         }
+    }
+
+    private static readonly LogicalType[] NumericTypes =
+        [LogicalType.Int8, LogicalType.Int16, LogicalType.Int32, LogicalType.Int64, LogicalType.Decimal, LogicalType.Money, LogicalType.Float32, LogicalType.Float64];
+
+    /// <summary>
+    /// Text literals compared with a number column, as numbers: PostgreSQL prints a money literal as <c>'$0.00'::money</c>,
+    /// which the parser reads as the text '$0.00'; written as text elsewhere, MariaDB refuses every row ("Truncated
+    /// incorrect DECIMAL value"). A literal that is no number makes the check not portable.
+    /// </summary>
+    private static CheckNode Numbers(CheckNode node, TableSchema table)
+    {
+        var children = node.Children.Select(c => Numbers(c, table)).ToList();
+        if (node.Kind is CheckNodeKind.Compare or CheckNodeKind.In or CheckNodeKind.Between
+            && children.Any(c => c.Kind == CheckNodeKind.Column && table.FindColumn(c.Name!) is { } column && NumericTypes.Contains(column.LogicalType)))
+        {
+            children = children.Select(c => c.Value is string text ? new CheckNode { Kind = c.Kind, Value = NumberOf(text) } : c).ToList();
+        }
+        return new CheckNode { Kind = node.Kind, Children = children, Operator = node.Operator, Negated = node.Negated, Name = node.Name, Value = node.Value };
+    }
+
+    private static decimal NumberOf(string text)
+    {
+        var digits = text.Trim().Replace(",", "", StringComparison.Ordinal).TrimStart('$', '€', '£', '¥', ' ');
+        var negative = digits.StartsWith('-') || (digits.StartsWith('(') && digits.EndsWith(')'));
+        digits = digits.Trim('(', ')', '-').TrimStart('$', '€', '£', '¥', ' ');
+        return decimal.TryParse(digits, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+            ? negative ? -number : number
+            : throw new CheckParseException($"'{text}' is not a number");
     }
 
     private static string Print(CheckNode node, ISqlDialect d, DatabaseEngine target) => node.Kind switch

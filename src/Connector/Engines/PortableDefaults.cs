@@ -54,6 +54,13 @@ internal static partial class PortableDefaults
             if (truth is not null) return truth;
         }
         if (double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) return literal;
+        // MySQL's zero date ('0000-00-00', '0000-00-00 00:00:00'): no other engine has a date of year 0, and PostgreSQL
+        // refused to create the table.
+        if (column.LogicalType is LogicalType.Date or LogicalType.DateTime or LogicalType.DateTimeWithTimeZone && literal.StartsWith("'0000-00-00", StringComparison.Ordinal))
+        {
+            lost = true;
+            return null;
+        }
         if (literal.Length >= 2 && literal[0] == '\'' && literal[^1] == '\'' && !literal[1..^1].Replace("''", "", StringComparison.Ordinal).Contains('\'', StringComparison.Ordinal))
             return literal;
         lost = true;

@@ -93,6 +93,8 @@ internal static class SchemaMapper
             };
         }).ToList();
 
+        if (!sameEngine) tables = WithKeyTypesOfTheirParents(tables);
+
         if (!sameEngine && (source.Routines.Count > 0 || source.Triggers.Count > 0))
         {
             warnings.Add($"{source.Routines.Count} routine(s) and {source.Triggers.Count} trigger(s) are not created on {targetEngine}: their code is {source.Engine}'s.");
@@ -112,6 +114,35 @@ internal static class SchemaMapper
             Routines = sameEngine ? source.Routines : [],
             Triggers = sameEngine ? source.Triggers.Select(t => t with { Table = Map(t.Table) }).ToList() : [],
         };
+    }
+
+    private static readonly LogicalType[] Integers = [LogicalType.Int8, LogicalType.Int16, LogicalType.Int32, LogicalType.Int64];
+
+    /// <summary>
+    /// A foreign key column of another integer size than the key it references takes that key's type: SQLite stores every
+    /// INT and INTEGER alike, so its schemas mix them freely (<c>person INT REFERENCES people</c> with <c>id INTEGER</c>),
+    /// and MariaDB refuses a foreign key between INT and BIGINT ("Foreign key constraint is incorrectly formed").
+    /// </summary>
+    private static List<TableSchema> WithKeyTypesOfTheirParents(List<TableSchema> tables)
+    {
+        var byName = tables.ToDictionary(t => t.Name);
+        return tables.Select(table =>
+        {
+            var retyped = new Dictionary<string, ColumnSchema>(StringComparer.Ordinal);
+            foreach (var fk in table.ForeignKeys)
+            {
+                if (!byName.TryGetValue(fk.PrincipalTable, out var parent)) continue;
+                for (var k = 0; k < fk.Columns.Count; k++)
+                {
+                    var child = table.FindColumn(fk.Columns[k]);
+                    var key = parent.FindColumn(fk.PrincipalColumns[k]);
+                    if (child is null || key is null || child.LogicalType == key.LogicalType) continue;
+                    if (!Integers.Contains(child.LogicalType) || !Integers.Contains(key.LogicalType)) continue;
+                    retyped[child.Name] = child with { LogicalType = key.LogicalType, NativeType = key.NativeType, Identity = child.Identity };
+                }
+            }
+            return retyped.Count == 0 ? table : table with { Columns = table.Columns.Select(c => retyped.GetValueOrDefault(c.Name, c)).ToList() };
+        }).ToList();
     }
 
     /// <summary>

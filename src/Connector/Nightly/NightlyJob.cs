@@ -323,6 +323,7 @@ internal sealed class NightlyJob
             return saved;
         }
 
+        saved = ModelNames.Located(saved, live.DatabaseName);
         var drift = SchemaDrift.Between(saved.Schema, live).Concat(SchemaDrift.Overrides(saved.Schema, _config.Columns)).ToList();
         _summary.Drift.AddRange(drift);
         if (drift.Count == 0)

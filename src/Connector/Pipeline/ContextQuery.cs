@@ -54,7 +54,7 @@ internal static class ContextQuery
             var fk = group.First().Relationship;
             var alias = "c" + aliases.Count.ToString(CultureInfo.InvariantCulture);
             aliases[group.Key] = alias;
-            joins.Add($"LEFT JOIN ({Aggregate(d, fk, group.Where(a => a.Kind == AppendedKind.ChildAverage).Select(a => a.Column!).ToList())}) {alias} ON "
+            joins.Add($"LEFT JOIN ({Aggregate(d, schema, fk, group.Where(a => a.Kind == AppendedKind.ChildAverage).Select(a => a.Column!).ToList(), selectExpression)}) {alias} ON "
                 + string.Join(" AND ", fk.Columns.Select((c, k) => $"{alias}.{d.Quote("k" + k.ToString(CultureInfo.InvariantCulture))} = t.{d.Quote(fk.PrincipalColumns[k])}")));
         }
 
@@ -66,7 +66,7 @@ internal static class ContextQuery
             joins.Add($"LEFT JOIN {d.Quote(parentFk.PrincipalTable)} p ON "
                 + string.Join(" AND ", parentFk.Columns.Select((c, k) => $"p.{d.Quote(parentFk.PrincipalColumns[k])} = t.{d.Quote(c)}")));
             var averages = appended.Where(a => a.Kind == AppendedKind.SiblingAverage).Select(a => a.Column!).ToList();
-            joins.Add($"LEFT JOIN ({Aggregate(d, parentFk, averages)}) s ON "
+            joins.Add($"LEFT JOIN ({Aggregate(d, schema, parentFk, averages, selectExpression)}) s ON "
                 + string.Join(" AND ", parentFk.Columns.Select((c, k) => $"s.{d.Quote("k" + k.ToString(CultureInfo.InvariantCulture))} = t.{d.Quote(c)}")));
         }
 
@@ -96,12 +96,14 @@ internal static class ContextQuery
     }
 
     /// <summary>Children grouped by their key: the key columns as k0, k1, ..., their number as n, and the averages of <paramref name="averaged"/> columns.</summary>
-    private static string Aggregate(ISqlDialect d, ForeignKeySchema fk, IReadOnlyList<string> averaged)
+    private static string Aggregate(ISqlDialect d, DatabaseSchema schema, ForeignKeySchema fk, IReadOnlyList<string> averaged, Func<ColumnSchema, string, string> selectExpression)
     {
+        var child = schema.Table(fk.Table);
         var keys = fk.Columns.Select((c, k) => $"{d.Quote(c)} AS {d.Quote("k" + k.ToString(CultureInfo.InvariantCulture))}");
         var notNull = string.Join(" AND ", fk.Columns.Select(c => $"{d.Quote(c)} IS NOT NULL"));
-        // Averages of floating point: integer averages would be truncated on some engines.
-        var averages = averaged.Select(c => $"AVG({d.Quote(c)} * 1.0) AS {d.Quote(AverageAlias(c))}");
+        // Averages of floating point: integer averages would be truncated on some engines. Over the value as the reader
+        // selects it: PostgreSQL has no AVG of money or of an interval, but of the number each is read as.
+        var averages = averaged.Select(c => $"AVG({selectExpression(child.Column(c), d.Quote(c))} * 1.0) AS {d.Quote(AverageAlias(c))}");
         return $"SELECT {string.Join(", ", keys.Append($"COUNT(*) AS {d.Quote("n")}").Concat(averages))} FROM {d.Quote(fk.Table)} WHERE {notNull} GROUP BY {string.Join(", ", fk.Columns.Select(c => d.Quote(c)))}";
     }
 

@@ -22,23 +22,23 @@ internal static class PrivacyLines
         "domain_name",
     };
 
-    /// <param name="copied">Tables copied verbatim as lookups (reference tables, by design), by evaluated name; null when not known (evaluate).</param>
-    public static IReadOnlyList<PrivacyLine> Of(PrivacyResult p, IReadOnlyCollection<string>? copied = null)
+    public static IReadOnlyList<PrivacyLine> Of(PrivacyResult p)
     {
         ArgumentNullException.ThrowIfNull(p);
-        return [ExactMatches(p.ExactMatch), QuasiIdentifiers(p.ExactMatch), FittedCopies(p.ExactMatch), Dcr(p.Dcr), PiiLeaks(p.PiiLeaks), RareLeaks(p.RareCategoryLeaks, copied),
+        return [ExactMatches(p.ExactMatch), QuasiIdentifiers(p.ExactMatch), FittedCopies(p.ExactMatch), Dcr(p.Dcr), PiiLeaks(p.PiiLeaks), RareLeaks(p.RareCategoryLeaks),
             .. Identical(p.ExactMatch.IdenticalTables ?? [])];
     }
 
-    /// <summary>The tables equal to the real ones row for row (lookups copied by design), on a line of their own; none: no line.</summary>
+    /// <summary>The tables equal to the real ones or to a part of them (lookups copied by design), on a line of their own; none: no line.</summary>
     private static IEnumerable<PrivacyLine> Identical(IReadOnlyList<IdenticalTable> tables)
     {
         if (tables.Count == 0) yield break;
-        var names = string.Join(", ", tables.Select(t => t.Table));
-        yield return new PrivacyLine("tables copied whole", ScoreFormat.Count(tables.Sum(t => t.Rows)),
-            $"rows of {tables.Count} table(s) identical to the real ones ({names}): lookups copied by design, left out of the figures above",
-            $"Rows of {tables.Count} table(s) identical to the real ones: {names}. "
-            + "Reference tables (small lookups with no personal data) are copied on purpose; they are left out of the figures above. "
+        var names = string.Join(", ", tables.Select(t => t.Rows == t.RealRows ? t.Table : $"{t.Table} {ScoreFormat.Count(t.Rows)} of {ScoreFormat.Count(t.RealRows)}"));
+        yield return new PrivacyLine("lookups copied", ScoreFormat.Count(tables.Sum(t => t.Rows)),
+            $"rows of {tables.Count} table(s) copied from the real ones ({names}): lookups copied by design, left out of the figures above",
+            $"Rows of {tables.Count} table(s) each equal to a real row, the real rows one of a kind: {names}. "
+            + "Reference tables (small lookups with no personal data) are copied on purpose, whole or as the subset --scale-reference keeps; "
+            + "they are left out of the figures above. "
             + "If one of them holds personal data, clone with --reference-tables none or name the lookups to copy.");
     }
 
@@ -121,24 +121,18 @@ internal static class PrivacyLines
         return new PrivacyLine("pii/text leaks", ScoreFormat.Count(leaks.Leaks), summary, detail);
     }
 
-    /// <summary>Rare categories reproduced: by design in lookups copied verbatim (when the caller knows them), a leak to look at elsewhere.</summary>
-    private static PrivacyLine RareLeaks(LeakSummary<RareCategoryLeakDetail> leaks, IReadOnlyCollection<string>? copied)
+    /// <summary>Rare categories reproduced by a model (the lookups copied by design are counted apart, <see cref="Identical"/>): a leak to look at.</summary>
+    private static PrivacyLine RareLeaks(LeakSummary<RareCategoryLeakDetail> leaks)
     {
         var k = leaks.Columns.Select(c => c.K).DefaultIfEmpty(0).Max();
-        bool Copied(RareCategoryLeakDetail c) => copied is not null && copied.Contains(c.Table);
-        var elsewhere = leaks.Columns.Where(c => c.LeakedRows > 0 && !Copied(c))
+        var leaked = leaks.Columns.Where(c => c.LeakedRows > 0)
             .OrderByDescending(c => c.LeakedRows).ThenBy(c => c.Table, StringComparer.Ordinal).ThenBy(c => c.Column, StringComparer.Ordinal).ToList();
-        var lookups = leaks.Columns.Where(c => c.LeakedRows > 0 && Copied(c)).Select(c => c.Table).Distinct().Order(StringComparer.Ordinal).ToList();
-        var count = elsewhere.Sum(c => c.LeakedRows);
         var summary = $"rows (of {ScoreFormat.Count(leaks.Checked)}) with a category fewer than {k} real rows have: " + (leaks.Leaks == 0
             ? "none, rare categories are not reproduced"
-            : count == 0
-                ? $"all in lookups copied by design ({string.Join(", ", lookups)}): not a leak"
-                : $"{(lookups.Count > 0 ? ScoreFormat.Count(count) + " outside copied lookups" : ScoreFormat.Count(count))} (most: {elsewhere[0].Table}.{elsewhere[0].Column}): rare real values reproduced, look at them");
+            : $"{ScoreFormat.Count(leaks.Leaks)} (most: {leaked[0].Table}.{leaked[0].Column}): rare real values reproduced, look at them");
         var detail = $"Synthetic rows (of {ScoreFormat.Count(leaks.Checked)}) carrying a category seen fewer than k times in the real data. " + (leaks.Leaks == 0
             ? "None: rare categories are not reproduced."
-            : $"Each is a real value that could identify someone{(lookups.Count > 0 ? $", except in the lookups copied verbatim by design ({string.Join(", ", lookups)})" : string.Empty)}: "
-              + (count == 0 ? "not a leak." : $"look at {string.Join(", ", elsewhere.Select(c => $"{c.Table}.{c.Column} {ScoreFormat.Count(c.LeakedRows)}"))}."));
+            : $"Each is a real value that could identify someone: look at {string.Join(", ", leaked.Select(c => $"{c.Table}.{c.Column} {ScoreFormat.Count(c.LeakedRows)}"))}.");
         return new PrivacyLine("rare-category leaks", ScoreFormat.Count(leaks.Leaks), summary, detail);
     }
 }

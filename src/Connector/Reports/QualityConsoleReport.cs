@@ -82,8 +82,7 @@ internal static class QualityConsoleReport
     /// The end of `clone`: the overall scores, each property and each privacy figure on a line of its own with what it
     /// means, and what is missing from the clone.
     /// </summary>
-    /// <param name="copied">Tables the clone copied verbatim as lookups (their rare categories are reproduced by design), or null.</param>
-    public static void WriteSummary(IAnsiConsole console, EvaluationResult result, IReadOnlyCollection<string>? copied = null)
+    public static void WriteSummary(IAnsiConsole console, EvaluationResult result)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(result);
@@ -102,7 +101,7 @@ internal static class QualityConsoleReport
             console.MarkupLine("  worst columns: {0}  [grey]{1}[/]", Markup.Escape(string.Join(", ", worst.Select(c => $"{c.Table}.{c.Column} {ScoreFormat.Score(c.Score)}"))),
                 Markup.Escape(WorstColumnsMeaning));
         }
-        foreach (var line in PrivacyLines.Of(result.Privacy, copied))
+        foreach (var line in PrivacyLines.Of(result.Privacy))
             console.MarkupLine(CultureInfo.InvariantCulture, "  {0,-24} {1,6}  [grey]{2}[/]", Markup.Escape(line.Check), Markup.Escape(line.Figure), Markup.Escape(line.Summary));
         foreach (var missing in result.Missing)
             console.MarkupLine("  [red]missing:[/] {0}", Markup.Escape(missing.Message));

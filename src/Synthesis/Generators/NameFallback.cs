@@ -48,32 +48,48 @@ internal static class NameFallback
         return shortValues >= 0.6 * shape.Total ? hint + "-code" : null;
     }
 
+    /// <summary>
+    /// Hints whose values come from a vocabulary (a job title, a country): drawn again when too long for the column,
+    /// never cut, since half of "Korea, Republic of" or of "Chief Directives Officer" reads as a broken value.
+    /// </summary>
+    public static bool IsVocabulary(string? hint) => hint is "job" or "department" or "prefix" or "country" or "state" or "state-code"
+        or "country-code" or "city" or "currency" or "color" or "genre" or "category";
+
     public static string Generate(string hint, Faker f, Xoshiro256 random, int? maxLength, int? targetLength)
     {
-        var text = hint switch
+        var text = Draw(hint, f, random, targetLength);
+        if (IsVocabulary(hint))
         {
-            "job" => f.Name.JobTitle(),
-            "department" => f.Commerce.Department(1),
-            "prefix" => f.Name.Prefix(),
-            "country" => f.Address.Country(),
-            "state" => f.Address.State(),
-            "state-code" => f.Address.StateAbbr(),
-            "country-code" => f.Address.CountryCode(),
-            "city" => f.Address.City(),
-            "currency" => f.Finance.Currency().Code,
-            "color" => f.Commerce.Color(),
-            "genre" => f.Music.Genre(),
-            "category" => f.Commerce.Categories(1)[0],
-            "product" => f.Commerce.ProductName(),
-            "company" => f.Company.CompanyName(),
-            "unit" => $"{1 + random.NextInt(24)} x {f.Commerce.ProductMaterial().ToLowerInvariant()} {(random.NextBool() ? "boxes" : "packs")}",
-            "sentence" => Sentences(f, targetLength ?? 60),
-            _ => string.Join(' ', f.Random.WordsArray(1 + random.NextInt(3))),
-        };
-        if (targetLength is { } target && text.Length > target) text = CutAtWord(text, Math.Max(1, target));
+            for (var attempt = 0; attempt < 10 && maxLength is { } fits && text.Length > fits; attempt++) text = Draw(hint, f, random, targetLength);
+        }
+        else if (targetLength is { } target && text.Length > target)
+        {
+            text = CutAtWord(text, Math.Max(1, target));
+        }
         if (maxLength is { } max && text.Length > max) text = CutAtWord(text, max);
         return text;
     }
+
+    private static string Draw(string hint, Faker f, Xoshiro256 random, int? targetLength) => hint switch
+    {
+        "job" => CommonJobTitles.Next(f),
+        "department" => f.Commerce.Department(1),
+        "prefix" => f.Name.Prefix(),
+        "country" => CommonCountries.Next(f),
+        "state" => f.Address.State(),
+        "state-code" => f.Address.StateAbbr(),
+        "country-code" => f.Address.CountryCode(),
+        "city" => f.Address.City(),
+        "currency" => f.Finance.Currency().Code,
+        "color" => f.Commerce.Color(),
+        "genre" => f.Music.Genre(),
+        "category" => f.Commerce.Categories(1)[0],
+        "product" => f.Commerce.ProductName(),
+        "company" => f.Company.CompanyName(),
+        "unit" => $"{1 + random.NextInt(24)} x {f.Commerce.ProductMaterial().ToLowerInvariant()} {(random.NextBool() ? "boxes" : "packs")}",
+        "sentence" => Sentences(f, targetLength ?? 60),
+        _ => string.Join(' ', f.Random.WordsArray(1 + random.NextInt(3))),
+    };
 
     private static string Sentences(Faker f, int length)
     {

@@ -32,7 +32,16 @@ internal static class PiiGenerator
 
     public static object Generate(PiiKind kind, Faker f, ValueKind valueKind, int? maxLength)
     {
-        object value = kind switch
+        // A value longer than the column is drawn again before it is cut: a city or country cut to the column's width
+        // ("Libyan Arab Jam") reads as broken.
+        var value = Draw(kind, f);
+        for (var attempt = 0; attempt < 8 && valueKind == ValueKind.String && maxLength is { } max && value is string s && s.Length > max; attempt++)
+            value = Draw(kind, f);
+        return Fit(value, valueKind, maxLength);
+    }
+
+    private static object Draw(PiiKind kind, Faker f) =>
+        kind switch
         {
             PiiKind.Email => f.Internet.Email(),
             PiiKind.Phone or PiiKind.Fax => f.Phone.PhoneNumber(),
@@ -42,7 +51,7 @@ internal static class PiiGenerator
             PiiKind.StreetAddress => f.Address.StreetAddress(),
             PiiKind.City => f.Address.City(),
             PiiKind.State => f.Address.State(),
-            PiiKind.Country => f.Address.Country(),
+            PiiKind.Country => CommonCountries.Next(f),
             PiiKind.Postcode => f.Address.ZipCode(),
             PiiKind.IpAddress => f.Internet.Ip(),
             PiiKind.Iban => f.Finance.Iban(),
@@ -58,7 +67,7 @@ internal static class PiiGenerator
             PiiKind.StateAbbreviation => f.Address.StateAbbr(),
             PiiKind.CountryCode => f.Address.CountryCode(),
             PiiKind.ImageUrl => f.Image.PicsumUrl(),
-            PiiKind.JobTitle => f.Name.JobTitle(),
+            PiiKind.JobTitle => CommonJobTitles.Next(f),
             PiiKind.LicensePlate => f.Random.Replace("???-####"),
             PiiKind.Vin => f.Vehicle.Vin(),
             PiiKind.MacAddress => f.Internet.Mac(),
@@ -80,9 +89,6 @@ internal static class PiiGenerator
             PiiKind.Code => f.Random.Replace("??######"),
             _ => f.Lorem.Word(),
         };
-
-        return Fit(value, valueKind, maxLength);
-    }
 
     private static object Fit(object value, ValueKind kind, int? maxLength)
     {

@@ -61,26 +61,32 @@ internal sealed class WordModel
     public long[][] DigitCounts { get; set; } = [];
 
     /// <summary>
-    /// True when the column has too few words of its own to write values with (fewer than three words seen
-    /// k times, or under a fifth of its words): values made only of stand-ins would be noise, so the
-    /// column's kind (its name) decides instead.
+    /// True when the column has too few words of its own to write values with (under a fifth of its words, or fewer
+    /// than three words seen k times where rare words outnumber them): values made only of stand-ins would be noise, so
+    /// the column's kind (its name) decides instead. A template of one or two words and a number ("Customer 17",
+    /// "bio of 7") is written by its own words with new numbers.
     /// </summary>
     [JsonIgnore]
     public bool IsEmpty
     {
         get
         {
-            long own = 0, total = 0;
+            long own = 0, total = 0, rare = 0;
             var distinct = 0;
             for (var i = 0; i < Words.Length; i++)
             {
                 total += Counts[i];
-                if (Words[i][0] is ClassMark || Words[i] == NumberToken) continue;
+                if (Words[i] == NumberToken) continue;
+                if (Words[i][0] is ClassMark)
+                {
+                    rare += Counts[i];
+                    continue;
+                }
                 own += Counts[i];
                 distinct++;
             }
 
-            return distinct < 3 || own * 5 < total;
+            return distinct == 0 || own * 5 < total || (distinct < 3 && rare > own);
         }
     }
 
@@ -153,6 +159,12 @@ internal sealed class WordModel
         foreach (var s in Starts) startsEnding[s[0]] += s[1] * _endShare[s[0]];
         _startsEnding = startsEnding.Sum() > 0 ? Cumulative(startsEnding) : [];
     }
+
+    /// <summary>
+    /// Whether rare words can stand in from the column's own words (ten or more of a case); else stand-ins are made-up
+    /// words ("Gorgeous Representative"), and a generator of the column's kind reads better.
+    /// </summary>
+    public bool HasOwnStandIns => _byCase.Count > 0;
 
     /// <summary>A new value of about the column's usual number of words, at most <paramref name="maxLength"/> characters.</summary>
     public string Generate(Xoshiro256 random, Bogus.Faker? faker, int? maxLength) => Generate(random, faker, maxLength, targetLength: null);

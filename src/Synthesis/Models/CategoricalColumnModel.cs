@@ -182,7 +182,14 @@ internal sealed class CategoricalColumnModel : ColumnModel
         for (var attempt = 0; attempt < 10; attempt++)
         {
             string? text = null;
-            if (OtherWords is { IsEmpty: false } words) text = words.Generate(random, runtime.GetFaker(), MaxLength);
+            if (Kind == ValueKind.String && NameFallback.IsVocabulary(OtherHint) && OtherWords is not { IsEmpty: false, HasOwnStandIns: true })
+            {
+                // A job title or a country the column's own words cannot make: one of that kind ("Marketing Manager"
+                // beside "Sales Manager", not "Gorgeous Representative"; "Germany", not "Republic of").
+                var hint = OtherShape is { Total: > 0 } shortCodes ? NameFallback.CodeHint(OtherHint, shortCodes) ?? OtherHint! : OtherHint!;
+                text = NameFallback.Generate(hint, runtime.GetFaker(), random, MaxLength, null);
+            }
+            else if (OtherWords is { IsEmpty: false } words) text = words.Generate(random, runtime.GetFaker(), MaxLength);
             else if (Kind == ValueKind.String && OtherShape is { Total: > 0 } codes && NameFallback.CodeHint(OtherHint, codes) is { } codeHint)
             {
                 // Short codes of a known kind (regions "SP", "OR", "WA"): real-looking codes of that kind, not letters of their shape ("ZMsakl").

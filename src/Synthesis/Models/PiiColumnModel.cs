@@ -14,7 +14,8 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
 
     public override object? Generate(ReadOnlySpan<double> u, ColumnRuntime runtime)
     {
-        if (DrawsNull(u))
+        // A NOT NULL column never draws NULL, even where the source read some (MySQL's zero dates read as NULL).
+        if (DrawsNull(u) && IsNullable)
         {
             return null;
         }

@@ -19,6 +19,19 @@ public sealed record AppendedColumn(string Name, AppendedKind Kind, ForeignKeySc
     /// <summary>True for columns given when sampling (the parent's side), false for ones drawn with the row (its children's side).</summary>
     public bool IsGiven => Kind is AppendedKind.ParentColumn or AppendedKind.SiblingCount or AppendedKind.SiblingAverage or AppendedKind.GrandparentColumn;
 
+    private const string ParentPrefix = "__parent__";
+    private const string GrandparentPrefix = "__grandparent__";
+
+    /// <summary>
+    /// True for the name of a parent's or grandparent's column read beside a child's rows (<c>__parent__x</c>): what
+    /// reading it finds (zero dates read as NULL) is reported once, for the table it belongs to.
+    /// </summary>
+    public static bool IsParentCopy(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.StartsWith(ParentPrefix, StringComparison.Ordinal) || name.StartsWith(GrandparentPrefix, StringComparison.Ordinal);
+    }
+
     /// <summary>The name of the child-count column a parent has for relationship <paramref name="fk"/>: <c>__{child}__{key}__num_rows</c>.</summary>
     public static string ChildCountName(ForeignKeySchema fk)
     {
@@ -48,14 +61,14 @@ public sealed record AppendedColumn(string Name, AppendedKind Kind, ForeignKeySc
 
         if (plan.PrimaryParent is { } parent)
         {
-            columns.AddRange(plan.ParentContextColumns.Select(c => new AppendedColumn("__parent__" + c, AppendedKind.ParentColumn, parent, c, c)));
-            columns.Add(new AppendedColumn("__parent__num_rows", AppendedKind.SiblingCount, parent, null, ChildCountName(parent)));
+            columns.AddRange(plan.ParentContextColumns.Select(c => new AppendedColumn(ParentPrefix + c, AppendedKind.ParentColumn, parent, c, c)));
+            columns.Add(new AppendedColumn(ParentPrefix + "num_rows", AppendedKind.SiblingCount, parent, null, ChildCountName(parent)));
             var parentPlan = database.For(parent.PrincipalTable);
             var averages = parentPlan.ChildAverages[IndexOf(parentPlan.Children, parent)];
-            columns.AddRange(averages.Select(c => new AppendedColumn("__parent__avg__" + c, AppendedKind.SiblingAverage, parent, c, ChildAverageName(parent, c))));
+            columns.AddRange(averages.Select(c => new AppendedColumn(ParentPrefix + "avg__" + c, AppendedKind.SiblingAverage, parent, c, ChildAverageName(parent, c))));
             if (parentPlan.PrimaryParent is { } grandparent)
             {
-                columns.AddRange(plan.GrandparentContextColumns.Select(c => new AppendedColumn("__grandparent__" + c, AppendedKind.GrandparentColumn, grandparent, c, "__parent__" + c)));
+                columns.AddRange(plan.GrandparentContextColumns.Select(c => new AppendedColumn(GrandparentPrefix + c, AppendedKind.GrandparentColumn, grandparent, c, ParentPrefix + c)));
             }
         }
 

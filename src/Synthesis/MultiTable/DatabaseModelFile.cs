@@ -7,7 +7,8 @@ namespace Sdv.Connector.Synthesis.MultiTable;
 
 /// <summary>
 /// The model file of a whole database (<c>.sdvm</c>): versioned JSON with the schema, each table's
-/// model (<see cref="ModelFile"/>'s statistics) and count distributions, and the schema fingerprint.
+/// model (<see cref="ModelFile"/>'s statistics) and count distributions, and the schema fingerprint. It names and locates
+/// no source (<see cref="ModelNames"/>).
 /// A newer or corrupt file is refused with a message that says what to do.
 /// </summary>
 public static class DatabaseModelFile
@@ -18,9 +19,12 @@ public static class DatabaseModelFile
     public static void Save(DatabaseModel model, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(model);
+        model = ModelNames.Neutral(model);
         var tables = new JsonArray();
         foreach (var entry in model.Tables)
         {
+            var tableModel = ModelFile.ToNode(entry.Model);
+            tableModel["schema"] = entry.Table.Schema;
             tables.Add(new JsonObject
             {
                 ["table"] = JsonSerializer.SerializeToNode(entry.Table, ModelFile.JsonOptions),
@@ -30,7 +34,7 @@ public static class DatabaseModelFile
                 ["equalities"] = JsonSerializer.SerializeToNode(entry.Equalities, ModelFile.JsonOptions),
                 ["roleReason"] = entry.RoleReason,
                 ["referenceRows"] = entry.IsReference ? JsonSerializer.SerializeToNode(entry.ReferenceRows, ModelFile.JsonOptions) : null,
-                ["model"] = ModelFile.ToNode(entry.Model),
+                ["model"] = tableModel,
             });
         }
         var root = new JsonObject
@@ -39,7 +43,7 @@ public static class DatabaseModelFile
             ["formatVersion"] = CurrentVersion,
             ["writtenBy"] = typeof(DatabaseModelFile).Assembly.GetName().Version?.ToString() ?? "unknown",
             ["fingerprint"] = model.Fingerprint,
-            ["schema"] = JsonSerializer.SerializeToNode(ModelSchema.Of(model.Schema), ModelFile.JsonOptions),
+            ["schema"] = JsonSerializer.SerializeToNode(model.Schema, ModelFile.JsonOptions),
             ["warnings"] = JsonSerializer.SerializeToNode(model.Warnings, ModelFile.JsonOptions),
             ["tables"] = tables,
         };

@@ -212,7 +212,7 @@ public sealed class DatabaseSampler : IDisposable
         object?[]? numberedParent = null;
         long number = 0;
         var sampler = model.Sampler(context);
-        var codes = _references.CodesOf(plan, entry);
+        var codes = _references.CodesOf(plan, entry, expectedRows);
         foreach (var (_, column, kept) in codes) sampler.Restrict(column, kept);
         var uniqueCodes = new UniqueCodes(table, plan, entry, codes.ToDictionary(static c => c.Name, static c => c.Codes, StringComparer.Ordinal));
         var buffer = new object?[model.Data.Columns.Count];

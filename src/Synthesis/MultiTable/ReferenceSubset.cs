@@ -84,31 +84,37 @@ internal sealed class ReferenceSubset
     }
 
     /// <summary>
-    /// For each code column of <paramref name="plan"/>'s table that points at a scaled-down reference table: the
-    /// column's name, its index among the model's columns and the codes it may hold (with the column's own frequencies).
+    /// For each code column of <paramref name="plan"/>'s table (a one-column key into a reference table): the column's
+    /// name, its index among the model's columns and the codes it may hold, the kept ones where the reference table was
+    /// scaled down, each with its share of the <paramref name="rows"/> rows the table is to have (<see cref="KeptCodes.WithQuota"/>).
     /// </summary>
-    public IReadOnlyList<(string Name, int Column, KeptCodes Codes)> CodesOf(TablePlan plan, TableEntry entry)
+    public IReadOnlyList<(string Name, int Column, KeptCodes Codes)> CodesOf(TablePlan plan, TableEntry entry, double rows)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(entry);
         var restricted = new List<(string, int, KeptCodes)>();
         var table = _model.Schema.Table(plan.Table);
-        foreach (var fk in plan.ReferenceKeys)
+        foreach (var fk in plan.ReferenceKeys.Where(static f => f.Columns.Count == 1))
         {
-            if (!_scaled.ContainsKey(fk.PrincipalTable)) continue;
             var column = table.Column(fk.Columns[0]);
+            if (entry.Model.Data.Columns.FirstOrDefault(c => c.Name == column.Name) is not CategoricalColumnModel categories) continue;
             var kind = ValueKinds.Of(column.LogicalType);
             var counts = Frequencies(entry, column.Name);
+            var codes = _scaled.ContainsKey(fk.PrincipalTable)
+                ? KeptKeys(fk.PrincipalTable, fk.PrincipalColumns).Select(static k => k[0]).OfType<string>().Distinct(StringComparer.Ordinal)
+                : counts.Keys;
             var values = new List<object>();
             var weights = new List<double>();
-            foreach (var text in KeptKeys(fk.PrincipalTable, fk.PrincipalColumns).Select(static k => k[0]).OfType<string>().Distinct(StringComparer.Ordinal))
+            foreach (var text in codes)
             {
                 if (!TryParse(text, kind, out var value)) continue;
                 values.Add(value);
                 weights.Add(counts.GetValueOrDefault(text));
             }
 
-            if (values.Count > 0) restricted.Add((column.Name, entry.Model.FixableColumnIndex(column.Name), new KeptCodes(values, weights)));
+            if (values.Count == 0) continue;
+            // The rows that hold a code: the source's share of non-NULL codes.
+            restricted.Add((column.Name, entry.Model.FixableColumnIndex(column.Name), new KeptCodes(values, weights).WithQuota(rows * (1 - categories.NullShare))));
         }
 
         return restricted;

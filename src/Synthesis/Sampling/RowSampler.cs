@@ -179,9 +179,9 @@ internal sealed class RowSampler
             else
             {
                 var value = column.Generate(_u, _runtimes[c]);
-                if (_restricted?[c] is { } kept && value is not null && !kept.Holds(value))
+                if (_restricted?[c] is { } kept && value is not null && kept.Take(value, _random) is var code && !Equals(code, value))
                 {
-                    value = kept.Restrict(value, _random);
+                    value = code;
                     // The draw its children are conditioned on follows the code it now holds.
                     column.Encode(value, _z, _random);
                     foreach (var dim in column.Dimensions) _u[dim] = NormalScores.ToProbability(_z[dim]);

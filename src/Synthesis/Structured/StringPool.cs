@@ -34,6 +34,11 @@ internal sealed class StringPool
     /// <summary>Rare strings are prose (long, with spaces): written as lorem-like words of the learned lengths.</summary>
     public bool IsProse { get; set; }
 
+    /// <summary>Every string seen is a UUID (the elements of a uuid[]): rare ones are written as new UUIDs, not as letters of their shape.</summary>
+    public bool IsUuid { get; set; }
+
+    private bool _notUuid;
+
     [JsonIgnore]
     public long Total => Counts.Sum() + RareCount;
 
@@ -44,6 +49,7 @@ internal sealed class StringPool
         (_lengths ??= new NumberSketch(random)).Add(value.Length);
         Shape ??= new ShapeProfile();
         Shape.Add(value);
+        _notUuid |= !Guid.TryParseExact(value, "D", out _);
         foreach (var c in value)
         {
             if (c == ' ') _spaces++;
@@ -61,6 +67,7 @@ internal sealed class StringPool
         RareCount = _counts.Total - Counts.Sum();
         Lengths = _lengths?.Finish();
         IsProse = _characters > 0 && _spaces * 20 > _characters && (Lengths?.Grid.Average() ?? 0) > 24;
+        IsUuid = !_notUuid;
         _counts = null;
         _lengths = null;
     }
@@ -77,9 +84,21 @@ internal sealed class StringPool
         var pick = Draw.Index(weights, random);
         string value;
         if (pick >= 0 && pick < Values.Count) value = Values[pick];
+        else if (IsUuid) value = NewUuid(random);
         else if (IsProse && Lengths is not null) value = NameFallback.Generate("sentence", Faker(random), random, maxLength, Math.Max(1, (int)Lengths.Sample(random)));
         else if (Shape is { Total: > 0 }) value = ShapeGenerator.Generate(Shape, random, maxLength);
         else value = NameFallback.Generate("words", Faker(random), random, maxLength, null);
         return maxLength is { } max && value.Length > max ? value[..max] : value;
+    }
+
+    /// <summary>A version-4 UUID from the sampler's stream (reproducible from the seed).</summary>
+    private static string NewUuid(Xoshiro256 random)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BitConverter.TryWriteBytes(bytes, random.NextULong());
+        BitConverter.TryWriteBytes(bytes[8..], random.NextULong());
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes).ToString("D");
     }
 }

@@ -46,7 +46,8 @@ public sealed class SqliteIntrospectionTests(SqliteFixture fixture) : Introspect
             ("j", LogicalType.Binary, "BLOB"), ("k", LogicalType.Float64, "REAL"), ("l", LogicalType.Float64, "REAL"),
             ("m", LogicalType.Float64, "REAL"), ("n", LogicalType.Decimal, "NUMERIC"), ("o", LogicalType.Decimal, "NUMERIC"),
             ("p", LogicalType.Boolean, "NUMERIC"), ("q", LogicalType.Date, "NUMERIC"), ("r", LogicalType.DateTime, "NUMERIC"),
-            ("s", LogicalType.Other, "BLOB"), ("u", LogicalType.Other, "NUMERIC"), ("w", LogicalType.Int64, "INTEGER"),
+            // No declared type: typed by what it holds (nothing here: text).
+            ("s", LogicalType.Text, "BLOB"), ("u", LogicalType.Other, "NUMERIC"), ("w", LogicalType.Int64, "INTEGER"),
             ("x", LogicalType.Int16, "INTEGER"),
             // CHARINT holds INT, and the INTEGER rule comes first (the example in SQLite's own documentation).
             ("y", LogicalType.Int64, "INTEGER"),

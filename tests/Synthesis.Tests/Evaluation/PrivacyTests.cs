@@ -159,11 +159,30 @@ public sealed class PrivacyTests
         var privacy = Evaluator.Evaluate(new EvaluationDataset([realLookup, realLines], []), new EvaluationDataset([copiedLookup, syntheticLines], []), null).Privacy;
 
         var identical = Assert.Single(privacy.ExactMatch.IdenticalTables!);
-        Assert.Equal(("genre", 6L), (identical.Table, identical.Rows));
+        Assert.Equal(("genre", 6L, 6L), (identical.Table, identical.Rows, identical.RealRows));
         // Only the order lines are pooled: 8 of 8 match, as new rows from the source would (each real row is common).
         Assert.Equal((8L, 8L), (privacy.ExactMatch.Matches, privacy.ExactMatch.SyntheticRows));
         Assert.Equal(0, privacy.RareCategoryLeaks.Leaks);
         Assert.DoesNotContain(privacy.RareCategoryLeaks.Columns, c => c.Table == "genre");
+
+        // The subset --scale-reference keeps is a copy too; a table with more rows than the real one is not (it repeats real rows).
+        var kept = Table("genre", lookup, ["id"], Longs(1, 2, 3, 4), Values("Rock", "Jazz", "Blues", "Pop"));
+        var subset = Evaluator.Evaluate(new EvaluationDataset([realLookup, realLines], []), new EvaluationDataset([kept, syntheticLines], []), null).Privacy;
+        Assert.Equal(("genre", 4L, 6L), Assert.Single(subset.ExactMatch.IdenticalTables!) is var t ? (t.Table, t.Rows, t.RealRows) : default);
+        Assert.Equal(0, subset.RareCategoryLeaks.Leaks);
+        var repeated = Table("genre", lookup, ["id"], Longs(1, 2, 3, 4, 5, 6, 7), Values("Rock", "Jazz", "Blues", "Pop", "Soul", "Opera", "Rock"));
+        var more = Evaluator.Evaluate(new EvaluationDataset([realLookup, realLines], []), new EvaluationDataset([repeated, syntheticLines], []), null).Privacy;
+        Assert.Empty(more.ExactMatch.IdenticalTables ?? []);
+        Assert.True(more.RareCategoryLeaks.Leaks > 0);
+
+        // A table bigger than any lookup, copied whole beside generated ones, is what the figures must catch.
+        var ids = Enumerable.Range(1, 1500).Select(i => (long)i).ToArray();
+        var people = ids.Select(i => (object?)("name" + i)).ToArray();
+        var realBig = Table("people", lookup, ["id"], Longs(ids), people);
+        var copiedBig = Table("people", lookup, ["id"], Longs(ids), ids.Select(i => (object?)("name" + i)).ToArray());
+        var big = Evaluator.Evaluate(new EvaluationDataset([realBig, realLines], []), new EvaluationDataset([copiedBig, syntheticLines], []), null).Privacy;
+        Assert.Empty(big.ExactMatch.IdenticalTables ?? []);
+        Assert.Equal(1508L, big.ExactMatch.Matches);
     }
 
     private static Synthesis.Evaluation.Results.EvaluationResult Evaluate(EvaluationTable real, EvaluationTable synthetic, EvaluationOptions? options = null) =>

@@ -39,4 +39,22 @@ public sealed class NameFallbackTests
     [InlineData("suppliers", "country", "country")]
     public void The_columns_name_says_what_it_holds(string table, string column, string hint) =>
         Assert.Equal(hint, NameFallback.HintOf(table, column));
+
+    [Fact]
+    public void Countries_and_job_titles_are_whole_common_ones_that_fit_the_column()
+    {
+        var faker = PiiGenerator.CreateFaker("en", 5);
+        var random = new Xoshiro256(6);
+        var countries = Enumerable.Range(0, 2000).Select(_ => NameFallback.Generate("country", faker, random, 15, null)).ToList();
+        // Never cut to the column's width ("United Arab Emirates" is 20 characters: drawn again, not shortened).
+        Assert.All(countries, c => Assert.True(c.Length <= 15 && c is not "United Arab" and not "United Arab Emi", c));
+        var byCount = countries.GroupBy(c => c).OrderByDescending(g => g.Count()).Select(g => g.Key).ToList();
+        Assert.Equal("United States", byCount[0]);
+        Assert.DoesNotContain("Kiribati", countries);
+        Assert.InRange(byCount.Count, 25, 45);
+
+        var titles = Enumerable.Range(0, 500).Select(_ => NameFallback.Generate("job", faker, random, 20, null)).ToList();
+        Assert.All(titles, t => Assert.True(t.Length <= 20 && t.Split(' ').Length <= 3, t));
+        Assert.Contains("Sales Manager", titles);
+    }
 }

@@ -38,6 +38,20 @@ public sealed class WordModelTests
     }
 
     [Fact]
+    public void A_template_of_a_word_and_a_number_is_written_with_its_word_and_new_numbers()
+    {
+        var model = Fitted(Enumerable.Range(1, 300).Select(i => $"Customer {i}"));
+        Assert.False(model.IsEmpty);
+        var random = new Xoshiro256(2);
+        var values = Enumerable.Range(0, 200).Select(_ => model.Generate(random, null, 40)).ToList();
+        Assert.All(values, v => Assert.Matches("^Customer [1-9][0-9]{0,2}$", v));
+        Assert.True(values.Distinct().Count() > 100, $"{values.Distinct().Count()} distinct values");
+
+        // One common word among rare ones is still too little to write names with.
+        Assert.True(Fitted(Enumerable.Range(1, 300).Select(i => $"The Zq{i}x Wv{i}y")).IsEmpty);
+    }
+
+    [Fact]
     public void Names_end_on_words_that_end_names_and_never_repeat_a_word()
     {
         var model = Fitted(Titles(2_000));

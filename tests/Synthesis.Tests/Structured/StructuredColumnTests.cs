@@ -53,6 +53,17 @@ public sealed class StructuredColumnTests
     }
 
     [Fact]
+    public async Task Uuids_in_an_array_are_new_valid_uuids()
+    {
+        var real = Enumerable.Range(0, Rows).Select(i => new Guid(i, 7, 7, 1, 2, 3, 4, 5, 6, 7, 8).ToString("D")).ToList();
+        var sample = await FitAndSampleAsync(Column(LogicalType.Array, "uuid[]") with { ElementType = "uuid" }, i => $"[\"{real[i]}\"]");
+        var uuids = sample.OfType<string>().SelectMany(s => JsonNode.Parse(s)!.AsArray()).Select(e => e!.GetValue<string>()).ToList();
+        Assert.NotEmpty(uuids);
+        Assert.All(uuids, u => Assert.True(Guid.TryParseExact(u, "D", out _), u));
+        Assert.DoesNotContain(uuids, real.Contains);
+    }
+
+    [Fact]
     public async Task Arrays_are_json_arrays_of_the_learned_lengths_and_stay_rectangular()
     {
         var flat = await FitAndSampleAsync(Column(LogicalType.Array, "text[]") with { ElementType = "character varying(3)" },

@@ -117,6 +117,7 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
         views.Sort((a, b) => QualifiedName.Order.Compare(a.Name, b.Name));
 
         tables = await CountRowsAsync(connection, tables, options.ExactRowCounts || !hasStat1, cancellationToken).ConfigureAwait(false);
+        tables = await TypeUntypedColumnsAsync(connection, tables, warnings, cancellationToken).ConfigureAwait(false);
 
         return new DatabaseSchema
         {
@@ -151,7 +152,7 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
             var annotations = new Dictionary<string, string>(StringComparer.Ordinal) { ["sqlite:affinity"] = type.Affinity };
             if (c.DeclaredType.Trim().Length == 0)
             {
-                warnings.Add($"Column {name}.{c.Name} has no declared type; any value fits it, so it is kept as Other.");
+                annotations[UntypedAnnotation] = "true";
             }
             else if (!type.IsRecognised)
             {
@@ -327,6 +328,52 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
             current.Columns.Add(r.IsDBNull(7) ? (r.GetInt64(6) == -1 ? "rowid" : null) : r.GetString(7));
         }, cancellationToken).ConfigureAwait(false);
         return result;
+    }
+
+    private const string UntypedAnnotation = "sqlite:untyped";
+
+    /// <summary>Rows whose stored types decide an untyped column's type: enough to see what it holds, cheap on any table.</summary>
+    private const int TypeSampleRows = 10_000;
+
+    /// <summary>
+    /// A column declared without a type (<c>CREATE TABLE people (id INTEGER PRIMARY KEY, name, notes)</c>, common in
+    /// SQLite files) holds whatever was stored: its type is taken from the values, by the storage classes SQLite reports
+    /// for the first rows: integers only, an integer; numbers, a real; any text, text; blobs only, binary. Before, such a
+    /// column was kept as Other and written as NULL.
+    /// </summary>
+    private static async Task<List<TableSchema>> TypeUntypedColumnsAsync(DbConnection connection, List<TableSchema> tables, List<string> warnings, CancellationToken cancellationToken)
+    {
+        var typed = new List<TableSchema>(tables.Count);
+        foreach (var table in tables)
+        {
+            if (!table.Columns.Any(c => c.Annotations.ContainsKey(UntypedAnnotation)))
+            {
+                typed.Add(table);
+                continue;
+            }
+            var columns = new List<ColumnSchema>(table.Columns.Count);
+            foreach (var column in table.Columns)
+            {
+                if (!column.Annotations.ContainsKey(UntypedAnnotation) || column.GeneratedSql is not null)
+                {
+                    columns.Add(column);
+                    continue;
+                }
+                var classes = new HashSet<string>(StringComparer.Ordinal);
+                var sql = $"SELECT DISTINCT typeof(v) FROM (SELECT {Quote(column.Name)} AS v FROM {Quote(table.Name.Name)} LIMIT {TypeSampleRows})";
+                await QueryAsync(connection, sql, r => classes.Add(r.GetString(0)), cancellationToken).ConfigureAwait(false);
+                classes.Remove("null");
+                var logical = classes.Contains("text") || classes.Count == 0 ? LogicalType.Text
+                    : classes.SetEquals(["integer"]) ? LogicalType.Int64
+                    : classes.SetEquals(["blob"]) ? LogicalType.Binary
+                    : classes.Contains("blob") ? LogicalType.Text
+                    : LogicalType.Float64;
+                warnings.Add($"Column {table.Name}.{column.Name} has no declared type; it holds {(classes.Count == 0 ? "no value" : string.Join(" and ", classes.Order(StringComparer.Ordinal)))}, so it is read as {logical}.");
+                columns.Add(column with { LogicalType = logical });
+            }
+            typed.Add(table with { Columns = columns });
+        }
+        return typed;
     }
 
     private static async Task<List<TableSchema>> CountRowsAsync(DbConnection connection, List<TableSchema> tables, bool exact, CancellationToken cancellationToken)

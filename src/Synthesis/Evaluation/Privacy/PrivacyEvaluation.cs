@@ -10,11 +10,11 @@ internal static class PrivacyEvaluation
 {
     public static PrivacyResult Compute(IReadOnlyList<TableEvaluation> tables, EvaluationOptions options, EvaluationRequest request)
     {
-        // A table identical to the real one was copied (a reference table), not written by a model: its rows are
-        // reported on their own, so they neither inflate the copy rate nor count as leaked rare categories. Not when it
-        // has personal data or free text (a lookup never has) and not when every table is identical (the real data
-        // against itself, or a copy): then it is what the figures are there to catch.
-        var identical = tables.Where(t => t.IsIdenticalToReal && !t.Table.Columns.Any(c => c.SdType is SdType.Pii or SdType.Text)).ToList();
+        // A table equal to the real one, or to a part of it, was copied (a reference table), not written by a model: its
+        // rows are reported on their own, so they neither inflate the copy rate nor count as leaked rare categories. Not
+        // when it has personal data or free text (a lookup never has) and not when every table is a copy (the real data
+        // against itself, or a copy): then it is what the figures are there to catch. The one rule for evaluate and clone.
+        var identical = tables.Where(t => t.IsCopyOfReal && !t.Table.Columns.Any(c => c.SdType is SdType.Pii or SdType.Text)).ToList();
         if (identical.Count == tables.Count) identical = [];
         tables = tables.Except(identical).ToList();
         var matches = tables.SelectMany(t => t.Rows?.ExactMatches ?? []).ToList();
@@ -79,7 +79,7 @@ internal static class PrivacyEvaluation
         return new PrivacyResult(
             exactRate,
             new ExactMatchSummary(exactRate, matched, compared, chanceRate, newRowRate, learned, quasi, fittedRate, heldOutRate,
-                identical.Select(t => new IdenticalTable(t.Table.Name, t.SyntheticCounts.Rows)).ToList()),
+                identical.Select(t => new IdenticalTable(t.Table.Name, t.SyntheticCounts.Rows, t.RealCounts.Rows)).ToList()),
             new DcrSummary(status, request.Holdout?.Fraction, share, options.DcrWarningShare, dcrWarning, dcr),
             piiSummary,
             rareSummary,

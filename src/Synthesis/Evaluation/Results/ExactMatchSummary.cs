@@ -38,5 +38,5 @@ internal sealed record ExactMatchSummary(
     }
 }
 
-/// <summary>A synthetic table equal to the real one row for row (a lookup copied verbatim), left out of the pooled privacy figures.</summary>
-internal sealed record IdenticalTable(string Table, long Rows);
+/// <summary>A synthetic table whose every row is a real one (a lookup copied verbatim, whole or in part), left out of the pooled privacy figures.</summary>
+internal sealed record IdenticalTable(string Table, long Rows, long RealRows);

@@ -49,14 +49,17 @@ internal sealed class TableEvaluation
     public List<MissingDetail> Missing { get; } = [];
 
     /// <summary>
-    /// True when the synthetic table is the real one: as many rows, each equal to a real row on every learned column,
-    /// where the real rows are mostly one of a kind (new rows from the source would match under half the time), so the
-    /// match cannot be chance: a reference table copied verbatim by design. Its rows are counted apart from the privacy
-    /// figures, which are about what a model wrote. (A table whose learned columns hold a few common values, an order
-    /// line's quantity of 1, matches everywhere by chance and stays in the figures.)
+    /// True when the synthetic table is the real one or a part of it: every synthetic row equal to a real row on every
+    /// learned column, no more rows than the real table, where the real rows are mostly one of a kind (new rows from the
+    /// source would match under half the time), so the match cannot be chance: a reference table copied verbatim by
+    /// design, whole or as the subset <c>--scale-reference</c> keeps. Its rows are counted apart from the privacy figures,
+    /// which are about what a model wrote. (A table whose learned columns hold a few common values, an order line's
+    /// quantity of 1, matches everywhere by chance and stays in the figures.) Only a table of a lookup's size
+    /// (<see cref="MultiTable.ReferenceOptions.MaxRows"/>, the size automatic detection copies): a bigger table copied is
+    /// what the figures are there to catch, whoever copied it.
     /// </summary>
-    public bool IsIdenticalToReal =>
-        SyntheticHasTable && RealCounts.Rows > 0 && RealCounts.Rows == SyntheticCounts.Rows
+    public bool IsCopyOfReal =>
+        SyntheticHasTable && SyntheticCounts.Rows > 0 && SyntheticCounts.Rows <= RealCounts.Rows && RealCounts.Rows <= MultiTable.ReferenceOptions.Default.MaxRows
         && Rows?.ExactMatches.FirstOrDefault(m => m.Kind == TupleSpec.Learned) is { Error: null, NewRowRate: < 0.5 } learned
         && learned.SyntheticRows == SyntheticCounts.Rows && learned.Matches == learned.SyntheticRows;
 

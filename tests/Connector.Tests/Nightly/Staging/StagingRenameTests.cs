@@ -7,7 +7,7 @@ using Xunit;
 namespace Sdv.Connector.Tests.Nightly.Staging;
 
 /// <summary>
-/// <see cref="StagingAreas.RenameSchemas"/> must reach every member of the schema model that names a schema or holds
+/// <see cref="SchemaRenaming.RenameSchemas"/> must reach every member of the schema model that names a schema or holds
 /// SQL: a member it misses is an object created in staging that still names the live schema (issue 18). These tests
 /// list every member of the model and what the rename does with it, so a member added to the model (a trigger, a
 /// routine, a comment) fails here until someone decides.
@@ -170,7 +170,7 @@ public sealed class StagingRenameTests
             .Where(m => !m.EndsWith(".EqualityContract", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
         var unknown = found.Except(Members.Keys).ToList();
         Assert.True(unknown.Count == 0,
-            $"The schema model has members StagingAreas.RenameSchemas does not know: {string.Join(", ", unknown)}. If one names an object by its schema "
+            $"The schema model has members SchemaRenaming.RenameSchemas does not know: {string.Join(", ", unknown)}. If one names an object by its schema "
             + "(a QualifiedName), rename it there; if it holds SQL that the engine binds when the object is created (a view, a trigger's ON table, a "
             + "BEGIN ATOMIC body), pass it through the sql rewriter; a function body run later stays as it is. Then list it in this test.");
         Assert.Empty(Members.Keys.Except(found));
@@ -204,7 +204,7 @@ public sealed class StagingRenameTests
                 new UserTypeSchema(new QualifiedName("shop", "address")) { Attributes = "\"zip\" shop.zip_code" }],
             Sequences = [new SequenceSchema(new QualifiedName("shop", "s")) { OwnedByTable = live, OwnedByColumn = "c" }],
         };
-        var renamed = StagingAreas.RenameSchemas(schema, s => s + "__sdv_staging", sql => "SQL:" + sql, type => "TYPE:" + type);
+        var renamed = SchemaRenaming.RenameSchemas(schema, s => s + "__sdv_staging", sql => "SQL:" + sql, type => "TYPE:" + type);
         var values = Values(renamed, "").ToList();
         foreach (var (member, value) in values)
         {

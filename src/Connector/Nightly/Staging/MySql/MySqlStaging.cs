@@ -71,7 +71,7 @@ internal sealed class MySqlStaging : IStagingArea
             var to = D.Quote(_staging) + ".";
             sql = text => text.Replace(from, to, StringComparison.Ordinal);
         }
-        return StagingAreas.RenameSchemas(mapped, s => s == _live ? _staging : s, sql);
+        return SchemaRenaming.RenameSchemas(mapped, s => s == _live ? _staging : s, sql);
     }
 
     public IReadOnlyList<string> StagingSchemas(DatabaseSchema staged) => [];

@@ -58,7 +58,7 @@ internal sealed class PostgreSqlStaging(DatabaseEndpoint target) : IStagingArea
         ArgumentNullException.ThrowIfNull(mapped);
         var stagingOf = SchemasOf(mapped).ToDictionary(s => s, s => s + StagingAreas.StagingSuffix, StringComparer.Ordinal);
         var names = new PostgreSqlStagingNames(stagingOf, PostgreSqlStagingNames.ObjectsOf(mapped));
-        var staged = StagingAreas.RenameSchemas(mapped, s => s is null ? null : s + StagingAreas.StagingSuffix, names.Rewrite, names.RewriteType);
+        var staged = SchemaRenaming.RenameSchemas(mapped, s => s is null ? null : s + StagingAreas.StagingSuffix, names.Rewrite, names.RewriteType);
         // Unqualified names resolve in staging only (public's first, as in the source's default search_path), never in a
         // live schema: an object bound to the live clone would be dropped with it at the swap. Function bodies are text
         // run later, under the live names: they are not checked against staging when created.

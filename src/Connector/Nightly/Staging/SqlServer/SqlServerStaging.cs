@@ -47,7 +47,7 @@ internal sealed class SqlServerStaging(DatabaseEndpoint target) : IStagingArea
         return schemas.Select(s => "schema " + s).ToList();
     }
 
-    public DatabaseSchema ToStaging(DatabaseSchema mapped) => StagingAreas.RenameSchemas(mapped, s => (s ?? "dbo") + StagingAreas.StagingSuffix);
+    public DatabaseSchema ToStaging(DatabaseSchema mapped) => SchemaRenaming.RenameSchemas(mapped, s => (s ?? "dbo") + StagingAreas.StagingSuffix);
 
     public IReadOnlyList<string> StagingSchemas(DatabaseSchema staged) =>
         staged.Tables.Select(t => t.Name.Schema).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+using Sdv.Connector.IntegrationTests.Cloning;
+using Sdv.Connector.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace Sdv.Connector.IntegrationTests.Schemas;
+
+/// <summary>
+/// A SQLite file as applications write them: columns without a declared type, INT keys pointing at INTEGER keys, a
+/// WITHOUT ROWID table, a foreign key without its parent's columns, text in an INTEGER column, dates in three
+/// formats, Y/N flags and blobs. Cloned to every engine, each must load whole. (Found by hand: untyped columns came out
+/// all NULL, and MariaDB refused the foreign key between INT and BIGINT.)
+/// </summary>
+public sealed class SqliteAwkwardSchemaTests(SqliteFixture fixture) : EngineTestBase<SqliteFixture>(fixture)
+{
+    private const string Ddl = """
+        CREATE TABLE people (id INTEGER PRIMARY KEY AUTOINCREMENT, name, age INTEGER, joined TEXT, active TEXT CHECK (active IN ('Y', 'N')), photo BLOB, notes)
+        ;;
+        CREATE TABLE tags (tag TEXT PRIMARY KEY, colour TEXT) WITHOUT ROWID
+        ;;
+        CREATE TABLE person_tags (person_id INTEGER REFERENCES people (id), tag TEXT REFERENCES tags (tag), PRIMARY KEY (person_id, tag))
+        ;;
+        CREATE TABLE events ("when" DATETIME, "what" VARCHAR, person INT REFERENCES people)
+        ;;
+        INSERT INTO tags VALUES ('red', '#f00'), ('green', '#0f0'), ('blue', '#00f')
+        ;;
+        WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 500)
+        INSERT INTO people (name, age, joined, active, photo, notes)
+        SELECT 'Person ' || x, CASE WHEN x % 50 = 0 THEN 'unknown' ELSE 20 + x % 50 END,
+            CASE x % 3 WHEN 0 THEN '2021-03-04' WHEN 1 THEN '2021-03-04 10:11:12' ELSE '04/03/2021' END,
+            CASE WHEN x % 2 = 0 THEN 'Y' ELSE 'N' END, randomblob(8), CASE WHEN x % 5 = 0 THEN x ELSE 'note ' || x END FROM g
+        ;;
+        INSERT INTO person_tags SELECT id, CASE id % 3 WHEN 0 THEN 'red' WHEN 1 THEN 'green' ELSE 'blue' END FROM people
+        ;;
+        WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 1500)
+        INSERT INTO events SELECT datetime('2022-01-01', '+' || x || ' hours'), 'event ' || (x % 4), 1 + x % 500 FROM g
+        """;
+
+    public static TheoryData<string> Targets() => new() { "sqlite", "postgres", "mariadb" };
+
+    [SkippableTheory]
+    [MemberData(nameof(Targets))]
+    public async Task Clones_whole_with_untyped_columns_filled_and_keys_kept(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync(Ddl);
+        SqliteConnection.ClearAllPools();
+        await using var target = engine switch
+        {
+            "postgres" => await CreateOrSkipAsync(new PostgresFixture()),
+            "mariadb" => await CreateOrSkipAsync(new MariaDbFixture()),
+            _ => await NewDatabaseAsync(),
+        };
+
+        var run = await CliRun.RunAsync("clone", "--source", DatabaseUrl.For(source), "--target", DatabaseUrl.For(target), "--seed", "4", "--no-evaluate");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain("__parent__", run.Output + run.Error, StringComparison.Ordinal);
+
+        Assert.Equal(500L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM people"));
+        Assert.Equal(1500L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM events"));
+        // The untyped columns hold values like the source's, not NULL.
+        Assert.Equal(500L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM people WHERE name IS NOT NULL AND notes IS NOT NULL"));
+        Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM events e LEFT JOIN people p ON p.id = e.person WHERE e.person IS NOT NULL AND p.id IS NULL"));
+        Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM person_tags t LEFT JOIN tags g ON g.tag = t.tag WHERE g.tag IS NULL"));
+        Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM people WHERE active NOT IN ('Y', 'N')"));
+    }
+
+    private static async Task<TestDatabase> CreateOrSkipAsync(EngineFixture fixture)
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        return await fixture.CreateDatabaseAsync();
+    }
+}

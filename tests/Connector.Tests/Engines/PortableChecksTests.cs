@@ -1,0 +1,32 @@
+using Sdv.Connector.Engines;
+using Sdv.Connector.SchemaIntrospection.Model;
+using Xunit;
+
+namespace Sdv.Connector.Tests.Engines;
+
+/// <summary>CHECK constraints written again in another engine's SQL, or left behind when they cannot be.</summary>
+public sealed class PortableChecksTests
+{
+    private static readonly TableSchema Account = new()
+    {
+        Name = new QualifiedName("public", "account"),
+        Columns =
+        [
+            new ColumnSchema { Name = "balance", Ordinal = 1, NativeType = "money", LogicalType = LogicalType.Money, IsNullable = true },
+            new ColumnSchema { Name = "code", Ordinal = 2, NativeType = "text", LogicalType = LogicalType.Text, IsNullable = true },
+        ],
+    };
+
+    [Theory]
+    [InlineData("((balance IS NULL) OR (balance >= '$0.00'::money))", DatabaseEngine.MySql, "((`balance` IS NULL) OR (`balance` >= 0.00))")]
+    [InlineData("(balance <= '$1,250.50'::money)", DatabaseEngine.Sqlite, "(\"balance\" <= 1250.50)")]
+    [InlineData("(balance BETWEEN '$0.00'::money AND '$10.00'::money)", DatabaseEngine.MySql, "(`balance` BETWEEN 0.00 AND 10.00)")]
+    // Text compared with text stays text.
+    [InlineData("(code <> '$0.00'::text)", DatabaseEngine.Sqlite, "(\"code\" <> '$0.00')")]
+    public void A_money_literal_compared_with_a_number_column_is_written_as_a_number(string check, DatabaseEngine target, string expected) =>
+        Assert.Equal(expected, PortableChecks.Translate(check, Account, target));
+
+    [Fact]
+    public void A_text_that_is_no_number_compared_with_a_number_column_is_not_portable() =>
+        Assert.Null(PortableChecks.Translate("(balance > 'lots'::money)", Account, DatabaseEngine.MySql));
+}
