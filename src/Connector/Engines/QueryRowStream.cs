@@ -37,8 +37,17 @@ internal static class QueryRowStream
     /// they keep (the fit copies each row into its batch), it saves an allocation per row.
     /// </param>
     /// <param name="unreadable">Called after the last row for each column with unreadable cells: its index, their count and the first example.</param>
+    public static IAsyncEnumerable<object?[]> ReadAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns,
+        CellReader read, Action<int, long, string?> unreadable, bool reuseRow, CancellationToken cancellationToken) =>
+        ReadAsync(connection, transaction, sql, columns, read, readsNulls: false, unreadable, reuseRow, cancellationToken);
+
+    /// <param name="readsNulls">
+    /// <paramref name="read"/> is handed NULL cells too, and reads them as null: for a driver whose IsDBNull
+    /// costs as much as reading the cell (Microsoft.Data.Sqlite checks the row and asks SQLite for the
+    /// cell's type in both; IsDBNull was 16% of the demo fit's CPU beside 13% for GetValue).
+    /// </param>
     public static async IAsyncEnumerable<object?[]> ReadAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns,
-        CellReader read, Action<int, long, string?> unreadable, bool reuseRow, [EnumeratorCancellation] CancellationToken cancellationToken)
+        CellReader read, bool readsNulls, Action<int, long, string?> unreadable, bool reuseRow, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(columns);
@@ -66,7 +75,7 @@ internal static class QueryRowStream
                 // call per cell cost more than the rare blocking refill (GetValue is synchronous anyway).
                 for (var i = 0; i < width; i++)
                 {
-                    if (reader.IsDBNull(i))
+                    if (!readsNulls && reader.IsDBNull(i))
                     {
                         row[i] = null;
                     }

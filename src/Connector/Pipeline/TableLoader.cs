@@ -5,6 +5,7 @@ using Sdv.Connector.Engines;
 using Sdv.Connector.Progress;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.MultiTable;
+using Sdv.Connector.Synthesis.Workers;
 
 namespace Sdv.Connector.Pipeline;
 
@@ -64,14 +65,11 @@ internal static class TableLoader
 
         var written = new Dictionary<QualifiedName, long>();
         progress.Phase(Phases.Sample, order.Count);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sampled = order.ToDictionary(t => t, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        var slots = new SemaphoreSlim(options.MaxParallel, options.MaxParallel);
         var idle = new Stack<DbConnection>([connection]);
         var opened = new List<DbConnection>();
         var gate = new object();
         var done = 0;
-        Exception? first = null;
 
         async Task<DbConnection> TakeConnectionAsync(CancellationToken ct)
         {
@@ -84,83 +82,50 @@ internal static class TableLoader
             return extra;
         }
 
-        async Task LoadOneAsync(QualifiedName name)
+        async Task LoadOneAsync(QualifiedName name, CancellationToken ct)
         {
-            var ct = stop.Token;
+            var target = targets[name];
+            var db = await TakeConnectionAsync(ct).ConfigureAwait(false);
             try
             {
-                // A child waits until its parents' keys and child counts are whole; a parent that fails
-                // cancels everything, so this wait ends then too.
-                foreach (var parent in sampler.Prerequisites(name))
-                {
-                    if (sampled.TryGetValue(parent, out var ready)) await ready.Task.WaitAsync(ct).ConfigureAwait(false);
-                }
-                await slots.WaitAsync(ct).ConfigureAwait(false);
+                if (options.BeforeTable is { } before) await before(name, ct).ConfigureAwait(false);
+                var watch = Stopwatch.StartNew();
+                var counter = progress.Table(Phases.Sample, target.Name, options.Expected?.Invoke(name), estimated: true);
+                var rows = Signal(sampler.Rows(name), sampled[name], counter);
+                if (options.Transform is { } transform) rows = transform(name, rows);
+                long count;
                 try
                 {
-                    var target = targets[name];
-                    var db = await TakeConnectionAsync(ct).ConfigureAwait(false);
-                    try
-                    {
-                        if (options.BeforeTable is { } before) await before(name, ct).ConfigureAwait(false);
-                        var watch = Stopwatch.StartNew();
-                        var counter = progress.Table(Phases.Sample, target.Name, options.Expected?.Invoke(name), estimated: true);
-                        var rows = Signal(sampler.Rows(name), sampled[name], counter);
-                        if (options.Transform is { } transform) rows = transform(name, rows);
-                        long count;
-                        try
-                        {
-                            count = await writer.WriteAsync(db, target, RowPipe.Pipelined(rows, ct), ct).ConfigureAwait(false);
-                        }
-                        catch (Exception e) when (e is not OperationCanceledException)
-                        {
-                            // The table (and, where the database said, the column) is what a user needs to act on.
-                            throw new TableLoadException(target, "loading", e);
-                        }
-                        if (options.AfterTable is { } after) await after(db, target, ct).ConfigureAwait(false);
-                        lock (gate)
-                        {
-                            written[name] = count;
-                            progress.TableDone(Phases.Sample, ++done, order.Count, target.Name, count, watch.Elapsed);
-                        }
-                    }
-                    finally
-                    {
-                        lock (gate) idle.Push(db);
-                    }
+                    count = await writer.WriteAsync(db, target, RowPipe.Pipelined(rows, ct), ct).ConfigureAwait(false);
                 }
-                finally
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    slots.Release();
+                    // The table (and, where the database said, the column) is what a user needs to act on.
+                    throw new TableLoadException(target, "loading", e);
+                }
+                if (options.AfterTable is { } after) await after(db, target, ct).ConfigureAwait(false);
+                lock (gate)
+                {
+                    written[name] = count;
+                    progress.TableDone(Phases.Sample, ++done, order.Count, target.Name, count, watch.Elapsed);
                 }
             }
-            catch (Exception e)
+            finally
             {
-                // The first failure is the one to report; the others are mostly the cancellation it causes.
-                if (Interlocked.CompareExchange(ref first, e, null) is null) await stop.CancelAsync().ConfigureAwait(false);
-                sampled[name].TrySetCanceled(CancellationToken.None);
-                throw;
+                lock (gate) idle.Push(db);
             }
         }
 
         try
         {
-            // Parent-first order: with one slot the tables load one after the other, in that order.
-            var tasks = order.Select(name => Task.Run(() => LoadOneAsync(name), CancellationToken.None)).ToList();
-            try
-            {
-                await Task.WhenAll(tasks).ConfigureAwait(false);
-            }
-            catch when (first is not null)
-            {
-                if (first is OperationCanceledException && cancellationToken.IsCancellationRequested) cancellationToken.ThrowIfCancellationRequested();
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
-            }
+            // A table starts once the tables it draws keys from are fully sampled (not written), in parent-first
+            // order among those that can: with one worker the tables load one after the other, in that order.
+            var readiness = order.Select(name => (Task)Task.WhenAll(sampler.Prerequisites(name).Where(sampled.ContainsKey).Select(parent => sampled[parent].Task))).ToList();
+            await WorkerPool.RunAsync(readiness, options.MaxParallel, (t, _, ct) => LoadOneAsync(order[t], ct), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             foreach (var extra in opened) await extra.DisposeAsync().ConfigureAwait(false);
-            slots.Dispose();
         }
         return written;
     }

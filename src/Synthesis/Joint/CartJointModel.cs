@@ -36,40 +36,45 @@ internal sealed class CartJointModel : JointModel
         var rows = space.Rows;
         var order = TreeSpace.SequentialOrder(dimensions);
         var binned = BinnedFeatures.Build(dimensions, rows, rows, k);
-        var model = new CartJointModel { Settings = settings };
+        // Each step's tree is grown on the same rows independently of the others (a step conditions on the
+        // dimensions before it in the data, not on the trees before it), so the steps are grown at once, each
+        // with a random source of its own forked in order: the model is the same whatever the scheduling, and
+        // the same as when they were grown one after the other (a CART tree searches every feature and draws
+        // nothing). On the demo's labtests (84,051 rows, 24 dimensions) this was 1.4 s of its 4.4 s fit.
+        var randoms = order.Select(_ => random.Fork()).ToArray();
+        var steps = new CartStep[order.Length];
+        Parallel.For(0, order.Length, position => steps[position] = FitStep(binned, rows, dimensions[order[position]], order[position], order[..position], settings, k, randoms[position]));
+        return new CartJointModel { Settings = settings, Steps = [.. steps] };
+    }
+
+    /// <summary>The step that draws <paramref name="dim"/>: a tree on the rows where it is not NULL, predicting it from <paramref name="before"/>.</summary>
+    private static CartStep FitStep(BinnedFeatures binned, double[][] rows, JointDimension dimension, int dim, int[] before, CartSettings settings, int k, Xoshiro256 random)
+    {
         var kept = new List<int>(rows.Length);
-        for (var position = 0; position < order.Length; position++)
+        for (var r = 0; r < rows.Length; r++)
         {
-            var dim = order[position];
-            var dimension = dimensions[dim];
-            kept.Clear();
-            for (var r = 0; r < rows.Length; r++)
-            {
-                if (!double.IsNaN(rows[r][dim])) kept.Add(r);
-            }
-
-            var categorical = dimension.Kind == DimensionKind.Categorical;
-            TreeTarget target;
-            if (categorical)
-            {
-                var labels = new int[rows.Length];
-                foreach (var r in kept) labels[r] = dimension.BucketOf(rows[r][dim]);
-                target = TreeTarget.Classification(labels, dimension.Buckets);
-            }
-            else
-            {
-                var values = new double[rows.Length];
-                foreach (var r in kept) values[r] = rows[r][dim];
-                target = TreeTarget.Regression(values);
-            }
-
-            var minLeaf = Math.Max(settings.MinLeaf, categorical ? k : 2 * k);
-            var options = new TreeOptions(minLeaf, settings.MaxLeaves, MinImpurityDecrease: settings.MinImpurityDecrease, MinSignificance: settings.MinSignificance);
-            var grown = new TreeLearner(binned, target, options).Grow(kept.ToArray(), order[..position], random);
-            model.Steps.Add(new CartStep { Dimension = dim, Tree = grown.Tree, Leaves = Leaves(grown, dimension, rows, dim, k, settings.MaxPoints) });
+            if (!double.IsNaN(rows[r][dim])) kept.Add(r);
         }
 
-        return model;
+        var categorical = dimension.Kind == DimensionKind.Categorical;
+        TreeTarget target;
+        if (categorical)
+        {
+            var labels = new int[rows.Length];
+            foreach (var r in kept) labels[r] = dimension.BucketOf(rows[r][dim]);
+            target = TreeTarget.Classification(labels, dimension.Buckets);
+        }
+        else
+        {
+            var values = new double[rows.Length];
+            foreach (var r in kept) values[r] = rows[r][dim];
+            target = TreeTarget.Regression(values);
+        }
+
+        var minLeaf = Math.Max(settings.MinLeaf, categorical ? k : 2 * k);
+        var options = new TreeOptions(minLeaf, settings.MaxLeaves, MinImpurityDecrease: settings.MinImpurityDecrease, MinSignificance: settings.MinSignificance);
+        var grown = new TreeLearner(binned, target, options).Grow(kept.ToArray(), before, random);
+        return new CartStep { Dimension = dim, Tree = grown.Tree, Leaves = Leaves(grown, dimension, rows, dim, k, settings.MaxPoints) };
     }
 
     private static LeafTable Leaves(GrownTree grown, JointDimension dimension, double[][] rows, int dim, int k, int maxPoints)

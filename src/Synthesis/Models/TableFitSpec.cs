@@ -8,4 +8,11 @@ internal sealed record TableFitSpec
 
     /// <summary>Foreign-key columns modelled as categories (codes of reference tables), every value kept.</summary>
     public IReadOnlySet<string> CodeColumns { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The model whose columns encode the appended columns that name a <see cref="AppendedModelColumn.TemplateColumn"/>
+    /// (a child's parent), awaited only once the rows are read: a child's rows are read while its parent's model is
+    /// still being fitted. Null when no appended column names one.
+    /// </summary>
+    public Task<TableModel>? TemplateModel { get; init; }
 }

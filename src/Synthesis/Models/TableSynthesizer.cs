@@ -86,7 +86,7 @@ public static class TableSynthesizer
         {
             var column = new ColumnSchema { Name = appended.Name, Ordinal = plans.Count + 1, NativeType = "double", LogicalType = LogicalType.Float64, IsNullable = true };
             // A given column with a template is encoded by the parent's statistics: nothing to accumulate.
-            plans.Add((ColumnRole.Continuous, default, column, appended.Template is null ? new NumericAccumulator(ValueKind.Double, false, options.MaxExactDistinct, options.SketchK, random.Fork()) : null));
+            plans.Add((ColumnRole.Continuous, default, column, appended.TemplateColumn is null ? new NumericAccumulator(ValueKind.Double, false, options.MaxExactDistinct, options.SketchK, random.Fork()) : null));
         }
 
         // The copula reads only whether personal data, free text and keys are there, not what they are.
@@ -105,6 +105,7 @@ public static class TableSynthesizer
             tableColumns.Where(c => c.p.Role is ColumnRole.Categorical).Select(c => c.i).ToList(),
             options, random.Fork());
         data.RowCount = await ReadAllAsync(rows, width, plans.Select(static p => p.Accumulator).ToArray(), reservoir, (dependencies, strata), options.BatchSize, table, ct).ConfigureAwait(false);
+        var templateModel = spec.TemplateModel is null ? null : await spec.TemplateModel.WaitAsync(ct).ConfigureAwait(false);
 
         var dim = 0;
         for (var i = 0; i < plans.Count; i++)
@@ -112,9 +113,9 @@ public static class TableSynthesizer
             var (role, reason, column, accumulator) = plans[i];
             var appended = i >= table.Columns.Count ? spec.Appended[i - table.Columns.Count] : null;
             ColumnModel model;
-            if (appended?.Template is { } template)
+            if (appended?.TemplateColumn is { } templateColumn)
             {
-                model = template.Clone();
+                model = Template(templateModel, appended.Name, templateColumn, table).Clone();
                 model.RenumberDimensions(ref dim);
                 model.Name = appended.Name;
             }
@@ -145,6 +146,13 @@ public static class TableSynthesizer
 
         return new TableModel(data);
     }
+
+    /// <summary>The template model's column that encodes an appended column, or an error that names both.</summary>
+    private static ColumnModel Template(TableModel? template, string appended, string column, TableSchema table) =>
+        template?.Data.Columns.FirstOrDefault(c => c.Name == column)
+        ?? throw new InvalidOperationException(template is null
+            ? $"The appended column {appended} of {table.Name} is encoded by a template model's column {column}, but no template model was given."
+            : $"The model of {template.Table} has no column {column} for {appended} of {table.Name}.");
 
     private static List<List<string>> UniqueKeys(TableSchema table)
     {

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 using Sdv.Connector.SchemaIntrospection.Graph;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.Models;
 using Sdv.Connector.Synthesis.Transforms;
+using Sdv.Connector.Synthesis.Workers;
 
 namespace Sdv.Connector.Synthesis.MultiTable;
 
@@ -40,7 +40,7 @@ public static class DatabaseSynthesizer
             .Where(p => p.Pairs.Count > 0)
             .ToList();
         var equalityCounts = new IReadOnlyList<(long NonNull, long Equal)>[equalityKeys.Count];
-        await RunAsync(equalityKeys.Count, sessions, _ => true, async (i, session, ct) =>
+        await WorkerPool.RunAsync(AllReady(equalityKeys.Count), sessions, async (i, session, ct) =>
             equalityCounts[i] = await source.CountEqualValuesAsync(session, equalityKeys[i].Key, equalityKeys[i].Pairs, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var equalities = new Dictionary<QualifiedName, List<ColumnEquality>>();
         var k = options.Synthesis.RareCategoryThreshold;
@@ -63,26 +63,44 @@ public static class DatabaseSynthesizer
             }
         }
 
-        // 3. The tables, each after its primary parent.
+        // 3. The tables, each child's rows read while its primary parent is still being fitted: the parent's model
+        // is needed only once the child's rows are in (its columns encode the child's context), not to read them.
+        // On the demo's chain clinics > patients > visits > labtests, each table waited for the whole fit of the
+        // one above it (reading, then the joint model), and the fit took the sum of the four.
         var tables = plan.Tables;
-        var models = new TableModel?[tables.Count];
+        var fitted = tables.Select(_ => new TaskCompletionSource<TableModel>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
         var referenceRows = new List<string?[]>?[tables.Count];
         var position = tables.Select((t, i) => (t.Table, i)).ToDictionary(p => p.Table, p => p.i);
         var done = 0;
         var progressLock = new Lock();
-        bool Ready(int t) => tables[t].PrimaryParent is not { } p || Volatile.Read(ref models[position[p.PrincipalTable]]) is not null;
-        await RunAsync(tables.Count, sessions, Ready, async (t, session, ct) =>
+        // A table can start once its primary parent is fitted, or once that parent is sure to start before it (it
+        // comes first and can start itself: the pool takes what can start in index order), so that a child waiting for
+        // its parent's model never holds a session its parent needs.
+        var readiness = new Task[tables.Count];
+        for (var t = 0; t < tables.Count; t++)
+        {
+            if (tables[t].PrimaryParent is not { } parent)
+            {
+                readiness[t] = Task.CompletedTask;
+                continue;
+            }
+
+            var p = position[parent.PrincipalTable];
+            readiness[t] = p < t ? Task.WhenAny(fitted[p].Task, readiness[p]) : fitted[p].Task;
+        }
+
+        await WorkerPool.RunAsync(readiness, sessions, async (t, session, ct) =>
         {
             var tablePlan = tables[t];
             if (options.AtStep is not null) await options.AtStep("fit " + tablePlan.Table, ct).ConfigureAwait(false);
             var watch = Stopwatch.StartNew();
             var table = schema.Table(tablePlan.Table);
             var appended = AppendedColumn.For(tablePlan, plan);
-            var parentModel = tablePlan.PrimaryParent is { } primary ? models[position[primary.PrincipalTable]] : null;
             var spec = new TableFitSpec
             {
-                Appended = appended.Select(a => new AppendedModelColumn(a.Name, a.IsGiven ? Template(parentModel!, a) : null, a.IsGiven)).ToList(),
+                Appended = appended.Select(a => new AppendedModelColumn(a.Name, a.IsGiven ? a.ParentModelColumn : null, a.IsGiven)).ToList(),
                 CodeColumns = tablePlan.ReferenceKeys.SelectMany(f => f.Columns).ToHashSet(StringComparer.Ordinal),
+                TemplateModel = tablePlan.PrimaryParent is { } primary ? fitted[position[primary.PrincipalTable]].Task : null,
             };
             var rows = source.ReadAsync(session, table, appended, ct);
             List<string?[]>? copied = null;
@@ -93,9 +111,20 @@ public static class DatabaseSynthesizer
             }
 
             var tableOptions = options.Synthesis.WithSeed(TableSeeds.For(options.Synthesis.Seed, table.Name, "fit"));
-            var model = await TableSynthesizer.FitAsync(table, rows, spec, tableOptions, ct).ConfigureAwait(false);
+            TableModel model;
+            try
+            {
+                model = await TableSynthesizer.FitAsync(table, rows, spec, tableOptions, ct).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                // Children waiting for this model stop with the same error.
+                fitted[t].TrySetException(e);
+                throw;
+            }
+
             referenceRows[t] = copied;
-            Volatile.Write(ref models[t], model);
+            fitted[t].SetResult(model);
             lock (progressLock)
             {
                 options.TableFitted?.Invoke(new QualifiedNameProgress(tablePlan.Table, model.RowCount, watch.Elapsed, ++done, tables.Count));
@@ -107,7 +136,7 @@ public static class DatabaseSynthesizer
         for (var t = 0; t < tables.Count; t++)
         {
             var tablePlan = tables[t];
-            var model = models[t]!;
+            var model = fitted[t].Task.Result;
             warnings.AddRange(model.Warnings.Select(w => $"{tablePlan.Table}: {w}"));
             var counts = new Dictionary<string, CountDistribution>(StringComparer.Ordinal);
             foreach (var fk in tablePlan.SecondaryParents.Concat(tablePlan.SelfReferences).Concat(tablePlan.DeferredParents))
@@ -151,7 +180,7 @@ public static class DatabaseSynthesizer
         var known = schema.Tables.Select(t => t.Name).ToHashSet();
         var keys = schema.ForeignKeys.Where(f => known.Contains(f.PrincipalTable)).ToList();
         var histograms = new RelationshipCounts[keys.Count];
-        await RunAsync(keys.Count, Math.Max(1, source.Sessions), _ => true, async (i, session, ct) =>
+        await WorkerPool.RunAsync(AllReady(keys.Count), Math.Max(1, source.Sessions), async (i, session, ct) =>
             histograms[i] = await source.CountChildrenAsync(session, keys[i], ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var statistics = new Dictionary<ForeignKeySchema, RelationshipCounts>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < keys.Count; i++) statistics[keys[i]] = histograms[i];
@@ -213,11 +242,6 @@ public static class DatabaseSynthesizer
     private static bool IsPlain(ColumnSchema column) => column.UserType is null
         && column.LogicalType is not (LogicalType.Enum or LogicalType.Set or LogicalType.Array or LogicalType.Spatial or LogicalType.Network or LogicalType.Range or LogicalType.Bit);
 
-    /// <summary>The parent model's column that encodes a given appended column, or an error that names both.</summary>
-    private static ColumnModel Template(TableModel parent, AppendedColumn appended) =>
-        parent.Data.Columns.FirstOrDefault(c => c.Name == appended.ParentModelColumn)
-        ?? throw new InvalidOperationException($"The model of {parent.Table} has no column {appended.ParentModelColumn} for {appended.Name} of {appended.Relationship.Table}.");
-
     /// <summary>The schema with each foreign key's statistics attached; <paramref name="byKey"/> finds a key's histogram by name.</summary>
     private static DatabaseSchema WithStatistics(DatabaseSchema schema, Dictionary<ForeignKeySchema, RelationshipCounts> histograms, out Dictionary<string, RelationshipCounts> byKey)
     {
@@ -247,72 +271,5 @@ public static class DatabaseSynthesizer
         }
     }
 
-    /// <summary>
-    /// Runs <paramref name="count"/> items on <paramref name="sessions"/> workers, each item once it is
-    /// <paramref name="ready"/>, in index order among the ready ones. The first failure stops the rest and
-    /// is the error thrown (the others are mostly the cancellation it caused).
-    /// </summary>
-    private static async Task RunAsync(int count, int sessions, Func<int, bool> ready, Func<int, int, CancellationToken, Task> work, CancellationToken cancellationToken)
-    {
-        if (count == 0) return;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var taken = new bool[count];
-        var gate = new Lock();
-        using var signal = new SemaphoreSlim(0);
-        var remaining = count;
-        Exception? firstError = null;
-
-        int Next()
-        {
-            lock (gate)
-            {
-                for (var i = 0; i < count; i++)
-                {
-                    if (!taken[i] && ready(i))
-                    {
-                        taken[i] = true;
-                        return i;
-                    }
-                }
-
-                return remaining == 0 ? -2 : -1;
-            }
-        }
-
-        async Task WorkerAsync(int session)
-        {
-            try
-            {
-                while (true)
-                {
-                    stop.Token.ThrowIfCancellationRequested();
-                    var item = Next();
-                    if (item == -2) return;
-                    if (item == -1)
-                    {
-                        // Nothing ready yet: wait until another worker finishes an item.
-                        await signal.WaitAsync(stop.Token).ConfigureAwait(false);
-                        continue;
-                    }
-
-                    await work(item, session, stop.Token).ConfigureAwait(false);
-                    lock (gate) remaining--;
-                    signal.Release(sessions);
-                }
-            }
-            catch (Exception e)
-            {
-                Interlocked.CompareExchange(ref firstError, e, null);
-                await stop.CancelAsync().ConfigureAwait(false);
-            }
-        }
-
-        // Task.Run: a reader that never waits for the network would otherwise run the first worker to its end before starting the second.
-        await Task.WhenAll(Enumerable.Range(0, Math.Min(sessions, count)).Select(s => Task.Run(() => WorkerAsync(s), CancellationToken.None))).ConfigureAwait(false);
-        if (firstError is not null)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            ExceptionDispatchInfo.Throw(firstError);
-        }
-    }
+    private static Task[] AllReady(int count) => Enumerable.Repeat(Task.CompletedTask, count).ToArray();
 }

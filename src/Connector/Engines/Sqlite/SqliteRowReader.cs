@@ -47,7 +47,7 @@ internal sealed class SqliteRowReader : IRowReader
 
     public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
         CancellationToken cancellationToken, bool reuseRow = false) =>
-        QueryRowStream.ReadAsync(connection, transaction, sql, columns, ReadCell,
+        QueryRowStream.ReadAsync(connection, transaction, sql, columns, ReadCell, readsNulls: true,
             (i, count, example) =>
             {
                 // A parent's column read beside its children is reported once, for the parent's own table.
@@ -56,10 +56,17 @@ internal sealed class SqliteRowReader : IRowReader
             },
             reuseRow, cancellationToken);
 
+    /// <summary>A cell, NULL included (one GetValue, which gives DBNull for NULL, instead of IsDBNull then GetValue).</summary>
     private static bool ReadCell(DbDataReader reader, int ordinal, ColumnSchema column, out object? value, out string? example)
     {
         var raw = reader.GetValue(ordinal);
         example = null;
+        if (raw is DBNull)
+        {
+            value = null;
+            return true;
+        }
+
         if (SqliteValueConverter.TryRead(raw, column.LogicalType, out value)) return true;
         example = raw is byte[] bytes ? $"a blob of {bytes.Length} bytes" : $"'{raw}'";
         return false;
