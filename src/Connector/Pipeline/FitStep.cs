@@ -46,8 +46,8 @@ internal static class FitStep
         IReadOnlyList<DbTransaction?> transactions = [];
         try
         {
-            for (var i = 0; i < sessions; i++) connections.Add(await OpenDatabase.SourceAsync(source, cancellationToken).ConfigureAwait(false));
-            transactions = await adapter.Reader.BeginSharedReadOnlyAsync(connections, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < sessions; i++) connections.Add(await OpenDatabase.SourceAsync(source, cancellationToken));
+            transactions = await adapter.Reader.BeginSharedReadOnlyAsync(connections, cancellationToken);
             var rowSource = new SourceRows(adapter, schema, connections, transactions, holdout, progress);
             progress.Phase(Phases.Fit, schema.Tables.Count);
             var fitOptions = new DatabaseFitOptions
@@ -57,15 +57,15 @@ internal static class FitStep
                 AtStep = options.AtStep,
                 TableFitted = p => progress.TableDone(Phases.Fit, p.Done, p.Total, p.Table, p.Rows, p.Elapsed),
             };
-            var model = await DatabaseSynthesizer.FitAsync(schema, rowSource, fitOptions, cancellationToken).ConfigureAwait(false);
+            var model = await DatabaseSynthesizer.FitAsync(schema, rowSource, fitOptions, cancellationToken);
             // What introspection found first (a table left out, a type not understood), then the fit's; the reader's
             // sorted: it collects them as reads end, an order that depends on the parallelism.
             return new DatabaseModel(model.Schema, model.Tables, [.. schema.Warnings, .. model.Warnings, .. adapter.Reader.Warnings.Order(StringComparer.Ordinal)]);
         }
         finally
         {
-            await ReadOnlyTransactions.DisposeAsync(transactions).ConfigureAwait(false);
-            foreach (var connection in connections) await connection.DisposeAsync().ConfigureAwait(false);
+            await ReadOnlyTransactions.DisposeAsync(transactions);
+            foreach (var connection in connections) await connection.DisposeAsync();
         }
     }
 
@@ -83,8 +83,8 @@ internal static class FitStep
             command.CommandTimeout = 0;
             var histogram = new List<(long, long)>();
             long nullChildren = 0;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
                 var n = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
                 var parents = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
@@ -102,8 +102,8 @@ internal static class FitStep
             command.CommandText = ContextQuery.EqualityCounts(adapter.Dialect, foreignKey, pairs);
             command.CommandTimeout = 0;
             var counts = new (long, long)[pairs.Count];
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
             {
                 for (var i = 0; i < pairs.Count; i++)
                 {
@@ -130,7 +130,7 @@ internal static class FitStep
         /// <summary>The rows the holdout rule lets the fit see (it reads the table's own cells, which come first).</summary>
         private static async IAsyncEnumerable<object?[]> Filtered(IAsyncEnumerable<object?[]> rows, Func<object?[], bool> keep, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            await foreach (var row in rows.WithCancellation(cancellationToken))
             {
                 if (keep(row)) yield return row;
             }
@@ -141,7 +141,7 @@ internal static class FitStep
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var numeric = appended.Select(static a => a.Kind is AppendedKind.ChildCount or AppendedKind.ChildAverage or AppendedKind.SiblingCount or AppendedKind.SiblingAverage).ToArray();
-            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            await foreach (var row in rows.WithCancellation(cancellationToken))
             {
                 counter.Add();
                 for (var i = 0; i < numeric.Length; i++)

@@ -77,7 +77,7 @@ internal static class TableLoader
             {
                 if (idle.Count > 0) return idle.Pop();
             }
-            var extra = await options.OpenConnection(ct).ConfigureAwait(false);
+            var extra = await options.OpenConnection(ct);
             lock (gate) opened.Add(extra);
             return extra;
         }
@@ -85,10 +85,10 @@ internal static class TableLoader
         async Task LoadOneAsync(QualifiedName name, CancellationToken ct)
         {
             var target = targets[name];
-            var db = await TakeConnectionAsync(ct).ConfigureAwait(false);
+            var db = await TakeConnectionAsync(ct);
             try
             {
-                if (options.BeforeTable is { } before) await before(name, ct).ConfigureAwait(false);
+                if (options.BeforeTable is { } before) await before(name, ct);
                 var watch = Stopwatch.StartNew();
                 var counter = progress.Table(Phases.Sample, target.Name, options.Expected?.Invoke(name), estimated: true);
                 var rows = Signal(sampler.Rows(name), sampled[name], counter);
@@ -96,14 +96,14 @@ internal static class TableLoader
                 long count;
                 try
                 {
-                    count = await writer.WriteAsync(db, target, RowPipe.Pipelined(rows, ct), ct).ConfigureAwait(false);
+                    count = await writer.WriteAsync(db, target, RowPipe.Pipelined(rows, ct), ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // The table (and, where the database said, the column) is what a user needs to act on.
                     throw new TableLoadException(target, "loading", e);
                 }
-                if (options.AfterTable is { } after) await after(db, target, ct).ConfigureAwait(false);
+                if (options.AfterTable is { } after) await after(db, target, ct);
                 lock (gate)
                 {
                     written[name] = count;
@@ -121,11 +121,11 @@ internal static class TableLoader
             // A table starts once the tables it draws keys from are fully sampled (not written), in parent-first
             // order among those that can: with one worker the tables load one after the other, in that order.
             var readiness = order.Select(name => (Task)Task.WhenAll(sampler.Prerequisites(name).Where(sampled.ContainsKey).Select(parent => sampled[parent].Task))).ToList();
-            await WorkerPool.RunAsync(readiness, options.MaxParallel, (t, _, ct) => LoadOneAsync(order[t], ct), cancellationToken).ConfigureAwait(false);
+            await WorkerPool.RunAsync(readiness, options.MaxParallel, (t, _, ct) => LoadOneAsync(order[t], ct), cancellationToken);
         }
         finally
         {
-            foreach (var extra in opened) await extra.DisposeAsync().ConfigureAwait(false);
+            foreach (var extra in opened) await extra.DisposeAsync();
         }
         return written;
     }
