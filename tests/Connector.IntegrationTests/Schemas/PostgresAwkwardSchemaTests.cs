@@ -1,4 +1,3 @@
-using Sdv.Connector.IntegrationTests.Cloning;
 using Sdv.Connector.IntegrationTests.Infrastructure;
 using Xunit;
 
@@ -57,23 +56,15 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
         SELECT setval('category_id_seq', 60)
         """;
 
-    public static TheoryData<string> Targets() => new() { "sqlite", "postgres", "mariadb" };
-
     [SkippableTheory]
-    [MemberData(nameof(Targets))]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
     public async Task Clones_whole_with_keys_kept_and_values_that_read_like_the_source(string engine)
     {
         await using var source = await NewDatabaseAsync();
         await source.ExecuteAsync(Ddl);
-        await using var target = engine switch
-        {
-            "postgres" => await NewDatabaseAsync(),
-            "mariadb" => await CreateOrSkipAsync(new MariaDbFixture()),
-            _ => await new SqliteFixture().CreateDatabaseAsync(),
-        };
+        await using var target = await CloneTargets.NewAsync(engine);
 
-        var run = await CliRun.RunAsync("clone", "--source", DatabaseUrl.For(source), "--target", DatabaseUrl.For(target), "--seed", "4", "--no-evaluate");
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await CloneTargets.CloneAsync(source, target);
         // A table without columns (PostgreSQL only) is left out, with a warning.
         Assert.Contains("Table public.nothing has no columns; it is left out of the clone", run.Output + run.Error, StringComparison.Ordinal);
 
@@ -106,10 +97,4 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
     private static string Quote(TestDatabase db, string name) => db.Engine == SchemaIntrospection.Model.DatabaseEngine.MySql
         ? "`" + name + "`"
         : "\"" + name + "\"";
-
-    private static async Task<TestDatabase> CreateOrSkipAsync(EngineFixture fixture)
-    {
-        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
-        return await fixture.CreateDatabaseAsync();
-    }
 }

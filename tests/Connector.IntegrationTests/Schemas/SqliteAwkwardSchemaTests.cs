@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Sdv.Connector.IntegrationTests.Cloning;
 using Sdv.Connector.IntegrationTests.Infrastructure;
 using Xunit;
 
@@ -36,24 +35,16 @@ public sealed class SqliteAwkwardSchemaTests(SqliteFixture fixture) : EngineTest
         INSERT INTO events SELECT datetime('2022-01-01', '+' || x || ' hours'), 'event ' || (x % 4), 1 + x % 500 FROM g
         """;
 
-    public static TheoryData<string> Targets() => new() { "sqlite", "postgres", "mariadb" };
-
     [SkippableTheory]
-    [MemberData(nameof(Targets))]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
     public async Task Clones_whole_with_untyped_columns_filled_and_keys_kept(string engine)
     {
         await using var source = await NewDatabaseAsync();
         await source.ExecuteAsync(Ddl);
         SqliteConnection.ClearAllPools();
-        await using var target = engine switch
-        {
-            "postgres" => await CreateOrSkipAsync(new PostgresFixture()),
-            "mariadb" => await CreateOrSkipAsync(new MariaDbFixture()),
-            _ => await NewDatabaseAsync(),
-        };
+        await using var target = await CloneTargets.NewAsync(engine);
 
-        var run = await CliRun.RunAsync("clone", "--source", DatabaseUrl.For(source), "--target", DatabaseUrl.For(target), "--seed", "4", "--no-evaluate");
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await CloneTargets.CloneAsync(source, target);
         Assert.DoesNotContain("__parent__", run.Output + run.Error, StringComparison.Ordinal);
 
         Assert.Equal(500L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM people"));
@@ -63,11 +54,5 @@ public sealed class SqliteAwkwardSchemaTests(SqliteFixture fixture) : EngineTest
         Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM events e LEFT JOIN people p ON p.id = e.person WHERE e.person IS NOT NULL AND p.id IS NULL"));
         Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM person_tags t LEFT JOIN tags g ON g.tag = t.tag WHERE g.tag IS NULL"));
         Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM people WHERE active NOT IN ('Y', 'N')"));
-    }
-
-    private static async Task<TestDatabase> CreateOrSkipAsync(EngineFixture fixture)
-    {
-        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
-        return await fixture.CreateDatabaseAsync();
     }
 }

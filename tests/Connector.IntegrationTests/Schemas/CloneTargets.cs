@@ -1,0 +1,32 @@
+using Sdv.Connector.IntegrationTests.Cloning;
+using Sdv.Connector.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace Sdv.Connector.IntegrationTests.Schemas;
+
+/// <summary>The engines a source schema is cloned into, by name, for theories that clone one source to each.</summary>
+internal static class CloneTargets
+{
+    public static TheoryData<string> Names() => new() { "sqlite", "postgres", "mariadb" };
+
+    /// <summary>A new, empty database of the named engine; skipped with the reason where its server is absent.</summary>
+    public static async Task<TestDatabase> NewAsync(string engine)
+    {
+        EngineFixture fixture = engine switch
+        {
+            "postgres" => new PostgresFixture(),
+            "mariadb" => new MariaDbFixture(),
+            _ => new SqliteFixture(),
+        };
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        return await fixture.CreateDatabaseAsync();
+    }
+
+    /// <summary>`clone` of <paramref name="source"/> into <paramref name="target"/>, seeded, without the evaluation; asserted to succeed.</summary>
+    public static async Task<CliRun> CloneAsync(TestDatabase source, TestDatabase target)
+    {
+        var run = await CliRun.RunAsync("clone", "--source", DatabaseUrl.For(source), "--target", DatabaseUrl.For(target), "--seed", "4", "--no-evaluate");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return run;
+    }
+}
