@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
 using Sdv.Connector.Progress;
+using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis;
 using Sdv.Connector.Synthesis.Evaluation.Privacy;
@@ -58,9 +59,10 @@ internal static class FitStep
                 TableFitted = p => progress.TableDone(Phases.Fit, p.Done, p.Total, p.Table, p.Rows, p.Elapsed),
             };
             var model = await DatabaseSynthesizer.FitAsync(schema, rowSource, fitOptions, cancellationToken);
-            // What introspection found first (a table left out, a type not understood), then the fit's; the reader's
+            // A table introspection left out first (its other notes are for `introspect`), then the fit's; the reader's
             // sorted: it collects them as reads end, an order that depends on the parallelism.
-            return new DatabaseModel(model.Schema, model.Tables, [.. schema.Warnings, .. model.Warnings, .. adapter.Reader.Warnings.Order(StringComparer.Ordinal)]);
+            return new DatabaseModel(model.Schema, model.Tables,
+                [.. schema.Warnings.Where(ColumnlessTables.IsLeftOut), .. model.Warnings, .. adapter.Reader.Warnings.Order(StringComparer.Ordinal)]);
         }
         finally
         {

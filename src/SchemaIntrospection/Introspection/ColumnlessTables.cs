@@ -18,7 +18,16 @@ public static class ColumnlessTables
         {
             Tables = schema.Tables.Where(t => !names.Contains(t.Name)).ToList(),
             Triggers = schema.Triggers.Where(t => !names.Contains(t.Table)).ToList(),
-            Warnings = [.. schema.Warnings, .. empty.Select(static t => $"Table {t.Name} has no columns; it is left out of the clone (only PostgreSQL has such tables, and they hold nothing to model).")],
+            Warnings = [.. schema.Warnings, .. empty.Select(static t => $"Table {t.Name}{LeftOutText}")],
         };
+    }
+
+    private const string LeftOutText = " has no columns; it is left out of the clone (only PostgreSQL has such tables, and they hold nothing to model).";
+
+    /// <summary>True for the warning <see cref="LeftOut"/> gives: what a clone's user must hear among introspection's notes.</summary>
+    public static bool IsLeftOut(string warning)
+    {
+        ArgumentNullException.ThrowIfNull(warning);
+        return warning.StartsWith("Table ", StringComparison.Ordinal) && warning.EndsWith(LeftOutText, StringComparison.Ordinal);
     }
 }
