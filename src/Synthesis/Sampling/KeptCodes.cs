@@ -68,11 +68,11 @@ internal sealed class KeptCodes
         var i = _index[code];
         if (_taken[i] >= Math.Ceiling(_targets[i]))
         {
-            double short_ = 0;
-            for (var j = 0; j < _values.Length; j++) short_ += Math.Max(0, _targets[j] - _taken[j]);
-            if (short_ > 0)
+            double shortfall = 0;
+            for (var j = 0; j < _values.Length; j++) shortfall += Math.Max(0, _targets[j] - _taken[j]);
+            if (shortfall > 0)
             {
-                var u = random.NextDouble() * short_;
+                var u = random.NextDouble() * shortfall;
                 for (var j = 0; j < _values.Length; j++)
                 {
                     var lack = Math.Max(0, _targets[j] - _taken[j]);
