@@ -57,9 +57,9 @@ public sealed class PostgresIntrospectionTests(PostgresFixture fixture) : Intros
         Assert.True(t.Column("iv").IsExotic);
         Assert.True(t.Column("pt").IsExotic);
         Assert.False(t.Column("jb").IsExotic);
-        // Only the type nothing models (tsvector) is a warning; the other exotic ones are typed and flagged by IsExotic.
-        var warning = Assert.Single(schema.Warnings);
-        Assert.Contains("tsvector", warning, StringComparison.Ordinal);
+        // No warning: the exotic types are typed and flagged by IsExotic, and tsvector, which has no logical type, is
+        // generated from its lexemes (a structured column), so nothing here goes unmodelled.
+        Assert.Empty(schema.Warnings);
     }
 
     [SkippableFact]

@@ -387,7 +387,8 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         // A column an inheriting table has from its parent: INHERITS brings it, the CREATE TABLE does not name it.
         if (!r.GetBoolean(24)) annotations["postgresql:inherited-column"] = "true";
 
-        if (logical == LogicalType.Other)
+        // Composites, tsvector and hstore have no logical type but are generated from their own structure.
+        if (logical == LogicalType.Other && !annotations.ContainsKey("postgresql:composite") && nativeType is not ("tsvector" or "hstore" or "public.hstore"))
         {
             warnings.Add($"Column {table}.{name} has type {nativeType}, which the connector does not model; it is kept and flagged.");
         }
