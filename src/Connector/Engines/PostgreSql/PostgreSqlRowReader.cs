@@ -19,17 +19,24 @@ internal sealed class PostgreSqlRowReader : IRowReader
 {
     private readonly ConcurrentQueue<string> _warnings = new();
 
+    private const string InEngineOrder = "SET LOCAL synchronize_seqscans = off";
+
     /// <summary>One line per column that had unreadable cells, per read.</summary>
     public IReadOnlyCollection<string> Warnings => _warnings;
 
-    /// <summary>BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY: one snapshot for every table read, and no write can slip through.</summary>
+    /// <summary>
+    /// BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY: one snapshot for every table read, and no write can slip through.
+    /// Synchronised scans off: a table without a key is read in the engine's order, and with them on, a scan that starts
+    /// while another session scans the same table (a child's context join beside its parent's own read) starts midway,
+    /// so the rows came in another order and the model of the same source and seed could differ by a few bytes.
+    /// </summary>
     public async Task<DbTransaction?> BeginReadOnlyAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SET TRANSACTION READ ONLY";
+        command.CommandText = $"SET TRANSACTION READ ONLY; {InEngineOrder}";
         await command.ExecuteNonQueryAsync(cancellationToken);
         return transaction;
     }
@@ -67,7 +74,7 @@ internal sealed class PostgreSqlRowReader : IRowReader
                 await using var import = connections[i].CreateCommand();
                 import.Transaction = transaction;
                 // The import must come before any query of the transaction.
-                import.CommandText = $"SET TRANSACTION SNAPSHOT '{snapshot}'; SET TRANSACTION READ ONLY";
+                import.CommandText = $"SET TRANSACTION SNAPSHOT '{snapshot}'; SET TRANSACTION READ ONLY; {InEngineOrder}";
                 await import.ExecuteNonQueryAsync(cancellationToken);
             }
             return transactions;
