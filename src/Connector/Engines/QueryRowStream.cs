@@ -95,7 +95,8 @@ internal static class QueryRowStream
         }
         for (var i = 0; i < failures.Length; i++)
         {
-            if (failures[i] > 0) unreadable(i, failures[i], examples[i]);
+            // A parent's column read beside its children is reported once, for the parent's own table.
+            if (failures[i] > 0 && !Synthesis.MultiTable.AppendedColumn.IsParentCopy(columns[i].Name)) unreadable(i, failures[i], examples[i]);
         }
     }
 }

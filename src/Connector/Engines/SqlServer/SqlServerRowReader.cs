@@ -52,13 +52,8 @@ internal sealed class SqlServerRowReader : IRowReader
     public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
         CancellationToken cancellationToken, bool reuseRow = false) =>
         QueryRowStream.ReadAsync(connection, transaction, sql, columns, ReadCell,
-            (i, count, _) =>
-            {
-                // A parent's column read beside its children is reported once, for the parent's own table.
-                if (Synthesis.MultiTable.AppendedColumn.IsParentCopy(columns[i].Name)) return;
-                _warnings.Enqueue(string.Create(CultureInfo.InvariantCulture,
-                    $"{count} value(s) of {label}.{columns[i].Name} ({columns[i].NativeType}) have no {columns[i].LogicalType} form and were read as NULL."));
-            },
+            (i, count, _) => _warnings.Enqueue(string.Create(CultureInfo.InvariantCulture,
+                $"{count} value(s) of {label}.{columns[i].Name} ({columns[i].NativeType}) have no {columns[i].LogicalType} form and were read as NULL.")),
             reuseRow, cancellationToken);
 
     private static bool ReadCell(DbDataReader reader, int ordinal, ColumnSchema column, out object? value, out string? example)

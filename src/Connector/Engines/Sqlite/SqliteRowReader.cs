@@ -48,12 +48,7 @@ internal sealed class SqliteRowReader : IRowReader
     public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
         CancellationToken cancellationToken, bool reuseRow = false) =>
         QueryRowStream.ReadAsync(connection, transaction, sql, columns, ReadCell, readsNulls: true,
-            (i, count, example) =>
-            {
-                // A parent's column read beside its children is reported once, for the parent's own table.
-                if (Synthesis.MultiTable.AppendedColumn.IsParentCopy(columns[i].Name)) return;
-                _warnings.Enqueue($"{label}.{columns[i].Name}: {count} stored value(s) could not be read as {columns[i].LogicalType} and were read as NULL (first: {example}).");
-            },
+            (i, count, example) => _warnings.Enqueue($"{label}.{columns[i].Name}: {count} stored value(s) could not be read as {columns[i].LogicalType} and were read as NULL (first: {example})."),
             reuseRow, cancellationToken);
 
     /// <summary>A cell, NULL included (one GetValue, which gives DBNull for NULL, instead of IsDBNull then GetValue).</summary>
