@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.Constraints;
+using Sdv.Connector.Synthesis.Transforms;
 
 namespace Sdv.Connector.Engines;
 
@@ -47,9 +48,6 @@ internal static class PortableChecks
         }
     }
 
-    private static readonly LogicalType[] NumericTypes =
-        [LogicalType.Int8, LogicalType.Int16, LogicalType.Int32, LogicalType.Int64, LogicalType.Decimal, LogicalType.Money, LogicalType.Float32, LogicalType.Float64];
-
     /// <summary>
     /// Text literals compared with a number column, as numbers: PostgreSQL prints a money literal as <c>'$0.00'::money</c>,
     /// which the parser reads as the text '$0.00'; written as text elsewhere, MariaDB refuses every row ("Truncated
@@ -59,7 +57,7 @@ internal static class PortableChecks
     {
         var children = node.Children.Select(c => Numbers(c, table)).ToList();
         if (node.Kind is CheckNodeKind.Compare or CheckNodeKind.In or CheckNodeKind.Between
-            && children.Any(c => c.Kind == CheckNodeKind.Column && table.FindColumn(c.Name!) is { } column && NumericTypes.Contains(column.LogicalType)))
+            && children.Any(c => c.Kind == CheckNodeKind.Column && table.FindColumn(c.Name!) is { } column && ValueKinds.Of(column.LogicalType) is ValueKind.Integer or ValueKind.Decimal or ValueKind.Double))
         {
             children = children.Select(c => c.Value is string text ? new CheckNode { Kind = c.Kind, Value = NumberOf(text) } : c).ToList();
         }

@@ -1,4 +1,5 @@
 using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.Transforms;
 
 namespace Sdv.Connector.Engines;
 
@@ -112,8 +113,6 @@ internal static class SchemaMapper
         };
     }
 
-    private static readonly LogicalType[] Integers = [LogicalType.Int8, LogicalType.Int16, LogicalType.Int32, LogicalType.Int64];
-
     /// <summary>
     /// A foreign key column of another integer size than the key it references takes that key's type: SQLite stores every
     /// INT and INTEGER alike, so its schemas mix them freely (<c>person INT REFERENCES people</c> with <c>id INTEGER</c>),
@@ -133,7 +132,7 @@ internal static class SchemaMapper
                     var child = table.FindColumn(fk.Columns[k]);
                     var key = parent.FindColumn(fk.PrincipalColumns[k]);
                     if (child is null || key is null || child.LogicalType == key.LogicalType) continue;
-                    if (!Integers.Contains(child.LogicalType) || !Integers.Contains(key.LogicalType)) continue;
+                    if (ValueKinds.Of(child.LogicalType) != ValueKind.Integer || ValueKinds.Of(key.LogicalType) != ValueKind.Integer) continue;
                     retyped[child.Name] = child with { LogicalType = key.LogicalType, NativeType = key.NativeType, Identity = child.Identity };
                 }
             }
