@@ -19,23 +19,26 @@ internal sealed class RowReservoir
     private readonly Xoshiro256 _random;
     private readonly int _capacity;
     private readonly CompactColumn[] _columns;
-    private readonly bool[] _presenceOnly;
+    private readonly Func<object?, object?>?[] _keepAs;
     private int _count;
     private double _w;
     private long _skip;
 
-    /// <param name="presenceOnly">
-    /// Columns whose copula dimension is only "was there a value" (personal data, free text, keys):
-    /// their cells are kept as <see cref="NotNull"/> or NULL, not as the strings they were.
+    /// <param name="keepAs">
+    /// By column, what is kept of a cell instead of the cell (null: the cell): for personal data, free text and keys
+    /// only whether there was a value (<see cref="PresenceOnly"/>), or a phone number's format, not the strings they were.
     /// </param>
-    public RowReservoir(int capacity, int width, Xoshiro256 random, bool[]? presenceOnly = null)
+    public RowReservoir(int capacity, int width, Xoshiro256 random, Func<object?, object?>?[]? keepAs = null)
     {
         _capacity = capacity;
         _random = random;
-        _presenceOnly = presenceOnly ?? new bool[width];
+        _keepAs = keepAs ?? new Func<object?, object?>?[width];
         _columns = new CompactColumn[width];
         for (var c = 0; c < width; c++) _columns[c] = new CompactColumn();
     }
+
+    /// <summary>Keeps <see cref="NotNull"/> for a value and NULL for NULL: the joint model learns only where values are.</summary>
+    public static object? PresenceOnly(object? value) => value is null or DBNull ? value : NotNull.Value;
 
     /// <summary>The sampled rows, each boxed anew when read.</summary>
     public IReadOnlyList<object?[]> Rows => new RowView(this);
@@ -73,7 +76,7 @@ internal sealed class RowReservoir
         for (var c = 0; c < _columns.Length; c++)
         {
             var value = row[c];
-            _columns[c].Set(slot, _presenceOnly[c] && value is not (null or DBNull) ? NotNull.Value : value);
+            _columns[c].Set(slot, _keepAs[c] is { } keep ? keep(value) : value);
         }
     }
 

@@ -1,16 +1,88 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.Copulas;
 using Sdv.Connector.Synthesis.Generators;
 using Sdv.Connector.Synthesis.Sampling;
+using Sdv.Connector.Synthesis.Transforms;
 
 namespace Sdv.Connector.Synthesis.Models;
 
-/// <summary>Personal data: a Bogus generator of its kind; only the NULL share is learned, jointly through a null dimension.</summary>
+/// <summary>
+/// Personal data: a Bogus generator of its kind, never a real value. The NULL share is learned jointly through a
+/// null dimension; for phone numbers, postal codes and identifiers, so are the source's written formats
+/// (<see cref="Formats"/>): a format is a categorical dimension of the joint model, so a Brazilian customer gets a
+/// Brazilian phone format and a Canadian one a Canadian postal code, with new digits and letters.
+/// </summary>
 internal sealed class PiiColumnModel : NullIndicatedColumnModel
 {
     public PiiKind PiiKind { get; set; }
 
     public string Locale { get; set; } = "en";
+
+    /// <summary>Templates of the formats at least k values share (<see cref="FormatTemplate"/>), most common first; empty: Bogus' formats.</summary>
+    public string[] Formats { get; set; } = [];
+
+    /// <summary>Values of each format, then (last) values of formats not kept, which Bogus writes.</summary>
+    public long[] FormatCounts { get; set; } = [];
+
+    /// <summary>The format's dimension, or -1 where no format is kept.</summary>
+    public int FormatDim { get; set; } = -1;
+
+    private double[] _cumulative = [];
+    private Dictionary<string, int> _maskIndex = new(StringComparer.Ordinal);
+
+    /// <summary>The kinds whose values are written in a format worth keeping: the rest (names, e-mails, addresses) are words.</summary>
+    public static bool HasFormats(PiiKind kind) =>
+        kind is PiiKind.Phone or PiiKind.Fax or PiiKind.Postcode or PiiKind.NationalId or PiiKind.TaxNumber or PiiKind.PassportNumber
+            or PiiKind.LicenseNumber or PiiKind.LicensePlate or PiiKind.Code;
+
+    [JsonIgnore]
+    public override IEnumerable<int> Dimensions => FormatDim >= 0 ? [.. base.Dimensions, FormatDim] : base.Dimensions;
+
+    public override void Prepare()
+    {
+        _maskIndex = new(StringComparer.Ordinal);
+        for (var i = 0; i < Formats.Length; i++) _maskIndex[FormatTemplate.MaskOfTemplate(Formats[i])] = i;
+        _cumulative = new double[FormatCounts.Length];
+        double total = FormatCounts.Sum(static c => (double)c);
+        double running = 0;
+        for (var i = 0; i < FormatCounts.Length; i++)
+        {
+            running += FormatCounts[i];
+            _cumulative[i] = total > 0 ? running / total : 1.0;
+        }
+
+        if (_cumulative.Length > 0) _cumulative[^1] = 1.0;
+    }
+
+    public override void RenumberDimensions(ref int next)
+    {
+        base.RenumberDimensions(ref next);
+        if (FormatDim >= 0) FormatDim = next++;
+    }
+
+    public override void DescribeDimensions(Joint.JointDimension?[] into)
+    {
+        base.DescribeDimensions(into);
+        if (FormatDim >= 0) into[FormatDim] = new Joint.JointDimension(Name, Joint.DimensionKind.Categorical, [.. _cumulative], IsGiven);
+    }
+
+    /// <summary>Encodes a reservoir cell: NULL, or the value's mask (the reservoir keeps formats of personal data, not values).</summary>
+    public override void Encode(object? value, Span<double> z, Xoshiro256 random)
+    {
+        base.Encode(value, z, random);
+        if (FormatDim < 0) return;
+        if (value is null)
+        {
+            z[FormatDim] = double.NaN;
+            return;
+        }
+
+        var bucket = value is string mask && _maskIndex.TryGetValue(mask, out var kept) ? kept : Formats.Length;
+        var lo = bucket == 0 ? 0 : _cumulative[bucket - 1];
+        z[FormatDim] = NormalScores.Inside(lo, _cumulative[bucket], random);
+    }
 
     public override object? Generate(ReadOnlySpan<double> u, ColumnRuntime runtime)
     {
@@ -20,12 +92,14 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
             return null;
         }
 
-        return Next(runtime);
+        return FormatDim >= 0 ? Next(runtime, FormatOf(u[FormatDim])) : Next(runtime, -1);
     }
 
     public override object? Redraw(object? previous, int attempt, ColumnRuntime runtime)
     {
-        var next = Next(runtime);
+        // Another value of the same format where the previous one had a kept format (a unique phone stays a phone of its country).
+        var format = previous is string text && FormatDim >= 0 && FormatTemplate.MaskOf(text) is { } mask && _maskIndex.TryGetValue(mask, out var kept) ? kept : -1;
+        var next = Next(runtime, format);
         if (attempt < 20 || next is not string s)
         {
             return next;
@@ -42,8 +116,23 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
         return ShapeGenerator.WithSuffix(s, runtime.Counter++, MaxLength);
     }
 
-    private object Next(ColumnRuntime runtime)
+    /// <summary>The kept format <paramref name="u"/> falls in, or -1 for the share of formats not kept (and an unconditioned draw).</summary>
+    private int FormatOf(double u)
     {
+        if (double.IsNaN(u)) return -1;
+        var bucket = Array.BinarySearch(_cumulative, u);
+        bucket = bucket < 0 ? ~bucket : bucket;
+        return bucket < Formats.Length ? bucket : -1;
+    }
+
+    private object Next(ColumnRuntime runtime, int format)
+    {
+        if (format >= 0 && Kind == ValueKind.String)
+        {
+            var text = FormatTemplate.Fill(Formats[format], runtime.Random);
+            if (MaxLength is not { } max || text.Length <= max) return text;
+        }
+
         runtime.Faker ??= PiiGenerator.CreateFaker(Locale, unchecked((int)runtime.Random.NextULong()));
         return PiiGenerator.Generate(PiiKind, runtime.Faker, Kind, MaxLength);
     }

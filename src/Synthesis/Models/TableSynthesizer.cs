@@ -75,6 +75,7 @@ public static class TableSynthesizer
                 ColumnRole.Categorical => new CategoryAccumulator(kind, options.MaxExactDistinct),
                 ColumnRole.Id => new IdAccumulator(),
                 ColumnRole.Text => new TextAccumulator(options.MaxExactDistinct, options.SketchK, random.Fork()),
+                ColumnRole.Pii when kind == ValueKind.String && PiiColumnModel.HasFormats(column.PiiKind!.Value) => new FormatAccumulator(),
                 ColumnRole.Pii => new NumericAccumulator(ValueKind.Integer, true, options.MaxExactDistinct, options.SketchK, random.Fork()),
                 ColumnRole.Structured => new Structured.StructuredAccumulator(column, random.Fork()),
                 _ => null,
@@ -89,9 +90,11 @@ public static class TableSynthesizer
             plans.Add((ColumnRole.Continuous, default, column, appended.TemplateColumn is null ? new NumericAccumulator(ValueKind.Double, false, options.MaxExactDistinct, options.SketchK, random.Fork()) : null));
         }
 
-        // The copula reads only whether personal data, free text and keys are there, not what they are.
-        var presenceOnly = plans.Select(static p => p.Role is ColumnRole.Pii or ColumnRole.Text or ColumnRole.Id or ColumnRole.Structured or ColumnRole.Fixed).ToArray();
-        var reservoir = new RowReservoir(options.ReservoirSize, width, random.Fork(), presenceOnly);
+        // The joint model reads only whether personal data, free text and keys are there, not what they are, and the
+        // format of a phone number or postal code, not its digits.
+        var keepAs = plans.Select(static Func<object?, object?>? (p) => p.Accumulator is FormatAccumulator ? FormatAccumulator.KeepAs
+            : p.Role is ColumnRole.Pii or ColumnRole.Text or ColumnRole.Id or ColumnRole.Structured or ColumnRole.Fixed ? RowReservoir.PresenceOnly : null).ToArray();
+        var reservoir = new RowReservoir(options.ReservoirSize, width, random.Fork(), keepAs);
         var tableColumns = plans.Take(table.Columns.Count).Select((p, i) => (p, i)).ToList();
         // Determinants: the table's codes, then the context columns (a parent's category arrives as a
         // stable numeric code), so a child's label that copies its parent's (an invoice's billing
@@ -301,6 +304,23 @@ public static class TableSynthesizer
                 }
 
                 model = piiModel;
+                break;
+            case FormatAccumulator formats:
+                var (templates, counts) = formats.Finish(options.RareCategoryThreshold);
+                var formatted = new PiiColumnModel { PiiKind = column.PiiKind!.Value, Locale = options.Locale, Count = formats.Count, Nulls = formats.Nulls };
+                if (formats.Nulls > 0 && formats.Count > 0)
+                {
+                    formatted.NullDim = dim++;
+                }
+
+                if (templates.Length > 0)
+                {
+                    formatted.Formats = templates;
+                    formatted.FormatCounts = [.. counts, formats.Count - counts.Sum()];
+                    formatted.FormatDim = dim++;
+                }
+
+                model = formatted;
                 break;
             default:
                 model = new FixedColumnModel { Reason = reason };
