@@ -348,9 +348,12 @@ internal sealed class WordModel
         }
 
         var word = "item";
+        // No own word of that case: one of the column's words of another case, written in this one ("and", not
+        // Bogus' "sleek" or "cotton" in an album title), before a made-up word.
+        var others = byCase.Where(p => p.Key.Length > 1 && p.Key[1] == size).Select(static p => p.Value).Concat(byCase.Values).Take(1).ToList();
         for (var attempt = 0; attempt < 8; attempt++)
         {
-            word = faker?.Random.Word() ?? "item";
+            word = others.Count > 0 ? others[0].Words[Pick(others[0].Cumulative, random)] : faker?.Random.Word() ?? "item";
             var space = word.IndexOf(' ', StringComparison.Ordinal);
             if (space > 0) word = word[..space];
             if (word.Length >= shortest && word.Length <= longest && word.All(char.IsLetter)) break;
