@@ -130,9 +130,12 @@ internal static class PrivacyLines
         var summary = $"rows (of {ScoreFormat.Count(leaks.Checked)}) with a category fewer than {k} real rows have: " + (leaks.Leaks == 0
             ? "none, rare categories are not reproduced"
             : $"{ScoreFormat.Count(leaks.Leaks)} (most: {leaked[0].Table}.{leaked[0].Column}): rare real values reproduced, look at them");
+        var countries = leaks.Columns.Sum(static c => c.PublicRows);
         var detail = $"Synthetic rows (of {ScoreFormat.Count(leaks.Checked)}) carrying a category seen fewer than k times in the real data. " + (leaks.Leaks == 0
             ? "None: rare categories are not reproduced."
-            : $"Each is a real value that could identify someone: look at {string.Join(", ", leaked.Select(c => $"{c.Table}.{c.Column} {ScoreFormat.Count(c.LeakedRows)}"))}.");
+            : $"Each is a real value that could identify someone: look at {string.Join(", ", leaked.Select(c => $"{c.Table}.{c.Column} {ScoreFormat.Count(c.LeakedRows)}"))}.")
+            + (countries == 0 ? string.Empty
+                : $" Not counted: {ScoreFormat.Count(countries)} rows whose country or courtesy title the source has fewer than k times; the model draws those it does not keep from public lists, whatever the source holds, so these are chance.");
         return new PrivacyLine("rare-category leaks", ScoreFormat.Count(leaks.Leaks), summary, detail);
     }
 }

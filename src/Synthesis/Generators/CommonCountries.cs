@@ -23,11 +23,61 @@ internal static class CommonCountries
         ("New Zealand", 0.25), ("Greece", 0.2), ("Hungary", 0.2),
     ];
 
-    private static readonly double[] Cumulative = Countries.Select(c => c.Weight).Aggregate(new List<double>(), (list, w) =>
+    // Drawn by the square root of the share: by the share itself, two in five customers were in the United States or
+    // China, and a clone's suppliers read like a list of the two; business data spreads over more countries.
+    private static readonly double[] Cumulative = Countries.Select(static c => Math.Sqrt(c.Weight)).Aggregate(new List<double>(), (list, w) =>
     {
         list.Add((list.Count == 0 ? 0 : list[^1]) + w);
         return list;
     }).ToArray();
+
+    // Other ways business data writes the same countries: a column that writes "USA" must not get "United States" beside it.
+    private static readonly (string Alias, string Name)[] Aliases =
+    [
+        ("USA", "United States"), ("US", "United States"), ("U.S.A.", "United States"), ("U.S.", "United States"),
+        ("United States of America", "United States"), ("America", "United States"), ("UK", "United Kingdom"), ("U.K.", "United Kingdom"),
+        ("Great Britain", "United Kingdom"), ("Britain", "United Kingdom"), ("England", "United Kingdom"), ("Czechia", "Czech Republic"),
+        ("Korea", "South Korea"), ("Republic of Korea", "South Korea"), ("Korea, Republic of", "South Korea"), ("Russian Federation", "Russia"),
+        ("The Netherlands", "Netherlands"), ("Holland", "Netherlands"), ("UAE", "United Arab Emirates"), ("Viet Nam", "Vietnam"),
+        ("Türkiye", "Turkey"), ("Deutschland", "Germany"), ("Brasil", "Brazil"), ("España", "Spain"), ("Italia", "Italy"),
+        ("Österreich", "Austria"), ("Schweiz", "Switzerland"), ("Suisse", "Switzerland"), ("Sverige", "Sweden"), ("Norge", "Norway"),
+        ("Danmark", "Denmark"), ("Suomi", "Finland"), ("Polska", "Poland"), ("Belgique", "Belgium"), ("België", "Belgium"),
+        ("Éire", "Ireland"), ("Nederland", "Netherlands"), ("México", "Mexico"), ("Venezuela", "Venezuela"), ("Peru", "Peru"),
+        ("Luxembourg", "Luxembourg"), ("Iceland", "Iceland"), ("Egypt", "Egypt"), ("Nigeria", "Nigeria"), ("Pakistan", "Pakistan"),
+        ("Bangladesh", "Bangladesh"), ("Ukraine", "Ukraine"), ("Romania", "Romania"), ("Croatia", "Croatia"), ("Slovakia", "Slovakia"),
+        ("Slovenia", "Slovenia"), ("Bulgaria", "Bulgaria"), ("Serbia", "Serbia"), ("Estonia", "Estonia"), ("Latvia", "Latvia"),
+        ("Lithuania", "Lithuania"), ("Uruguay", "Uruguay"), ("Ecuador", "Ecuador"), ("Morocco", "Morocco"), ("Kenya", "Kenya"),
+    ];
+
+    private static readonly Dictionary<string, string> ByName = Countries.Select(static c => (c.Name, c.Name)).Concat(Aliases)
+        .ToDictionary(static p => p.Item1, static p => p.Item2, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The country <paramref name="name"/> names, in the prior's English ("USA" is "United States"), or null for a value
+    /// that is not a country name business data commonly writes.
+    /// </summary>
+    public static string? Canonical(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return ByName.TryGetValue(name.Trim(), out var canonical) ? canonical : null;
+    }
+
+    /// <summary>
+    /// How a column writes the countries it names another way ("USA" for "United States"), from its values; only
+    /// names of the public list are kept, never a value of the column that is not one.
+    /// </summary>
+    public static Dictionary<string, string> SpellingsOf(IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var spellings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values.Order(StringComparer.Ordinal))
+        {
+            var trimmed = value.Trim();
+            if (Canonical(trimmed) is { } name && !string.Equals(name, trimmed, StringComparison.Ordinal)) spellings.TryAdd(name, trimmed);
+        }
+
+        return spellings;
+    }
 
     /// <summary>A country of the prior, or Bogus' own in a locale other than English.</summary>
     public static string Next(Faker faker)

@@ -59,6 +59,24 @@ internal static class NameFallback
     public static bool IsVocabulary(string? hint) => hint is "job" or "department" or "prefix" or "country" or "state" or "state-code"
         or "country-code" or "city" or "currency" or "color" or "genre" or "category";
 
+    private static readonly HashSet<string> Prefixes = new(["Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr", "Prof"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether <paramref name="value"/> belongs to the public list the generator of <paramref name="hint"/> draws from
+    /// whatever the source holds (a country, a courtesy title): such a value in a clone is chance, not a rare value
+    /// reproduced.
+    /// </summary>
+    public static bool IsPublicListValue(string? hint, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return hint switch
+        {
+            "country" => CommonCountries.Canonical(value) is not null,
+            "prefix" => Prefixes.Contains(value.Trim()),
+            _ => false,
+        };
+    }
+
     public static string Generate(string hint, Faker f, Xoshiro256 random, int? maxLength, int? targetLength)
     {
         var text = Draw(hint, f, random, targetLength);

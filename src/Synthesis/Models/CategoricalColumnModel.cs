@@ -36,12 +36,16 @@ internal sealed class CategoricalColumnModel : ColumnModel
     /// <summary>What the column holds by its name (see <see cref="NameFallback"/>), when neither words nor shape can stand in.</summary>
     public string? OtherHint { get; set; }
 
+    /// <summary>For a country column: how it writes countries the generator names otherwise (United States: "USA").</summary>
+    public Dictionary<string, string>? CountrySpellings { get; set; }
+
     public int Dim { get; set; } = -1;
 
     /// <summary>Values a CHECK (col IN (...)) allows; "other" draws from these when present.</summary>
     [JsonIgnore]
     public IReadOnlyList<object>? Allowed { get; set; }
 
+    private HashSet<string>? _keptCountries;
     private object?[] _parsed = [];
     private double[] _cumulative = [];
     private Dictionary<object, int> _index = [];
@@ -55,6 +59,8 @@ internal sealed class CategoricalColumnModel : ColumnModel
         _parsed = new object?[Values.Length];
         _cumulative = new double[Values.Length];
         _index = [];
+        // The countries kept under their own spelling: a stand-in is another country, not "United States" beside "USA".
+        _keptCountries = OtherHint == "country" ? Values.OfType<string>().Select(CommonCountries.Canonical).OfType<string>().ToHashSet(StringComparer.Ordinal) : null;
         double total = Counts.Sum(static c => (double)c);
         double running = 0;
         for (var i = 0; i < Values.Length; i++)
@@ -182,12 +188,14 @@ internal sealed class CategoricalColumnModel : ColumnModel
         for (var attempt = 0; attempt < 10; attempt++)
         {
             string? text = null;
-            if (Kind == ValueKind.String && NameFallback.IsVocabulary(OtherHint) && OtherWords is not { IsEmpty: false, HasOwnStandIns: true })
+            var vocabulary = Kind == ValueKind.String && NameFallback.IsVocabulary(OtherHint) && OtherWords is not { IsEmpty: false, HasOwnStandIns: true };
+            if (vocabulary)
             {
                 // A job title or a country the column's own words cannot make: one of that kind ("Marketing Manager"
                 // beside "Sales Manager", not "Gorgeous Representative"; "Germany", not "Republic of").
                 var hint = OtherShape is { Total: > 0 } shortCodes ? NameFallback.CodeHint(OtherHint, shortCodes) ?? OtherHint! : OtherHint!;
                 text = NameFallback.Generate(hint, runtime.GetFaker(), random, MaxLength, null);
+                if (CountrySpellings is { } spellings && spellings.TryGetValue(text, out var spelled)) text = spelled;
             }
             else if (OtherWords is { IsEmpty: false } words)
             {
@@ -218,7 +226,9 @@ internal sealed class CategoricalColumnModel : ColumnModel
                 continue;
             }
 
-            if (_index.ContainsKey(candidate)) continue;
+            if (_index.ContainsKey(candidate) || (_keptCountries is not null && CommonCountries.Canonical(text) is { } country && _keptCountries.Contains(country))) continue;
+            // Countries and job titles repeat in real data as often as the list's weights say; made-up names do not.
+            if (vocabulary) return candidate;
             // Rare values are mostly one of a kind, so their stand-ins should be too: a value this run already
             // wrote is redrawn (a few times), else one common word alone ("Love") comes out dozens of times, and
             // each time it matches the one real title that is just that word.

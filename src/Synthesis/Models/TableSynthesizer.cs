@@ -377,8 +377,12 @@ public static class TableSynthesizer
             buckets.Add((null, categories.Nulls, 1));
         }
 
-        // Mostly kept values: the rare ones' share goes to them (no bucket). Mostly rare values (names,
-        // titles): an "other" bucket, written anew in the column's words, shape or kind.
+        // Mostly kept values: the rare ones' share goes to them (no bucket), so every value of the clone is a real,
+        // non-rare category. Mostly rare values (names, titles): an "other" bucket, written anew in the column's
+        // words, shape or kind; countries always from the world's common countries (a public list, whatever the
+        // source holds), never from their own words ("United Germany").
+        var hint = Generators.NameFallback.HintOf(table.Name.Name, column.Name);
+        var countries = kind == ValueKind.String && hint == "country";
         var generate = rareCount > 0 && (keptCount == 0 || keptCount < MostlyKept * (keptCount + rareCount));
         if (generate)
         {
@@ -398,8 +402,9 @@ public static class TableSynthesizer
             NullIndex = buckets.FindIndex(static b => b.Special == 1),
             OtherIndex = buckets.FindIndex(static b => b.Special == 2),
             OtherShape = generate && codes && rareShape.Total > 0 ? rareShape : null,
-            OtherWords = generate && !codes ? words!.ToModel(options.RareCategoryThreshold) : null,
-            OtherHint = generate ? Generators.NameFallback.HintOf(table.Name.Name, column.Name) : null,
+            OtherWords = generate && !codes && !countries ? words!.ToModel(options.RareCategoryThreshold) : null,
+            OtherHint = generate ? hint : null,
+            CountrySpellings = generate && countries ? Generators.CommonCountries.SpellingsOf(categories.Counts.Select(static c => CellCodec.Format(c.Key))) is { Count: > 0 } spellings ? spellings : null : null,
             Count = categories.Count,
             Nulls = categories.Nulls,
         };

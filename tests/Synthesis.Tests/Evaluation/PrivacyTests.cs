@@ -61,6 +61,21 @@ public sealed class PrivacyTests
     }
 
     [Fact]
+    public void Rare_countries_are_counted_apart_since_the_model_draws_them_from_a_public_list()
+    {
+        EvaluationColumn[] columns = [Col("id", SdType.Id), Col("country", SdType.Categorical)];
+        var real = Table("t", columns, ["id"], Longs(1, 2, 3, 4, 5, 6), Values("USA", "USA", "USA", "Germany", "Atlantis", "Atlantis"));
+        var synthetic = Table("t", columns, ["id"], Longs(1, 2, 3, 4, 5), Values("USA", "Germany", "Germany", "Atlantis", "Japan"));
+
+        var leaks = Evaluate(real, synthetic, new EvaluationOptions { RareCategoryK = 3 }).Privacy.RareCategoryLeaks;
+
+        // Germany (1 real row) is a country the generator draws whatever the source holds: apart. Atlantis (2) is not a country: a leak.
+        var column = Assert.Single(leaks.Columns);
+        Assert.Equal((1, 1L, 2L), (column.Categories, column.LeakedRows, column.PublicRows));
+        Assert.Equal(1, leaks.Leaks);
+    }
+
+    [Fact]
     public void Row_distance_scales_numbers_by_the_real_range_and_compares_categories()
     {
         var space = new DistanceSpace([true, false], [10.0, double.NaN]);

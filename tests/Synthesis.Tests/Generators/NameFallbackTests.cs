@@ -41,6 +41,44 @@ public sealed class NameFallbackTests
         Assert.Equal(hint, NameFallback.HintOf(table, column));
 
     [Fact]
+    public async Task A_country_column_of_rare_countries_gets_common_countries_spelled_as_the_column_spells_them()
+    {
+        var schema = new SchemaIntrospection.Model.TableSchema
+        {
+            Name = new SchemaIntrospection.Model.QualifiedName(null, "suppliers"),
+            Columns =
+            [
+                TestTable.Col("id", SchemaIntrospection.Model.LogicalType.Int64, false) with { Ordinal = 1 },
+                TestTable.Col("country", SchemaIntrospection.Model.LogicalType.String, false) with { Ordinal = 2, MaxLength = 30 },
+            ],
+            PrimaryKey = new SchemaIntrospection.Model.KeySchema(null, ["id"]),
+        };
+        // Every country is rare (fewer than 5 rows), one of them a made-up place that must never come back.
+        string[] real = ["USA", "USA", "UK", "UK", "Germany", "France", "Sweden", "Brazil", "Japan", "Italy", "Atlantis Minor"];
+        var rows = real.Select((c, i) => new object?[] { (long)i + 1, c }).ToAsyncEnumerable();
+        var model = await Models.TableSynthesizer.FitAsync(schema, rows, SynthesisOptions.Default, CancellationToken.None);
+        var countries = model.Sample(2000, new SamplingContext(3)).Select(r => (string)r[1]!).ToList();
+        Assert.Contains("USA", countries);
+        Assert.Contains("UK", countries);
+        Assert.DoesNotContain("United States", countries);
+        Assert.DoesNotContain("United Kingdom", countries);
+        Assert.DoesNotContain("Atlantis Minor", countries);
+        Assert.All(countries, c => Assert.NotNull(CommonCountries.Canonical(c)));
+        Assert.True(countries.Distinct().Count() >= 20, $"{countries.Distinct().Count()} countries");
+        Assert.True(countries.Count(c => c == "USA") < 0.25 * countries.Count, "one country is not most of the clone");
+    }
+
+    [Theory]
+    [InlineData("country", "USA", true)]
+    [InlineData("country", "czechia", true)]
+    [InlineData("country", "Atlantis Minor", false)]
+    [InlineData("prefix", "Dr.", true)]
+    [InlineData("prefix", "Captain Nemo", false)]
+    [InlineData("job", "Sales Manager", false)]
+    public void Values_of_public_lists_are_told_apart_from_the_sources_own(string hint, string value, bool isPublic) =>
+        Assert.Equal(isPublic, NameFallback.IsPublicListValue(hint, value));
+
+    [Fact]
     public void Countries_and_job_titles_are_whole_common_ones_that_fit_the_column()
     {
         var faker = PiiGenerator.CreateFaker("en", 5);

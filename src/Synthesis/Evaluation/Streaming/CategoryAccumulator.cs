@@ -18,7 +18,13 @@ internal sealed class CategoryAccumulator(int rareK)
     /// <summary>Such values.</summary>
     public int RareCategories { get; private set; }
 
-    public void Add(long real, long synthetic)
+    /// <summary>
+    /// Synthetic rows whose value the real data has fewer than k times but that belong to a public list a generator
+    /// draws from whatever the source holds (countries, courtesy titles): chance, not a rare value reproduced.
+    /// </summary>
+    public long PublicRareRows { get; private set; }
+
+    public void Add(long real, long synthetic, bool publicValue = false)
     {
         SyntheticValues += synthetic;
         if (real > 0)
@@ -28,6 +34,12 @@ internal sealed class CategoryAccumulator(int rareK)
 
         if (real > 0 && real < rareK && synthetic > 0)
         {
+            if (publicValue)
+            {
+                PublicRareRows += synthetic;
+                return;
+            }
+
             RareRows += synthetic;
             RareCategories++;
         }

@@ -81,6 +81,8 @@ internal static class ColumnPass
         var boundary = continuous ? new BoundaryAccumulator() : null;
         var tv = discrete ? new TvAccumulator(realTotal, syntheticTotal) : null;
         var categories = discrete || column.SdType is SdType.Pii or SdType.Text ? new CategoryAccumulator(request.RareK) : null;
+        // A rare country or courtesy title is counted apart: the model draws those stand-ins from public lists.
+        var hint = discrete ? Generators.NameFallback.HintOf(request.Table, column.Name) : null;
         var marginal = request.Marginal ? new MarginalCounts() : null;
         var distribution = numbers && request.Plot ? new DistributionSketch(realTotal, syntheticTotal) : null;
         var categoryPlot = discrete && request.Plot ? new CategorySketch() : null;
@@ -97,7 +99,7 @@ internal static class ColumnPass
             ks?.Add(number, m.Real, m.Synthetic);
             boundary?.Add(m.Real, m.Synthetic);
             tv?.Add(m.Real, m.Synthetic);
-            categories?.Add(m.Real, m.Synthetic);
+            categories?.Add(m.Real, m.Synthetic, hint is not null && m.Value is string name && Generators.NameFallback.IsPublicListValue(hint, name));
             distribution?.Add(number, m.Real, m.Synthetic);
             categoryPlot?.Add(m.Value, m.Real, m.Synthetic);
             if (m.Real > 0)

@@ -179,7 +179,7 @@ internal sealed class TableEvaluation
             if (column.SdType == SdType.Categorical && !missing && outcome.Categories is { } rare)
             {
                 RareLeaks.Add(new RareCategoryLeakDetail(Table.Name, column.Name, options.RareCategoryK, rare.RareCategories, rare.SyntheticValues, rare.RareRows,
-                    rare.SyntheticValues == 0 ? null : (double)rare.RareRows / rare.SyntheticValues));
+                    rare.SyntheticValues == 0 ? null : (double)rare.RareRows / rare.SyntheticValues, rare.PublicRareRows));
             }
         }
     }
