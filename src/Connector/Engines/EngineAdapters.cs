@@ -25,4 +25,37 @@ internal static class EngineAdapters
         DatabaseEngine.SqlServer => new SqlServerAdapter(),
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Unknown engine."),
     };
+
+    /// <summary>Every engine's reading of its driver's exceptions, for a failure that no longer says which engine it came from.</summary>
+    public static readonly IReadOnlyList<IEngineFaults> AllFaults = [.. Enum.GetValues<DatabaseEngine>().Select(e => For(e).Faults)];
+
+    /// <summary>
+    /// Whether some engine says <paramref name="says"/> of <paramref name="exception"/> or of an exception inside it
+    /// (a driver's error is often wrapped: a load's table, a retry, a connection that could not open).
+    /// </summary>
+    public static bool AnyEngineSays(Exception exception, Func<IEngineFaults, Exception, bool> says)
+    {
+        ArgumentNullException.ThrowIfNull(says);
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            foreach (var faults in AllFaults)
+            {
+                if (says(faults, e)) return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The column some engine's error inside <paramref name="exception"/> names in a field of its own, or null.</summary>
+    public static string? ColumnNamedIn(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            foreach (var faults in AllFaults)
+            {
+                if (faults.ColumnOf(e) is { } column) return column;
+            }
+        }
+        return null;
+    }
 }

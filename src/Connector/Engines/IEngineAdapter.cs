@@ -61,4 +61,7 @@ internal interface IEngineAdapter
 
     /// <summary>Maps a column to this engine's type: its own native type where it came from this engine, else from its logical type.</summary>
     ITypeMapper TypeMapper { get; }
+
+    /// <summary>What the engine's driver exceptions mean: transient, disk full, access denied, which column.</summary>
+    IEngineFaults Faults { get; }
 }

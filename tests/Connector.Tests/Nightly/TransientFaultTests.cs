@@ -1,6 +1,6 @@
 using Npgsql;
 using Polly;
-using Sdv.Connector.Cli;
+using Sdv.Connector.Failures;
 using Sdv.Connector.Nightly;
 using Sdv.Connector.Nightly.Config;
 using Xunit;
@@ -23,8 +23,8 @@ public sealed class TransientFaultTests
     [Fact]
     public void Looks_inside_a_connection_failure_and_never_retries_bad_input_or_cancellation()
     {
-        Assert.True(TransientFaults.IsTransient(new UserInputException("Cannot connect", new TimeoutException(), ExitCodes.ConnectionFailed)));
-        Assert.False(TransientFaults.IsTransient(new UserInputException("Cannot connect", Postgres("28P01"), ExitCodes.ConnectionFailed)));
+        Assert.True(TransientFaults.IsTransient(new FailureException(FailureKind.ConnectionFailed, "Cannot connect", new TimeoutException())));
+        Assert.False(TransientFaults.IsTransient(new FailureException(FailureKind.ConnectionFailed, "Cannot connect", Postgres("28P01"))));
         Assert.False(TransientFaults.IsTransient(new UserInputException("bad option", new TimeoutException())));
         Assert.False(TransientFaults.IsTransient(new OperationCanceledException()));
         Assert.False(TransientFaults.IsTransient(new InvalidOperationException("bug")));

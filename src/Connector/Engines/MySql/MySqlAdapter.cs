@@ -72,4 +72,6 @@ internal sealed class MySqlAdapter : IEngineAdapter
     public IBulkWriter BulkWriter { get; }
 
     public ITypeMapper TypeMapper => _types;
+
+    public IEngineFaults Faults => MySqlFaults.Instance;
 }

@@ -64,4 +64,6 @@ internal sealed class PostgreSqlEngineAdapter : IEngineAdapter
     public IBulkWriter BulkWriter { get; } = new PostgreSqlBulkWriter();
 
     public ITypeMapper TypeMapper => PostgreSqlTypeMapper.Instance;
+
+    public IEngineFaults Faults => PostgreSqlFaults.Instance;
 }

@@ -63,4 +63,6 @@ internal sealed class SqlServerAdapter : IEngineAdapter
     public IBulkWriter BulkWriter { get; }
 
     public ITypeMapper TypeMapper => _types;
+
+    public IEngineFaults Faults => SqlServerFaults.Instance;
 }

@@ -50,4 +50,6 @@ internal sealed class SqliteEngineAdapter : IEngineAdapter
     public IBulkWriter BulkWriter { get; } = new SqliteBulkWriter();
 
     public ITypeMapper TypeMapper => SqliteTypeMapper.Instance;
+
+    public IEngineFaults Faults => SqliteFaults.Instance;
 }
