@@ -5,7 +5,7 @@ using Sdv.Connector.Nightly;
 using Sdv.Connector.Nightly.Config;
 using Xunit;
 
-namespace Sdv.Connector.Tests.Nightly;
+namespace Sdv.Connector.Tests.Failures;
 
 public sealed class TransientFaultTests
 {
