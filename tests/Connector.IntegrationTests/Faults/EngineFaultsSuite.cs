@@ -31,25 +31,23 @@ public abstract class EngineFaultsSuite<TFixture>(TFixture fixture) : EngineTest
         return await Assert.ThrowsAnyAsync<DbException>(() => database.ExecuteAsync(sql));
     }
 
-    [SkippableFact]
-    public async Task A_full_disk_is_exit_1_said_as_such_and_never_retried()
+    /// <summary>The server's error, recognised by the engine's adapter, final (not retried), and of the kind and exit code given.</summary>
+    private async Task AssertFinalAsync(string sql, Func<IEngineFaults, Exception, bool> recognised, FailureKind kind, int exitCode)
     {
-        var full = await FailsAsync(DiskFullSql);
-        Assert.True(Faults.IsDiskFull(full), full.Message);
-        Assert.False(TransientFaults.IsTransient(full));
-        var failure = FailureMessages.Classify(full);
-        Assert.Equal((FailureKind.DiskFull, 1), (failure.Kind, failure.ExitCode));
+        var error = await FailsAsync(sql);
+        Assert.True(recognised(Faults, error), error.Message);
+        Assert.False(TransientFaults.IsTransient(error));
+        var failure = FailureMessages.Classify(error);
+        Assert.Equal((kind, exitCode), (failure.Kind, failure.ExitCode));
     }
 
     [SkippableFact]
-    public async Task A_refused_privilege_is_exit_3_in_every_command()
-    {
-        var denied = await FailsAsync(AccessDeniedSql);
-        Assert.True(Faults.IsAccessDenied(denied), denied.Message);
-        Assert.False(TransientFaults.IsTransient(denied));
-        var failure = FailureMessages.Classify(denied);
-        Assert.Equal((FailureKind.AccessDenied, 3), (failure.Kind, failure.ExitCode));
-    }
+    public Task A_full_disk_is_exit_1_said_as_such_and_never_retried() =>
+        AssertFinalAsync(DiskFullSql, (faults, e) => faults.IsDiskFull(e), FailureKind.DiskFull, 1);
+
+    [SkippableFact]
+    public Task A_refused_privilege_is_exit_3_in_every_command() =>
+        AssertFinalAsync(AccessDeniedSql, (faults, e) => faults.IsAccessDenied(e), FailureKind.AccessDenied, 3);
 
     [SkippableFact]
     public async Task A_deadlock_is_retried_by_a_run_and_exit_3_when_it_stays()
