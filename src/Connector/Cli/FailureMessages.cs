@@ -41,7 +41,7 @@ internal static partial class FailureMessages
             case var denied when EngineAdapters.AnyEngineSays(denied, (faults, x) => faults.IsAccessDenied(x)):
                 return new(FailureKind.AccessDenied, $"the database refused access: {OpenDatabase.Describe(denied)}. Grant the account the rights it needs (SELECT on every table of the source), or leave that table out with --exclude.");
             case var lost when TransientFaults.IsConnectionLost(lost):
-                return new(FailureKind.ConnectionFailed, $"the database said: {OpenDatabase.Describe(lost)}. The connection was lost or the server was busy; run again (run retries such faults itself).");
+                return new(FailureKind.ConnectionFailed, $"the database said: {OpenDatabase.Describe(lost)}. The connection was lost or the server was busy; run again once it is back.");
             case DbException db:
                 return new(FailureKind.Unexpected, $"the database said: {OpenDatabase.Describe(db)}");
             case OutOfMemoryException:
