@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Sdv.Connector.Connections;
+using Sdv.Connector.Failures;
 using Sdv.Connector.Pipeline;
 using Sdv.Connector.Synthesis.Evaluation;
 using Sdv.Connector.Synthesis.Evaluation.Results;
@@ -42,7 +43,7 @@ internal static class CloneCommand
             var from = source.Resolve(result);
             var to = target.Resolve(result);
             if (EndpointIdentity.SameDatabase(from, to))
-                throw new UserInputException($"The target {to.Redacted} is the source {from.Redacted}; a clone never writes into its source. Choose another target.", ExitCodes.Refused);
+                throw new FailureException(FailureKind.Refused, $"The target {to.Redacted} is the source {from.Redacted}; a clone never writes into its source. Choose another target.");
             var options = synthesis.ToSynthesisOptions(result);
             var scale = synthesis.ScaleOf(result);
             var parallel = maxParallel.ValueOf(result);

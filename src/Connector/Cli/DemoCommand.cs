@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Demo;
+using Sdv.Connector.Failures;
 using Sdv.Connector.Progress;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.Synthesis;

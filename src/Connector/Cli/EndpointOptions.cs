@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sdv.Connector.Connections;
+using Sdv.Connector.Failures;
 
 namespace Sdv.Connector.Cli;
 

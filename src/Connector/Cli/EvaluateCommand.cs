@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Sdv.Connector.Failures;
 using Sdv.Connector.Pipeline;
 using Sdv.Connector.Reports;
 using Sdv.Connector.Synthesis.Evaluation;

@@ -1,3 +1,5 @@
+using Sdv.Connector.Failures;
+
 namespace Sdv.Connector.Cli;
 
 /// <summary>Exit codes, documented in the README for schedulers.</summary>
@@ -33,4 +35,20 @@ internal static class ExitCodes
     /// touched the live clone, and its staging is removed by the next run.
     /// </summary>
     public const int Cancelled = 130;
+
+    /// <summary>
+    /// The exit code of a kind of failure, the same in every command. A refused privilege is the account's, like a
+    /// refused login (3); a full disk is neither the user's input nor the database's reachability (1, said so).
+    /// </summary>
+    public static int Of(FailureKind kind) => kind switch
+    {
+        FailureKind.BadInput => BadInput,
+        FailureKind.ConnectionFailed or FailureKind.AccessDenied => ConnectionFailed,
+        FailureKind.GateFailed => GateFailed,
+        FailureKind.Refused => Refused,
+        FailureKind.CheckFailed => CheckFailed,
+        FailureKind.Busy => Busy,
+        FailureKind.Unexpected or FailureKind.DiskFull => Failure,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown kind of failure."),
+    };
 }

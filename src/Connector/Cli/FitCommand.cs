@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Sdv.Connector.Failures;
 using Sdv.Connector.Pipeline;
 using Sdv.Connector.Synthesis.MultiTable;
 using Spectre.Console;

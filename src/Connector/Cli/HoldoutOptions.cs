@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Sdv.Connector.Failures;
 using Sdv.Connector.Synthesis.Evaluation.Privacy;
 
 namespace Sdv.Connector.Cli;

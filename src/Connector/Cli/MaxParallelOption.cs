@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Sdv.Connector.Failures;
 
 namespace Sdv.Connector.Cli;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sdv.Connector.Failures;
 using Sdv.Connector.Synthesis.Evaluation.Results;
 
 namespace Sdv.Connector.Cli;

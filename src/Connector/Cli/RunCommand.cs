@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Sdv.Connector.Failures;
 using Sdv.Connector.Nightly;
 using Sdv.Connector.Nightly.Config;
 using Sdv.Connector.Progress;
@@ -111,6 +112,7 @@ internal static class RunCommand
                 ProgressView = context.View,
                 TableLinesToOutput = context.Mode != ProgressMode.Json,
                 BeforeError = context.StopProgressAsync,
+                PrintDetails = context.Verbose,
             };
             var code = await job.RunAsync(cancellationToken);
             await context.HumanOut.FlushAsync(cancellationToken);

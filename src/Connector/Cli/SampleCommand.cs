@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sdv.Connector.Failures;
 using Sdv.Connector.Pipeline;
 using Sdv.Connector.Synthesis.MultiTable;
 

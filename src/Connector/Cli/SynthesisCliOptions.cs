@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sdv.Connector.Failures;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis;
 using Sdv.Connector.Synthesis.MultiTable;

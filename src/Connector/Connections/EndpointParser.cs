@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Sdv.Connector.Connections.Sqlite;
-using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Engines;
 
 namespace Sdv.Connector.Connections;
 
@@ -68,7 +68,7 @@ internal static partial class EndpointParser
             var typed = match.Groups[1].Value;
             var scheme = EndpointScheme.FromScheme(typed);
             var hasSlashes = text.AsSpan(typed.Length + 1).StartsWith("//", StringComparison.Ordinal);
-            if (hasSlashes || scheme?.Kind == EndpointKind.CsvFolder || scheme?.Engine == DatabaseEngine.Sqlite)
+            if (hasSlashes || scheme?.Kind == EndpointKind.CsvFolder || scheme?.OpensFile == true)
             {
                 if (scheme is null)
                 {
@@ -83,7 +83,7 @@ internal static partial class EndpointParser
                 }
 
                 return scheme.Kind == EndpointKind.CsvFolder ? CsvFolderEndpoints.FromUrl(text, typed, context)
-                    : scheme.Engine == DatabaseEngine.Sqlite ? SqliteEndpoints.FromUrl(text, typed, context)
+                    : scheme.OpensFile ? SqliteEndpoints.FromUrl(text, typed, context)
                     : ServerEndpoints.FromUrl(text, scheme, typed, context);
             }
         }
@@ -91,13 +91,13 @@ internal static partial class EndpointParser
         if (text.Contains('=', StringComparison.Ordinal))
         {
             return forced is null
-                ? throw context.Error($"an ADO.NET connection string needs {context.EngineOption} (postgresql|mysql|mariadb|sqlserver|sqlite)")
-                : forced.Engine == DatabaseEngine.Sqlite
+                ? throw context.Error($"an ADO.NET connection string needs {context.EngineOption} ({string.Join("|", EngineAdapters.Schemes.Select(s => s.Name))})")
+                : forced.OpensFile
                     ? SqliteEndpoints.FromConnectionString(text, context)
                     : ServerEndpoints.FromConnectionString(text, forced, context);
         }
 
-        if (forced is not null && forced.Engine != DatabaseEngine.Sqlite)
+        if (forced is not null && !forced.OpensFile)
         {
             throw context.Error($"{context.EngineOption} {forced.Name} needs a URL ({forced.Name}://...) or an ADO.NET connection string, and '{context.Echo(text)}' is neither");
         }

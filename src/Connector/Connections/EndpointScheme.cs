@@ -1,43 +1,52 @@
+using Sdv.Connector.Engines;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Connections;
 
 /// <summary>
-/// A URL scheme or <c>--source-engine</c> name and what it stands for. MariaDB is the MySQL engine
-/// (one adapter serves both); its scheme is kept so that messages show what the user wrote.
+/// A URL scheme or <c>--source-engine</c> name and what it stands for. Each engine's adapter declares its own
+/// (<see cref="EngineAdapters.Schemes"/>); MariaDB is the MySQL engine (one adapter serves both), and its scheme is kept
+/// so that messages show what the user wrote.
 /// </summary>
 /// <param name="Name">The canonical scheme: postgresql, mysql, mariadb, sqlserver, sqlite or csv.</param>
 /// <param name="Kind">Database or CSV folder.</param>
 /// <param name="Engine">The engine; null for csv.</param>
-internal sealed record EndpointScheme(string Name, EndpointKind Kind, DatabaseEngine? Engine)
+/// <param name="Aliases">Other spellings a URL may use (postgres://, mssql://, sqlite3://).</param>
+internal sealed record EndpointScheme(string Name, EndpointKind Kind, DatabaseEngine? Engine, IReadOnlyList<string>? Aliases = null)
 {
-    public static readonly EndpointScheme PostgreSql = new("postgresql", EndpointKind.Database, DatabaseEngine.PostgreSql);
-    public static readonly EndpointScheme MySql = new("mysql", EndpointKind.Database, DatabaseEngine.MySql);
-    public static readonly EndpointScheme MariaDb = new("mariadb", EndpointKind.Database, DatabaseEngine.MySql);
-    public static readonly EndpointScheme SqlServer = new("sqlserver", EndpointKind.Database, DatabaseEngine.SqlServer);
-    public static readonly EndpointScheme Sqlite = new("sqlite", EndpointKind.Database, DatabaseEngine.Sqlite);
     public static readonly EndpointScheme Csv = new("csv", EndpointKind.CsvFolder, null);
 
+    /// <summary>
+    /// Computed on each use rather than kept: the engines' adapters create their schemes while the registry is
+    /// initialised, so a kept list here would depend on which of the two types the runtime initialised first.
+    /// </summary>
+    private static IEnumerable<EndpointScheme> All => [.. EngineAdapters.Schemes, Csv];
+
+    /// <summary>A database held in a file the connector opens (SQLite), not on a server it connects to.</summary>
+    public bool OpensFile => Engine is { } engine && EngineAdapters.For(engine).ServerConnections is null;
+
     /// <summary>What a message suggests when a scheme is unknown.</summary>
-    public const string UrlChoices = "use postgresql://, mysql://, mariadb://, sqlserver://, sqlite:///, csv:/// or a .db/.sqlite file path";
+    public static string UrlChoices =>
+        $"use {string.Join(", ", EngineAdapters.Schemes.Select(s => s.Name + (s.OpensFile ? ":///" : "://")))}, csv:/// or a .db/.sqlite file path";
 
     /// <summary>What a message suggests when an engine name is unknown.</summary>
-    public const string EngineChoices = "postgresql, mysql, mariadb, sqlserver or sqlite";
+    public static string EngineChoices
+    {
+        get
+        {
+            var names = EngineAdapters.Schemes.Select(s => s.Name).ToList();
+            return $"{string.Join(", ", names.SkipLast(1))} or {names[^1]}";
+        }
+    }
 
     /// <summary>Every scheme a URL may start with, aliases included.</summary>
-    public static IReadOnlyList<string> KnownSchemes { get; } =
-        ["postgresql", "postgres", "mysql", "mariadb", "sqlserver", "mssql", "sqlite", "sqlite3", "csv"];
+    public static IReadOnlyList<string> KnownSchemes => [.. All.SelectMany(s => (IEnumerable<string>)[s.Name, .. s.Aliases ?? []])];
 
-    public static EndpointScheme? FromScheme(string scheme) => scheme.ToLowerInvariant() switch
+    public static EndpointScheme? FromScheme(string scheme)
     {
-        "postgresql" or "postgres" => PostgreSql,
-        "mysql" => MySql,
-        "mariadb" => MariaDb,
-        "sqlserver" or "mssql" => SqlServer,
-        "sqlite" or "sqlite3" => Sqlite,
-        "csv" => Csv,
-        _ => null,
-    };
+        var lower = scheme.ToLowerInvariant();
+        return All.FirstOrDefault(s => s.Name == lower || (s.Aliases?.Contains(lower) ?? false));
+    }
 
     /// <summary>The value of <c>--source-engine</c>; CSV is not an engine and needs no option.</summary>
     public static EndpointScheme? FromEngineOption(string option)

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using Sdv.Connector.Cli;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
 using Sdv.Connector.Engines.Sqlite;
+using Sdv.Connector.Failures;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Spectre.Console;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Sdv.Connector.Cli;
 using Sdv.Connector.Connections;
+using Sdv.Connector.Failures;
 using Sdv.Connector.Pipeline;
 using Sdv.Connector.Progress;
 using Sdv.Connector.SchemaIntrospection.Model;
@@ -29,9 +29,8 @@ internal static class CsvTargetWriter
             : [];
         if (existing.Count > 0 && !replace)
         {
-            throw new UserInputException(
-                $"The target {target.Redacted} already holds {existing.Count} .csv file(s) ({string.Join(", ", existing.Take(5).Select(Path.GetFileName))}{(existing.Count > 5 ? ", ..." : string.Empty)}); nothing was written. Give --replace to replace them, or choose an empty folder.",
-                ExitCodes.Refused);
+            throw new FailureException(FailureKind.Refused,
+                $"The target {target.Redacted} already holds {existing.Count} .csv file(s) ({string.Join(", ", existing.Take(5).Select(Path.GetFileName))}{(existing.Count > 5 ? ", ..." : string.Empty)}); nothing was written. Give --replace to replace them, or choose an empty folder.");
         }
         Directory.CreateDirectory(folder);
 

@@ -15,6 +15,12 @@ internal interface IEngineAdapter
     DatabaseEngine Engine { get; }
 
     /// <summary>
+    /// The URL schemes (and --source-engine names) of the engine, each with its aliases; more than one where the
+    /// engine answers to several names (MySQL and MariaDB), so that messages show what the user wrote.
+    /// </summary>
+    IReadOnlyList<EndpointScheme> Schemes { get; }
+
+    /// <summary>
     /// Whether tables live in named schemas of one database (PostgreSQL, SQL Server), so that a clone on the same engine
     /// keeps the source's schema names; MySQL's schema is the database itself and SQLite has none.
     /// </summary>
@@ -61,4 +67,7 @@ internal interface IEngineAdapter
 
     /// <summary>Maps a column to this engine's type: its own native type where it came from this engine, else from its logical type.</summary>
     ITypeMapper TypeMapper { get; }
+
+    /// <summary>What the engine's driver exceptions mean: transient, disk full, access denied, which column.</summary>
+    IEngineFaults Faults { get; }
 }

@@ -1,9 +1,9 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Polly;
 using Sdv.Connector.Cli;
 using Sdv.Connector.Connections;
+using Sdv.Connector.Failures;
 using Sdv.Connector.Nightly.Config;
 using Sdv.Connector.Nightly.Staging;
 using Sdv.Connector.Pipeline;
@@ -51,6 +51,9 @@ internal sealed class NightlyJob
     /// <summary>Print each table's line on the output as well as in the log (false under --json-progress, whose events say the same).</summary>
     public bool TableLinesToOutput { get; init; } = true;
 
+    /// <summary>Print a failure's .NET details (type and stack trace) after its message (--verbose).</summary>
+    public bool PrintDetails { get; init; }
+
     /// <summary>Called before the error is printed on the error writer (stops a live view, so the error is not drawn over), or null.</summary>
     public Func<Task>? BeforeError { get; init; }
 
@@ -78,54 +81,23 @@ internal sealed class NightlyJob
         int exitCode;
         string outcome;
         string? error = null;
+        Exception? details = null;
         try
         {
             await LockedRunAsync(tee, progress, cancellationToken);
             (exitCode, outcome) = (ExitCodes.Success, "success");
-        }
-        catch (UserInputException e)
-        {
-            exitCode = e.ExitCode;
-            outcome = e.ExitCode switch { ExitCodes.ConnectionFailed => "connection-failed", ExitCodes.Refused => "refused", ExitCodes.GateFailed => "gate-failed", _ => "bad-input" };
-            // A database that stayed away through every retry: say so, and that nothing was swapped.
-            error = e.ExitCode == ExitCodes.ConnectionFailed ? $"{e.Message} (after {_config.Retry.Attempts} retries). The previous clone is untouched." : e.Message;
-        }
-        catch (TargetBusyException e)
-        {
-            (exitCode, outcome, error) = (ExitCodes.Busy, "busy", e.Message);
-        }
-        catch (StagingCheckException e)
-        {
-            (exitCode, outcome, error) = (ExitCodes.CheckFailed, "check-failed", e.Message);
         }
         catch (OperationCanceledException)
         {
             (exitCode, outcome) = (ExitCodes.Cancelled, "cancelled");
             error = "cancelled: the previous clone is untouched; the staging is removed by the next run.";
         }
-        catch (Exception e) when (DiskFull.Is(e))
-        {
-            (exitCode, outcome) = (ExitCodes.Failure, "disk-full");
-            error = $"the target's disk is full ({OpenDatabase.Describe(e)}). The previous clone is kept. The new clone is written beside the old one before the swap, "
-                + "so the target needs room for both: free space and run again; the next run removes the staging.";
-        }
-        catch (Exception e) when (TransientFaults.IsTransient(e))
-        {
-            (exitCode, outcome) = (ExitCodes.ConnectionFailed, "connection-failed");
-            error = $"the database said: {OpenDatabase.Describe(e)} (after {_config.Retry.Attempts} retries). The previous clone is untouched.";
-        }
-        catch (DbException e)
-        {
-            // The commands' one classifier: a refused privilege is exit 3 here as in clone, anything else a failure.
-            string message;
-            (exitCode, message) = FailureMessages.Describe(e);
-            outcome = exitCode == ExitCodes.ConnectionFailed ? "connection-failed" : "failed";
-            error = $"{message} The previous clone is untouched.";
-        }
         catch (Exception e)
         {
-            (exitCode, outcome) = (ExitCodes.Failure, "failed");
-            error = $"{e.GetType().Name}: {OpenDatabase.Describe(e)}. The previous clone is untouched.";
+            // The commands' one classifier: the same kind and exit code as in clone, said in a run's words.
+            var failure = FailureMessages.Classify(e);
+            (exitCode, outcome, error) = (failure.ExitCode, RunSummary.OutcomeOf(failure.Kind), InRunWords(failure, e));
+            details = e;
         }
 
         _summary.Finished = _time.GetUtcNow();
@@ -137,6 +109,7 @@ internal sealed class NightlyJob
         {
             if (BeforeError is { } before) await before();
             await _error.WriteLineAsync(scrubber.Scrub("error: " + error));
+            if (PrintDetails && details is not null) await _error.WriteLineAsync(scrubber.Scrub(details.ToString()));
             if (log is not null) await log.WriteLineAsync(scrubber.Scrub("error: " + error));
         }
         Line(tee, $"=== run finished {Stamp(_summary.Finished.Value)} in {_summary.DurationSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s: {outcome}, exit code {exitCode}");
@@ -149,6 +122,18 @@ internal sealed class NightlyJob
         }
         return exitCode;
     }
+
+    /// <summary>What a failure means for the run: whether it was retried, and that the previous clone is still the live one.</summary>
+    private string InRunWords(ClassifiedFailure failure, Exception e) => failure.Kind switch
+    {
+        FailureKind.ConnectionFailed when TransientFaults.IsTransient(e) =>
+            $"{failure.Message} It still failed after {_config.Retry.Attempts} retries; the previous clone is untouched.",
+        FailureKind.DiskFull => $"{failure.Message} The previous clone is kept. The new clone is written beside the old one before the swap, "
+            + "so the target needs room for both; the next run removes the staging.",
+        FailureKind.ConnectionFailed or FailureKind.AccessDenied or FailureKind.Unexpected => $"{failure.Message} The previous clone is untouched.",
+        // Bad input, refusals, gates, checks and a busy lock say what became of the previous clone themselves.
+        _ => failure.Message,
+    };
 
     /// <summary>
     /// Takes the target's run lock (see <see cref="IStagingArea.TryLockAsync"/>) and runs under it. A run that
@@ -245,7 +230,7 @@ internal sealed class NightlyJob
 
     /// <summary>
     /// Scores the staged clone against the source (the evaluate command's figures, read from the staging)
-    /// before the swap, and fails the run with <see cref="ExitCodes.GateFailed"/> when a configured gate is
+    /// before the swap, and fails the run with <see cref="FailureKind.GateFailed"/> when a configured gate is
     /// not met: the previous clone stays, the staging is left for inspection and removed by the next run.
     /// </summary>
     private async Task JudgeGatesAsync(TextWriter tee, IStagingArea staging, StagedClone staged, RunProgress progress, CancellationToken cancellationToken)
@@ -278,8 +263,8 @@ internal sealed class NightlyJob
         }
         if (failed.Count > 0)
         {
-            throw new UserInputException($"{failed.Count} gate(s) failed on the new clone before the swap: {string.Join("; ", failed)}. The previous clone was kept; "
-                + $"the staging ({staging.Description}) is left for inspection and removed by the next run.", ExitCodes.GateFailed);
+            throw new FailureException(FailureKind.GateFailed, $"{failed.Count} gate(s) failed on the new clone before the swap: {string.Join("; ", failed)}. The previous clone was kept; "
+                + $"the staging ({staging.Description}) is left for inspection and removed by the next run.");
         }
     }
 
@@ -311,7 +296,7 @@ internal sealed class NightlyJob
             progress.Phase(Phases.Introspect);
             live = await pipeline.ExecuteAsync(async ct => { _summary.SourceAttempts++; return await LiveSchemaAsync(introspection, ct); }, cancellationToken);
         }
-        catch (UserInputException e) when (e.ExitCode == ExitCodes.ConnectionFailed && _config.Model.Offline)
+        catch (FailureException e) when (e.Kind == FailureKind.ConnectionFailed && _config.Model.Offline)
         {
             var warning = $"the source is unreachable ({e.Message}); sampling offline from the saved model {path}, without a drift check (model.offline: true)";
             _summary.Warnings.Add(warning);

@@ -1,5 +1,6 @@
 using Polly;
 using Polly.Retry;
+using Sdv.Connector.Failures;
 using Sdv.Connector.Nightly.Config;
 
 namespace Sdv.Connector.Nightly;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Sdv.Connector.Failures;
 
 namespace Sdv.Connector.Nightly;
 
@@ -61,6 +62,22 @@ internal sealed class RunSummary
 
     /// <summary>success, or the kind of failure: bad-input, connection-failed, gate-failed, refused, check-failed, busy (another run holds the lock), disk-full, cancelled, failed.</summary>
     public string Outcome { get; set; } = "running";
+
+    /// <summary>
+    /// A failure's outcome word. A refused privilege is "connection-failed", as its exit code (3) is: the account's
+    /// rights, like its login.
+    /// </summary>
+    public static string OutcomeOf(FailureKind kind) => kind switch
+    {
+        FailureKind.BadInput => "bad-input",
+        FailureKind.ConnectionFailed or FailureKind.AccessDenied => "connection-failed",
+        FailureKind.DiskFull => "disk-full",
+        FailureKind.Refused => "refused",
+        FailureKind.GateFailed => "gate-failed",
+        FailureKind.CheckFailed => "check-failed",
+        FailureKind.Busy => "busy",
+        _ => "failed",
+    };
 
     public string? Error { get; set; }
 

@@ -1,11 +1,13 @@
+using Sdv.Connector.Failures;
+
 namespace Sdv.Connector.Nightly;
 
-/// <summary>Another run holds the target's run lock; this run did nothing.</summary>
-internal sealed class TargetBusyException : Exception
+/// <summary>Another run holds the target's run lock (<see cref="FailureKind.Busy"/>); this run did nothing.</summary>
+internal sealed class TargetBusyException : FailureException
 {
-    public TargetBusyException() { }
+    public TargetBusyException() : base(FailureKind.Busy, "Another run holds the target's lock.") { }
 
-    public TargetBusyException(string message) : base(message) { }
+    public TargetBusyException(string message) : base(FailureKind.Busy, message) { }
 
-    public TargetBusyException(string message, Exception inner) : base(message, inner) { }
+    public TargetBusyException(string message, Exception inner) : base(FailureKind.Busy, message, inner) { }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Sdv.Connector.Cli;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
+using Sdv.Connector.Failures;
 using Sdv.Connector.Pipeline.Evaluation;
 using Sdv.Connector.Progress;
 using Sdv.Connector.SchemaIntrospection.Introspection;

@@ -1,7 +1,7 @@
 using System.Data.Common;
-using Sdv.Connector.Cli;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
+using Sdv.Connector.Failures;
 using Sdv.Connector.Progress;
 using Sdv.Connector.SchemaIntrospection.Inference;
 using Sdv.Connector.SchemaIntrospection.Introspection;

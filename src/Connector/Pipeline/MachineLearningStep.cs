@@ -1,4 +1,4 @@
-using Sdv.Connector.Cli;
+using Sdv.Connector.Failures;
 using Sdv.Connector.Synthesis.Evaluation;
 using Sdv.Connector.Synthesis.Evaluation.MachineLearning;
 using Sdv.Connector.Synthesis.Evaluation.Results;

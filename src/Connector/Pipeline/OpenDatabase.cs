@@ -1,7 +1,7 @@
 using System.Data.Common;
-using Sdv.Connector.Cli;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
+using Sdv.Connector.Failures;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Pipeline;
@@ -49,7 +49,7 @@ internal static class OpenDatabase
         catch (Exception e) when (e is DbException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException or ArgumentException)
         {
             await connection.DisposeAsync();
-            throw new UserInputException($"Cannot connect to {endpoint.Redacted}: {Describe(e)}", e, ExitCodes.ConnectionFailed);
+            throw new FailureException(FailureKind.ConnectionFailed, $"Cannot connect to {endpoint.Redacted}: {Describe(e)}", e);
         }
     }
 

@@ -1,8 +1,8 @@
 using System.Data.Common;
 using System.Runtime.ExceptionServices;
-using Sdv.Connector.Cli;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
+using Sdv.Connector.Failures;
 using Sdv.Connector.Progress;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
@@ -46,9 +46,8 @@ internal static class SampleStep
         {
             if (!replace)
             {
-                throw new UserInputException(
-                    $"The target {target.Redacted} already holds {existing.Tables.Count} table(s) ({string.Join(", ", existing.Tables.Take(5).Select(t => t.Name))}{(existing.Tables.Count > 5 ? ", ..." : string.Empty)}); nothing was written. Give --replace to drop and rewrite them, or choose an empty database.",
-                    ExitCodes.Refused);
+                throw new FailureException(FailureKind.Refused,
+                    $"The target {target.Redacted} already holds {existing.Tables.Count} table(s) ({string.Join(", ", existing.Tables.Take(5).Select(t => t.Name))}{(existing.Tables.Count > 5 ? ", ..." : string.Empty)}); nothing was written. Give --replace to drop and rewrite them, or choose an empty database.");
             }
             await adapter.SchemaWriter.DropTablesAsync(connection, existing.Tables.Select(t => t.Name).ToList(), cancellationToken);
             progress.Line($"replaced: dropped {existing.Tables.Count} table(s) of the target");

@@ -1,4 +1,4 @@
-using Sdv.Connector.Cli;
+using Sdv.Connector.Failures;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
 

@@ -25,6 +25,8 @@ internal sealed class MySqlAdapter : IEngineAdapter
 
     public DatabaseEngine Engine => DatabaseEngine.MySql;
 
+    public IReadOnlyList<EndpointScheme> Schemes { get; } = [new("mysql", EndpointKind.Database, DatabaseEngine.MySql), new("mariadb", EndpointKind.Database, DatabaseEngine.MySql)];
+
     public bool HasSchemas => false;
 
     public Func<TableSchema, ColumnSchema, ColumnSchema>? ToOtherEngine(DatabaseSchema source)
@@ -72,4 +74,6 @@ internal sealed class MySqlAdapter : IEngineAdapter
     public IBulkWriter BulkWriter { get; }
 
     public ITypeMapper TypeMapper => _types;
+
+    public IEngineFaults Faults => MySqlFaults.Instance;
 }

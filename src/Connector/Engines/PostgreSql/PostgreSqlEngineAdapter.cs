@@ -15,6 +15,8 @@ internal sealed class PostgreSqlEngineAdapter : IEngineAdapter
 {
     public DatabaseEngine Engine => DatabaseEngine.PostgreSql;
 
+    public IReadOnlyList<EndpointScheme> Schemes { get; } = [new("postgresql", EndpointKind.Database, DatabaseEngine.PostgreSql, ["postgres"])];
+
     public bool HasSchemas => true;
 
     public Func<TableSchema, ColumnSchema, ColumnSchema>? ToOtherEngine(DatabaseSchema source) => null;
@@ -64,4 +66,6 @@ internal sealed class PostgreSqlEngineAdapter : IEngineAdapter
     public IBulkWriter BulkWriter { get; } = new PostgreSqlBulkWriter();
 
     public ITypeMapper TypeMapper => PostgreSqlTypeMapper.Instance;
+
+    public IEngineFaults Faults => PostgreSqlFaults.Instance;
 }

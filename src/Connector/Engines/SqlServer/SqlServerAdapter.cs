@@ -25,6 +25,8 @@ internal sealed class SqlServerAdapter : IEngineAdapter
 
     public DatabaseEngine Engine => DatabaseEngine.SqlServer;
 
+    public IReadOnlyList<EndpointScheme> Schemes { get; } = [new("sqlserver", EndpointKind.Database, DatabaseEngine.SqlServer, ["mssql"])];
+
     public bool HasSchemas => true;
 
     public Func<TableSchema, ColumnSchema, ColumnSchema>? ToOtherEngine(DatabaseSchema source) => null;
@@ -63,4 +65,6 @@ internal sealed class SqlServerAdapter : IEngineAdapter
     public IBulkWriter BulkWriter { get; }
 
     public ITypeMapper TypeMapper => _types;
+
+    public IEngineFaults Faults => SqlServerFaults.Instance;
 }

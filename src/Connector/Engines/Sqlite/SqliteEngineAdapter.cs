@@ -14,6 +14,8 @@ internal sealed class SqliteEngineAdapter : IEngineAdapter
 {
     public DatabaseEngine Engine => DatabaseEngine.Sqlite;
 
+    public IReadOnlyList<EndpointScheme> Schemes { get; } = [new("sqlite", EndpointKind.Database, DatabaseEngine.Sqlite, ["sqlite3"])];
+
     public bool HasSchemas => false;
 
     public Func<TableSchema, ColumnSchema, ColumnSchema>? ToOtherEngine(DatabaseSchema source) => null;
@@ -50,4 +52,6 @@ internal sealed class SqliteEngineAdapter : IEngineAdapter
     public IBulkWriter BulkWriter { get; } = new SqliteBulkWriter();
 
     public ITypeMapper TypeMapper => SqliteTypeMapper.Instance;
+
+    public IEngineFaults Faults => SqliteFaults.Instance;
 }

@@ -1,30 +1,23 @@
 using Npgsql;
 using Polly;
-using Sdv.Connector.Cli;
+using Sdv.Connector.Failures;
 using Sdv.Connector.Nightly;
 using Sdv.Connector.Nightly.Config;
 using Xunit;
 
-namespace Sdv.Connector.Tests.Nightly;
+namespace Sdv.Connector.Tests.Failures;
 
 public sealed class TransientFaultTests
 {
     private static PostgresException Postgres(string state) => new("message", "ERROR", "ERROR", state);
 
-    [Theory]
-    [InlineData("40P01", true)]
-    [InlineData("40001", true)]
-    [InlineData("57P01", true)]
-    [InlineData("28P01", false)]
-    [InlineData("23505", false)]
-    [InlineData("42P01", false)]
-    public void Classifies_postgres_states(string state, bool transient) => Assert.Equal(transient, TransientFaults.IsTransient(Postgres(state)));
-
     [Fact]
     public void Looks_inside_a_connection_failure_and_never_retries_bad_input_or_cancellation()
     {
-        Assert.True(TransientFaults.IsTransient(new UserInputException("Cannot connect", new TimeoutException(), ExitCodes.ConnectionFailed)));
-        Assert.False(TransientFaults.IsTransient(new UserInputException("Cannot connect", Postgres("28P01"), ExitCodes.ConnectionFailed)));
+        // Which states are transient is PostgreSqlFaultsTests'; here, that the engine is asked, through the wrapping.
+        Assert.True(TransientFaults.IsTransient(new FailureException(FailureKind.ConnectionFailed, "Cannot connect", Postgres("57P03"))));
+        Assert.True(TransientFaults.IsTransient(new FailureException(FailureKind.ConnectionFailed, "Cannot connect", new TimeoutException())));
+        Assert.False(TransientFaults.IsTransient(new FailureException(FailureKind.ConnectionFailed, "Cannot connect", Postgres("28P01"))));
         Assert.False(TransientFaults.IsTransient(new UserInputException("bad option", new TimeoutException())));
         Assert.False(TransientFaults.IsTransient(new OperationCanceledException()));
         Assert.False(TransientFaults.IsTransient(new InvalidOperationException("bug")));
