@@ -69,7 +69,8 @@ internal sealed class CsvReader : IDisposable
             {
                 var raw = i == 0 ? first : row[i].ToString();
                 fields[i] = FieldValue(raw, line);
-                line += raw.Count(c => c == '\n');
+                // Only a quoted field can span lines.
+                if (raw.StartsWith('"')) line += raw.AsSpan().Count('\n');
             }
             if (_width < 0) _width = fields.Length;
             return fields;
@@ -86,7 +87,7 @@ internal sealed class CsvReader : IDisposable
             return raw;
         }
         // Sep ends a field only outside quotes, so an odd count of quotes means the last one was never closed.
-        if (raw.Count(c => c == '"') % 2 != 0)
+        if (raw.AsSpan().Count('"') % 2 != 0)
         {
             throw new CsvFormatException($"{_source}: line {line}: a quoted field is never closed (a '\"' is missing).");
         }
@@ -96,7 +97,7 @@ internal sealed class CsvReader : IDisposable
             var closing = raw.IndexOf('"', 1);
             while (closing + 1 < raw.Length && raw[closing + 1] == '"') closing = raw.IndexOf('"', closing + 2);
             var after = raw[closing + 1];
-            throw new CsvFormatException($"{_source}: line {line + raw[..closing].Count(c => c == '\n')}: '{after}' follows a closing quote; a quote inside a quoted field is written twice (\"\").");
+            throw new CsvFormatException($"{_source}: line {line + raw.AsSpan(0, closing).Count('\n')}: '{after}' follows a closing quote; a quote inside a quoted field is written twice (\"\").");
         }
         return inner.Replace("\"\"", "\"", StringComparison.Ordinal);
     }
