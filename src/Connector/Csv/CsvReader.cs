@@ -1,21 +1,21 @@
 using System.Text;
+using nietras.SeparatedValues;
 
 namespace Sdv.Connector.Csv;
 
 /// <summary>
 /// Streams the records of a CSV file (see <see cref="CsvFormat"/> for the dialect): one record in
-/// memory at a time, never the whole file. A leading byte-order mark is skipped. Blank lines are
-/// skipped, except in a file whose header has one column, where a blank line is a NULL value.
+/// memory at a time, never the whole file. Sep splits the input into rows and fields (quoted fields may
+/// hold delimiters and line breaks; CRLF, LF and CR end a row); this class gives the fields our meaning.
+/// Sep leaves quoted fields as written (Unescape off), which is what tells a quoted "" or "NULL" (text)
+/// from an empty or NULL field written bare (NULL). A leading byte-order mark is skipped. Blank lines
+/// are skipped, except in a file whose header has one column, where a blank line is a NULL value.
 /// </summary>
 internal sealed class CsvReader : IDisposable
 {
     private readonly TextReader _reader;
-    private readonly CsvFormat _format;
-    private readonly char[] _buffer = new char[64 * 1024];
-    private readonly StringBuilder _field = new();
+    private readonly SepReader _rows;
     private readonly string _source;
-    private int _length;
-    private int _position;
     private bool _started;
     private int _width = -1;
 
@@ -24,8 +24,10 @@ internal sealed class CsvReader : IDisposable
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(format);
         _reader = reader;
-        _format = format;
+        Format = format;
         _source = source;
+        // Rows may differ in width: CsvStaging reports a short or long row with its line, in its own words.
+        _rows = Sep.New(format.Delimiter).Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).From(reader);
     }
 
     /// <summary>Opens a file as UTF-8 (a byte-order mark is honoured) with the delimiter detected from its first line.</summary>
@@ -40,107 +42,69 @@ internal sealed class CsvReader : IDisposable
         return new CsvReader(new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024), format, path);
     }
 
-    public CsvFormat Format => _format;
+    public CsvFormat Format { get; }
 
     /// <summary>The 1-based line on which the last record read starts.</summary>
     public long RecordLine { get; private set; }
 
-    private long _line = 1;
-
     /// <summary>The next record, or null at the end of the input. A quoted field is text as written; an unquoted empty field is null.</summary>
     public string?[]? ReadRecord()
     {
-        var c = Next();
-        if (!_started)
+        while (_rows.MoveNext())
         {
-            _started = true;
-            if (c == '\uFEFF') c = Next();
+            var row = _rows.Current;
+            // Sep numbers the first row after it; it starts on line 1.
+            RecordLine = _started ? row.LineNumberFrom : 1;
+            var first = row[0].ToString();
+            if (!_started)
+            {
+                _started = true;
+                if (first.StartsWith('\uFEFF')) first = first[1..];
+            }
+            if (row.ColCount == 1 && first.Length == 0 && _width != 1) continue;
+
+            var fields = new string?[row.ColCount];
+            var line = RecordLine;
+            for (var i = 0; i < fields.Length; i++)
+            {
+                var raw = i == 0 ? first : row[i].ToString();
+                fields[i] = FieldValue(raw, line);
+                // Only a quoted field can span lines.
+                if (raw.StartsWith('"')) line += raw.AsSpan().Count('\n');
+            }
+            if (_width < 0) _width = fields.Length;
+            return fields;
         }
-        while ((c == '\r' || c == '\n') && _width != 1)
+        return null;
+    }
+
+    /// <summary>A field's value: a quoted field unquoted (its doubled quotes made single), a bare one null where it is empty or a NULL literal.</summary>
+    private string? FieldValue(string raw, long line)
+    {
+        if (!raw.StartsWith('"'))
         {
-            EndLine(c);
-            c = Next();
+            if (raw.Length == 0 || (Format.NullLiterals && raw is "NULL" or "\\N")) return null;
+            return raw;
         }
-        if (c < 0) return null;
-        RecordLine = _line;
-        var fields = new List<string?>(_width > 0 ? _width : 8);
-        while (true)
+        // Sep ends a field only outside quotes, so an odd count of quotes means the last one was never closed.
+        if (raw.AsSpan().Count('"') % 2 != 0)
         {
-            _field.Clear();
-            var quoted = false;
-            if (c == '"')
-            {
-                quoted = true;
-                var openedOn = _line;
-                while (true)
-                {
-                    c = Next();
-                    if (c < 0) throw new CsvFormatException($"{_source}: line {openedOn}: a quoted field is never closed (a '\"' is missing).");
-                    if (c == '"')
-                    {
-                        c = Next();
-                        if (c == '"') { _field.Append('"'); continue; }
-                        break;
-                    }
-                    if (c == '\n' || (c == '\r' && Peek() != '\n')) _line++;
-                    _field.Append((char)c);
-                }
-                if (c >= 0 && c != _format.Delimiter && c != '\r' && c != '\n')
-                    throw new CsvFormatException($"{_source}: line {_line}: '{(char)c}' follows a closing quote; a quote inside a quoted field is written twice (\"\").");
-            }
-            else
-            {
-                while (c >= 0 && c != _format.Delimiter && c != '\r' && c != '\n')
-                {
-                    _field.Append((char)c);
-                    c = Next();
-                }
-            }
-            fields.Add(FieldValue(quoted));
-            if (c == _format.Delimiter)
-            {
-                c = Next();
-                continue;
-            }
-            EndLine(c);
-            break;
+            throw new CsvFormatException($"{_source}: line {line}: a quoted field is never closed (a '\"' is missing).");
         }
-        if (_width < 0) _width = fields.Count;
-        return [.. fields];
+        var inner = raw.Length >= 2 && raw.EndsWith('"') ? raw[1..^1] : null;
+        if (inner is null || inner.Replace("\"\"", "", StringComparison.Ordinal).Contains('"', StringComparison.Ordinal))
+        {
+            var closing = raw.IndexOf('"', 1);
+            while (closing + 1 < raw.Length && raw[closing + 1] == '"') closing = raw.IndexOf('"', closing + 2);
+            var after = raw[closing + 1];
+            throw new CsvFormatException($"{_source}: line {line + raw.AsSpan(0, closing).Count('\n')}: '{after}' follows a closing quote; a quote inside a quoted field is written twice (\"\").");
+        }
+        return inner.Replace("\"\"", "\"", StringComparison.Ordinal);
     }
 
-    private string? FieldValue(bool quoted)
+    public void Dispose()
     {
-        if (quoted) return _field.ToString();
-        if (_field.Length == 0) return null;
-        if (_format.NullLiterals && ((_field.Length == 4 && _field.Equals("NULL")) || (_field.Length == 2 && _field[0] == '\\' && _field[1] == 'N'))) return null;
-        return _field.ToString();
+        _rows.Dispose();
+        _reader.Dispose();
     }
-
-    private void EndLine(int c)
-    {
-        if (c == '\r' && Peek() == '\n') Next();
-        if (c >= 0) _line++;
-    }
-
-    private int Next()
-    {
-        if (_position == _length && !Fill()) return -1;
-        return _buffer[_position++];
-    }
-
-    private int Peek()
-    {
-        if (_position == _length && !Fill()) return -1;
-        return _buffer[_position];
-    }
-
-    private bool Fill()
-    {
-        _length = _reader.Read(_buffer, 0, _buffer.Length);
-        _position = 0;
-        return _length > 0;
-    }
-
-    public void Dispose() => _reader.Dispose();
 }

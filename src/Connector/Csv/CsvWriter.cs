@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using nietras.SeparatedValues;
 
 namespace Sdv.Connector.Csv;
 
@@ -14,6 +15,7 @@ internal sealed class CsvWriter : IDisposable
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private readonly TextWriter _writer;
+    private readonly SepWriter _rows;
     private readonly char _delimiter;
 
     public CsvWriter(TextWriter writer, char delimiter = ',')
@@ -21,6 +23,9 @@ internal sealed class CsvWriter : IDisposable
         ArgumentNullException.ThrowIfNull(writer);
         _writer = writer;
         _delimiter = delimiter;
+        // Sep's own escaping quotes only fields holding the delimiter, a quote or a line break; ours (Escape) also
+        // quotes the fields a reader would take for NULL or trim, so fields reach Sep already escaped.
+        _rows = Sep.New(delimiter).Writer(o => o with { WriteHeader = false, Escape = false, DisableColCountCheck = true }).To(writer);
     }
 
     /// <summary>Creates (or overwrites) a file as UTF-8 without a byte-order mark.</summary>
@@ -30,15 +35,14 @@ internal sealed class CsvWriter : IDisposable
     public void WriteRecord(IReadOnlyList<string?> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
+        using var row = _rows.NewRow();
         for (var i = 0; i < fields.Count; i++)
         {
-            if (i > 0) _writer.Write(_delimiter);
-            if (fields[i] is { } field) _writer.Write(Escape(field, _delimiter));
+            row[i].Set(fields[i] is { } field ? Escape(field, _delimiter) : string.Empty);
         }
-        _writer.Write('\n');
     }
 
-    public void Flush() => _writer.Flush();
+    public void Flush() => _rows.Flush();
 
     /// <summary>A text field as written: quoted (inner quotes doubled) when a reader would otherwise misread it.</summary>
     public static string Escape(string field, char delimiter)
@@ -84,5 +88,9 @@ internal sealed class CsvWriter : IDisposable
         _ => value.ToString(),
     };
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _rows.Dispose();
+        _writer.Dispose();
+    }
 }

@@ -4,7 +4,7 @@ namespace Sdv.Connector.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// One server per engine, shared by the whole assembly; each test asks it for a database of its own.
-/// Servers come from environment variables (set by test.sh) with test.sh's defaults.
+/// Servers are Testcontainers containers where a Docker engine answers, otherwise those test.sh starts (see each fixture).
 /// </summary>
 public abstract class EngineFixture
 {

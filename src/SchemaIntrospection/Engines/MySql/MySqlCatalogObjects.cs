@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
 using Sdv.Connector.SchemaIntrospection.Model;
-using static Sdv.Connector.SchemaIntrospection.Engines.CatalogRows;
 
 namespace Sdv.Connector.SchemaIntrospection.Engines.MySql;
 
@@ -14,17 +13,22 @@ internal static partial class MySqlCatalogObjects
 {
     public static async Task<IReadOnlyList<RoutineSchema>> RoutinesAsync(DbConnection connection, string database, List<string> warnings, CancellationToken cancellationToken)
     {
-        const string sql = "SELECT ROUTINE_NAME, ROUTINE_TYPE FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY CREATED, ROUTINE_NAME";
+        const string sql = """
+            SELECT ROUTINE_NAME AS Name, ROUTINE_TYPE AS RoutineType FROM information_schema.ROUTINES
+            WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY CREATED, ROUTINE_NAME
+            """;
         var result = new List<RoutineSchema>();
-        foreach (var row in await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
+        foreach (var row in await CatalogQuery.ListAsync<RoutineRow>(connection, sql, cancellationToken).ConfigureAwait(false))
         {
-            var name = Text(row[0]);
-            var kind = Text(row[1]).Equals("PROCEDURE", StringComparison.OrdinalIgnoreCase) ? "procedure" : "function";
+            var name = row.Name;
+            var kind = row.RoutineType.Equals("PROCEDURE", StringComparison.OrdinalIgnoreCase) ? "procedure" : "function";
             string? definition = null;
             try
             {
-                var show = await QueryAsync(connection, $"SHOW CREATE {kind.ToUpperInvariant()} {IdentifierQuoting.Backticks.Quote(name)}", cancellationToken).ConfigureAwait(false);
-                definition = show.Count > 0 ? Str(show[0][2]) : null;
+                // SHOW CREATE's columns (Procedure, sql_mode, Create Procedure, ...) are read by position.
+                var show = await CatalogQuery.ListAsync<(string? Name, string? SqlMode, string? Definition)>(
+                    connection, $"SHOW CREATE {kind.ToUpperInvariant()} {IdentifierQuoting.Backticks.Quote(name)}", cancellationToken).ConfigureAwait(false);
+                definition = show.Count > 0 ? show[0].Definition : null;
             }
             catch (DbException e)
             {
@@ -44,21 +48,23 @@ internal static partial class MySqlCatalogObjects
     public static async Task<IReadOnlyList<TriggerSchema>> TriggersAsync(DbConnection connection, string database, ISet<string> tables, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT
+            SELECT TRIGGER_NAME AS Name, EVENT_OBJECT_TABLE AS TableName, ACTION_TIMING AS Timing, EVENT_MANIPULATION AS Event,
+                   ACTION_STATEMENT AS Statement
             FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY EVENT_OBJECT_TABLE, ACTION_ORDER, TRIGGER_NAME
             """;
-        return (await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
-            .Where(r => tables.Contains(Text(r[1])))
-            .Select(r => new TriggerSchema(Text(r[0]), new QualifiedName(database, Text(r[1])),
-                $"CREATE TRIGGER {IdentifierQuoting.Backticks.Quote(Text(r[0]))} {Text(r[2])} {Text(r[3])} ON {IdentifierQuoting.Backticks.Quote(Text(r[1]))} FOR EACH ROW {Text(r[4])}"))
+        return (await CatalogQuery.ListAsync<TriggerRow>(connection, sql, cancellationToken).ConfigureAwait(false))
+            .Where(r => tables.Contains(r.TableName))
+            .Select(r => new TriggerSchema(r.Name, new QualifiedName(database, r.TableName),
+                $"CREATE TRIGGER {IdentifierQuoting.Backticks.Quote(r.Name)} {r.Timing} {r.Event} ON {IdentifierQuoting.Backticks.Quote(r.TableName)} FOR EACH ROW {r.Statement}"))
             .ToList();
     }
 
     /// <summary>The PARTITION BY clause of a partitioned table (SHOW CREATE TABLE's tail, its version comment removed), or null.</summary>
     public static async Task<string?> PartitionClauseAsync(DbConnection connection, string table, CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync(connection, $"SHOW CREATE TABLE {IdentifierQuoting.Backticks.Quote(table)}", cancellationToken).ConfigureAwait(false);
-        var create = rows.Count > 0 ? Str(rows[0][1]) : null;
+        var rows = await CatalogQuery.ListAsync<(string? Table, string? Create)>(
+            connection, $"SHOW CREATE TABLE {IdentifierQuoting.Backticks.Quote(table)}", cancellationToken).ConfigureAwait(false);
+        var create = rows.Count > 0 ? rows[0].Create : null;
         var at = create?.IndexOf("PARTITION BY", StringComparison.OrdinalIgnoreCase) ?? -1;
         if (create is null || at < 0) return null;
         var clause = create[at..].Trim();
@@ -71,18 +77,45 @@ internal static partial class MySqlCatalogObjects
         ArgumentNullException.ThrowIfNull(sequence);
         try
         {
-            var rows = await QueryAsync(connection,
-                $"SELECT start_value, minimum_value, maximum_value, increment, cache_size, cycle_option FROM {IdentifierQuoting.Backticks.Quote(sequence.Name.Name)}",
+            var rows = await CatalogQuery.ListAsync<SequenceRow>(connection,
+                "SELECT start_value AS StartValue, minimum_value AS MinimumValue, maximum_value AS MaximumValue, increment AS IncrementBy, " +
+                $"cache_size AS CacheSize, cycle_option AS CycleOption FROM {IdentifierQuoting.Backticks.Quote(sequence.Name.Name)}",
                 cancellationToken).ConfigureAwait(false);
             if (rows.Count == 0) return sequence;
             var r = rows[0];
-            return sequence with { Start = Long(r[0]), MinValue = Long(r[1]), MaxValue = Long(r[2]), Increment = Long(r[3]), Cache = Long(r[4]), Cycle = Bool(r[5]) };
+            return sequence with { Start = r.StartValue, MinValue = r.MinimumValue, MaxValue = r.MaximumValue, Increment = r.IncrementBy, Cache = r.CacheSize, Cycle = r.CycleOption };
         }
         catch (DbException)
         {
             // Without SELECT on the sequence its parameters stay the defaults.
             return sequence;
         }
+    }
+
+    // Catalog rows mapped by Dapper by column alias; a property left unset by a NULL keeps its initial value.
+    private sealed record RoutineRow
+    {
+        public string Name { get; init; } = "";
+        public string RoutineType { get; init; } = "";
+    }
+
+    private sealed record TriggerRow
+    {
+        public string Name { get; init; } = "";
+        public string TableName { get; init; } = "";
+        public string Timing { get; init; } = "";
+        public string Event { get; init; } = "";
+        public string Statement { get; init; } = "";
+    }
+
+    private sealed record SequenceRow
+    {
+        public long? StartValue { get; init; }
+        public long? MinimumValue { get; init; }
+        public long? MaximumValue { get; init; }
+        public long? IncrementBy { get; init; }
+        public long? CacheSize { get; init; }
+        public bool CycleOption { get; init; }
     }
 
     [GeneratedRegex(@"^\s*CREATE\s+DEFINER\s*=\s*(`[^`]*`|'[^']*'|[^@\s]+)@(`[^`]*`|'[^']*'|[^\s]+)\s+", RegexOptions.IgnoreCase)]

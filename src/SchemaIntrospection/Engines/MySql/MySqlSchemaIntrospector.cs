@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
-using static Sdv.Connector.SchemaIntrospection.Engines.CatalogRows;
 
 namespace Sdv.Connector.SchemaIntrospection.Engines.MySql;
 
@@ -21,10 +20,10 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(options);
 
-        var head = (await QueryAsync(connection, "SELECT DATABASE(), VERSION()", cancellationToken).ConfigureAwait(false))[0];
-        var database = Str(head[0]) ?? throw new InvalidOperationException(
+        var head = (await CatalogQuery.ListAsync<ServerRow>(connection, "SELECT DATABASE() AS DatabaseName, VERSION() AS Version", cancellationToken).ConfigureAwait(false))[0];
+        var database = head.DatabaseName ?? throw new InvalidOperationException(
             "The MySQL/MariaDB connection has no current database; name one in the connection string (Database=...).");
-        var version = Text(head[1]);
+        var version = head.Version;
         var flavor = new Flavor(version);
         var warnings = new List<string>();
 
@@ -92,27 +91,27 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
         DbConnection connection, string database, TableFilter filter, List<string> warnings, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT TABLE_NAME, TABLE_TYPE, TABLE_ROWS, TABLE_COLLATION, AUTO_INCREMENT, TABLE_COMMENT, CREATE_OPTIONS, ENGINE
+            SELECT TABLE_NAME AS TableName, TABLE_TYPE AS TableType, TABLE_ROWS AS EstimatedRows, TABLE_COLLATION AS Collation,
+                   AUTO_INCREMENT AS NextId, TABLE_COMMENT AS Comment, CREATE_OPTIONS AS CreateOptions, ENGINE AS StorageEngine
             FROM information_schema.TABLES
             WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')
             ORDER BY TABLE_NAME
             """;
         var tables = new SortedDictionary<string, TableInfo>(StringComparer.Ordinal);
-        foreach (var row in await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
+        foreach (var row in await CatalogQuery.ListAsync<TableRow>(connection, sql, cancellationToken).ConfigureAwait(false))
         {
-            var name = Text(row[0]);
+            var name = row.TableName;
             if (!filter.Includes(new QualifiedName(database, name))) continue;
             var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
-            var engine = Str(row[7]);
+            var engine = row.StorageEngine;
             if (engine is not null) annotations["mysql.engine"] = engine;
-            if (Long(row[4]) is { } nextId) annotations["mysql.auto_increment"] = nextId.ToString(CultureInfo.InvariantCulture);
-            var createOptions = Text(row[6]);
-            if (createOptions.Contains("partitioned", StringComparison.OrdinalIgnoreCase))
+            if (row.NextId is { } nextId) annotations["mysql.auto_increment"] = nextId.ToString(CultureInfo.InvariantCulture);
+            if (row.CreateOptions.Contains("partitioned", StringComparison.OrdinalIgnoreCase))
             {
                 // MySQL partitions live inside the table, so there are no partition tables to group under it.
                 annotations["mysql.partitioned"] = "true";
             }
-            if (Text(row[1]) == "SYSTEM VERSIONED")
+            if (row.TableType == "SYSTEM VERSIONED")
             {
                 annotations["mysql.system_versioned"] = "true";
                 warnings.Add($"Table {database}.{name} is system-versioned; only its current rows are read.");
@@ -121,7 +120,7 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
             {
                 warnings.Add($"Table {database}.{name} uses the {engine} storage engine, which may not enforce foreign keys or transactions.");
             }
-            tables[name] = new TableInfo(Long(row[2]), Str(row[3]), Str(row[5]), annotations);
+            tables[name] = new TableInfo(row.EstimatedRows, row.Collation, row.Comment, annotations);
         }
         return tables;
     }
@@ -135,7 +134,7 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
         {
             // MariaDB names checks per table (a column check is named after its column), so TABLE_NAME is part of the key.
             sql = """
-                SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE
+                SELECT TABLE_NAME AS TableName, CONSTRAINT_NAME AS Name, CHECK_CLAUSE AS Clause
                 FROM information_schema.CHECK_CONSTRAINTS
                 WHERE CONSTRAINT_SCHEMA = DATABASE()
                 ORDER BY TABLE_NAME, CONSTRAINT_NAME
@@ -145,7 +144,7 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
         {
             // MySQL's CHECK_CONSTRAINTS has no TABLE_NAME; check names are unique per schema, and TABLE_CONSTRAINTS says whose.
             sql = """
-                SELECT tc.TABLE_NAME, cc.CONSTRAINT_NAME, cc.CHECK_CLAUSE
+                SELECT tc.TABLE_NAME AS TableName, cc.CONSTRAINT_NAME AS Name, cc.CHECK_CLAUSE AS Clause
                 FROM information_schema.TABLE_CONSTRAINTS tc
                 JOIN information_schema.CHECK_CONSTRAINTS cc
                   ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
@@ -159,13 +158,13 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
             return result;
         }
 
-        foreach (var row in await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
+        foreach (var row in await CatalogQuery.ListAsync<CheckRow>(connection, sql, cancellationToken).ConfigureAwait(false))
         {
-            var table = Text(row[0]);
+            var table = row.TableName;
             if (!tables.ContainsKey(table)) continue;
             if (!result.TryGetValue(table, out var checks)) result[table] = checks = new TableChecks();
-            var name = Str(row[1]);
-            var clause = Text(row[2]);
+            var name = row.Name;
+            var clause = row.Clause;
             if (JsonValidColumn(clause) is { } jsonColumn)
             {
                 // MariaDB's JSON type is LONGTEXT plus this check: the column becomes Json and the check is implied by it.
@@ -194,28 +193,30 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
         List<string> warnings, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT, IS_NULLABLE, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH,
-                   NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, COLLATION_NAME, COLUMN_TYPE, EXTRA, GENERATION_EXPRESSION, COLUMN_COMMENT
+            SELECT TABLE_NAME AS TableName, COLUMN_NAME AS Name, ORDINAL_POSITION AS Ordinal, COLUMN_DEFAULT AS DefaultValue,
+                   IS_NULLABLE AS Nullable, DATA_TYPE AS DataType, CHARACTER_MAXIMUM_LENGTH AS MaxLength, NUMERIC_PRECISION AS NumericPrecision,
+                   NUMERIC_SCALE AS NumericScale, DATETIME_PRECISION AS DateTimePrecision, COLLATION_NAME AS Collation, COLUMN_TYPE AS ColumnType,
+                   EXTRA AS Extra, GENERATION_EXPRESSION AS Generation, COLUMN_COMMENT AS Comment
             FROM information_schema.COLUMNS
             WHERE TABLE_SCHEMA = DATABASE()
             ORDER BY TABLE_NAME, ORDINAL_POSITION
             """;
         var result = new Dictionary<string, List<ColumnSchema>>(StringComparer.Ordinal);
-        foreach (var row in await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
+        foreach (var row in await CatalogQuery.ListAsync<ColumnRow>(connection, sql, cancellationToken).ConfigureAwait(false))
         {
-            var tableName = Text(row[0]);
+            var tableName = row.TableName;
             if (!tables.TryGetValue(tableName, out var table)) continue;
-            var name = Text(row[1]);
-            var dataType = Text(row[5]).ToLowerInvariant();
-            var columnType = Text(row[11]);
-            var extra = Text(row[12]);
+            var name = row.Name;
+            var dataType = row.DataType.ToLowerInvariant();
+            var columnType = row.ColumnType;
+            var extra = row.Extra;
             var isJson = checks.TryGetValue(tableName, out var tableChecks) && tableChecks.JsonColumns.Contains(name);
 
             var parsed = MySqlColumnType.Parse(columnType);
             MySqlMappedType mapped;
             try
             {
-                mapped = MySqlTypeMapping.Map(dataType, parsed, Long(row[6]), Int(row[7]), Int(row[8]), Int(row[9]), isJson);
+                mapped = MySqlTypeMapping.Map(dataType, parsed, row.MaxLength, row.NumericPrecision, row.NumericScale, row.DateTimePrecision, isJson);
             }
             catch (FormatException e)
             {
@@ -224,13 +225,13 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
             if (mapped.Warning is not null) warnings.Add($"Column {tableName}.{name}: {mapped.Warning}.");
 
             var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (Str(row[14]) is { Length: > 0 } comment) annotations["comment"] = comment;
+            if (row.Comment is { Length: > 0 } comment) annotations["comment"] = comment;
             if (parsed.IsUnsigned) annotations["mysql.unsigned"] = "true";
             if (parsed.IsZerofill) annotations["mysql.zerofill"] = "true";
             var onUpdate = extra.IndexOf("on update ", StringComparison.OrdinalIgnoreCase);
             if (onUpdate >= 0) annotations["mysql.on_update"] = extra[(onUpdate + "on update ".Length)..].Trim();
 
-            var generation = Str(row[13]);
+            var generation = row.Generation;
             string? generatedSql = null;
             if (!string.IsNullOrEmpty(generation) || extra.Contains("GENERATED", StringComparison.OrdinalIgnoreCase)
                 || extra.Contains("PERSISTENT", StringComparison.OrdinalIgnoreCase))
@@ -240,7 +241,7 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
                     || extra.Contains("PERSISTENT", StringComparison.OrdinalIgnoreCase) ? "stored" : "virtual";
             }
 
-            var collation = Str(row[10]);
+            var collation = row.Collation;
             if (collation is null || mapped.LogicalType is LogicalType.Json
                 || string.Equals(collation, table.Collation, StringComparison.OrdinalIgnoreCase))
             {
@@ -250,11 +251,11 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
             var column = new ColumnSchema
             {
                 Name = name,
-                Ordinal = Int(row[2]) ?? 0,
+                Ordinal = row.Ordinal,
                 NativeType = columnType,
                 LogicalType = mapped.LogicalType,
-                IsNullable = Text(row[4]).Equals("YES", StringComparison.OrdinalIgnoreCase),
-                DefaultSql = generatedSql is null ? MySqlDefaults.Normalize(Str(row[3]), extra, dataType, flavor.IsMariaDb) : null,
+                IsNullable = row.Nullable.Equals("YES", StringComparison.OrdinalIgnoreCase),
+                DefaultSql = generatedSql is null ? MySqlDefaults.Normalize(row.DefaultValue, extra, dataType, flavor.IsMariaDb) : null,
                 Identity = extra.Contains("auto_increment", StringComparison.OrdinalIgnoreCase) ? IdentityKind.AutoIncrement : IdentityKind.None,
                 GeneratedSql = generatedSql,
                 MaxLength = mapped.MaxLength,
@@ -276,24 +277,25 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
         // MySQL 8.0.13+ has functional key parts (COLUMN_NAME null, EXPRESSION set); MariaDB has no EXPRESSION column.
         var expression = !flavor.IsMariaDb && flavor.AtLeast(8, 0, 13) ? "EXPRESSION" : "NULL";
         var sql = $"""
-            SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART, INDEX_TYPE, {expression}
+            SELECT TABLE_NAME AS TableName, INDEX_NAME AS IndexName, NON_UNIQUE AS NonUnique, COLUMN_NAME AS ColumnName,
+                   SUB_PART AS SubPart, INDEX_TYPE AS IndexType, {expression} AS Expression
             FROM information_schema.STATISTICS
             WHERE TABLE_SCHEMA = DATABASE()
             ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX
             """;
         var parts = new Dictionary<(string Table, string Index), List<IndexPart>>();
         var order = new List<(string Table, string Index)>();
-        foreach (var row in await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
+        foreach (var row in await CatalogQuery.ListAsync<IndexRow>(connection, sql, cancellationToken).ConfigureAwait(false))
         {
-            var table = Text(row[0]);
+            var table = row.TableName;
             if (!tables.ContainsKey(table)) continue;
-            var key = (table, Text(row[1]));
+            var key = (table, row.IndexName);
             if (!parts.TryGetValue(key, out var list))
             {
                 parts[key] = list = [];
                 order.Add(key);
             }
-            list.Add(new IndexPart(Str(row[4]), Long(row[5]), Text(row[6]), Str(row[7]), !Bool(row[2])));
+            list.Add(new IndexPart(row.ColumnName, row.SubPart, row.IndexType, row.Expression, !row.NonUnique));
         }
 
         var result = new Dictionary<string, TableIndexes>(StringComparer.Ordinal);
@@ -341,20 +343,21 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
         List<string> warnings, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME,
-                   k.REFERENCED_COLUMN_NAME, r.UPDATE_RULE, r.DELETE_RULE
+            SELECT k.TABLE_NAME AS TableName, k.CONSTRAINT_NAME AS Name, k.COLUMN_NAME AS ColumnName,
+                   k.REFERENCED_TABLE_SCHEMA AS PrincipalSchema, k.REFERENCED_TABLE_NAME AS PrincipalTable,
+                   k.REFERENCED_COLUMN_NAME AS PrincipalColumn, r.UPDATE_RULE AS UpdateRule, r.DELETE_RULE AS DeleteRule
             FROM information_schema.KEY_COLUMN_USAGE k
             JOIN information_schema.REFERENTIAL_CONSTRAINTS r
               ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.TABLE_NAME = k.TABLE_NAME AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME
             WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL
             ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION
             """;
-        var groups = new List<(string Table, string Name, List<object?[]> Rows)>();
-        foreach (var row in await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
+        var groups = new List<(string Table, string Name, List<ForeignKeyRow> Rows)>();
+        foreach (var row in await CatalogQuery.ListAsync<ForeignKeyRow>(connection, sql, cancellationToken).ConfigureAwait(false))
         {
-            var table = Text(row[0]);
+            var table = row.TableName;
             if (!tables.ContainsKey(table)) continue;
-            var name = Text(row[1]);
+            var name = row.Name;
             if (groups.Count == 0 || groups[^1].Table != table || groups[^1].Name != name) groups.Add((table, name, []));
             groups[^1].Rows.Add(row);
         }
@@ -363,16 +366,16 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
         foreach (var (table, name, rows) in groups)
         {
             var first = rows[0];
-            var principal = new QualifiedName(Str(first[3]) ?? database, Text(first[4]));
+            var principal = new QualifiedName(first.PrincipalSchema ?? database, first.PrincipalTable);
             var fk = new ForeignKeySchema
             {
                 Name = name,
                 Table = new QualifiedName(database, table),
-                Columns = rows.Select(r => Text(r[2])).ToList(),
+                Columns = rows.Select(r => r.ColumnName).ToList(),
                 PrincipalTable = principal,
-                PrincipalColumns = rows.Select(r => Text(r[5])).ToList(),
-                OnUpdate = Action(Str(first[6])),
-                OnDelete = Action(Str(first[7])),
+                PrincipalColumns = rows.Select(r => r.PrincipalColumn).ToList(),
+                OnUpdate = Action(first.UpdateRule),
+                OnDelete = Action(first.DeleteRule),
             };
             if (!string.Equals(principal.Schema, database, StringComparison.Ordinal))
             {
@@ -403,13 +406,13 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
         DbConnection connection, string database, TableFilter filter, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT TABLE_NAME, VIEW_DEFINITION
+            SELECT TABLE_NAME AS Name, VIEW_DEFINITION AS Definition
             FROM information_schema.VIEWS
             WHERE TABLE_SCHEMA = DATABASE()
             ORDER BY TABLE_NAME
             """;
-        return (await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
-            .Select(r => new ViewSchema(new QualifiedName(database, Text(r[0])), Str(r[1])))
+        return (await CatalogQuery.ListAsync<ViewRow>(connection, sql, cancellationToken).ConfigureAwait(false))
+            .Select(r => new ViewSchema(new QualifiedName(database, r.Name), r.Definition))
             .Where(v => filter.Includes(v.Name))
             .OrderBy(v => v.Name, QualifiedName.Order)
             .ToList();
@@ -426,9 +429,9 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
             ORDER BY TABLE_NAME
             """;
         var sequences = new List<SequenceSchema>();
-        foreach (var row in await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
+        foreach (var name in await CatalogQuery.ListAsync<string>(connection, sql, cancellationToken).ConfigureAwait(false))
         {
-            var sequence = new SequenceSchema(new QualifiedName(database, Text(row[0])));
+            var sequence = new SequenceSchema(new QualifiedName(database, name));
             if (filter.Includes(sequence.Name)) sequences.Add(await MySqlCatalogObjects.SequenceAsync(connection, sequence, cancellationToken).ConfigureAwait(false));
         }
         return sequences;
@@ -436,8 +439,84 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
 
     private static async Task<long> CountRowsAsync(DbConnection connection, string database, string table, CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync(connection, $"SELECT COUNT(*) FROM {IdentifierQuoting.Backticks.Quote(new QualifiedName(database, table))}", cancellationToken).ConfigureAwait(false);
-        return Long(rows[0][0]) ?? 0;
+        var rows = await CatalogQuery.ListAsync<long>(connection, $"SELECT COUNT(*) FROM {IdentifierQuoting.Backticks.Quote(new QualifiedName(database, table))}", cancellationToken).ConfigureAwait(false);
+        return rows[0];
+    }
+
+    // Catalog rows mapped by Dapper by column alias; a property left unset by a NULL keeps its initial value.
+    private sealed record ServerRow
+    {
+        public string? DatabaseName { get; init; }
+        public string Version { get; init; } = "";
+    }
+
+    private sealed record TableRow
+    {
+        public string TableName { get; init; } = "";
+        public string TableType { get; init; } = "";
+        public long? EstimatedRows { get; init; }
+        public string? Collation { get; init; }
+        // AUTO_INCREMENT is unsigned: an unsigned BIGINT key may be past long's range.
+        public ulong? NextId { get; init; }
+        public string? Comment { get; init; }
+        public string CreateOptions { get; init; } = "";
+        public string? StorageEngine { get; init; }
+    }
+
+    private sealed record CheckRow
+    {
+        public string TableName { get; init; } = "";
+        public string? Name { get; init; }
+        public string Clause { get; init; } = "";
+    }
+
+    private sealed record ColumnRow
+    {
+        public string TableName { get; init; } = "";
+        public string Name { get; init; } = "";
+        public int Ordinal { get; init; }
+        public string? DefaultValue { get; init; }
+        public string Nullable { get; init; } = "";
+        public string DataType { get; init; } = "";
+        // LONGTEXT's 4 GiB does not fit an int.
+        public long? MaxLength { get; init; }
+        public int? NumericPrecision { get; init; }
+        public int? NumericScale { get; init; }
+        public int? DateTimePrecision { get; init; }
+        public string? Collation { get; init; }
+        public string ColumnType { get; init; } = "";
+        public string Extra { get; init; } = "";
+        public string? Generation { get; init; }
+        public string? Comment { get; init; }
+    }
+
+    private sealed record IndexRow
+    {
+        public string TableName { get; init; } = "";
+        public string IndexName { get; init; } = "";
+        public bool NonUnique { get; init; }
+        public string? ColumnName { get; init; }
+        public long? SubPart { get; init; }
+        public string IndexType { get; init; } = "";
+        public string? Expression { get; init; }
+    }
+
+    private sealed record ForeignKeyRow
+    {
+        public string TableName { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string ColumnName { get; init; } = "";
+        public string? PrincipalSchema { get; init; }
+        public string PrincipalTable { get; init; } = "";
+        public string PrincipalColumn { get; init; } = "";
+        public string? UpdateRule { get; init; }
+        public string? DeleteRule { get; init; }
+    }
+
+    private sealed record ViewRow
+    {
+        public string Name { get; init; } = "";
+        public string? Definition { get; init; }
     }
 
     private sealed record TableInfo(long? EstimatedRows, string? Collation, string? Comment, IReadOnlyDictionary<string, string> Annotations);

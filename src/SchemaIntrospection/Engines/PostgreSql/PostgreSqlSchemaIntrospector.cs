@@ -13,20 +13,20 @@ namespace Sdv.Connector.SchemaIntrospection.Engines.PostgreSql;
 internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
 {
     private const string SchemasSql = """
-        SELECT n.nspname::text FROM pg_namespace n
+        SELECT n.nspname::text AS Name FROM pg_namespace n
         WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
           AND n.nspname NOT LIKE 'pg\_toast%' AND n.nspname NOT LIKE 'pg\_temp\_%'
         """;
 
     // Relations an extension owns (PostGIS's spatial_ref_sys, geometry_columns) are the extension's: it creates them.
     private const string RelationsSql = """
-        SELECT c.oid::int8, n.nspname::text, c.relname::text, c.relkind::text, c.relispartition, c.reltuples::float8,
-               obj_description(c.oid, 'pg_class'),
-               (SELECT i.inhparent::int8 FROM pg_inherits i WHERE i.inhrelid = c.oid AND c.relispartition LIMIT 1),
-               CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END,
-               CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
-               CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
-               ARRAY(SELECT i.inhparent::int8 FROM pg_inherits i WHERE i.inhrelid = c.oid AND NOT c.relispartition ORDER BY i.inhseqno)
+        SELECT c.oid::int8 AS Oid, n.nspname::text AS SchemaName, c.relname::text AS RelationName, c.relkind::text AS Kind,
+               c.relispartition AS IsPartition, c.reltuples::float8 AS RelTuples, obj_description(c.oid, 'pg_class') AS Comment,
+               (SELECT i.inhparent::int8 FROM pg_inherits i WHERE i.inhrelid = c.oid AND c.relispartition LIMIT 1) AS Parent,
+               CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END AS ViewDefinition,
+               CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS PartitionKey,
+               CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS PartitionBound,
+               ARRAY(SELECT i.inhparent::int8 FROM pg_inherits i WHERE i.inhrelid = c.oid AND NOT c.relispartition ORDER BY i.inhseqno) AS InheritsFrom
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname = ANY(@schemas)
           AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = 'pg_class'::regclass AND dep.objid = c.oid AND dep.deptype = 'e')
@@ -37,23 +37,23 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         "c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY(@schemas)";
 
     private const string ColumnsSql = """
-        SELECT a.attrelid::int8, a.attname::text, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-               CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END,
-               CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END,
-               a.attidentity::text, a.attgenerated::text,
-               t.oid::int8, tn.nspname::text, t.typname::text, t.typtype::text,
-               bt.typname::text, bt.typtype::text, bt.typcategory::text,
-               CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END,
-               CASE WHEN bt.typcategory = 'A' THEN format_type(bt.typelem, CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) END,
-               et.oid::int8, etn.nspname::text, et.typname::text, et.typtype::text,
-               CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname::text END,
+        SELECT a.attrelid::int8 AS TableOid, a.attname::text AS Name, format_type(a.atttypid, a.atttypmod) AS NativeType, a.attnotnull AS NotNull,
+               CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END AS DefaultSql,
+               CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END AS GeneratedSql,
+               a.attidentity::text AS Identity, a.attgenerated::text AS Generated,
+               t.oid::int8 AS TypeOid, tn.nspname::text AS TypeSchema, t.typname::text AS TypeName, t.typtype::text AS TypeType,
+               bt.typname::text AS BaseName, bt.typtype::text AS BaseType, bt.typcategory::text AS BaseCategory,
+               CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END AS TypeModifier,
+               CASE WHEN bt.typcategory = 'A' THEN format_type(bt.typelem, CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END) END AS ElementType,
+               et.oid::int8 AS ElementOid, etn.nspname::text AS ElementSchema, et.typname::text AS ElementName, et.typtype::text AS ElementTypeType,
+               CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname::text END AS Collation,
                CASE WHEN a.attidentity = '' AND a.attgenerated = '' AND pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%'
                     THEN (SELECT ARRAY[sn.nspname::text, sc.relname::text] FROM pg_depend sd
                           JOIN pg_class sc ON sc.oid = sd.refobjid AND sc.relkind = 'S'
                           JOIN pg_namespace sn ON sn.oid = sc.relnamespace
                           WHERE sd.classid = 'pg_attrdef'::regclass AND sd.objid = d.oid AND sd.refclassid = 'pg_class'::regclass
-                          ORDER BY sc.oid LIMIT 1) END,
-               col_description(a.attrelid, a.attnum), a.attislocal
+                          ORDER BY sc.oid LIMIT 1) END AS SerialSequence,
+               col_description(a.attrelid, a.attnum) AS Comment, a.attislocal AS IsLocal
         FROM pg_attribute a
         JOIN pg_class c ON c.oid = a.attrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -72,13 +72,14 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
 
     // conparentid = 0 drops the copies PostgreSQL makes of a key that references a partitioned table.
     private const string ConstraintsSql = """
-        SELECT con.conrelid::int8, con.conname::text, con.contype::text, fn.nspname::text, fc.relname::text,
-               con.confdeltype::text, con.confupdtype::text, pg_get_expr(con.conbin, con.conrelid),
+        SELECT con.conrelid::int8 AS TableOid, con.conname::text AS Name, con.contype::text AS Kind,
+               fn.nspname::text AS PrincipalSchema, fc.relname::text AS PrincipalTable,
+               con.confdeltype::text AS OnDelete, con.confupdtype::text AS OnUpdate, pg_get_expr(con.conbin, con.conrelid) AS CheckExpression,
                ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
-                     JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.ord),
+                     JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.ord) AS Columns,
                ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
-                     JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord),
-               pg_get_constraintdef(con.oid, true)
+                     JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.ord) AS PrincipalColumns,
+               pg_get_constraintdef(con.oid, true) AS Definition
         FROM pg_constraint con
         JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -92,11 +93,12 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
 
     // Indexes that back a primary key, unique or exclusion constraint are reported as those constraints.
     private const string IndexesSql = """
-        SELECT i.indrelid::int8, ic.relname::text, i.indisunique, pg_get_indexdef(i.indexrelid), pg_get_expr(i.indpred, i.indrelid),
+        SELECT i.indrelid::int8 AS TableOid, ic.relname::text AS Name, i.indisunique AS IsUnique,
+               pg_get_indexdef(i.indexrelid) AS Definition, pg_get_expr(i.indpred, i.indrelid) AS Predicate,
                ARRAY(SELECT a.attname::text FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
                      LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-                     WHERE k.ord <= i.indnkeyatts ORDER BY k.ord),
-               i.indexprs IS NOT NULL
+                     WHERE k.ord <= i.indnkeyatts ORDER BY k.ord) AS Columns,
+               i.indexprs IS NOT NULL AS HasExpressions
         FROM pg_index i
         JOIN pg_class ic ON ic.oid = i.indexrelid
         JOIN pg_class c ON c.oid = i.indrelid
@@ -111,15 +113,15 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
 
     // Every enum, whatever its schema: a column of a selected table may use an enum declared elsewhere.
     private const string EnumValuesSql =
-        "SELECT e.enumtypid::int8, e.enumlabel::text FROM pg_enum e ORDER BY e.enumtypid, e.enumsortorder";
+        "SELECT e.enumtypid::int8 AS TypeOid, e.enumlabel::text AS Label FROM pg_enum e ORDER BY e.enumtypid, e.enumsortorder";
 
     // Types that belong to an extension (deptype 'e') are the extension's, not the database's.
     private const string UserTypesSql = """
-        SELECT t.oid::int8, n.nspname::text, t.typname::text, t.typtype::text,
-               CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END, t.typnotnull,
-               ARRAY(SELECT pg_get_constraintdef(con.oid, true) FROM pg_constraint con WHERE con.contypid = t.oid ORDER BY con.conname::text),
+        SELECT t.oid::int8 AS Oid, n.nspname::text AS SchemaName, t.typname::text AS TypeName, t.typtype::text AS TypeType,
+               CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS BaseType, t.typnotnull AS NotNull,
+               ARRAY(SELECT pg_get_constraintdef(con.oid, true) FROM pg_constraint con WHERE con.contypid = t.oid ORDER BY con.conname::text) AS Checks,
                CASE WHEN t.typtype = 'c' THEN (SELECT string_agg(format('%I %s', a.attname, format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)
-                    FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END
+                    FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END AS Attributes
         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
         LEFT JOIN pg_class tc ON tc.oid = t.typrelid
         WHERE (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND tc.relkind = 'c')) AND n.nspname = ANY(@schemas)
@@ -135,8 +137,7 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         var filter = new TableFilter(options);
         var warnings = new List<string>();
 
-        var existing = new HashSet<string>(StringComparer.Ordinal);
-        await QueryAsync(connection, SchemasSql, null, r => existing.Add(r.GetString(0)), cancellationToken).ConfigureAwait(false);
+        var existing = (await CatalogQuery.ListAsync<string>(connection, SchemasSql, cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         foreach (var missing in options.Schemas.Where(s => !existing.Contains(s)))
         {
             warnings.Add($"Schema {missing} does not exist in database {connection.Database}; check the name and its case (--schema).");
@@ -144,20 +145,7 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         var schemas = existing.Where(filter.IncludesSchema).Order(StringComparer.Ordinal).ToArray();
 
         // Relations: tables, partitions, views.
-        var relations = new Dictionary<long, Relation>();
-        await QueryAsync(connection, RelationsSql, schemas, r =>
-        {
-            var relation = new Relation(
-                r.GetInt64(0), new QualifiedName(r.GetString(1), r.GetString(2)), r.GetString(3), r.GetBoolean(4),
-                r.GetDouble(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetInt64(7),
-                r.IsDBNull(8) ? null : r.GetString(8))
-            {
-                PartitionKey = r.IsDBNull(9) ? null : r.GetString(9),
-                PartitionBound = r.IsDBNull(10) ? null : r.GetString(10),
-                InheritsFrom = r.GetFieldValue<long[]>(11),
-            };
-            relations[relation.Oid] = relation;
-        }, cancellationToken).ConfigureAwait(false);
+        var relations = (await CatalogQuery.ListAsync<Relation>(connection, RelationsSql, cancellationToken, new { schemas }).ConfigureAwait(false)).ToDictionary(r => r.Oid);
 
         var tables = relations.Values
             .Where(r => r.Kind is "r" or "p" && !r.IsPartition && filter.Includes(r.Name))
@@ -173,13 +161,9 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
             .OrderBy(v => v.Name, QualifiedName.Order)
             .ToList();
 
-        var enumValues = new Dictionary<long, List<string>>();
-        await QueryAsync(connection, EnumValuesSql, null, r =>
-        {
-            var oid = r.GetInt64(0);
-            if (!enumValues.TryGetValue(oid, out var list)) enumValues[oid] = list = [];
-            list.Add(r.GetString(1));
-        }, cancellationToken).ConfigureAwait(false);
+        var enumValues = (await CatalogQuery.ListAsync<EnumValueRow>(connection, EnumValuesSql, cancellationToken).ConfigureAwait(false))
+            .GroupBy(e => e.TypeOid)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Label).ToList());
 
         var columns = await ReadColumnsAsync(connection, schemas, tables, enumValues, warnings, cancellationToken).ConfigureAwait(false);
         var constraints = await ReadConstraintsAsync(connection, schemas, tables, warnings, cancellationToken).ConfigureAwait(false);
@@ -296,40 +280,27 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         List<string> warnings, CancellationToken cancellationToken)
     {
         var result = new Dictionary<long, List<ColumnSchema>>();
-        await QueryAsync(connection, ColumnsSql, schemas, r =>
+        foreach (var row in await CatalogQuery.ListAsync<ColumnRow>(connection, ColumnsSql, cancellationToken, new { schemas }).ConfigureAwait(false))
         {
-            var oid = r.GetInt64(0);
-            if (!tables.TryGetValue(oid, out var table)) return;
-            if (!result.TryGetValue(oid, out var list)) result[oid] = list = [];
-            list.Add(ReadColumn(r, table.Name, list.Count + 1, enumValues, warnings));
-        }, cancellationToken).ConfigureAwait(false);
+            if (!tables.TryGetValue(row.TableOid, out var table)) continue;
+            if (!result.TryGetValue(row.TableOid, out var list)) result[row.TableOid] = list = [];
+            list.Add(ReadColumn(row, table.Name, list.Count + 1, enumValues, warnings));
+        }
         return result;
     }
 
-    private static ColumnSchema ReadColumn(DbDataReader r, QualifiedName table, int ordinal, Dictionary<long, List<string>> enumValues, List<string> warnings)
+    private static ColumnSchema ReadColumn(ColumnRow row, QualifiedName table, int ordinal, Dictionary<long, List<string>> enumValues, List<string> warnings)
     {
-        var name = r.GetString(1);
-        var nativeType = r.GetString(2);
-        var defaultSql = r.IsDBNull(4) ? null : r.GetString(4);
-        var generatedSql = r.IsDBNull(5) ? null : r.GetString(5);
-        var identity = r.GetString(6);
-        var generated = r.GetString(7);
-        var typeOid = r.GetInt64(8);
-        var typeName = new QualifiedName(r.GetString(9), r.GetString(10));
-        var typeType = r.GetString(11);
-        var baseName = r.GetString(12);
-        var baseType = r.GetString(13);
-        var baseCategory = r.GetString(14);
-        var typmod = r.GetInt32(15);
-        var elementType = r.IsDBNull(16) ? null : r.GetString(16);
-        long? elementOid = r.IsDBNull(17) ? null : r.GetInt64(17);
-        var elementName = r.IsDBNull(18) ? null : new QualifiedName(r.GetString(18), r.GetString(19));
-        var elementTypeType = r.IsDBNull(20) ? null : r.GetString(20);
-        var collation = r.IsDBNull(21) ? null : r.GetString(21);
-        var serialSequence = r.IsDBNull(22) ? null : r.GetFieldValue<string[]>(22);
-        var comment = r.IsDBNull(23) ? null : r.GetString(23);
+        var name = row.Name;
+        var nativeType = row.NativeType;
+        var typeName = new QualifiedName(row.TypeSchema, row.TypeName);
+        var typeType = row.TypeType;
+        var baseName = row.BaseName;
+        var baseType = row.BaseType;
+        var elementName = row.ElementSchema is null ? null : new QualifiedName(row.ElementSchema, row.ElementName);
+        var comment = row.Comment;
 
-        var (logical, maxLength, precision, scale) = PostgreSqlTypeMapper.Map(baseName, baseType, baseCategory, typmod);
+        var (logical, maxLength, precision, scale) = PostgreSqlTypeMapper.Map(baseName, baseType, row.BaseCategory, row.TypeModifier);
         var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
         if (comment is not null) annotations["comment"] = comment;
 
@@ -358,13 +329,13 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         if (typeType == "e" || baseType == "e")
         {
             userType ??= typeName;
-            values = enumValues.GetValueOrDefault(typeType == "e" ? typeOid : -1);
+            values = enumValues.GetValueOrDefault(typeType == "e" ? row.TypeOid : -1);
         }
         if (baseType == "e" && values is null)
         {
             warnings.Add($"Column {table}.{name} is a domain over an enum; its values are not listed.");
         }
-        if (logical == LogicalType.Array && elementTypeType == "e" && elementOid is { } element)
+        if (logical == LogicalType.Array && row.ElementTypeType == "e" && row.ElementOid is { } element)
         {
             // An array of enum keeps the enum's values: the generator must draw from them.
             userType = elementName;
@@ -372,20 +343,20 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         }
 
         var kind = IdentityKind.None;
-        if (identity is "a" or "d")
+        if (row.Identity is "a" or "d")
         {
             kind = IdentityKind.Identity;
-            annotations["postgresql:identity"] = identity == "a" ? "always" : "by default";
+            annotations["postgresql:identity"] = row.Identity == "a" ? "always" : "by default";
         }
-        else if (serialSequence is not null)
+        else if (row.SerialSequence is { } serialSequence)
         {
             kind = IdentityKind.Serial;
             // Quoted in full, so that a writer reads the two parts back whatever characters they hold.
             annotations["postgresql:sequence"] = IdentifierQuoting.DoubleQuotes.Quote(new QualifiedName(serialSequence[0], serialSequence[1]));
         }
-        if (generated == "s") annotations["postgresql:generated"] = "stored";
+        if (row.Generated == "s") annotations["postgresql:generated"] = "stored";
         // A column an inheriting table has from its parent: INHERITS brings it, the CREATE TABLE does not name it.
-        if (!r.GetBoolean(24)) annotations["postgresql:inherited-column"] = "true";
+        if (!row.IsLocal) annotations["postgresql:inherited-column"] = "true";
 
         // Composites, tsvector and hstore have no logical type but are generated from their own structure.
         if (logical == LogicalType.Other && !annotations.ContainsKey("postgresql:composite") && nativeType is not ("tsvector" or "hstore" or "public.hstore"))
@@ -399,16 +370,16 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
             Ordinal = ordinal,
             NativeType = nativeType,
             LogicalType = logical,
-            IsNullable = !r.GetBoolean(3),
-            DefaultSql = defaultSql,
+            IsNullable = !row.NotNull,
+            DefaultSql = row.DefaultSql,
             Identity = kind,
-            GeneratedSql = generatedSql,
+            GeneratedSql = row.GeneratedSql,
             MaxLength = maxLength,
             Precision = precision,
             Scale = scale,
-            Collation = collation,
+            Collation = row.Collation,
             EnumValues = values,
-            ElementType = elementType,
+            ElementType = row.ElementType,
             UserType = userType,
             Annotations = annotations,
         };
@@ -418,14 +389,13 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         DbConnection connection, string[] schemas, Dictionary<long, Relation> tables, List<string> warnings, CancellationToken cancellationToken)
     {
         var result = new Dictionary<long, TableConstraints>();
-        await QueryAsync(connection, ConstraintsSql, schemas, r =>
+        foreach (var row in await CatalogQuery.ListAsync<ConstraintRow>(connection, ConstraintsSql, cancellationToken, new { schemas }).ConfigureAwait(false))
         {
-            var oid = r.GetInt64(0);
-            if (!tables.TryGetValue(oid, out var table)) return;
-            if (!result.TryGetValue(oid, out var constraints)) result[oid] = constraints = new TableConstraints();
-            var name = r.GetString(1);
-            var columns = r.GetFieldValue<string[]>(8);
-            switch (r.GetString(2))
+            if (!tables.TryGetValue(row.TableOid, out var table)) continue;
+            if (!result.TryGetValue(row.TableOid, out var constraints)) result[row.TableOid] = constraints = new TableConstraints();
+            var name = row.Name;
+            var columns = row.Columns;
+            switch (row.Kind)
             {
                 case "p":
                     constraints.PrimaryKey = new KeySchema(name, columns);
@@ -434,11 +404,11 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
                     constraints.UniqueKeys.Add(new KeySchema(name, columns));
                     break;
                 case "c":
-                    constraints.Checks.Add(new CheckConstraintSchema(name, r.IsDBNull(7) ? r.GetString(10) : r.GetString(7)));
+                    constraints.Checks.Add(new CheckConstraintSchema(name, row.CheckExpression ?? row.Definition));
                     break;
                 case "x":
-                    constraints.Annotations["postgresql:exclusion:" + name] = r.GetString(10);
-                    warnings.Add($"Table {table.Name} has exclusion constraint {name} ({r.GetString(10)}); the models do not know it: a PostgreSQL clone adds it after the load, removing synthetic rows that conflict.");
+                    constraints.Annotations["postgresql:exclusion:" + name] = row.Definition;
+                    warnings.Add($"Table {table.Name} has exclusion constraint {name} ({row.Definition}); the models do not know it: a PostgreSQL clone adds it after the load, removing synthetic rows that conflict.");
                     break;
                 case "f":
                     constraints.ForeignKeys.Add(new ForeignKeySchema
@@ -446,14 +416,14 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
                         Name = name,
                         Table = table.Name,
                         Columns = columns,
-                        PrincipalTable = new QualifiedName(r.GetString(3), r.GetString(4)),
-                        PrincipalColumns = r.GetFieldValue<string[]>(9),
-                        OnDelete = Action(r.GetString(5)),
-                        OnUpdate = Action(r.GetString(6)),
+                        PrincipalTable = new QualifiedName(row.PrincipalSchema, row.PrincipalTable),
+                        PrincipalColumns = row.PrincipalColumns,
+                        OnDelete = Action(row.OnDelete),
+                        OnUpdate = Action(row.OnUpdate),
                     });
                     break;
             }
-        }, cancellationToken).ConfigureAwait(false);
+        }
         return result;
     }
 
@@ -462,46 +432,37 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         DbConnection connection, string[] schemas, Dictionary<long, Relation> tables, CancellationToken cancellationToken)
     {
         var result = new Dictionary<long, (List<KeySchema> Keys, List<IndexSchema> Indexes)>();
-        await QueryAsync(connection, IndexesSql, schemas, r =>
+        foreach (var row in await CatalogQuery.ListAsync<IndexRow>(connection, IndexesSql, cancellationToken, new { schemas }).ConfigureAwait(false))
         {
-            var oid = r.GetInt64(0);
-            if (!tables.ContainsKey(oid)) return;
-            if (!result.TryGetValue(oid, out var lists)) result[oid] = lists = ([], []);
-            var name = r.GetString(1);
-            var unique = r.GetBoolean(2);
-            var definition = r.GetString(3);
-            var predicate = r.IsDBNull(4) ? null : r.GetString(4);
+            if (!tables.ContainsKey(row.TableOid)) continue;
+            if (!result.TryGetValue(row.TableOid, out var lists)) result[row.TableOid] = lists = ([], []);
             // Expression parts have no column (attnum 0): null in the array.
-            var columns = r.GetFieldValue<string?[]>(5);
-            var hasExpressions = r.GetBoolean(6) || columns.Any(c => c is null);
-            var names = columns.Select(c => c ?? "(expression)").ToList();
-            if (unique && predicate is null && !hasExpressions)
+            var hasExpressions = row.HasExpressions || row.Columns.Any(c => c is null);
+            var names = row.Columns.Select(c => c ?? "(expression)").ToList();
+            if (row.IsUnique && row.Predicate is null && !hasExpressions)
             {
-                lists.Keys.Add(new KeySchema(name, names) { IsIndex = true });
+                lists.Keys.Add(new KeySchema(row.Name, names) { IsIndex = true });
             }
             else
             {
-                lists.Indexes.Add(new IndexSchema(name, names, unique) { Filter = predicate, Definition = definition });
+                lists.Indexes.Add(new IndexSchema(row.Name, names, row.IsUnique) { Filter = row.Predicate, Definition = row.Definition });
             }
-        }, cancellationToken).ConfigureAwait(false);
+        }
         return result;
     }
 
     private static async Task<IReadOnlyList<UserTypeSchema>> ReadUserTypesAsync(
         DbConnection connection, string[] schemas, Dictionary<long, List<string>> enumValues, CancellationToken cancellationToken)
     {
-        var result = new List<UserTypeSchema>();
-        await QueryAsync(connection, UserTypesSql, schemas, r =>
-        {
-            var name = new QualifiedName(r.GetString(1), r.GetString(2));
-            result.Add(r.GetString(3) switch
+        return (await CatalogQuery.ListAsync<UserTypeRow>(connection, UserTypesSql, cancellationToken, new { schemas }).ConfigureAwait(false))
+            .Select(row => row.TypeType switch
             {
-                "e" => new UserTypeSchema(name) { EnumValues = enumValues.GetValueOrDefault(r.GetInt64(0)) ?? [] },
-                "c" => new UserTypeSchema(name) { Attributes = r.IsDBNull(7) ? "" : r.GetString(7) },
-                _ => new UserTypeSchema(name) { BaseType = r.GetString(4), NotNull = r.GetBoolean(5), Checks = r.GetFieldValue<string[]>(6) },
-            });
-        }, cancellationToken).ConfigureAwait(false);
-        return result.OrderBy(t => t.Name, QualifiedName.Order).ToList();
+                "e" => new UserTypeSchema(row.Name) { EnumValues = enumValues.GetValueOrDefault(row.Oid) ?? [] },
+                "c" => new UserTypeSchema(row.Name) { Attributes = row.Attributes },
+                _ => new UserTypeSchema(row.Name) { BaseType = row.BaseType, NotNull = row.NotNull, Checks = row.Checks },
+            })
+            .OrderBy(t => t.Name, QualifiedName.Order)
+            .ToList();
     }
 
     private static async Task<List<TableSchema>> CountRowsAsync(DbConnection connection, List<TableSchema> tables, CancellationToken cancellationToken)
@@ -526,31 +487,98 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
         _ => ReferentialAction.NoAction,
     };
 
-    private static async Task QueryAsync(DbConnection connection, string sql, string[]? schemas, Action<DbDataReader> row, CancellationToken cancellationToken)
+    // Catalog rows, one record per query; a property left unset by a NULL keeps its initial value.
+    private sealed record Relation
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        if (schemas is not null)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "schemas";
-            parameter.Value = schemas;
-            command.Parameters.Add(parameter);
-        }
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            row(reader);
-        }
+        public long Oid { get; init; }
+        public string SchemaName { get; init; } = "";
+        public string RelationName { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public bool IsPartition { get; init; }
+        public double RelTuples { get; init; }
+        public string? Comment { get; init; }
+        public long? Parent { get; init; }
+        public string? ViewDefinition { get; init; }
+        public string? PartitionKey { get; init; }
+        public string? PartitionBound { get; init; }
+        public long[] InheritsFrom { get; init; } = [];
+
+        public QualifiedName Name => new(SchemaName, RelationName);
     }
 
-    private sealed record Relation(long Oid, QualifiedName Name, string Kind, bool IsPartition, double RelTuples, string? Comment, long? Parent, string? ViewDefinition)
+    private sealed record EnumValueRow
     {
-        public string? PartitionKey { get; init; }
+        public long TypeOid { get; init; }
+        public string Label { get; init; } = "";
+    }
 
-        public string? PartitionBound { get; init; }
+    private sealed record ColumnRow
+    {
+        public long TableOid { get; init; }
+        public string Name { get; init; } = "";
+        public string NativeType { get; init; } = "";
+        public bool NotNull { get; init; }
+        public string? DefaultSql { get; init; }
+        public string? GeneratedSql { get; init; }
+        public string Identity { get; init; } = "";
+        public string Generated { get; init; } = "";
+        public long TypeOid { get; init; }
+        public string TypeSchema { get; init; } = "";
+        public string TypeName { get; init; } = "";
+        public string TypeType { get; init; } = "";
+        public string BaseName { get; init; } = "";
+        public string BaseType { get; init; } = "";
+        public string BaseCategory { get; init; } = "";
+        public int TypeModifier { get; init; }
+        public string? ElementType { get; init; }
+        public long? ElementOid { get; init; }
+        public string? ElementSchema { get; init; }
+        public string ElementName { get; init; } = "";
+        public string? ElementTypeType { get; init; }
+        public string? Collation { get; init; }
+        public string[]? SerialSequence { get; init; }
+        public string? Comment { get; init; }
+        public bool IsLocal { get; init; }
+    }
 
-        public long[] InheritsFrom { get; init; } = [];
+    private sealed record ConstraintRow
+    {
+        public long TableOid { get; init; }
+        public string Name { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string PrincipalSchema { get; init; } = "";
+        public string PrincipalTable { get; init; } = "";
+        public string OnDelete { get; init; } = "";
+        public string OnUpdate { get; init; } = "";
+        public string? CheckExpression { get; init; }
+        public string[] Columns { get; init; } = [];
+        public string[] PrincipalColumns { get; init; } = [];
+        public string Definition { get; init; } = "";
+    }
+
+    private sealed record IndexRow
+    {
+        public long TableOid { get; init; }
+        public string Name { get; init; } = "";
+        public bool IsUnique { get; init; }
+        public string Definition { get; init; } = "";
+        public string? Predicate { get; init; }
+        public string?[] Columns { get; init; } = [];
+        public bool HasExpressions { get; init; }
+    }
+
+    private sealed record UserTypeRow
+    {
+        public long Oid { get; init; }
+        public string SchemaName { get; init; } = "";
+        public string TypeName { get; init; } = "";
+        public string TypeType { get; init; } = "";
+        public string? BaseType { get; init; }
+        public bool NotNull { get; init; }
+        public string[] Checks { get; init; } = [];
+        public string Attributes { get; init; } = "";
+
+        public QualifiedName Name => new(SchemaName, TypeName);
     }
 
     private sealed class TableConstraints

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.SchemaIntrospection.Model;
-using static Sdv.Connector.SchemaIntrospection.Engines.CatalogRows;
 
 namespace Sdv.Connector.SchemaIntrospection.Engines.SqlServer;
 
@@ -23,15 +22,15 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(options);
         const string headSql = """
-            SELECT DB_NAME(),
-                   CAST(DATABASEPROPERTYEX(DB_NAME(), 'Collation') AS nvarchar(128)),
-                   CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128)),
-                   CAST(SERVERPROPERTY('Edition') AS nvarchar(128))
+            SELECT DB_NAME() AS DatabaseName,
+                   CAST(DATABASEPROPERTYEX(DB_NAME(), 'Collation') AS nvarchar(128)) AS DatabaseCollation,
+                   CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128)) AS ProductVersion,
+                   CAST(SERVERPROPERTY('Edition') AS nvarchar(128)) AS Edition
             """;
-        var head = (await QueryAsync(connection, headSql, cancellationToken).ConfigureAwait(false))[0];
-        var databaseName = Str(head[0]);
-        var databaseCollation = Str(head[1]);
-        var version = $"SQL Server {Str(head[2])} {Str(head[3])}".Trim();
+        var head = (await CatalogQuery.ListAsync<ServerRow>(connection, headSql, cancellationToken).ConfigureAwait(false))[0];
+        var databaseName = head.DatabaseName;
+        var databaseCollation = head.DatabaseCollation;
+        var version = $"SQL Server {head.ProductVersion} {head.Edition}".Trim();
         var filter = new TableFilter(options);
         var warnings = new List<string>();
 
@@ -88,7 +87,8 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
         DbConnection connection, TableFilter filter, List<string> warnings, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT t.object_id, s.name, t.name, CAST(ep.value AS nvarchar(4000)), t.temporal_type
+            SELECT t.object_id AS ObjectId, s.name AS SchemaName, t.name AS TableName, CAST(ep.value AS nvarchar(4000)) AS Comment,
+                   t.temporal_type AS TemporalType
             FROM sys.tables AS t
             JOIN sys.schemas AS s ON s.schema_id = t.schema_id
             LEFT JOIN sys.extended_properties AS ep
@@ -97,12 +97,12 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
             ORDER BY s.name, t.name
             """;
         var tables = new SortedDictionary<int, TableInfo>();
-        foreach (var row in await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
+        foreach (var row in await CatalogQuery.ListAsync<TableRow>(connection, sql, cancellationToken).ConfigureAwait(false))
         {
-            var name = new QualifiedName(Text(row[1]), Text(row[2]));
+            var name = new QualifiedName(row.SchemaName, row.TableName);
             if (!filter.Includes(name)) continue;
             var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
-            switch (Long(row[4]))
+            switch (row.TemporalType)
             {
                 case 1:
                     annotations["sqlserver.temporal"] = "history";
@@ -112,7 +112,7 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
                     annotations["sqlserver.temporal"] = "system_versioned";
                     break;
             }
-            tables[Int(row[0]) ?? 0] = new TableInfo(name, Str(row[3]), annotations);
+            tables[row.ObjectId] = new TableInfo(name, row.Comment, annotations);
         }
         return tables;
     }
@@ -123,11 +123,12 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
     {
         // bt is the system type under an alias type (sysname -> nvarchar); CLR types (geography, hierarchyid) have none.
         const string sql = """
-            SELECT c.object_id, c.column_id, c.name, tp.name, SCHEMA_NAME(tp.schema_id), tp.is_user_defined, bt.name,
-                   c.max_length, c.precision, c.scale, c.is_nullable, c.is_identity, c.collation_name,
-                   dc.definition, cc.definition, cc.is_persisted,
-                   CAST(ic.seed_value AS nvarchar(64)), CAST(ic.increment_value AS nvarchar(64)),
-                   c.generated_always_type, c.is_rowguidcol, c.is_sparse
+            SELECT c.object_id AS ObjectId, c.name AS Name, tp.name AS TypeName, SCHEMA_NAME(tp.schema_id) AS TypeSchema,
+                   tp.is_user_defined AS IsUserType, bt.name AS SystemType, c.max_length AS MaxLength, c.precision AS NumericPrecision,
+                   c.scale AS NumericScale, c.is_nullable AS IsNullable, c.is_identity AS IsIdentity, c.collation_name AS Collation,
+                   dc.definition AS DefaultSql, cc.definition AS ComputedSql, cc.is_persisted AS IsPersisted,
+                   CAST(ic.seed_value AS nvarchar(64)) AS IdentitySeed, CAST(ic.increment_value AS nvarchar(64)) AS IdentityIncrement,
+                   c.generated_always_type AS GeneratedAlwaysType, c.is_rowguidcol AS IsRowGuid, c.is_sparse AS IsSparse
             FROM sys.columns AS c
             JOIN sys.tables AS t ON t.object_id = c.object_id
             JOIN sys.types AS tp ON tp.user_type_id = c.user_type_id
@@ -139,16 +140,15 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
             ORDER BY c.object_id, c.column_id
             """;
         var result = new Dictionary<int, List<ColumnSchema>>();
-        foreach (var row in await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
+        foreach (var row in await CatalogQuery.ListAsync<ColumnRow>(connection, sql, cancellationToken).ConfigureAwait(false))
         {
-            var objectId = Int(row[0]) ?? 0;
+            var objectId = row.ObjectId;
             if (!tables.TryGetValue(objectId, out var table)) continue;
             if (!result.TryGetValue(objectId, out var list)) result[objectId] = list = [];
-            var name = Text(row[2]);
-            var typeName = Text(row[3]);
-            var isUserType = Bool(row[5]);
-            var systemType = Str(row[6]) ?? typeName;
-            var mapped = SqlServerTypeMapping.Map(systemType, Int(row[7]) ?? 0, Int(row[8]) ?? 0, Int(row[9]) ?? 0);
+            var name = row.Name;
+            var typeName = row.TypeName;
+            var systemType = row.SystemType ?? typeName;
+            var mapped = SqlServerTypeMapping.Map(systemType, row.MaxLength, row.NumericPrecision, row.NumericScale);
             if (mapped.Warning is not null) warnings.Add($"Column {table.Name}.{name}: {mapped.Warning}.");
             if (mapped.LogicalType is LogicalType.Spatial)
             {
@@ -156,15 +156,14 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
             }
 
             var annotations = new Dictionary<string, string>(StringComparer.Ordinal);
-            var isIdentity = Bool(row[11]);
-            if (isIdentity)
+            if (row.IsIdentity)
             {
-                if (Str(row[16]) is { } seed) annotations["sqlserver.identity_seed"] = seed;
-                if (Str(row[17]) is { } increment) annotations["sqlserver.identity_increment"] = increment;
+                if (row.IdentitySeed is { } seed) annotations["sqlserver.identity_seed"] = seed;
+                if (row.IdentityIncrement is { } increment) annotations["sqlserver.identity_increment"] = increment;
             }
-            string? generatedSql = Str(row[14]);
-            if (generatedSql is not null) annotations["sqlserver.computed"] = Bool(row[15]) ? "persisted" : "virtual";
-            var generatedAlways = Int(row[18]) ?? 0;
+            var generatedSql = row.ComputedSql;
+            if (generatedSql is not null) annotations["sqlserver.computed"] = row.IsPersisted ? "persisted" : "virtual";
+            var generatedAlways = row.GeneratedAlwaysType;
             if (generatedAlways != 0)
             {
                 // Period and ledger columns are filled by the server and cannot be written.
@@ -185,10 +184,10 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
                 generatedSql ??= "ROWVERSION";
                 annotations["sqlserver.rowversion"] = "true";
             }
-            if (Bool(row[19])) annotations["sqlserver.rowguidcol"] = "true";
-            if (Bool(row[20])) annotations["sqlserver.sparse"] = "true";
+            if (row.IsRowGuid) annotations["sqlserver.rowguidcol"] = "true";
+            if (row.IsSparse) annotations["sqlserver.sparse"] = "true";
 
-            var collation = Str(row[12]);
+            var collation = row.Collation;
             if (string.Equals(collation, databaseCollation, StringComparison.OrdinalIgnoreCase)) collation = null;
 
             list.Add(new ColumnSchema
@@ -197,15 +196,15 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
                 Ordinal = list.Count + 1,
                 NativeType = mapped.NativeType,
                 LogicalType = mapped.LogicalType,
-                IsNullable = Bool(row[10]),
-                DefaultSql = SqlServerDefaults.Normalize(Str(row[13])),
-                Identity = isIdentity ? IdentityKind.Identity : IdentityKind.None,
+                IsNullable = row.IsNullable,
+                DefaultSql = SqlServerDefaults.Normalize(row.DefaultSql),
+                Identity = row.IsIdentity ? IdentityKind.Identity : IdentityKind.None,
                 GeneratedSql = generatedSql,
                 MaxLength = mapped.MaxLength,
                 Precision = mapped.Precision,
                 Scale = mapped.Scale,
                 Collation = collation,
-                UserType = isUserType ? new QualifiedName(Str(row[4]), typeName) : null,
+                UserType = row.IsUserType ? new QualifiedName(row.TypeSchema, typeName) : null,
                 Annotations = annotations.Count == 0 ? EmptyAnnotations.Instance : annotations,
             });
         }
@@ -217,17 +216,16 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
     {
         // The heap (0) or clustered index (1) holds every row once, in one row of sys.partitions per partition.
         const string sql = """
-            SELECT p.object_id, SUM(p.rows), COUNT(*)
+            SELECT p.object_id AS ObjectId, SUM(p.rows) AS RowTotal, COUNT(*) AS PartitionCount
             FROM sys.partitions AS p
             JOIN sys.tables AS t ON t.object_id = p.object_id
             WHERE p.index_id IN (0, 1) AND t.is_ms_shipped = 0
             GROUP BY p.object_id
             """;
         var result = new Dictionary<int, (long? Rows, int Partitions)>();
-        foreach (var row in await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
+        foreach (var row in await CatalogQuery.ListAsync<RowCountRow>(connection, sql, cancellationToken).ConfigureAwait(false))
         {
-            var objectId = Int(row[0]) ?? 0;
-            if (tables.ContainsKey(objectId)) result[objectId] = (Long(row[1]), Int(row[2]) ?? 1);
+            if (tables.ContainsKey(row.ObjectId)) result[row.ObjectId] = (row.RowTotal, row.PartitionCount);
         }
         return result;
     }
@@ -236,8 +234,10 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
         DbConnection connection, SortedDictionary<int, TableInfo> tables, List<string> warnings, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT i.object_id, i.index_id, i.name, i.is_primary_key, i.is_unique_constraint, i.is_unique, i.has_filter,
-                   i.filter_definition, i.type_desc, ic.key_ordinal, ic.is_included_column, ic.is_descending_key, c.name
+            SELECT i.object_id AS ObjectId, i.index_id AS IndexId, i.name AS Name, i.is_primary_key AS IsPrimaryKey,
+                   i.is_unique_constraint AS IsUniqueConstraint, i.is_unique AS IsUnique, i.has_filter AS HasFilter,
+                   i.filter_definition AS FilterDefinition, i.type_desc AS IndexType, ic.key_ordinal AS KeyOrdinal,
+                   ic.is_included_column AS IsIncluded, ic.is_descending_key AS IsDescending, c.name AS ColumnName
             FROM sys.indexes AS i
             JOIN sys.tables AS t ON t.object_id = i.object_id
             JOIN sys.index_columns AS ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id
@@ -245,12 +245,12 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
             WHERE t.is_ms_shipped = 0 AND i.type > 0 AND i.is_hypothetical = 0
             ORDER BY i.object_id, i.index_id, ic.is_included_column, ic.key_ordinal, ic.index_column_id
             """;
-        var groups = new List<(int ObjectId, int IndexId, List<object?[]> Rows)>();
-        foreach (var row in await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
+        var groups = new List<(int ObjectId, int IndexId, List<IndexRow> Rows)>();
+        foreach (var row in await CatalogQuery.ListAsync<IndexRow>(connection, sql, cancellationToken).ConfigureAwait(false))
         {
-            var objectId = Int(row[0]) ?? 0;
+            var objectId = row.ObjectId;
             if (!tables.ContainsKey(objectId)) continue;
-            var indexId = Int(row[1]) ?? 0;
+            var indexId = row.IndexId;
             if (groups.Count == 0 || groups[^1].ObjectId != objectId || groups[^1].IndexId != indexId) groups.Add((objectId, indexId, []));
             groups[^1].Rows.Add(row);
         }
@@ -259,40 +259,40 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
         foreach (var (objectId, _, rows) in groups)
         {
             var first = rows[0];
-            var name = Text(first[2]);
+            var name = first.Name;
             if (!result.TryGetValue(objectId, out var tableIndexes)) result[objectId] = tableIndexes = new TableIndexes();
-            var keyColumns = rows.Where(r => !Bool(r[10]) && (Int(r[9]) ?? 0) > 0).Select(r => Text(r[12])).ToList();
-            var included = rows.Where(r => Bool(r[10])).Select(r => Text(r[12])).ToList();
+            var keyColumns = rows.Where(r => !r.IsIncluded && r.KeyOrdinal > 0).Select(r => r.ColumnName).ToList();
+            var included = rows.Where(r => r.IsIncluded).Select(r => r.ColumnName).ToList();
             // Columnstore indexes have no key order: every column they cover is listed with key_ordinal 0.
-            if (keyColumns.Count == 0) keyColumns = rows.Select(r => Text(r[12])).ToList();
-            var filter = Bool(first[6]) ? Str(first[7]) : null;
-            var type = Text(first[8]);
-            if (Bool(first[3]))
+            if (keyColumns.Count == 0) keyColumns = rows.Select(r => r.ColumnName).ToList();
+            var filter = first.HasFilter ? first.FilterDefinition : null;
+            var type = first.IndexType;
+            if (first.IsPrimaryKey)
             {
                 tableIndexes.PrimaryKey = new KeySchema(name, keyColumns);
             }
-            else if (Bool(first[5]) && filter is null)
+            else if (first.IsUnique && filter is null)
             {
-                tableIndexes.UniqueKeys.Add(new KeySchema(name, keyColumns) { IsIndex = !Bool(first[4]) });
+                tableIndexes.UniqueKeys.Add(new KeySchema(name, keyColumns) { IsIndex = !first.IsUniqueConstraint });
             }
             else
             {
-                var needsDefinition = included.Count > 0 || rows.Any(r => Bool(r[11]))
+                var needsDefinition = included.Count > 0 || rows.Any(r => r.IsDescending)
                     || !type.Equals("NONCLUSTERED", StringComparison.OrdinalIgnoreCase);
-                tableIndexes.Indexes.Add(new IndexSchema(name, keyColumns, Bool(first[5]))
+                tableIndexes.Indexes.Add(new IndexSchema(name, keyColumns, first.IsUnique)
                 {
                     Filter = filter,
                     Definition = needsDefinition ? Describe(type, rows, included) : null,
                 });
-                if (Bool(first[5])) warnings.Add($"Unique index {name} of {tables[objectId].Name} is filtered ({filter}); it is kept as an index, not a key.");
+                if (first.IsUnique) warnings.Add($"Unique index {name} of {tables[objectId].Name} is filtered ({filter}); it is kept as an index, not a key.");
             }
         }
         return result;
     }
 
-    private static string Describe(string type, List<object?[]> rows, List<string> included)
+    private static string Describe(string type, List<IndexRow> rows, List<string> included)
     {
-        var keys = rows.Where(r => !Bool(r[10])).Select(r => IdentifierQuoting.Brackets.Quote(Text(r[12])) + (Bool(r[11]) ? " DESC" : string.Empty));
+        var keys = rows.Where(r => !r.IsIncluded).Select(r => IdentifierQuoting.Brackets.Quote(r.ColumnName) + (r.IsDescending ? " DESC" : string.Empty));
         var text = $"{type} ({string.Join(", ", keys)})";
         return included.Count > 0 ? $"{text} INCLUDE ({string.Join(", ", included.Select(IdentifierQuoting.Brackets.Quote))})" : text;
     }
@@ -302,8 +302,9 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
         CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT fk.parent_object_id, fk.name, fkc.constraint_column_id, pc.name, rs.name, rt.name, rc.name,
-                   fk.delete_referential_action_desc, fk.update_referential_action_desc, fk.is_disabled, fk.is_not_trusted
+            SELECT fk.parent_object_id AS ObjectId, fk.name AS Name, pc.name AS ColumnName, rs.name AS PrincipalSchema,
+                   rt.name AS PrincipalTable, rc.name AS PrincipalColumn, fk.delete_referential_action_desc AS DeleteAction,
+                   fk.update_referential_action_desc AS UpdateAction, fk.is_disabled AS IsDisabled, fk.is_not_trusted AS IsNotTrusted
             FROM sys.foreign_keys AS fk
             JOIN sys.tables AS t ON t.object_id = fk.parent_object_id
             JOIN sys.foreign_key_columns AS fkc ON fkc.constraint_object_id = fk.object_id
@@ -314,12 +315,12 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
             WHERE t.is_ms_shipped = 0
             ORDER BY fk.parent_object_id, fk.name, fkc.constraint_column_id
             """;
-        var groups = new List<(int ObjectId, string Name, List<object?[]> Rows)>();
-        foreach (var row in await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
+        var groups = new List<(int ObjectId, string Name, List<ForeignKeyRow> Rows)>();
+        foreach (var row in await CatalogQuery.ListAsync<ForeignKeyRow>(connection, sql, cancellationToken).ConfigureAwait(false))
         {
-            var objectId = Int(row[0]) ?? 0;
+            var objectId = row.ObjectId;
             if (!tables.ContainsKey(objectId)) continue;
-            var name = Text(row[1]);
+            var name = row.Name;
             if (groups.Count == 0 || groups[^1].ObjectId != objectId || groups[^1].Name != name) groups.Add((objectId, name, []));
             groups[^1].Rows.Add(row);
         }
@@ -333,14 +334,14 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
             {
                 Name = name,
                 Table = tables[objectId].Name,
-                Columns = rows.Select(r => Text(r[3])).ToList(),
-                PrincipalTable = new QualifiedName(Text(first[4]), Text(first[5])),
-                PrincipalColumns = rows.Select(r => Text(r[6])).ToList(),
-                OnDelete = Action(Str(first[7])),
-                OnUpdate = Action(Str(first[8])),
+                Columns = rows.Select(r => r.ColumnName).ToList(),
+                PrincipalTable = new QualifiedName(first.PrincipalSchema, first.PrincipalTable),
+                PrincipalColumns = rows.Select(r => r.PrincipalColumn).ToList(),
+                OnDelete = Action(first.DeleteAction),
+                OnUpdate = Action(first.UpdateAction),
             };
-            if (Bool(first[9])) warnings.Add($"Foreign key {name} of {fk.Table} is disabled; its rows may not match.");
-            else if (Bool(first[10])) warnings.Add($"Foreign key {name} of {fk.Table} is not trusted (created or re-enabled WITH NOCHECK).");
+            if (first.IsDisabled) warnings.Add($"Foreign key {name} of {fk.Table} is disabled; its rows may not match.");
+            else if (first.IsNotTrusted) warnings.Add($"Foreign key {name} of {fk.Table} is not trusted (created or re-enabled WITH NOCHECK).");
             if (!readTables.Contains(fk.PrincipalTable))
             {
                 warnings.Add($"Table {fk.Table} has a foreign key ({name}) to {fk.PrincipalTable}, which is excluded"
@@ -364,22 +365,23 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
         DbConnection connection, SortedDictionary<int, TableInfo> tables, List<string> warnings, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT cc.parent_object_id, cc.name, cc.definition, cc.is_disabled, cc.is_not_trusted
+            SELECT cc.parent_object_id AS ObjectId, cc.name AS Name, cc.definition AS Definition, cc.is_disabled AS IsDisabled,
+                   cc.is_not_trusted AS IsNotTrusted
             FROM sys.check_constraints AS cc
             JOIN sys.tables AS t ON t.object_id = cc.parent_object_id
             WHERE t.is_ms_shipped = 0
             ORDER BY cc.parent_object_id, cc.name
             """;
         var result = new Dictionary<int, List<CheckConstraintSchema>>();
-        foreach (var row in await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
+        foreach (var row in await CatalogQuery.ListAsync<CheckRow>(connection, sql, cancellationToken).ConfigureAwait(false))
         {
-            var objectId = Int(row[0]) ?? 0;
+            var objectId = row.ObjectId;
             if (!tables.TryGetValue(objectId, out var table)) continue;
-            var name = Text(row[1]);
-            if (Bool(row[3])) warnings.Add($"Check constraint {name} of {table.Name} is disabled; its rows may not satisfy it.");
-            else if (Bool(row[4])) warnings.Add($"Check constraint {name} of {table.Name} is not trusted (created or re-enabled WITH NOCHECK).");
+            var name = row.Name;
+            if (row.IsDisabled) warnings.Add($"Check constraint {name} of {table.Name} is disabled; its rows may not satisfy it.");
+            else if (row.IsNotTrusted) warnings.Add($"Check constraint {name} of {table.Name} is not trusted (created or re-enabled WITH NOCHECK).");
             if (!result.TryGetValue(objectId, out var list)) result[objectId] = list = [];
-            list.Add(new CheckConstraintSchema(name, Text(row[2])));
+            list.Add(new CheckConstraintSchema(name, row.Definition));
         }
         return result.ToDictionary(p => p.Key, p => (IReadOnlyList<CheckConstraintSchema>)p.Value);
     }
@@ -388,16 +390,16 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
     {
         // An indexed view (a clustered index on the view) is materialised by the server.
         const string sql = """
-            SELECT s.name, v.name, m.definition,
-                   CASE WHEN EXISTS (SELECT 1 FROM sys.indexes AS i WHERE i.object_id = v.object_id AND i.index_id = 1) THEN 1 ELSE 0 END
+            SELECT s.name AS SchemaName, v.name AS ViewName, m.definition AS Definition,
+                   CASE WHEN EXISTS (SELECT 1 FROM sys.indexes AS i WHERE i.object_id = v.object_id AND i.index_id = 1) THEN 1 ELSE 0 END AS IsMaterialized
             FROM sys.views AS v
             JOIN sys.schemas AS s ON s.schema_id = v.schema_id
             LEFT JOIN sys.sql_modules AS m ON m.object_id = v.object_id
             WHERE v.is_ms_shipped = 0
             ORDER BY s.name, v.name
             """;
-        return (await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
-            .Select(r => new ViewSchema(new QualifiedName(Text(r[0]), Text(r[1])), Str(r[2])) { IsMaterialized = Bool(r[3]) })
+        return (await CatalogQuery.ListAsync<ViewRow>(connection, sql, cancellationToken).ConfigureAwait(false))
+            .Select(r => new ViewSchema(new QualifiedName(r.SchemaName, r.ViewName), r.Definition) { IsMaterialized = r.IsMaterialized })
             .Where(v => filter.Includes(v.Name))
             .ToList();
     }
@@ -405,13 +407,13 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
     private static async Task<IReadOnlyList<SequenceSchema>> ReadSequencesAsync(DbConnection connection, TableFilter filter, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT s.name, q.name
+            SELECT s.name AS SchemaName, q.name AS Name
             FROM sys.sequences AS q
             JOIN sys.schemas AS s ON s.schema_id = q.schema_id
             ORDER BY s.name, q.name
             """;
-        return (await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
-            .Select(r => new SequenceSchema(new QualifiedName(Text(r[0]), Text(r[1]))))
+        return (await CatalogQuery.ListAsync<NameRow>(connection, sql, cancellationToken).ConfigureAwait(false))
+            .Select(r => new SequenceSchema(new QualifiedName(r.SchemaName, r.Name)))
             .Where(q => filter.IncludesSchema(q.Name.Schema))
             .ToList();
     }
@@ -420,18 +422,19 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
     {
         // Alias types (CREATE TYPE x FROM nvarchar(20) NOT NULL) are SQL Server's nearest thing to a domain.
         const string sql = """
-            SELECT s.name, tp.name, bt.name, tp.max_length, tp.precision, tp.scale, tp.is_nullable
+            SELECT s.name AS SchemaName, tp.name AS Name, bt.name AS BaseType, tp.max_length AS MaxLength,
+                   tp.precision AS NumericPrecision, tp.scale AS NumericScale, tp.is_nullable AS IsNullable
             FROM sys.types AS tp
             JOIN sys.schemas AS s ON s.schema_id = tp.schema_id
             JOIN sys.types AS bt ON bt.user_type_id = tp.system_type_id
             WHERE tp.is_user_defined = 1 AND tp.is_table_type = 0 AND tp.is_assembly_type = 0
             ORDER BY s.name, tp.name
             """;
-        return (await QueryAsync(connection, sql, cancellationToken).ConfigureAwait(false))
-            .Select(r => new UserTypeSchema(new QualifiedName(Text(r[0]), Text(r[1])))
+        return (await CatalogQuery.ListAsync<UserTypeRow>(connection, sql, cancellationToken).ConfigureAwait(false))
+            .Select(r => new UserTypeSchema(new QualifiedName(r.SchemaName, r.Name))
             {
-                BaseType = SqlServerTypeMapping.Map(Text(r[2]), Int(r[3]) ?? 0, Int(r[4]) ?? 0, Int(r[5]) ?? 0).NativeType,
-                NotNull = !Bool(r[6]),
+                BaseType = SqlServerTypeMapping.Map(r.BaseType, r.MaxLength, r.NumericPrecision, r.NumericScale).NativeType,
+                NotNull = !r.IsNullable,
             })
             .Where(u => filter.IncludesSchema(u.Name.Schema))
             .ToList();
@@ -439,10 +442,124 @@ internal sealed class SqlServerSchemaIntrospector : ISchemaIntrospector
 
     private static async Task<long> CountRowsAsync(DbConnection connection, QualifiedName table, CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync(connection, $"SELECT COUNT_BIG(*) FROM {IdentifierQuoting.Brackets.Quote(table)}", cancellationToken).ConfigureAwait(false);
-        return Long(rows[0][0]) ?? 0;
+        var rows = await CatalogQuery.ListAsync<long>(connection, $"SELECT COUNT_BIG(*) FROM {IdentifierQuoting.Brackets.Quote(table)}", cancellationToken).ConfigureAwait(false);
+        return rows[0];
     }
 
+    // Catalog rows mapped by Dapper by column alias; a property left unset by a NULL keeps its initial value. The
+    // catalog's tinyint and smallint columns are converted to int by Dapper.
+    private sealed record ServerRow
+    {
+        public string? DatabaseName { get; init; }
+        public string? DatabaseCollation { get; init; }
+        public string? ProductVersion { get; init; }
+        public string? Edition { get; init; }
+    }
+
+    private sealed record TableRow
+    {
+        public int ObjectId { get; init; }
+        public string SchemaName { get; init; } = "";
+        public string TableName { get; init; } = "";
+        public string? Comment { get; init; }
+        public int TemporalType { get; init; }
+    }
+
+    private sealed record ColumnRow
+    {
+        public int ObjectId { get; init; }
+        public string Name { get; init; } = "";
+        public string TypeName { get; init; } = "";
+        public string? TypeSchema { get; init; }
+        public bool IsUserType { get; init; }
+        public string? SystemType { get; init; }
+        public int MaxLength { get; init; }
+        public int NumericPrecision { get; init; }
+        public int NumericScale { get; init; }
+        public bool IsNullable { get; init; }
+        public bool IsIdentity { get; init; }
+        public string? Collation { get; init; }
+        public string? DefaultSql { get; init; }
+        public string? ComputedSql { get; init; }
+        public bool IsPersisted { get; init; }
+        public string? IdentitySeed { get; init; }
+        public string? IdentityIncrement { get; init; }
+        public int GeneratedAlwaysType { get; init; }
+        public bool IsRowGuid { get; init; }
+        public bool IsSparse { get; init; }
+    }
+
+    private sealed record RowCountRow
+    {
+        public int ObjectId { get; init; }
+        public long? RowTotal { get; init; }
+        public int PartitionCount { get; init; } = 1;
+    }
+
+    private sealed record IndexRow
+    {
+        public int ObjectId { get; init; }
+        public int IndexId { get; init; }
+        public string Name { get; init; } = "";
+        public bool IsPrimaryKey { get; init; }
+        public bool IsUniqueConstraint { get; init; }
+        public bool IsUnique { get; init; }
+        public bool HasFilter { get; init; }
+        public string? FilterDefinition { get; init; }
+        public string IndexType { get; init; } = "";
+        public int KeyOrdinal { get; init; }
+        public bool IsIncluded { get; init; }
+        public bool IsDescending { get; init; }
+        public string ColumnName { get; init; } = "";
+    }
+
+    private sealed record ForeignKeyRow
+    {
+        public int ObjectId { get; init; }
+        public string Name { get; init; } = "";
+        public string ColumnName { get; init; } = "";
+        public string PrincipalSchema { get; init; } = "";
+        public string PrincipalTable { get; init; } = "";
+        public string PrincipalColumn { get; init; } = "";
+        public string? DeleteAction { get; init; }
+        public string? UpdateAction { get; init; }
+        public bool IsDisabled { get; init; }
+        public bool IsNotTrusted { get; init; }
+    }
+
+    private sealed record CheckRow
+    {
+        public int ObjectId { get; init; }
+        public string Name { get; init; } = "";
+        public string Definition { get; init; } = "";
+        public bool IsDisabled { get; init; }
+        public bool IsNotTrusted { get; init; }
+    }
+
+    private sealed record ViewRow
+    {
+        public string SchemaName { get; init; } = "";
+        public string ViewName { get; init; } = "";
+        public string? Definition { get; init; }
+        public bool IsMaterialized { get; init; }
+    }
+
+    private sealed record NameRow
+    {
+        public string SchemaName { get; init; } = "";
+        public string Name { get; init; } = "";
+    }
+
+    private sealed record UserTypeRow
+    {
+        public string SchemaName { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string BaseType { get; init; } = "";
+        public int MaxLength { get; init; }
+        public int NumericPrecision { get; init; }
+        public int NumericScale { get; init; }
+        public bool IsNullable { get; init; }
+    }
 
     private sealed record TableInfo(QualifiedName Name, string? Comment, IReadOnlyDictionary<string, string> Annotations);
 

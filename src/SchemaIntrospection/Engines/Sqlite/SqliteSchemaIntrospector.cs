@@ -21,23 +21,26 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
     private const string UserObject = "m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
 
     private const string ObjectsSql =
-        "SELECT m.type, m.name, m.tbl_name, m.sql FROM sqlite_master AS m WHERE m.type IN ('table', 'view', 'index', 'trigger') ORDER BY m.name";
+        "SELECT m.type AS Type, m.name AS Name, m.tbl_name AS TableName, m.sql AS Sql FROM sqlite_master AS m WHERE m.type IN ('table', 'view', 'index', 'trigger') ORDER BY m.name";
 
     // Virtual tables are left out: their pragmas fail where their module is not loaded.
     private const string ColumnsSql =
-        "SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, p.hidden " +
+        "SELECT m.name AS TableName, p.name AS Name, p.type AS DeclaredType, p.\"notnull\" AS \"NotNull\", p.dflt_value AS \"Default\", " +
+        "p.pk AS PrimaryKeyPosition, p.hidden AS Hidden " +
         "FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name) AS p " +
         "WHERE m.type = 'table' AND " + UserObject + " AND COALESCE(upper(m.sql), '') NOT LIKE 'CREATE VIRTUAL%' " +
         "ORDER BY m.name, p.cid";
 
     private const string ForeignKeysSql =
-        "SELECT m.name, f.id, f.seq, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete " +
+        "SELECT m.name AS TableName, f.id AS Id, f.\"table\" AS Parent, f.\"from\" AS \"From\", f.\"to\" AS \"To\", " +
+        "f.on_update AS OnUpdate, f.on_delete AS OnDelete " +
         "FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.name) AS f " +
         "WHERE m.type = 'table' AND " + UserObject + " AND COALESCE(upper(m.sql), '') NOT LIKE 'CREATE VIRTUAL%' " +
         "ORDER BY m.name, f.id, f.seq";
 
     private const string IndexesSql =
-        "SELECT m.name, il.name, il.\"unique\", il.origin, il.partial, ii.seqno, ii.cid, ii.name " +
+        "SELECT m.name AS TableName, il.name AS IndexName, il.\"unique\" AS IsUnique, il.origin AS Origin, il.partial AS IsPartial, " +
+        "ii.cid AS ColumnId, ii.name AS ColumnName " +
         "FROM sqlite_master AS m JOIN pragma_index_list(m.name) AS il JOIN pragma_index_info(il.name) AS ii " +
         "WHERE m.type = 'table' AND " + UserObject + " AND COALESCE(upper(m.sql), '') NOT LIKE 'CREATE VIRTUAL%' " +
         "ORDER BY m.name, il.name, ii.seqno";
@@ -56,11 +59,11 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
         var views = new List<ViewSchema>();
         var triggers = new List<TriggerSchema>();
         var hasStat1 = false;
-        await QueryAsync(connection, ObjectsSql, r =>
+        foreach (var row in await QueryAsync<ObjectRow>(connection, ObjectsSql, cancellationToken).ConfigureAwait(false))
         {
-            var type = r.GetString(0);
-            var name = r.GetString(1);
-            var sql = r.IsDBNull(3) ? null : r.GetString(3);
+            var type = row.Type;
+            var name = row.Name;
+            var sql = row.Sql;
             if (name.Equals("sqlite_stat1", StringComparison.OrdinalIgnoreCase)) hasStat1 = true;
             if (type == "index")
             {
@@ -68,11 +71,11 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
             }
             else if (type == "trigger")
             {
-                if (sql is not null && filter.Includes(new QualifiedName(null, r.GetString(2)))) triggers.Add(new TriggerSchema(name, new QualifiedName(null, r.GetString(2)), sql));
+                if (sql is not null && filter.Includes(new QualifiedName(null, row.TableName))) triggers.Add(new TriggerSchema(name, new QualifiedName(null, row.TableName), sql));
             }
             else if (name.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase))
             {
-                return;
+                continue;
             }
             else if (type == "view")
             {
@@ -86,21 +89,11 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
             {
                 tableSql[name] = sql;
             }
-        }, cancellationToken).ConfigureAwait(false);
+        }
 
-        var rawColumns = new Dictionary<string, List<RawColumn>>(StringComparer.OrdinalIgnoreCase);
-        await QueryAsync(connection, ColumnsSql, r =>
-        {
-            var table = r.GetString(0);
-            if (!rawColumns.TryGetValue(table, out var list)) rawColumns[table] = list = [];
-            list.Add(new RawColumn(
-                r.GetString(2),
-                r.IsDBNull(3) ? string.Empty : r.GetString(3),
-                r.GetInt64(4) != 0,
-                r.IsDBNull(5) ? null : r.GetString(5),
-                (int)r.GetInt64(6),
-                (int)r.GetInt64(7)));
-        }, cancellationToken).ConfigureAwait(false);
+        var rawColumns = (await QueryAsync<RawColumn>(connection, ColumnsSql, cancellationToken).ConfigureAwait(false))
+            .GroupBy(c => c.TableName, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
 
         var definitions = tableSql.ToDictionary(p => p.Key, p => SqliteCreateTableParser.Parse(p.Value), StringComparer.OrdinalIgnoreCase);
         // Primary keys of every table (also excluded ones): a foreign key without parent columns refers to its parent's key.
@@ -265,22 +258,19 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
         Dictionary<string, IReadOnlyList<string>> primaryKeys, Dictionary<string, string> actualNames,
         List<string> warnings, CancellationToken cancellationToken)
     {
-        var rows = new List<(string Table, long Id, string Parent, string From, string? To, string OnUpdate, string OnDelete)>();
-        await QueryAsync(connection, ForeignKeysSql, r => rows.Add((
-            r.GetString(0), r.GetInt64(1), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
-            r.GetString(6), r.GetString(7))), cancellationToken).ConfigureAwait(false);
+        var rows = await QueryAsync<ForeignKeyRow>(connection, ForeignKeysSql, cancellationToken).ConfigureAwait(false);
 
         var result = new Dictionary<string, List<ForeignKeySchema>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var group in rows.GroupBy(r => (r.Table, r.Id)))
+        foreach (var group in rows.GroupBy(r => (r.TableName, r.Id)))
         {
             var first = group.First();
-            var table = new QualifiedName(null, first.Table);
+            var table = new QualifiedName(null, first.TableName);
             var columns = group.Select(r => r.From).ToList();
             // SQLite resolves names case-insensitively; report the parent as it is actually named.
             var parentName = actualNames.GetValueOrDefault(first.Parent);
             if (parentName is null)
             {
-                warnings.Add($"Table {first.Table} has a foreign key ({string.Join(", ", columns)}) to {first.Parent}, which does not exist; the key is left out.");
+                warnings.Add($"Table {first.TableName} has a foreign key ({string.Join(", ", columns)}) to {first.Parent}, which does not exist; the key is left out.");
                 continue;
             }
             IReadOnlyList<string> principal = group.Select(r => r.To!).ToList();
@@ -289,12 +279,12 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
                 principal = primaryKeys.GetValueOrDefault(parentName) ?? [];
                 if (principal.Count != columns.Count)
                 {
-                    warnings.Add($"Table {first.Table} has a foreign key ({string.Join(", ", columns)}) to {parentName} without parent columns, and {parentName}'s primary key does not match it; the key is left out.");
+                    warnings.Add($"Table {first.TableName} has a foreign key ({string.Join(", ", columns)}) to {parentName} without parent columns, and {parentName}'s primary key does not match it; the key is left out.");
                     continue;
                 }
             }
-            var definition = definitions.GetValueOrDefault(first.Table) ?? SqliteTableDefinition.Empty;
-            if (!result.TryGetValue(first.Table, out var list)) result[first.Table] = list = [];
+            var definition = definitions.GetValueOrDefault(first.TableName) ?? SqliteTableDefinition.Empty;
+            if (!result.TryGetValue(first.TableName, out var list)) result[first.TableName] = list = [];
             // Two keys over the same columns (to different parents) must not share one name.
             var declared = definition.ForeignKeys.FirstOrDefault(f => f.Name is not null && SameColumns(f.Columns, columns)
                 && !list.Any(k => k.Name == f.Name));
@@ -322,20 +312,18 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
         var result = new Dictionary<string, List<RawIndex>>(StringComparer.OrdinalIgnoreCase);
         RawIndex? current = null;
         string? currentTable = null;
-        await QueryAsync(connection, IndexesSql, r =>
+        foreach (var row in await QueryAsync<IndexRow>(connection, IndexesSql, cancellationToken).ConfigureAwait(false))
         {
-            var table = r.GetString(0);
-            var index = r.GetString(1);
-            if (current is null || currentTable != table || current.Name != index)
+            if (current is null || currentTable != row.TableName || current.Name != row.IndexName)
             {
-                current = new RawIndex(index, r.GetInt64(2) != 0, r.GetString(3), r.GetInt64(4) != 0);
-                currentTable = table;
-                if (!result.TryGetValue(table, out var list)) result[table] = list = [];
+                current = new RawIndex(row.IndexName, row.IsUnique, row.Origin, row.IsPartial);
+                currentTable = row.TableName;
+                if (!result.TryGetValue(row.TableName, out var list)) result[row.TableName] = list = [];
                 list.Add(current);
             }
             // cid -1 is the rowid, -2 an expression: neither has a column name.
-            current.Columns.Add(r.IsDBNull(7) ? (r.GetInt64(6) == -1 ? "rowid" : null) : r.GetString(7));
-        }, cancellationToken).ConfigureAwait(false);
+            current.Columns.Add(row.ColumnName ?? (row.ColumnId == -1 ? "rowid" : null));
+        }
         return result;
     }
 
@@ -368,10 +356,9 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
                     columns.Add(column);
                     continue;
                 }
-                var classes = new HashSet<string>(StringComparer.Ordinal);
                 var quote = IdentifierQuoting.DoubleQuotes;
                 var sql = $"SELECT DISTINCT typeof(v) FROM (SELECT {quote.Quote(column.Name)} AS v FROM {quote.Quote(table.Name.Name)} LIMIT {TypeSampleRows})";
-                await QueryAsync(connection, sql, r => classes.Add(r.GetString(0)), cancellationToken).ConfigureAwait(false);
+                var classes = (await QueryAsync<string>(connection, sql, cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
                 classes.Remove("null");
                 var logical = classes.Contains("text") || classes.Count == 0 ? LogicalType.Text
                     : classes.SetEquals(["integer"]) ? LogicalType.Int64
@@ -392,17 +379,16 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
         if (!exact)
         {
             // sqlite_stat1's stat column starts with the table's row count as of the last ANALYZE.
-            await QueryAsync(connection, "SELECT tbl, stat FROM sqlite_stat1", r =>
+            // stat is text as ANALYZE writes it; CAST keeps a hand-edited number readable too.
+            const string statSql = "SELECT tbl AS TableName, CAST(stat AS TEXT) AS Stat FROM sqlite_stat1 WHERE tbl IS NOT NULL AND stat IS NOT NULL";
+            foreach (var row in await QueryAsync<StatRow>(connection, statSql, cancellationToken).ConfigureAwait(false))
             {
-                if (r.IsDBNull(0) || r.IsDBNull(1)) return;
-                var stat = Convert.ToString(r.GetValue(1), CultureInfo.InvariantCulture) ?? string.Empty;
-                var head = stat.Split(' ', 2)[0];
+                var head = row.Stat.Split(' ', 2)[0];
                 if (long.TryParse(head, NumberStyles.None, CultureInfo.InvariantCulture, out var rows))
                 {
-                    var table = r.GetString(0);
-                    estimates[table] = Math.Max(rows, estimates.GetValueOrDefault(table));
+                    estimates[row.TableName] = Math.Max(rows, estimates.GetValueOrDefault(row.TableName));
                 }
-            }, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var counted = new List<TableSchema>(tables.Count);
@@ -450,17 +436,56 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
         return command;
     }
 
-    private static async Task QueryAsync(DbConnection connection, string sql, Action<DbDataReader> row, CancellationToken cancellationToken)
+    private static Task<IReadOnlyList<T>> QueryAsync<T>(DbConnection connection, string sql, CancellationToken cancellationToken) =>
+        CatalogQuery.ListAsync<T>(connection, sql, cancellationToken, transaction: PendingTransaction(connection));
+
+    // Catalog rows mapped by Dapper by column alias; a property left unset by a NULL keeps its initial value.
+    private sealed record ObjectRow
     {
-        await using var command = CreateCommand(connection, sql);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            row(reader);
-        }
+        public string Type { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string TableName { get; init; } = "";
+        public string? Sql { get; init; }
     }
 
-    private sealed record RawColumn(string Name, string DeclaredType, bool NotNull, string? Default, int PrimaryKeyPosition, int Hidden);
+    private sealed record RawColumn
+    {
+        public string TableName { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string DeclaredType { get; init; } = "";
+        public bool NotNull { get; init; }
+        public string? Default { get; init; }
+        public int PrimaryKeyPosition { get; init; }
+        public int Hidden { get; init; }
+    }
+
+    private sealed record ForeignKeyRow
+    {
+        public string TableName { get; init; } = "";
+        public long Id { get; init; }
+        public string Parent { get; init; } = "";
+        public string From { get; init; } = "";
+        public string? To { get; init; }
+        public string OnUpdate { get; init; } = "";
+        public string OnDelete { get; init; } = "";
+    }
+
+    private sealed record IndexRow
+    {
+        public string TableName { get; init; } = "";
+        public string IndexName { get; init; } = "";
+        public bool IsUnique { get; init; }
+        public string Origin { get; init; } = "";
+        public bool IsPartial { get; init; }
+        public long ColumnId { get; init; }
+        public string? ColumnName { get; init; }
+    }
+
+    private sealed record StatRow
+    {
+        public string TableName { get; init; } = "";
+        public string Stat { get; init; } = "";
+    }
 
     private sealed record RawIndex(string Name, bool IsUnique, string Origin, bool IsPartial)
     {
