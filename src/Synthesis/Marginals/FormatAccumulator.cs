@@ -9,7 +9,7 @@ namespace Sdv.Connector.Synthesis.Marginals;
 /// only where all of a format's values agree and they are k or more different values (a country's calling code, a
 /// city's postal prefix): seven invoices of one customer share a postal code, and its prefix is that customer's.
 /// </summary>
-internal sealed class FormatAccumulator : ColumnAccumulator
+internal sealed class FormatAccumulator : ValueAccumulator
 {
     /// <summary>Most masks followed; values of masks met after that count as formats not kept.</summary>
     private const int MaxMasks = 512;
@@ -19,43 +19,26 @@ internal sealed class FormatAccumulator : ColumnAccumulator
 
     private readonly Dictionary<string, Format> _formats = new(StringComparer.Ordinal);
 
-    public long Count { get; private set; }
-
-    public long Nulls { get; private set; }
-
     /// <summary>Non-null values with no kept-able mask: too long, no digit, or a mask met after <see cref="MaxMasks"/>.</summary>
     public long Unformatted { get; private set; }
 
-    public override void Observe(object?[][] rows, int count, int column)
+    protected override void Add(object value)
     {
-        for (var r = 0; r < count; r++)
+        if (value is not string text || FormatTemplate.MaskOf(text) is not { } mask)
         {
-            var value = rows[r][column];
-            if (value is null or DBNull)
-            {
-                Nulls++;
-                continue;
-            }
-
-            Count++;
-            if (value is not string text || FormatTemplate.MaskOf(text) is not { } mask)
-            {
-                Unformatted++;
-                continue;
-            }
-
-            if (_formats.TryGetValue(mask, out var format))
-            {
-                format.Add(text);
-            }
-            else if (_formats.Count < MaxMasks)
-            {
-                _formats[mask] = new Format(text);
-            }
-            else
-            {
-                Unformatted++;
-            }
+            Unformatted++;
+        }
+        else if (_formats.TryGetValue(mask, out var format))
+        {
+            format.Add(text);
+        }
+        else if (_formats.Count < MaxMasks)
+        {
+            _formats[mask] = new Format(text);
+        }
+        else
+        {
+            Unformatted++;
         }
     }
 

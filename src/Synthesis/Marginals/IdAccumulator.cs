@@ -5,13 +5,9 @@ namespace Sdv.Connector.Synthesis.Marginals;
 /// Learns the format of a key column, never its values: for strings, whether every key is a
 /// common prefix followed by digits (<c>INV-000123</c>), a UUID, or else a general shape.
 /// </summary>
-internal sealed class IdAccumulator : ColumnAccumulator
+internal sealed class IdAccumulator : ValueAccumulator
 {
     private const int ShapeSample = 10_000;
-
-    public long Count { get; private set; }
-
-    public long Nulls { get; private set; }
 
     /// <summary>The prefix shared by every key before its trailing digits, or null when keys differ in it.</summary>
     public string? Prefix { get; private set; }
@@ -26,69 +22,58 @@ internal sealed class IdAccumulator : ColumnAccumulator
 
     public ShapeProfile Shape { get; } = new();
 
-    public override void Observe(object?[][] rows, int count, int column)
+    protected override void Add(object value)
     {
-        for (var r = 0; r < count; r++)
+        if (value is not string s)
         {
-            var value = rows[r][column];
-            if (value is null or DBNull)
+            if (value is not Guid)
             {
-                Nulls++;
-                continue;
+                AllUuid = false;
             }
 
-            Count++;
-            if (value is not string s)
-            {
-                if (value is not Guid)
-                {
-                    AllUuid = false;
-                }
+            return;
+        }
 
-                continue;
+        if (Count <= ShapeSample)
+        {
+            Shape.Add(s);
+        }
+
+        if (AllUuid)
+        {
+            if (s.Length == 36 && Guid.TryParseExact(s, "D", out _))
+            {
+                UuidUpper |= s.Any(char.IsUpper);
+            }
+            else
+            {
+                AllUuid = false;
+            }
+        }
+
+        if (AllPrefixDigits)
+        {
+            var end = s.Length;
+            while (end > 0 && char.IsAsciiDigit(s[end - 1]))
+            {
+                end--;
             }
 
-            if (Count <= ShapeSample)
+            var digits = s.Length - end;
+            if (digits == 0)
             {
-                Shape.Add(s);
+                AllPrefixDigits = false;
+                return;
             }
 
-            if (AllUuid)
+            MinDigits = Math.Min(MinDigits, digits);
+            if (Prefix is null)
             {
-                if (s.Length == 36 && Guid.TryParseExact(s, "D", out _))
-                {
-                    UuidUpper |= s.Any(char.IsUpper);
-                }
-                else
-                {
-                    AllUuid = false;
-                }
+                Prefix = s[..end];
             }
-
-            if (AllPrefixDigits)
+            else if (!s.AsSpan(0, end).SequenceEqual(Prefix))
             {
-                var end = s.Length;
-                while (end > 0 && char.IsAsciiDigit(s[end - 1]))
-                {
-                    end--;
-                }
-
-                var digits = s.Length - end;
-                if (digits == 0)
-                {
-                    AllPrefixDigits = false;
-                    continue;
-                }
-
-                MinDigits = Math.Min(MinDigits, digits);
-                if (Prefix is null)
-                {
-                    Prefix = s[..end];
-                }
-                else if (!s.AsSpan(0, end).SequenceEqual(Prefix))
-                {
-                    AllPrefixDigits = false;
-                }
+                AllPrefixDigits = false;
             }
         }
     }

@@ -13,7 +13,7 @@ namespace Sdv.Connector.Synthesis.Structured;
 /// its kind's profile, whose memory is bounded whatever the row count. <see cref="Finish"/> keeps
 /// only what may be written back (the k rule) and gives the column's model.
 /// </summary>
-internal sealed class StructuredAccumulator : ColumnAccumulator
+internal sealed class StructuredAccumulator : ValueAccumulator
 {
     private const int TreeNodes = 2048;
     private readonly ColumnSchema _column;
@@ -39,26 +39,12 @@ internal sealed class StructuredAccumulator : ColumnAccumulator
         _baseType = StructuredKinds.BaseName(column.NativeType);
     }
 
-    public long Count { get; private set; }
-
-    public long Nulls { get; private set; }
-
     /// <summary>Values that could not be read as their kind (malformed text): counted, not learned.</summary>
     public long Unreadable { get; private set; }
 
-    public override void Observe(object?[][] rows, int count, int column)
+    protected override void Add(object value)
     {
-        for (var r = 0; r < count; r++)
-        {
-            var value = rows[r][column];
-            if (value is null or DBNull)
-            {
-                Nulls++;
-                continue;
-            }
-            Count++;
-            if (!Learn(value)) Unreadable++;
-        }
+        if (!Learn(value)) Unreadable++;
     }
 
     private bool Learn(object value)
