@@ -13,6 +13,13 @@ public static class TableSeeds
     public static long For(long seed, QualifiedName table, string purpose)
     {
         ArgumentNullException.ThrowIfNull(table);
+        return For(seed, table.ToString(), purpose);
+    }
+
+    /// <summary>The same for a table known by its written name (<see cref="QualifiedName.ToString"/>), as the evaluation knows it.</summary>
+    public static long For(long seed, string table, string purpose)
+    {
+        ArgumentNullException.ThrowIfNull(table);
         return unchecked((long)StableHash.Fnv1a(table + "\u0001" + purpose, (ulong)seed));
     }
 }

@@ -31,8 +31,8 @@ internal sealed record HoldoutRule(double Fraction, long Seed)
             ?? (table.UniqueKeys.Count > 0 ? table.UniqueKeys[0].Columns : table.Columns.Select(c => c.Name).ToList());
     }
 
-    /// <summary>The seed of one table's draw: the rule's seed and the table's name.</summary>
-    public long TableSeed(string table) => unchecked((long)CellHash.Of(table, Seed));
+    /// <summary>The seed of one table's draw: the rule's seed and the table's name, derived as every per-table seed is (<see cref="MultiTable.TableSeeds"/>).</summary>
+    public long TableSeed(string table) => MultiTable.TableSeeds.For(Seed, table, "holdout");
 
     /// <summary>Whether the row whose key cells are given is held out, for a table whose seed is <paramref name="tableSeed"/>.</summary>
     public bool IsHeldOut(ReadOnlySpan<object?> keyCells, long tableSeed)
