@@ -57,7 +57,7 @@ internal static class NameFallback
     /// never cut, since half of "Korea, Republic of" or of "Chief Directives Officer" reads as a broken value.
     /// </summary>
     public static bool IsVocabulary(string? hint) => hint is "job" or "department" or "prefix" or "country" or "state" or "state-code"
-        or "country-code" or "city" or "currency" or "color" or "genre" or "category";
+        or "country-code" or "city" or "place" or "currency" or "color" or "genre" or "category";
 
     private static readonly HashSet<string> Prefixes = new(["Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr", "Prof"], StringComparer.OrdinalIgnoreCase);
 
@@ -101,7 +101,7 @@ internal static class NameFallback
         "state" => f.Address.State(),
         "state-code" => f.Address.StateAbbr(),
         "country-code" => f.Address.CountryCode(),
-        "city" => f.Address.City(),
+        "city" or "place" => f.Address.City(),
         "currency" => f.Finance.Currency().Code,
         "color" => f.Commerce.Color(),
         "genre" => f.Music.Genre(),

@@ -212,7 +212,11 @@ internal sealed class CategoricalColumnModel : ColumnModel
             }
             else if (Kind == ValueKind.String && OtherHint is not null)
             {
-                text = NameFallback.Generate(OtherHint, runtime.GetFaker(), random, MaxLength, null);
+                // A label of a kind its name does not tell, or a "description" that is a label (territories "Westboro",
+                // "Bedford"): a proper name of a place reads as a label; a sentence ("If we transmit the application, we can
+                // get to the USB") or three random words do not.
+                var hint = OtherHint is "sentence" or "words" ? "place" : OtherHint;
+                text = NameFallback.Generate(hint, runtime.GetFaker(), random, MaxLength, null);
             }
 
             if (string.IsNullOrEmpty(text)) break;

@@ -68,6 +68,29 @@ public sealed class NameFallbackTests
         Assert.True(countries.Count(c => c == "USA") < 0.25 * countries.Count, "one country is not most of the clone");
     }
 
+    [Fact]
+    public async Task A_description_column_of_one_of_a_kind_labels_gets_proper_names_not_sentences()
+    {
+        var schema = new SchemaIntrospection.Model.TableSchema
+        {
+            Name = new SchemaIntrospection.Model.QualifiedName(null, "territories"),
+            Columns =
+            [
+                TestTable.Col("territory_id", SchemaIntrospection.Model.LogicalType.Int64, false) with { Ordinal = 1 },
+                TestTable.Col("territory_description", SchemaIntrospection.Model.LogicalType.String, false) with { Ordinal = 2, MaxLength = 50 },
+            ],
+            PrimaryKey = new SchemaIntrospection.Model.KeySchema(null, ["territory_id"]),
+        };
+        // Every label is one of a kind, and no word repeats enough to learn.
+        string[] starts = ["West", "Bed", "George", "Bos", "Cam", "Ben", "Hol", "Red", "Wil", "Ports"], ends = ["boro", "ford", "town", "ton", "bridge", "field"];
+        var rows = Enumerable.Range(0, 60).Select(i => new object?[] { (long)i + 1, starts[i % 10] + ends[i / 10] }).ToAsyncEnumerable();
+        var model = await Models.TableSynthesizer.FitAsync(schema, rows, SynthesisOptions.Default, CancellationToken.None);
+        var labels = model.Sample(300, new SamplingContext(5)).Select(r => (string)r[1]!).ToList();
+        Assert.All(labels, l => Assert.Matches(@"^[A-Z][A-Za-z' ]{2,30}$", l));
+        Assert.All(labels, l => Assert.True(l.Split(' ').Length <= 3, l));
+        Assert.DoesNotContain(labels, l => l.EndsWith("boro", StringComparison.Ordinal) && starts.Any(p => l == p + "boro"));
+    }
+
     [Theory]
     [InlineData("country", "USA", true)]
     [InlineData("country", "czechia", true)]
