@@ -159,7 +159,8 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
             var declared = definition.FindColumn(c.Name);
             var type = SqliteTypeMapper.Map(c.DeclaredType);
             var annotations = new Dictionary<string, string>(StringComparer.Ordinal) { ["sqlite:affinity"] = type.Affinity };
-            if (c.DeclaredType.Trim().Length == 0)
+            // ANY (the type of a STRICT table's column that takes every value) says no more than no type at all.
+            if (c.DeclaredType.Trim().Length == 0 || c.DeclaredType.Trim().Equals("ANY", StringComparison.OrdinalIgnoreCase))
             {
                 annotations[UntypedAnnotation] = "true";
             }
@@ -348,7 +349,7 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
     /// A column declared without a type (<c>CREATE TABLE people (id INTEGER PRIMARY KEY, name, notes)</c>, common in
     /// SQLite files) holds whatever was stored: its type is taken from the values, by the storage classes SQLite reports
     /// for the first rows: integers only, an integer; numbers, a real; any text, text; blobs only, binary. Before, such a
-    /// column was kept as Other and written as NULL.
+    /// column was kept as Other and written as NULL. So is a column of type ANY (STRICT tables).
     /// </summary>
     private static async Task<List<TableSchema>> TypeUntypedColumnsAsync(DbConnection connection, List<TableSchema> tables, List<string> warnings, CancellationToken cancellationToken)
     {
@@ -378,7 +379,8 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
                     : classes.SetEquals(["blob"]) ? LogicalType.Binary
                     : classes.Contains("blob") ? LogicalType.Text
                     : LogicalType.Float64;
-                warnings.Add($"Column {table.Name}.{column.Name} has no declared type; it holds {(classes.Count == 0 ? "no value" : string.Join(" and ", classes.Order(StringComparer.Ordinal)))}, so it is read as {logical}.");
+                var declaredAs = column.NativeType.Trim().Length == 0 ? "has no declared type" : $"is declared {column.NativeType.Trim()}";
+                warnings.Add($"Column {table.Name}.{column.Name} {declaredAs}; it holds {(classes.Count == 0 ? "no value" : string.Join(" and ", classes.Order(StringComparer.Ordinal)))}, so it is read as {logical}.");
                 columns.Add(column with { LogicalType = logical });
             }
             typed.Add(table with { Columns = columns });
