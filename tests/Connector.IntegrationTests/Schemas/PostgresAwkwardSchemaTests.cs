@@ -94,6 +94,69 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
         }
     }
 
+    /// <summary>
+    /// Pagila's ways: every lookup carries a last_update stamped by now(); film points at language's UNIQUE code, not its
+    /// key, and has a numeric quotient as a STORED generated column; two schemas hold an address table, each serial
+    /// from 1; capital INHERITS city. (Found by hand: languages were generated with codes such as "Handcrafted Concrete
+    /// Pants Corporate"; the two address tables and capital were given one-to-one foreign keys the source never had;
+    /// MariaDB failed the load on the note that it rounded the generated quotient.)
+    /// </summary>
+    private const string PagilaDdl = """
+        CREATE SCHEMA store
+        ;;
+        CREATE TABLE language (language_id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, code text NOT NULL UNIQUE,
+            last_update timestamptz NOT NULL DEFAULT now())
+        ;;
+        INSERT INTO language (name, code) VALUES ('English', 'en'), ('Italian', 'it'), ('Japanese', 'ja'), ('French', 'fr'), ('German', 'de')
+        ;;
+        CREATE TABLE film (film_id serial PRIMARY KEY, title text NOT NULL, language_code text NOT NULL REFERENCES language (code),
+            replacement_cost numeric NOT NULL, rental_duration smallint NOT NULL,
+            cost_per_day numeric GENERATED ALWAYS AS (replacement_cost / rental_duration) STORED)
+        ;;
+        INSERT INTO film (title, language_code, replacement_cost, rental_duration)
+            SELECT 'Film ' || g, (ARRAY['en', 'en', 'en', 'it', 'ja', 'fr', 'de'])[1 + g % 7], 9.99 + g % 21, 3 + g % 5 FROM generate_series(1, 400) g
+        ;;
+        CREATE TABLE address (address_id serial PRIMARY KEY, line text)
+        ;;
+        CREATE TABLE store.address (address_id serial PRIMARY KEY, district text)
+        ;;
+        INSERT INTO address (line) SELECT 'line ' || g FROM generate_series(1, 50) g
+        ;;
+        INSERT INTO store.address (district) SELECT (ARRAY['Alberta', 'QLD', 'Texas'])[1 + g % 3] FROM generate_series(1, 300) g
+        ;;
+        CREATE TABLE city (city_id serial PRIMARY KEY, name text NOT NULL)
+        ;;
+        CREATE TABLE capital (state char(2)) INHERITS (city)
+        ;;
+        INSERT INTO city (name) SELECT 'City ' || g FROM generate_series(1, 200) g
+        ;;
+        INSERT INTO capital (name, state) SELECT 'Capital ' || g, (ARRAY['TX', 'CA', 'NY'])[1 + g % 3] FROM generate_series(1, 30) g
+        """;
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Clones_pagila_lookups_verbatim_and_invents_no_foreign_keys(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync(PagilaDdl);
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        // The lookup is copied, its stamp notwithstanding: the five real codes, and every film speaks one of them.
+        Assert.Equal(5L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM language WHERE code IN ('en', 'it', 'ja', 'fr', 'de')"));
+        Assert.Equal(400L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM film"));
+        Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM film f LEFT JOIN language l ON l.code = f.language_code WHERE l.code IS NULL"));
+        // The generated quotient is the database's own, on every engine.
+        Assert.Equal(400L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM film WHERE ABS(cost_per_day - replacement_cost / rental_duration) < 0.001"));
+        // Tables numbered from 1 by their own sequences point at nothing; the clone declares only film's foreign key.
+        Assert.Equal(50L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM address"));
+        Assert.Equal(0L, await CloneTargets.ForeignKeyCountAsync(target, "address"));
+        Assert.Equal(0L, await CloneTargets.ForeignKeyCountAsync(target, "capital"));
+        Assert.Equal(1L, await CloneTargets.ForeignKeyCountAsync(target, "film"));
+        Assert.Equal(30L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM capital"));
+    }
+
     private static string Quote(TestDatabase db, string name) => db.Engine == SchemaIntrospection.Model.DatabaseEngine.MySql
         ? "`" + name + "`"
         : "\"" + name + "\"";
