@@ -97,9 +97,10 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
     /// <summary>
     /// Pagila's ways: every lookup carries a last_update stamped by now(); film points at language's UNIQUE code, not its
     /// key, and has a numeric quotient as a STORED generated column; two schemas hold an address table, each serial
-    /// from 1; capital INHERITS city. (Found by hand: languages were generated with codes such as "Handcrafted Concrete
+    /// from 1; capital INHERITS city; a pair of actors ordered by a CHECK. (Found by hand: languages were generated with codes such as "Handcrafted Concrete
     /// Pants Corporate"; the two address tables and capital were given one-to-one foreign keys the source never had;
-    /// MariaDB failed the load on the note that it rounded the generated quotient.)
+    /// MariaDB failed the load on the note that it rounded the generated quotient; every target refused co_star's rows,
+    /// whose CHECK (a &lt; b) on its two foreign keys nothing held.)
     /// </summary>
     private const string PagilaDdl = """
         CREATE SCHEMA store
@@ -131,6 +132,15 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
         INSERT INTO city (name) SELECT 'City ' || g FROM generate_series(1, 200) g
         ;;
         INSERT INTO capital (name, state) SELECT 'Capital ' || g, (ARRAY['TX', 'CA', 'NY'])[1 + g % 3] FROM generate_series(1, 30) g
+        ;;
+        CREATE TABLE actor (actor_id serial PRIMARY KEY, name text NOT NULL)
+        ;;
+        INSERT INTO actor (name) SELECT 'Actor ' || g FROM generate_series(1, 300) g
+        ;;
+        CREATE TABLE co_star (a int NOT NULL REFERENCES actor, b int NOT NULL REFERENCES actor, films int, PRIMARY KEY (a, b), CHECK (a < b))
+        ;;
+        INSERT INTO co_star SELECT DISTINCT LEAST(x, y), GREATEST(x, y), 1 + (x + y) % 4
+            FROM (SELECT 1 + g % 300 AS x, 1 + (g * 7 + 3) % 300 AS y FROM generate_series(1, 700) g) s WHERE x <> y
         """;
 
     [SkippableTheory]
@@ -155,6 +165,10 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
         Assert.Equal(0L, await CloneTargets.ForeignKeyCountAsync(target, "capital"));
         Assert.Equal(1L, await CloneTargets.ForeignKeyCountAsync(target, "film"));
         Assert.Equal(30L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM capital"));
+        // Both foreign keys of the pair are set from the parents, and their CHECK (a < b) holds (the target enforces it).
+        var pairs = await source.ScalarAsync<long>("SELECT COUNT(*) FROM co_star");
+        Assert.InRange(await target.ScalarAsync<long>("SELECT COUNT(*) FROM co_star WHERE a < b"), pairs * 9 / 10, pairs);
+        Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM co_star c LEFT JOIN actor x ON x.actor_id = c.b WHERE x.actor_id IS NULL"));
     }
 
     private static string Quote(TestDatabase db, string name) => db.Engine == SchemaIntrospection.Model.DatabaseEngine.MySql
