@@ -87,9 +87,13 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         }
 
         var lines = new List<string>();
+        var rowWarnings = new List<string>();
+        var asText = MySqlRowSize.ColumnsAsText(table, source, indexed, rowWarnings);
+        foreach (var w in rowWarnings) _warnings.Enqueue(w);
         foreach (var column in table.Columns)
         {
             var written = same && column.DefaultSql is { } d ? column with { DefaultSql = MySqlSequences.Rebase(d, _d, sourceDatabase) } : column;
+            if (asText.Contains(column.Name)) written = written with { MaxLength = null };
             lines.Add(ColumnSql(table, written, same, indexed.Contains(column.Name), ReferenceEquals(column, autoIncrement)));
         }
         if (table.PrimaryKey is { Columns.Count: > 0 } pk)
