@@ -97,10 +97,10 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
     /// <summary>
     /// Pagila's ways: every lookup carries a last_update stamped by now(); film points at language's UNIQUE code, not its
     /// key, and has a numeric quotient as a STORED generated column; two schemas hold an address table, each serial
-    /// from 1; capital INHERITS city; a pair of actors ordered by a CHECK. (Found by hand: languages were generated with codes such as "Handcrafted Concrete
+    /// from 1; capital INHERITS city; a pair of actors ordered by a CHECK; a unique key over four VARCHAR(255). (Found by hand: languages were generated with codes such as "Handcrafted Concrete
     /// Pants Corporate"; the two address tables and capital were given one-to-one foreign keys the source never had;
     /// MariaDB failed the load on the note that it rounded the generated quotient; every target refused co_star's rows,
-    /// whose CHECK (a &lt; b) on its two foreign keys nothing held.)
+    /// whose CHECK (a &lt; b) on its two foreign keys nothing held; MariaDB refused the long key, "Specified key was too long".)
     /// </summary>
     private const string PagilaDdl = """
         CREATE SCHEMA store
@@ -141,6 +141,12 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
         ;;
         INSERT INTO co_star SELECT DISTINCT LEAST(x, y), GREATEST(x, y), 1 + (x + y) % 4
             FROM (SELECT 1 + g % 300 AS x, 1 + (g * 7 + 3) % 300 AS y FROM generate_series(1, 700) g) s WHERE x <> y
+        ;;
+        CREATE TABLE film_text (id serial PRIMARY KEY, a varchar(255), b varchar(255), c varchar(255), d varchar(255), UNIQUE (a, b, c, d))
+        ;;
+        CREATE INDEX film_text_all ON film_text (a, b, c, d, id)
+        ;;
+        INSERT INTO film_text (a, b, c, d) SELECT 'a' || g, 'b' || g % 7, 'c' || g % 3, 'd' || g % 2 FROM generate_series(1, 300) g
         """;
 
     [SkippableTheory]
@@ -169,6 +175,12 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
         var pairs = await source.ScalarAsync<long>("SELECT COUNT(*) FROM co_star");
         Assert.InRange(await target.ScalarAsync<long>("SELECT COUNT(*) FROM co_star WHERE a < b"), pairs * 9 / 10, pairs);
         Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM co_star c LEFT JOIN actor x ON x.actor_id = c.b WHERE x.actor_id IS NULL"));
+        // Four VARCHAR(255) in one key: longer than InnoDB's 3,072 bytes, yet the key and the index are made.
+        Assert.Equal(300L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM film_text"));
+        if (engine == "mariadb")
+        {
+            Assert.Equal(3L, await target.ScalarAsync<long>("SELECT COUNT(DISTINCT INDEX_NAME) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'film_text'"));
+        }
     }
 
     private static string Quote(TestDatabase db, string name) => db.Engine == SchemaIntrospection.Model.DatabaseEngine.MySql

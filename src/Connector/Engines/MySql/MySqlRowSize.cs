@@ -43,6 +43,38 @@ internal static partial class MySqlRowSize
         return moved;
     }
 
+    /// <summary>InnoDB's largest index key, in bytes.</summary>
+    public const int MaxKeyBytes = 3_072;
+
+    /// <summary>Bytes an index over <paramref name="columns"/> takes a row, as the columns are written for an index (utf8mb4).</summary>
+    public static long KeyBytes(TableSchema table, IEnumerable<string> columns, DatabaseEngine source) =>
+        columns.Select(table.FindColumn).OfType<ColumnSchema>().Sum(c => (long)KeyPartBytes(MySqlTypeMapper.MapType(c, source, indexed: true)));
+
+    /// <summary>
+    /// The key parts of a non-unique index over <paramref name="columns"/> that fits InnoDB's key: as they are where it
+    /// fits, else each string column indexed on a prefix of an equal share of the key (an index over four VARCHAR(255)
+    /// was refused, "Specified key was too long"). A prefix finds the same rows; only a unique key needs whole values.
+    /// </summary>
+    public static IReadOnlyList<string> IndexParts(TableSchema table, IReadOnlyList<string> columns, DatabaseEngine source, Func<string, string> quote)
+    {
+        if (source == DatabaseEngine.MySql || KeyBytes(table, columns, source) <= MaxKeyBytes) return columns.Select(quote).ToList();
+        var types = columns.Select(c => table.FindColumn(c) is { } column ? MySqlTypeMapper.MapType(column, source, indexed: true) : "").ToList();
+        var fixedBytes = types.Where(t => !CharType().IsMatch(t)).Sum(KeyPartBytes);
+        var strings = types.Count(t => CharType().IsMatch(t));
+        var share = Math.Max(1, (MaxKeyBytes - fixedBytes) / Math.Max(1, strings) / 4);
+        return columns.Select((c, i) => CharType().Match(types[i]) is { Success: true } m && int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) > share
+            ? $"{quote(c)}({share.ToString(CultureInfo.InvariantCulture)})"
+            : quote(c)).ToList();
+    }
+
+    private static int KeyPartBytes(string type)
+    {
+        var match = CharType().Match(type);
+        if (match.Success) return int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) * 4;
+        var binary = VarbinaryType().Match(type);
+        return binary.Success ? int.Parse(binary.Groups[1].Value, CultureInfo.InvariantCulture) : 8;
+    }
+
     /// <summary>Row bytes of a MySQL column type in utf8mb4: 4 a character and a 2-byte length for VARCHAR; a pointer or less for the rest.</summary>
     private static int Bytes(string type)
     {
@@ -54,4 +86,7 @@ internal static partial class MySqlRowSize
 
     [GeneratedRegex(@"^(var)?char\((\d+)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CharType();
+
+    [GeneratedRegex(@"^varbinary\((\d+)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex VarbinaryType();
 }

@@ -103,7 +103,7 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         var indexNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "PRIMARY" };
         foreach (var unique in table.UniqueKeys.Where(k => k.Columns.Count > 0))
         {
-            lines.Add($"UNIQUE KEY {NameClause(unique.Name, indexNames)}({_d.QuoteList(unique.Columns)})");
+            lines.Add($"UNIQUE KEY {NameClause(unique.Name, indexNames)}({_d.QuoteList(unique.Columns)}){LongKeyHash(table, unique.Columns, same)}");
         }
         foreach (var check in table.CheckConstraints)
         {
@@ -276,8 +276,19 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         {
             _warnings.Enqueue($"Partial index {index.Name} on {table.Name} is created on all rows: MySQL has no partial indexes.");
         }
-        return $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {name}ON {_d.Quote(table.Name)} ({_d.QuoteList(index.Columns)})";
+        var source = SchemaMapper.SourceEngineOf(table);
+        return index.IsUnique
+            ? $"CREATE UNIQUE INDEX {name}ON {_d.Quote(table.Name)} ({_d.QuoteList(index.Columns)}){LongKeyHash(table, index.Columns, same)}"
+            : $"CREATE INDEX {name}ON {_d.Quote(table.Name)} ({string.Join(", ", MySqlRowSize.IndexParts(table, index.Columns, source, _d.Quote))})";
     }
+
+    /// <summary>
+    /// USING HASH for a unique key from another engine longer than InnoDB's 3,072-byte key (four VARCHAR(255) in utf8mb4):
+    /// MariaDB keeps such a key unique through a hash of the whole values ("Specified key was too long" before); a prefix
+    /// would make distinct values collide.
+    /// </summary>
+    private static string LongKeyHash(TableSchema table, IReadOnlyList<string> columns, bool same) =>
+        !same && MySqlRowSize.KeyBytes(table, columns, SchemaMapper.SourceEngineOf(table)) > MySqlRowSize.MaxKeyBytes ? " USING HASH" : "";
 
     public async Task<IReadOnlyList<string>> CreateViewsAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
     {
