@@ -84,7 +84,7 @@ internal static class SchemaMapper
                 Columns = columns,
                 CheckConstraints = checks,
                 Indexes = sameEngine ? table.Indexes : PortableIndexes.ToTarget(table, targetEngine, warnings),
-                ForeignKeys = table.ForeignKeys.Where(fk => fk.IsEnforced).Select(fk => fk with { Table = Map(fk.Table), PrincipalTable = Map(fk.PrincipalTable) }).ToList(),
+                ForeignKeys = table.ForeignKeys.Where(fk => fk.IsEnforced && (sameEngine || OntoAKey(fk, source, targetEngine, warnings))).Select(fk => fk with { Table = Map(fk.Table), PrincipalTable = Map(fk.PrincipalTable) }).ToList(),
                 Partitions = sameEngine ? table.Partitions : [],
                 Annotations = annotations,
             };
@@ -111,6 +111,28 @@ internal static class SchemaMapper
             Routines = sameEngine ? source.Routines : [],
             Triggers = sameEngine ? source.Triggers.Select(t => t with { Table = Map(t.Table) }).ToList() : [],
         };
+    }
+
+    /// <summary>
+    /// True where a foreign key points at its parent's primary key or at a unique key or index, as every engine but MySQL
+    /// requires. MySQL and MariaDB take a foreign key onto any indexed columns, duplicates and all; PostgreSQL refused such
+    /// a key when the clone was written ("there is no unique constraint matching given keys") and SQLite refused every
+    /// insert into the child ("foreign key mismatch"). Such a key is left out on the target with a warning; the relationship
+    /// is still modelled, so its values still come from the parent's.
+    /// </summary>
+    private static bool OntoAKey(ForeignKeySchema fk, DatabaseSchema source, DatabaseEngine targetEngine, ICollection<string> warnings)
+    {
+        if (targetEngine == DatabaseEngine.MySql || source.FindTable(fk.PrincipalTable) is not { } parent) return true;
+        var columns = fk.PrincipalColumns.ToHashSet(StringComparer.Ordinal);
+        bool Same(IReadOnlyList<string> key) => key.Count == columns.Count && key.All(columns.Contains);
+        if ((parent.PrimaryKey is { } pk && Same(pk.Columns)) || parent.UniqueKeys.Any(k => Same(k.Columns))
+            || parent.Indexes.Any(i => i.IsUnique && i.Filter is null && Same(i.Columns)))
+        {
+            return true;
+        }
+        warnings.Add($"Foreign key {fk.Table}({string.Join(", ", fk.Columns)}) -> {fk.PrincipalTable}({string.Join(", ", fk.PrincipalColumns)}) is not created on {targetEngine}: "
+            + $"its parent columns are not a primary or unique key, which {source.Engine} allows and {targetEngine} does not. Its values still come from {fk.PrincipalTable}.");
+        return false;
     }
 
     /// <summary>

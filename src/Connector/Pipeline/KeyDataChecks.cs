@@ -9,7 +9,8 @@ namespace Sdv.Connector.Pipeline;
 /// Key inference's questions as SQL the source runs: uniqueness by a GROUP BY ... HAVING COUNT(*) > 1,
 /// inclusion by an anti-join of the child's distinct values against the parent's key. A child of
 /// more than <see cref="SampleAbove"/> rows is checked on a seeded sample of
-/// <see cref="SampleRows"/> rows spread over it (<see cref="ProfileSampling"/>).
+/// <see cref="SampleRows"/> rows spread over it (<see cref="ProfileSampling"/>). A table is read as the fit reads it
+/// (<see cref="QueryRowStream.From"/>): a PostgreSQL table others inherit from counts its own rows only.
 /// </summary>
 internal sealed class KeyDataChecks(DbConnection connection, DbTransaction? transaction, IEngineAdapter adapter) : IKeyDataChecks
 {
@@ -19,7 +20,7 @@ internal sealed class KeyDataChecks(DbConnection connection, DbTransaction? tran
     public async Task<bool> IsUniqueAsync(TableSchema table, IReadOnlyList<string> columns, CancellationToken cancellationToken)
     {
         var d = adapter.Dialect;
-        var from = d.Quote(table.Name);
+        var from = QueryRowStream.From(d, table);
         var list = d.QuoteList(columns);
         var nulls = string.Join(" OR ", columns.Select(c => $"{d.Quote(c)} IS NULL"));
         var sql = $"SELECT (SELECT COUNT(*) FROM {from} WHERE {nulls}), (SELECT COUNT(*) FROM (SELECT {list} FROM {from} GROUP BY {list} HAVING COUNT(*) > 1) duplicated)";
@@ -34,10 +35,10 @@ internal sealed class KeyDataChecks(DbConnection connection, DbTransaction? tran
         var sampled = rows > SampleAbove;
         var source = sampled
             ? $"({ProfileSampling.Select(adapter, child, [column], (double)SampleRows / rows, rows, ProfileStep.DefaultSeed, 2 * SampleRows, column)}) sampled"
-            : d.Quote(child.Name);
+            : QueryRowStream.From(d, child);
         var values = $"SELECT DISTINCT {d.Quote(column)} AS sdv_value FROM {source} WHERE {d.Quote(column)} IS NOT NULL";
         var sql = $"SELECT COUNT(*), SUM(CASE WHEN p.{d.Quote(parentColumn)} IS NULL THEN 1 ELSE 0 END) FROM ({values}) v"
-            + $" LEFT JOIN {d.Quote(parent.Name)} p ON p.{d.Quote(parentColumn)} = v.sdv_value";
+            + $" LEFT JOIN {QueryRowStream.From(d, parent)} p ON p.{d.Quote(parentColumn)} = v.sdv_value";
         var row = await RowAsync(sql, 2, cancellationToken);
         return new KeyEvidence(rule) { Values = row[0], Orphans = row[1], Sampled = sampled };
     }

@@ -35,7 +35,11 @@ public static class KeyInference
         foreach (var child in schema.Tables.Where(t => t.ForeignKeys.Count == 0))
         {
             var found = new List<ForeignKeySchema>();
-            foreach (var column in tables[child.Name].Columns)
+            // A column the database numbers itself (identity, serial, AUTO_INCREMENT) makes its own values, so it points at
+            // no other table: two tables in different schemas, or a table and the one it inherits from, each counting from 1
+            // under the same key name were taken for a one-to-one extension. (SQLite's rowid alias is left in: a one-to-one
+            // extension is declared INTEGER PRIMARY KEY there too.)
+            foreach (var column in tables[child.Name].Columns.Where(c => c.Identity is IdentityKind.None or IdentityKind.RowId))
             {
                 var key = await ForeignKeyAsync(tables[child.Name], column, parents, checks, warnings, cancellationToken).ConfigureAwait(false);
                 if (key is not null) found.Add(key);

@@ -89,7 +89,8 @@ public sealed partial class ColumnProfile
         else if (SsnPattern().IsMatch(text)) Ssns++;
         else if (IbanPattern().IsMatch(text)) Ibans++;
         else if (CardPattern().IsMatch(text) && PassesLuhn(text)) CardNumbers++;
-        else if (PhonePattern().IsMatch(text) && text.Count(char.IsAsciiDigit) >= 7) Phones++;
+        // A date written as text (2020-01-05, 05/01/2020, 2020.01.05) has the digits and separators of a phone number and is none.
+        else if (PhonePattern().IsMatch(text) && text.Count(char.IsAsciiDigit) >= 7 && !DatePattern().IsMatch(text)) Phones++;
         else if (IpPattern().IsMatch(text)) IpAddresses++;
         else if (UrlPattern().IsMatch(text)) Urls++;
         else if (UuidPattern().IsMatch(text)) Uuids++;
@@ -128,6 +129,9 @@ public sealed partial class ColumnProfile
 
     [GeneratedRegex(@"^\+?[0-9 ()./-]{7,22}$", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"^(\d{4}([-/.])\d{1,2}\2\d{1,2}|\d{1,2}([-/.])\d{1,2}\3\d{4})$", RegexOptions.CultureInvariant)]
+    private static partial Regex DatePattern();
 
     [GeneratedRegex(@"^(\d{1,3}\.){3}\d{1,3}$|^[0-9a-fA-F:]{2,39}:[0-9a-fA-F]{1,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex IpPattern();

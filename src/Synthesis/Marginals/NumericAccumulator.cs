@@ -95,7 +95,10 @@ internal sealed class NumericAccumulator : ColumnAccumulator
                 }
                 else if (_kind == ValueKind.Double && FloatDecimals >= 0)
                 {
-                    FloatDecimals = Math.Max(FloatDecimals, DecimalsOf(x, value is float ? 1e-6 : 1e-9));
+                    // -1 (more than MaxFloatDecimals) is final: a max with it kept the places of the values before, so a
+                    // DOUBLE of quotients (1/7 = 0.142857142...) beside a few whole numbers came out as whole numbers.
+                    var places = DecimalsOf(x, value is float ? 1e-6 : 1e-9);
+                    FloatDecimals = places < 0 ? -1 : Math.Max(FloatDecimals, places);
                 }
                 else if (isTime)
                 {

@@ -219,6 +219,10 @@ public sealed class DatabaseSampler : IDisposable
         var width = table.Columns.Count;
         var childCounts = new long[plan.Children.Count];
         var primaryIndexes = plan.PrimaryParent?.Columns.Select(c => columnIndex[c]).ToArray() ?? [];
+        var keyChecks = new ForeignKeyChecks(table, plan, model.Checks, columnIndex);
+        long checkDropped = 0;
+        // A swap moves a row to another parent, so its key pair is checked against the whole table's, not its parent's.
+        var tableSeen = keyChecks.CanSwap && pairColumns is not null ? new HashSet<string>(StringComparer.Ordinal) : null;
         var keyIndexes = keyColumns?.Select(c => columnIndex[c]).ToArray();
         foreach (var (full, parentKey, parentRow, seen) in Drawn(plan, entry, generated, sampler, buffer, pairColumns))
         {
@@ -244,11 +248,14 @@ public sealed class DatabaseSampler : IDisposable
             for (var attempt = 0; ; attempt++)
             {
                 foreach (var key in secondary) SetSecondary(row, key, table, random, warnings);
-                if (seen is null || pairColumns is null) break;
-                if (seen.Add(PairKey(row, pairColumns))) break;
+                var checksHold = keyChecks.HoldOrRepair(row);
+                var pairs = tableSeen ?? seen;
+                if (checksHold && (pairs is null || pairColumns is null)) break;
+                if (checksHold && pairs!.Add(PairKey(row, pairColumns!))) break;
                 if (attempt >= UniquePairTries || secondary.Count == 0)
                 {
                     dropped = true;
+                    if (!checksHold) checkDropped++;
                     break;
                 }
             }
@@ -282,7 +289,12 @@ public sealed class DatabaseSampler : IDisposable
             yield return row;
         }
 
-        if (generated.Dropped > 0)
+        if (checkDropped > 0)
+        {
+            warnings.Add($"{plan.Table}: {checkDropped} row(s) were not generated because no parents could be found for them that satisfy the table's CHECK constraints on its foreign key columns ({string.Join("; ", keyChecks.Expressions)}).");
+        }
+
+        if (generated.Dropped > checkDropped)
         {
             warnings.Add(!uniqueCodes.Any
                 ? $"{plan.Table}: {generated.Dropped} row(s) were not generated because their parents could not be paired without repeating a unique key."

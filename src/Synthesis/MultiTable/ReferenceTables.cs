@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Sdv.Connector.SchemaIntrospection.Graph;
 using Sdv.Connector.SchemaIntrospection.Model;
 
@@ -9,11 +10,11 @@ namespace Sdv.Connector.Synthesis.MultiTable;
 /// are copied verbatim into the clone, keys included, so that every code a child uses is a real one.
 /// A table is one when another table references it, it has rows but at most
 /// <see cref="ReferenceOptions.MaxRows"/> and at most the square root of its largest referrer's rows, none of its columns is personal data or a date (entities carry
-/// dates; lookups do not), numbers only where it is very small, and every table it references itself is a
+/// dates; lookups do not; a stamp the database sets itself does not count), numbers only where it is very small, and every table it references itself is a
 /// reference table. The user's word (<see cref="TableSchema.ReferenceOverride"/>, <c>--reference-tables</c>) wins, except
 /// that a table with personal data is never copied.
 /// </summary>
-public static class ReferenceTables
+public static partial class ReferenceTables
 {
     /// <summary>The reference tables, each with the reason it is (or is not) one, for every table.</summary>
     public static IReadOnlyDictionary<QualifiedName, TableRole> Detect(DatabaseSchema schema, ReferenceOptions options)
@@ -69,7 +70,7 @@ public static class ReferenceTables
         if (rows * rows > childRows)
             return new TableRole(false, $"{rows:N0} rows for {childRows:N0} rows that reference it: entities, not a vocabulary (a lookup has at most the square root of its referrers' rows)");
         if (personal is not null) return new TableRole(false, $"column {personal.Name} is personal data");
-        var date = table.Columns.FirstOrDefault(c => c.SdType == SdType.Datetime && !IsKey(table, c.Name));
+        var date = table.Columns.FirstOrDefault(c => c.SdType == SdType.Datetime && !IsKey(table, c.Name) && !IsClockStamp(c));
         if (date is not null) return new TableRole(false, $"column {date.Name} is a date (entities carry dates, lookups do not)");
         var number = table.Columns.FirstOrDefault(c => c.SdType == SdType.Numerical && !IsKey(table, c.Name));
         if (number is not null && rows > options.MaxRowsWithNumbers)
@@ -77,6 +78,18 @@ public static class ReferenceTables
         if (generatedParent is not null) return new TableRole(false, $"it references {generatedParent}, which is generated");
         return new TableRole(true, $"a lookup table: {rows:N0} rows of labels that other tables point at, no personal data");
     }
+
+    /// <summary>
+    /// A date the database stamps itself, by a default of the clock or MySQL's ON UPDATE: an audit column such as
+    /// Sakila's and Pagila's last_update, which every table carries, lookups included, and which says nothing of what a
+    /// row is. (It made no Sakila lookup a reference table, and languages came out with generated codes.)
+    /// </summary>
+    private static bool IsClockStamp(ColumnSchema column) =>
+        column.Annotations.ContainsKey("mysql.on_update")
+        || (column.DefaultSql is { } sql && ClockDefault().IsMatch(sql));
+
+    [GeneratedRegex(@"^\W*(now\s*\(|current_timestamp|localtimestamp|transaction_timestamp|statement_timestamp|clock_timestamp|getdate|getutcdate|sysdatetime|utc_timestamp|sysdate|datetime\s*\(\s*'now')", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClockDefault();
 
     private static bool IsKey(TableSchema table, string column) =>
         table.PrimaryKey?.Columns.Contains(column) == true || table.ForeignKeys.Any(f => f.Columns.Contains(column));

@@ -66,7 +66,7 @@ internal static class ScalarConverter
     public static object FromDouble(double x, ValueKind kind, int scale, TimeSpan offset, bool isFloat32) => kind switch
     {
         ValueKind.Integer => (long)Math.Round(x, MidpointRounding.AwayFromZero),
-        ValueKind.Decimal => Math.Round((decimal)x, Math.Clamp(scale, 0, 28), MidpointRounding.AwayFromZero),
+        ValueKind.Decimal => Math.Round(ToDecimal(x), Math.Clamp(scale, 0, 28), MidpointRounding.AwayFromZero),
         ValueKind.Double => isFloat32 ? (double)(float)x : x,
         ValueKind.Date => DateOnly.FromDayNumber((int)Math.Clamp(Math.Round(x), 0, DateOnly.MaxValue.DayNumber)),
         ValueKind.Time => new TimeOnly(Math.Clamp((long)Math.Round(x), 0, TimeOnly.MaxValue.Ticks)),
@@ -75,6 +75,21 @@ internal static class ScalarConverter
         ValueKind.DateTimeOffset => new DateTimeOffset(ClampTicks(UnixEpochTicks + (long)Math.Round(x * 10) + offset.Ticks), offset),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a continuous kind."),
     };
+
+    /// <summary>
+    /// <paramref name="x"/> as a decimal no further from zero than <paramref name="x"/>. The conversion keeps 15
+    /// significant digits, rounded to nearest: from 1e15 up that can step past the value, and at the top of a column's
+    /// range past what the column holds (a BIGINT UNSIGNED near its maximum, 18446744073709551615, is the double 2^64 and
+    /// came out as 18446744073709600000, which MariaDB refused as out of range). Such a value steps back by one unit
+    /// of its 15th digit.
+    /// </summary>
+    private static decimal ToDecimal(double x)
+    {
+        var d = (decimal)x;
+        if (Math.Abs(x) < 1e15 || Math.Abs((double)d) <= Math.Abs(x)) return d;
+        var lastDigit = (decimal)Math.Pow(10, Math.Floor(Math.Log10(Math.Abs(x))) - 14);
+        return d - (Math.Sign(x) * lastDigit);
+    }
 
     private static long ClampTicks(long ticks) => Math.Clamp(ticks, DateTime.MinValue.Ticks + TimeSpan.TicksPerDay, DateTime.MaxValue.Ticks - TimeSpan.TicksPerDay);
 }

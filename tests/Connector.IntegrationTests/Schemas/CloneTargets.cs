@@ -22,6 +22,16 @@ internal static class CloneTargets
         return await fixture.CreateDatabaseAsync();
     }
 
+    /// <summary>Foreign keys the clone declares on <paramref name="table"/> (in the database's default schema), read from the engine's catalog.</summary>
+    public static async Task<long> ForeignKeyCountAsync(TestDatabase db, string table) => db.Engine switch
+    {
+        SchemaIntrospection.Model.DatabaseEngine.PostgreSql => await db.ScalarAsync<long>(
+            $"SELECT COUNT(*) FROM pg_constraint WHERE contype = 'f' AND conrelid = to_regclass('public.\"{table}\"')"),
+        SchemaIntrospection.Model.DatabaseEngine.MySql => await db.ScalarAsync<long>(
+            $"SELECT COUNT(*) FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = '{table}'"),
+        _ => await db.ScalarAsync<long>($"SELECT COUNT(DISTINCT id) FROM pragma_foreign_key_list('{table}')"),
+    };
+
     /// <summary>`clone` of <paramref name="source"/> into <paramref name="target"/>, seeded, without the evaluation; asserted to succeed.</summary>
     public static async Task<CliRun> CloneAsync(TestDatabase source, TestDatabase target)
     {

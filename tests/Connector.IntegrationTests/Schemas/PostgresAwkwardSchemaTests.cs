@@ -94,6 +94,95 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
         }
     }
 
+    /// <summary>
+    /// Pagila's ways: every lookup carries a last_update stamped by now(); film points at language's UNIQUE code, not its
+    /// key, and has a numeric quotient as a STORED generated column; two schemas hold an address table, each serial
+    /// from 1; capital INHERITS city; a pair of actors ordered by a CHECK; a unique key over four VARCHAR(255). (Found by hand: languages were generated with codes such as "Handcrafted Concrete
+    /// Pants Corporate"; the two address tables and capital were given one-to-one foreign keys the source never had;
+    /// MariaDB failed the load on the note that it rounded the generated quotient; every target refused co_star's rows,
+    /// whose CHECK (a &lt; b) on its two foreign keys nothing held; MariaDB refused the long key, "Specified key was too long".)
+    /// </summary>
+    private const string PagilaDdl = """
+        CREATE SCHEMA store
+        ;;
+        CREATE TABLE language (language_id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, code text NOT NULL UNIQUE,
+            last_update timestamptz NOT NULL DEFAULT now())
+        ;;
+        INSERT INTO language (name, code) VALUES ('English', 'en'), ('Italian', 'it'), ('Japanese', 'ja'), ('French', 'fr'), ('German', 'de')
+        ;;
+        CREATE TABLE film (film_id serial PRIMARY KEY, title text NOT NULL, language_code text NOT NULL REFERENCES language (code),
+            replacement_cost numeric NOT NULL, rental_duration smallint NOT NULL,
+            cost_per_day numeric GENERATED ALWAYS AS (replacement_cost / rental_duration) STORED)
+        ;;
+        INSERT INTO film (title, language_code, replacement_cost, rental_duration)
+            SELECT 'Film ' || g, (ARRAY['en', 'en', 'en', 'it', 'ja', 'fr', 'de'])[1 + g % 7], 9.99 + g % 21, 3 + g % 5 FROM generate_series(1, 400) g
+        ;;
+        CREATE TABLE address (address_id serial PRIMARY KEY, line text)
+        ;;
+        CREATE TABLE store.address (address_id serial PRIMARY KEY, district text)
+        ;;
+        INSERT INTO address (line) SELECT 'line ' || g FROM generate_series(1, 50) g
+        ;;
+        INSERT INTO store.address (district) SELECT (ARRAY['Alberta', 'QLD', 'Texas'])[1 + g % 3] FROM generate_series(1, 300) g
+        ;;
+        CREATE TABLE city (city_id serial PRIMARY KEY, name text NOT NULL)
+        ;;
+        CREATE TABLE capital (state char(2)) INHERITS (city)
+        ;;
+        INSERT INTO city (name) SELECT 'City ' || g FROM generate_series(1, 200) g
+        ;;
+        INSERT INTO capital (name, state) SELECT 'Capital ' || g, (ARRAY['TX', 'CA', 'NY'])[1 + g % 3] FROM generate_series(1, 30) g
+        ;;
+        CREATE TABLE actor (actor_id serial PRIMARY KEY, name text NOT NULL)
+        ;;
+        INSERT INTO actor (name) SELECT 'Actor ' || g FROM generate_series(1, 300) g
+        ;;
+        CREATE TABLE co_star (a int NOT NULL REFERENCES actor, b int NOT NULL REFERENCES actor, films int, PRIMARY KEY (a, b), CHECK (a < b))
+        ;;
+        INSERT INTO co_star SELECT DISTINCT LEAST(x, y), GREATEST(x, y), 1 + (x + y) % 4
+            FROM (SELECT 1 + g % 300 AS x, 1 + (g * 7 + 3) % 300 AS y FROM generate_series(1, 700) g) s WHERE x <> y
+        ;;
+        CREATE TABLE film_text (id serial PRIMARY KEY, a varchar(255), b varchar(255), c varchar(255), d varchar(255), UNIQUE (a, b, c, d))
+        ;;
+        CREATE INDEX film_text_all ON film_text (a, b, c, d, id)
+        ;;
+        INSERT INTO film_text (a, b, c, d) SELECT 'a' || g, 'b' || g % 7, 'c' || g % 3, 'd' || g % 2 FROM generate_series(1, 300) g
+        """;
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Clones_pagila_lookups_verbatim_and_invents_no_foreign_keys(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync(PagilaDdl);
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        // The lookup is copied, its stamp notwithstanding: the five real codes, and every film speaks one of them.
+        Assert.Equal(5L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM language WHERE code IN ('en', 'it', 'ja', 'fr', 'de')"));
+        Assert.Equal(400L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM film"));
+        Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM film f LEFT JOIN language l ON l.code = f.language_code WHERE l.code IS NULL"));
+        // The generated quotient is the database's own, on every engine.
+        Assert.Equal(400L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM film WHERE ABS(cost_per_day - replacement_cost / rental_duration) < 0.001"));
+        // Tables numbered from 1 by their own sequences point at nothing; the clone declares only film's foreign key.
+        Assert.Equal(50L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM address"));
+        Assert.Equal(0L, await CloneTargets.ForeignKeyCountAsync(target, "address"));
+        Assert.Equal(0L, await CloneTargets.ForeignKeyCountAsync(target, "capital"));
+        Assert.Equal(1L, await CloneTargets.ForeignKeyCountAsync(target, "film"));
+        Assert.Equal(30L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM capital"));
+        // Both foreign keys of the pair are set from the parents, and their CHECK (a < b) holds (the target enforces it).
+        var pairs = await source.ScalarAsync<long>("SELECT COUNT(*) FROM co_star");
+        Assert.InRange(await target.ScalarAsync<long>("SELECT COUNT(*) FROM co_star WHERE a < b"), pairs * 9 / 10, pairs);
+        Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM co_star c LEFT JOIN actor x ON x.actor_id = c.b WHERE x.actor_id IS NULL"));
+        // Four VARCHAR(255) in one key: longer than InnoDB's 3,072 bytes, yet the key and the index are made.
+        Assert.Equal(300L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM film_text"));
+        if (engine == "mariadb")
+        {
+            Assert.Equal(3L, await target.ScalarAsync<long>("SELECT COUNT(DISTINCT INDEX_NAME) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'film_text'"));
+        }
+    }
+
     private static string Quote(TestDatabase db, string name) => db.Engine == SchemaIntrospection.Model.DatabaseEngine.MySql
         ? "`" + name + "`"
         : "\"" + name + "\"";

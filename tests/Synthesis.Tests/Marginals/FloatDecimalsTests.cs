@@ -22,6 +22,17 @@ public sealed class FloatDecimalsTests
     public void A_single_precision_value_is_read_at_its_own_precision() =>
         Assert.Equal(2, NumericAccumulator.DecimalsOf(21.35f, 1e-6));
 
+    [Theory]
+    [InlineData(new[] { 1.0, 2.5, 1.0 / 7.0, 3.0 }, -1)]
+    [InlineData(new[] { 1.0 / 7.0, 2.0 }, -1)]
+    [InlineData(new[] { 2.0, 21.35, 0.5 }, 2)]
+    public void One_value_with_more_places_than_kept_leaves_the_column_unrounded(double[] values, int places)
+    {
+        var accumulator = new NumericAccumulator(Transforms.ValueKind.Double, false, 1_000, 200, new Xoshiro256(1));
+        accumulator.Observe(values.Select(v => new object?[] { v }).ToArray(), values.Length, 0);
+        Assert.Equal(places, accumulator.FloatDecimals);
+    }
+
     /// <summary>A price stored as REAL with cents comes out with cents; a measurement with many decimals is not rounded.</summary>
     [Fact]
     public async Task Prices_stored_as_floats_keep_their_cents_and_measurements_their_precision()

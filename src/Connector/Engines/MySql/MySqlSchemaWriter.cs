@@ -87,9 +87,13 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         }
 
         var lines = new List<string>();
+        var rowWarnings = new List<string>();
+        var asText = MySqlRowSize.ColumnsAsText(table, source, indexed, rowWarnings);
+        foreach (var w in rowWarnings) _warnings.Enqueue(w);
         foreach (var column in table.Columns)
         {
             var written = same && column.DefaultSql is { } d ? column with { DefaultSql = MySqlSequences.Rebase(d, _d, sourceDatabase) } : column;
+            if (asText.Contains(column.Name)) written = written with { MaxLength = null };
             lines.Add(ColumnSql(table, written, same, indexed.Contains(column.Name), ReferenceEquals(column, autoIncrement)));
         }
         if (table.PrimaryKey is { Columns.Count: > 0 } pk)
@@ -99,7 +103,7 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         var indexNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "PRIMARY" };
         foreach (var unique in table.UniqueKeys.Where(k => k.Columns.Count > 0))
         {
-            lines.Add($"UNIQUE KEY {NameClause(unique.Name, indexNames)}({_d.QuoteList(unique.Columns)})");
+            lines.Add($"UNIQUE KEY {NameClause(unique.Name, indexNames)}({_d.QuoteList(unique.Columns)}){LongKeyHash(table, unique.Columns, same)}");
         }
         foreach (var check in table.CheckConstraints)
         {
@@ -272,8 +276,19 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         {
             _warnings.Enqueue($"Partial index {index.Name} on {table.Name} is created on all rows: MySQL has no partial indexes.");
         }
-        return $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {name}ON {_d.Quote(table.Name)} ({_d.QuoteList(index.Columns)})";
+        var source = SchemaMapper.SourceEngineOf(table);
+        return index.IsUnique
+            ? $"CREATE UNIQUE INDEX {name}ON {_d.Quote(table.Name)} ({_d.QuoteList(index.Columns)}){LongKeyHash(table, index.Columns, same)}"
+            : $"CREATE INDEX {name}ON {_d.Quote(table.Name)} ({string.Join(", ", MySqlRowSize.IndexParts(table, index.Columns, source, _d.Quote))})";
     }
+
+    /// <summary>
+    /// USING HASH for a unique key from another engine longer than InnoDB's 3,072-byte key (four VARCHAR(255) in utf8mb4):
+    /// MariaDB keeps such a key unique through a hash of the whole values ("Specified key was too long" before); a prefix
+    /// would make distinct values collide.
+    /// </summary>
+    private static string LongKeyHash(TableSchema table, IReadOnlyList<string> columns, bool same) =>
+        !same && MySqlRowSize.KeyBytes(table, columns, SchemaMapper.SourceEngineOf(table)) > MySqlRowSize.MaxKeyBytes ? " USING HASH" : "";
 
     public async Task<IReadOnlyList<string>> CreateViewsAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
     {

@@ -120,6 +120,7 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
 
         tables = await CountRowsAsync(connection, tables, options.ExactRowCounts || !hasStat1, cancellationToken).ConfigureAwait(false);
         tables = await TypeUntypedColumnsAsync(connection, tables, warnings, cancellationToken).ConfigureAwait(false);
+        tables = await TypeDateTextColumnsAsync(connection, tables, warnings, cancellationToken).ConfigureAwait(false);
 
         return new DatabaseSchema
         {
@@ -152,7 +153,8 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
             var declared = definition.FindColumn(c.Name);
             var type = SqliteTypeMapper.Map(c.DeclaredType);
             var annotations = new Dictionary<string, string>(StringComparer.Ordinal) { ["sqlite:affinity"] = type.Affinity };
-            if (c.DeclaredType.Trim().Length == 0)
+            // ANY (the type of a STRICT table's column that takes every value) says no more than no type at all.
+            if (c.DeclaredType.Trim().Length == 0 || c.DeclaredType.Trim().Equals("ANY", StringComparison.OrdinalIgnoreCase))
             {
                 annotations[UntypedAnnotation] = "true";
             }
@@ -336,7 +338,7 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
     /// A column declared without a type (<c>CREATE TABLE people (id INTEGER PRIMARY KEY, name, notes)</c>, common in
     /// SQLite files) holds whatever was stored: its type is taken from the values, by the storage classes SQLite reports
     /// for the first rows: integers only, an integer; numbers, a real; any text, text; blobs only, binary. Before, such a
-    /// column was kept as Other and written as NULL.
+    /// column was kept as Other and written as NULL. So is a column of type ANY (STRICT tables).
     /// </summary>
     private static async Task<List<TableSchema>> TypeUntypedColumnsAsync(DbConnection connection, List<TableSchema> tables, List<string> warnings, CancellationToken cancellationToken)
     {
@@ -365,10 +367,56 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
                     : classes.SetEquals(["blob"]) ? LogicalType.Binary
                     : classes.Contains("blob") ? LogicalType.Text
                     : LogicalType.Float64;
-                warnings.Add($"Column {table.Name}.{column.Name} has no declared type; it holds {(classes.Count == 0 ? "no value" : string.Join(" and ", classes.Order(StringComparer.Ordinal)))}, so it is read as {logical}.");
+                var declaredAs = column.NativeType.Trim().Length == 0 ? "has no declared type" : $"is declared {column.NativeType.Trim()}";
+                warnings.Add($"Column {table.Name}.{column.Name} {declaredAs}; it holds {(classes.Count == 0 ? "no value" : string.Join(" and ", classes.Order(StringComparer.Ordinal)))}, so it is read as {logical}.");
                 columns.Add(column with { LogicalType = logical });
             }
             typed.Add(table with { Columns = columns });
+        }
+        return typed;
+    }
+
+    /// <summary>
+    /// SQLite has no date type, and its own date() and datetime() write dates as text: a text column whose every value is
+    /// a valid date as date() writes it (2020-01-05), or a timestamp as datetime() writes it (2020-01-05 10:11:12), is
+    /// read as a Date or a DateTime, so the clone holds dates of the source's range in the same form, not digits of their
+    /// shape ("1308-01-81", and ISO dates were taken for phone numbers before that). SQLite itself checks each value (date(v)
+    /// is v), in one pass per table; a column with any other value, and key columns, stay text.
+    /// </summary>
+    private static async Task<List<TableSchema>> TypeDateTextColumnsAsync(DbConnection connection, List<TableSchema> tables, List<string> warnings, CancellationToken cancellationToken)
+    {
+        var typed = new List<TableSchema>(tables.Count);
+        var quote = IdentifierQuoting.DoubleQuotes;
+        foreach (var table in tables)
+        {
+            var candidates = table.Columns.Where(c => c.LogicalType is LogicalType.Text or LogicalType.String or LogicalType.FixedString
+                && c.GeneratedSql is null
+                && c.Annotations.TryGetValue("sqlite:affinity", out var affinity) && affinity is "TEXT" or "BLOB"
+                && table.PrimaryKey?.Columns.Contains(c.Name) != true
+                && !table.ForeignKeys.Any(f => f.Columns.Contains(c.Name))).ToList();
+            if (candidates.Count == 0 || table.RowCount == 0)
+            {
+                typed.Add(table);
+                continue;
+            }
+            var parts = candidates.Select(c => quote.Quote(c.Name)).Select(c =>
+                $"COUNT({c}), SUM(CASE WHEN typeof({c}) = 'text' AND date({c}) IS {c} THEN 1 ELSE 0 END), SUM(CASE WHEN typeof({c}) = 'text' AND datetime({c}) IS {c} THEN 1 ELSE 0 END)");
+            var counts = new long[candidates.Count * 3];
+            await QueryAsync(connection, $"SELECT {string.Join(", ", parts)} FROM {quote.Quote(table.Name.Name)}", r =>
+            {
+                for (var i = 0; i < counts.Length; i++) counts[i] = r.IsDBNull(i) ? 0 : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+            }, cancellationToken).ConfigureAwait(false);
+            var retyped = new Dictionary<string, ColumnSchema>(StringComparer.Ordinal);
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var (values, dates, timestamps) = (counts[3 * i], counts[(3 * i) + 1], counts[(3 * i) + 2]);
+                LogicalType? logical = values == 0 ? null : dates == values ? LogicalType.Date : timestamps == values ? LogicalType.DateTime : null;
+                if (logical is not { } found) continue;
+                var column = candidates[i];
+                warnings.Add($"Column {table.Name}.{column.Name} is declared {(column.NativeType.Trim().Length == 0 ? "without a type" : column.NativeType.Trim())} and holds only {(found == LogicalType.Date ? "dates (YYYY-MM-DD)" : "timestamps (YYYY-MM-DD HH:MM:SS)")}, so it is read as {found}.");
+                retyped[column.Name] = column with { LogicalType = found, MaxLength = null };
+            }
+            typed.Add(retyped.Count == 0 ? table : table with { Columns = table.Columns.Select(c => retyped.GetValueOrDefault(c.Name, c)).ToList() });
         }
         return typed;
     }
