@@ -401,11 +401,16 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
             }
             var parts = candidates.Select(c => quote.Quote(c.Name)).Select(c =>
                 $"COUNT({c}), SUM(CASE WHEN typeof({c}) = 'text' AND date({c}) IS {c} THEN 1 ELSE 0 END), SUM(CASE WHEN typeof({c}) = 'text' AND datetime({c}) IS {c} THEN 1 ELSE 0 END)");
+            // Three counts per candidate, a number of columns that varies by table: read by position, not into a record.
             var counts = new long[candidates.Count * 3];
-            await QueryAsync(connection, $"SELECT {string.Join(", ", parts)} FROM {quote.Quote(table.Name.Name)}", r =>
+            await using (var command = CreateCommand(connection, $"SELECT {string.Join(", ", parts)} FROM {quote.Quote(table.Name.Name)}"))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                for (var i = 0; i < counts.Length; i++) counts[i] = r.IsDBNull(i) ? 0 : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
-            }, cancellationToken).ConfigureAwait(false);
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    for (var i = 0; i < counts.Length; i++) counts[i] = reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
+                }
+            }
             var retyped = new Dictionary<string, ColumnSchema>(StringComparer.Ordinal);
             for (var i = 0; i < candidates.Count; i++)
             {
