@@ -135,7 +135,7 @@ internal static class PrivacyLines
             ? "None: rare categories are not reproduced."
             : $"Each is a real value that could identify someone: look at {string.Join(", ", leaked.Select(c => $"{c.Table}.{c.Column} {ScoreFormat.Count(c.LeakedRows)}"))}.")
             + (countries == 0 ? string.Empty
-                : $" Not counted: {ScoreFormat.Count(countries)} rows whose country or courtesy title the source has fewer than k times; the model draws those it does not keep from public lists, whatever the source holds, so these are chance.");
+                : $" Not counted: {ScoreFormat.Count(countries)} rows whose country, US state or courtesy title the source has fewer than k times; the model draws those it does not keep from public lists, whatever the source holds, so these are chance.");
         return new PrivacyLine("rare-category leaks", ScoreFormat.Count(leaks.Leaks), summary, detail);
     }
 }

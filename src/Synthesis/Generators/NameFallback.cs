@@ -61,9 +61,22 @@ internal static class NameFallback
 
     private static readonly HashSet<string> Prefixes = new(["Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr", "Prof"], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The states of the United States and DC, by name and by postal code: the list the "state" generator draws from in English.</summary>
+    private static readonly HashSet<string> UsStates = new(
+    [
+        "Alabama", "AL", "Alaska", "AK", "Arizona", "AZ", "Arkansas", "AR", "California", "CA", "Colorado", "CO", "Connecticut", "CT",
+        "Delaware", "DE", "District of Columbia", "DC", "Florida", "FL", "Georgia", "GA", "Hawaii", "HI", "Idaho", "ID", "Illinois", "IL",
+        "Indiana", "IN", "Iowa", "IA", "Kansas", "KS", "Kentucky", "KY", "Louisiana", "LA", "Maine", "ME", "Maryland", "MD",
+        "Massachusetts", "MA", "Michigan", "MI", "Minnesota", "MN", "Mississippi", "MS", "Missouri", "MO", "Montana", "MT",
+        "Nebraska", "NE", "Nevada", "NV", "New Hampshire", "NH", "New Jersey", "NJ", "New Mexico", "NM", "New York", "NY",
+        "North Carolina", "NC", "North Dakota", "ND", "Ohio", "OH", "Oklahoma", "OK", "Oregon", "OR", "Pennsylvania", "PA",
+        "Rhode Island", "RI", "South Carolina", "SC", "South Dakota", "SD", "Tennessee", "TN", "Texas", "TX", "Utah", "UT",
+        "Vermont", "VT", "Virginia", "VA", "Washington", "WA", "West Virginia", "WV", "Wisconsin", "WI", "Wyoming", "WY",
+    ], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>
     /// Whether <paramref name="value"/> belongs to the public list the generator of <paramref name="hint"/> draws from
-    /// whatever the source holds (a country, a courtesy title): such a value in a clone is chance, not a rare value
+    /// whatever the source holds (a country, a courtesy title, a US state): such a value in a clone is chance, not a rare value
     /// reproduced.
     /// </summary>
     public static bool IsPublicListValue(string? hint, string value)
@@ -73,6 +86,7 @@ internal static class NameFallback
         {
             "country" => CommonCountries.Canonical(value) is not null,
             "prefix" => Prefixes.Contains(value.Trim()),
+            "state" or "state-code" => UsStates.Contains(value.Trim()),
             _ => false,
         };
     }

@@ -25,12 +25,16 @@ internal sealed class WordAccumulator
     /// <summary>Values seen.</summary>
     public long Values { get; private set; }
 
+    /// <summary>Every distinct value seen, for the sampler to avoid writing one of them (in memory only).</summary>
+    public RealValueFilter RealValues { get; } = new();
+
     public void Observe(string text) => Observe(text, 1);
 
     /// <summary>Observes a value seen <paramref name="weight"/> times.</summary>
     public void Observe(string text, long weight)
     {
         Values += weight;
+        RealValues.Add(text);
         var tokens = WordModel.Tokenize(text);
         if (tokens.Count == 1 && LooksLikeCode(tokens[0])) _singleTokenCodes += weight;
         var count = Math.Min(tokens.Count, MaxTokensPerValue);

@@ -41,6 +41,13 @@ internal sealed class CategoricalColumnModel : ColumnModel
 
     public int Dim { get; set; } = -1;
 
+    /// <summary>
+    /// The column's real values, while fitted in this process (never saved): a stand-in equal to one of them (a
+    /// one-of-a-kind real title the word model happens to compose) is drawn again.
+    /// </summary>
+    [JsonIgnore]
+    public RealValueFilter? RealValues { get; set; }
+
     /// <summary>Values a CHECK (col IN (...)) allows; "other" draws from these when present.</summary>
     [JsonIgnore]
     public IReadOnlyList<object>? Allowed { get; set; }
@@ -165,14 +172,14 @@ internal sealed class CategoricalColumnModel : ColumnModel
         return attempt < 20 || other is not string s ? other : ShapeGenerator.WithSuffix(s, attempt, MaxLength);
     }
 
-    /// <summary>
-    /// A stand-in for a rare value: declared or allowed labels first, else new words in the column's
-    /// vocabulary, a value of the rare values' shape, or what the column's name suggests; never one of
-    /// the kept categories (which have buckets of their own).
-    /// </summary>
     /// <summary>Most stand-ins a sampling run remembers per column to avoid repeating them (memory stays bounded on huge tables).</summary>
     private const int MaxEmittedRemembered = 200_000;
 
+    /// <summary>
+    /// A stand-in for a rare value: declared or allowed labels first, else new words in the column's
+    /// vocabulary, a value of the rare values' shape, or what the column's name suggests; never one of
+    /// the kept categories (which have buckets of their own), and never a real value where they are known.
+    /// </summary>
     private object? GenerateOther(ColumnRuntime runtime)
     {
         var random = runtime.Random;
@@ -185,7 +192,10 @@ internal sealed class CategoricalColumnModel : ColumnModel
         }
 
         object? fallback = null;
-        for (var attempt = 0; attempt < 10; attempt++)
+        object? realFallback = null;
+        // Ten tries for a new value; up to twenty more where the tries wrote real values (a column whose words leave
+        // few new combinations).
+        for (var attempt = 0; attempt < 10 || (fallback is null && realFallback is not null && attempt < 30); attempt++)
         {
             string? text = null;
             var vocabulary = Kind == ValueKind.String && NameFallback.IsVocabulary(OtherHint) && OtherWords is not { IsEmpty: false, HasOwnStandIns: true };
@@ -231,8 +241,17 @@ internal sealed class CategoricalColumnModel : ColumnModel
             }
 
             if (_index.ContainsKey(candidate) || (_keptCountries is not null && CommonCountries.Canonical(text) is { } country && _keptCountries.Contains(country))) continue;
+            // A real value is drawn again, unless it is one of a public list drawn at the list's weights whatever the
+            // source holds (a country, a courtesy title): a rare state or city of the source is not written back.
+            if (RealValues?.MayContain(text) == true && !NameFallback.IsPublicListValue(OtherHint, text))
+            {
+                realFallback ??= candidate;
+                continue;
+            }
+
             // Countries and job titles repeat in real data as often as the list's weights say; made-up names do not.
             if (vocabulary) return candidate;
+
             // Rare values are mostly one of a kind, so their stand-ins should be too: a value this run already
             // wrote is redrawn (a few times), else one common word alone ("Love") comes out dozens of times, and
             // each time it matches the one real title that is just that word.
@@ -241,7 +260,7 @@ internal sealed class CategoricalColumnModel : ColumnModel
             if (emitted.Count >= MaxEmittedRemembered || emitted.Add(candidate)) return candidate;
         }
 
-        if (fallback is not null) return fallback;
+        if ((fallback ?? realFallback) is { } stand) return stand;
 
         // Nothing can stand in (dates, booleans, numbers): the most frequent real category.
         for (var i = 0; i < _parsed.Length; i++)

@@ -285,6 +285,7 @@ public static class TableSynthesizer
                 {
                     Lengths = lengths.ToMarginal(options.QuantileGridSize, options.RareCategoryThreshold),
                     Words = textual.Words.ToModel(options.RareCategoryThreshold),
+                    RealValues = textual.Words.RealValues,
                     Hint = Generators.NameFallback.HintOf(table.Name.Name, column.Name),
                     Count = lengths.Count,
                     Nulls = lengths.Nulls,
@@ -404,6 +405,7 @@ public static class TableSynthesizer
             OtherShape = generate && codes && rareShape.Total > 0 ? rareShape : null,
             OtherWords = generate && !codes && !countries ? words!.ToModel(options.RareCategoryThreshold) : null,
             OtherHint = generate ? hint : null,
+            RealValues = generate ? words?.RealValues : null,
             CountrySpellings = generate && countries ? Generators.CommonCountries.SpellingsOf(categories.Counts.Select(static c => CellCodec.Format(c.Key))) is { Count: > 0 } spellings ? spellings : null : null,
             Count = categories.Count,
             Nulls = categories.Nulls,

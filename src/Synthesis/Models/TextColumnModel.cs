@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Sdv.Connector.Synthesis.Generators;
 using Sdv.Connector.Synthesis.Marginals;
 using Sdv.Connector.Synthesis.Sampling;
@@ -19,6 +20,10 @@ internal sealed class TextColumnModel : NullIndicatedColumnModel
     /// <summary>What the column holds by its name, for the fallback generator.</summary>
     public string Hint { get; set; } = "sentence";
 
+    /// <summary>The column's real values, while fitted in this process (never saved): a new text equal to one is drawn again.</summary>
+    [JsonIgnore]
+    public RealValueFilter? RealValues { get; set; }
+
     public override void Prepare() => Words?.Prepare();
 
     public override object? Generate(ReadOnlySpan<double> u, ColumnRuntime runtime)
@@ -35,11 +40,14 @@ internal sealed class TextColumnModel : NullIndicatedColumnModel
         }
 
         length = Math.Max(length, 1);
-        var text = Words is { IsEmpty: false } words
-            ? words.Generate(runtime.Random, runtime.GetFaker(), MaxLength, length)
-            : NameFallback.Generate(Hint, runtime.GetFaker(), runtime.Random, MaxLength, length);
+        var text = NewText(runtime, length);
+        for (var attempt = 0; attempt < 4 && RealValues?.MayContain(text) == true; attempt++) text = NewText(runtime, length);
         return text.Length == 0 && !IsNullable ? "-" : text;
     }
+
+    private string NewText(ColumnRuntime runtime, int length) => Words is { IsEmpty: false } words
+        ? words.Generate(runtime.Random, runtime.GetFaker(), MaxLength, length)
+        : NameFallback.Generate(Hint, runtime.GetFaker(), runtime.Random, MaxLength, length);
 
     public override object? Redraw(object? previous, int attempt, ColumnRuntime runtime) =>
         previous is string s ? ShapeGenerator.WithSuffix(s, runtime.Counter++, MaxLength) : previous;

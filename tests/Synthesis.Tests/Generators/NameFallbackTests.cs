@@ -98,6 +98,9 @@ public sealed class NameFallbackTests
     [InlineData("prefix", "Dr.", true)]
     [InlineData("prefix", "Captain Nemo", false)]
     [InlineData("job", "Sales Manager", false)]
+    [InlineData("state", "Nevada", true)]
+    [InlineData("state-code", "NV", true)]
+    [InlineData("state", "Western Europe", false)]
     public void Values_of_public_lists_are_told_apart_from_the_sources_own(string hint, string value, bool isPublic) =>
         Assert.Equal(isPublic, NameFallback.IsPublicListValue(hint, value));
 

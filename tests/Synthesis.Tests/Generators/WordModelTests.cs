@@ -104,6 +104,58 @@ public sealed class WordModelTests
         Assert.True(mostRepeatedLeak <= 2, $"a rare real title was written {mostRepeatedLeak} times");
     }
 
+    /// <summary>
+    /// The same titles fitted and sampled in one process (as clone does): a title composed of common words that equals
+    /// a real one-of-a-kind title is drawn again, so no rare real title is written at all; the guard is not saved in
+    /// the model file.
+    /// </summary>
+    [Fact]
+    public async Task Titles_written_anew_never_equal_a_rare_real_title_when_fitted_in_the_same_process()
+    {
+        var random = new Random(11);
+        var vocabulary = Nouns.Concat(Adjectives).ToArray();
+        var titles = Enumerable.Range(0, 2_500)
+            .Select(_ => string.Join(' ', Enumerable.Range(0, 1 + random.Next(3)).Select(_ => vocabulary[random.Next(vocabulary.Length)]).Distinct()))
+            .ToList();
+        var schema = new TableSchema
+        {
+            Name = new QualifiedName(null, "track"),
+            Columns =
+            [
+                new ColumnSchema { Name = "id", Ordinal = 1, NativeType = "INTEGER", LogicalType = LogicalType.Int64, IsNullable = false },
+                new ColumnSchema { Name = "title", Ordinal = 2, NativeType = "TEXT", LogicalType = LogicalType.String, IsNullable = false, SdType = SdType.Categorical },
+            ],
+            PrimaryKey = new KeySchema(null, ["id"]),
+        };
+        var rows = titles.Select((t, i) => new object?[] { (long)i + 1, t }).ToList();
+        var model = await TableSynthesizer.FitAsync(schema, TestTable.AsAsync(rows), new SynthesisOptions { Seed = 3 }, CancellationToken.None);
+        var rareReal = titles.GroupBy(t => t, StringComparer.Ordinal).Where(g => g.Count() < 5).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var synthetic = model.Sample(rows.Count, new SamplingContext(5)).Select(r => (string)r[1]!).ToList();
+        var leaked = synthetic.Where(rareReal.Contains).ToList();
+        Assert.True(leaked.Count == 0, $"{leaked.Count} rare real titles written: {string.Join(" | ", leaked.Take(8))}");
+
+        // A model loaded from its file has no memory of the real values (a saved one would tell whether a guessed title is real).
+        using var file = new MemoryStream();
+        ModelFile.Save(model, file);
+        Assert.DoesNotContain(titles.First(rareReal.Contains), System.Text.Encoding.UTF8.GetString(file.ToArray()), StringComparison.Ordinal);
+        file.Position = 0;
+        var loaded = ModelFile.Load(file);
+        var fromFile = loaded.Sample(rows.Count, new SamplingContext(5)).Select(r => (string)r[1]!).ToList();
+        Assert.Contains(fromFile, rareReal.Contains);
+    }
+
+    [Fact]
+    public void The_real_value_filter_never_misses_a_value_and_rarely_claims_one_it_was_not_given()
+    {
+        var filter = new RealValueFilter();
+        var added = Enumerable.Range(0, 300_000).Select(static i => $"title {i}").ToList();
+        foreach (var value in added) filter.Add(value);
+        Assert.Equal(300_000, filter.Count);
+        Assert.All(added.Where(static (_, i) => i % 97 == 0), v => Assert.True(filter.MayContain(v)));
+        var falseHits = Enumerable.Range(0, 100_000).Count(i => filter.MayContain($"other {i}"));
+        Assert.True(falseHits < 200, $"{falseHits} false hits in 100,000");
+    }
+
     [Theory]
     [InlineData("Best Of 2)", "Best Of 2")]
     [InlineData("[Disc 1] Live", "[Disc 1] Live")]

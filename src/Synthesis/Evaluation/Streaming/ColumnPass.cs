@@ -81,7 +81,7 @@ internal static class ColumnPass
         var boundary = continuous ? new BoundaryAccumulator() : null;
         var tv = discrete ? new TvAccumulator(realTotal, syntheticTotal) : null;
         var categories = discrete || column.SdType is SdType.Pii or SdType.Text ? new CategoryAccumulator(request.RareK) : null;
-        // A rare country or courtesy title is counted apart: the model draws those stand-ins from public lists.
+        // A rare country, US state or courtesy title is counted apart: the model draws those stand-ins from public lists.
         var hint = discrete ? Generators.NameFallback.HintOf(request.Table, column.Name) : null;
         var marginal = request.Marginal ? new MarginalCounts() : null;
         var distribution = numbers && request.Plot ? new DistributionSketch(realTotal, syntheticTotal) : null;
