@@ -286,11 +286,17 @@ for engine in "${engines[@]}"; do
 
     for model in "${models[@]}"; do
       echo "  -- model $model"
-      clone_s=""; clone_rss=""; fit_s=""; fit_rss=""; sample_s=""; sample_rss=""
+      clone_s=""; clone_rss=""; fit_s=""; fit_rss=""; sample_s=""; sample_rss=""; evaluate_s=""; evaluate_rss=""
       for ((rep = 1; rep <= repeat; rep++)); do
         if has_command clone; then fresh_db "$engine" "$clone_db"; fi
         ours clone --source "$(url "$engine" "$src")" --target "$(url "$engine" "$clone_db")" --seed "$seed" --model-kind "$model" --no-evaluate \
           && { clone_s=$(min_of "$clone_s" "$LAST_S"); clone_rss=$(max_of "$clone_rss" "$LAST_RSS_MB"); }
+
+        # What `clone` adds when it evaluates (its default): the same evaluation, timed on its own, of that clone.
+        if has_command clone && [ -n "$clone_s" ]; then
+          ours evaluate --real "$(url "$engine" "$src")" --synthetic "$(url "$engine" "$clone_db")" \
+            && { evaluate_s=$(min_of "$evaluate_s" "$LAST_S"); evaluate_rss=$(max_of "$evaluate_rss" "$LAST_RSS_MB"); }
+        fi
 
         rm -f "$work/model.sdvm"
         ours fit --source "$(url "$engine" "$src")" --model "$work/model.sdvm" --model-kind "$model" --seed "$seed" \
@@ -321,13 +327,14 @@ for engine in "${engines[@]}"; do
 
       clone_ratio=$(ratio "$clone_s" "$floor_s")
       sample_ratio=$(ratio "$sample_s" "$restore_s")
+      evaluate_ratio=$(ratio "$evaluate_s" "$clone_s")
       peak=$(max_of "$clone_rss" "$fit_rss" "$sample_rss")
-      summary+=("$(printf '%-10s %9s %-7s %8s %8s %8s %8s %11s %7s %8s %12s %11s' "$engine" "$rows" "$model" "${floor_s:--}" "${restore_s:--}" \
-        "${read_floor_s:--}" "${clone_s:--}" "${clone_ratio:--}" "${fit_s:--}" "${sample_s:--}" "${sample_ratio:--}" "${peak:--}")")
+      summary+=("$(printf '%-10s %9s %-7s %8s %8s %8s %8s %11s %7s %8s %12s %11s %10s %14s' "$engine" "$rows" "$model" "${floor_s:--}" "${restore_s:--}" \
+        "${read_floor_s:--}" "${clone_s:--}" "${clone_ratio:--}" "${fit_s:--}" "${sample_s:--}" "${sample_ratio:--}" "${peak:--}" "${evaluate_s:--}" "${evaluate_ratio:--}")")
       runs_json+=("$(printf '{"engine": "%s", "rows": %s, "model": "%s", "floor_s": %s, "restore_s": %s, "read_floor_s": %s, "introspect_s": %s, "clone_s": %s, "clone_ratio": %s, "fit_s": %s, "sample_s": %s, "sample_ratio": %s, "peak_rss_mb": %s, "introspect_rss_mb": %s, "repeat": %s, "load_avg_1m": %s}' \
         "$engine" "$rows" "$model" "$(json_num "$floor_s")" "$(json_num "$restore_s")" "$(json_num "$read_floor_s")" "$(json_num "$introspect_s")" \
         "$(json_num "$clone_s")" "$(json_num "$clone_ratio")" "$(json_num "$fit_s")" "$(json_num "$sample_s")" "$(json_num "$sample_ratio")" \
-        "$(json_num "$peak")" "$(json_num "$introspect_rss")" "$repeat" "$load_now")")
+        "$(json_num "$peak")" "$(json_num "$introspect_rss")" "$(json_num "$evaluate_s")" "$(json_num "$evaluate_ratio")" "$(json_num "$evaluate_rss")" "$repeat" "$load_now")")
     done
 
     if [ "$keep" = 0 ]; then
@@ -339,8 +346,9 @@ done
 # --- results -------------------------------------------------------------------------------------
 echo
 [ "$repeat" -gt 1 ] && echo "fastest of $repeat repetitions per step"
-echo "clone_ratio = clone_s / floor_s (dump | restore); sample_ratio = sample_s / restore_s (restore alone); peak_rss_mb = max over clone, fit, sample"
-printf '%-10s %9s %-7s %8s %8s %8s %8s %11s %7s %8s %12s %11s\n' engine rows model floor_s restore_s read_s clone_s clone_ratio fit_s sample_s sample_ratio peak_rss_mb
+echo "clone_ratio = clone_s / floor_s (dump | restore); sample_ratio = sample_s / restore_s (restore alone); peak_rss_mb = max over clone, fit, sample;"
+echo "evaluate_ratio = evaluate_s / clone_s (what clone's default evaluation adds, against the clone without it)"
+printf '%-10s %9s %-7s %8s %8s %8s %8s %11s %7s %8s %12s %11s %10s %14s\n' engine rows model floor_s restore_s read_s clone_s clone_ratio fit_s sample_s sample_ratio peak_rss_mb evaluate_s evaluate_ratio
 printf '%s\n' "${summary[@]}"
 
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)

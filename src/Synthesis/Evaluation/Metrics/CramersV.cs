@@ -24,19 +24,18 @@ internal static class CramersV
             return double.NaN;
         }
 
-        // Every cell of the R×C grid counts, the empty ones too (observed 0, expected > 0).
-        var chi2 = 0.0;
-        foreach (var (a, rowTotal) in rowTotals)
+        // Every cell of the R×C grid counts, the empty ones too (observed 0, expected > 0). Summed over the grid,
+        // Σ(o−e)²/e = Σo²/e − 2Σo + Σe = Σo²/e − n, and o²/e is 0 where o is: so only the observed cells are
+        // visited (two columns of 3,000 names each are 9 million cells, a few thousand of them observed).
+        var sum = 0.0;
+        foreach (var ((a, b), observed) in counts)
         {
-            foreach (var (b, columnTotal) in columnTotals)
-            {
-                var expected = (double)rowTotal * columnTotal / n;
-                var observed = counts.TryGetValue((a, b), out var o) ? o : 0;
-                var diff = observed - expected;
-                chi2 += diff * diff / expected;
-            }
+            if (observed == 0) continue;
+            var expected = (double)rowTotals[a] * columnTotals[b] / n;
+            sum += observed * (double)observed / expected;
         }
 
+        var chi2 = Math.Max(0, sum - n);
         var minDim = Math.Min(rowTotals.Count, columnTotals.Count) - 1;
         return Math.Sqrt(chi2 / n / minDim);
     }

@@ -64,14 +64,18 @@ internal static class PandasDtype
 
         public void Add(object value)
         {
-            var parses = true;
-            try
+            // Once one value does not parse the column does not, and the failed parse (an exception) need not be paid per value.
+            var parses = _allParse;
+            if (parses)
             {
-                _ = CellValues.ToNumber(value);
-            }
-            catch (FormatException)
-            {
-                parses = false;
+                try
+                {
+                    _ = CellValues.ToNumber(value);
+                }
+                catch (FormatException)
+                {
+                    parses = false;
+                }
             }
 
             AddType(value.GetType(), parses);
