@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
@@ -42,8 +43,9 @@ internal static class EvaluateStep
         var request = new EvaluationRequest(settings.Holdout, target?.Table, settings.Plots, Progress(settings.Progress));
         settings.Progress?.Phase(Phases.Evaluate, scored.Metadata.Tables.Count);
 
-        await using var real = await DatabaseEvaluationSource.OpenAsync(settings.Real, scored.RealTables, "real", cancellationToken);
-        await using var synthetic = await DatabaseEvaluationSource.OpenAsync(settings.Synthetic, syntheticTables, "synthetic", cancellationToken);
+        var sessions = Math.Min(settings.Options.MaxParallel, Math.Max(1, scored.Metadata.Tables.Count));
+        await using var real = await DatabaseEvaluationSource.OpenAsync(settings.Real, scored.RealTables, "real", cancellationToken, sessions);
+        await using var synthetic = await DatabaseEvaluationSource.OpenAsync(settings.Synthetic, syntheticTables, "synthetic", cancellationToken, sessions);
         var output = await Evaluator.EvaluateAsync(scored.Metadata, real, synthetic, settings.Options, request, cancellationToken);
         var result = target is { } t ? MachineLearningStep.Run(output, t, settings.Options.Seed) : output.Result;
         warnings.AddRange(output.Notes);
@@ -55,7 +57,8 @@ internal static class EvaluateStep
     private static Action<EvaluationProgress>? Progress(RunProgress? progress)
     {
         if (progress is null) return null;
-        var started = new Dictionary<string, Stopwatch>(StringComparer.Ordinal);
+        // Tables are evaluated several at once: the callback comes from their threads.
+        var started = new ConcurrentDictionary<string, Stopwatch>(StringComparer.Ordinal);
         return step =>
         {
             if (step.Table is not { } table)
@@ -70,7 +73,7 @@ internal static class EvaluateStep
                 progress.Table(Phases.Evaluate, name, null);
                 return;
             }
-            progress.TableDone(Phases.Evaluate, step.Done, step.Total, name, step.RealRows, started.Remove(table, out var watch) ? watch.Elapsed : TimeSpan.Zero);
+            progress.TableDone(Phases.Evaluate, step.Done, step.Total, name, step.RealRows, started.TryRemove(table, out var watch) ? watch.Elapsed : TimeSpan.Zero);
         };
     }
 

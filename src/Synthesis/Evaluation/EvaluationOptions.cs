@@ -28,6 +28,13 @@ internal sealed class EvaluationOptions
     /// </summary>
     public double DcrWarningShare { get; init; } = 0.55;
 
+    /// <summary>
+    /// Tables (and then relationships) evaluated at once, each on sessions of its own; the figures are the same whatever
+    /// this is (every sample is seeded per table). Default: the number of processors, at most 4 (each table in flight
+    /// holds its own value counts and row hashes).
+    /// </summary>
+    public int MaxParallel { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     /// <summary>Throws one <see cref="ArgumentException"/> listing every invalid setting.</summary>
     public void Validate()
     {
@@ -35,6 +42,11 @@ internal sealed class EvaluationOptions
         if (DcrMaxRows < 1)
         {
             errors.Add($"DcrMaxRows must be at least 1 (was {DcrMaxRows}).");
+        }
+
+        if (MaxParallel < 1)
+        {
+            errors.Add($"MaxParallel must be at least 1 (was {MaxParallel}).");
         }
 
         if (CorrelationThreshold is < 0 or > 1 || double.IsNaN(CorrelationThreshold))

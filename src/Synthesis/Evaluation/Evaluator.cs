@@ -36,23 +36,28 @@ internal static class Evaluator
         ArgumentNullException.ThrowIfNull(request);
         options.Validate();
         metadata.Validate();
-        var tables = new List<TableEvaluation>();
-        foreach (var table in metadata.Tables)
+        // Tables at once, each result in its table's place, so the figures and their order do not depend on which ends first.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallel, CancellationToken = cancellationToken };
+        var evaluated = new TableEvaluation[metadata.Tables.Count];
+        var done = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, evaluated.Length), parallel, async (i, token) =>
         {
-            request.Progress?.Invoke(new EvaluationProgress(table.Name, tables.Count, metadata.Tables.Count, 0, false));
-            var evaluation = await TableEvaluation.RunAsync(table, metadata, real, synthetic, options, request, cancellationToken).ConfigureAwait(false);
-            tables.Add(evaluation);
-            request.Progress?.Invoke(new EvaluationProgress(table.Name, tables.Count, metadata.Tables.Count, evaluation.RealCounts.Rows, true));
-        }
+            var table = metadata.Tables[i];
+            request.Progress?.Invoke(new EvaluationProgress(table.Name, Volatile.Read(ref done), evaluated.Length, 0, false));
+            evaluated[i] = await TableEvaluation.RunAsync(table, metadata, real, synthetic, options, request, token).ConfigureAwait(false);
+            request.Progress?.Invoke(new EvaluationProgress(table.Name, Interlocked.Increment(ref done), evaluated.Length, evaluated[i].RealCounts.Rows, true));
+        }).ConfigureAwait(false);
+        var tables = evaluated.ToList();
 
         var relationships = new List<RelationshipEvaluation>();
         if (metadata.Tables.Count > 1)
         {
             request.Progress?.Invoke(new EvaluationProgress(null, tables.Count, metadata.Tables.Count, 0, false));
-            foreach (var relationship in metadata.Relationships)
-            {
-                relationships.Add(await RelationshipEvaluation.RunAsync(relationship, tables, real, synthetic, options, cancellationToken).ConfigureAwait(false));
-            }
+            var related = new RelationshipEvaluation[metadata.Relationships.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, related.Length), parallel, async (i, token) =>
+                related[i] = await RelationshipEvaluation.RunAsync(metadata.Relationships[i], tables, real, synthetic, options, token).ConfigureAwait(false))
+                .ConfigureAwait(false);
+            relationships.AddRange(related);
         }
 
         var quality = QualityReport.Compute(tables, relationships);

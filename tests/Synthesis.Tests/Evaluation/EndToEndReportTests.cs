@@ -21,6 +21,20 @@ public sealed class EndToEndReportTests
         Assert.Equal(0.707497975640563, quality.Overall!.Value, Tolerance);
     }
 
+    /// <summary>Tables and relationships evaluated several at once give the figures of one at a time, detail by detail.</summary>
+    [Fact]
+    public void Evaluating_tables_at_once_gives_the_figures_of_one_at_a_time()
+    {
+        var (real, synthetic) = EndToEnd();
+        var oneAtATime = Evaluator.Evaluate(real, synthetic, new EvaluationOptions { MaxParallel = 1 });
+        var atOnce = Evaluator.Evaluate(real, synthetic, new EvaluationOptions { MaxParallel = 4 });
+        var expected = System.Text.Json.JsonSerializer.Serialize(oneAtATime);
+        Assert.True(expected.Length > 1_000, expected);
+        Assert.Equal(expected, System.Text.Json.JsonSerializer.Serialize(atOnce));
+        Assert.Equal(0.707497975640563, atOnce.Quality.Overall!.Value, Tolerance);
+        Assert.Throws<ArgumentException>(() => new EvaluationOptions { MaxParallel = 0 }.Validate());
+    }
+
     [Fact]
     public void Column_pair_details_match_SDMetrics()
     {

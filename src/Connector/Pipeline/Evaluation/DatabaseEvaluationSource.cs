@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -11,25 +12,31 @@ namespace Sdv.Connector.Pipeline.Evaluation;
 
 /// <summary>
 /// One side of an evaluation in a database: every aggregate the metrics need is a query the database runs
-/// (<see cref="EvaluationSql"/>), inside one read-only transaction on one connection, so all of them see the same
-/// data; rows that must be seen one by one (projections, joins) are streamed and never held. Queries run one at a
-/// time (a connection runs one command); the two sides of an evaluation are two sources and run side by side.
+/// (<see cref="EvaluationSql"/>); rows that must be seen one by one (projections, joins) are streamed and never held.
+/// Queries run on a few sessions, one per table evaluated at once (a connection runs one command at a time), each in a
+/// read-only transaction begun together (<see cref="IRowReader.BeginSharedReadOnlyAsync"/>: PostgreSQL's sessions share
+/// one snapshot, so all of them see the same data; other engines' snapshots start together). The two sides of an
+/// evaluation are two sources and run side by side.
 /// </summary>
 internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDisposable
 {
     private readonly IEngineAdapter _adapter;
-    private readonly DbConnection _connection;
-    private readonly DbTransaction? _transaction;
+    private readonly IReadOnlyList<DbConnection> _connections;
+    private readonly IReadOnlyList<DbTransaction?> _transactions;
+    private readonly ConcurrentBag<int> _idle;
+    private readonly SemaphoreSlim _free;
     private readonly IReadOnlyDictionary<string, SourceTable> _tables;
     private readonly EvaluationSql _sql;
     private readonly string _side;
-    private int _busy;
 
-    private DatabaseEvaluationSource(IEngineAdapter adapter, DbConnection connection, DbTransaction? transaction, IReadOnlyDictionary<string, SourceTable> tables, string side)
+    private DatabaseEvaluationSource(
+        IEngineAdapter adapter, IReadOnlyList<DbConnection> connections, IReadOnlyList<DbTransaction?> transactions, IReadOnlyDictionary<string, SourceTable> tables, string side)
     {
         _adapter = adapter;
-        _connection = connection;
-        _transaction = transaction;
+        _connections = connections;
+        _transactions = transactions;
+        _idle = new ConcurrentBag<int>(Enumerable.Range(0, connections.Count));
+        _free = new SemaphoreSlim(connections.Count, connections.Count);
         _tables = tables;
         _side = side;
         _sql = new EvaluationSql(adapter.Dialect, adapter.Reader.SelectExpression);
@@ -37,19 +44,22 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
 
     /// <param name="tables">Scored table name → where it lives on this side; a table this side lacks is left out.</param>
     /// <param name="side">"real" or "synthetic", for messages.</param>
+    /// <param name="sessions">Queries this source runs at once (the tables the evaluator scores at once).</param>
     public static async Task<DatabaseEvaluationSource> OpenAsync(
-        DatabaseEndpoint endpoint, IReadOnlyDictionary<string, SourceTable> tables, string side, CancellationToken cancellationToken)
+        DatabaseEndpoint endpoint, IReadOnlyDictionary<string, SourceTable> tables, string side, CancellationToken cancellationToken, int sessions = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sessions, 1);
         var adapter = OpenDatabase.Adapter(endpoint);
-        var connection = await OpenDatabase.SourceAsync(endpoint, cancellationToken);
+        var connections = new List<DbConnection>(sessions);
         try
         {
-            var transaction = await adapter.Reader.BeginReadOnlyAsync(connection, cancellationToken);
-            return new DatabaseEvaluationSource(adapter, connection, transaction, tables, side);
+            for (var i = 0; i < sessions; i++) connections.Add(await OpenDatabase.SourceAsync(endpoint, cancellationToken));
+            var transactions = await adapter.Reader.BeginSharedReadOnlyAsync(connections, cancellationToken);
+            return new DatabaseEvaluationSource(adapter, connections, transactions, tables, side);
         }
         catch
         {
-            await connection.DisposeAsync();
+            foreach (var connection in connections) await connection.DisposeAsync();
             throw;
         }
     }
@@ -160,16 +170,14 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
     {
         try
         {
-            if (_transaction is not null)
-            {
-                await _transaction.DisposeAsync();
-            }
+            await ReadOnlyTransactions.DisposeAsync(_transactions);
         }
         finally
         {
             // Closed even where the rollback failed: a pooled session left open keeps its snapshot and its
             // metadata locks, and a DROP or ALTER of the database waits on them.
-            await _connection.DisposeAsync();
+            foreach (var connection in _connections) await connection.DisposeAsync();
+            _free.Dispose();
         }
     }
 
@@ -204,24 +212,27 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
         return new object?[columns.Count];
     }
 
-    /// <summary>One query's rows through the engine's reader (one array reused: copy what you keep), one query at a time.</summary>
+    /// <summary>One query's rows through the engine's reader (one array reused: copy what you keep), on a session no other query is using.</summary>
     private async IAsyncEnumerable<object?[]> ReadAsync(string sql, IReadOnlyList<ColumnSchema> columns, string label, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _busy, 1) == 1)
+        await _free.WaitAsync(cancellationToken);
+        if (!_idle.TryTake(out var session))
         {
-            throw new InvalidOperationException($"The {_side} evaluation source was asked for two queries at once ({label}); its connection runs one.");
+            _free.Release();
+            throw new InvalidOperationException($"The {_side} evaluation source has no idle session for {label} although its count said so.");
         }
 
         try
         {
-            await foreach (var row in _adapter.Reader.ReadQueryAsync(_connection, _transaction, sql, columns, $"{_side} {label}", cancellationToken, reuseRow: true))
+            await foreach (var row in _adapter.Reader.ReadQueryAsync(_connections[session], _transactions[session], sql, columns, $"{_side} {label}", cancellationToken, reuseRow: true))
             {
                 yield return row;
             }
         }
         finally
         {
-            Volatile.Write(ref _busy, 0);
+            _idle.Add(session);
+            _free.Release();
         }
     }
 }
