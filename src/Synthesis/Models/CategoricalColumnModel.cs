@@ -206,6 +206,12 @@ internal sealed class CategoricalColumnModel : ColumnModel
                 var hint = OtherShape is { Total: > 0 } shortCodes ? NameFallback.CodeHint(OtherHint, shortCodes) ?? OtherHint! : OtherHint!;
                 text = NameFallback.Generate(hint, runtime.GetFaker(), random, MaxLength, null);
                 if (CountrySpellings is { } spellings && spellings.TryGetValue(text, out var spelled)) text = spelled;
+                // A row in a country whose locale has no states of its own gets Bogus' US fallback ("France, NV"): a state
+                // left empty reads right there, as most such rows of the source leave it.
+                if (IsNullable && hint is "state" or "state-code" && runtime.RowLocale is { } locale && locale != "en_US" && NameFallback.IsPublicListValue(hint, text))
+                {
+                    return null;
+                }
             }
             else if (OtherWords is { IsEmpty: false } words)
             {

@@ -133,7 +133,6 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
             if (MaxLength is not { } max || text.Length <= max) return text;
         }
 
-        runtime.Faker ??= PiiGenerator.CreateFaker(Locale, unchecked((int)runtime.Random.NextULong()));
-        return PiiGenerator.Generate(PiiKind, runtime.Faker, Kind, MaxLength);
+        return PiiGenerator.Generate(PiiKind, runtime.GetFaker(), Kind, MaxLength);
     }
 }

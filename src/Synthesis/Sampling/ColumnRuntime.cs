@@ -24,6 +24,22 @@ internal sealed class ColumnRuntime
     /// <summary>The model's Bogus locale, for generators that need one.</summary>
     public string Locale { get; init; } = "en";
 
-    /// <summary>This column's faker, made on first use from its random stream.</summary>
-    public Faker GetFaker() => Faker ??= Generators.PiiGenerator.CreateFaker(Locale, unchecked((int)Random.NextULong()));
+    /// <summary>The locale of the row being drawn, where its country names one (a German customer's city); null: <see cref="Locale"/>.</summary>
+    public string? RowLocale { get; set; }
+
+    private Dictionary<string, Faker>? _rowFakers;
+
+    /// <summary>This column's faker (of the row's locale where it has one), made on first use from its random stream.</summary>
+    public Faker GetFaker()
+    {
+        if (RowLocale is not { } locale || locale == Locale) return Faker ??= Generators.PiiGenerator.CreateFaker(Locale, unchecked((int)Random.NextULong()));
+        _rowFakers ??= new Dictionary<string, Faker>(StringComparer.Ordinal);
+        if (!_rowFakers.TryGetValue(locale, out var faker))
+        {
+            faker = Generators.PiiGenerator.CreateFaker(locale, unchecked((int)Random.NextULong()));
+            _rowFakers[locale] = faker;
+        }
+
+        return faker;
+    }
 }

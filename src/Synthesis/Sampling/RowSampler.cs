@@ -31,6 +31,11 @@ internal sealed class RowSampler
     private readonly (int Column, int Category)[] _stratified;
     private readonly bool[] _unreadContext;
 
+    // Names and addresses follow the row's country (Generators.CountryLocales): the country column is drawn first.
+    private readonly int _countryColumn;
+    private readonly bool[] _followsCountry;
+    private readonly int[] _order;
+
     public RowSampler(TableModel model, SamplingContext context)
     {
         _model = model;
@@ -56,6 +61,11 @@ internal sealed class RowSampler
         // benchmark's order_line (a stand-in product name from Bogus per row for its parent's rare names).
         var determinants = model.Data.Dependencies.Select(static d => d.DeterminantIndex).ToHashSet();
         _unreadContext = _columns.Select((c, i) => c.IsContext && c.IsGiven && !determinants.Contains(i)).ToArray();
+        _countryColumn = Array.FindIndex(_columns, c => !c.IsContext && c.Kind == ValueKind.String && Generators.NameFallback.HintOf(model.Data.Table, c.Name) == "country");
+        _followsCountry = _columns.Select(c => _countryColumn >= 0 && !c.IsContext && Generators.CountryLocales.FollowsCountry(c)).ToArray();
+        _order = _followsCountry.Any(static f => f)
+            ? [_countryColumn, .. Enumerable.Range(0, _columns.Length).Where(i => i != _countryColumn)]
+            : [.. Enumerable.Range(0, _columns.Length)];
         _compositeKeys = model.Data.UniqueKeys
             .Select(k => k.Select(name => Array.FindIndex(_columns, c => c.Name == name)).ToArray())
             .Where(static k => k.All(static i => i >= 0))
@@ -161,9 +171,10 @@ internal sealed class RowSampler
             _model.Data.Joint.Sample(_u, _fixedMask, _random, _jointState);
         }
 
-        for (var c = 0; c < _columns.Length; c++)
+        foreach (var c in _order)
         {
             var column = _columns[c];
+            if (_followsCountry[c]) _runtimes[c].RowLocale = Generators.CountryLocales.Of(_work[_countryColumn]);
             if (isGiven is not null && isGiven[c] && given![c] is not NotNull)
             {
                 _work[c] = given[c] is { } v ? CellCodec.Canonical(v, column.Kind) : null;
