@@ -331,7 +331,7 @@ for engine in "${engines[@]}"; do
       peak=$(max_of "$clone_rss" "$fit_rss" "$sample_rss")
       summary+=("$(printf '%-10s %9s %-7s %8s %8s %8s %8s %11s %7s %8s %12s %11s %10s %14s' "$engine" "$rows" "$model" "${floor_s:--}" "${restore_s:--}" \
         "${read_floor_s:--}" "${clone_s:--}" "${clone_ratio:--}" "${fit_s:--}" "${sample_s:--}" "${sample_ratio:--}" "${peak:--}" "${evaluate_s:--}" "${evaluate_ratio:--}")")
-      runs_json+=("$(printf '{"engine": "%s", "rows": %s, "model": "%s", "floor_s": %s, "restore_s": %s, "read_floor_s": %s, "introspect_s": %s, "clone_s": %s, "clone_ratio": %s, "fit_s": %s, "sample_s": %s, "sample_ratio": %s, "peak_rss_mb": %s, "introspect_rss_mb": %s, "repeat": %s, "load_avg_1m": %s}' \
+      runs_json+=("$(printf '{"engine": "%s", "rows": %s, "model": "%s", "floor_s": %s, "restore_s": %s, "read_floor_s": %s, "introspect_s": %s, "clone_s": %s, "clone_ratio": %s, "fit_s": %s, "sample_s": %s, "sample_ratio": %s, "peak_rss_mb": %s, "introspect_rss_mb": %s, "evaluate_s": %s, "evaluate_ratio": %s, "evaluate_rss_mb": %s, "repeat": %s, "load_avg_1m": %s}' \
         "$engine" "$rows" "$model" "$(json_num "$floor_s")" "$(json_num "$restore_s")" "$(json_num "$read_floor_s")" "$(json_num "$introspect_s")" \
         "$(json_num "$clone_s")" "$(json_num "$clone_ratio")" "$(json_num "$fit_s")" "$(json_num "$sample_s")" "$(json_num "$sample_ratio")" \
         "$(json_num "$peak")" "$(json_num "$introspect_rss")" "$(json_num "$evaluate_s")" "$(json_num "$evaluate_ratio")" "$(json_num "$evaluate_rss")" "$repeat" "$load_now")")
