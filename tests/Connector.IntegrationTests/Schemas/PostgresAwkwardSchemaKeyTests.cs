@@ -1,0 +1,41 @@
+using Sdv.Connector.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace Sdv.Connector.IntegrationTests.Schemas;
+
+/// <summary>
+/// Keys that leave the sampler little room: a UNIQUE integer and a plain (not identity) integer key whose every value
+/// is taken, a composite key over a full grid, and a composite foreign key naming its UNIQUE parent's columns in
+/// another order. Cloned at three times the rows, the clone must hold more rows than the learned ranges have values.
+/// </summary>
+public sealed class PostgresAwkwardSchemaKeyTests(PostgresFixture fixture) : EngineTestBase<PostgresFixture>(fixture)
+{
+    private const string KeysDdl = """
+        CREATE TABLE ticket (id int PRIMARY KEY, seat int NOT NULL UNIQUE, row_no smallint UNIQUE, label text)
+        ;;
+        INSERT INTO ticket SELECT g, 100 + g, g, 'ticket ' || g FROM generate_series(1, 120) g
+        ;;
+        CREATE TABLE grid (x int NOT NULL, y int NOT NULL, z text NOT NULL, w int, PRIMARY KEY (x, y), UNIQUE (z, w))
+        ;;
+        INSERT INTO grid SELECT 1 + g % 6, 1 + g / 6, (ARRAY['a', 'b', 'c'])[1 + g % 3], g % 4 FROM generate_series(0, 11) g
+        """;
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Keys_stay_unique_past_their_learned_range(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync(KeysDdl);
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target, "--scale", "3");
+
+        Assert.Equal(360L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM ticket"));
+        Assert.Equal(360L, await target.ScalarAsync<long>("SELECT COUNT(DISTINCT id) FROM ticket"));
+        Assert.Equal(360L, await target.ScalarAsync<long>("SELECT COUNT(DISTINCT seat) FROM ticket"));
+        // A NULL is no repeat: every row_no present is its own.
+        Assert.Equal(await target.ScalarAsync<long>("SELECT COUNT(row_no) FROM ticket"), await target.ScalarAsync<long>("SELECT COUNT(DISTINCT row_no) FROM ticket"));
+        Assert.Equal(36L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM grid"));
+        Assert.Equal(36L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM (SELECT DISTINCT x, y FROM grid) k"));
+    }
+}
