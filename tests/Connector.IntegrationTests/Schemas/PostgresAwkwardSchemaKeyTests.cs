@@ -5,7 +5,7 @@ namespace Sdv.Connector.IntegrationTests.Schemas;
 
 /// <summary>
 /// Keys that leave the sampler little room: a UNIQUE integer and a plain (not identity) integer key whose every value
-/// is taken, a composite key over a full grid, and a composite foreign key naming its UNIQUE parent's columns in
+/// is taken, a composite key and a composite UNIQUE over full grids, and a composite foreign key naming its UNIQUE parent's columns in
 /// another order. Cloned at three times the rows, the clone must hold more rows than the learned ranges have values.
 /// </summary>
 public sealed class PostgresAwkwardSchemaKeyTests(PostgresFixture fixture) : EngineTestBase<PostgresFixture>(fixture)
@@ -18,6 +18,10 @@ public sealed class PostgresAwkwardSchemaKeyTests(PostgresFixture fixture) : Eng
         CREATE TABLE grid (x int NOT NULL, y int NOT NULL, z text NOT NULL, w int, PRIMARY KEY (x, y), UNIQUE (z, w))
         ;;
         INSERT INTO grid SELECT 1 + g % 6, 1 + g / 6, (ARRAY['a', 'b', 'c'])[1 + g % 3], g % 4 FROM generate_series(0, 11) g
+        ;;
+        CREATE TABLE slot (id serial PRIMARY KEY, day smallint NOT NULL, hour smallint NOT NULL, room text NOT NULL, UNIQUE (day, hour))
+        ;;
+        INSERT INTO slot (day, hour, room) SELECT 1 + g % 7, 8 + g / 7, 'R' || g % 3 FROM generate_series(0, 69) g
         """;
 
     [SkippableTheory]
@@ -37,5 +41,9 @@ public sealed class PostgresAwkwardSchemaKeyTests(PostgresFixture fixture) : Eng
         Assert.Equal(await target.ScalarAsync<long>("SELECT COUNT(row_no) FROM ticket"), await target.ScalarAsync<long>("SELECT COUNT(DISTINCT row_no) FROM ticket"));
         Assert.Equal(36L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM grid"));
         Assert.Equal(36L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM (SELECT DISTINCT x, y FROM grid) k"));
+        // Seven days by ten hours, every pair taken in the source: 210 rows need pairs past the learned ones.
+        Assert.Equal(210L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM slot"));
+        Assert.Equal(210L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM (SELECT DISTINCT day, hour FROM slot) k"));
     }
+
 }
