@@ -46,4 +46,32 @@ public sealed class PostgresAwkwardSchemaKeyTests(PostgresFixture fixture) : Eng
         Assert.Equal(210L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM (SELECT DISTINCT day, hour FROM slot) k"));
     }
 
+    /// <summary>
+    /// A composite foreign key naming its parent's UNIQUE (region, code) as (code, region). (Found by hand: MariaDB
+    /// refused the clone's child table, "Foreign key constraint is incorrectly formed".)
+    /// </summary>
+    private const string ReorderedKeyDdl = """
+        CREATE TABLE parent (id serial PRIMARY KEY, region text NOT NULL, code int NOT NULL, name text, UNIQUE (region, code))
+        ;;
+        INSERT INTO parent (region, code, name) SELECT (ARRAY['north', 'south', 'east'])[1 + g % 3], g / 3, 'P ' || g FROM generate_series(0, 89) g
+        ;;
+        CREATE TABLE child (id serial PRIMARY KEY, c int NOT NULL, r text NOT NULL, qty int, FOREIGN KEY (c, r) REFERENCES parent (code, region))
+        ;;
+        INSERT INTO child (c, r, qty) SELECT g % 30, (ARRAY['north', 'south', 'east'])[1 + g % 3], g FROM generate_series(0, 299) g
+        """;
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task A_composite_foreign_key_onto_a_unique_key_in_another_order_is_created(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync(ReorderedKeyDdl);
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        Assert.Equal(300L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM child"));
+        Assert.Equal(1L, await CloneTargets.ForeignKeyCountAsync(target, "child"));
+        Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM child c LEFT JOIN parent p ON p.code = c.c AND p.region = c.r WHERE p.id IS NULL"));
+    }
 }
