@@ -84,7 +84,7 @@ internal static class SchemaMapper
                 Columns = columns,
                 CheckConstraints = checks,
                 Indexes = sameEngine ? table.Indexes : PortableIndexes.ToTarget(table, targetEngine, warnings),
-                ForeignKeys = table.ForeignKeys.Where(fk => fk.IsEnforced && (sameEngine || OntoAKey(fk, source, targetEngine, warnings))).Select(fk => fk with { Table = Map(fk.Table), PrincipalTable = Map(fk.PrincipalTable) }).ToList(),
+                ForeignKeys = table.ForeignKeys.Where(fk => fk.IsEnforced && (sameEngine || OntoAKey(fk, source, targetEngine, warnings))).Select(fk => InKeyOrder(fk, source) with { Table = Map(fk.Table), PrincipalTable = Map(fk.PrincipalTable) }).ToList(),
                 Partitions = sameEngine ? table.Partitions : [],
                 Annotations = annotations,
             };
@@ -133,6 +133,29 @@ internal static class SchemaMapper
         warnings.Add($"Foreign key {fk.Table}({string.Join(", ", fk.Columns)}) -> {fk.PrincipalTable}({string.Join(", ", fk.PrincipalColumns)}) is not created on {targetEngine}: "
             + $"its parent columns are not a primary or unique key, which {source.Engine} allows and {targetEngine} does not. Its values still come from {fk.PrincipalTable}.");
         return false;
+    }
+
+    /// <summary>
+    /// A composite foreign key whose parent columns are those of a key of its parent, listed in another order
+    /// (<c>FOREIGN KEY (c, r) REFERENCES parent (code, region)</c> onto <c>UNIQUE (region, code)</c>), pairs its columns
+    /// in the key's order: PostgreSQL takes either order, but MariaDB refused the key ("Foreign key constraint is
+    /// incorrectly formed"), as it looks for an index that starts with the columns in the order given. The pairs are the
+    /// same, so the relationship is unchanged.
+    /// </summary>
+    private static ForeignKeySchema InKeyOrder(ForeignKeySchema fk, DatabaseSchema source)
+    {
+        if (fk.PrincipalColumns.Count < 2 || source.FindTable(fk.PrincipalTable) is not { } parent) return fk;
+        IEnumerable<IReadOnlyList<string>> keys =
+        [
+            .. parent.PrimaryKey is { } pk ? [pk.Columns] : Array.Empty<IReadOnlyList<string>>(),
+            .. parent.UniqueKeys.Select(static k => k.Columns),
+            .. parent.Indexes.Where(static i => i.IsUnique && i.Filter is null).Select(static i => i.Columns),
+        ];
+        var matching = keys.Where(k => k.Count == fk.PrincipalColumns.Count && k.All(fk.PrincipalColumns.Contains)).ToList();
+        if (matching.Count == 0 || matching.Any(k => k.SequenceEqual(fk.PrincipalColumns, StringComparer.Ordinal))) return fk;
+        var key = matching[0];
+        var childOf = fk.PrincipalColumns.Select((p, i) => (p, i)).ToDictionary(static x => x.p, x => fk.Columns[x.i], StringComparer.Ordinal);
+        return fk with { PrincipalColumns = [.. key], Columns = [.. key.Select(k => childOf[k])] };
     }
 
     /// <summary>

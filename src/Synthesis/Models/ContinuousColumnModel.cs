@@ -142,9 +142,41 @@ internal sealed class ContinuousColumnModel : ColumnModel
         // until a free value turns up; a floating-point column by a hair of the value, so that it always finds one.
         var previousValue = ScalarConverter.ToDouble(previous, Kind);
         var step = Kind != ValueKind.Double && Unit() is var unit and > 0 ? unit : Math.Max(Math.Abs(previousValue) * 1e-12, 1e-9);
+        if (runtime.Beyond is not null)
+        {
+            // The learned range was used up by an earlier row: walking it again would find nothing.
+            return Beyond(step, runtime);
+        }
+
         var k = (attempt - 19) / 2;
-        var sign = attempt % 2 == 0 ? 1 : -1;
-        return Emit(Math.Clamp(previousValue + (sign * k * step), Lo, Hi));
+        var up = previousValue + (k * step);
+        var down = previousValue - (k * step);
+        if (up > Hi && down < Lo)
+        {
+            // Every value of the learned range on the column's step is taken (more rows than it has values, as a
+            // UNIQUE column cloned at --scale 3): continue past it rather than repeat a value the key refuses.
+            return Beyond(step, runtime);
+        }
+
+        var takeUp = attempt % 2 == 0 ? up <= Hi : down < Lo;
+        return Emit(Math.Clamp(takeUp ? up : down, Lo, Hi));
+    }
+
+    /// <summary>
+    /// The next value past the learned range: above its maximum, one step at a time, and below its minimum once the
+    /// type's (or a CHECK's) upper bound is reached. Each is new, so a unique column never repeats.
+    /// </summary>
+    private object Beyond(double step, ColumnRuntime runtime)
+    {
+        var (above, below) = runtime.Beyond ?? (Hi, Lo);
+        if (above + step <= UpperBound)
+        {
+            runtime.Beyond = (above + step, below);
+            return Emit(above + step);
+        }
+
+        runtime.Beyond = (above, below - step);
+        return Emit(Math.Max(below - step, LowerBound));
     }
 
     public object FromProbability(double u) => Emit(Within(Marginal.InverseCdf(u), Lo, Hi));

@@ -12,6 +12,12 @@ internal sealed class ColumnRuntime
     /// <summary>Next number of a generated key sequence.</summary>
     public long Counter { get; set; } = 1;
 
+    /// <summary>
+    /// The last values a unique number column wrote above and below its learned range, once every value within it was
+    /// taken; null until then.
+    /// </summary>
+    public (double Above, double Below)? Beyond { get; set; }
+
     /// <summary>Values already emitted by a unique column.</summary>
     public HashSet<object>? Used { get; set; }
 

@@ -306,8 +306,45 @@ internal sealed class RowSampler
             }
         }
 
+        RepairKeys(isGiven);
         return Acceptable(given, isGiven);
     }
+
+    /// <summary>
+    /// A composite key whose tuple is still a repeat after the redraws (every learned pair of a full grid taken, as
+    /// a (day, hour) key cloned at --scale 3): one free cell of it is redrawn as a unique column's would be, walking
+    /// past the learned values, until the tuple is new, so the target never refuses the row as a duplicate.
+    /// </summary>
+    private void RepairKeys(bool[]? isGiven)
+    {
+        foreach (var (columns, seen, hasId) in _compositeKeys)
+        {
+            if (hasId || MissingKeyCell(columns) || !seen.Contains(CompositeKey(columns)))
+            {
+                continue;
+            }
+
+            // The last free cell first: the key's first columns usually say the most (a parent, a day).
+            foreach (var c in columns.Reverse().Where(c => !IsFixed(c, isGiven) && _work[c] is not null && _columns[c] is not FixedColumnModel))
+            {
+                var original = _work[c];
+                for (var attempt = 20; attempt < 20 + MaxKeyRepairs && seen.Contains(CompositeKey(columns)); attempt++)
+                {
+                    _work[c] = _columns[c].Redraw(_work[c], attempt, _runtimes[c]) ?? original;
+                }
+
+                if (!seen.Contains(CompositeKey(columns)))
+                {
+                    break;
+                }
+
+                _work[c] = original;
+            }
+        }
+    }
+
+    /// <summary>Redraws of one cell a composite key's repair tries: a walk over a learned range of this many values, then past it.</summary>
+    private const int MaxKeyRepairs = 10_000;
 
     private static bool IsFixed(int c, bool[]? isGiven) => isGiven is not null && isGiven[c];
 

@@ -32,10 +32,10 @@ internal static class CloneTargets
         _ => await db.ScalarAsync<long>($"SELECT COUNT(DISTINCT id) FROM pragma_foreign_key_list('{table}')"),
     };
 
-    /// <summary>`clone` of <paramref name="source"/> into <paramref name="target"/>, seeded, without the evaluation; asserted to succeed.</summary>
-    public static async Task<CliRun> CloneAsync(TestDatabase source, TestDatabase target)
+    /// <summary>`clone` of <paramref name="source"/> into <paramref name="target"/>, seeded, without the evaluation, with any further <paramref name="options"/>; asserted to succeed.</summary>
+    public static async Task<CliRun> CloneAsync(TestDatabase source, TestDatabase target, params string[] options)
     {
-        var run = await CliRun.RunAsync("clone", "--source", DatabaseUrl.For(source), "--target", DatabaseUrl.For(target), "--seed", "4", "--no-evaluate");
+        var run = await CliRun.RunAsync(["clone", "--source", DatabaseUrl.For(source), "--target", DatabaseUrl.For(target), "--seed", "4", "--no-evaluate", .. options]);
         Assert.True(run.ExitCode == 0, run.ToString());
         return run;
     }

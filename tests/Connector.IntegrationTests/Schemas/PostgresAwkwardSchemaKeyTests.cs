@@ -1,0 +1,77 @@
+using Sdv.Connector.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace Sdv.Connector.IntegrationTests.Schemas;
+
+/// <summary>
+/// Keys that leave the sampler little room: a UNIQUE integer and a plain (not identity) integer key whose every value
+/// is taken, a composite key and a composite UNIQUE over full grids, and a composite foreign key naming its UNIQUE parent's columns in
+/// another order. Cloned at three times the rows, the clone must hold more rows than the learned ranges have values.
+/// </summary>
+public sealed class PostgresAwkwardSchemaKeyTests(PostgresFixture fixture) : EngineTestBase<PostgresFixture>(fixture)
+{
+    private const string KeysDdl = """
+        CREATE TABLE ticket (id int PRIMARY KEY, seat int NOT NULL UNIQUE, row_no smallint UNIQUE, label text)
+        ;;
+        INSERT INTO ticket SELECT g, 100 + g, g, 'ticket ' || g FROM generate_series(1, 120) g
+        ;;
+        CREATE TABLE grid (x int NOT NULL, y int NOT NULL, z text NOT NULL, w int, PRIMARY KEY (x, y), UNIQUE (z, w))
+        ;;
+        INSERT INTO grid SELECT 1 + g % 6, 1 + g / 6, (ARRAY['a', 'b', 'c'])[1 + g % 3], g % 4 FROM generate_series(0, 11) g
+        ;;
+        CREATE TABLE slot (id serial PRIMARY KEY, day smallint NOT NULL, hour smallint NOT NULL, room text NOT NULL, UNIQUE (day, hour))
+        ;;
+        INSERT INTO slot (day, hour, room) SELECT 1 + g % 7, 8 + g / 7, 'R' || g % 3 FROM generate_series(0, 69) g
+        """;
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Keys_stay_unique_past_their_learned_range(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync(KeysDdl);
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target, "--scale", "3");
+
+        Assert.Equal(360L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM ticket"));
+        Assert.Equal(360L, await target.ScalarAsync<long>("SELECT COUNT(DISTINCT id) FROM ticket"));
+        Assert.Equal(360L, await target.ScalarAsync<long>("SELECT COUNT(DISTINCT seat) FROM ticket"));
+        // A NULL is no repeat: every row_no present is its own.
+        Assert.Equal(await target.ScalarAsync<long>("SELECT COUNT(row_no) FROM ticket"), await target.ScalarAsync<long>("SELECT COUNT(DISTINCT row_no) FROM ticket"));
+        Assert.Equal(36L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM grid"));
+        Assert.Equal(36L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM (SELECT DISTINCT x, y FROM grid) k"));
+        // Seven days by ten hours, every pair taken in the source: 210 rows need pairs past the learned ones.
+        Assert.Equal(210L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM slot"));
+        Assert.Equal(210L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM (SELECT DISTINCT day, hour FROM slot) k"));
+    }
+
+    /// <summary>
+    /// A composite foreign key naming its parent's UNIQUE (region, code) as (code, region). (Found by hand: MariaDB
+    /// refused the clone's child table, "Foreign key constraint is incorrectly formed".)
+    /// </summary>
+    private const string ReorderedKeyDdl = """
+        CREATE TABLE parent (id serial PRIMARY KEY, region text NOT NULL, code int NOT NULL, name text, UNIQUE (region, code))
+        ;;
+        INSERT INTO parent (region, code, name) SELECT (ARRAY['north', 'south', 'east'])[1 + g % 3], g / 3, 'P ' || g FROM generate_series(0, 89) g
+        ;;
+        CREATE TABLE child (id serial PRIMARY KEY, c int NOT NULL, r text NOT NULL, qty int, FOREIGN KEY (c, r) REFERENCES parent (code, region))
+        ;;
+        INSERT INTO child (c, r, qty) SELECT g % 30, (ARRAY['north', 'south', 'east'])[1 + g % 3], g FROM generate_series(0, 299) g
+        """;
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task A_composite_foreign_key_onto_a_unique_key_in_another_order_is_created(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync(ReorderedKeyDdl);
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        Assert.Equal(300L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM child"));
+        Assert.Equal(1L, await CloneTargets.ForeignKeyCountAsync(target, "child"));
+        Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM child c LEFT JOIN parent p ON p.code = c.c AND p.region = c.r WHERE p.id IS NULL"));
+    }
+}
