@@ -142,6 +142,25 @@ internal static class ContextQuery
     }
 
     /// <summary>
+    /// Over the child rows joined to their parent whose <paramref name="childColumn"/> differs from the parent's
+    /// <paramref name="parentColumn"/>: each distinct pair of values (c, p, each as the reader selects it) and its rows (n).
+    /// </summary>
+    public static string UnequalValueCounts(ISqlDialect d, DatabaseSchema schema, ForeignKeySchema fk, string childColumn, string parentColumn,
+        Func<ColumnSchema, string, string> selectExpression)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(fk);
+        ArgumentNullException.ThrowIfNull(selectExpression);
+        var on = string.Join(" AND ", fk.Columns.Select((c, k) => $"p.{d.Quote(fk.PrincipalColumns[k])} = t.{d.Quote(c)}"));
+        var (child, parent) = ($"t.{d.Quote(childColumn)}", $"p.{d.Quote(parentColumn)}");
+        var c = selectExpression(schema.Table(fk.Table).Column(childColumn), child);
+        var p = selectExpression(schema.Table(fk.PrincipalTable).Column(parentColumn), parent);
+        return $"SELECT {c} AS {d.Quote("c")}, {p} AS {d.Quote("p")}, COUNT(*) AS {d.Quote("n")} FROM {d.Quote(fk.Table)} t JOIN {d.Quote(fk.PrincipalTable)} p ON {on} "
+            + $"WHERE {child} <> {parent} GROUP BY {c}, {p}";
+    }
+
+    /// <summary>
     /// Children per parent of one relationship as a histogram (count → parents), computed by the
     /// source: parents without children count 0; child rows with a NULL key are counted apart.
     /// Columns: n, parents. A last row with n = -1 carries the number of NULL-keyed children.

@@ -118,6 +118,25 @@ internal static class FitStep
             static long Number(DbDataReader reader, int i) => reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
         }
 
+        public async Task<IReadOnlyList<(double Child, double Parent, long Rows)>> CountUnequalValuesAsync(int session, ForeignKeySchema foreignKey, string childColumn, string parentColumn,
+            CancellationToken cancellationToken)
+        {
+            await using var command = connections[session].CreateCommand();
+            command.Transaction = transactions[session];
+            command.CommandText = ContextQuery.UnequalValueCounts(adapter.Dialect, schema, foreignKey, childColumn, parentColumn, adapter.Reader.SelectExpression);
+            command.CommandTimeout = 0;
+            var pairs = new List<(double, double, long)>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (reader.IsDBNull(0) || reader.IsDBNull(1)) continue;
+                pairs.Add((Convert.ToDouble(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture),
+                    Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture)));
+            }
+
+            return pairs;
+        }
+
         public IAsyncEnumerable<object?[]> ReadAsync(int session, TableSchema table, IReadOnlyList<AppendedColumn> appended, CancellationToken cancellationToken)
         {
             var sql = ContextQuery.Build(adapter.Dialect, schema, table, appended, adapter.Reader.SelectExpression);

@@ -18,4 +18,16 @@ public sealed record ColumnEquality(string ForeignKey, string ChildColumn, strin
     /// <summary>True when the child equals the parent in part of the rows only (a price before a rise is not the product's price now).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsPartial => Share < WholeShare;
+
+    /// <summary>
+    /// For a partial equality of numbers: the multiples of the parent's value the unequal rows take (a price 0.8 times the
+    /// product's), or null where none is common (<see cref="ValueRatios"/>).
+    /// </summary>
+    public IReadOnlyList<ValueRatio>? Ratios { get; init; }
+
+    /// <summary>Share of the unequal rows whose value is one of <see cref="Ratios"/> times the parent's.</summary>
+    public double RatioShare { get; init; }
+
+    /// <summary>Decimals the child's values are written with, for a value derived by a ratio.</summary>
+    public int RatioDecimals { get; init; }
 }

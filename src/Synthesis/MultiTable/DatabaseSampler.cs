@@ -190,11 +190,14 @@ public sealed class DatabaseSampler : IDisposable
             var nullShare = entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk))?.NullShare ?? 0;
             var nullable = fk.Columns.All(c => table.Column(c).IsNullable);
             var picker = ParentPickerOf(entry, fk, parentTable, equal.Select(static e => e.ParentColumn).ToArray(), expectedRows * (nullable ? 1 - nullShare : 1), random);
-            return new Secondary(fk, picker, equal, parentTable, nullable, nullShare, fk.Columns.Select(c => columnIndex[c]).ToArray()) { PartialShare = partialShare, Whole = whole };
+            return new Secondary(fk, picker, equal, parentTable, nullable, nullShare, fk.Columns.Select(c => columnIndex[c]).ToArray())
+            {
+                PartialShare = partialShare, Whole = whole, Equalities = equalities,
+            };
         }).ToList();
         var primaryEqual = plan.PrimaryParent is { } owner && _generated.TryGetValue(owner.PrincipalTable, out var ownerTable)
             ? entry.Equalities.Where(e => e.ForeignKey == TableEntry.KeyOf(owner) && ownerTable.KeepsValues(e.ParentColumn))
-                .Select(e => (Child: columnIndex[e.ChildColumn], e.ParentColumn, Share: e.IsPartial ? e.Share : 1.0)).ToArray()
+                .Select(e => (Child: columnIndex[e.ChildColumn], e.ParentColumn, Share: e.IsPartial ? e.Share : 1.0, Equality: e)).ToArray()
             : [];
         var self = plan.SelfReferences.Select(fk => new SelfReference(new WeightedPicker(), entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk)),
             fk.Columns.All(c => table.Column(c).IsNullable), fk.Columns.Select(c => columnIndex[c]).ToArray(), fk.PrincipalColumns.Select(c => columnIndex[c]).ToArray(),
@@ -231,10 +234,13 @@ public sealed class DatabaseSampler : IDisposable
             if (parentKey is not null)
             {
                 for (var k = 0; k < primaryIndexes.Length; k++) row[primaryIndexes[k]] = parentKey[k];
-                foreach (var (child, parentColumn, share) in primaryEqual)
+                foreach (var (child, parentColumn, share, equality) in primaryEqual)
                 {
-                    // A partial equality holds in its share of the rows; the others keep the value the row drew.
-                    if (share >= 1 || random.NextDouble() < share) row[child] = _generated[plan.PrimaryParent!.PrincipalTable].ValueOf(parentColumn, parentRow);
+                    // A partial equality holds in its share of the rows; the others keep the value the row drew, or take a
+                    // common multiple of the parent's (a price before a rise).
+                    var parentValue = _generated[plan.PrimaryParent!.PrincipalTable].ValueOf(parentColumn, parentRow);
+                    if (share >= 1 || random.NextDouble() < share) row[child] = parentValue;
+                    else row[child] = Unequal(equality, parentValue, row[child], random);
                 }
                 if (numberIndex >= 0)
                 {
@@ -389,6 +395,19 @@ public sealed class DatabaseSampler : IDisposable
 
         /// <summary>Per <see cref="Equal"/> column: true where the equality holds in every row (copied whatever parent is picked).</summary>
         public bool[] Whole { get; init; } = [];
+
+        /// <summary>Per <see cref="Equal"/> column, the equality it comes from (for the multiples of a partial one).</summary>
+        public IReadOnlyList<ColumnEquality> Equalities { get; init; } = [];
+    }
+
+    /// <summary>
+    /// A value outside a partial equality's share: in the share of such rows the source has at a common multiple of the
+    /// parent's value, that multiple of the synthetic parent's; otherwise the value the row drew.
+    /// </summary>
+    private static object? Unequal(ColumnEquality equality, object? parentValue, object? drawn, Xoshiro256 random)
+    {
+        if (equality.Ratios is not { Count: > 0 } ratios || drawn is null || !(random.NextDouble() < equality.RatioShare)) return drawn;
+        return ValueRatios.Derive(parentValue, ratios, equality.RatioDecimals, drawn, random.NextDouble());
     }
 
     private static void SetSecondary(object?[] row, Secondary key, TableSchema table, Xoshiro256 random, List<string> warnings)
@@ -409,7 +428,9 @@ public sealed class DatabaseSampler : IDisposable
         {
             for (var e = 0; e < key.Equal.Length; e++)
             {
-                if (matched || key.Whole[e]) row[key.Equal[e].Child] = parent.ValueOf(key.Equal[e].ParentColumn, index);
+                var parentValue = parent.ValueOf(key.Equal[e].ParentColumn, index);
+                if (matched || key.Whole[e]) row[key.Equal[e].Child] = parentValue;
+                else row[key.Equal[e].Child] = Unequal(key.Equalities[e], parentValue, row[key.Equal[e].Child], random);
             }
         }
 

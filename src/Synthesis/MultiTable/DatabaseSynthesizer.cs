@@ -63,6 +63,8 @@ public static class DatabaseSynthesizer
             }
         }
 
+        await LearnRatiosAsync(schema, plan, source, equalities, k, sessions, cancellationToken).ConfigureAwait(false);
+
         // 3. The tables, each child's rows read while its primary parent is still being fitted: the parent's model
         // is needed only once the child's rows are in (its columns encode the child's context), not to read them.
         // On the demo's chain clinics > patients > visits > labtests, each table waited for the whole fit of the
@@ -188,6 +190,40 @@ public static class DatabaseSynthesizer
         var roles = ReferenceTables.Detect(schema, references);
         var plan = DatabasePlan.Build(schema, ForeignKeyGraph.Build(schema), roles);
         return (new PlannedDatabase(schema, plan, roles), byKey);
+    }
+
+    /// <summary>
+    /// For each partial equality between numbers, the multiples of the parent's value its other rows take, read from a sample
+    /// of those rows' values (<see cref="ValueRatios"/>).
+    /// </summary>
+    private static async Task LearnRatiosAsync(DatabaseSchema schema, DatabasePlan plan, IDatabaseRowSource source,
+        Dictionary<QualifiedName, List<ColumnEquality>> equalities, int rareK, int sessions, CancellationToken cancellationToken)
+    {
+        // A key is named within its table (TableEntry.KeyOf), so it is found by table and name.
+        var keys = plan.Tables.SelectMany(t => new[] { t.PrimaryParent }.OfType<ForeignKeySchema>().Concat(t.SecondaryParents))
+            .DistinctBy(fk => (fk.Table, TableEntry.KeyOf(fk)))
+            .ToDictionary(fk => (fk.Table, TableEntry.KeyOf(fk)));
+        var partial = equalities.SelectMany(e => e.Value.Select((q, i) => (Table: e.Key, Index: i, Equality: q)))
+            .Where(e => e.Equality.IsPartial && keys.ContainsKey((e.Table, e.Equality.ForeignKey))
+                && Numeric(schema.Table(e.Table).Column(e.Equality.ChildColumn))
+                && Numeric(schema.Table(keys[(e.Table, e.Equality.ForeignKey)].PrincipalTable).Column(e.Equality.ParentColumn)))
+            .ToList();
+        var learned = new (IReadOnlyList<ValueRatio> Ratios, double Coverage, int Decimals)?[partial.Count];
+        await WorkerPool.RunAsync(AllReady(partial.Count), sessions, async (i, session, ct) =>
+        {
+            var (table, _, equality) = partial[i];
+            var pairs = await source.CountUnequalValuesAsync(session, keys[(table, equality.ForeignKey)], equality.ChildColumn, equality.ParentColumn, ct).ConfigureAwait(false);
+            learned[i] = ValueRatios.Learn(pairs, rareK);
+        }, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < partial.Count; i++)
+        {
+            if (learned[i] is not { } r) continue;
+            var (table, index, equality) = partial[i];
+            equalities[table][index] = equality with { Ratios = r.Ratios, RatioShare = r.Coverage, RatioDecimals = r.Decimals };
+        }
+
+        static bool Numeric(ColumnSchema c) => c.SdType is SdType.Numerical
+            && c.LogicalType is LogicalType.Decimal or LogicalType.Money or LogicalType.Float32 or LogicalType.Float64;
     }
 
     /// <summary>Share of a child column's non-null values that must equal the parent's for the sampler to copy them.</summary>

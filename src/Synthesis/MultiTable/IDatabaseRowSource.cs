@@ -25,6 +25,13 @@ public interface IDatabaseRowSource
     Task<IReadOnlyList<(long NonNull, long Equal)>> CountEqualValuesAsync(int session, ForeignKeySchema foreignKey, IReadOnlyList<(string Child, string Parent)> pairs, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Over the child rows of <paramref name="foreignKey"/> whose number in <paramref name="childColumn"/> differs from its
+    /// parent's in <paramref name="parentColumn"/> (both non-null): each distinct (child, parent) pair of values as doubles,
+    /// with how many rows have it. What a partial equality's other rows hold relative to the parent (<see cref="ValueRatios"/>).
+    /// </summary>
+    Task<IReadOnlyList<(double Child, double Parent, long Rows)>> CountUnequalValuesAsync(int session, ForeignKeySchema foreignKey, string childColumn, string parentColumn, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The rows of <paramref name="table"/> in a fixed order (its key), each its columns in order then
     /// the <paramref name="appended"/> columns (counts and averages as numbers, a parent's columns as
     /// the parent holds them; NULL where the row has no parent or no children).

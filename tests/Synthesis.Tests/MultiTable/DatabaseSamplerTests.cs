@@ -235,7 +235,38 @@ public sealed class DatabaseSamplerTests
         var equalShare = pairs.Count(p => p.Line == p.Product) / (double)pairs.Count;
         Assert.InRange(equalShare, 0.6, 0.8);
         var correlation = Correlation(pairs.Select(p => p.Line).ToArray(), pairs.Select(p => p.Product).ToArray());
-        Assert.True(correlation > 0.6, $"a line's price follows its product's with correlation {correlation:F3}");
+        // The other lines are 0.8 times their product's price, as in the source (drawn freely: 0.75).
+        Assert.True(correlation > 0.95, $"a line's price follows its product's with correlation {correlation:F3}");
+        var ratio = Assert.Single(equality.Ratios!);
+        Assert.Equal(0.8, ratio.Ratio);
+        Assert.Equal(2, equality.RatioDecimals);
+        var atRatio = pairs.Count(p => p.Line != p.Product && Math.Abs(p.Line - Math.Round(p.Product * 0.8, 2)) < 1e-9) / (double)pairs.Count;
+        Assert.InRange(atRatio, 0.2, 0.4);
+    }
+
+    /// <summary>The multiples a partial equality's other rows take: those at least k rows share, when they cover enough of them.</summary>
+    [Fact]
+    public void Ratios_keep_the_multiples_at_least_k_rows_share()
+    {
+        // 40 rows at 0.8, 6 at 1.2 (0.7999 and 1.2004 round to them), 3 at 0.5: with k = 5 the 0.5 is one row's secret.
+        var learned = ValueRatios.Learn([(8.0, 10.0, 30), (79.99, 100.0, 10), (12.004, 10.0, 6), (5.0, 10.0, 3)], rareK: 5);
+        Assert.NotNull(learned);
+        var (ratios, coverage, decimals) = learned.Value;
+        Assert.Equal([0.8, 1.2], ratios.Select(r => r.Ratio));
+        Assert.Equal(40 / 46.0, ratios[0].Weight, 9);
+        Assert.Equal(46 / 49.0, coverage, 9);
+        Assert.Equal(3, decimals);
+
+        // Scattered values share no multiple: nothing is kept, the rows keep the values they draw.
+        Assert.Null(ValueRatios.Learn(Enumerable.Range(1, 50).Select(i => (i * 1.37, 100.0, 1L)).ToList(), rareK: 5));
+        // Negative or zero values have no meaningful multiple.
+        Assert.Null(ValueRatios.Learn([(-8.0, 10.0, 30), (0.0, 10.0, 30)], rareK: 5));
+
+        // Derived in the type the row drew, at the source's decimals, the multiple chosen by weight.
+        Assert.Equal(19.96m, ValueRatios.Derive(24.95m, ratios, 2, 1m, draw: 0.1));
+        Assert.Equal(29.94, ValueRatios.Derive(24.95, ratios, 2, 1.0, draw: 0.99));
+        Assert.Equal(20L, ValueRatios.Derive(24.95, ratios, 0, 7L, draw: 0.1));
+        Assert.Null(ValueRatios.Derive(null, ratios, 2, null, draw: 0.1));
     }
 
     [Fact]
