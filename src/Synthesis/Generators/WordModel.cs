@@ -42,6 +42,13 @@ internal sealed class WordModel
         return string.Concat(ClassMark.ToString(), kind.ToString(), size.ToString(), token[end..]);
     }
 
+    /// <summary>The size that stands for any length, in a class whose words are too few at each length.</summary>
+    public const char AnySize = '*';
+
+    /// <summary>A class with its length left out (<see cref="AnySize"/>): its case and trailing punctuation only.</summary>
+    public static string CoarseClassOf(string classToken) =>
+        classToken.Length > 2 ? string.Concat(classToken[..2], AnySize.ToString(), classToken[3..]) : classToken;
+
     /// <summary>Words seen at least k times, ascending (ordinal).</summary>
     public string[] Words { get; set; } = [];
 
@@ -87,6 +94,31 @@ internal sealed class WordModel
             }
 
             return distinct == 0 || own * 5 < total || (distinct < 3 && rare > own);
+        }
+    }
+
+    /// <summary>
+    /// Distinct words of its own (seen k times, numbers and stand-ins aside) a free-text column needs for its text to be
+    /// written from them. Below it the words left are the ones every text shares ("the", "in", "from", "and"): nine
+    /// employees' notes gave "Sales and a sales the from and a from from in From", which no one reads as a note.
+    /// </summary>
+    public const int MinProseVocabulary = 25;
+
+    /// <summary>
+    /// True when free text can be written from the column's own words: enough of them (<see cref="MinProseVocabulary"/>),
+    /// or a template whose pairs of its own words, each seen k times, make half the text ("Confidential note 17: customer said ...").
+    /// </summary>
+    [JsonIgnore]
+    public bool CanWriteProse
+    {
+        get
+        {
+            if (IsEmpty) return false;
+            if (Words.Count(static w => w != NumberToken && w[0] is not ClassMark) >= MinProseVocabulary) return true;
+            // Pairs through a stand-in ("<word> the <word> in") do not make prose; pairs of the column's own words do.
+            bool Own(long index) => index < 0 || Words[index][0] is not ClassMark;
+            var tokens = Counts.Sum();
+            return tokens > 0 && Pairs.Where(p => Own(p[0]) && Own(p[1])).Sum(static p => p[2]) * 2 >= tokens;
         }
     }
 
@@ -324,7 +356,7 @@ internal sealed class WordModel
         var kind = classToken.Length > 1 ? classToken[1] : 'L';
         var size = classToken.Length > 2 ? classToken[2] : 'm';
         var punctuation = classToken.Length > 3 ? classToken[3..] : string.Empty;
-        var (shortest, longest) = size switch { 's' => (1, 3), 'm' => (4, 8), _ => (9, 40) };
+        var (shortest, longest) = size switch { 's' => (1, 3), 'm' => (4, 8), AnySize => (3, 12), _ => (9, 40) };
         if (kind is 'D' or 'O')
         {
             // A number of the same length class, never the real one's digits.
@@ -353,7 +385,11 @@ internal sealed class WordModel
         var others = byCase.Where(p => p.Key.Length > 1 && p.Key[1] == size).Select(static p => p.Value).Concat(byCase.Values).Take(1).ToList();
         for (var attempt = 0; attempt < 8; attempt++)
         {
-            word = others.Count > 0 ? others[0].Words[Pick(others[0].Cumulative, random)] : faker?.Random.Word() ?? "item";
+            // A capitalised word with none of the column's own to stand in is most often a proper name ("Eastham General",
+            // "Lakeside Clinic"): a surname reads as one ("Keeling General"); Bogus' random words read as "Bypassing General".
+            word = others.Count > 0 ? others[0].Words[Pick(others[0].Cumulative, random)]
+                : kind == 'C' && faker is not null ? faker.Name.LastName()
+                : faker?.Random.Word() ?? "item";
             var space = word.IndexOf(' ', StringComparison.Ordinal);
             if (space > 0) word = word[..space];
             if (word.Length >= shortest && word.Length <= longest && word.All(char.IsLetter)) break;

@@ -90,7 +90,22 @@ internal sealed class WordAccumulator
     /// </summary>
     public WordModel ToModel(int k)
     {
-        string Map(string token) => token == WordModel.EndToken || (_words.TryGetValue(token, out var n) && n >= k) ? token : WordModel.ClassOf(token);
+        // Rare words of a case and length fewer than k times in all stand for their case alone: five clinics "Eastham
+        // General", "Lakeside General", "Northbridge General" ... have no length class seen 5 times, and without a class
+        // for their first word the model had no way to start a name ("General", "General-20").
+        var classes = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (token, count) in _words)
+        {
+            if (count < k) Add(classes, WordModel.ClassOf(token), count);
+        }
+
+        string Map(string token)
+        {
+            if (token == WordModel.EndToken || (_words.TryGetValue(token, out var n) && n >= k)) return token;
+            var fine = WordModel.ClassOf(token);
+            return classes.GetValueOrDefault(fine) >= k ? fine : WordModel.CoarseClassOf(fine);
+        }
+
         var starts = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (token, count) in _starts) Add(starts, Map(token), count);
         var pairs = new Dictionary<(string, string), long>();
