@@ -98,7 +98,7 @@ internal static class NameFallback
         {
             for (var attempt = 0; attempt < 10 && maxLength is { } fits && text.Length > fits; attempt++) text = Draw(hint, f, random, targetLength);
         }
-        else if (targetLength is { } target && text.Length > target)
+        else if (targetLength is { } target && text.Length > target && hint != "sentence")
         {
             text = CutAtWord(text, Math.Max(1, target));
         }
@@ -127,11 +127,21 @@ internal static class NameFallback
         _ => string.Join(' ', f.Random.WordsArray(1 + random.NextInt(3))),
     };
 
+    /// <summary>
+    /// Whole sentences to about <paramref name="length"/> characters (a note that stops mid-sentence looks cut off); a
+    /// first sentence far longer than a short value is cut at a word.
+    /// </summary>
     private static string Sentences(Faker f, int length)
     {
         var text = f.Hacker.Phrase();
-        while (text.Length < length) text += " " + f.Hacker.Phrase();
-        return text;
+        while (true)
+        {
+            var next = f.Hacker.Phrase();
+            if (text.Length + 1 + next.Length > length * 1.2) break;
+            text += " " + next;
+        }
+
+        return text.Length > length * 1.5 ? CutAtWord(text, Math.Max(1, length)) : text;
     }
 
     private static string CutAtWord(string text, int length)

@@ -281,8 +281,11 @@ public static class TableSynthesizer
                 break;
             case TextAccumulator textual:
                 var lengths = textual.Lengths;
+                var common = lengths.Count > 0 ? textual.CommonValues(options.RareCategoryThreshold) : [];
                 var text = new TextColumnModel
                 {
+                    CommonValues = common.Select(static c => c.Value).ToArray(),
+                    CommonShares = common.Select(c => c.Rows / (double)lengths.Count).ToArray(),
                     Lengths = lengths.ToMarginal(options.QuantileGridSize, options.RareCategoryThreshold),
                     Words = textual.Words.ToModel(options.RareCategoryThreshold),
                     RealValues = textual.Words.RealValues,

@@ -51,6 +51,46 @@ public sealed class WordModelTests
         Assert.True(Fitted(Enumerable.Range(1, 300).Select(i => $"The Zq{i}x Wv{i}y")).IsEmpty);
     }
 
+    /// <summary>
+    /// Five clinics "Eastham General", "Lakeside General", ...: their first words are each one of a kind and of three
+    /// lengths, so no length class of them is seen 5 times; they stand for their case alone, and every name written has a
+    /// capitalised first word before "General" (it was "General" alone, then "General-20" to keep the names unique).
+    /// </summary>
+    [Fact]
+    public void Rare_first_words_of_several_lengths_still_start_names()
+    {
+        var model = Fitted(["Eastham General", "Lakeside General", "Northbridge General", "Southport General", "Westfield General"]);
+        Assert.False(model.IsEmpty);
+        var faker = new Bogus.Faker("en");
+        faker.Random = new Bogus.Randomizer(3);
+        var random = new Xoshiro256(4);
+        var names = Enumerable.Range(0, 50).Select(_ => model.Generate(random, faker, 60)).ToList();
+        Assert.All(names, n => Assert.Matches("^[A-Z][a-z'A-Z]+ General$", n));
+        Assert.True(names.Distinct().Count() > 30, $"{names.Distinct().Count()} distinct names");
+        string[] real = ["Eastham", "Lakeside", "Northbridge", "Southport", "Westfield"];
+        Assert.DoesNotContain(names, n => real.Contains(n.Split(' ')[0]));
+    }
+
+    /// <summary>
+    /// Nine employees' notes share only the words every text has: written from them they were "Sales and a sales the from
+    /// and a from from in From", so the column is written as sentences instead; a templated note whose word pairs make
+    /// the text is still written from its own words.
+    /// </summary>
+    [Fact]
+    public void Free_text_is_written_from_its_own_words_only_where_they_can_make_prose()
+    {
+        var random = new Random(5);
+        string[] common = ["the", "in", "from", "and", "a", "to", "She", "He", "has", "sales"];
+        var notes = Enumerable.Range(0, 9).Select(i => string.Join(' ', Enumerable.Range(0, 40)
+            .Select(j => j % 3 == 0 ? $"Rare{i}w{j}" : common[random.Next(common.Length)]))).ToList();
+        Assert.False(Fitted(notes).CanWriteProse);
+
+        var template = Fitted(Enumerable.Range(1, 200).Select(i => $"Confidential note {i}: customer said something private"));
+        Assert.True(template.CanWriteProse);
+        var prose = Fitted(Enumerable.Range(0, 400).Select(i => string.Join(' ', Enumerable.Range(0, 12).Select(j => $"word{(i * 7 + j * 13) % 60}"))));
+        Assert.True(prose.CanWriteProse);
+    }
+
     [Fact]
     public void Names_end_on_words_that_end_names_and_never_repeat_a_word()
     {
