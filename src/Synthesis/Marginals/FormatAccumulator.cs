@@ -17,7 +17,13 @@ internal sealed class FormatAccumulator : ValueAccumulator
     /// <summary>Most different values counted per format: enough to tell k of them, whatever k a fit uses.</summary>
     private const int MaxDistinct = 64;
 
+    /// <summary>Most different countries counted per format.</summary>
+    private const int MaxCountries = 64;
+
     private readonly Dictionary<string, Format> _formats = new(StringComparer.Ordinal);
+
+    /// <summary>The row's country column (its index in the row), or -1: each format learns which country writes it.</summary>
+    public int CountryColumn { get; init; } = -1;
 
     /// <summary>Non-null values with no kept-able mask: too long, no digit, or a mask met after <see cref="MaxMasks"/>.</summary>
     public long Unformatted { get; private set; }
@@ -31,10 +37,12 @@ internal sealed class FormatAccumulator : ValueAccumulator
         else if (_formats.TryGetValue(mask, out var format))
         {
             format.Add(text);
+            format.AddCountry(CountryOfRow());
         }
         else if (_formats.Count < MaxMasks)
         {
-            _formats[mask] = new Format(text);
+            _formats[mask] = format = new Format(text);
+            format.AddCountry(CountryOfRow());
         }
         else
         {
@@ -42,17 +50,20 @@ internal sealed class FormatAccumulator : ValueAccumulator
         }
     }
 
+    private string? CountryOfRow() => CountryColumn >= 0 && CountryColumn < Row.Length && Row[CountryColumn] is string country ? country : null;
+
     /// <summary>
-    /// The templates of the formats at least <paramref name="k"/> values have, most common first, with their counts;
-    /// empty where they cover under a tenth of the values (a column of free-form entries keeps its generator).
+    /// The templates of the formats at least <paramref name="k"/> values have, most common first, with their counts and
+    /// the countries that write each (at least k of its values each, where <see cref="CountryColumn"/> is known; a rare
+    /// country is never named); empty where they cover under a tenth of the values (free-form entries keep their generator).
     /// </summary>
-    public (string[] Templates, long[] Counts) Finish(int k)
+    public (string[] Templates, long[] Counts, string[][] Countries) Finish(int k)
     {
         var kept = _formats.Values.Where(f => f.Count >= k).OrderByDescending(static f => f.Count).ThenBy(static f => f.First, StringComparer.Ordinal).ToList();
-        if (kept.Sum(static f => f.Count) * 10 < Count) return ([], []);
+        if (kept.Sum(static f => f.Count) * 10 < Count) return ([], [], []);
         // At least half of the letters and digits (up to four) are always drawn: the shared positions are prefixes.
         return ([.. kept.Select(f => FormatTemplate.TemplateOf(f.First, f.Distinct >= k ? f.Constant : new bool[f.First.Length], Math.Clamp(f.First.Count(char.IsAsciiLetterOrDigit) / 2, 1, 4)))],
-            [.. kept.Select(static f => f.Count)]);
+            [.. kept.Select(static f => f.Count)], [.. kept.Select(f => f.CountriesOf(k))]);
     }
 
     /// <summary>The mask a reservoir keeps for a value of this column (its format, not the value), or null for NULL.</summary>
@@ -71,6 +82,18 @@ internal sealed class FormatAccumulator : ValueAccumulator
         public bool[] Constant { get; } = Enumerable.Repeat(true, first.Length).ToArray();
 
         public long Count { get; private set; } = 1;
+
+        private readonly Dictionary<string, long> _countries = new(StringComparer.Ordinal);
+
+        public void AddCountry(string? country)
+        {
+            if (country is null || (_countries.Count >= MaxCountries && !_countries.ContainsKey(country))) return;
+            _countries[country] = _countries.GetValueOrDefault(country) + 1;
+        }
+
+        /// <summary>The countries at least k of the format's values are written in, in order (a rare country is never named).</summary>
+        public string[] CountriesOf(int k) =>
+            [.. _countries.Where(p => p.Value >= Math.Max(k, 2)).Select(static p => p.Key).Order(StringComparer.Ordinal)];
 
         public void Add(string value)
         {

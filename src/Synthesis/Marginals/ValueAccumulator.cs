@@ -20,9 +20,13 @@ internal abstract class ValueAccumulator : ColumnAccumulator
             }
 
             Count++;
+            Row = rows[r];
             Add(value);
         }
     }
+
+    /// <summary>The row whose value <see cref="Add"/> is given (for an accumulator that reads another of its cells).</summary>
+    protected object?[] Row { get; private set; } = [];
 
     /// <summary>Learns from one non-null value (<see cref="Count"/> already counts it).</summary>
     protected abstract void Add(object value);

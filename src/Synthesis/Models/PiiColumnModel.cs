@@ -26,6 +26,14 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
     /// <summary>Values of each format, then (last) values of formats not kept, which Bogus writes.</summary>
     public long[] FormatCounts { get; set; } = [];
 
+    /// <summary>
+    /// Per <see cref="Formats"/> entry, the countries that write it (k of its values each; none: not known); empty where
+    /// the table has no country column. A row of another country takes one of its own country's formats, so a customer
+    /// drawn in Brazil gets a Brazilian phone even where the joint draw (which learned rare countries folded into common
+    /// ones) gave a French one.
+    /// </summary>
+    public string[][] FormatCountries { get; set; } = [];
+
     /// <summary>The format's dimension, or -1 where no format is kept.</summary>
     public int FormatDim { get; set; } = -1;
 
@@ -92,7 +100,35 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
             return null;
         }
 
-        return FormatDim >= 0 ? Next(runtime, FormatOf(u[FormatDim])) : Next(runtime, -1);
+        return FormatDim >= 0 ? Next(runtime, OfRowCountry(FormatOf(u[FormatDim]), runtime)) : Next(runtime, -1);
+    }
+
+    /// <summary>
+    /// <paramref name="format"/>, unless the row's country does not write it: then one of the row's country's formats (by
+    /// their counts); where it has none, the generator of the row's locale (-1) in place of another country's format.
+    /// </summary>
+    private int OfRowCountry(int format, ColumnRuntime runtime)
+    {
+        if (FormatCountries.Length == 0 || format < 0 || runtime.RowCountry is not { } country || Writes(format, country)) return format;
+
+        long total = 0;
+        for (var i = 0; i < FormatCountries.Length; i++)
+        {
+            if (Writes(i, country)) total += FormatCounts[i];
+        }
+
+        // No format of the row's country: the generator of its locale where the format is another country's; a format only
+        // rare countries write (none named) is kept.
+        if (total == 0) return FormatCountries[format].Length == 0 ? format : -1;
+        var draw = (long)(runtime.Random.NextDouble() * total);
+        for (var i = 0; i < FormatCountries.Length; i++)
+        {
+            if (!Writes(i, country)) continue;
+            draw -= FormatCounts[i];
+            if (draw < 0) return i;
+        }
+
+        return -1;
     }
 
     public override object? Redraw(object? previous, int attempt, ColumnRuntime runtime)
@@ -124,6 +160,8 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
         bucket = bucket < 0 ? ~bucket : bucket;
         return bucket < Formats.Length ? bucket : -1;
     }
+
+    private bool Writes(int format, string country) => FormatCountries[format].Contains(country, StringComparer.OrdinalIgnoreCase);
 
     private object Next(ColumnRuntime runtime, int format)
     {

@@ -75,7 +75,7 @@ public static class TableSynthesizer
                 ColumnRole.Categorical => new CategoryAccumulator(kind, options.MaxExactDistinct),
                 ColumnRole.Id => new IdAccumulator(),
                 ColumnRole.Text => new TextAccumulator(options.MaxExactDistinct, options.SketchK, random.Fork()),
-                ColumnRole.Pii when kind == ValueKind.String && PiiColumnModel.HasFormats(column.PiiKind!.Value) => new FormatAccumulator(),
+                ColumnRole.Pii when kind == ValueKind.String && PiiColumnModel.HasFormats(column.PiiKind!.Value) => new FormatAccumulator { CountryColumn = CountryColumnOf(table) },
                 ColumnRole.Pii => new NumericAccumulator(ValueKind.Integer, true, options.MaxExactDistinct, options.SketchK, random.Fork()),
                 ColumnRole.Structured => new Structured.StructuredAccumulator(column, random.Fork()),
                 _ => null,
@@ -310,7 +310,7 @@ public static class TableSynthesizer
                 model = piiModel;
                 break;
             case FormatAccumulator formats:
-                var (templates, counts) = formats.Finish(options.RareCategoryThreshold);
+                var (templates, counts, countries) = formats.Finish(options.RareCategoryThreshold);
                 var formatted = new PiiColumnModel { PiiKind = column.PiiKind!.Value, Locale = options.Locale, Count = formats.Count, Nulls = formats.Nulls };
                 if (formats.Nulls > 0 && formats.Count > 0)
                 {
@@ -321,6 +321,7 @@ public static class TableSynthesizer
                 {
                     formatted.Formats = templates;
                     formatted.FormatCounts = [.. counts, formats.Count - counts.Sum()];
+                    if (countries.Any(static c => c.Length > 0)) formatted.FormatCountries = countries;
                     formatted.FormatDim = dim++;
                 }
 
@@ -345,6 +346,10 @@ public static class TableSynthesizer
         model.EnumValues = column.EnumValues;
         return model;
     }
+
+    /// <summary>The table's country column (a text column whose name says country, as the sampler finds it), or -1.</summary>
+    private static int CountryColumnOf(TableSchema table) => table.Columns.ToList().FindIndex(c =>
+        ValueKinds.Of(c.LogicalType) == ValueKind.String && c.SdType is not SdType.Pii && Generators.NameFallback.HintOf(table.Name.Name, c.Name) == "country");
 
     /// <summary>Share of a column's values that must be non-rare for rare values to be replaced by non-rare categories rather than written anew.</summary>
     private const double MostlyKept = 0.5;

@@ -33,6 +33,9 @@ internal sealed class ColumnRuntime
     /// <summary>The locale of the row being drawn, where its country names one (a German customer's city); null: <see cref="Locale"/>.</summary>
     public string? RowLocale { get; set; }
 
+    /// <summary>The row's country as drawn (its country column's value), where the table has one; null otherwise.</summary>
+    public string? RowCountry { get; set; }
+
     private Dictionary<string, Faker>? _rowFakers;
 
     /// <summary>This column's faker (of the row's locale where it has one), made on first use from its random stream.</summary>

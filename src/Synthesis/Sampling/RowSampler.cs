@@ -174,7 +174,11 @@ internal sealed class RowSampler
         foreach (var c in _order)
         {
             var column = _columns[c];
-            if (_followsCountry[c]) _runtimes[c].RowLocale = Generators.CountryLocales.Of(_work[_countryColumn]);
+            if (_followsCountry[c])
+            {
+                _runtimes[c].RowLocale = Generators.CountryLocales.Of(_work[_countryColumn]);
+                _runtimes[c].RowCountry = _work[_countryColumn] as string;
+            }
             if (isGiven is not null && isGiven[c] && given![c] is not NotNull)
             {
                 _work[c] = given[c] is { } v ? CellCodec.Canonical(v, column.Kind) : null;
