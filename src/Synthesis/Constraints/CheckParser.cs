@@ -330,14 +330,13 @@ internal sealed class CheckParser
             }
             else if (c == '[' && !(tokens.Count > 0 && IsKeyword(tokens[^1], "ARRAY")) && !(i + 1 < s.Length && s[i + 1] == ']'))
             {
-                var end = s.IndexOf(']', i + 1);
-                if (end < 0)
+                // SQL Server doubles a ']' inside brackets: [a]]b] is the column a]b.
+                if (s.IndexOf(']', i + 1) < 0)
                 {
                     throw new CheckParseException("Unclosed [identifier].");
                 }
 
-                tokens.Add(new Token(TokenType.Identifier, s[(i + 1)..end], true));
-                i = end + 1;
+                tokens.Add(new Token(TokenType.Identifier, ReadQuoted(s, ref i, ']'), true));
             }
             else if (char.IsDigit(c) || (c == '.' && i + 1 < s.Length && char.IsDigit(s[i + 1])))
             {

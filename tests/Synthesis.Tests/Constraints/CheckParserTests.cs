@@ -56,6 +56,8 @@ public sealed class CheckParserTests
     [InlineData("`price` >= 1.5", "({price} >= 1.5)")]
     [InlineData("`a``b` > 0", "({a`b} > 0)")]
     [InlineData("[Unit Price] > 0", "({Unit Price} > 0)")]
+    [InlineData("[a]]b] > 0", "({a]b} > 0)")]
+    [InlineData("([x]]]<=[y])", "({x]} <= {y})")]
     [InlineData("\"and\" > 0", "({and} > 0)")]
     [InlineData("[between] IS NULL", "({between} IS NULL)")]
     [InlineData("t.price > 0", "({price} > 0)")]
