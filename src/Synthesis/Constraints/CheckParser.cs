@@ -5,7 +5,7 @@ namespace Sdv.Connector.Synthesis.Constraints;
 
 /// <summary>
 /// Parses the common CHECK forms as engines print them: comparisons, IN lists (and PostgreSQL's
-/// <c>= ANY (ARRAY[...])</c>), BETWEEN, IS [NOT] NULL, AND/OR/NOT, with any engine's identifier
+/// <c>= ANY (ARRAY[...])</c>, and <c>&lt;&gt; ALL (ARRAY[...])</c> for NOT IN), BETWEEN, IS [NOT] NULL, AND/OR/NOT, with any engine's identifier
 /// quoting ("x", [x], `x`), redundant parentheses, casts (<c>(0)::numeric</c>, <c>CAST(x AS t)</c>)
 /// and charset introducers (<c>_utf8mb4'a'</c>). Anything else throws <see cref="CheckParseException"/>.
 /// </summary>
@@ -111,6 +111,12 @@ internal sealed class CheckParser
             {
                 // PostgreSQL prints IN (...) as = ANY (ARRAY[...]).
                 return new CheckNode { Kind = CheckNodeKind.In, Children = [left, .. ParseAnyList()] };
+            }
+
+            if (opText == "<>" && AcceptKeyword("ALL"))
+            {
+                // And NOT IN (...) as <> ALL (ARRAY[...]).
+                return new CheckNode { Kind = CheckNodeKind.In, Negated = true, Children = [left, .. ParseAnyList()] };
             }
 
             var right = ParseOperand();

@@ -76,7 +76,7 @@ public sealed class CheckParserTests
     [InlineData("name = _latin1'a''b'", "({name} = 'a'b')")]
     [InlineData("name = ''", "({name} = '')")]
     [InlineData("name = 'a AND b OR (c)'", "({name} = 'a AND b OR (c)')")]
-    // IN lists: plain, NOT IN, MySQL's, PostgreSQL's = ANY (ARRAY[...]).
+    // IN lists: plain, NOT IN, MySQL's, PostgreSQL's = ANY (ARRAY[...]) and, for NOT IN, <> ALL (ARRAY[...]).
     [InlineData("status IN ('a', 'b')", "({status} IN ('a', 'b'))")]
     [InlineData("status in ('a')", "({status} IN ('a'))")]
     [InlineData("status NOT IN ('a', 'b')", "({status} NOT IN ('a', 'b'))")]
@@ -84,6 +84,8 @@ public sealed class CheckParserTests
     [InlineData("((status)::text = ANY ((ARRAY['a'::character varying, 'b'::character varying])::text[]))", "({status} IN ('a', 'b'))")]
     [InlineData("(status = ANY (ARRAY['a', 'b']))", "({status} IN ('a', 'b'))")]
     [InlineData("(n = ANY (ARRAY[1, 2, 3]))", "({n} IN (1, 2, 3))")]
+    [InlineData("((status)::text <> ALL ((ARRAY['x'::character varying, 'y'::character varying])::text[]))", "({status} NOT IN ('x', 'y'))")]
+    [InlineData("(n <> ALL (ARRAY[1, 2]))", "({n} NOT IN (1, 2))")]
     [InlineData("NOT (status IN ('a'))", "(NOT ({status} IN ('a')))")]
     // BETWEEN: its AND is its own, not a conjunction.
     [InlineData("price BETWEEN 1 AND 10", "({price} BETWEEN 1 AND 10)")]
@@ -140,6 +142,8 @@ public sealed class CheckParserTests
     [InlineData("x IS DISTINCT FROM y", "Expected NULL but found 'DISTINCT'.")]
     [InlineData("x BETWEEN 1 OR 2", "Expected AND but found 'OR'.")]
     [InlineData("x = ANY (SELECT 1)", "Expected ARRAY but found 'SELECT'.")]
+    [InlineData("x <> ALL (SELECT 1)", "Expected ARRAY but found 'SELECT'.")]
+    [InlineData("x > ALL (ARRAY[1, 2])", "Function ALL(...) is not understood.")]
     [InlineData("x IN (SELECT id FROM t)", "Expected ')' but found 'id'.")]
     [InlineData("x = 'a' COLLATE \"C\"", "Unexpected 'COLLATE' in CHECK (x = 'a' COLLATE \"C\").")]
     [InlineData("CASE WHEN x > 0 THEN 1 END = 1", "Unexpected 'WHEN' in CHECK (CASE WHEN x > 0 THEN 1 END = 1).")]
