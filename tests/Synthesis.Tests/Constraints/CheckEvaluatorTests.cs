@@ -96,7 +96,7 @@ public sealed class CheckEvaluatorTests
     [InlineData("b = 'maybe'", "b=true", null)]
     [InlineData("i", "i=0", false)]
     [InlineData("n", "n=2", true)]
-    // Dates and timestamps against quoted literals.
+    // Dates and timestamps against quoted literals, and against each other.
     [InlineData("d >= '2020-01-01'", "d=2020-06-30", true)]
     [InlineData("d >= '2020-01-01'", "d=2019-12-31", false)]
     [InlineData("d >= '2020-01-01'::date", "d=2020-01-01", true)]
@@ -104,6 +104,10 @@ public sealed class CheckEvaluatorTests
     [InlineData("d >= 'not a date'", "d=2020-01-01", null)]
     [InlineData("t < '2030-01-01 00:00:00'", "t=2029-12-31T23:59:59", true)]
     [InlineData("t < '2030-01-01 00:00:00'", "t=2030-01-01T00:00:00", false)]
+    [InlineData("d <= t", "d=2020-01-01;t=2020-01-01T12:00:00", true)]
+    [InlineData("d <= t", "d=2020-01-02;t=2020-01-01T12:00:00", false)]
+    [InlineData("t >= d", "d=2020-01-02;t=2020-01-01T12:00:00", false)]
+    [InlineData("d = t", "d=2020-01-01;t=2020-01-01T00:00:00", true)]
     public void Evaluates_with_three_valued_logic(string expression, string row, bool? expected)
     {
         var node = Bound(expression);
