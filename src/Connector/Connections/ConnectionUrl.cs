@@ -54,7 +54,7 @@ internal sealed record ConnectionUrl(
             {
                 if (!PercentEncoding.TryDecode(rawPassword, out var decodedPassword))
                 {
-                    throw context.Error($"the password in '{context.Echo(text)}' holds a '%' that is not followed by two hex digits; {EncodeHint}");
+                    throw context.Error($"the password in '{context.Echo(text)}' {PercentEncoding.Fault(rawPassword)}; {EncodeHint}");
                 }
 
                 context.AddSecret(decodedPassword);
@@ -63,7 +63,7 @@ internal sealed record ConnectionUrl(
 
             if (!PercentEncoding.TryDecode(rawUser, out var decodedUser))
             {
-                throw context.Error($"the user name '{rawUser}' holds a '%' that is not followed by two hex digits; {EncodeHint}");
+                throw context.Error($"the user name '{rawUser}' {PercentEncoding.Fault(rawUser)}; {EncodeHint}");
             }
 
             user = decodedUser.Length == 0 ? null : decodedUser;
@@ -91,7 +91,7 @@ internal sealed record ConnectionUrl(
 
             if (!PercentEncoding.TryDecode(rawDatabase, out var decodedDatabase))
             {
-                throw context.Error($"the database name '{rawDatabase}' holds a '%' that is not followed by two hex digits; write % as %25");
+                throw context.Error($"the database name '{rawDatabase}' {PercentEncoding.Fault(rawDatabase)}; write % as %25");
             }
 
             database = decodedDatabase.Length == 0 ? null : decodedDatabase;
@@ -155,7 +155,7 @@ internal sealed record ConnectionUrl(
 
         if (!PercentEncoding.TryDecode(host, out var decodedHost))
         {
-            throw context.Error($"host '{host}' holds a '%' that is not followed by two hex digits");
+            throw context.Error($"host '{host}' {PercentEncoding.Fault(host)}");
         }
 
         host = decodedHost;
@@ -222,7 +222,7 @@ internal sealed record ConnectionUrl(
             var rawValue = pair[(equals + 1)..];
             if (!PercentEncoding.TryDecode(rawKey, out var key))
             {
-                throw context.Error($"query option name '{rawKey}' holds a '%' that is not followed by two hex digits");
+                throw context.Error($"query option name '{rawKey}' {PercentEncoding.Fault(rawKey)}");
             }
 
             if (IsPasswordKey(key))
@@ -232,7 +232,7 @@ internal sealed record ConnectionUrl(
 
             if (!PercentEncoding.TryDecode(rawValue, out var value))
             {
-                throw context.Error($"the value of query option '{key}' holds a '%' that is not followed by two hex digits; write % as %25");
+                throw context.Error($"the value of query option '{key}' {PercentEncoding.Fault(rawValue)}; write % as %25");
             }
 
             if (IsPasswordKey(key))

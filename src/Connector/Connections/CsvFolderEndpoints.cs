@@ -21,7 +21,7 @@ internal static class CsvFolderEndpoints
 
         if (!PercentEncoding.TryDecode(rest, out var path))
         {
-            throw context.Error($"the path '{rest}' holds a '%' that is not followed by two hex digits; write % as %25");
+            throw context.Error($"the path '{rest}' {PercentEncoding.Fault(rest)}; write % as %25");
         }
 
         if (path.Length == 0)

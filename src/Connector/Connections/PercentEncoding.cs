@@ -7,6 +7,26 @@ internal static class PercentEncoding
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>
+    /// Why <see cref="TryDecode"/> refused <paramref name="text"/>, for an error message (it never quotes the text): a '%'
+    /// without two hex digits, or escapes whose bytes are not UTF-8 (%FF, or %C3 alone).
+    /// </summary>
+    public static string Fault(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        for (var i = text.IndexOf('%', StringComparison.Ordinal); i >= 0; i = text.IndexOf('%', i + 1))
+        {
+            if (i + 2 >= text.Length || !IsHex(text[i + 1]) || !IsHex(text[i + 2]))
+            {
+                return "holds a '%' that is not followed by two hex digits";
+            }
+
+            i += 2;
+        }
+
+        return "holds %-escapes whose bytes are not UTF-8 text";
+    }
+
     /// <summary>Decodes <paramref name="text"/>; false when a '%' is not followed by two hex digits or the bytes are not UTF-8.</summary>
     public static bool TryDecode(string text, out string decoded)
     {

@@ -153,6 +153,14 @@ internal static class CheckEvaluator
             return ToDecimal(a).CompareTo(ToDecimal(b));
         }
 
+        // A date against a timestamp: the date at midnight, as the engines compare them (a date's number is in days, a timestamp's in microseconds).
+        (a, b) = (a, b) switch
+        {
+            (DateOnly x, DateTime) => (x.ToDateTime(TimeOnly.MinValue), b),
+            (DateTime, DateOnly y) => (a, y.ToDateTime(TimeOnly.MinValue)),
+            _ => (a, b),
+        };
+
         var kindA = KindOf(a);
         var da = ScalarConverter.ToDouble(a, kindA);
         var db = ScalarConverter.ToDouble(b, KindOf(b));

@@ -5,7 +5,7 @@ namespace Sdv.Connector.Synthesis.Constraints;
 
 /// <summary>
 /// Parses the common CHECK forms as engines print them: comparisons, IN lists (and PostgreSQL's
-/// <c>= ANY (ARRAY[...])</c>), BETWEEN, IS [NOT] NULL, AND/OR/NOT, with any engine's identifier
+/// <c>= ANY (ARRAY[...])</c>, and <c>&lt;&gt; ALL (ARRAY[...])</c> for NOT IN), BETWEEN, IS [NOT] NULL, AND/OR/NOT, with any engine's identifier
 /// quoting ("x", [x], `x`), redundant parentheses, casts (<c>(0)::numeric</c>, <c>CAST(x AS t)</c>)
 /// and charset introducers (<c>_utf8mb4'a'</c>). Anything else throws <see cref="CheckParseException"/>.
 /// </summary>
@@ -111,6 +111,12 @@ internal sealed class CheckParser
             {
                 // PostgreSQL prints IN (...) as = ANY (ARRAY[...]).
                 return new CheckNode { Kind = CheckNodeKind.In, Children = [left, .. ParseAnyList()] };
+            }
+
+            if (opText == "<>" && AcceptKeyword("ALL"))
+            {
+                // And NOT IN (...) as <> ALL (ARRAY[...]).
+                return new CheckNode { Kind = CheckNodeKind.In, Negated = true, Children = [left, .. ParseAnyList()] };
             }
 
             var right = ParseOperand();
@@ -330,14 +336,13 @@ internal sealed class CheckParser
             }
             else if (c == '[' && !(tokens.Count > 0 && IsKeyword(tokens[^1], "ARRAY")) && !(i + 1 < s.Length && s[i + 1] == ']'))
             {
-                var end = s.IndexOf(']', i + 1);
-                if (end < 0)
+                // SQL Server doubles a ']' inside brackets: [a]]b] is the column a]b.
+                if (s.IndexOf(']', i + 1) < 0)
                 {
                     throw new CheckParseException("Unclosed [identifier].");
                 }
 
-                tokens.Add(new Token(TokenType.Identifier, s[(i + 1)..end], true));
-                i = end + 1;
+                tokens.Add(new Token(TokenType.Identifier, ReadQuoted(s, ref i, ']'), true));
             }
             else if (char.IsDigit(c) || (c == '.' && i + 1 < s.Length && char.IsDigit(s[i + 1])))
             {

@@ -149,4 +149,16 @@ public sealed class PasswordTests(TempFolder folder) : IClassFixture<TempFolder>
     {
         Assert.False(PercentEncoding.TryDecode(encoded, out _));
     }
+
+    [Theory]
+    [InlineData("50%", "holds a '%' that is not followed by two hex digits")]
+    [InlineData("%zz", "holds a '%' that is not followed by two hex digits")]
+    [InlineData("%C3%4", "holds a '%' that is not followed by two hex digits")]
+    [InlineData("%C3", "holds %-escapes whose bytes are not UTF-8 text")]
+    [InlineData("%FF%FE", "holds %-escapes whose bytes are not UTF-8 text")]
+    public void Says_why_percent_encoding_is_refused(string encoded, string reason)
+    {
+        Assert.False(PercentEncoding.TryDecode(encoded, out _));
+        Assert.Equal(reason, PercentEncoding.Fault(encoded));
+    }
 }

@@ -1,5 +1,6 @@
 using Sdv.Connector.Synthesis.Generators;
 using Sdv.Connector.Synthesis.Marginals;
+using Sdv.Connector.Synthesis.Models;
 using Sdv.Connector.Synthesis.Sampling;
 using Xunit;
 
@@ -56,7 +57,7 @@ public sealed class NameFallbackTests
         // Every country is rare (fewer than 5 rows), one of them a made-up place that must never come back.
         string[] real = ["USA", "USA", "UK", "UK", "Germany", "France", "Sweden", "Brazil", "Japan", "Italy", "Atlantis Minor"];
         var rows = real.Select((c, i) => new object?[] { (long)i + 1, c }).ToAsyncEnumerable();
-        var model = await Synthesis.Models.TableSynthesizer.FitAsync(schema, rows, SynthesisOptions.Default, CancellationToken.None);
+        var model = await TableSynthesizer.FitAsync(schema, rows, SynthesisOptions.Default, CancellationToken.None);
         var countries = model.Sample(2000, new SamplingContext(3)).Select(r => (string)r[1]!).ToList();
         Assert.Contains("USA", countries);
         Assert.Contains("UK", countries);
@@ -84,7 +85,7 @@ public sealed class NameFallbackTests
         // Every label is one of a kind, and no word repeats enough to learn.
         string[] starts = ["West", "Bed", "George", "Bos", "Cam", "Ben", "Hol", "Red", "Wil", "Ports"], ends = ["boro", "ford", "town", "ton", "bridge", "field"];
         var rows = Enumerable.Range(0, 60).Select(i => new object?[] { (long)i + 1, starts[i % 10] + ends[i / 10] }).ToAsyncEnumerable();
-        var model = await Synthesis.Models.TableSynthesizer.FitAsync(schema, rows, SynthesisOptions.Default, CancellationToken.None);
+        var model = await TableSynthesizer.FitAsync(schema, rows, SynthesisOptions.Default, CancellationToken.None);
         var labels = model.Sample(300, new SamplingContext(5)).Select(r => (string)r[1]!).ToList();
         Assert.All(labels, l => Assert.Matches(@"^[A-Z][A-Za-z' ]{2,30}$", l));
         Assert.All(labels, l => Assert.True(l.Split(' ').Length <= 3, l));

@@ -29,7 +29,7 @@ internal static class SqliteEndpoints
         var options = query < 0 ? [] : ParseOptions(rest[(query + 1)..], context);
         if (!PercentEncoding.TryDecode(rawPath, out var path))
         {
-            throw context.Error($"the path '{rawPath}' holds a '%' that is not followed by two hex digits; write % as %25");
+            throw context.Error($"the path '{rawPath}' {PercentEncoding.Fault(rawPath)}; write % as %25");
         }
 
         // sqlite:///C:/data/x.db on Windows: the slash before the drive letter is the URL's, not the path's.
