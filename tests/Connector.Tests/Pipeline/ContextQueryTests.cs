@@ -277,6 +277,10 @@ public sealed partial class ContextQueryTests
 
         var equal = Query(connection, ContextQuery.EqualityCounts(Dialect(DatabaseEngine.Sqlite), toOrders, [("qty", "amount")]));
         Assert.Equal(["4|1"], equal); // four items with an order; one (item 103, qty 1) equals its order's amount
+
+        // The other three, as (item value, order value, rows): what a partial equality's multiples are learned from.
+        var unequal = Query(connection, ContextQuery.UnequalValueCounts(Dialect(DatabaseEngine.Sqlite), schema, toOrders, "qty", "amount", AsIs));
+        Assert.Equal(["1.0|5.0|1", "2.0|5.0|1", "4.0|5.0|1"], unequal.Order(StringComparer.Ordinal));
     }
 
     private static ISqlDialect Dialect(DatabaseEngine engine) => EngineAdapters.For(engine).Dialect;
