@@ -62,7 +62,8 @@ internal static class NameFallback
     private static readonly HashSet<string> Prefixes = new(["Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr", "Prof"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The states of the United States and DC, by name and by postal code: the list the "state" generator draws from in English.</summary>
-    private static readonly HashSet<string> UsStates = new(
+    /// <summary>US states and their postal abbreviations, in pairs.</summary>
+    private static readonly string[] UsStatePairs =
     [
         "Alabama", "AL", "Alaska", "AK", "Arizona", "AZ", "Arkansas", "AR", "California", "CA", "Colorado", "CO", "Connecticut", "CT",
         "Delaware", "DE", "District of Columbia", "DC", "Florida", "FL", "Georgia", "GA", "Hawaii", "HI", "Idaho", "ID", "Illinois", "IL",
@@ -72,7 +73,18 @@ internal static class NameFallback
         "North Carolina", "NC", "North Dakota", "ND", "Ohio", "OH", "Oklahoma", "OK", "Oregon", "OR", "Pennsylvania", "PA",
         "Rhode Island", "RI", "South Carolina", "SC", "South Dakota", "SD", "Tennessee", "TN", "Texas", "TX", "Utah", "UT",
         "Vermont", "VT", "Virginia", "VA", "Washington", "WA", "West Virginia", "WV", "Wisconsin", "WI", "Wyoming", "WY",
-    ], StringComparer.OrdinalIgnoreCase);
+    ];
+
+    private static readonly HashSet<string> UsStates = new(UsStatePairs, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly Dictionary<string, string> UsStateAbbreviations = Enumerable.Range(0, UsStatePairs.Length / 2)
+        .ToDictionary(i => UsStatePairs[2 * i], i => UsStatePairs[(2 * i) + 1], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The postal abbreviation of a US state's name ("Oregon" → "OR"), or null.</summary>
+    public static string? UsStateAbbreviation(string name) => UsStateAbbreviations.GetValueOrDefault(name.Trim());
+
+    /// <summary>True for a US state's postal abbreviation ("OR").</summary>
+    public static bool IsUsStateAbbreviation(string value) => value.Trim().Length == 2 && UsStates.Contains(value.Trim());
 
     /// <summary>
     /// Whether <paramref name="value"/> belongs to the public list the generator of <paramref name="hint"/> draws from

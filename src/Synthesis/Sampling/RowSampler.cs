@@ -36,6 +36,9 @@ internal sealed class RowSampler
     private readonly bool[] _followsCountry;
     private readonly int[] _order;
 
+    /// <summary>Columns of US states written from the public list (names or abbreviations): a row's abbreviation follows its name.</summary>
+    private readonly int[] _stateColumns;
+
     public RowSampler(TableModel model, SamplingContext context)
     {
         _model = model;
@@ -66,6 +69,14 @@ internal sealed class RowSampler
         _order = _followsCountry.Any(static f => f)
             ? [_countryColumn, .. Enumerable.Range(0, _columns.Length).Where(i => i != _countryColumn)]
             : [.. Enumerable.Range(0, _columns.Length)];
+        _stateColumns = _columns.Length < 2 ? [] : [.. Enumerable.Range(0, _columns.Length).Where(i => !_columns[i].IsContext && _columns[i] switch
+        {
+            CategoricalColumnModel categorical => categorical.OtherHint is "state" or "state-code",
+            PiiColumnModel pii => pii.PiiKind is SchemaIntrospection.Model.PiiKind.State or SchemaIntrospection.Model.PiiKind.StateAbbreviation,
+            _ => false,
+        })];
+        // Exactly two: a name and its abbreviation (two pairs, a billing and a shipping state, are not told apart here).
+        if (_stateColumns.Length != 2) _stateColumns = [];
         _compositeKeys = model.Data.UniqueKeys
             .Select(k => k.Select(name => Array.FindIndex(_columns, c => c.Name == name)).ToArray())
             .Where(static k => k.All(static i => i >= 0))
@@ -219,6 +230,8 @@ internal sealed class RowSampler
             }
         }
 
+        if (_stateColumns.Length > 0) MatchStateAbbreviations(isGiven);
+
         // Dependencies first: a label follows its code.
         foreach (var dependency in _model.Data.Dependencies)
         {
@@ -236,6 +249,44 @@ internal sealed class RowSampler
             if ((isGiven is not null && isGiven[column]) || _work[column] is null) continue;
             var key = _work[category] is { } value ? CellCodec.Format(value) : Marginals.StratumAccumulator.NullKey;
             if (model.Strata!.TryGetValue(key, out var stratum)) _work[column] = model.FromProbability(_u[model.ValueDim], stratum);
+        }
+    }
+
+    /// <summary>
+    /// A table of US states whose name and abbreviation are both written anew (each one of a kind in the source, so each
+    /// from the public list on its own) had "South Dakota, SC": the abbreviation is made the name's, where it is a state's
+    /// abbreviation and the new one is not taken already in a unique column.
+    /// </summary>
+    private void MatchStateAbbreviations(bool[]? isGiven)
+    {
+        string? abbreviation = null;
+        foreach (var c in _stateColumns)
+        {
+            if (_work[c] is string name && Generators.NameFallback.UsStateAbbreviation(name) is { } a)
+            {
+                abbreviation = a;
+                break;
+            }
+        }
+
+        if (abbreviation is null) return;
+        foreach (var c in _stateColumns)
+        {
+            if ((isGiven is not null && isGiven[c]) || _work[c] is not string code || !Generators.NameFallback.IsUsStateAbbreviation(code)
+                || string.Equals(code, abbreviation, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (_columns[c].IsUnique)
+            {
+                var used = _runtimes[c].Used ??= [];
+                if (used.Contains(abbreviation)) continue;
+                used.Remove(code);
+                used.Add(abbreviation);
+            }
+
+            _work[c] = abbreviation;
         }
     }
 
