@@ -62,7 +62,7 @@ internal static class SampleStep
             sampler = new DatabaseSampler(model, seed, scale);
             var options = new TableLoader.LoadOptions(TableLoader.ParallelFor(adapter, maxParallel), ct => OpenDatabase.TargetAsync(load, ct),
                 Expected: sampler.ExpectedRowsOf);
-            rowsWritten = await TableLoader.LoadAsync(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection, options, progress, cancellationToken);
+            rowsWritten = await TableLoader.LoadAsync(new TableLoadRequest(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection), options, progress, cancellationToken);
 
             progress.Phase(Phases.Load);
             progress.Step(Phases.Load, "keys that close cycles");
