@@ -73,7 +73,8 @@ internal static class CloneCommand
         foreach (var line in ModelChoices.Lines(fitted)) progress.Line(line);
         if (request.ModelFile is not null) Synthesis.MultiTable.DatabaseModelFile.Save(fitted, request.ModelFile.FullName);
         var to = request.To;
-        var written = await SampleStep.RunAsync(fitted, to, request.Synthesis.Seed, request.Scale, request.Replace, request.MaxParallel, progress, cancellationToken, request.CopyRoutines);
+        var written = await SampleStep.RunAsync(fitted, to,
+            new SampleSettings(request.Synthesis.Seed, request.Scale, request.MaxParallel) { Replace = request.Replace, CopyRoutines = request.CopyRoutines }, progress, cancellationToken);
         WriteOutcome(context, to.Redacted, written);
         var quality = request.Evaluate && to.Kind == EndpointKind.Database ? await EvaluateAsync(context, request, from, schema, cancellationToken) : null;
         context.Result(OutcomeLine(to.Redacted, written, quality), OutcomeFields(to.Redacted, written, quality));
