@@ -44,55 +44,67 @@ internal static class CloneCommand
             var to = target.Resolve(result);
             if (EndpointIdentity.SameDatabase(from, to))
                 throw new FailureException(FailureKind.Refused, $"The target {to.Redacted} is the source {from.Redacted}; a clone never writes into its source. Choose another target.");
+            // Read in this order so the first invalid option is the one reported, as before.
             var options = synthesis.ToSynthesisOptions(result);
             var scale = synthesis.ScaleOf(result);
             var parallel = maxParallel.ValueOf(result);
             var rule = holdout.RuleOf(result);
-            var introspection = selection.ToIntrospectionOptions(result);
-            await CloneAsync(context, from, to, introspection, result.GetValue(selection.Metadata), options, scale, result.GetValue(synthesis.Replace), model.Read(result).File, cancellationToken,
-                evaluate: !result.GetValue(noEvaluate), maxParallel: parallel, holdout: rule, copyRoutines: synthesis.CopyRoutines(result),
-                adjustSchema: s => synthesis.WithReferenceTables(result, s));
+            var request = new CloneRequest(from, to)
+            {
+                Introspection = selection.ToIntrospectionOptions(result), Metadata = result.GetValue(selection.Metadata), Synthesis = options, Scale = scale,
+                Replace = result.GetValue(synthesis.Replace), ModelFile = model.Read(result).File, Evaluate = !result.GetValue(noEvaluate),
+                MaxParallel = parallel, Holdout = rule, CopyRoutines = synthesis.CopyRoutines(result), AdjustSchema = s => synthesis.WithReferenceTables(result, s),
+            };
+            await CloneAsync(context, request, cancellationToken);
             return ExitCodes.Success;
         }));
         return command;
     }
 
-    internal static async Task<SampleStep.Result> CloneAsync(CliContext context, DatabaseEndpoint from, DatabaseEndpoint to,
-        SchemaIntrospection.Introspection.IntrospectionOptions introspection, FileInfo? metadata, Synthesis.SynthesisOptions options,
-        ScaleOptions scale, bool replace, FileInfo? modelFile, CancellationToken cancellationToken, bool evaluate = true, int? maxParallel = null, Synthesis.Evaluation.Privacy.HoldoutRule? holdout = null,
-        bool copyRoutines = true, Func<SchemaIntrospection.Model.DatabaseSchema, SchemaIntrospection.Model.DatabaseSchema>? adjustSchema = null)
+    /// <summary>Introspects the source, fits the model, writes the clone and, when asked, scores it against the source.</summary>
+    internal static async Task<SampleStep.Result> CloneAsync(CliContext context, CloneRequest request, CancellationToken cancellationToken)
     {
         var progress = context.Progress;
-        await using var staging = await Csv.CsvStaging.IfCsvAsync(from, context.Console, cancellationToken);
-        from = staging?.Endpoint ?? from;
-        var schema = await IntrospectStep.RunAsync(from, introspection, metadata, cancellationToken, progress);
-        SubsetCheck.Ensure(schema, introspection);
-        if (adjustSchema is not null) schema = adjustSchema(schema);
+        await using var staging = await Csv.CsvStaging.IfCsvAsync(request.From, context.Console, cancellationToken);
+        var from = staging?.Endpoint ?? request.From;
+        var schema = await ReadSchemaAsync(progress, request, from, cancellationToken);
+        var fitted = await FitStep.RunAsync(from, schema, request.Synthesis, progress, request.MaxParallel, request.Holdout, cancellationToken);
+        if (Reports.ReferenceTablesLine.Of(fitted) is { } copied) progress.Line(copied);
+        foreach (var line in ModelChoices.Lines(fitted)) progress.Line(line);
+        if (request.ModelFile is not null) Synthesis.MultiTable.DatabaseModelFile.Save(fitted, request.ModelFile.FullName);
+        var to = request.To;
+        var written = await SampleStep.RunAsync(fitted, to,
+            new SampleSettings(request.Synthesis.Seed, request.Scale, request.MaxParallel) { Replace = request.Replace, CopyRoutines = request.CopyRoutines }, progress, cancellationToken);
+        WriteOutcome(context, to.Redacted, written);
+        var quality = request.Evaluate && to.Kind == EndpointKind.Database ? await EvaluateAsync(context, request, from, schema, cancellationToken) : null;
+        context.Result(OutcomeLine(to.Redacted, written, quality), OutcomeFields(to.Redacted, written, quality));
+        return written;
+    }
+
+    /// <summary>The source's schema as the fit will see it: introspected, checked against the selection, adjusted, and reported.</summary>
+    private static async Task<SchemaIntrospection.Model.DatabaseSchema> ReadSchemaAsync(RunProgress progress, CloneRequest request, DatabaseEndpoint from, CancellationToken cancellationToken)
+    {
+        var schema = await IntrospectStep.RunAsync(from, request.Introspection, request.Metadata, cancellationToken, progress);
+        SubsetCheck.Ensure(schema, request.Introspection);
+        if (request.AdjustSchema is not null) schema = request.AdjustSchema(schema);
         progress.Line($"read {schema.Tables.Count} tables and {schema.ForeignKeys.Count()} foreign keys from {from.Redacted}");
         // An empty database still clones, to nothing; but a DBA who named the wrong database should hear it.
         if (schema.Tables.Count == 0) progress.Line($"warning: {from.Redacted} holds no table: the clone is empty. Check the database's name (and --schema on PostgreSQL and SQL Server).");
-        var parallel = maxParallel ?? MaxParallelOption.Default;
-        var fitted = await FitStep.RunAsync(from, schema, options, progress, parallel, holdout, cancellationToken);
-        if (Reports.ReferenceTablesLine.Of(fitted) is { } copied) progress.Line(copied);
-        foreach (var line in ModelChoices.Lines(fitted)) progress.Line(line);
-        if (modelFile is not null) Synthesis.MultiTable.DatabaseModelFile.Save(fitted, modelFile.FullName);
-        var written = await SampleStep.RunAsync(fitted, to, options.Seed, scale, replace, parallel, progress, cancellationToken, copyRoutines);
-        WriteOutcome(context, to.Redacted, written);
-        EvaluationResult? quality = null;
-        if (evaluate && to.Kind == EndpointKind.Database)
+        return schema;
+    }
+
+    /// <summary>Scores the clone against the source and prints the summary.</summary>
+    private static async Task<EvaluationResult> EvaluateAsync(CliContext context, CloneRequest request, DatabaseEndpoint from, SchemaIntrospection.Model.DatabaseSchema schema, CancellationToken cancellationToken)
+    {
+        // The schema the fit used, sdtypes and all: the source is not introspected again.
+        var settings = new EvaluateSettings(from, request.To)
         {
-            // The schema the fit used, sdtypes and all: the source is not introspected again.
-            var settings = new EvaluateSettings(from, to)
-            {
-                Selection = introspection, RealSchema = schema, Options = new EvaluationOptions { Seed = unchecked((int)options.Seed) }, Holdout = holdout, Plots = false,
-                Progress = progress,
-            };
-            var outcome = await EvaluateStep.RunAsync(settings, cancellationToken);
-            Reports.QualityConsoleReport.WriteSummary(context.Console, outcome.Result);
-            quality = outcome.Result;
-        }
-        context.Result(OutcomeLine(to.Redacted, written, quality), OutcomeFields(to.Redacted, written, quality));
-        return written;
+            Selection = request.Introspection, RealSchema = schema, Options = new EvaluationOptions { Seed = unchecked((int)request.Synthesis.Seed) }, Holdout = request.Holdout, Plots = false,
+            Progress = context.Progress,
+        };
+        var outcome = await EvaluateStep.RunAsync(settings, cancellationToken);
+        Reports.QualityConsoleReport.WriteSummary(context.Console, outcome.Result);
+        return outcome.Result;
     }
 
     /// <summary>The clone's result in one line (--quiet): where, how many tables and rows, and the scores when it was evaluated.</summary>

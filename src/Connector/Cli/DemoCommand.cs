@@ -3,7 +3,6 @@ using Sdv.Connector.Connections;
 using Sdv.Connector.Demo;
 using Sdv.Connector.Failures;
 using Sdv.Connector.Progress;
-using Sdv.Connector.SchemaIntrospection.Introspection;
 using Sdv.Connector.Synthesis;
 using Spectre.Console;
 
@@ -37,7 +36,7 @@ internal static class DemoCommand
             foreach (var file in new[] { targetPath, targetPath + "-wal", targetPath + "-shm", targetPath + "-journal" }) File.Delete(file);
             var from = EndpointParser.Parse(sourcePath, null, null, "source");
             var to = EndpointParser.Parse(targetPath, null, null, "target");
-            await CloneCommand.CloneAsync(context, from, to, IntrospectionOptions.Default, null, new SynthesisOptions { Seed = result.GetValue(seed) }, Synthesis.MultiTable.ScaleOptions.Whole, replace: false, null, cancellationToken);
+            await CloneCommand.CloneAsync(context, new CloneRequest(from, to) { Synthesis = new SynthesisOptions { Seed = result.GetValue(seed) } }, cancellationToken);
             context.Console.WriteLine($"synthetic clone: {targetPath}");
             return ExitCodes.Success;
         }));

@@ -36,8 +36,9 @@ internal static class SampleCommand
             {
                 throw new UserInputException($"--model: {e.Message}", e);
             }
-            var written = await SampleStep.RunAsync(fitted, endpoint, result.GetValue(synthesis.Seed), scale, result.GetValue(synthesis.Replace), parallel, context.Progress, cancellationToken,
-                synthesis.CopyRoutines(result));
+            var written = await SampleStep.RunAsync(fitted, endpoint,
+                new SampleSettings(result.GetValue(synthesis.Seed), scale, parallel) { Replace = result.GetValue(synthesis.Replace), CopyRoutines = synthesis.CopyRoutines(result) },
+                context.Progress, cancellationToken);
             CloneCommand.WriteOutcome(context, endpoint.Redacted, written);
             context.Result(CloneCommand.OutcomeLine(endpoint.Redacted, written), CloneCommand.OutcomeFields(endpoint.Redacted, written));
             return ExitCodes.Success;

@@ -68,7 +68,7 @@ internal static class StagingWriter
             hooks.AfterTableLoaded is { } hook ? (db, table, ct) => hook(db, table.Name, attempt, ct) : null,
             (table, ct) => hooks.StepAsync("load " + table, ct),
             sampler.ExpectedRowsOf);
-        var rows = await TableLoader.LoadAsync(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection, load, progress, cancellationToken);
+        var rows = await TableLoader.LoadAsync(new TableLoadRequest(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection), load, progress, cancellationToken);
         progress.Phase(Phases.Load);
         progress.Step(Phases.Load, "keys that close cycles");
         foreach (var update in sampler.DeferredUpdates())

@@ -20,16 +20,14 @@ internal static class SampleStep
 {
     public sealed record Result(DatabaseSchema Target, IReadOnlyDictionary<QualifiedName, long> Rows, IReadOnlyList<string> Warnings);
 
-    /// <param name="maxParallel">Most tables sampled and written at once, each on a connection of its own (SQLite: always 1).</param>
-    /// <param name="copyRoutines">Create the source's routines and triggers (same engine only): <c>--routines copy</c>, the default.</param>
-    /// <param name="scale">How large the clone is (<c>--scale</c>, <c>--scale-reference</c>).</param>
-    public static async Task<Result> RunAsync(DatabaseModel model, DatabaseEndpoint target, long seed, ScaleOptions scale, bool replace, int maxParallel, RunProgress progress, CancellationToken cancellationToken,
-        bool copyRoutines = true)
+    public static async Task<Result> RunAsync(DatabaseModel model, DatabaseEndpoint target, SampleSettings settings, RunProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(progress);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxParallel, 1);
+        var (seed, scale, replace) = (settings.Seed, settings.Scale, settings.Replace);
         // A CSV folder has no schema to create or constraints to prove: the rows go to files instead.
         if (target.Kind == EndpointKind.CsvFolder)
             return await Csv.CsvTargetWriter.WriteAsync(model, target, seed, scale, replace, progress, cancellationToken);
@@ -38,7 +36,7 @@ internal static class SampleStep
         var load = TableLoader.ForBulkLoad(adapter, target);
         await using var connection = await OpenDatabase.TargetAsync(load, cancellationToken);
         var mapped = SchemaMapper.ToTarget(model.Schema, adapter.Engine, adapter.DefaultSchema(connection), warnings);
-        if (!copyRoutines) mapped = mapped with { Routines = [], Triggers = [] };
+        if (!settings.CopyRoutines) mapped = mapped with { Routines = [], Triggers = [] };
         var byName = model.Schema.Tables.Select((t, i) => (t.Name, Mapped: mapped.Tables[i])).ToDictionary(p => p.Name, p => p.Mapped);
 
         var existing = await adapter.Introspector.IntrospectAsync(connection, IntrospectionOptions.Default, cancellationToken);
@@ -60,9 +58,9 @@ internal static class SampleStep
         {
             await adapter.SchemaWriter.CreateTablesAsync(connection, mapped, cancellationToken);
             sampler = new DatabaseSampler(model, seed, scale);
-            var options = new TableLoader.LoadOptions(TableLoader.ParallelFor(adapter, maxParallel), ct => OpenDatabase.TargetAsync(load, ct),
+            var options = new TableLoader.LoadOptions(TableLoader.ParallelFor(adapter, settings.MaxParallel), ct => OpenDatabase.TargetAsync(load, ct),
                 Expected: sampler.ExpectedRowsOf);
-            rowsWritten = await TableLoader.LoadAsync(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection, options, progress, cancellationToken);
+            rowsWritten = await TableLoader.LoadAsync(new TableLoadRequest(sampler, model.Plan.Tables.Select(t => t.Table).ToList(), byName, adapter.BulkWriter, connection), options, progress, cancellationToken);
 
             progress.Phase(Phases.Load);
             progress.Step(Phases.Load, "keys that close cycles");

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using Sdv.Connector.Connections;
 using Sdv.Connector.Engines;
 using Sdv.Connector.Progress;
@@ -46,99 +45,28 @@ internal static class TableLoader
     }
 
     /// <summary>
-    /// Loads every table of <paramref name="sampler"/> into <paramref name="targets"/> (the target table
-    /// of each model table). <paramref name="connection"/> is used for the first table in flight; others
-    /// get connections from <see cref="LoadOptions.OpenConnection"/>, closed before returning. Returns rows written per table.
+    /// Loads every table of the request's sampler into its target table. The request's connection is used for the first
+    /// table in flight; others get connections from <see cref="LoadOptions.OpenConnection"/>, closed before returning.
+    /// Returns rows written per table.
     /// </summary>
-    public static async Task<Dictionary<QualifiedName, long>> LoadAsync(DatabaseSampler sampler, IReadOnlyList<QualifiedName> order,
-        IReadOnlyDictionary<QualifiedName, TableSchema> targets, IBulkWriter writer, DbConnection connection, LoadOptions options,
-        RunProgress progress, CancellationToken cancellationToken)
+    public static async Task<Dictionary<QualifiedName, long>> LoadAsync(TableLoadRequest request, LoadOptions options, RunProgress progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(sampler);
-        ArgumentNullException.ThrowIfNull(order);
-        ArgumentNullException.ThrowIfNull(targets);
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Sampler);
+        ArgumentNullException.ThrowIfNull(request.Order);
+        ArgumentNullException.ThrowIfNull(request.Targets);
+        ArgumentNullException.ThrowIfNull(request.Writer);
+        ArgumentNullException.ThrowIfNull(request.Connection);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxParallel, 1);
 
-        var written = new Dictionary<QualifiedName, long>();
-        progress.Phase(Phases.Sample, order.Count);
-        var sampled = order.ToDictionary(t => t, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        var idle = new Stack<DbConnection>([connection]);
-        var opened = new List<DbConnection>();
-        var gate = new object();
-        var done = 0;
-
-        async Task<DbConnection> TakeConnectionAsync(CancellationToken ct)
-        {
-            lock (gate)
-            {
-                if (idle.Count > 0) return idle.Pop();
-            }
-            var extra = await options.OpenConnection(ct);
-            lock (gate) opened.Add(extra);
-            return extra;
-        }
-
-        async Task LoadOneAsync(QualifiedName name, CancellationToken ct)
-        {
-            var target = targets[name];
-            var db = await TakeConnectionAsync(ct);
-            try
-            {
-                if (options.BeforeTable is { } before) await before(name, ct);
-                var watch = Stopwatch.StartNew();
-                var counter = progress.Table(Phases.Sample, target.Name, options.Expected?.Invoke(name), estimated: true);
-                var rows = Signal(sampler.Rows(name), sampled[name], counter);
-                if (options.Transform is { } transform) rows = transform(name, rows);
-                long count;
-                try
-                {
-                    count = await writer.WriteAsync(db, target, RowPipe.Pipelined(rows, ct), ct);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The table (and, where the database said, the column) is what a user needs to act on.
-                    throw new TableLoadException(target, "loading", e);
-                }
-                if (options.AfterTable is { } after) await after(db, target, ct);
-                lock (gate)
-                {
-                    written[name] = count;
-                    progress.TableDone(Phases.Sample, ++done, order.Count, target.Name, count, watch.Elapsed);
-                }
-            }
-            finally
-            {
-                lock (gate) idle.Push(db);
-            }
-        }
-
-        try
-        {
-            // A table starts once the tables it draws keys from are fully sampled (not written), in parent-first
-            // order among those that can: with one worker the tables load one after the other, in that order.
-            var readiness = order.Select(name => (Task)Task.WhenAll(sampler.Prerequisites(name).Where(sampled.ContainsKey).Select(parent => sampled[parent].Task))).ToList();
-            await WorkerPool.RunAsync(readiness, options.MaxParallel, (t, _, ct) => LoadOneAsync(order[t], ct), cancellationToken);
-        }
-        finally
-        {
-            foreach (var extra in opened) await extra.DisposeAsync();
-        }
-        return written;
-    }
-
-    /// <summary>Passes the rows on, counting them, and marks the table sampled once the sampler has given the last one (its children may start).</summary>
-    private static IEnumerable<object?[]> Signal(IEnumerable<object?[]> rows, TaskCompletionSource sampled, TableCounter counter)
-    {
-        foreach (var row in rows)
-        {
-            counter.Add();
-            yield return row;
-        }
-        counter.Finish();
-        sampled.TrySetResult();
+        progress.Phase(Phases.Sample, request.Order.Count);
+        await using var connections = new LoadConnections(request.Connection, options.OpenConnection);
+        var run = new TableLoadRun(request, options, progress, connections);
+        // A table starts once the tables it draws keys from are fully sampled (not written), in parent-first
+        // order among those that can: with one worker the tables load one after the other, in that order.
+        await WorkerPool.RunAsync(run.Readiness(), options.MaxParallel, (t, _, ct) => run.LoadOneAsync(request.Order[t], ct), cancellationToken);
+        return run.Written;
     }
 }

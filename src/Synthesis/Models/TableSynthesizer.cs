@@ -233,109 +233,20 @@ public static class TableSynthesizer
         joint.Strata.Observe(batch, count);
     }
 
+    /// <summary>A column's model from what its accumulator learned, its dimensions numbered from <paramref name="dim"/> on, and its schema facts copied.</summary>
     private static ColumnModel Finish(TableSchema table, ColumnRole role, FixedReason reason, ColumnSchema column, ColumnAccumulator? accumulator, SynthesisOptions options, bool isCode, ref int dim, List<string> warnings)
     {
-        ColumnModel model;
-        switch (accumulator)
+        ColumnModel model = accumulator switch
         {
-            case NumericAccumulator numeric when role == ColumnRole.Continuous:
-            {
-                var kind = ValueKinds.Of(column.LogicalType);
-                var continuous = new ContinuousColumnModel
-                {
-                    Marginal = numeric.ToMarginal(options.QuantileGridSize, options.RareCategoryThreshold) ?? new ContinuousMarginal(),
-                    DecimalPlaces = kind == ValueKind.Decimal ? Math.Max(column.Scale ?? 0, numeric.MaxScale) : 0,
-                    // A float column written with few decimals (a price stored as REAL) keeps them: 36.6447425443353 reads as noise.
-                    FloatDecimals = kind == ValueKind.Double && numeric.Count > 0 && numeric.FloatDecimals >= 0 ? numeric.FloatDecimals : null,
-                    OffsetMinutes = (int)numeric.Offset.TotalMinutes,
-                    Count = numeric.Count,
-                    Nulls = numeric.Nulls,
-                };
-                var perUnit = ScalarConverter.TicksPerUnit(kind);
-                if (perUnit > 0)
-                {
-                    continuous.Step = kind == ValueKind.Date ? 1 : NumericAccumulator.TickUnits[numeric.TickUnitIndex] / perUnit;
-                }
-
-                if (numeric.Count > 0)
-                {
-                    continuous.ValueDim = dim++;
-                    if (numeric.Nulls > 0)
-                    {
-                        continuous.NullDim = dim++;
-                    }
-                }
-
-                model = continuous;
-                break;
-            }
-
-            case CategoryAccumulator categories:
-                model = FinishCategorical(table, column, categories, options, isCode, ref dim);
-                break;
-            case Structured.StructuredAccumulator structured:
-                model = structured.Finish(options.RareCategoryThreshold, ref dim);
-                break;
-            case IdAccumulator ids:
-                model = FinishId(column, ids);
-                break;
-            case TextAccumulator textual:
-                var lengths = textual.Lengths;
-                var common = lengths.Count > 0 ? textual.CommonValues(options.RareCategoryThreshold) : [];
-                var text = new TextColumnModel
-                {
-                    CommonValues = common.Select(static c => c.Value).ToArray(),
-                    CommonShares = common.Select(c => c.Rows / (double)lengths.Count).ToArray(),
-                    Lengths = lengths.ToMarginal(options.QuantileGridSize, options.RareCategoryThreshold),
-                    Words = textual.Words.ToModel(options.RareCategoryThreshold),
-                    RealValues = textual.Words.RealValues,
-                    Hint = Generators.NameFallback.HintOf(table.Name.Name, column.Name),
-                    Count = lengths.Count,
-                    Nulls = lengths.Nulls,
-                };
-                if (lengths.Nulls > 0 && lengths.Count > 0)
-                {
-                    text.NullDim = dim++;
-                }
-
-                model = text;
-                break;
-            case NumericAccumulator pii:
-                var piiModel = new PiiColumnModel { PiiKind = column.PiiKind!.Value, Locale = options.Locale, Count = pii.Count, Nulls = pii.Nulls };
-                if (pii.Nulls > 0 && pii.Count > 0)
-                {
-                    piiModel.NullDim = dim++;
-                }
-
-                model = piiModel;
-                break;
-            case FormatAccumulator formats:
-                var (templates, counts, countries) = formats.Finish(options.RareCategoryThreshold);
-                var formatted = new PiiColumnModel { PiiKind = column.PiiKind!.Value, Locale = options.Locale, Count = formats.Count, Nulls = formats.Nulls };
-                if (formats.Nulls > 0 && formats.Count > 0)
-                {
-                    formatted.NullDim = dim++;
-                }
-
-                if (templates.Length > 0)
-                {
-                    formatted.Formats = templates;
-                    formatted.FormatCounts = [.. counts, formats.Count - counts.Sum()];
-                    if (countries.Any(static c => c.Length > 0)) formatted.FormatCountries = countries;
-                    formatted.FormatDim = dim++;
-                }
-
-                model = formatted;
-                break;
-            default:
-                model = new FixedColumnModel { Reason = reason };
-                if (reason == FixedReason.Unsupported)
-                {
-                    warnings.Add($"Column {column.Name} ({column.NativeType}) is not modelled: it is written as {(column.IsNullable ? "NULL" : "its type's default")}.");
-                }
-
-                break;
-        }
+            NumericAccumulator numeric when role == ColumnRole.Continuous => FinishContinuous(column, numeric, options, ref dim),
+            CategoryAccumulator categories => FinishCategorical(table, column, categories, options, isCode, ref dim),
+            Structured.StructuredAccumulator structured => structured.Finish(options.RareCategoryThreshold, ref dim),
+            IdAccumulator ids => FinishId(column, ids),
+            TextAccumulator textual => FinishText(table, column, textual, options, ref dim),
+            NumericAccumulator pii => FinishPii(column, pii, options, ref dim),
+            FormatAccumulator formats => FinishFormatted(column, formats, options, ref dim),
+            _ => FinishFixed(column, reason, warnings),
+        };
 
         model.Name = column.Name;
         model.LogicalType = column.LogicalType;
@@ -350,6 +261,102 @@ public static class TableSynthesizer
     /// <summary>The table's country column (a text column whose name says country, as the sampler finds it), or -1.</summary>
     private static int CountryColumnOf(TableSchema table) => table.Columns.ToList().FindIndex(c =>
         ValueKinds.Of(c.LogicalType) == ValueKind.String && c.SdType is not SdType.Pii && Generators.NameFallback.HintOf(table.Name.Name, c.Name) == "country");
+
+    private static ContinuousColumnModel FinishContinuous(ColumnSchema column, NumericAccumulator numeric, SynthesisOptions options, ref int dim)
+    {
+        var kind = ValueKinds.Of(column.LogicalType);
+        var continuous = new ContinuousColumnModel
+        {
+            Marginal = numeric.ToMarginal(options.QuantileGridSize, options.RareCategoryThreshold) ?? new ContinuousMarginal(),
+            DecimalPlaces = kind == ValueKind.Decimal ? Math.Max(column.Scale ?? 0, numeric.MaxScale) : 0,
+            // A float column written with few decimals (a price stored as REAL) keeps them: 36.6447425443353 reads as noise.
+            FloatDecimals = kind == ValueKind.Double && numeric.Count > 0 && numeric.FloatDecimals >= 0 ? numeric.FloatDecimals : null,
+            OffsetMinutes = (int)numeric.Offset.TotalMinutes,
+            Count = numeric.Count,
+            Nulls = numeric.Nulls,
+        };
+        var perUnit = ScalarConverter.TicksPerUnit(kind);
+        if (perUnit > 0)
+        {
+            continuous.Step = kind == ValueKind.Date ? 1 : NumericAccumulator.TickUnits[numeric.TickUnitIndex] / perUnit;
+        }
+
+        if (numeric.Count > 0)
+        {
+            continuous.ValueDim = dim++;
+            if (numeric.Nulls > 0)
+            {
+                continuous.NullDim = dim++;
+            }
+        }
+
+        return continuous;
+    }
+
+    private static TextColumnModel FinishText(TableSchema table, ColumnSchema column, TextAccumulator textual, SynthesisOptions options, ref int dim)
+    {
+        var lengths = textual.Lengths;
+        var common = lengths.Count > 0 ? textual.CommonValues(options.RareCategoryThreshold) : [];
+        var text = new TextColumnModel
+        {
+            CommonValues = common.Select(static c => c.Value).ToArray(),
+            CommonShares = common.Select(c => c.Rows / (double)lengths.Count).ToArray(),
+            Lengths = lengths.ToMarginal(options.QuantileGridSize, options.RareCategoryThreshold),
+            Words = textual.Words.ToModel(options.RareCategoryThreshold),
+            RealValues = textual.Words.RealValues,
+            Hint = Generators.NameFallback.HintOf(table.Name.Name, column.Name),
+            Count = lengths.Count,
+            Nulls = lengths.Nulls,
+        };
+        if (lengths.Nulls > 0 && lengths.Count > 0)
+        {
+            text.NullDim = dim++;
+        }
+
+        return text;
+    }
+
+    private static PiiColumnModel FinishPii(ColumnSchema column, NumericAccumulator pii, SynthesisOptions options, ref int dim)
+    {
+        var piiModel = new PiiColumnModel { PiiKind = column.PiiKind!.Value, Locale = options.Locale, Count = pii.Count, Nulls = pii.Nulls };
+        if (pii.Nulls > 0 && pii.Count > 0)
+        {
+            piiModel.NullDim = dim++;
+        }
+
+        return piiModel;
+    }
+
+    private static PiiColumnModel FinishFormatted(ColumnSchema column, FormatAccumulator formats, SynthesisOptions options, ref int dim)
+    {
+        var (templates, counts, countries) = formats.Finish(options.RareCategoryThreshold);
+        var formatted = new PiiColumnModel { PiiKind = column.PiiKind!.Value, Locale = options.Locale, Count = formats.Count, Nulls = formats.Nulls };
+        if (formats.Nulls > 0 && formats.Count > 0)
+        {
+            formatted.NullDim = dim++;
+        }
+
+        if (templates.Length > 0)
+        {
+            formatted.Formats = templates;
+            formatted.FormatCounts = [.. counts, formats.Count - counts.Sum()];
+            if (countries.Any(static c => c.Length > 0)) formatted.FormatCountries = countries;
+            formatted.FormatDim = dim++;
+        }
+
+        return formatted;
+    }
+
+    private static FixedColumnModel FinishFixed(ColumnSchema column, FixedReason reason, List<string> warnings)
+    {
+        var model = new FixedColumnModel { Reason = reason };
+        if (reason == FixedReason.Unsupported)
+        {
+            warnings.Add($"Column {column.Name} ({column.NativeType}) is not modelled: it is written as {(column.IsNullable ? "NULL" : "its type's default")}.");
+        }
+
+        return model;
+    }
 
     /// <summary>Share of a column's values that must be non-rare for rare values to be replaced by non-rare categories rather than written anew.</summary>
     private const double MostlyKept = 0.5;

@@ -22,9 +22,6 @@ namespace Sdv.Connector.Synthesis.MultiTable;
 /// </summary>
 public sealed class DatabaseSampler : IDisposable
 {
-    /// <summary>Draws of a second parent tried before a row that would repeat a unique key pair is dropped.</summary>
-    private const int UniquePairTries = 32;
-
     private readonly DatabaseModel _model;
     private readonly long _seed;
     private readonly double _scale;
@@ -175,12 +172,41 @@ public sealed class DatabaseSampler : IDisposable
     private IEnumerable<object?[]> Draw(TablePlan plan, TableSchema table, TableEntry entry, GeneratedTable generated, List<string> warnings)
     {
         var context = new SamplingContext(TableSeeds.For(_seed, plan.Table, "rows"));
-        var random = new Xoshiro256(unchecked((ulong)TableSeeds.For(_seed, plan.Table, "keys")));
-        var columnIndex = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
-        var model = entry.Model;
-        var childCountIndexes = plan.Children.Select(fk => model.FixableColumnIndex(AppendedColumn.ChildCountName(fk))).ToArray();
+        var scope = new TableDrawScope(plan, table, entry, generated, warnings, new Xoshiro256(unchecked((ulong)TableSeeds.For(_seed, plan.Table, "keys"))));
         var expectedRows = ExpectedRows(plan, entry);
-        var secondary = plan.SecondaryParents.Select(fk =>
+        // The secondary parents' pickers are built first: they are the first to draw from the key stream.
+        var secondary = SecondaryParentsOf(scope, expectedRows);
+        var primary = new PrimaryParentFill(scope, plan.PrimaryParent is { } owner && _generated.TryGetValue(owner.PrincipalTable, out var ownerTable) ? ownerTable : null);
+        var sampler = entry.Model.Sampler(context);
+        var draw = new TableDraw(scope, secondary, primary, UniqueCodesOf(scope, sampler, expectedRows));
+        var buffer = new object?[entry.Model.Data.Columns.Count];
+        foreach (var (full, parentKey, parentRow, seen) in Drawn(plan, entry, sampler, buffer, draw.PairColumns))
+        {
+            var row = draw.TableRow(full);
+            if (parentKey is not null) draw.SetPrimaryParent(row, parentKey, parentRow);
+            if (!draw.TrySetSecondaryParents(row, seen) || !draw.TryKeepCodes(row))
+            {
+                generated.Dropped++;
+                continue;
+            }
+
+            draw.SetSelfReferences(row);
+            draw.LeaveCycleKeysForLater(row);
+            generated.Add(row, draw.ChildCountsOf(full), sampler.LastDraw);
+            yield return row;
+        }
+
+        draw.WarnDropped(generated.Dropped);
+        _pending[plan.Table] = draw.Pending();
+        // Last: children may start as soon as this is set (their reads of this table happen after it).
+        generated.IsComplete = true;
+    }
+
+    /// <summary>Each secondary foreign key with its parent picker, in plan order (the pickers draw the parents' popularity from the key stream).</summary>
+    private List<SecondaryParent> SecondaryParentsOf(TableDrawScope scope, double expectedRows)
+    {
+        var (table, entry, columnIndex) = (scope.Table, scope.Entry, scope.ColumnIndex);
+        return scope.Plan.SecondaryParents.Select(fk =>
         {
             var parentTable = _generated[fk.PrincipalTable];
             var equalities = entry.Equalities.Where(e => e.ForeignKey == TableEntry.KeyOf(fk) && parentTable.KeepsValues(e.ParentColumn)).ToList();
@@ -189,134 +215,20 @@ public sealed class DatabaseSampler : IDisposable
             var whole = equalities.Select(e => !e.IsPartial).ToArray();
             var nullShare = entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk))?.NullShare ?? 0;
             var nullable = fk.Columns.All(c => table.Column(c).IsNullable);
-            var picker = ParentPickerOf(entry, fk, parentTable, equal.Select(static e => e.ParentColumn).ToArray(), expectedRows * (nullable ? 1 - nullShare : 1), random);
-            return new Secondary(fk, picker, equal, parentTable, nullable, nullShare, fk.Columns.Select(c => columnIndex[c]).ToArray())
+            var picker = ParentPickerOf(entry, fk, parentTable, equal.Select(static e => e.ParentColumn).ToArray(), expectedRows * (nullable ? 1 - nullShare : 1), scope.Random);
+            return new SecondaryParent(fk, picker, equal, parentTable, nullable, nullShare, fk.Columns.Select(c => columnIndex[c]).ToArray())
             {
                 PartialShare = partialShare, Whole = whole, Equalities = equalities,
             };
         }).ToList();
-        var primaryEqual = plan.PrimaryParent is { } owner && _generated.TryGetValue(owner.PrincipalTable, out var ownerTable)
-            ? entry.Equalities.Where(e => e.ForeignKey == TableEntry.KeyOf(owner) && ownerTable.KeepsValues(e.ParentColumn))
-                .Select(e => (Child: columnIndex[e.ChildColumn], e.ParentColumn, Share: e.IsPartial ? e.Share : 1.0, Equality: e)).ToArray()
-            : [];
-        var self = plan.SelfReferences.Select(fk => new SelfReference(new WeightedPicker(), entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk)),
-            fk.Columns.All(c => table.Column(c).IsNullable), fk.Columns.Select(c => columnIndex[c]).ToArray(), fk.PrincipalColumns.Select(c => columnIndex[c]).ToArray(),
-            generated.KeysOf(fk.PrincipalColumns))).ToList();
-        var pairColumns = UniqueForeignKeySet(table, plan)?.Select(c => columnIndex[c]).ToArray();
-        var deferredKeys = plan.DeferredParents.Select(_ => new List<object?[]>()).ToList();
-        var keyColumns = table.PrimaryKey?.Columns ?? (table.UniqueKeys.Count > 0 ? table.UniqueKeys[0].Columns : null);
-        if (plan.DeferredParents.Count > 0 && keyColumns is null)
-        {
-            warnings.Add($"{plan.Table} has no key, so its foreign key(s) closing a cycle ({string.Join("; ", plan.DeferredParents)}) stay NULL.");
-        }
+    }
 
-        var numbered = NumberedWithinParent(table, plan);
-        var numberIndex = numbered is null ? -1 : columnIndex[numbered];
-        object?[]? numberedParent = null;
-        long number = 0;
-        var sampler = model.Sampler(context);
-        var codes = _references.CodesOf(plan, entry, expectedRows);
+    /// <summary>Restricts the sampler's code columns to the codes scaled-down reference tables kept, and keeps the keys holding codes unique.</summary>
+    private UniqueCodes UniqueCodesOf(TableDrawScope scope, RowSampler sampler, double expectedRows)
+    {
+        var codes = _references.CodesOf(scope.Plan, scope.Entry, expectedRows);
         foreach (var (_, column, kept) in codes) sampler.Restrict(column, kept);
-        var uniqueCodes = new UniqueCodes(table, plan, entry, codes.ToDictionary(static c => c.Name, static c => c.Codes, StringComparer.Ordinal));
-        var buffer = new object?[model.Data.Columns.Count];
-        var width = table.Columns.Count;
-        var childCounts = new long[plan.Children.Count];
-        var primaryIndexes = plan.PrimaryParent?.Columns.Select(c => columnIndex[c]).ToArray() ?? [];
-        var keyChecks = new ForeignKeyChecks(table, plan, model.Checks, columnIndex);
-        long checkDropped = 0;
-        // A swap moves a row to another parent, so its key pair is checked against the whole table's, not its parent's.
-        var tableSeen = keyChecks.CanSwap && pairColumns is not null ? new HashSet<string>(StringComparer.Ordinal) : null;
-        var keyIndexes = keyColumns?.Select(c => columnIndex[c]).ToArray();
-        foreach (var (full, parentKey, parentRow, seen) in Drawn(plan, entry, generated, sampler, buffer, pairColumns))
-        {
-            var row = new object?[width];
-            Array.Copy(full, row, width);
-            if (parentKey is not null)
-            {
-                for (var k = 0; k < primaryIndexes.Length; k++) row[primaryIndexes[k]] = parentKey[k];
-                foreach (var (child, parentColumn, share, equality) in primaryEqual)
-                {
-                    // A partial equality holds in its share of the rows; the others keep the value the row drew, or take a
-                    // common multiple of the parent's (a price before a rise).
-                    var parentValue = _generated[plan.PrimaryParent!.PrincipalTable].ValueOf(parentColumn, parentRow);
-                    if (share >= 1 || random.NextDouble() < share) row[child] = parentValue;
-                    else row[child] = Unequal(equality, parentValue, row[child], random);
-                }
-                if (numberIndex >= 0)
-                {
-                    // Rows of one parent come together (the same key array), so the count restarts at each new parent.
-                    if (!ReferenceEquals(parentKey, numberedParent)) (numberedParent, number) = (parentKey, 0);
-                    row[numberIndex] = SmallNumbers.Box(++number);
-                }
-            }
-
-            var dropped = false;
-            for (var attempt = 0; ; attempt++)
-            {
-                foreach (var key in secondary) SetSecondary(row, key, table, random, warnings);
-                var checksHold = keyChecks.HoldOrRepair(row);
-                var pairs = tableSeen ?? seen;
-                if (checksHold && (pairs is null || pairColumns is null)) break;
-                if (checksHold && pairs!.Add(PairKey(row, pairColumns!))) break;
-                if (attempt >= UniquePairTries || secondary.Count == 0)
-                {
-                    dropped = true;
-                    if (!checksHold) checkDropped++;
-                    break;
-                }
-            }
-
-            if (dropped || !uniqueCodes.TryKeep(row, random))
-            {
-                generated.Dropped++;
-                continue;
-            }
-
-            foreach (var reference in self) SetSelf(row, reference, random);
-            for (var d = 0; d < plan.DeferredParents.Count; d++)
-            {
-                var fk = plan.DeferredParents[d];
-                foreach (var c in fk.Columns)
-                {
-                    var column = table.Column(c);
-                    row[columnIndex[c]] = column.IsNullable ? null : Placeholder(column);
-                }
-
-                if (keyIndexes is not null) deferredKeys[d].Add(Cells(row, keyIndexes));
-            }
-
-            // Child counts this row drew, for the tables that have it as their primary parent (Add copies them).
-            for (var c = 0; c < childCounts.Length; c++)
-            {
-                childCounts[c] = full[childCountIndexes[c]] is { } v ? Math.Max(0, (long)Math.Round(Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture))) : 0;
-            }
-
-            generated.Add(row, childCounts, sampler.LastDraw);
-            yield return row;
-        }
-
-        if (checkDropped > 0)
-        {
-            warnings.Add($"{plan.Table}: {checkDropped} row(s) were not generated because no parents could be found for them that satisfy the table's CHECK constraints on its foreign key columns ({string.Join("; ", keyChecks.Expressions)}).");
-        }
-
-        if (generated.Dropped > checkDropped)
-        {
-            warnings.Add(!uniqueCodes.Any
-                ? $"{plan.Table}: {generated.Dropped} row(s) were not generated because their parents could not be paired without repeating a unique key."
-                : $"{plan.Table}: {generated.Dropped} row(s) were not generated because their parents and the codes of reference tables could not be paired without repeating a unique key.");
-        }
-
-        var pending = new List<PendingDeferred>();
-        for (var d = 0; d < plan.DeferredParents.Count; d++)
-        {
-            if (keyColumns is null) continue;
-            pending.Add(new PendingDeferred(entry, plan.DeferredParents[d], keyColumns, deferredKeys[d], random));
-        }
-
-        _pending[plan.Table] = pending;
-        // Last: children may start as soon as this is set (their reads of this table happen after it).
-        generated.IsComplete = true;
+        return new UniqueCodes(scope.Table, scope.Plan, scope.Entry, codes.ToDictionary(static c => c.Name, static c => c.Codes, StringComparer.Ordinal));
     }
 
     /// <summary>
@@ -324,9 +236,8 @@ public sealed class DatabaseSampler : IDisposable
     /// source count times the scale; a child's, per synthetic parent, as many as the parent drew
     /// (calibrated), each conditioned on the parent's context as the parent's own model drew it.
     /// </summary>
-    private IEnumerable<(object?[] Row, object?[]? ParentKey, long ParentRow, HashSet<string>? Seen)> Drawn(TablePlan plan, TableEntry entry, GeneratedTable generated, RowSampler sampler, object?[] buffer, int[]? pairColumns)
+    private IEnumerable<(object?[] Row, object?[]? ParentKey, long ParentRow, HashSet<string>? Seen)> Drawn(TablePlan plan, TableEntry entry, RowSampler sampler, object?[] buffer, int[]? pairColumns)
     {
-        _ = generated;
         if (plan.PrimaryParent is not { } primary)
         {
             var n = (long)ExpectedRows(plan, entry);
@@ -379,116 +290,6 @@ public sealed class DatabaseSampler : IDisposable
     private List<T> InPlanOrder<T>(ConcurrentDictionary<QualifiedName, List<T>> perTable) =>
         _model.Plan.Tables.SelectMany(p => perTable.TryGetValue(p.Table, out var list) ? list : []).ToList();
 
-
-
-    /// <summary>
-    /// One secondary foreign key, with what every row needs of it worked out once: the parents' popularity,
-    /// and, where child columns equal parent columns in the source, one picker per combination of those
-    /// parent values, so a row picks a parent that matches what it drew (a line priced 1.99 a track at 1.99).
-    /// </summary>
-    private sealed record Secondary(ForeignKeySchema ForeignKey, ParentPicker Picker, (int Child, string ParentColumn)[] Equal, GeneratedTable Parent, bool Nullable, double NullShare, int[] Columns)
-    {
-        public GeneratedTable.KeyColumnStore Keys { get; } = Parent.KeysOf(ForeignKey.PrincipalColumns);
-
-        /// <summary>Share of rows whose parent is matched on the columns (1 unless some equality holds in part of the rows only).</summary>
-        public double PartialShare { get; init; } = 1;
-
-        /// <summary>Per <see cref="Equal"/> column: true where the equality holds in every row (copied whatever parent is picked).</summary>
-        public bool[] Whole { get; init; } = [];
-
-        /// <summary>Per <see cref="Equal"/> column, the equality it comes from (for the multiples of a partial one).</summary>
-        public IReadOnlyList<ColumnEquality> Equalities { get; init; } = [];
-    }
-
-    /// <summary>
-    /// A value outside a partial equality's share: in the share of such rows the source has at a common multiple of the
-    /// parent's value, that multiple of the synthetic parent's; otherwise the value the row drew.
-    /// </summary>
-    private static object? Unequal(ColumnEquality equality, object? parentValue, object? drawn, Xoshiro256 random)
-    {
-        if (equality.Ratios is not { Count: > 0 } ratios || drawn is null || !(random.NextDouble() < equality.RatioShare)) return drawn;
-        return ValueRatios.Derive(parentValue, ratios, equality.RatioDecimals, drawn, random.NextDouble());
-    }
-
-    private static void SetSecondary(object?[] row, Secondary key, TableSchema table, Xoshiro256 random, List<string> warnings)
-    {
-        var parent = key.Parent;
-        var nullable = key.Nullable;
-        var index = -1;
-        // Where an equality holds in part of the rows only, a row outside that share picks its parent by popularity
-        // alone and keeps the values it drew for the partial columns.
-        var matched = key.PartialShare >= 1 || random.NextDouble() < key.PartialShare;
-        if (!(nullable && random.NextDouble() < key.NullShare))
-        {
-            index = key.Picker.Pick(key.Equal.Length == 0 || !matched ? null : Signature(key.Equal.Select(e => row[e.Child])), random);
-            if (index < 0 && parent.Count > 0) index = random.NextInt((int)Math.Min(int.MaxValue, parent.Count));
-        }
-
-        if (index >= 0)
-        {
-            for (var e = 0; e < key.Equal.Length; e++)
-            {
-                var parentValue = parent.ValueOf(key.Equal[e].ParentColumn, index);
-                if (matched || key.Whole[e]) row[key.Equal[e].Child] = parentValue;
-                else row[key.Equal[e].Child] = Unequal(key.Equalities[e], parentValue, row[key.Equal[e].Child], random);
-            }
-        }
-
-        var fk = key.ForeignKey;
-        if (index < 0 && !nullable && parent.Count == 0)
-        {
-            warnings.Add($"{table.Name}: its parent {fk.PrincipalTable} has no rows, so NOT NULL key ({string.Join(", ", fk.Columns)}) cannot be filled.");
-        }
-        if (index >= 0)
-        {
-            key.Keys.CopyTo(index, row, key.Columns);
-        }
-        else
-        {
-            foreach (var c in key.Columns) row[c] = null;
-        }
-    }
-
-    /// <summary>A self-referencing foreign key of the table being sampled, with what each row needs of it resolved once.</summary>
-    private sealed record SelfReference(WeightedPicker Tree, CountDistribution? Counts, bool Nullable, int[] Columns, int[] PrincipalColumns,
-        GeneratedTable.KeyColumnStore Keys);
-
-    private static void SetSelf(object?[] row, SelfReference self, Xoshiro256 random)
-    {
-        var (tree, counts) = (self.Tree, self.Counts);
-        var rootShare = counts?.NullShare ?? 1;
-        var index = -1;
-        if (tree.Count > 0 && !(random.NextDouble() < rootShare)) index = tree.Pick(random.NextDouble());
-        if (index >= 0)
-        {
-            self.Keys.CopyTo(index, row, self.Columns);
-        }
-        else
-        {
-            // A root: NULL, or, where the key is NOT NULL, a row that points at itself, as NOT NULL trees do
-            // (its own key read whole before any of it is written, in case the two share a column).
-            var value = self.Nullable ? null : Cells(row, self.PrincipalColumns);
-            for (var k = 0; k < self.Columns.Length; k++) row[self.Columns[k]] = value?[k];
-        }
-        // This row may itself become a parent: its weight is a fan-out drawn from the source's.
-        tree.Add(counts is null ? 1 : counts.Draw(random.NextDouble()));
-    }
-
-    private static object?[] Cells(object?[] row, int[] indexes)
-    {
-        var cells = new object?[indexes.Length];
-        for (var i = 0; i < indexes.Length; i++) cells[i] = row[indexes[i]];
-        return cells;
-    }
-
-    /// <summary>A link table's pair of parent keys as one string, to keep the pair unique.</summary>
-    private static string PairKey(object?[] row, int[] columns)
-    {
-        var parts = new string[columns.Length];
-        for (var i = 0; i < columns.Length; i++) parts[i] = Format(row[columns[i]]);
-        return string.Join('\u0001', parts);
-    }
-
     /// <summary>Each parent row gets a weight drawn from the source's children-per-parent distribution, so popular parents stay popular.</summary>
     private static WeightedPicker Popularity(TableEntry child, ForeignKeySchema fk, GeneratedTable parent, Xoshiro256 random)
     {
@@ -524,7 +325,7 @@ public sealed class DatabaseSampler : IDisposable
     {
         var weights = Weights(child, fk, parent, random);
         var signatures = signatureColumns.Length == 0 ? null
-            : Enumerable.Range(0, weights.Length).Select(i => Signature(signatureColumns.Select(c => parent.ValueOf(c, i)))).ToArray();
+            : Enumerable.Range(0, weights.Length).Select(i => RowCells.Signature(signatureColumns.Select(c => parent.ValueOf(c, i)))).ToArray();
         return new ParentPicker(weights, expectedChildren, signatures);
     }
 
@@ -547,41 +348,9 @@ public sealed class DatabaseSampler : IDisposable
     private bool CarriesRows(TablePlan plan) => plan.Children.Any(c =>
         _model.Entry(c.Table).SourceRows * _scale >= 0.5 || CarriesRows(_model.Plan.For(c.Table)));
 
-    private static string Signature(IEnumerable<object?> values) => string.Join('\u0001', values.Select(Format));
-
     /// <summary>The parent table of an equality's relationship.</summary>
     private QualifiedName ParentOf(TableEntry child, ColumnEquality equality) =>
         _model.Schema.Table(child.Table).ForeignKeys.FirstOrDefault(f => TableEntry.KeyOf(f) == equality.ForeignKey)?.PrincipalTable ?? child.Table;
-
-    /// <summary>The columns of a primary or unique key made only of foreign key columns (a link table's pair), which must not repeat.</summary>
-    private static IReadOnlyList<string>? UniqueForeignKeySet(TableSchema table, TablePlan plan)
-    {
-        var fkColumns = plan.ForeignKeyColumns.ToHashSet(StringComparer.Ordinal);
-        var keys = new[] { table.PrimaryKey }.OfType<KeySchema>().Concat(table.UniqueKeys);
-        return keys.FirstOrDefault(k => k.Columns.Count > 1 && k.Columns.All(fkColumns.Contains))?.Columns;
-    }
-
-    /// <summary>
-    /// The one integer column that completes a composite primary or unique key with the primary parent's key
-    /// (an order line's line_no under its order_id), or null. It is numbered 1, 2, ... within each
-    /// parent, as such columns are in practice: a table-wide sequence would also be unique but would
-    /// run far outside the source's values (line 2,700 of an order that has three).
-    /// </summary>
-    private static string? NumberedWithinParent(TableSchema table, TablePlan plan)
-    {
-        if (plan.PrimaryParent is not { } primary) return null;
-        foreach (var key in new[] { table.PrimaryKey }.OfType<KeySchema>().Concat(table.UniqueKeys))
-        {
-            if (key.Columns.Count < 2 || !primary.Columns.All(key.Columns.Contains)) continue;
-            var rest = key.Columns.Except(primary.Columns, StringComparer.Ordinal).ToList();
-            // Any foreign key column is out, a reference table's code included: numbering a playlist id 1, 2, 3
-            // within each track put every track in playlists 1 and 2 and left the other playlists empty.
-            if (rest.Count != 1 || table.ForeignKeys.Any(f => f.Columns.Contains(rest[0], StringComparer.Ordinal))) continue;
-            var column = table.Column(rest[0]);
-            if (column.GeneratedSql is null && column.LogicalType is LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64) return column.Name;
-        }
-        return null;
-    }
 
     /// <summary>A child whose foreign key alone is unique (an extension table) has at most one row per parent.</summary>
     private static bool IsOneToOne(TableSchema table, ForeignKeySchema fk)
@@ -589,16 +358,4 @@ public sealed class DatabaseSampler : IDisposable
         var keys = new[] { table.PrimaryKey }.OfType<KeySchema>().Concat(table.UniqueKeys);
         return keys.Any(k => k.Columns.Count == fk.Columns.Count && k.Columns.All(fk.Columns.Contains));
     }
-
-    private static object? Placeholder(ColumnSchema column) => Generators.TypeDefaults.For(Transforms.ValueKinds.Of(column.LogicalType));
-
-    private static string Format(object? value) => value switch
-    {
-        null => "\u0000",
-        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
-    };
-
-
-    private sealed record PendingDeferred(TableEntry Owner, ForeignKeySchema ForeignKey, IReadOnlyList<string> KeyColumns, List<object?[]> Keys, Xoshiro256 Random);
 }

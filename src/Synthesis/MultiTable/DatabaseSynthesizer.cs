@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Sdv.Connector.SchemaIntrospection.Graph;
 using Sdv.Connector.SchemaIntrospection.Model;
-using Sdv.Connector.Synthesis.Models;
 using Sdv.Connector.Synthesis.Transforms;
 using Sdv.Connector.Synthesis.Workers;
 
@@ -29,18 +27,30 @@ public static class DatabaseSynthesizer
 
         // 1-2. Children per parent of every relationship, counted by the source, and the plan.
         var (planned, byKey) = await CountAndPlanAsync(schema, source, options.References, cancellationToken).ConfigureAwait(false);
-        schema = planned.Schema;
-        var plan = planned.Plan;
-        var roles = planned.Roles;
-
         // 2b. Columns equal across a relationship (a line's price and its track's), counted by the source.
-        var equalityKeys = plan.Tables.Where(t => !t.IsReference)
+        var equalities = await EqualitiesAsync(planned, source, options, cancellationToken).ConfigureAwait(false);
+        // 3. The tables, each child's rows read while its primary parent is still being fitted.
+        var tables = new TableFitRun(planned, source, options);
+        await WorkerPool.RunAsync(tables.Readiness(), sessions, tables.FitOneAsync, cancellationToken).ConfigureAwait(false);
+        // 4. The model: each table's fit beside its relationships' counts and equalities.
+        return Assemble(planned, byKey, equalities, tables);
+    }
+
+    /// <summary>
+    /// Per child table, its columns that equal a parent's across a relationship: in all the rows (bar the share
+    /// <see cref="MinimumEqualShare"/> leaves), or, for a continuous column, in <see cref="MinimumPartialShare"/> of them.
+    /// </summary>
+    private static async Task<Dictionary<QualifiedName, List<ColumnEquality>>> EqualitiesAsync(PlannedDatabase planned, IDatabaseRowSource source, DatabaseFitOptions options,
+        CancellationToken cancellationToken)
+    {
+        var schema = planned.Schema;
+        var equalityKeys = planned.Plan.Tables.Where(t => !t.IsReference)
             .SelectMany(t => new[] { t.PrimaryParent }.OfType<ForeignKeySchema>().Concat(t.SecondaryParents))
             .Select(fk => (Key: fk, Pairs: EqualityCandidates(schema, fk)))
             .Where(p => p.Pairs.Count > 0)
             .ToList();
         var equalityCounts = new IReadOnlyList<(long NonNull, long Equal)>[equalityKeys.Count];
-        await WorkerPool.RunAsync(AllReady(equalityKeys.Count), sessions, async (i, session, ct) =>
+        await WorkerPool.RunAsync(AllReady(equalityKeys.Count), Math.Max(1, source.Sessions), async (i, session, ct) =>
             equalityCounts[i] = await source.CountEqualValuesAsync(session, equalityKeys[i].Key, equalityKeys[i].Pairs, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var equalities = new Dictionary<QualifiedName, List<ColumnEquality>>();
         var k = options.Synthesis.RareCategoryThreshold;
@@ -63,104 +73,48 @@ public static class DatabaseSynthesizer
             }
         }
 
-        await LearnRatiosAsync(schema, plan, source, equalities, k, sessions, cancellationToken).ConfigureAwait(false);
+        await LearnRatiosAsync(schema, planned.Plan, source, equalities, k, Math.Max(1, source.Sessions), cancellationToken).ConfigureAwait(false);
+        return equalities;
+    }
 
-        // 3. The tables, each child's rows read while its primary parent is still being fitted: the parent's model
-        // is needed only once the child's rows are in (its columns encode the child's context), not to read them.
-        // On the demo's chain clinics > patients > visits > labtests, each table waited for the whole fit of the
-        // one above it (reading, then the joint model), and the fit took the sum of the four.
-        var tables = plan.Tables;
-        var fitted = tables.Select(_ => new TaskCompletionSource<TableModel>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
-        var referenceRows = new List<string?[]>?[tables.Count];
-        var position = tables.Select((t, i) => (t.Table, i)).ToDictionary(p => p.Table, p => p.i);
-        var done = 0;
-        var progressLock = new Lock();
-        // A table can start once its primary parent is fitted, or once that parent is sure to start before it (it
-        // comes first and can start itself: the pool takes what can start in index order), so that a child waiting for
-        // its parent's model never holds a session its parent needs.
-        var readiness = new Task[tables.Count];
-        for (var t = 0; t < tables.Count; t++)
-        {
-            if (tables[t].PrimaryParent is not { } parent)
-            {
-                readiness[t] = Task.CompletedTask;
-                continue;
-            }
-
-            var p = position[parent.PrincipalTable];
-            readiness[t] = p < t ? Task.WhenAny(fitted[p].Task, readiness[p]) : fitted[p].Task;
-        }
-
-        await WorkerPool.RunAsync(readiness, sessions, async (t, session, ct) =>
-        {
-            var tablePlan = tables[t];
-            if (options.AtStep is not null) await options.AtStep("fit " + tablePlan.Table, ct).ConfigureAwait(false);
-            var watch = Stopwatch.StartNew();
-            var table = schema.Table(tablePlan.Table);
-            var appended = AppendedColumn.For(tablePlan, plan);
-            var spec = new TableFitSpec
-            {
-                Appended = appended.Select(a => new AppendedModelColumn(a.Name, a.IsGiven ? a.ParentModelColumn : null, a.IsGiven)).ToList(),
-                CodeColumns = tablePlan.ReferenceKeys.SelectMany(f => f.Columns).ToHashSet(StringComparer.Ordinal),
-                TemplateModel = tablePlan.PrimaryParent is { } primary ? fitted[position[primary.PrincipalTable]].Task : null,
-            };
-            var rows = source.ReadAsync(session, table, appended, ct);
-            List<string?[]>? copied = null;
-            if (tablePlan.IsReference)
-            {
-                copied = [];
-                rows = Copying(rows, table.Columns.Count, copied, ct);
-            }
-
-            var tableOptions = options.Synthesis.WithSeed(TableSeeds.For(options.Synthesis.Seed, table.Name, "fit"));
-            TableModel model;
-            try
-            {
-                model = await TableSynthesizer.FitAsync(table, rows, spec, tableOptions, ct).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                // Children waiting for this model stop with the same error.
-                fitted[t].TrySetException(e);
-                throw;
-            }
-
-            referenceRows[t] = copied;
-            fitted[t].SetResult(model);
-            lock (progressLock)
-            {
-                options.TableFitted?.Invoke(new QualifiedNameProgress(tablePlan.Table, model.RowCount, watch.Elapsed, ++done, tables.Count));
-            }
-        }, cancellationToken).ConfigureAwait(false);
-
+    /// <summary>The database's model: every table's entry in plan order, and the tables' warnings prefixed with their names.</summary>
+    private static DatabaseModel Assemble(PlannedDatabase planned, Dictionary<string, RelationshipCounts> byKey, Dictionary<QualifiedName, List<ColumnEquality>> equalities,
+        TableFitRun fitted)
+    {
+        var tables = planned.Plan.Tables;
         var warnings = new List<string>();
         var entries = new List<TableEntry>(tables.Count);
         for (var t = 0; t < tables.Count; t++)
         {
             var tablePlan = tables[t];
-            var model = fitted[t].Task.Result;
+            var model = fitted.ModelOf(t);
             warnings.AddRange(model.Warnings.Select(w => $"{tablePlan.Table}: {w}"));
-            var counts = new Dictionary<string, CountDistribution>(StringComparer.Ordinal);
-            foreach (var fk in tablePlan.SecondaryParents.Concat(tablePlan.SelfReferences).Concat(tablePlan.DeferredParents))
-            {
-                var histogram = byKey[TableEntry.KeyOf(fk) + "@" + fk.Table];
-                counts[TableEntry.KeyOf(fk)] = CountDistribution.From(histogram.Counts, histogram.NullChildren);
-            }
-
             entries.Add(new TableEntry
             {
                 Table = tablePlan.Table,
                 Model = model,
                 SourceRows = model.RowCount,
-                Counts = counts,
+                Counts = CountsOf(tablePlan, byKey),
                 IsReference = tablePlan.IsReference,
-                RoleReason = tablePlan.IsReference ? tablePlan.ReferenceReason : roles[tablePlan.Table].Reason,
-                ReferenceRows = referenceRows[t] ?? [],
+                RoleReason = tablePlan.IsReference ? tablePlan.ReferenceReason : planned.Roles[tablePlan.Table].Reason,
+                ReferenceRows = fitted.ReferenceRowsOf(t) ?? [],
                 Equalities = equalities.GetValueOrDefault(tablePlan.Table) ?? [],
             });
         }
 
-        return new DatabaseModel(schema, entries, warnings);
+        return new DatabaseModel(planned.Schema, entries, warnings);
+    }
+
+    /// <summary>Children per parent of the table's secondary, self-referencing and cycle-closing keys, by key, from the source's histograms.</summary>
+    private static Dictionary<string, CountDistribution> CountsOf(TablePlan tablePlan, Dictionary<string, RelationshipCounts> byKey)
+    {
+        var counts = new Dictionary<string, CountDistribution>(StringComparer.Ordinal);
+        foreach (var fk in tablePlan.SecondaryParents.Concat(tablePlan.SelfReferences).Concat(tablePlan.DeferredParents))
+        {
+            var histogram = byKey[TableEntry.KeyOf(fk) + "@" + fk.Table];
+            counts[TableEntry.KeyOf(fk)] = CountDistribution.From(histogram.Counts, histogram.NullChildren);
+        }
+        return counts;
     }
 
     /// <summary>
@@ -293,18 +247,6 @@ public static class DatabaseSynthesizer
         }).ToList();
         byKey = found;
         return schema with { Tables = tables };
-    }
-
-    /// <summary>Passes rows through, keeping each as invariant text (a reference table is small; its rows go into the model).</summary>
-    private static async IAsyncEnumerable<object?[]> Copying(IAsyncEnumerable<object?[]> rows, int width, List<string?[]> into, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            var copy = new string?[width];
-            for (var i = 0; i < width; i++) copy[i] = row[i] is null or DBNull ? null : CellCodec.Format(row[i]!);
-            into.Add(copy);
-            yield return row;
-        }
     }
 
     private static Task[] AllReady(int count) => Enumerable.Repeat(Task.CompletedTask, count).ToArray();

@@ -144,44 +144,56 @@ internal sealed class RowSampler
         return Accept(given, isGiven, includeContext, into);
     }
 
+    /// <summary>One candidate row into the work row: the joint draw, each column decoded from it, then labels and strata.</summary>
     private void Draw(object?[]? given, bool[]? isGiven)
     {
+        if (_z.Length > 0) DrawJoint(given, isGiven);
+        DecodeColumns(given, isGiven);
+        if (_stateColumns.Length > 0) MatchStateAbbreviations(isGiven);
+        ApplyDependencies(isGiven);
+        ApplyStrata(isGiven);
+    }
+
+    /// <summary>The joint model's draw (u by dimension), conditional on the given cells and on a parent's given dimensions.</summary>
+    private void DrawJoint(object?[]? given, bool[]? isGiven)
+    {
         var d = _z.Length;
-        if (d > 0)
+        Array.Fill(_z, double.NaN);
+        if (isGiven is not null)
         {
-            Array.Fill(_z, double.NaN);
-            if (isGiven is not null)
+            for (var c = 0; c < _columns.Length; c++)
             {
-                for (var c = 0; c < _columns.Length; c++)
+                if (isGiven[c])
                 {
-                    if (isGiven[c])
-                    {
-                        _columns[c].Encode(given![c], _z, _random);
-                    }
+                    _columns[c].Encode(given![c], _z, _random);
                 }
             }
-
-            // Fixed cells were encoded as normal scores; the joint model reads and fills probabilities.
-            for (var i = 0; i < d; i++)
-            {
-                var isFixed = !double.IsNaN(_z[i]);
-                _fixedMask[i] = isFixed;
-                _u[i] = isFixed ? NormalScores.ToProbability(_z[i]) : double.NaN;
-            }
-
-            if (_givenDims is { } dims)
-            {
-                for (var i = 0; i < d; i++)
-                {
-                    if (double.IsNaN(dims[i])) continue;
-                    _fixedMask[i] = true;
-                    _u[i] = dims[i];
-                }
-            }
-
-            _model.Data.Joint.Sample(_u, _fixedMask, _random, _jointState);
         }
 
+        // Fixed cells were encoded as normal scores; the joint model reads and fills probabilities.
+        for (var i = 0; i < d; i++)
+        {
+            var isFixed = !double.IsNaN(_z[i]);
+            _fixedMask[i] = isFixed;
+            _u[i] = isFixed ? NormalScores.ToProbability(_z[i]) : double.NaN;
+        }
+
+        if (_givenDims is { } dims)
+        {
+            for (var i = 0; i < d; i++)
+            {
+                if (double.IsNaN(dims[i])) continue;
+                _fixedMask[i] = true;
+                _u[i] = dims[i];
+            }
+        }
+
+        _model.Data.Joint.Sample(_u, _fixedMask, _random, _jointState);
+    }
+
+    /// <summary>Each column's cell, in draw order (the country first where names follow it): given, left for later, or decoded.</summary>
+    private void DecodeColumns(object?[]? given, bool[]? isGiven)
+    {
         foreach (var c in _order)
         {
             var column = _columns[c];
@@ -204,35 +216,43 @@ internal sealed class RowSampler
             }
             else
             {
-                var value = column.Generate(_u, _runtimes[c]);
-                if (_restricted?[c] is { } kept && value is not null && kept.Take(value, _random) is var code && !Equals(code, value))
-                {
-                    value = code;
-                    // The draw its children are conditioned on follows the code it now holds.
-                    column.Encode(value, _z, _random);
-                    foreach (var dim in column.Dimensions) _u[dim] = NormalScores.ToProbability(_z[dim]);
-                }
+                _work[c] = Decode(c);
+            }
+        }
+    }
 
-                if (column.IsUnique && value is not null)
-                {
-                    var used = _runtimes[c].Used ??= [];
-                    for (var attempt = 0; used.Contains(value); attempt++)
-                    {
-                        value = column.Redraw(value, attempt, _runtimes[c]);
-                        if (value is null || attempt > 10_000)
-                        {
-                            break;
-                        }
-                    }
-                }
+    /// <summary>Column <paramref name="c"/>'s value from the joint draw, held to the kept codes and, for a unique column, redrawn until unused.</summary>
+    private object? Decode(int c)
+    {
+        var column = _columns[c];
+        var value = column.Generate(_u, _runtimes[c]);
+        if (_restricted?[c] is { } kept && value is not null && kept.Take(value, _random) is var code && !Equals(code, value))
+        {
+            value = code;
+            // The draw its children are conditioned on follows the code it now holds.
+            column.Encode(value, _z, _random);
+            foreach (var dim in column.Dimensions) _u[dim] = NormalScores.ToProbability(_z[dim]);
+        }
 
-                _work[c] = value;
+        if (column.IsUnique && value is not null)
+        {
+            var used = _runtimes[c].Used ??= [];
+            for (var attempt = 0; used.Contains(value); attempt++)
+            {
+                value = column.Redraw(value, attempt, _runtimes[c]);
+                if (value is null || attempt > 10_000)
+                {
+                    break;
+                }
             }
         }
 
-        if (_stateColumns.Length > 0) MatchStateAbbreviations(isGiven);
+        return value;
+    }
 
-        // Dependencies first: a label follows its code.
+    /// <summary>Dependencies first: a label follows its code (unless the label itself was given).</summary>
+    private void ApplyDependencies(bool[]? isGiven)
+    {
         foreach (var dependency in _model.Data.Dependencies)
         {
             if (isGiven is null || !isGiven[dependency.DependentIndex])
@@ -240,9 +260,14 @@ internal sealed class RowSampler
                 dependency.Apply(_work);
             }
         }
+    }
 
-        // Then strata: a number is decoded within its category's final value (determinants are never
-        // stratified, so no lookup above is invalidated).
+    /// <summary>
+    /// Then strata: a number is decoded within its category's final value (determinants are never
+    /// stratified, so no lookup above is invalidated).
+    /// </summary>
+    private void ApplyStrata(bool[]? isGiven)
+    {
         foreach (var (column, category) in _stratified)
         {
             var model = (ContinuousColumnModel)_columns[column];

@@ -40,7 +40,7 @@ public sealed class TableLoaderFailureTests(SqliteFixture fixture, SharedCloneSo
             var options = new TableLoader.LoadOptions(order.Count, _ => Task.FromResult<DbConnection>(new SqliteConnection("Data Source=:memory:")));
             var watch = Stopwatch.StartNew();
             var e = await Assert.ThrowsAsync<TableLoadException>(() =>
-                TableLoader.LoadAsync(sampler, order, targets, writer, connection, options, new RunProgress(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }), quiet: true), CancellationToken.None));
+                TableLoader.LoadAsync(new TableLoadRequest(sampler, order, targets, writer, connection), options, new RunProgress(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }), quiet: true), CancellationToken.None));
             // The planted failure, wrapped once in the exception that names the table it stopped.
             Assert.Equal(failing, e.Table?.Name);
             Assert.Equal($"loading {failing} failed: planted failure in {failing}", e.Message);

@@ -1,0 +1,30 @@
+using Sdv.Connector.Synthesis.Sampling;
+
+namespace Sdv.Connector.Synthesis.MultiTable;
+
+/// <summary>A self-referencing foreign key of the table being sampled, with what each row needs of it resolved once.</summary>
+internal sealed record SelfReferenceTree(WeightedPicker Tree, CountDistribution? Counts, bool Nullable, int[] Columns, int[] PrincipalColumns,
+    GeneratedTable.KeyColumnStore Keys)
+{
+    /// <summary>Points the row at an earlier row of the table (by the source's fan-out) or makes it a root, then lets it be a parent in turn.</summary>
+    public void Set(object?[] row, Xoshiro256 random)
+    {
+        var (tree, counts) = (Tree, Counts);
+        var rootShare = counts?.NullShare ?? 1;
+        var index = -1;
+        if (tree.Count > 0 && !(random.NextDouble() < rootShare)) index = tree.Pick(random.NextDouble());
+        if (index >= 0)
+        {
+            Keys.CopyTo(index, row, Columns);
+        }
+        else
+        {
+            // A root: NULL, or, where the key is NOT NULL, a row that points at itself, as NOT NULL trees do
+            // (its own key read whole before any of it is written, in case the two share a column).
+            var value = Nullable ? null : RowCells.Pick(row, PrincipalColumns);
+            for (var k = 0; k < Columns.Length; k++) row[Columns[k]] = value?[k];
+        }
+        // This row may itself become a parent: its weight is a fan-out drawn from the source's.
+        tree.Add(counts is null ? 1 : counts.Draw(random.NextDouble()));
+    }
+}
