@@ -146,7 +146,15 @@ internal static class ContextQuery
     /// <paramref name="parentColumn"/>: each distinct pair of values (c, p, each as the reader selects it) and its rows (n).
     /// </summary>
     public static string UnequalValueCounts(ISqlDialect d, DatabaseSchema schema, ForeignKeySchema fk, string childColumn, string parentColumn,
-        Func<ColumnSchema, string, string> selectExpression)
+        Func<ColumnSchema, string, string> selectExpression) => ValuePairCounts(d, schema, fk, childColumn, parentColumn, selectExpression, unequalOnly: true);
+
+    /// <summary>
+    /// Over the child rows joined to their parent where <paramref name="childColumn"/> and the parent's
+    /// <paramref name="parentColumn"/> are both non-null (and, with <paramref name="unequalOnly"/>, differ): each distinct pair
+    /// of values (c, p, each as the reader selects it) and its rows (n).
+    /// </summary>
+    public static string ValuePairCounts(ISqlDialect d, DatabaseSchema schema, ForeignKeySchema fk, string childColumn, string parentColumn,
+        Func<ColumnSchema, string, string> selectExpression, bool unequalOnly)
     {
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(schema);
@@ -157,7 +165,7 @@ internal static class ContextQuery
         var c = selectExpression(schema.Table(fk.Table).Column(childColumn), child);
         var p = selectExpression(schema.Table(fk.PrincipalTable).Column(parentColumn), parent);
         return $"SELECT {c} AS {d.Quote("c")}, {p} AS {d.Quote("p")}, COUNT(*) AS {d.Quote("n")} FROM {d.Quote(fk.Table)} t JOIN {d.Quote(fk.PrincipalTable)} p ON {on} "
-            + $"WHERE {child} <> {parent} GROUP BY {c}, {p}";
+            + $"WHERE {(unequalOnly ? $"{child} <> {parent}" : $"{child} IS NOT NULL AND {parent} IS NOT NULL")} GROUP BY {c}, {p}";
     }
 
     /// <summary>

@@ -137,6 +137,24 @@ internal static class FitStep
             return pairs;
         }
 
+        public async Task<IReadOnlyList<(object Child, object Parent, long Rows)>> CountValuePairsAsync(int session, ForeignKeySchema foreignKey, string childColumn, string parentColumn,
+            CancellationToken cancellationToken)
+        {
+            await using var command = connections[session].CreateCommand();
+            command.Transaction = transactions[session];
+            command.CommandText = ContextQuery.ValuePairCounts(adapter.Dialect, schema, foreignKey, childColumn, parentColumn, adapter.Reader.SelectExpression, unequalOnly: false);
+            command.CommandTimeout = 0;
+            var pairs = new List<(object, object, long)>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (reader.IsDBNull(0) || reader.IsDBNull(1)) continue;
+                pairs.Add((reader.GetValue(0), reader.GetValue(1), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture)));
+            }
+
+            return pairs;
+        }
+
         public IAsyncEnumerable<object?[]> ReadAsync(int session, TableSchema table, IReadOnlyList<AppendedColumn> appended, CancellationToken cancellationToken)
         {
             var sql = ContextQuery.Build(adapter.Dialect, schema, table, appended, adapter.Reader.SelectExpression);

@@ -30,4 +30,14 @@ public sealed record ColumnEquality(string ForeignKey, string ChildColumn, strin
 
     /// <summary>Decimals the child's values are written with, for a value derived by a ratio.</summary>
     public int RatioDecimals { get; init; }
+
+    /// <summary>
+    /// For dates: quantiles (equally spaced, in the kind's units: days, or microseconds for timestamps) of the child's value
+    /// less its parent's, where the child's date follows its parent's closely (a prescription starts 0-2 days after its
+    /// visit); null otherwise (<see cref="ValueOffsets"/>).
+    /// </summary>
+    public double[]? Offsets { get; init; }
+
+    /// <summary>The step a derived date moves by (a day, a minute, a second, in the kind's units).</summary>
+    public double OffsetStep { get; init; } = 1;
 }

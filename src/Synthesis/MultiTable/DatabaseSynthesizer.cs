@@ -74,6 +74,7 @@ public static class DatabaseSynthesizer
         }
 
         await LearnRatiosAsync(schema, planned.Plan, source, equalities, k, Math.Max(1, source.Sessions), cancellationToken).ConfigureAwait(false);
+        await LearnOffsetsAsync(schema, planned.Plan, source, equalities, k, Math.Max(1, source.Sessions), cancellationToken).ConfigureAwait(false);
         return equalities;
     }
 
@@ -178,6 +179,70 @@ public static class DatabaseSynthesizer
 
         static bool Numeric(ColumnSchema c) => c.SdType is SdType.Numerical
             && c.LogicalType is LogicalType.Decimal or LogicalType.Money or LogicalType.Float32 or LogicalType.Float64;
+    }
+
+    /// <summary>Most (child date, parent date) pairs compared per relationship.</summary>
+    private const int MaxOffsetPairs = 16;
+
+    /// <summary>
+    /// For each child date column (not a key, not unique, in no CHECK) under its primary parent: the parent date it follows
+    /// most closely, where it does (<see cref="ValueOffsets"/>), as an equality that holds in no row with the offsets to
+    /// draw. Read from the source's distinct pairs of values, one query per pair.
+    /// </summary>
+    private static async Task LearnOffsetsAsync(DatabaseSchema schema, DatabasePlan plan, IDatabaseRowSource source,
+        Dictionary<QualifiedName, List<ColumnEquality>> equalities, int rareK, int sessions, CancellationToken cancellationToken)
+    {
+        var candidates = new List<(ForeignKeySchema Key, ColumnSchema Child, ColumnSchema Parent)>();
+        foreach (var t in plan.Tables.Where(t => !t.IsReference && t.PrimaryParent is not null))
+        {
+            var fk = t.PrimaryParent!;
+            var child = schema.Table(fk.Table);
+            var parent = schema.Table(fk.PrincipalTable);
+            var taken = equalities.GetValueOrDefault(fk.Table)?.Select(static e => e.ChildColumn).ToHashSet(StringComparer.Ordinal) ?? [];
+            candidates.AddRange(child.Columns.Where(c => IsDate(child, c) && !taken.Contains(c.Name) && !Models.ColumnPlanner.IsUniqueAlone(child, c)
+                    && !child.CheckConstraints.Any(k => k.Expression.Contains(c.Name, StringComparison.OrdinalIgnoreCase)))
+                .SelectMany(c => parent.Columns.Where(p => IsDate(parent, p) && ValueKinds.Of(p.LogicalType) == ValueKinds.Of(c.LogicalType)).Select(p => (fk, c, p)))
+                .Take(MaxOffsetPairs));
+        }
+
+        var learned = new (double[] Quantiles, double Step)?[candidates.Count];
+        await WorkerPool.RunAsync(AllReady(candidates.Count), sessions, async (i, session, ct) =>
+        {
+            var (fk, child, parent) = candidates[i];
+            var kind = ValueKinds.Of(child.LogicalType);
+            var pairs = await source.CountValuePairsAsync(session, fk, child.Name, parent.Name, ct).ConfigureAwait(false);
+            var numbers = pairs.Select(p => (Child: Number(p.Child, kind), Parent: Number(p.Parent, kind), p.Rows))
+                .Where(static p => !double.IsNaN(p.Child) && !double.IsNaN(p.Parent)).ToList();
+            learned[i] = ValueOffsets.Learn(numbers, rareK, kind == ValueKind.Date);
+        }, cancellationToken).ConfigureAwait(false);
+
+        // Per child column, the parent date whose offsets spread least.
+        foreach (var group in candidates.Select((c, i) => (c.Key, c.Child, c.Parent, Learned: learned[i])).Where(static c => c.Learned is not null)
+            .GroupBy(static c => (c.Key.Table, c.Child.Name)))
+        {
+            var best = group.MinBy(static c => c.Learned!.Value.Quantiles[^2] - c.Learned.Value.Quantiles[1]);
+            var list = equalities.TryGetValue(best.Key.Table, out var l) ? l : equalities[best.Key.Table] = [];
+            list.Add(new ColumnEquality(TableEntry.KeyOf(best.Key), best.Child.Name, best.Parent.Name, 0)
+            {
+                Offsets = best.Learned!.Value.Quantiles, OffsetStep = best.Learned.Value.Step,
+            });
+        }
+
+        static bool IsDate(TableSchema t, ColumnSchema c) => c.SdType is SdType.Datetime && c.GeneratedSql is null
+            && c.LogicalType is LogicalType.Date or LogicalType.DateTime or LogicalType.DateTimeWithTimeZone
+            && t.PrimaryKey?.Columns.Contains(c.Name) != true && !t.ForeignKeys.Any(f => f.Columns.Contains(c.Name));
+
+        static double Number(object value, ValueKind kind)
+        {
+            try
+            {
+                return ScalarConverter.ToDouble(CellCodec.Canonical(value, kind), kind);
+            }
+            catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException)
+            {
+                return double.NaN;
+            }
+        }
     }
 
     /// <summary>Share of a child column's non-null values that must equal the parent's for the sampler to copy them.</summary>

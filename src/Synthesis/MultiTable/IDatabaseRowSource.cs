@@ -32,6 +32,13 @@ public interface IDatabaseRowSource
     Task<IReadOnlyList<(double Child, double Parent, long Rows)>> CountUnequalValuesAsync(int session, ForeignKeySchema foreignKey, string childColumn, string parentColumn, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Over the child rows of <paramref name="foreignKey"/> where <paramref name="childColumn"/> and its parent's
+    /// <paramref name="parentColumn"/> are both non-null: each distinct pair of values, as the source holds them, with how
+    /// many rows have it. How a child's date follows its parent's (<see cref="ValueOffsets"/>).
+    /// </summary>
+    Task<IReadOnlyList<(object Child, object Parent, long Rows)>> CountValuePairsAsync(int session, ForeignKeySchema foreignKey, string childColumn, string parentColumn, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The rows of <paramref name="table"/> in a fixed order (its key), each its columns in order then
     /// the <paramref name="appended"/> columns (counts and averages as numbers, a parent's columns as
     /// the parent holds them; NULL where the row has no parent or no children).

@@ -98,6 +98,7 @@ public static class ValueRatios
     /// </summary>
     internal static object? Unequal(ColumnEquality equality, object? parentValue, object? drawn, Sampling.Xoshiro256 random)
     {
+        if (equality.Offsets is { Length: > 1 } offsets) return ValueOffsets.Derive(parentValue, offsets, equality.OffsetStep, drawn, random.NextDouble());
         if (equality.Ratios is not { Count: > 0 } ratios || drawn is null || !(random.NextDouble() < equality.RatioShare)) return drawn;
         return Derive(parentValue, ratios, equality.RatioDecimals, drawn, random.NextDouble());
     }

@@ -244,6 +244,56 @@ public sealed class DatabaseSamplerTests
         Assert.InRange(atRatio, 0.2, 0.4);
     }
 
+    /// <summary>
+    /// A shipment leaves 1 to 4 days after its order and arrives 7 to 90 days after it, orders spread over four years. The
+    /// clone's shipments leave and arrive as long after their synthetic order (drawn on their own, half of the demo's
+    /// prescriptions started before their visit); a date of the child that does not follow the parent's keeps its own draw.
+    /// </summary>
+    [Fact]
+    public async Task A_childs_date_that_follows_its_parents_closely_follows_the_synthetic_parents()
+    {
+        var random = new Random(4);
+        var start = new DateOnly(2019, 1, 1);
+        var orders = Enumerable.Range(1, 400).Select(i => new object?[] { (long)i, start.AddDays(random.Next(0, 1500)) }).ToList();
+        var shipments = new List<object?[]>();
+        for (var id = 1; id <= 1_200; id++)
+        {
+            var order = orders[random.Next(orders.Count)];
+            var date = (DateOnly)order[1]!;
+            shipments.Add([(long)id, order[0], date.AddDays(random.Next(1, 5)), date.AddDays(random.Next(7, 91)), start.AddDays(random.Next(0, 1500))]);
+        }
+
+        var schema = SdTypeInference.Apply(new DatabaseSchema
+        {
+            Engine = DatabaseEngine.Sqlite,
+            Tables =
+            [
+                Table("orders", [Col("id", LogicalType.Int64), Col("ordered", LogicalType.Date)]),
+                Table("shipment", [Col("id", LogicalType.Int64), Col("order_id", LogicalType.Int64), Col("shipped", LogicalType.Date), Col("arrived", LogicalType.Date),
+                    Col("audited", LogicalType.Date)], Fk("shipment", "order_id", "orders")),
+            ],
+        });
+        var rows = new Dictionary<string, List<object?[]>> { ["orders"] = orders, ["shipment"] = shipments };
+        schema = schema with { Tables = schema.Tables.Select(t => t with { RowCount = rows[t.Name.Name].Count, RowCountIsExact = true }).ToList() };
+        var model = await DatabaseSynthesizer.FitAsync(schema, new InMemoryRowSource(schema, rows), new DatabaseFitOptions { Synthesis = new SynthesisOptions { Seed = 3 } }, CancellationToken.None);
+        var offsets = model.Entry(new QualifiedName(null, "shipment")).Equalities.OrderBy(e => e.ChildColumn, StringComparer.Ordinal).ToList();
+        Assert.Equal(["arrived", "shipped"], offsets.Select(e => e.ChildColumn));
+        Assert.All(offsets, e => Assert.Equal("ordered", e.ParentColumn));
+        // The ends are the 5th smallest and largest offsets, not the extremes one row has.
+        Assert.Equal((1, 4), (offsets[1].Offsets![0], offsets[1].Offsets![^1]));
+
+        var db = SampleAll(model, 5);
+        var ordered = db["orders"].ToDictionary(r => (long)r[0]!, r => (DateOnly)r[1]!);
+        var shipped = db["shipment"].Select(r => ((DateOnly)r[2]!).DayNumber - ordered[(long)r[1]!].DayNumber).ToList();
+        Assert.All(shipped, d => Assert.InRange(d, 1, 4));
+        Assert.Equal(4, shipped.Distinct().Count());
+        var arrived = db["shipment"].Select(r => ((DateOnly)r[3]!).DayNumber - ordered[(long)r[1]!].DayNumber).ToList();
+        Assert.All(arrived, d => Assert.InRange(d, 7, 90));
+        // The audit date, unrelated to the order, is still drawn on its own: before its order in about half the rows.
+        var audited = db["shipment"].Count(r => (DateOnly)r[4]! < ordered[(long)r[1]!]) / (double)db["shipment"].Count;
+        Assert.InRange(audited, 0.3, 0.7);
+    }
+
     /// <summary>The multiples a partial equality's other rows take: those at least k rows share, when they cover enough of them.</summary>
     [Fact]
     public void Ratios_keep_the_multiples_at_least_k_rows_share()

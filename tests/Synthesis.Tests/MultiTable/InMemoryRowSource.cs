@@ -57,6 +57,22 @@ internal sealed class InMemoryRowSource(DatabaseSchema schema, IReadOnlyDictiona
         return Task.FromResult(counts);
     }
 
+    public Task<IReadOnlyList<(object Child, object Parent, long Rows)>> CountValuePairsAsync(int session, ForeignKeySchema foreignKey, string childColumn, string parentColumn,
+        CancellationToken cancellationToken)
+    {
+        var child = Table(foreignKey.Table);
+        var parent = Table(foreignKey.PrincipalTable);
+        var c = child.Columns.ToList().FindIndex(x => x.Name == childColumn);
+        var p = parent.Columns.ToList().FindIndex(x => x.Name == parentColumn);
+        IReadOnlyList<(object, object, long)> counts = Rows(foreignKey.Table)
+            .Select(r => (Row: r, Parent: Parent(child, r, foreignKey)))
+            .Where(j => j.Parent is not null && j.Row[c] is not null && j.Parent[p] is not null)
+            .GroupBy(j => (j.Row[c]!, j.Parent![p]!))
+            .Select(g => (g.Key.Item1, g.Key.Item2, (long)g.Count()))
+            .ToList();
+        return Task.FromResult(counts);
+    }
+
     public async IAsyncEnumerable<object?[]> ReadAsync(int session, TableSchema table, IReadOnlyList<AppendedColumn> appended, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();
