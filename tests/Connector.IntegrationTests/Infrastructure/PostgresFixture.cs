@@ -26,7 +26,8 @@ public sealed class PostgresFixture : EngineFixture
         await using (var admin = new NpgsqlConnection(ServerConnectionString))
         {
             await admin.OpenAsync().ConfigureAwait(false);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            // CREATE DATABASE checkpoints; on a loaded 2-core machine that took over Npgsql's default 30 s and failed two tests.
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin) { CommandTimeout = 300 };
             await create.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
         var connectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = false }.ConnectionString;
@@ -34,7 +35,7 @@ public sealed class PostgresFixture : EngineFixture
         {
             await using var admin = new NpgsqlConnection(ServerConnectionString);
             await admin.OpenAsync().ConfigureAwait(false);
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin) { CommandTimeout = 300 };
             await drop.ExecuteNonQueryAsync().ConfigureAwait(false);
         });
     }
