@@ -10,9 +10,7 @@ namespace Sdv.Connector.Synthesis.Models;
 internal sealed class ColumnFinishing(TableSchema table, SynthesisOptions options, List<string> warnings)
 {
     /// <summary>The joint-model dimensions numbered so far; the next column's first dimension.</summary>
-#pragma warning disable CA1051 // a ref-able counter: see the class summary
     public int Dim;
-#pragma warning restore CA1051
 
     public TableSchema Table { get; } = table;
 
