@@ -32,23 +32,13 @@ internal static class QueryRowStream
         return (table.Annotations.ContainsKey("postgresql:inherited") ? "ONLY " : "") + dialect.Quote(table.Name);
     }
 
-    /// <param name="reuseRow">
-    /// Yield the same array for every row, overwritten by the next one: for consumers that copy what
-    /// they keep (the fit copies each row into its batch), it saves an allocation per row.
-    /// </param>
-    /// <param name="unreadable">Called after the last row for each column with unreadable cells: its index, their count and the first example.</param>
-    public static IAsyncEnumerable<object?[]> ReadAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns,
-        CellReader read, Action<int, long, string?> unreadable, bool reuseRow, CancellationToken cancellationToken) =>
-        ReadAsync(connection, transaction, sql, columns, read, readsNulls: false, unreadable, reuseRow, cancellationToken);
-
-    /// <param name="readsNulls">
-    /// <paramref name="read"/> is handed NULL cells too, and reads them as null: for a driver whose IsDBNull
-    /// costs as much as reading the cell (Microsoft.Data.Sqlite checks the row and asks SQLite for the
-    /// cell's type in both; IsDBNull was 16% of the demo fit's CPU beside 13% for GetValue).
-    /// </param>
-    public static async IAsyncEnumerable<object?[]> ReadAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns,
-        CellReader read, bool readsNulls, Action<int, long, string?> unreadable, bool reuseRow, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The rows of <paramref name="query"/>, each cell read as <paramref name="reading"/> says (the loop runs over locals, never the records).</summary>
+    public static async IAsyncEnumerable<object?[]> ReadAsync(RowQuery query, CellReading reading, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(reading);
+        var (connection, transaction, sql, columns) = query;
+        var (read, unreadable, reuseRow, readsNulls) = reading;
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(read);

@@ -188,7 +188,9 @@ internal sealed class NightlyJob
                 if (attempt == 1) Line(tee, $"removed the leftover {item} of an earlier run");
             }
             Line(tee, $"writing the new clone into {staging.Description}{(attempt > 1 ? $" (try {attempt})" : "")}");
-            return await StagingWriter.WriteAsync(model, staging, _config.Seed, new ScaleOptions { Factor = _config.Scale, References = _config.ScaleReference }, overrides, _hooks, attempt, _config.MaxParallel, progress, ct);
+            return await StagingWriter.WriteAsync(
+                new StagingWriteRequest(model, staging, _config.Seed, new ScaleOptions { Factor = _config.Scale, References = _config.ScaleReference }, overrides, _hooks, attempt, _config.MaxParallel),
+                progress, ct);
         }, cancellationToken);
         await JudgeGatesAsync(tee, staging, staged, progress, cancellationToken);
 

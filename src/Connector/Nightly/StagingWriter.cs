@@ -21,9 +21,10 @@ namespace Sdv.Connector.Nightly;
 /// </summary>
 internal static class StagingWriter
 {
-    public static async Task<StagedClone> WriteAsync(DatabaseModel model, IStagingArea staging, long seed, ScaleOptions scale, ColumnOverrides overrides,
-        NightlyHooks hooks, int attempt, int maxParallel, RunProgress progress, CancellationToken cancellationToken)
+    public static async Task<StagedClone> WriteAsync(StagingWriteRequest request, RunProgress progress, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var (model, staging, seed, scale, overrides, hooks, attempt, maxParallel) = request;
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(staging);
         ArgumentNullException.ThrowIfNull(overrides);
@@ -84,14 +85,15 @@ internal static class StagingWriter
 
         await hooks.StepAsync("check", cancellationToken);
         progress.Step(Phases.Load, "checking the staged clone");
-        await CheckAsync(connection, adapter, model, staging, staged, byName, rows, scale.Factor, cancellationToken);
+        await CheckAsync(new StagingCheckRequest(connection, adapter, staging, staged, byName), model, rows, scale.Factor, cancellationToken);
         var targetRows = rows.ToDictionary(p => mapped.Tables[model.Schema.Tables.ToList().FindIndex(t => t.Name.Equals(p.Key))].Name, p => p.Value);
         return new StagedClone(staged, mapped, targetRows, warnings);
     }
 
-    private static async Task CheckAsync(DbConnection connection, IEngineAdapter adapter, DatabaseModel model, IStagingArea staging, DatabaseSchema staged,
-        Dictionary<QualifiedName, TableSchema> byName, Dictionary<QualifiedName, long> rows, double scale, CancellationToken cancellationToken)
+    /// <summary>Checks the staged clone: the rows each table holds against <paramref name="rows"/> (corrected where an exclusion constraint removed some), and that every table and foreign key exists.</summary>
+    private static async Task CheckAsync(StagingCheckRequest check, DatabaseModel model, Dictionary<QualifiedName, long> rows, double scale, CancellationToken cancellationToken)
     {
+        var (connection, adapter, staging, staged, byName) = check;
         var problems = new List<string>();
         foreach (var (name, table) in byName)
         {

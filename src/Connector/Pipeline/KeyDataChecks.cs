@@ -34,7 +34,7 @@ internal sealed class KeyDataChecks(DbConnection connection, DbTransaction? tran
         var rows = child.RowCount ?? 0;
         var sampled = rows > SampleAbove;
         var source = sampled
-            ? $"({ProfileSampling.Select(adapter, child, [column], (double)SampleRows / rows, rows, ProfileStep.DefaultSeed, 2 * SampleRows, column)}) sampled"
+            ? $"({ProfileSampling.Select(adapter, new ProfileSampleRequest(child, [column], (double)SampleRows / rows, rows, ProfileStep.DefaultSeed, 2 * SampleRows, column))}) sampled"
             : QueryRowStream.From(d, child);
         var values = $"SELECT DISTINCT {d.Quote(column)} AS sdv_value FROM {source} WHERE {d.Quote(column)} IS NOT NULL";
         var sql = $"SELECT COUNT(*), SUM(CASE WHEN p.{d.Quote(parentColumn)} IS NULL THEN 1 ELSE 0 END) FROM ({values}) v"

@@ -18,7 +18,7 @@ internal sealed class ProfileQueries(DbConnection connection, DbTransaction? tra
         // A tenth more than wanted, so that a sample a little short of its mean still has about `rows` rows.
         var fraction = population <= rows ? 1 : Math.Min(1, rows * 1.1 / population);
         var profiles = columns.ToDictionary(c => c, _ => new ColumnProfile { WholeTable = fraction >= 1 && notNull is null }, StringComparer.Ordinal);
-        await using var command = Command(ProfileSampling.Select(adapter, table, columns, fraction, population, seed, 2 * rows, notNull));
+        await using var command = Command(ProfileSampling.Select(adapter, new ProfileSampleRequest(table, columns, fraction, population, seed, 2 * rows, notNull)));
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

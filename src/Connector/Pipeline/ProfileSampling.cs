@@ -12,12 +12,14 @@ namespace Sdv.Connector.Pipeline;
 internal static class ProfileSampling
 {
     /// <summary>
-    /// SELECT the columns of about <paramref name="fraction"/> of the table's rows (all of them at 1),
-    /// keeping only rows where <paramref name="notNull"/> is set when it is given, at most <paramref name="limit"/> rows.
+    /// SELECT the columns of about <see cref="ProfileSampleRequest.Fraction"/> of the table's rows (all of them at 1),
+    /// keeping only rows where <see cref="ProfileSampleRequest.NotNull"/> is set when it is given, at most <see cref="ProfileSampleRequest.Limit"/> rows.
     /// </summary>
-    public static string Select(IEngineAdapter adapter, TableSchema table, IReadOnlyList<string> columns, double fraction, long tableRows, int seed, int limit, string? notNull)
+    public static string Select(IEngineAdapter adapter, ProfileSampleRequest sample)
     {
         ArgumentNullException.ThrowIfNull(adapter);
+        ArgumentNullException.ThrowIfNull(sample);
+        var (table, columns, fraction, tableRows, seed, limit, notNull) = sample;
         ArgumentNullException.ThrowIfNull(table);
         var d = adapter.Dialect;
         string[] conditions = notNull is null ? [] : [$"{d.Quote(notNull)} IS NOT NULL"];

@@ -51,20 +51,35 @@ public static class TableSynthesizer
             }
         }
 
+        // One seeded source, forked in a fixed order (column accumulators, reservoir, strata, training data, joint model):
+        // the same seed gives the same model.
         var random = new Xoshiro256(unchecked((ulong)options.Seed));
-        var data = new TableModelData
-        {
-            Schema = table.Name.Schema,
-            Table = table.Name.Name,
-            RareCategoryThreshold = options.RareCategoryThreshold,
-            Locale = options.Locale,
-            MaxRejectionTries = options.MaxRejectionTries,
-            Checks = table.CheckConstraints.Select(static c => c.Expression).ToList(),
-            UniqueKeys = UniqueKeys(table),
-        };
+        var data = NewModelData(table, options);
+        var plans = PlanColumns(table, spec, options, random);
+        var accumulators = Accumulators(table, spec, plans, options, random);
+        data.RowCount = await ReadAllAsync(rows, accumulators, options.BatchSize, table, ct).ConfigureAwait(false);
+        var templateModel = spec.TemplateModel is null ? null : await spec.TemplateModel.WaitAsync(ct).ConfigureAwait(false);
+        AssembleColumns(data, plans, spec, templateModel, new ColumnFinishing(table, options, data.Warnings));
+        FitJoint(data, accumulators, options, random);
+        return new TableModel(data);
+    }
 
-        var width = table.Columns.Count + spec.Appended.Count;
-        var plans = new List<(ColumnRole Role, FixedReason Reason, ColumnSchema Column, ColumnAccumulator? Accumulator)>();
+    /// <summary>The model's table-level facts, before any row is read.</summary>
+    private static TableModelData NewModelData(TableSchema table, SynthesisOptions options) => new()
+    {
+        Schema = table.Name.Schema,
+        Table = table.Name.Name,
+        RareCategoryThreshold = options.RareCategoryThreshold,
+        Locale = options.Locale,
+        MaxRejectionTries = options.MaxRejectionTries,
+        Checks = table.CheckConstraints.Select(static c => c.Expression).ToList(),
+        UniqueKeys = UniqueKeys(table),
+    };
+
+    /// <summary>Each column's role and the accumulator that learns it: the table's columns in order, then the appended ones.</summary>
+    private static List<ColumnFitPlan> PlanColumns(TableSchema table, TableFitSpec spec, SynthesisOptions options, Xoshiro256 random)
+    {
+        var plans = new List<ColumnFitPlan>();
         foreach (var column in table.Columns)
         {
             var (role, reason) = spec.CodeColumns.Contains(column.Name) ? (ColumnRole.Categorical, default) : ColumnPlanner.RoleOf(table, column);
@@ -80,16 +95,23 @@ public static class TableSynthesizer
                 ColumnRole.Structured => new Structured.StructuredAccumulator(column, random.Fork()),
                 _ => null,
             };
-            plans.Add((role, reason, column, accumulator));
+            plans.Add(new ColumnFitPlan(role, reason, column, accumulator));
         }
 
         foreach (var appended in spec.Appended)
         {
             var column = new ColumnSchema { Name = appended.Name, Ordinal = plans.Count + 1, NativeType = "double", LogicalType = LogicalType.Float64, IsNullable = true };
             // A given column with a template is encoded by the parent's statistics: nothing to accumulate.
-            plans.Add((ColumnRole.Continuous, default, column, appended.TemplateColumn is null ? new NumericAccumulator(ValueKind.Double, false, options.MaxExactDistinct, options.SketchK, random.Fork()) : null));
+            plans.Add(new ColumnFitPlan(ColumnRole.Continuous, default, column, appended.TemplateColumn is null ? new NumericAccumulator(ValueKind.Double, false, options.MaxExactDistinct, options.SketchK, random.Fork()) : null));
         }
 
+        return plans;
+    }
+
+    /// <summary>The column accumulators of <paramref name="plans"/>, with the reservoir and the joint statistics the rows also feed.</summary>
+    private static FitAccumulators Accumulators(TableSchema table, TableFitSpec spec, List<ColumnFitPlan> plans, SynthesisOptions options, Xoshiro256 random)
+    {
+        var width = table.Columns.Count + spec.Appended.Count;
         // The joint model reads only whether personal data, free text and keys are there, not what they are, and the
         // format of a phone number or postal code, not its digits.
         var keepAs = plans.Select(static Func<object?, object?>? (p) => p.Accumulator is FormatAccumulator ? FormatAccumulator.KeepAs
@@ -107,47 +129,52 @@ public static class TableSynthesizer
             tableColumns.Where(c => c.p.Role == ColumnRole.Continuous).Select(c => (c.i, ValueKinds.Of(c.p.Column.LogicalType))).ToList(),
             tableColumns.Where(c => c.p.Role is ColumnRole.Categorical).Select(c => c.i).ToList(),
             options, random.Fork());
-        data.RowCount = await ReadAllAsync(rows, width, plans.Select(static p => p.Accumulator).ToArray(), reservoir, (dependencies, strata), options.BatchSize, table, ct).ConfigureAwait(false);
-        var templateModel = spec.TemplateModel is null ? null : await spec.TemplateModel.WaitAsync(ct).ConfigureAwait(false);
+        return new FitAccumulators(plans.Select(static p => p.Accumulator).ToArray(), reservoir, dependencies, strata);
+    }
 
-        var dim = 0;
+    /// <summary>Each column's model, in row order, its dimensions numbered one after another, then prepared for sampling.</summary>
+    private static void AssembleColumns(TableModelData data, List<ColumnFitPlan> plans, TableFitSpec spec, TableModel? templateModel, ColumnFinishing finishing)
+    {
+        var table = finishing.Table;
         for (var i = 0; i < plans.Count; i++)
         {
-            var (role, reason, column, accumulator) = plans[i];
+            var plan = plans[i];
             var appended = i >= table.Columns.Count ? spec.Appended[i - table.Columns.Count] : null;
             ColumnModel model;
             if (appended?.TemplateColumn is { } templateColumn)
             {
                 model = Template(templateModel, appended.Name, templateColumn, table).Clone();
-                model.RenumberDimensions(ref dim);
+                model.RenumberDimensions(ref finishing.Dim);
                 model.Name = appended.Name;
             }
             else
             {
-                model = Finish(table, role, reason, column, accumulator, options, spec.CodeColumns.Contains(column.Name), ref dim, data.Warnings);
+                model = Finish(plan, spec.CodeColumns.Contains(plan.Column.Name), finishing);
             }
 
             model.IsContext = appended is not null;
             model.IsGiven = appended?.Given == true;
-            model.IsUnique = !model.IsContext && ColumnPlanner.IsUniqueAlone(table, column);
+            model.IsUnique = !model.IsContext && ColumnPlanner.IsUniqueAlone(table, plan.Column);
             data.Columns.Add(model);
         }
 
+        data.DimensionCount = finishing.Dim;
         foreach (var model in data.Columns)
         {
             model.Prepare();
         }
+    }
 
+    /// <summary>The dependencies and strata the rows showed, then the joint model trained on the reservoir.</summary>
+    private static void FitJoint(TableModelData data, FitAccumulators accumulators, SynthesisOptions options, Xoshiro256 random)
+    {
         // Strata first: a stratified column's normal scores are taken within its category, so the
         // copula links what the category does not already explain.
-        data.Dependencies = dependencies.Finish(data.Columns, data.RowCount, options.RareCategoryThreshold, (column, value) =>
+        data.Dependencies = accumulators.Dependencies.Finish(data.Columns, data.RowCount, options.RareCategoryThreshold, (column, value) =>
             value is null || (data.Columns[column] is CategoricalColumnModel categorical && categorical.Values.Contains(value)));
-        strata.Finish(data.Columns, options.RareCategoryThreshold, data.Dependencies.Select(static d => d.Determinant).ToHashSet(StringComparer.Ordinal));
-        data.DimensionCount = dim;
-        var training = TrainingData(data, reservoir.Rows, random.Fork());
+        accumulators.Strata.Finish(data.Columns, options.RareCategoryThreshold, data.Dependencies.Select(static d => d.Determinant).ToHashSet(StringComparer.Ordinal));
+        var training = TrainingData(data, accumulators.Reservoir.Rows, random.Fork());
         data.Joint = JointModelFitter.Fit(training with { ValueOf = ColumnValues.For(data) }, options, random.Fork());
-
-        return new TableModel(data);
     }
 
     /// <summary>The template model's column that encodes an appended column, or an error that names both.</summary>
@@ -174,8 +201,9 @@ public static class TableSynthesizer
     /// the reader and the statistics). Within a batch, columns are processed in parallel; each
     /// accumulator is touched by one thread at a time, so results do not depend on scheduling.
     /// </summary>
-    private static async Task<long> ReadAllAsync(IAsyncEnumerable<object?[]> rows, int width, ColumnAccumulator?[] accumulators, RowReservoir reservoir, (DependencyAccumulator Dependencies, StratumAccumulator Strata) joint, int batchSize, TableSchema table, CancellationToken ct)
+    private static async Task<long> ReadAllAsync(IAsyncEnumerable<object?[]> rows, FitAccumulators accumulators, int batchSize, TableSchema table, CancellationToken ct)
     {
+        var width = accumulators.Width;
         var filling = NewBatch(batchSize, width);
         var spare = NewBatch(batchSize, width);
         Task pending = Task.CompletedTask;
@@ -193,7 +221,7 @@ public static class TableSynthesizer
             {
                 await pending.ConfigureAwait(false);
                 var batch = filling;
-                pending = Task.Run(() => Process(batch, batchSize, accumulators, reservoir, joint), ct);
+                pending = Task.Run(() => accumulators.Observe(batch, batchSize), ct);
                 (filling, spare) = (spare, batch);
                 total += n;
                 n = 0;
@@ -201,7 +229,7 @@ public static class TableSynthesizer
         }
 
         await pending.ConfigureAwait(false);
-        Process(filling, n, accumulators, reservoir, joint);
+        accumulators.Observe(filling, n);
         return total + n;
     }
 
@@ -216,26 +244,12 @@ public static class TableSynthesizer
         return batch;
     }
 
-    private static void Process(object?[][] batch, int count, ColumnAccumulator?[] accumulators, RowReservoir reservoir, (DependencyAccumulator Dependencies, StratumAccumulator Strata) joint)
+    /// <summary>A column's model from what its accumulator learned, its dimensions numbered from <see cref="ColumnFinishing.Dim"/> on, and its schema facts copied.</summary>
+    private static ColumnModel Finish(ColumnFitPlan plan, bool isCode, ColumnFinishing finishing)
     {
-        if (count == 0)
-        {
-            return;
-        }
-
-        reservoir.Offer(batch, count);
-        for (var c = 0; c < accumulators.Length; c++)
-        {
-            accumulators[c]?.Observe(batch, count, c);
-        }
-
-        joint.Dependencies.Observe(batch, count);
-        joint.Strata.Observe(batch, count);
-    }
-
-    /// <summary>A column's model from what its accumulator learned, its dimensions numbered from <paramref name="dim"/> on, and its schema facts copied.</summary>
-    private static ColumnModel Finish(TableSchema table, ColumnRole role, FixedReason reason, ColumnSchema column, ColumnAccumulator? accumulator, SynthesisOptions options, bool isCode, ref int dim, List<string> warnings)
-    {
+        var (role, reason, column, accumulator) = plan;
+        var (table, options, warnings) = (finishing.Table, finishing.Options, finishing.Warnings);
+        ref var dim = ref finishing.Dim;
         ColumnModel model = accumulator switch
         {
             NumericAccumulator numeric when role == ColumnRole.Continuous => FinishContinuous(column, numeric, options, ref dim),

@@ -28,7 +28,7 @@ public sealed class ProfileSamplingTests
         "SELECT \"a\", \"b\" FROM \"s\".\"t\" WHERE \"a\" IS NOT NULL AND ((abs(rowid) % 2147483647) * 1327217885 + 7) % 2147483647 < 536870911 LIMIT 50")]
     public void Samples_a_quarter_of_the_rows_in_the_engines_own_sql(DatabaseEngine engine, long tableRows, string expected)
     {
-        var sql = ProfileSampling.Select(EngineAdapters.For(engine), Table, ["a", "b"], 0.25, tableRows, 7, 50, "a");
+        var sql = ProfileSampling.Select(EngineAdapters.For(engine), new ProfileSampleRequest(Table, ["a", "b"], Fraction: 0.25, tableRows, Seed: 7, Limit: 50, NotNull: "a"));
         Assert.Equal(expected, sql);
     }
 
@@ -39,14 +39,14 @@ public sealed class ProfileSamplingTests
     [InlineData(DatabaseEngine.Sqlite, "SELECT \"a\" FROM \"s\".\"t\" LIMIT 50")]
     public void Reads_the_whole_table_without_a_sampling_clause(DatabaseEngine engine, string expected)
     {
-        Assert.Equal(expected, ProfileSampling.Select(EngineAdapters.For(engine), Table, ["a"], 1, 100, 7, 50, null));
+        Assert.Equal(expected, ProfileSampling.Select(EngineAdapters.For(engine), new ProfileSampleRequest(Table, ["a"], Fraction: 1, TableRows: 100, Seed: 7, Limit: 50)));
     }
 
     [Fact]
     public void Numbers_the_rows_of_a_sqlite_table_without_rowid_in_key_order()
     {
         var table = Table with { Annotations = new Dictionary<string, string> { ["sqlite:without_rowid"] = "true" } };
-        var sql = ProfileSampling.Select(EngineAdapters.For(DatabaseEngine.Sqlite), table, ["a"], 0.25, 100, 7, 50, null);
+        var sql = ProfileSampling.Select(EngineAdapters.For(DatabaseEngine.Sqlite), new ProfileSampleRequest(table, ["a"], Fraction: 0.25, TableRows: 100, Seed: 7, Limit: 50));
         Assert.Equal("SELECT \"a\" FROM (SELECT \"a\", ROW_NUMBER() OVER (ORDER BY \"id\") AS sdv_profile_row FROM \"s\".\"t\") numbered"
             + " WHERE ((abs(sdv_profile_row) % 2147483647) * 1327217885 + 7) % 2147483647 < 536870911 LIMIT 50", sql);
     }

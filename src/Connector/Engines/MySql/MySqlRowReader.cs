@@ -53,10 +53,10 @@ internal sealed class MySqlRowReader : IRowReader
 
     public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
         CancellationToken cancellationToken, bool reuseRow = false) =>
-        QueryRowStream.ReadAsync(connection, transaction, sql, columns, ReadCell,
+        QueryRowStream.ReadAsync(new RowQuery(connection, transaction, sql, columns), new CellReading(ReadCell,
             (i, count, _) => _warnings.Enqueue(string.Create(CultureInfo.InvariantCulture,
                 $"{count} value(s) of {label}.{columns[i].Name} ({columns[i].NativeType}) have no {columns[i].LogicalType} form (zero dates, TIME beyond 24 hours or numbers beyond Int64) and were read as NULL.")),
-            reuseRow, cancellationToken);
+            reuseRow), cancellationToken);
 
     private static bool ReadCell(DbDataReader reader, int ordinal, ColumnSchema column, out object? value, out string? example)
     {

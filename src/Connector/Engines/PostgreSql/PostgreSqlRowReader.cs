@@ -94,9 +94,9 @@ internal sealed class PostgreSqlRowReader : IRowReader
 
     public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
         CancellationToken cancellationToken, bool reuseRow = false) =>
-        QueryRowStream.ReadAsync(connection, transaction, sql, columns, ReadCell,
+        QueryRowStream.ReadAsync(new RowQuery(connection, transaction, sql, columns), new CellReading(ReadCell,
             (i, count, example) => _warnings.Enqueue($"{label}.{columns[i].Name}: {count} cell(s) could not be read as {columns[i].LogicalType} and were read as NULL ({example})."),
-            reuseRow, cancellationToken);
+            reuseRow), cancellationToken);
 
     private static bool ReadCell(DbDataReader reader, int ordinal, ColumnSchema column, out object? value, out string? example)
     {

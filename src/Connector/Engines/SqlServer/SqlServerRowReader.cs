@@ -51,10 +51,10 @@ internal sealed class SqlServerRowReader : IRowReader
 
     public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
         CancellationToken cancellationToken, bool reuseRow = false) =>
-        QueryRowStream.ReadAsync(connection, transaction, sql, columns, ReadCell,
+        QueryRowStream.ReadAsync(new RowQuery(connection, transaction, sql, columns), new CellReading(ReadCell,
             (i, count, _) => _warnings.Enqueue(string.Create(CultureInfo.InvariantCulture,
                 $"{count} value(s) of {label}.{columns[i].Name} ({columns[i].NativeType}) have no {columns[i].LogicalType} form and were read as NULL.")),
-            reuseRow, cancellationToken);
+            reuseRow), cancellationToken);
 
     private static bool ReadCell(DbDataReader reader, int ordinal, ColumnSchema column, out object? value, out string? example)
     {

@@ -47,9 +47,9 @@ internal sealed class SqliteRowReader : IRowReader
 
     public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
         CancellationToken cancellationToken, bool reuseRow = false) =>
-        QueryRowStream.ReadAsync(connection, transaction, sql, columns, ReadCell, readsNulls: true,
+        QueryRowStream.ReadAsync(new RowQuery(connection, transaction, sql, columns), new CellReading(ReadCell,
             (i, count, example) => _warnings.Enqueue($"{label}.{columns[i].Name}: {count} stored value(s) could not be read as {columns[i].LogicalType} and were read as NULL (first: {example})."),
-            reuseRow, cancellationToken);
+            reuseRow, ReadsNulls: true), cancellationToken);
 
     /// <summary>A cell, NULL included (one GetValue, which gives DBNull for NULL, instead of IsDBNull then GetValue).</summary>
     private static bool ReadCell(DbDataReader reader, int ordinal, ColumnSchema column, out object? value, out string? example)

@@ -17,31 +17,30 @@ internal static class ColumnPass
     {
         var column = request.Column;
         var continuous = column.SdType is SdType.Numerical or SdType.Datetime;
-        var outcome = await MergeAsync(request, real, synthetic, continuous, request.RealValues, request.SyntheticValues, cancellationToken).ConfigureAwait(false);
+        var sides = new ColumnSides(real, synthetic, request.RealValues, request.SyntheticValues);
+        var outcome = await MergeAsync(request, sides, continuous, cancellationToken).ConfigureAwait(false);
 
         // A source that counted NaN or unreadable cells as values: once more with the totals the stream showed.
         if (outcome.Real.Values != request.RealValues || outcome.Synthetic.Values != request.SyntheticValues)
         {
-            outcome = await MergeAsync(request, real, synthetic, continuous, outcome.Real.Values, outcome.Synthetic.Values, cancellationToken).ConfigureAwait(false);
+            outcome = await MergeAsync(request, sides with { RealTotal = outcome.Real.Values, SyntheticTotal = outcome.Synthetic.Values }, continuous, cancellationToken).ConfigureAwait(false);
         }
 
         return outcome;
     }
 
-    private static async Task<ColumnOutcome> MergeAsync(
-        ColumnRequest request, IEvaluationSource real, IEvaluationSource synthetic, bool continuous, long realTotal, long syntheticTotal,
-        CancellationToken cancellationToken)
+    private static async Task<ColumnOutcome> MergeAsync(ColumnRequest request, ColumnSides sides, bool continuous, CancellationToken cancellationToken)
     {
         if (continuous)
         {
             try
             {
-                return await OnceAsync(request, real, synthetic, numbers: true, realTotal, syntheticTotal, cancellationToken).ConfigureAwait(false);
+                return await OnceAsync(request, sides, numbers: true, cancellationToken).ConfigureAwait(false);
             }
             catch (FormatException e)
             {
                 // SDMetrics keeps a datetime column it cannot parse as text: shapes error, bounds compare the text.
-                var outcome = await OnceAsync(request, real, synthetic, numbers: false, realTotal, syntheticTotal, cancellationToken).ConfigureAwait(false);
+                var outcome = await OnceAsync(request, sides, numbers: false, cancellationToken).ConfigureAwait(false);
                 outcome.NumberError = $"FormatException: {e.Message}";
                 outcome.Shape = double.NaN;
                 outcome.ShapeError = outcome.NumberError;
@@ -49,30 +48,27 @@ internal static class ColumnPass
             }
         }
 
-        var discrete = await OnceAsync(request, real, synthetic, numbers: false, realTotal, syntheticTotal, cancellationToken).ConfigureAwait(false);
+        var discrete = await OnceAsync(request, sides, numbers: false, cancellationToken).ConfigureAwait(false);
         return discrete;
     }
 
-    private static async Task<ColumnOutcome> OnceAsync(
-        ColumnRequest request, IEvaluationSource real, IEvaluationSource synthetic, bool numbers, long realTotal, long syntheticTotal,
-        CancellationToken cancellationToken)
+    private static async Task<ColumnOutcome> OnceAsync(ColumnRequest request, ColumnSides sides, bool numbers, CancellationToken cancellationToken)
     {
         try
         {
-            return await ConsumeAsync(request, real, synthetic, numbers, realTotal, syntheticTotal, inMemory: false, cancellationToken).ConfigureAwait(false);
+            return await ConsumeAsync(request, sides, numbers, inMemory: false, cancellationToken).ConfigureAwait(false);
         }
         catch (OutOfOrderException e)
         {
-            var outcome = await ConsumeAsync(request, real, synthetic, numbers, realTotal, syntheticTotal, inMemory: true, cancellationToken).ConfigureAwait(false);
+            var outcome = await ConsumeAsync(request, sides, numbers, inMemory: true, cancellationToken).ConfigureAwait(false);
             outcome.Note = $"{request.Table}.{request.Column.Name}: sorted in memory ({e.Message.TrimEnd('.')}; the database's order is not the comparison order).";
             return outcome;
         }
     }
 
-    private static async Task<ColumnOutcome> ConsumeAsync(
-        ColumnRequest request, IEvaluationSource real, IEvaluationSource synthetic, bool numbers, long realTotal, long syntheticTotal, bool inMemory,
-        CancellationToken cancellationToken)
+    private static async Task<ColumnOutcome> ConsumeAsync(ColumnRequest request, ColumnSides sides, bool numbers, bool inMemory, CancellationToken cancellationToken)
     {
+        var (real, synthetic, realTotal, syntheticTotal) = sides;
         var column = request.Column;
         var continuous = column.SdType is SdType.Numerical or SdType.Datetime;
         var discrete = column.SdType is SdType.Categorical or SdType.Boolean;
@@ -130,7 +126,7 @@ internal static class ColumnPass
 
         if (tv is not null)
         {
-            outcome.Shape = tv.NeedsSecondPass ? await SecondTvPassAsync(request, real, synthetic, realTotal, syntheticTotal, tv.Unseen, cancellationToken).ConfigureAwait(false) : tv.Score();
+            outcome.Shape = tv.NeedsSecondPass ? await SecondTvPassAsync(request, sides, tv.Unseen, cancellationToken).ConfigureAwait(false) : tv.Score();
         }
 
         if (double.IsNaN(outcome.Shape) && (ks is not null || tv is not null))
@@ -145,9 +141,9 @@ internal static class ColumnPass
     }
 
     /// <summary>TVComplement over more categories than are kept: once more, now that the number of synthetic-only categories is known.</summary>
-    private static async Task<double> SecondTvPassAsync(
-        ColumnRequest request, IEvaluationSource real, IEvaluationSource synthetic, long realTotal, long syntheticTotal, long unseen, CancellationToken cancellationToken)
+    private static async Task<double> SecondTvPassAsync(ColumnRequest request, ColumnSides sides, long unseen, CancellationToken cancellationToken)
     {
+        var (real, synthetic, realTotal, syntheticTotal) = sides;
         var tv = new TvAccumulator(realTotal, syntheticTotal, unseen);
         var merge = new ColumnMerge(CellValues.Key);
         var merged = merge.InMemoryAsync(

@@ -27,13 +27,12 @@ internal sealed class JoinSide
     public static JoinSide Empty(PairPlan plan, IReadOnlyList<SideProfile> profiles) =>
         new(new PairAccumulator(plan, plan.Continuous.Select(c => c ? Discretizer.Edges(double.NaN, double.NaN) : null).ToArray(), Distinct(profiles)), new bool[plan.Columns.Count]);
 
-    public static async Task<JoinSide> RunAsync(
-        EvaluationRelationship relationship, PairPlan plan, IReadOnlyList<SideProfile> profiles, IEvaluationSource source,
-        IReadOnlyList<string> parentColumns, IReadOnlyList<string> childColumns, CancellationToken cancellationToken)
+    public static async Task<JoinSide> RunAsync(JoinSideRequest request, CancellationToken cancellationToken)
     {
+        var (relationship, plan, _, source, parentColumns, childColumns) = request;
         var (min, max) = await source.JoinRangeAsync(relationship, parentColumns, childColumns, cancellationToken).ConfigureAwait(false);
         var ranges = plan.Columns.Select((_, i) => (Min: Number(min[i]), Max: Number(max[i]))).ToArray();
-        var side = await PassAsync(relationship, plan, profiles, source, parentColumns, childColumns, ranges, cancellationToken).ConfigureAwait(false);
+        var side = await PassAsync(request, ranges, cancellationToken).ConfigureAwait(false);
         if (!side.Accumulator.RangeViolated)
         {
             return side;
@@ -56,15 +55,14 @@ internal sealed class JoinSide
             }
         }
 
-        side = await PassAsync(relationship, plan, profiles, source, parentColumns, childColumns, ranges, cancellationToken).ConfigureAwait(false);
+        side = await PassAsync(request, ranges, cancellationToken).ConfigureAwait(false);
         side.Notes.Add($"{relationship}: the database's MIN and MAX over the join were not the values' order; the join was read twice to bin it.");
         return side;
     }
 
-    private static async Task<JoinSide> PassAsync(
-        EvaluationRelationship relationship, PairPlan plan, IReadOnlyList<SideProfile> profiles, IEvaluationSource source,
-        IReadOnlyList<string> parentColumns, IReadOnlyList<string> childColumns, (double Min, double Max)[] ranges, CancellationToken cancellationToken)
+    private static async Task<JoinSide> PassAsync(JoinSideRequest request, (double Min, double Max)[] ranges, CancellationToken cancellationToken)
     {
+        var (relationship, plan, profiles, source, parentColumns, childColumns) = request;
         var edges = plan.Continuous.Select((c, i) => c ? Discretizer.Edges(ranges[i].Min, ranges[i].Max) : null).ToArray();
         var constant = ranges.Select((r, i) => plan.Continuous[i] && !double.IsNaN(r.Min) && r.Min == r.Max).ToArray();
         var accumulator = new PairAccumulator(plan, edges, Distinct(profiles));

@@ -89,9 +89,9 @@ internal sealed class RelationshipEvaluation
         var parentNames = parentColumns.Select(c => c.Name).ToList();
         var childNames = childColumns.Select(c => c.Name).ToList();
 
-        var realSide = JoinSide.RunAsync(Relationship, plan, outcomes.Select(o => o.Real).ToList(), real, parentNames, childNames, cancellationToken);
+        var realSide = JoinSide.RunAsync(new JoinSideRequest(Relationship, plan, outcomes.Select(o => o.Real).ToList(), real, parentNames, childNames), cancellationToken);
         var syntheticSide = present
-            ? JoinSide.RunAsync(Relationship, plan, outcomes.Select(o => o.Synthetic).ToList(), synthetic, parentNames, childNames, cancellationToken)
+            ? JoinSide.RunAsync(new JoinSideRequest(Relationship, plan, outcomes.Select(o => o.Synthetic).ToList(), synthetic, parentNames, childNames), cancellationToken)
             : Task.FromResult(JoinSide.Empty(plan, outcomes.Select(o => o.Synthetic).ToList()));
         var (r, s) = (await realSide.ConfigureAwait(false), await syntheticSide.ConfigureAwait(false));
         Notes.AddRange(r.Notes.Concat(s.Notes));

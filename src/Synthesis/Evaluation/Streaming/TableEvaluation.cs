@@ -124,7 +124,7 @@ internal sealed class TableEvaluation
         evaluation.Validity.AddRange(table.Columns.Where(c => evaluation._columnValidity.ContainsKey(c.Name)).Select(c => evaluation._columnValidity[c.Name]));
         evaluation.Validity.AddRange(composite);
         evaluation.Structure = evaluation.StructureOf(real, synthetic);
-        evaluation.Rows = await TableRows.RunAsync(evaluation, tuples, keys, real, synthetic, options, request, cancellationToken).ConfigureAwait(false);
+        evaluation.Rows = await TableRows.RunAsync(new TableRowsRequest(evaluation, tuples, keys, options, request), real, synthetic, cancellationToken).ConfigureAwait(false);
         return evaluation;
     }
 

@@ -34,10 +34,9 @@ internal sealed class TableRows
     /// <summary>The figures of this table that ran on samples (distance to closest record).</summary>
     public List<SamplingNote> Sampling { get; } = [];
 
-    public static async Task<TableRows> RunAsync(
-        TableEvaluation table, IReadOnlyList<TupleSpec> tuples, ISet<string> keys, IEvaluationSource real, IEvaluationSource synthetic,
-        EvaluationOptions options, EvaluationRequest request, CancellationToken cancellationToken)
+    public static async Task<TableRows> RunAsync(TableRowsRequest scoring, IEvaluationSource real, IEvaluationSource synthetic, CancellationToken cancellationToken)
     {
+        var (table, tuples, keys, options, request) = scoring;
         var scored = table.Table;
         var rows = new TableRows();
         var modelable = scored.Columns.Where(c => ColumnKinds.IsModelable(c.SdType)).ToList();
