@@ -11,8 +11,9 @@ public sealed record ValueRatio(double Ratio, double Weight);
 /// Where a child's number equals its parent's in part of the rows only, what the other rows hold relative to the parent's:
 /// in Northwind 69% of order lines are priced at their product's price and 29% at 0.8 times it (sold before a rise), so a
 /// clone that draws those lines' prices freely loses the line~product price correlation (0.99 in the source, 0.59 in the
-/// clone). Ratios are counted to two decimals over the unequal rows (their distinct pairs of values, counted by the source); only those at least k rows share are kept
-/// (a multiple one row has is that row's), and only when they cover a good part of the unequal rows.
+/// clone). Ratios are counted to two decimals over the unequal rows (their distinct pairs of values, counted by the
+/// source); only those at least k rows share are kept (a multiple one row has is that row's), and only when they cover a
+/// good part of the unequal rows.
 /// </summary>
 public static class ValueRatios
 {
