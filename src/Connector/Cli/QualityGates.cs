@@ -22,13 +22,15 @@ internal static class QualityGates
         ("exact-match", false, "share of synthetic rows equal to a real row"),
         ("dcr-share", false, "share of synthetic rows closer to the real training half than to the holdout"),
         ("pii-leaks", false, "number of synthetic pii/text values found among the real ones"),
+        ("pii-rare-leaks", false, "of those, the values fewer than k real rows have in a column that points at a person: the leaks the report names "
+            + "(a first name or city many people share, or a templated note many rows have, is not one)"),
         ("rare-category-leaks", false, "number of synthetic rows carrying a category seen fewer than k times in the real data"),
     ];
 
     public static string Help =>
         "Gates for nightly jobs, e.g. quality=0.80,diagnostic=1.0,exact-match=0.01: the exit code is 4 when one fails. "
         + "Scores fail below the limit: quality, diagnostic, column-shapes, column-pair-trends, cardinality, intertable-trends. "
-        + "Privacy figures fail above it: exact-match and dcr-share (rates), pii-leaks and rare-category-leaks (counts). A gate on a figure the run did not measure fails.";
+        + "Privacy figures fail above it: exact-match and dcr-share (rates), pii-leaks, pii-rare-leaks and rare-category-leaks (counts). A gate on a figure the run did not measure fails.";
 
     /// <exception cref="UserInputException">A malformed spec; the message names the bad part and the valid names.</exception>
     public static IReadOnlyList<QualityGate> Parse(IEnumerable<string>? specs)
@@ -79,6 +81,7 @@ internal static class QualityGates
         "exact-match" => result.Privacy.ExactMatchRate,
         "dcr-share" => result.Privacy.Dcr.ShareCloserToTraining,
         "pii-leaks" => result.Privacy.PiiLeaks.Leaks,
+        "pii-rare-leaks" => Reports.PrivacyLines.Pointing(result.Privacy.PiiLeaks).Sum(static c => c.RareLeaked),
         "rare-category-leaks" => result.Privacy.RareCategoryLeaks.Leaks,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown gate."),
     };

@@ -100,10 +100,17 @@ internal static class PrivacyLines
     /// share (names, places) is chance, and so is one that at least k real rows have (a templated note); a rare e-mail,
     /// phone, address or free text is not.
     /// </summary>
+    /// <summary>
+    /// The columns whose synthetic values equal a value fewer than k real rows have, of a kind that points at a person (not a
+    /// first name or a city many people share), most such values first: the pii/text leaks to look at.
+    /// </summary>
+    internal static List<PiiLeakDetail> Pointing(LeakSummary<PiiLeakDetail> leaks) =>
+        leaks.Columns.Where(c => c.RareLeaked > 0 && !(c.Kind is { } kind && SharedKinds.Contains(kind)))
+            .OrderByDescending(c => c.RareLeaked).ThenBy(c => c.Table, StringComparer.Ordinal).ThenBy(c => c.Column, StringComparer.Ordinal).ToList();
+
     private static PrivacyLine PiiLeaks(LeakSummary<PiiLeakDetail> leaks)
     {
-        var pointing = leaks.Columns.Where(c => c.RareLeaked > 0 && !(c.Kind is { } kind && SharedKinds.Contains(kind)))
-            .OrderByDescending(c => c.RareLeaked).ThenBy(c => c.Table, StringComparer.Ordinal).ThenBy(c => c.Column, StringComparer.Ordinal).ToList();
+        var pointing = Pointing(leaks);
         var count = pointing.Sum(c => c.RareLeaked);
         var k = leaks.Columns.Select(c => c.K).DefaultIfEmpty(0).Max();
         var most = leaks.Columns.Where(c => c.Leaked > 0).OrderByDescending(c => c.Leaked).ThenBy(c => c.Table, StringComparer.Ordinal).ThenBy(c => c.Column, StringComparer.Ordinal).FirstOrDefault();

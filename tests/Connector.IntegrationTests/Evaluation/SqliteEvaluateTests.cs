@@ -71,6 +71,11 @@ public sealed class SqliteEvaluateTests(SqliteFixture fixture) : EvaluateSuite<S
 
         var passing = await EvaluateRun.RunAsync("evaluate", "--real", db.Name, "--synthetic", db.Name, "--fail-under", "quality=0.99,column-shapes=1.0");
         Assert.True(passing.ExitCode == ExitCodes.Success, passing.ToString());
+
+        // A database against itself gives back every real e-mail: leaks that point at people, counted by pii-rare-leaks.
+        var leaking = await EvaluateRun.RunAsync("evaluate", "--real", db.Name, "--synthetic", db.Name, "--fail-under", "pii-rare-leaks=0");
+        Assert.Equal(ExitCodes.GateFailed, leaking.ExitCode);
+        Assert.Matches(@"pii-rare-leaks = [1-9][0-9]* \(must be at most 0\): FAILED", leaking.Error);
     }
 
     [SkippableTheory]
