@@ -142,13 +142,6 @@ internal static class ContextQuery
     }
 
     /// <summary>
-    /// Over the child rows joined to their parent whose <paramref name="childColumn"/> differs from the parent's
-    /// <paramref name="parentColumn"/>: each distinct pair of values (c, p, each as the reader selects it) and its rows (n).
-    /// </summary>
-    public static string UnequalValueCounts(ISqlDialect d, DatabaseSchema schema, ForeignKeySchema fk, string childColumn, string parentColumn,
-        Func<ColumnSchema, string, string> selectExpression) => ValuePairCounts(d, schema, fk, childColumn, parentColumn, selectExpression, unequalOnly: true);
-
-    /// <summary>
     /// Over the child rows joined to their parent where <paramref name="childColumn"/> and the parent's
     /// <paramref name="parentColumn"/> are both non-null (and, with <paramref name="unequalOnly"/>, differ): each distinct pair
     /// of values (c, p, each as the reader selects it) and its rows (n).

@@ -118,31 +118,12 @@ internal static class FitStep
             static long Number(DbDataReader reader, int i) => reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
         }
 
-        public async Task<IReadOnlyList<(double Child, double Parent, long Rows)>> CountUnequalValuesAsync(int session, ForeignKeySchema foreignKey, string childColumn, string parentColumn,
-            CancellationToken cancellationToken)
-        {
-            await using var command = connections[session].CreateCommand();
-            command.Transaction = transactions[session];
-            command.CommandText = ContextQuery.UnequalValueCounts(adapter.Dialect, schema, foreignKey, childColumn, parentColumn, adapter.Reader.SelectExpression);
-            command.CommandTimeout = 0;
-            var pairs = new List<(double, double, long)>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                if (reader.IsDBNull(0) || reader.IsDBNull(1)) continue;
-                pairs.Add((Convert.ToDouble(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture),
-                    Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture)));
-            }
-
-            return pairs;
-        }
-
         public async Task<IReadOnlyList<(object Child, object Parent, long Rows)>> CountValuePairsAsync(int session, ForeignKeySchema foreignKey, string childColumn, string parentColumn,
-            CancellationToken cancellationToken)
+            bool unequalOnly, CancellationToken cancellationToken)
         {
             await using var command = connections[session].CreateCommand();
             command.Transaction = transactions[session];
-            command.CommandText = ContextQuery.ValuePairCounts(adapter.Dialect, schema, foreignKey, childColumn, parentColumn, adapter.Reader.SelectExpression, unequalOnly: false);
+            command.CommandText = ContextQuery.ValuePairCounts(adapter.Dialect, schema, foreignKey, childColumn, parentColumn, adapter.Reader.SelectExpression, unequalOnly);
             command.CommandTimeout = 0;
             var pairs = new List<(object, object, long)>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -167,8 +167,9 @@ public static class DatabaseSynthesizer
         await WorkerPool.RunAsync(AllReady(partial.Count), sessions, async (i, session, ct) =>
         {
             var (table, _, equality) = partial[i];
-            var pairs = await source.CountUnequalValuesAsync(session, keys[(table, equality.ForeignKey)], equality.ChildColumn, equality.ParentColumn, ct).ConfigureAwait(false);
-            learned[i] = ValueRatios.Learn(pairs, rareK);
+            var pairs = await source.CountValuePairsAsync(session, keys[(table, equality.ForeignKey)], equality.ChildColumn, equality.ParentColumn, unequalOnly: true, ct)
+                .ConfigureAwait(false);
+            learned[i] = ValueRatios.Learn(pairs.Select(static p => (ToDouble(p.Child), ToDouble(p.Parent), p.Rows)).ToList(), rareK);
         }, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < partial.Count; i++)
         {
@@ -176,6 +177,8 @@ public static class DatabaseSynthesizer
             var (table, index, equality) = partial[i];
             equalities[table][index] = equality with { Ratios = r.Ratios, RatioShare = r.Coverage, RatioDecimals = r.Decimals };
         }
+
+        static double ToDouble(object value) => Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
 
         static bool Numeric(ColumnSchema c) => c.SdType is SdType.Numerical
             && c.LogicalType is LogicalType.Decimal or LogicalType.Money or LogicalType.Float32 or LogicalType.Float64;
@@ -210,7 +213,7 @@ public static class DatabaseSynthesizer
         {
             var (fk, child, parent) = candidates[i];
             var kind = ValueKinds.Of(child.LogicalType);
-            var pairs = await source.CountValuePairsAsync(session, fk, child.Name, parent.Name, ct).ConfigureAwait(false);
+            var pairs = await source.CountValuePairsAsync(session, fk, child.Name, parent.Name, unequalOnly: false, ct).ConfigureAwait(false);
             var numbers = pairs.Select(p => (Child: Number(p.Child, kind), Parent: Number(p.Parent, kind), p.Rows))
                 .Where(static p => !double.IsNaN(p.Child) && !double.IsNaN(p.Parent)).ToList();
             learned[i] = ValueOffsets.Learn(numbers, rareK, kind == ValueKind.Date);

@@ -25,18 +25,13 @@ public interface IDatabaseRowSource
     Task<IReadOnlyList<(long NonNull, long Equal)>> CountEqualValuesAsync(int session, ForeignKeySchema foreignKey, IReadOnlyList<(string Child, string Parent)> pairs, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Over the child rows of <paramref name="foreignKey"/> whose number in <paramref name="childColumn"/> differs from its
-    /// parent's in <paramref name="parentColumn"/> (both non-null): each distinct (child, parent) pair of values as doubles,
-    /// with how many rows have it. What a partial equality's other rows hold relative to the parent (<see cref="ValueRatios"/>).
-    /// </summary>
-    Task<IReadOnlyList<(double Child, double Parent, long Rows)>> CountUnequalValuesAsync(int session, ForeignKeySchema foreignKey, string childColumn, string parentColumn, CancellationToken cancellationToken);
-
-    /// <summary>
     /// Over the child rows of <paramref name="foreignKey"/> where <paramref name="childColumn"/> and its parent's
-    /// <paramref name="parentColumn"/> are both non-null: each distinct pair of values, as the source holds them, with how
-    /// many rows have it. How a child's date follows its parent's (<see cref="ValueOffsets"/>).
+    /// <paramref name="parentColumn"/> are both non-null (and, with <paramref name="unequalOnly"/>, differ): each distinct
+    /// pair of values, as the source holds them, with how many rows have it. What a partial equality's other rows hold
+    /// relative to the parent (<see cref="ValueRatios"/>), and how a child's date follows its parent's (<see cref="ValueOffsets"/>).
     /// </summary>
-    Task<IReadOnlyList<(object Child, object Parent, long Rows)>> CountValuePairsAsync(int session, ForeignKeySchema foreignKey, string childColumn, string parentColumn, CancellationToken cancellationToken);
+    Task<IReadOnlyList<(object Child, object Parent, long Rows)>> CountValuePairsAsync(int session, ForeignKeySchema foreignKey, string childColumn, string parentColumn,
+        bool unequalOnly, CancellationToken cancellationToken);
 
     /// <summary>
     /// The rows of <paramref name="table"/> in a fixed order (its key), each its columns in order then

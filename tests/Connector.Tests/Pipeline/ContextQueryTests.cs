@@ -279,7 +279,7 @@ public sealed partial class ContextQueryTests
         Assert.Equal(["4|1"], equal); // four items with an order; one (item 103, qty 1) equals its order's amount
 
         // The other three, as (item value, order value, rows): what a partial equality's multiples are learned from.
-        var unequal = Query(connection, ContextQuery.UnequalValueCounts(Dialect(DatabaseEngine.Sqlite), schema, toOrders, "qty", "amount", AsIs));
+        var unequal = Query(connection, ContextQuery.ValuePairCounts(Dialect(DatabaseEngine.Sqlite), schema, toOrders, "qty", "amount", AsIs, unequalOnly: true));
         Assert.Equal(["1.0|5.0|1", "2.0|5.0|1", "4.0|5.0|1"], unequal.Order(StringComparer.Ordinal));
     }
 

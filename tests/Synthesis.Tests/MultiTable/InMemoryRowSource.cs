@@ -41,24 +41,8 @@ internal sealed class InMemoryRowSource(DatabaseSchema schema, IReadOnlyDictiona
         return Task.FromResult(counts);
     }
 
-    public Task<IReadOnlyList<(double Child, double Parent, long Rows)>> CountUnequalValuesAsync(int session, ForeignKeySchema foreignKey, string childColumn, string parentColumn,
-        CancellationToken cancellationToken)
-    {
-        var child = Table(foreignKey.Table);
-        var parent = Table(foreignKey.PrincipalTable);
-        var c = child.Columns.ToList().FindIndex(x => x.Name == childColumn);
-        var p = parent.Columns.ToList().FindIndex(x => x.Name == parentColumn);
-        IReadOnlyList<(double, double, long)> counts = Rows(foreignKey.Table)
-            .Select(r => (Row: r, Parent: Parent(child, r, foreignKey)))
-            .Where(j => j.Parent is not null && j.Row[c] is not null && j.Parent[p] is not null && !Equals(j.Row[c], j.Parent[p]))
-            .GroupBy(j => (Convert.ToDouble(j.Row[c], CultureInfo.InvariantCulture), Convert.ToDouble(j.Parent![p], CultureInfo.InvariantCulture)))
-            .Select(g => (g.Key.Item1, g.Key.Item2, (long)g.Count()))
-            .ToList();
-        return Task.FromResult(counts);
-    }
-
     public Task<IReadOnlyList<(object Child, object Parent, long Rows)>> CountValuePairsAsync(int session, ForeignKeySchema foreignKey, string childColumn, string parentColumn,
-        CancellationToken cancellationToken)
+        bool unequalOnly, CancellationToken cancellationToken)
     {
         var child = Table(foreignKey.Table);
         var parent = Table(foreignKey.PrincipalTable);
@@ -66,7 +50,7 @@ internal sealed class InMemoryRowSource(DatabaseSchema schema, IReadOnlyDictiona
         var p = parent.Columns.ToList().FindIndex(x => x.Name == parentColumn);
         IReadOnlyList<(object, object, long)> counts = Rows(foreignKey.Table)
             .Select(r => (Row: r, Parent: Parent(child, r, foreignKey)))
-            .Where(j => j.Parent is not null && j.Row[c] is not null && j.Parent[p] is not null)
+            .Where(j => j.Parent is not null && j.Row[c] is not null && j.Parent[p] is not null && !(unequalOnly && Equals(j.Row[c], j.Parent[p])))
             .GroupBy(j => (j.Row[c]!, j.Parent![p]!))
             .Select(g => (g.Key.Item1, g.Key.Item2, (long)g.Count()))
             .ToList();
