@@ -36,7 +36,7 @@ internal sealed class TextAccumulator : ColumnAccumulator
             Words.Observe(text);
             ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_values, text, out _);
             slot++;
-            if (_values.Count > 2 * MaxTracked) Prune();
+            if (_values.Count > 2 * MaxTracked) WordAccumulator.Prune(_values, MaxTracked);
         }
     }
 
@@ -47,10 +47,4 @@ internal sealed class TextAccumulator : ColumnAccumulator
     public IReadOnlyList<(string Value, long Rows)> CommonValues(int k) =>
         _values.Where(p => p.Value >= Math.Max(k, 2)).OrderByDescending(static p => p.Value).ThenBy(static p => p.Key, StringComparer.Ordinal)
             .Take(MaxCommon).Select(static p => (p.Key, p.Value)).ToList();
-
-    private void Prune()
-    {
-        var threshold = _values.Values.OrderByDescending(static v => v).ElementAt(MaxTracked);
-        foreach (var key in _values.Where(p => p.Value <= threshold).Select(static p => p.Key).ToList()) _values.Remove(key);
-    }
 }

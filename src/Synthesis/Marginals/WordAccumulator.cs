@@ -176,7 +176,8 @@ internal sealed class WordAccumulator
         slot += weight;
     }
 
-    private static void Prune<TKey>(Dictionary<TKey, long> counts, int keep)
+    /// <summary>Lossy counting: keeps the entries counted more often than the <paramref name="keep"/>-th most counted.</summary>
+    internal static void Prune<TKey>(Dictionary<TKey, long> counts, int keep)
         where TKey : notnull
     {
         var threshold = counts.Values.OrderByDescending(static v => v).ElementAt(keep);

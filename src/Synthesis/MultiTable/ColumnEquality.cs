@@ -40,4 +40,16 @@ public sealed record ColumnEquality(string ForeignKey, string ChildColumn, strin
 
     /// <summary>The step a derived date moves by (a day, a minute, a second, in the kind's units).</summary>
     public double OffsetStep { get; init; } = 1;
+
+    /// <summary>
+    /// A value outside the equality's share: the synthetic parent's date plus a learned offset; in the share of such rows
+    /// the source has at a common multiple of the parent's value, that multiple of the synthetic parent's; otherwise the
+    /// value the row drew.
+    /// </summary>
+    internal object? Unequal(object? parentValue, object? drawn, Sampling.Xoshiro256 random)
+    {
+        if (Offsets is { Length: > 1 } offsets) return ValueOffsets.Derive(parentValue, offsets, OffsetStep, drawn, random.NextDouble());
+        if (Ratios is not { Count: > 0 } ratios || drawn is null || !(random.NextDouble() < RatioShare)) return drawn;
+        return ValueRatios.Derive(parentValue, ratios, RatioDecimals, drawn, random.NextDouble());
+    }
 }

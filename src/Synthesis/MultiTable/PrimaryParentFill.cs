@@ -41,7 +41,7 @@ internal sealed class PrimaryParentFill
             // common multiple of the parent's (a price before a rise).
             var parentValue = _parent!.ValueOf(parentColumn, parentRow);
             if (share >= 1 || random.NextDouble() < share) row[child] = parentValue;
-            else row[child] = ValueRatios.Unequal(equality, parentValue, row[child], random);
+            else row[child] = equality.Unequal(parentValue, row[child], random);
         }
         if (_numberIndex >= 0)
         {

@@ -42,7 +42,7 @@ internal sealed record SecondaryParent(ForeignKeySchema ForeignKey, ParentPicker
             {
                 var parentValue = parent.ValueOf(Equal[e].ParentColumn, index);
                 if (matched || Whole[e]) row[Equal[e].Child] = parentValue;
-                else row[Equal[e].Child] = ValueRatios.Unequal(Equalities[e], parentValue, row[Equal[e].Child], random);
+                else row[Equal[e].Child] = Equalities[e].Unequal(parentValue, row[Equal[e].Child], random);
             }
         }
 

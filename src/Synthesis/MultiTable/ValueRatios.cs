@@ -93,17 +93,6 @@ public static class ValueRatios
         };
     }
 
-    /// <summary>
-    /// A value outside a partial equality's share: in the share of such rows the source has at a common multiple of the
-    /// parent's value, that multiple of the synthetic parent's; otherwise the value the row drew.
-    /// </summary>
-    internal static object? Unequal(ColumnEquality equality, object? parentValue, object? drawn, Sampling.Xoshiro256 random)
-    {
-        if (equality.Offsets is { Length: > 1 } offsets) return ValueOffsets.Derive(parentValue, offsets, equality.OffsetStep, drawn, random.NextDouble());
-        if (equality.Ratios is not { Count: > 0 } ratios || drawn is null || !(random.NextDouble() < equality.RatioShare)) return drawn;
-        return Derive(parentValue, ratios, equality.RatioDecimals, drawn, random.NextDouble());
-    }
-
     /// <summary>Decimals in the shortest text that reads back as <paramref name="value"/> (0.1 has one, 13.96 two).</summary>
     private static int DecimalsOf(double value)
     {
