@@ -261,6 +261,13 @@ public sealed class DatabaseSampler : IDisposable
         var given = new object?[buffer.Length];
         var isGiven = new bool[buffer.Length];
         foreach (var k in keyPositions) isGiven[k] = true;
+        // A column equal to the parent's in every row is given too, so the row is drawn knowing it: an order's address is
+        // written for its customer's country, not for the country the row would have drawn and then lost to the copy.
+        var copied = entry.Equalities
+            .Where(e => e.ForeignKey == TableEntry.KeyOf(primary) && !e.IsPartial && e.Offsets is null && parent.KeepsValues(e.ParentColumn))
+            .Select(e => (Index: entry.Model.FixableColumnIndex(e.ChildColumn), e.ParentColumn))
+            .ToArray();
+        foreach (var (index, _) in copied) isGiven[index] = true;
         for (var p = 0; p < counts.Length; p++)
         {
             var count = counts[p];
@@ -268,6 +275,7 @@ public sealed class DatabaseSampler : IDisposable
             binding.Fill(p, count, givenDims);
             var parentKey = parentKeys.Get(p);
             for (var k = 0; k < keyPositions.Length; k++) given[keyPositions[k]] = parentKey[k];
+            foreach (var (index, parentColumn) in copied) given[index] = parent.ValueOf(parentColumn, p);
             var seen = pairColumns is null ? null : new HashSet<string>(StringComparer.Ordinal);
             for (long i = 0; i < count; i++)
             {

@@ -38,12 +38,13 @@ public static class DatabaseSynthesizer
 
     /// <summary>
     /// Per child table, its columns that equal a parent's across a relationship: in all the rows (bar the share
-    /// <see cref="MinimumEqualShare"/> leaves), or, for a continuous column, in <see cref="MinimumPartialShare"/> of them.
+    /// <see cref="MinimumEqualShare"/> leaves), or, for a continuous or a generated column, in <see cref="MinimumPartialShare"/> of them.
     /// </summary>
     private static async Task<Dictionary<QualifiedName, List<ColumnEquality>>> EqualitiesAsync(PlannedDatabase planned, IDatabaseRowSource source, DatabaseFitOptions options,
         CancellationToken cancellationToken)
     {
         var schema = planned.Schema;
+        var primaries = planned.Plan.Tables.Select(t => t.PrimaryParent).OfType<ForeignKeySchema>().ToHashSet(ReferenceEqualityComparer.Instance);
         var equalityKeys = planned.Plan.Tables.Where(t => !t.IsReference)
             .SelectMany(t => new[] { t.PrimaryParent }.OfType<ForeignKeySchema>().Concat(t.SecondaryParents))
             .Select(fk => (Key: fk, Pairs: EqualityCandidates(schema, fk)))
@@ -54,6 +55,7 @@ public static class DatabaseSynthesizer
             equalityCounts[i] = await source.CountEqualValuesAsync(session, equalityKeys[i].Key, equalityKeys[i].Pairs, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var equalities = new Dictionary<QualifiedName, List<ColumnEquality>>();
         var k = options.Synthesis.RareCategoryThreshold;
+        var categorical = new List<(ForeignKeySchema Key, (string Child, string Parent) Pair, double Share)>();
         for (var i = 0; i < equalityKeys.Count; i++)
         {
             var (fk, pairs) = equalityKeys[i];
@@ -61,18 +63,20 @@ public static class DatabaseSynthesizer
             {
                 var (nonNull, equal) = equalityCounts[i][p];
                 if (nonNull < Math.Max(k, 2)) continue;
-                if (equal < MinimumEqualShare * nonNull && !(equal >= MinimumPartialShare * nonNull && Continuous(schema, fk, pairs[p])))
+                var share = equal / (double)nonNull;
+                if (share >= MinimumEqualShare
+                    || share >= MinimumPartialShare && (Continuous(schema, fk, pairs[p]) || primaries.Contains(fk) && Generated(schema, fk, pairs[p])))
                 {
-                    continue;
+                    Keep(equalities, fk.Table, new ColumnEquality(TableEntry.KeyOf(fk), pairs[p].Child, pairs[p].Parent, share));
                 }
-
-                // One parent column per child column: the first that holds (columns in order).
-                var list = equalities.TryGetValue(fk.Table, out var l) ? l : equalities[fk.Table] = [];
-                if (list.Any(e => e.ChildColumn == pairs[p].Child)) continue;
-                list.Add(new ColumnEquality(TableEntry.KeyOf(fk), pairs[p].Child, pairs[p].Parent, equal / (double)nonNull));
+                else if (share >= MinimumPartialShare && primaries.Contains(fk) && Categorical(schema, fk, pairs[p]))
+                {
+                    categorical.Add((fk, pairs[p], share));
+                }
             }
         }
 
+        await KeepCategoricalAsync(source, categorical, equalities, cancellationToken).ConfigureAwait(false);
         await LearnRatiosAsync(schema, planned.Plan, source, equalities, k, Math.Max(1, source.Sessions), cancellationToken).ConfigureAwait(false);
         await LearnOffsetsAsync(schema, planned.Plan, source, equalities, k, Math.Max(1, source.Sessions), cancellationToken).ConfigureAwait(false);
         return equalities;
@@ -145,6 +149,59 @@ public static class DatabaseSynthesizer
         var roles = ReferenceTables.Detect(schema, references);
         var plan = DatabasePlan.Build(schema, ForeignKeyGraph.Build(schema), roles);
         return (new PlannedDatabase(schema, plan, roles), byKey);
+    }
+
+    /// <summary>One parent column per child column: the one it equals most often (the first of those, columns in order).</summary>
+    private static void Keep(Dictionary<QualifiedName, List<ColumnEquality>> equalities, QualifiedName table, ColumnEquality equality)
+    {
+        var list = equalities.TryGetValue(table, out var l) ? l : equalities[table] = [];
+        var held = list.FindIndex(e => e.ChildColumn == equality.ChildColumn);
+        if (held >= 0 && list[held].Share >= equality.Share) return;
+        if (held >= 0) list.RemoveAt(held);
+        list.Add(equality);
+    }
+
+    /// <summary>
+    /// The partial equalities between categories that are no accident: a column of a few common values equals its parent's
+    /// in most rows by chance (two columns of "active" in 80% of rows agree in 68%), so the share must close at least half the
+    /// gap between the share chance gives (from the joined rows' own categories) and every row. An order's ship region is
+    /// its customer's in 96% of Northwind's orders, where chance gives a few percent.
+    /// </summary>
+    private static async Task KeepCategoricalAsync(IDatabaseRowSource source, List<(ForeignKeySchema Key, (string Child, string Parent) Pair, double Share)> candidates,
+        Dictionary<QualifiedName, List<ColumnEquality>> equalities, CancellationToken cancellationToken)
+    {
+        var chance = new double[candidates.Count];
+        await WorkerPool.RunAsync(AllReady(candidates.Count), Math.Max(1, source.Sessions), async (i, session, ct) =>
+        {
+            var (fk, (child, parent), _) = candidates[i];
+            var pairs = await source.CountValuePairsAsync(session, fk, child, parent, unequalOnly: false, ct).ConfigureAwait(false);
+            chance[i] = ChanceEqualShare(pairs);
+        }, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var (fk, (child, parent), share) = candidates[i];
+            if (share - chance[i] >= (1 - chance[i]) / 2) Keep(equalities, fk.Table, new ColumnEquality(TableEntry.KeyOf(fk), child, parent, share));
+        }
+    }
+
+    /// <summary>
+    /// Share of rows whose two values would be equal if the child's value were drawn apart from its parent's: the sum over
+    /// values of the share of child rows with it times the share of their parents with it.
+    /// </summary>
+    internal static double ChanceEqualShare(IReadOnlyList<(object Child, object Parent, long Rows)> pairs)
+    {
+        var childRows = new Dictionary<object, long>();
+        var parentRows = new Dictionary<object, long>();
+        long total = 0;
+        foreach (var (child, parent, rows) in pairs)
+        {
+            childRows[child] = childRows.GetValueOrDefault(child) + rows;
+            parentRows[parent] = parentRows.GetValueOrDefault(parent) + rows;
+            total += rows;
+        }
+
+        if (total == 0) return 1;
+        return childRows.Sum(c => (double)c.Value / total * parentRows.GetValueOrDefault(c.Key) / total);
     }
 
     /// <summary>
@@ -266,6 +323,22 @@ public static class DatabaseSynthesizer
                 or LogicalType.Date or LogicalType.DateTime or LogicalType.DateTimeWithTimeZone;
         return Is(schema.Table(fk.Table).Column(pair.Child)) && Is(schema.Table(fk.PrincipalTable).Column(pair.Parent));
     }
+
+    /// <summary>
+    /// Whether both columns are written by a generator (personal data, free text) rather than drawn from learned values:
+    /// an order shipped to its customer's address in 94% of Northwind's orders, the rest elsewhere. Such values are
+    /// equal by chance almost never, and copying the synthetic parent's value discloses nothing real, so half the rows
+    /// is enough, as for continuous columns. Primary parents only: a secondary parent is picked by matching the values
+    /// the row drew, which a generated value never matches.
+    /// </summary>
+    private static bool Generated(DatabaseSchema schema, ForeignKeySchema fk, (string Child, string Parent) pair)
+    {
+        static bool Is(ColumnSchema c) => c.SdType is SdType.Pii or SdType.Text;
+        return Is(schema.Table(fk.Table).Column(pair.Child)) && Is(schema.Table(fk.PrincipalTable).Column(pair.Parent));
+    }
+
+    private static bool Categorical(DatabaseSchema schema, ForeignKeySchema fk, (string Child, string Parent) pair) =>
+        schema.Table(fk.Table).Column(pair.Child).SdType is SdType.Categorical && schema.Table(fk.PrincipalTable).Column(pair.Parent).SdType is SdType.Categorical;
 
     /// <summary>Most (child, parent) column pairs compared per relationship.</summary>
     private const int MaxEqualityPairs = 200;

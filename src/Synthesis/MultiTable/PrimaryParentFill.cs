@@ -35,12 +35,16 @@ internal sealed class PrimaryParentFill
     public void Apply(object?[] row, object?[] parentKey, long parentRow, Xoshiro256 random)
     {
         for (var k = 0; k < _keyIndexes.Length; k++) row[_keyIndexes[k]] = parentKey[k];
+        // One draw per row for every partial equality, so they fail together: an order shipped elsewhere than its customer
+        // has a name, an address, a city and a postal code of its own, not the customer's street in another town.
+        var draw = -1.0;
         foreach (var (child, parentColumn, share, equality) in _equal)
         {
             // A partial equality holds in its share of the rows; the others keep the value the row drew, or take a
             // common multiple of the parent's (a price before a rise).
             var parentValue = _parent!.ValueOf(parentColumn, parentRow);
-            if (share >= 1 || random.NextDouble() < share) row[child] = parentValue;
+            if (share < 1 && draw < 0) draw = random.NextDouble();
+            if (share >= 1 || draw < share) row[child] = parentValue;
             else row[child] = equality.Unequal(parentValue, row[child], random);
         }
         if (_numberIndex >= 0)

@@ -294,6 +294,109 @@ public sealed class DatabaseSamplerTests
         Assert.InRange(audited, 0.3, 0.7);
     }
 
+    /// <summary>
+    /// An order ships to its customer's address and city in 95% of the source's orders, and elsewhere in the others (a
+    /// new address in a new city), and its segment is its customer's in 96%. Personal data are written by generators and
+    /// segments have twenty values, so none of these is equal by chance: the clone keeps each equality in its share, and
+    /// an order shipped elsewhere is elsewhere on both columns. A priority of two values that agrees with the customer's
+    /// in 68% of the rows, as chance alone gives, is not made equal.
+    /// </summary>
+    [Fact]
+    public async Task Personal_data_and_categories_equal_to_the_parents_in_most_rows_stay_equal_in_that_share_together()
+    {
+        var random = new Random(8);
+        string Priority() => random.NextDouble() < 0.8 ? "normal" : "urgent";
+        var cities = Enumerable.Range(0, 40).Select(i => $"Town{(char)('A' + i % 26)}{i}").ToArray();
+        var customers = Enumerable.Range(1, 300)
+            .Select(i => new object?[] { (long)i, $"{random.Next(1, 999)} Main Street {i}", cities[random.Next(cities.Length)], $"segment {random.Next(20)}", Priority() })
+            .ToList();
+        var orders = new List<object?[]>();
+        for (var id = 1; id <= 3_000; id++)
+        {
+            var customer = customers[random.Next(customers.Count)];
+            var elsewhere = random.NextDouble() < 0.05;
+            orders.Add([(long)id, customer[0], elsewhere ? $"{random.Next(1, 999)} Side Road {id}" : customer[1], elsewhere ? $"Village{id}" : customer[2],
+                random.NextDouble() < 0.96 ? customer[3] : $"segment {random.Next(20)}", Priority()]);
+        }
+
+        ColumnSchema[] Columns(params string[] names) => [Col("id", LogicalType.Int64), .. names.Select(n => Col(n, LogicalType.String))];
+        var schema = SdTypeInference.Apply(new DatabaseSchema
+        {
+            Engine = DatabaseEngine.Sqlite,
+            Tables =
+            [
+                Table("customer", Columns("address", "city", "segment", "priority")),
+                Table("orders", [Col("id", LogicalType.Int64), Col("customer_id", LogicalType.Int64), .. Columns("ship_address", "ship_city", "segment", "priority").Skip(1)],
+                    Fk("orders", "customer_id", "customer")),
+            ],
+        });
+        var rows = new Dictionary<string, List<object?[]>> { ["customer"] = customers, ["orders"] = orders };
+        schema = schema with { Tables = schema.Tables.Select(t => t with { RowCount = rows[t.Name.Name].Count, RowCountIsExact = true }).ToList() };
+        Assert.Equal(SdType.Pii, schema.Table(new QualifiedName(null, "orders")).Column("ship_city").SdType);
+        Assert.Equal(SdType.Categorical, schema.Table(new QualifiedName(null, "orders")).Column("segment").SdType);
+        var model = await DatabaseSynthesizer.FitAsync(schema, new InMemoryRowSource(schema, rows), new DatabaseFitOptions { Synthesis = new SynthesisOptions { Seed = 3 } }, CancellationToken.None);
+        var equalities = model.Entry(new QualifiedName(null, "orders")).Equalities.ToDictionary(e => e.ChildColumn, StringComparer.Ordinal);
+        Assert.Equal(["segment", "ship_address", "ship_city"], equalities.Keys.Order(StringComparer.Ordinal));
+        Assert.All(equalities.Values, e => Assert.True(e.IsPartial && e.Share > 0.9, $"{e.ChildColumn}: share {e.Share:F3}"));
+
+        var db = SampleAll(model, 5);
+        var byId = db["customer"].ToDictionary(r => (long)r[0]!);
+        var pairs = db["orders"].Select(r => (Order: r, Customer: byId[(long)r[1]!])).ToList();
+        double Share(Func<(object?[] Order, object?[] Customer), bool> equal) => pairs.Count(equal) / (double)pairs.Count;
+        Assert.InRange(Share(p => Equals(p.Order[2], p.Customer[1])), 0.9, 0.99);
+        Assert.InRange(Share(p => Equals(p.Order[3], p.Customer[2])), 0.9, 0.99);
+        var segmentShare = Share(p => Equals(p.Order[4], p.Customer[3]));
+        // The other rows keep the segment they drew, conditioned on their customer's: most draw the same one.
+        Assert.True(segmentShare > 0.9, $"segment equal in {segmentShare:F3}");
+        // Shipped elsewhere on one column means elsewhere on the other (independent draws: about 5% of the rows split).
+        Assert.Equal(0, pairs.Count(p => Equals(p.Order[2], p.Customer[1]) != Equals(p.Order[3], p.Customer[2])));
+        Assert.InRange(Share(p => Equals(p.Order[5], p.Customer[4])), 0.55, 0.8);
+    }
+
+    /// <summary>
+    /// An order's country is its customer's in every row, and its VAT prefix follows its country. Austria is rare among
+    /// customers (3, under k, so no synthetic customer is Austrian) but common among orders (60): an order drawn as
+    /// Austrian and then given its customer's country kept the prefix AT ("Germany, AT": 162 of 380 orders with the
+    /// copula, whose draw follows the parent loosely). The country is now given before the row is drawn, so the prefix
+    /// follows the country the order ends up with.
+    /// </summary>
+    [Fact]
+    public async Task A_column_copied_from_the_parent_is_given_to_the_rows_draw_so_the_rows_other_columns_follow_it()
+    {
+        var random = new Random(9);
+        var prefixes = new Dictionary<string, string>(StringComparer.Ordinal) { ["Germany"] = "DE", ["France"] = "FR", ["Austria"] = "AT" };
+        var customers = Enumerable.Range(1, 123).Select(i => new object?[] { (long)i, i <= 60 ? "Germany" : i <= 120 ? "France" : "Austria" }).ToList();
+        var orders = new List<object?[]>();
+        foreach (var c in customers)
+        {
+            var country = (string)c[1]!;
+            for (var k = 0; k < (country == "Austria" ? 20 : random.Next(1, 6)); k++) orders.Add([(long)orders.Count + 1, c[0], country, prefixes[country]]);
+        }
+
+        var schema = SdTypeInference.Apply(new DatabaseSchema
+        {
+            Engine = DatabaseEngine.Sqlite,
+            Tables =
+            [
+                Table("customer", [Col("id", LogicalType.Int64), Col("nation", LogicalType.String)]),
+                Table("orders", [Col("id", LogicalType.Int64), Col("customer_id", LogicalType.Int64), Col("ship_nation", LogicalType.String), Col("vat_prefix", LogicalType.String)],
+                    Fk("orders", "customer_id", "customer")),
+            ],
+        });
+        var rows = new Dictionary<string, List<object?[]>> { ["customer"] = customers, ["orders"] = orders };
+        schema = schema with { Tables = schema.Tables.Select(t => t with { RowCount = rows[t.Name.Name].Count, RowCountIsExact = true }).ToList() };
+        var model = await DatabaseSynthesizer.FitAsync(schema, new InMemoryRowSource(schema, rows), new DatabaseFitOptions { Synthesis = new SynthesisOptions { Seed = 3, Model = ModelKind.Copula } }, CancellationToken.None);
+        var equality = Assert.Single(model.Entry(new QualifiedName(null, "orders")).Equalities);
+        Assert.Equal(("ship_nation", "nation", false), (equality.ChildColumn, equality.ParentColumn, equality.IsPartial));
+
+        var db = SampleAll(model, 5);
+        var nation = db["customer"].ToDictionary(r => (long)r[0]!, r => (string)r[1]!);
+        Assert.DoesNotContain("Austria", nation.Values);
+        Assert.All(db["orders"], r => Assert.Equal(nation[(long)r[1]!], r[2]));
+        var mismatched = db["orders"].Count(r => prefixes[(string)r[2]!] != (string?)r[3]);
+        Assert.True(mismatched == 0, $"{mismatched} of {db["orders"].Count} orders have a VAT prefix of another country");
+    }
+
     /// <summary>The multiples a partial equality's other rows take: those at least k rows share, when they cover enough of them.</summary>
     [Fact]
     public void Ratios_keep_the_multiples_at_least_k_rows_share()
