@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bogus;
+using Bogus.DataSets;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Sdv.Connector.Synthesis.Transforms;
 
@@ -30,23 +31,24 @@ internal static class PiiGenerator
         return faker;
     }
 
-    public static object Generate(PiiKind kind, Faker f, ValueKind valueKind, int? maxLength)
+    /// <param name="gender">The person's gender where the row tells it (a courtesy title): a first or full name of that gender.</param>
+    public static object Generate(PiiKind kind, Faker f, ValueKind valueKind, int? maxLength, Name.Gender? gender = null)
     {
         // A value longer than the column is drawn again before it is cut: a city or country cut to the column's width
         // ("Libyan Arab Jam") reads as broken.
-        var value = Draw(kind, f);
+        var value = Draw(kind, f, gender);
         for (var attempt = 0; attempt < 8 && valueKind == ValueKind.String && maxLength is { } max && value is string s && s.Length > max; attempt++)
-            value = Draw(kind, f);
+            value = Draw(kind, f, gender);
         return Fit(value, valueKind, maxLength);
     }
 
-    private static object Draw(PiiKind kind, Faker f) =>
+    private static object Draw(PiiKind kind, Faker f, Name.Gender? gender) =>
         kind switch
         {
             PiiKind.Email => f.Internet.Email(),
             PiiKind.Phone or PiiKind.Fax => WithoutExtension(f.Phone.PhoneNumber()),
-            PiiKind.PersonName => f.Name.FullName(),
-            PiiKind.FirstName => f.Name.FirstName(),
+            PiiKind.PersonName => gender is null ? f.Name.FullName() : $"{FirstName(f, gender.Value)} {f.Name.LastName(gender)}",
+            PiiKind.FirstName => gender is null ? f.Name.FirstName() : FirstName(f, gender.Value),
             PiiKind.LastName => f.Name.LastName(),
             PiiKind.StreetAddress => f.Address.StreetAddress(),
             PiiKind.City => f.Address.City(),
@@ -89,6 +91,31 @@ internal static class PiiGenerator
             PiiKind.Code => f.Random.Replace("??######"),
             _ => f.Lorem.Word(),
         };
+
+    /// <summary>
+    /// A first name of <paramref name="gender"/>. Bogus ignores the gender in a locale without names by gender (en_US,
+    /// en_GB, es_MX, de_AT: "Mr. Janie"), so there the name comes from its language's locale (en, es, de) where that has
+    /// them; where neither has, any name of the locale.
+    /// </summary>
+    private static string FirstName(Faker f, Name.Gender gender)
+    {
+        if (HasGenderedNames(f.Locale)) return f.Name.FirstName(gender);
+        var language = f.Locale.Split('_')[0];
+        if (language == f.Locale || !HasGenderedNames(language)) return f.Name.FirstName();
+        var names = _languageNames ??= new Dictionary<string, Name>(StringComparer.Ordinal);
+        if (!names.TryGetValue(language, out var name)) names[language] = name = new Name(language);
+        name.Random = f.Random;
+        return name.FirstName(gender);
+    }
+
+    private static bool HasGenderedNames(string locale) =>
+        GenderedLocales.GetOrAdd(locale, static l => Bogus.Database.HasKey("name", "male_first_name", l, null) && Bogus.Database.HasKey("name", "female_first_name", l, null));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> GenderedLocales = new(StringComparer.Ordinal);
+
+    /// <summary>Per thread (a dataset is not safe to share), the names of a language, drawn with the caller's random stream.</summary>
+    [ThreadStatic]
+    private static Dictionary<string, Name>? _languageNames;
 
     /// <summary>A number without the extension Bogus adds to one in three ("1-361-852-2980 x2293"): few columns hold them.</summary>
     private static string WithoutExtension(string phone)

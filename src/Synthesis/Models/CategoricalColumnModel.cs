@@ -206,9 +206,10 @@ internal sealed class CategoricalColumnModel : ColumnModel
                 var hint = OtherShape is { Total: > 0 } shortCodes ? NameFallback.CodeHint(OtherHint, shortCodes) ?? OtherHint! : OtherHint!;
                 text = NameFallback.Generate(hint, runtime.GetFaker(), random, MaxLength, null);
                 if (CountrySpellings is { } spellings && spellings.TryGetValue(text, out var spelled)) text = spelled;
-                // A row in a country whose locale has no states of its own gets Bogus' US fallback ("France, NV"): a state
+                // A row in a country whose locale has no states of its own gets Bogus' US fallback ("France, NV"), and a row
+                // in a country Bogus has no locale for gets a US state from the model's ("China, North Carolina"): a state
                 // left empty reads right there, as most such rows of the source leave it.
-                if (IsNullable && hint is "state" or "state-code" && runtime.RowLocale is { } locale && locale != "en_US" && NameFallback.IsPublicListValue(hint, text))
+                if (IsNullable && hint is "state" or "state-code" && runtime.RowCountry is not null && runtime.RowLocale != "en_US" && NameFallback.IsPublicListValue(hint, text))
                 {
                     return null;
                 }

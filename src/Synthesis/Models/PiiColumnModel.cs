@@ -109,7 +109,12 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
     /// </summary>
     private int OfRowCountry(int format, ColumnRuntime runtime)
     {
-        if (FormatCountries.Length == 0 || format < 0 || runtime.RowCountry is not { } country || Writes(format, country)) return format;
+        if (format < 0 || runtime.RowCountry is not { } country) return format;
+        // No format's countries are known (each country has fewer than k rows: Northwind's 29 suppliers in 16 countries), so
+        // a format cannot be told to be the row's: its locale's generator writes a number of its own country ("(360)
+        // 555-7347" was a German supplier's phone). A country Bogus has no locale for keeps the drawn format.
+        if (FormatCountries.Length == 0) return runtime.RowLocale is null ? format : -1;
+        if (Writes(format, country)) return format;
 
         long total = 0;
         for (var i = 0; i < FormatCountries.Length; i++)
@@ -171,6 +176,6 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
             if (MaxLength is not { } max || text.Length <= max) return text;
         }
 
-        return PiiGenerator.Generate(PiiKind, runtime.GetFaker(), Kind, MaxLength);
+        return PiiGenerator.Generate(PiiKind, runtime.GetFaker(), Kind, MaxLength, runtime.RowGender);
     }
 }

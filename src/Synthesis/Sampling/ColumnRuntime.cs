@@ -36,6 +36,9 @@ internal sealed class ColumnRuntime
     /// <summary>The row's country as drawn (its country column's value), where the table has one; null otherwise.</summary>
     public string? RowCountry { get; set; }
 
+    /// <summary>The gender the row's courtesy title or sex names, for a first name generated in it; null where none is known.</summary>
+    public Bogus.DataSets.Name.Gender? RowGender { get; set; }
+
     private Dictionary<string, Faker>? _rowFakers;
 
     /// <summary>This column's faker (of the row's locale where it has one), made on first use from its random stream.</summary>

@@ -34,6 +34,8 @@ internal sealed class RowSampler
     // Names and addresses follow the row's country (Generators.CountryLocales): the country column is drawn first.
     private readonly int _countryColumn;
     private readonly bool[] _followsCountry;
+    private readonly int _genderColumn;
+    private readonly bool[] _followsGender;
     private readonly int[] _order;
 
     /// <summary>Columns of US states written from the public list (names or abbreviations): a row's abbreviation follows its name.</summary>
@@ -66,9 +68,13 @@ internal sealed class RowSampler
         _unreadContext = _columns.Select((c, i) => c.IsContext && c.IsGiven && !determinants.Contains(i)).ToArray();
         _countryColumn = Array.FindIndex(_columns, c => !c.IsContext && c.Kind == ValueKind.String && Generators.NameFallback.HintOf(model.Data.Table, c.Name) == "country");
         _followsCountry = _columns.Select(c => _countryColumn >= 0 && !c.IsContext && Generators.CountryLocales.FollowsCountry(c)).ToArray();
-        _order = _followsCountry.Any(static f => f)
-            ? [_countryColumn, .. Enumerable.Range(0, _columns.Length).Where(i => i != _countryColumn)]
-            : [.. Enumerable.Range(0, _columns.Length)];
+        // A courtesy title or a sex that a generated first name follows ("Mrs." and a woman's name), where the table has one.
+        _genderColumn = Array.FindIndex(_columns, static c => !c.IsContext && c is CategoricalColumnModel categorical && Generators.Genders.Tells(categorical));
+        _followsGender = _columns.Select(c => _genderColumn >= 0 && !c.IsContext && c is PiiColumnModel { PiiKind: SchemaIntrospection.Model.PiiKind.FirstName or SchemaIntrospection.Model.PiiKind.PersonName })
+            .ToArray();
+        // The columns others follow are decoded first: the country, then the gender.
+        int[] leaders = [.. new[] { _followsCountry.Any(static f => f) ? _countryColumn : -1, _followsGender.Any(static f => f) ? _genderColumn : -1 }.Where(static i => i >= 0).Distinct()];
+        _order = [.. leaders, .. Enumerable.Range(0, _columns.Length).Where(i => !leaders.Contains(i))];
         _stateColumns = _columns.Length < 2 ? [] : [.. Enumerable.Range(0, _columns.Length).Where(i => !_columns[i].IsContext && _columns[i] switch
         {
             CategoricalColumnModel categorical => categorical.OtherHint is "state" or "state-code",
@@ -202,6 +208,7 @@ internal sealed class RowSampler
                 _runtimes[c].RowLocale = Generators.CountryLocales.Of(_work[_countryColumn]);
                 _runtimes[c].RowCountry = _work[_countryColumn] as string;
             }
+            if (_followsGender[c]) _runtimes[c].RowGender = Generators.Genders.Of(_work[_genderColumn]);
             if (isGiven is not null && isGiven[c] && given![c] is not NotNull)
             {
                 _work[c] = given[c] is { } v ? CellCodec.Canonical(v, column.Kind) : null;

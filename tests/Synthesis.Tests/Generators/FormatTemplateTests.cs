@@ -110,4 +110,35 @@ public sealed class FormatTemplateTests
         Assert.True(rows.Count(r => r[2] is string p && realValues.Contains(p)) < 0.02 * rows.Count, "postal codes equal to real ones beyond chance");
         Assert.DoesNotContain(rows, r => r[3] is string p && realValues.Contains(p));
     }
+    /// <summary>
+    /// Northwind's 29 suppliers are in 16 countries, none with k of them, so no postal code or phone format can be told to
+    /// be any country's: a German supplier got "(360) 555-7347" and an American one "5921". Such rows now get their own
+    /// country's numbers from its locale: Germany five digits, the United Kingdom letters and digits.
+    /// </summary>
+    [Fact]
+    public async Task Where_no_format_is_known_to_be_a_countrys_a_row_of_a_known_country_gets_numbers_of_its_own_locale()
+    {
+        var schema = new TableSchema
+        {
+            Name = new QualifiedName(null, "suppliers"),
+            Columns =
+            [
+                TestTable.Col("id", LogicalType.Int64, false) with { Ordinal = 1 },
+                TestTable.Col("country", LogicalType.String, false) with { Ordinal = 2, MaxLength = 20 },
+                TestTable.Col("postal_code", LogicalType.String, true) with { Ordinal = 3, MaxLength = 12, SdType = SdType.Pii, PiiKind = PiiKind.Postcode },
+            ],
+            PrimaryKey = new KeySchema(null, ["id"]),
+        };
+        string[] countries = ["Germany", "UK", "USA", "France", "Italy", "Spain", "Brazil", "Canada", "Mexico", "Sweden", "Norway", "Finland", "Japan", "Australia", "Denmark", "Netherlands"];
+        var random = new Random(5);
+        var real = Enumerable.Range(0, 2 * countries.Length).Select(i => new object?[] { (long)i, countries[i / 2], $"{random.Next(1000, 9999)}" }).ToList();
+        var model = await TableSynthesizer.FitAsync(schema, real.ToAsyncEnumerable(), SynthesisOptions.Default, CancellationToken.None);
+        var rows = model.Sample(2000, new SamplingContext(3)).ToList();
+
+        var german = rows.Where(r => CountryLocales.Of(r[1]) == "de").Select(r => (string)r[2]!).ToList();
+        var british = rows.Where(r => CountryLocales.Of(r[1]) == "en_GB").Select(r => (string)r[2]!).ToList();
+        Assert.True(german.Count >= 20 && british.Count >= 20, $"{german.Count} German and {british.Count} British rows");
+        Assert.All(german, p => Assert.Matches(@"^\d{5}$", p));
+        Assert.All(british, p => Assert.Matches("[A-Z]", p));
+    }
 }

@@ -40,4 +40,33 @@ public sealed class StateAbbreviationTests
         Assert.True(named.Count >= 190, $"{named.Count} of 200 rows name a US state");
         Assert.All(named, r => Assert.Equal(NameFallback.UsStateAbbreviation((string)r[1]!), r[2]));
     }
+    /// <summary>
+    /// Suppliers in sixteen countries, a region for the American ones only, every value rare: a region written anew is a
+    /// US state only in a US row. A row of a country Bogus has no locale for got one of the model's ("China, North
+    /// Carolina"); a row of a locale without states got Bogus' US fallback. Both are now left empty.
+    /// </summary>
+    [Fact]
+    public async Task A_region_written_anew_is_a_US_state_only_in_a_US_row()
+    {
+        var schema = new TableSchema
+        {
+            Name = new QualifiedName(null, "suppliers"),
+            Columns =
+            [
+                TestTable.Col("id", LogicalType.Int64, false) with { Ordinal = 1 },
+                TestTable.Col("country", LogicalType.String, false) with { Ordinal = 2, MaxLength = 20, SdType = SdType.Categorical },
+                TestTable.Col("region", LogicalType.String, true) with { Ordinal = 3, MaxLength = 20, SdType = SdType.Categorical },
+            ],
+            PrimaryKey = new KeySchema(null, ["id"]),
+        };
+        string[] countries = ["USA", "Japan", "Denmark", "France", "Germany", "Italy", "Sweden", "Norway", "Finland", "Spain", "Brazil", "Singapore", "Netherlands", "UK", "Australia", "Canada"];
+        var rows = Enumerable.Range(0, 2 * countries.Length)
+            .Select(i => new object?[] { (long)i, countries[i / 2], countries[i / 2] == "USA" ? States[i].Code : null }).ToList();
+        var model = await TableSynthesizer.FitAsync(schema, TestTable.AsAsync(rows), SynthesisOptions.Default, CancellationToken.None);
+        var synthetic = model.Sample(1000, new SamplingContext(9)).ToList();
+
+        var withState = synthetic.Where(r => r[2] is string region && NameFallback.IsPublicListValue("state", region)).ToList();
+        Assert.NotEmpty(withState);
+        Assert.All(withState, r => Assert.Equal("en_US", CountryLocales.Of(r[1])));
+    }
 }
