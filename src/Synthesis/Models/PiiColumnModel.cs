@@ -34,6 +34,25 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
     /// </summary>
     public string[][] FormatCountries { get; set; } = [];
 
+    /// <summary>
+    /// For e-mail: templates of the addresses made of their row's names that at least k rows share (<see cref="EmailTemplate"/>),
+    /// most common first; empty: Bogus' addresses.
+    /// </summary>
+    public string[] EmailTemplates { get; set; } = [];
+
+    /// <summary>Addresses of each template, then (last) addresses made otherwise, which Bogus writes.</summary>
+    public long[] EmailTemplateCounts { get; set; } = [];
+
+    /// <summary>For e-mail: the domains at least k rows share ("example.net", "gmail.com"), most common first.</summary>
+    public string[] EmailDomains { get; set; } = [];
+
+    /// <summary>Addresses at each domain, then (last) at others, which get a free provider of the row's locale.</summary>
+    public long[] EmailDomainCounts { get; set; } = [];
+
+    /// <summary>True when the column writes addresses from its row's names or at the source's common domains.</summary>
+    [JsonIgnore]
+    public bool WritesEmails => PiiKind == PiiKind.Email && Kind == ValueKind.String && (EmailTemplates.Length > 0 || EmailDomains.Length > 0);
+
     /// <summary>The format's dimension, or -1 where no format is kept.</summary>
     public int FormatDim { get; set; } = -1;
 
@@ -138,6 +157,13 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
 
     public override object? Redraw(object? previous, int attempt, ColumnRuntime runtime)
     {
+        // An address made of the row's names is that person's: another of theirs takes a number, not another template.
+        if (WritesEmails && previous is string address && address.LastIndexOf('@') is > 0 and var sign)
+        {
+            var numbered = string.Concat(address.AsSpan(0, sign), (runtime.Counter++).ToString(CultureInfo.InvariantCulture), address.AsSpan(sign));
+            if (MaxLength is not { } fits || numbered.Length <= fits) return numbered;
+        }
+
         // Another value of the same format where the previous one had a kept format (a unique phone stays a phone of its country).
         var format = previous is string text && FormatDim >= 0 && FormatTemplate.MaskOf(text) is { } mask && _maskIndex.TryGetValue(mask, out var kept) ? kept : -1;
         var next = Next(runtime, format);
@@ -170,6 +196,7 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
 
     private object Next(ColumnRuntime runtime, int format)
     {
+        if (WritesEmails && Email(runtime) is { } email) return email;
         if (format >= 0 && Kind == ValueKind.String)
         {
             var text = FormatTemplate.Fill(Formats[format], runtime.Random);
@@ -177,5 +204,35 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
         }
 
         return PiiGenerator.Generate(PiiKind, runtime.GetFaker(), Kind, MaxLength, runtime.RowGender);
+    }
+    /// <summary>
+    /// An address as the source writes them: the row's names by one of the source's templates (or as Bogus joins them, in
+    /// the share of addresses made otherwise), at one of its common domains (or a free provider of the row's locale).
+    /// </summary>
+    private string? Email(ColumnRuntime runtime)
+    {
+        // Bogus' address of the row's person where the names are known (its own ways of joining them), for the share made otherwise.
+        var bogus = runtime.GetFaker().Internet.Email(runtime.RowFirstName, runtime.RowLastName);
+        var at = bogus.LastIndexOf('@');
+        var template = Pick(EmailTemplateCounts, runtime.Random);
+        var local = template < EmailTemplates.Length ? EmailTemplate.Fill(EmailTemplates[template], runtime.RowFirstName, runtime.RowLastName, runtime.Random) : null;
+        var domain = Pick(EmailDomainCounts, runtime.Random);
+        var text = string.Concat(local ?? bogus[..at], "@", domain < EmailDomains.Length ? EmailDomains[domain] : bogus[(at + 1)..]);
+        return MaxLength is { } max && text.Length > max ? null : text;
+    }
+
+    /// <summary>An index drawn by <paramref name="counts"/> (the last: "the others"); 0 where there are none.</summary>
+    private static int Pick(long[] counts, Xoshiro256 random)
+    {
+        var total = counts.Sum();
+        if (total <= 0) return counts.Length;
+        var draw = (long)(random.NextDouble() * total);
+        for (var i = 0; i < counts.Length; i++)
+        {
+            draw -= counts[i];
+            if (draw < 0) return i;
+        }
+
+        return counts.Length - 1;
     }
 }

@@ -91,6 +91,10 @@ public static class TableSynthesizer
                 ColumnRole.Id => new IdAccumulator(),
                 ColumnRole.Text => new TextAccumulator(options.MaxExactDistinct, options.SketchK, random.Fork()),
                 ColumnRole.Pii when kind == ValueKind.String && PiiColumnModel.HasFormats(column.PiiKind!.Value) => new FormatAccumulator { CountryColumn = CountryColumnOf(table) },
+                ColumnRole.Pii when kind == ValueKind.String && column.PiiKind == PiiKind.Email => new EmailAccumulator
+                {
+                    FirstNameColumn = PiiColumnOf(table, PiiKind.FirstName), LastNameColumn = PiiColumnOf(table, PiiKind.LastName), FullNameColumn = PiiColumnOf(table, PiiKind.PersonName),
+                },
                 ColumnRole.Pii => new NumericAccumulator(ValueKind.Integer, true, options.MaxExactDistinct, options.SketchK, random.Fork()),
                 ColumnRole.Structured => new Structured.StructuredAccumulator(column, random.Fork()),
                 _ => null,
@@ -259,6 +263,7 @@ public static class TableSynthesizer
             TextAccumulator textual => FinishText(table, column, textual, options, ref dim),
             NumericAccumulator pii => FinishPii(column, pii, options, ref dim),
             FormatAccumulator formats => FinishFormatted(column, formats, options, ref dim),
+            EmailAccumulator emails => FinishEmail(column, emails, options, ref dim),
             _ => FinishFixed(column, reason, warnings),
         };
 
@@ -360,6 +365,19 @@ public static class TableSynthesizer
 
         return formatted;
     }
+
+    private static PiiColumnModel FinishEmail(ColumnSchema column, EmailAccumulator emails, SynthesisOptions options, ref int dim)
+    {
+        var (templates, templateCounts, domains, domainCounts) = emails.Finish(options.RareCategoryThreshold);
+        var model = new PiiColumnModel { PiiKind = PiiKind.Email, Locale = options.Locale, Count = emails.Count, Nulls = emails.Nulls };
+        if (emails.Nulls > 0 && emails.Count > 0) model.NullDim = dim++;
+        if (templates.Length > 0) (model.EmailTemplates, model.EmailTemplateCounts) = (templates, [.. templateCounts, emails.Count - templateCounts.Sum()]);
+        if (domains.Length > 0) (model.EmailDomains, model.EmailDomainCounts) = (domains, [.. domainCounts, emails.Count - domainCounts.Sum()]);
+        return model;
+    }
+
+    /// <summary>The table's column of personal data of <paramref name="kind"/> (the first), or -1.</summary>
+    private static int PiiColumnOf(TableSchema table, PiiKind kind) => table.Columns.ToList().FindIndex(c => c.SdType is SdType.Pii && c.PiiKind == kind);
 
     private static FixedColumnModel FinishFixed(ColumnSchema column, FixedReason reason, List<string> warnings)
     {

@@ -39,6 +39,12 @@ internal sealed class ColumnRuntime
     /// <summary>The gender the row's courtesy title or sex names, for a first name generated in it; null where none is known.</summary>
     public Bogus.DataSets.Name.Gender? RowGender { get; set; }
 
+    /// <summary>The row's first name as drawn, for an address made of it; null where the table has none.</summary>
+    public string? RowFirstName { get; set; }
+
+    /// <summary>The row's last name as drawn, for an address made of it; null where the table has none.</summary>
+    public string? RowLastName { get; set; }
+
     private Dictionary<string, Faker>? _rowFakers;
 
     /// <summary>This column's faker (of the row's locale where it has one), made on first use from its random stream.</summary>

@@ -36,6 +36,8 @@ internal sealed class RowSampler
     private readonly bool[] _followsCountry;
     private readonly int _genderColumn;
     private readonly bool[] _followsGender;
+    private readonly (int First, int Last, int Full) _nameColumns;
+    private readonly bool[] _followsNames;
     private readonly int[] _order;
 
     /// <summary>Columns of US states written from the public list (names or abbreviations): a row's abbreviation follows its name.</summary>
@@ -72,8 +74,14 @@ internal sealed class RowSampler
         _genderColumn = Array.FindIndex(_columns, static c => !c.IsContext && c is CategoricalColumnModel categorical && Generators.Genders.Tells(categorical));
         _followsGender = _columns.Select(c => _genderColumn >= 0 && !c.IsContext && c is PiiColumnModel { PiiKind: SchemaIntrospection.Model.PiiKind.FirstName or SchemaIntrospection.Model.PiiKind.PersonName })
             .ToArray();
-        // The columns others follow are decoded first: the country, then the gender.
-        int[] leaders = [.. new[] { _followsCountry.Any(static f => f) ? _countryColumn : -1, _followsGender.Any(static f => f) ? _genderColumn : -1 }.Where(static i => i >= 0).Distinct()];
+        // The person's names, which an e-mail address is made of ("dixie.davis7@example.net").
+        int NameColumn(SchemaIntrospection.Model.PiiKind kind) => Array.FindIndex(_columns, c => !c.IsContext && c is PiiColumnModel pii && pii.PiiKind == kind);
+        _nameColumns = (NameColumn(SchemaIntrospection.Model.PiiKind.FirstName), NameColumn(SchemaIntrospection.Model.PiiKind.LastName), NameColumn(SchemaIntrospection.Model.PiiKind.PersonName));
+        _followsNames = _columns.Select(static c => !c.IsContext && c is PiiColumnModel { WritesEmails: true }).ToArray();
+        // The columns others follow are decoded first: the country, the gender, then the names.
+        var nameLeaders = _followsNames.Any(static f => f) ? new[] { _nameColumns.First, _nameColumns.Last, _nameColumns.Full } : [];
+        int[] leaders = [.. new[] { _followsCountry.Any(static f => f) ? _countryColumn : -1, _followsGender.Any(static f => f) ? _genderColumn : -1 }
+            .Concat(nameLeaders).Where(static i => i >= 0).Distinct()];
         _order = [.. leaders, .. Enumerable.Range(0, _columns.Length).Where(i => !leaders.Contains(i))];
         _stateColumns = _columns.Length < 2 ? [] : [.. Enumerable.Range(0, _columns.Length).Where(i => !_columns[i].IsContext && _columns[i] switch
         {
@@ -160,6 +168,15 @@ internal sealed class RowSampler
         ApplyStrata(isGiven);
     }
 
+    /// <summary>The row's first and last name as drawn (from their own columns, else from the full name), for an address made of them.</summary>
+    private void SetRowNames(ColumnRuntime runtime)
+    {
+        var (first, last, full) = _nameColumns;
+        var (fullFirst, fullLast) = full >= 0 ? Generators.EmailTemplate.Split(_work[full] as string) : (null, null);
+        runtime.RowFirstName = first >= 0 ? _work[first] as string : fullFirst;
+        runtime.RowLastName = last >= 0 ? _work[last] as string : fullLast;
+    }
+
     /// <summary>The joint model's draw (u by dimension), conditional on the given cells and on a parent's given dimensions.</summary>
     private void DrawJoint(object?[]? given, bool[]? isGiven)
     {
@@ -209,6 +226,7 @@ internal sealed class RowSampler
                 _runtimes[c].RowCountry = _work[_countryColumn] as string;
             }
             if (_followsGender[c]) _runtimes[c].RowGender = Generators.Genders.Of(_work[_genderColumn]);
+            if (_followsNames[c]) SetRowNames(_runtimes[c]);
             if (isGiven is not null && isGiven[c] && given![c] is not NotNull)
             {
                 _work[c] = given[c] is { } v ? CellCodec.Canonical(v, column.Kind) : null;
