@@ -6,13 +6,31 @@ namespace Sdv.Connector.Synthesis.MultiTable;
 internal sealed record SelfReferenceTree(WeightedPicker Tree, CountDistribution? Counts, bool Nullable, int[] Columns, int[] PrincipalColumns,
     GeneratedTable.KeyColumnStore Keys)
 {
-    /// <summary>Points the row at an earlier row of the table (by the source's fan-out) or makes it a root, then lets it be a parent in turn.</summary>
+    private long _rows;
+    private long _roots;
+    private double _offset = -1;
+
+    /// <summary>
+    /// Points the row at an earlier row of the table (by the source's fan-out) or makes it a root, then lets it be a parent
+    /// in turn. Roots come by systematic sampling, not a coin per row, so their number is the source's share of the rows
+    /// to within one: Chinook's eight employees have one root (the general manager), and a coin gave two or three.
+    /// </summary>
     public void Set(object?[] row, Xoshiro256 random)
     {
         var (tree, counts) = (Tree, Counts);
         var rootShare = counts?.NullShare ?? 1;
+        if (_offset < 0) _offset = random.NextDouble();
+        // The roots due by this row: the first row is one whatever (it has no one to point at), and counts toward them.
+        var due = (long)Math.Floor(++_rows * rootShare + _offset);
         var index = -1;
-        if (tree.Count > 0 && !(random.NextDouble() < rootShare)) index = tree.Pick(random.NextDouble());
+        if (tree.Count > 0 && _roots >= due)
+        {
+            index = tree.Pick(random.NextDouble());
+            // Every earlier row drew a fan-out of none (most employees manage no one): any of them, not one more root.
+            if (index < 0) index = random.NextInt(tree.Count);
+        }
+
+        if (index < 0) _roots++;
         if (index >= 0)
         {
             Keys.CopyTo(index, row, Columns);
