@@ -132,6 +132,7 @@ internal sealed class WordModel
     private int[][] _next = [];
     private double[][] _nextCumulative = [];
     private bool _hasEnds;
+    private int[][] _sameWord = [];
 
     /// <summary>Splits a value into tokens at white space.</summary>
     public static List<string> Tokenize(string text)
@@ -190,6 +191,13 @@ internal sealed class WordModel
         var startsEnding = new double[Words.Length];
         foreach (var s in Starts) startsEnding[s[0]] += s[1] * _endShare[s[0]];
         _startsEnding = startsEnding.Sum() > 0 ? Cumulative(startsEnding) : [];
+        // The words written alike but for their case ("The" and "THE", "and" and "And"): one of them per value.
+        _sameWord = Words.Select((w, i) => (Key: w[0] == ClassMark || w == NumberToken ? "\u0000" + i : w.ToLowerInvariant(), Index: i))
+            .GroupBy(static p => p.Key, StringComparer.Ordinal)
+            .SelectMany(g => g.Select(p => (p.Index, Same: g.Select(static q => q.Index).ToArray())))
+            .OrderBy(static p => p.Index)
+            .Select(static p => p.Same)
+            .ToArray();
     }
 
     /// <summary>
@@ -235,6 +243,8 @@ internal sealed class WordModel
         var target = Math.Max(1, (int)Draw(TokenCounts, random));
         var builder = new StringBuilder();
         var used = new HashSet<int>();
+        var written = new List<(int Word, int Start)>();
+        var writtenText = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var previous = -1;
         for (var i = 0; i < target; i++)
         {
@@ -243,11 +253,24 @@ internal sealed class WordModel
             if (word < 0) break;
             var token = Words[word];
             var text = Written(token, faker, random, last, builder);
+            // A stand-in may write a word the value already has in another case ("of the THE"): another stand-in, or none.
+            for (var retry = 0; retry < 3 && writtenText.Contains(text) && token[0] == ClassMark; retry++) text = Written(token, faker, random, last, builder);
+            used.UnionWith(_sameWord.Length > word ? _sameWord[word] : [word]);
+            if (writtenText.Contains(text)) continue;
             if (builder.Length > 0 && maxLength is { } l && builder.Length + 1 + text.Length > l) break;
             if (builder.Length > 0) builder.Append(' ');
+            writtenText.Add(text);
+            written.Add((word, builder.Length));
             builder.Append(text);
-            used.Add(word);
             previous = word;
+        }
+
+        // A chain cut short (no word could follow) may stop on a word that never ends a value ("The Greatest - & And"):
+        // such words come off the end, the first word always stays.
+        while (written.Count > 1 && _hasEnds && _endShare[written[^1].Word] == 0)
+        {
+            builder.Length = Math.Max(0, written[^1].Start - 1);
+            written.RemoveAt(written.Count - 1);
         }
 
         var name = Balanced(builder.ToString());

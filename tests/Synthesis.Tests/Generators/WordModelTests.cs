@@ -204,4 +204,29 @@ public sealed class WordModelTests
     [InlineData("\"Quoted\" and \"half", "\"Quoted\" and half")]
     public void Brackets_and_quotes_without_their_other_half_are_removed(string text, string expected) =>
         Assert.Equal(expected, WordModel.Balanced(text));
+    /// <summary>
+    /// Titles of common words in two cases ("The" and "the", "Of" and "of") whose pairs are each rarer than k, so the chain
+    /// often cannot go on: no title has one word twice whatever its case ("Your of the THE"), and none ends on a word no
+    /// source title ends on ("The Greatest - & And").
+    /// </summary>
+    [Fact]
+    public void A_title_has_no_word_twice_in_any_case_and_ends_on_a_word_titles_end_on()
+    {
+        var random = new Random(6);
+        string[] starts = ["The", "A", "Live", "Best"];
+        string[] middles = ["of", "Of", "the", "and", "And", "&", "-"];
+        var titles = Enumerable.Range(0, 600)
+            .Select(_ => $"{starts[random.Next(starts.Length)]} {Nouns[random.Next(Nouns.Length)]} {middles[random.Next(middles.Length)]} {Adjectives[random.Next(Adjectives.Length)]} {Nouns[random.Next(Nouns.Length)]}")
+            .ToList();
+        var model = Fitted(titles);
+        var endings = titles.Select(t => t.Split(' ')[^1]).ToHashSet(StringComparer.Ordinal);
+        var sampler = new Xoshiro256(9);
+        for (var i = 0; i < 500; i++)
+        {
+            var title = model.Generate(sampler, null, 80);
+            var words = title.Split(' ');
+            Assert.True(words.Length == words.Distinct(StringComparer.OrdinalIgnoreCase).Count(), $"\"{title}\" has a word twice");
+            Assert.True(words.Length == 1 || endings.Contains(words[^1]), $"\"{title}\" ends on a word no title ends on");
+        }
+    }
 }
