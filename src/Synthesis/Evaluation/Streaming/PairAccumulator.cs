@@ -26,8 +26,7 @@ internal sealed class PairAccumulator
 
     private readonly PairPlan _plan;
     private readonly double[]?[] _edges;
-    private readonly Dictionary<object, int>?[] _codes;
-    private readonly List<object>?[] _decode;
+    private readonly CategoryCodes?[] _codes;
     private readonly bool[] _coded;
     private readonly int[] _cardinality;
     private readonly Comoments[] _moments;
@@ -53,14 +52,13 @@ internal sealed class PairAccumulator
             }
         }
 
-        _codes = new Dictionary<object, int>?[n];
-        _decode = new List<object>?[n];
+        _codes = new CategoryCodes?[n];
         _cardinality = new int[n];
         for (var c = 0; c < n; c++)
         {
             if (_coded[c] && !plan.Continuous[c])
             {
-                (_codes[c], _decode[c]) = (new Dictionary<object, int>(), []);
+                _codes[c] = new CategoryCodes();
             }
 
             // Bin labels run 0..11 (0: below the edges, only when a range hint was wrong).
@@ -204,20 +202,9 @@ internal sealed class PairAccumulator
         (_sparse[pair], _dense[pair], _firstSeen[pair]) = (sparse, null, null);
     }
 
-    private int Code(int column, object? cell)
-    {
-        var key = CellValues.Key(cell);
-        ref var code = ref CollectionsMarshal.GetValueRefOrAddDefault(_codes[column]!, key, out var exists);
-        if (!exists)
-        {
-            code = _decode[column]!.Count;
-            _decode[column]!.Add(key);
-        }
+    private int Code(int column, object? cell) => _codes[column]!.Code(cell);
 
-        return code;
-    }
-
-    private object Decode(int column, int code) => _plan.Continuous[column] ? code : _decode[column]![code];
+    private object Decode(int column, int code) => _plan.Continuous[column] ? code : _codes[column]!.Key(code);
 
     private static double Number(object? cell)
     {
