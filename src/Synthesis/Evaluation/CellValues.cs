@@ -99,6 +99,10 @@ internal static class CellValues
         _ => throw new FormatException($"A {value.GetType().Name} value is not a datetime."),
     };
 
+    /// <summary>Whether cells of this type have a range a database's MIN and MAX give as numbers do (numbers, dates, timestamps).</summary>
+    public static bool HasRange(Type type) =>
+        type == typeof(long) || type == typeof(decimal) || type == typeof(double) || type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset);
+
     /// <summary>A category's text for reports: invariant numbers and dates, true/false, "(null)".</summary>
     public static string Label(object? value) => IsNull(value) ? "(null)" : value switch
     {

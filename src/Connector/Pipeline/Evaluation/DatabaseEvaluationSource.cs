@@ -71,6 +71,9 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
 
     public bool HasColumn(string table, string column) => _tables.TryGetValue(table, out var t) && t.Columns.ContainsKey(column);
 
+    public bool IsUniqueKey(string table, IReadOnlyList<string> columns) =>
+        _tables.TryGetValue(table, out var t) && columns.All(t.Columns.ContainsKey) && IsDeclaredKey(t, columns.Select(c => t.Columns[c]).ToList());
+
     public Type CellType(string table, string column) => CanonicalValues.ClrType(Column(table, column).LogicalType);
 
     public async Task<TableCounts> CountAsync(string table, IReadOnlyList<string> columns, CancellationToken cancellationToken)
@@ -121,11 +124,16 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
         var (join, parents, children) = Join(relationship, parentColumns, childColumns);
 
         // Only numbers and datetimes have a range worth asking for; others read as NULL.
-        static ColumnSchema? Continuous(ColumnSchema? c) => c is not null && CanonicalValues.ClrType(c.LogicalType) is var t
-            && (t == typeof(long) || t == typeof(decimal) || t == typeof(double) || t == typeof(DateOnly) || t == typeof(DateTime) || t == typeof(DateTimeOffset)) ? c : null;
+        static ColumnSchema? Continuous(ColumnSchema? c) => c is not null && CellValues.HasRange(CanonicalValues.ClrType(c.LogicalType)) ? c : null;
         var (p, ch) = (parents.Select(Continuous).ToList(), children.Select(Continuous).ToList());
         var schemas = p.Concat(ch).Select(s => s ?? EvaluationSql.Absent).ToList();
         var n = schemas.Count;
+        if (p.Concat(ch).All(c => c is null))
+        {
+            // Nothing to aggregate: the query would be a SELECT of NULLs over every row of the join.
+            return (new object?[n], new object?[n]);
+        }
+
         var row = await SingleRowAsync(_sql.JoinRange(join, p, ch), [.. schemas, .. schemas], $"{relationship} (range)", cancellationToken);
         return (row[..n], row[n..]);
     }
@@ -156,8 +164,7 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
         var columns = key.Select(k => t.Columns[k]).ToList();
 
         // A primary or unique key the database enforces on NOT NULL columns cannot repeat: no need to count.
-        var declared = (t.Table.PrimaryKey is { } pk ? [pk] : Enumerable.Empty<KeySchema>()).Concat(t.Table.UniqueKeys);
-        if (columns.All(c => !c.IsNullable) && declared.Any(k => k.Columns.Order(StringComparer.Ordinal).SequenceEqual(columns.Select(c => c.Name).Order(StringComparer.Ordinal))))
+        if (IsDeclaredKey(t, columns))
         {
             return 0;
         }
@@ -179,6 +186,14 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
             foreach (var connection in _connections) await connection.DisposeAsync();
             _free.Dispose();
         }
+    }
+
+    /// <summary>A primary or unique key the database enforces over exactly these columns, all NOT NULL.</summary>
+    private static bool IsDeclaredKey(SourceTable table, IReadOnlyList<ColumnSchema> columns)
+    {
+        var declared = (table.Table.PrimaryKey is { } pk ? [pk] : Enumerable.Empty<KeySchema>()).Concat(table.Table.UniqueKeys);
+        return columns.Count > 0 && columns.All(c => !c.IsNullable)
+            && declared.Any(k => k.Columns.Order(StringComparer.Ordinal).SequenceEqual(columns.Select(c => c.Name).Order(StringComparer.Ordinal)));
     }
 
     private static long Long(object? value) => value is null ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);

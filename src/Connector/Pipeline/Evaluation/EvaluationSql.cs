@@ -44,13 +44,21 @@ internal sealed class EvaluationSql(ISqlDialect dialect, Func<ColumnSchema, stri
     public string Join(JoinSpec join, IReadOnlyList<ColumnSchema?> parentColumns, IReadOnlyList<ColumnSchema?> childColumns) =>
         $"SELECT {List(parentColumns.Select(c => Cell(c, "p")).Concat(childColumns.Select(c => Cell(c, "c"))))} {From(join)}";
 
-    /// <summary>MIN and MAX of every column over the same join (parent, then child columns; NULL for a column that is not continuous).</summary>
+    /// <summary>
+    /// MIN and MAX of every column over the same join (parent, then child columns; NULL for a column that is not continuous);
+    /// when only one side's columns are asked, over that side's rows that have a match (EXISTS), which give the same.
+    /// </summary>
     public string JoinRange(JoinSpec join, IReadOnlyList<ColumnSchema?> parentColumns, IReadOnlyList<ColumnSchema?> childColumns)
     {
         var columns = parentColumns.Select(c => (Column: c, Alias: "p")).Concat(childColumns.Select(c => (Column: c, Alias: "c"))).ToList();
         var mins = columns.Select(x => x.Column is null ? "NULL" : $"MIN({Cell(x.Column, x.Alias)})");
         var maxs = columns.Select(x => x.Column is null ? "NULL" : $"MAX({Cell(x.Column, x.Alias)})");
-        return $"SELECT {List(mins.Concat(maxs))} {From(join)}";
+
+        // A row repeated by the join changes no MIN or MAX: one side's columns need only its rows that have a match.
+        var from = childColumns.All(c => c is null) ? $"FROM {dialect.Quote(join.Parent.Name)} p WHERE EXISTS (SELECT 1 FROM {dialect.Quote(join.Child.Name)} c WHERE {On(join)})"
+            : parentColumns.All(c => c is null) ? $"FROM {dialect.Quote(join.Child.Name)} c WHERE EXISTS (SELECT 1 FROM {dialect.Quote(join.Parent.Name)} p WHERE {On(join)})"
+            : From(join);
+        return $"SELECT {List(mins.Concat(maxs))} {from}";
     }
 
     /// <summary>

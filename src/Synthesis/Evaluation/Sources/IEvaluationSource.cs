@@ -15,6 +15,13 @@ internal interface IEvaluationSource
     /// <summary>Whether this side has the column (false when it lacks the table).</summary>
     bool HasColumn(string table, string column);
 
+    /// <summary>
+    /// Whether this side guarantees that no two rows share a value of the columns and none is NULL (a primary or unique
+    /// key the database enforces on NOT NULL columns), so that a foreign key matches at most one row. False when it cannot
+    /// tell: the callers then ask the aggregates instead of deriving them.
+    /// </summary>
+    bool IsUniqueKey(string table, IReadOnlyList<string> columns);
+
     /// <summary>The CLR type of the column's non-null canonical cells (object when they are of several types).</summary>
     Type CellType(string table, string column);
 

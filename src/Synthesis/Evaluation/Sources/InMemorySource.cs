@@ -13,6 +13,9 @@ internal sealed class InMemorySource(EvaluationDataset data) : IEvaluationSource
 
     public bool HasColumn(string table, string column) => data.Find(table)?.IndexOf(column) >= 0;
 
+    /// <summary>Rows in memory enforce nothing: every figure is counted.</summary>
+    public bool IsUniqueKey(string table, IReadOnlyList<string> columns) => false;
+
     public Type CellType(string table, string column)
     {
         var t = Table(table);

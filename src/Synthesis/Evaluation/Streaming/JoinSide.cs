@@ -29,9 +29,8 @@ internal sealed class JoinSide
 
     public static async Task<JoinSide> RunAsync(JoinSideRequest request, CancellationToken cancellationToken)
     {
-        var (relationship, plan, _, source, parentColumns, childColumns) = request;
-        var (min, max) = await source.JoinRangeAsync(relationship, parentColumns, childColumns, cancellationToken).ConfigureAwait(false);
-        var ranges = plan.Columns.Select((_, i) => (Min: Number(min[i]), Max: Number(max[i]))).ToArray();
+        var (relationship, plan, _, source, parentColumns, childColumns, _) = request;
+        var ranges = await RangesAsync(request, cancellationToken).ConfigureAwait(false);
         var side = await PassAsync(request, ranges, cancellationToken).ConfigureAwait(false);
         if (!side.Accumulator.RangeViolated)
         {
@@ -60,9 +59,40 @@ internal sealed class JoinSide
         return side;
     }
 
+    /// <summary>
+    /// The range of each continuous column over the join: known ones as given, the others from the source, which is asked
+    /// only for the columns not known (the parent's alone, or the child's alone, need no join: see the source).
+    /// </summary>
+    private static async Task<(double Min, double Max)[]> RangesAsync(JoinSideRequest request, CancellationToken cancellationToken)
+    {
+        var (relationship, plan, _, source, parentColumns, childColumns, known) = request;
+        var ranges = new (double Min, double Max)[plan.Columns.Count];
+        var asked = Enumerable.Range(0, ranges.Length).Where(i => plan.Continuous[i] && known[i] is null).ToList();
+        for (var i = 0; i < ranges.Length; i++)
+        {
+            ranges[i] = known[i] ?? (double.NaN, double.NaN);
+        }
+
+        if (asked.Count == 0)
+        {
+            return ranges;
+        }
+
+        var parents = asked.Where(i => i < parentColumns.Count).ToList();
+        var children = asked.Where(i => i >= parentColumns.Count).ToList();
+        var (min, max) = await source.JoinRangeAsync(
+            relationship, parents.Select(i => parentColumns[i]).ToList(), children.Select(i => childColumns[i - parentColumns.Count]).ToList(), cancellationToken).ConfigureAwait(false);
+        for (var k = 0; k < asked.Count; k++)
+        {
+            ranges[parents.Concat(children).ElementAt(k)] = (Number(min[k]), Number(max[k]));
+        }
+
+        return ranges;
+    }
+
     private static async Task<JoinSide> PassAsync(JoinSideRequest request, (double Min, double Max)[] ranges, CancellationToken cancellationToken)
     {
-        var (relationship, plan, profiles, source, parentColumns, childColumns) = request;
+        var (relationship, plan, profiles, source, parentColumns, childColumns, _) = request;
         var edges = plan.Continuous.Select((c, i) => c ? Discretizer.Edges(ranges[i].Min, ranges[i].Max) : null).ToArray();
         var constant = ranges.Select((r, i) => plan.Continuous[i] && !double.IsNaN(r.Min) && r.Min == r.Max).ToArray();
         var accumulator = new PairAccumulator(plan, edges, Distinct(profiles));

@@ -9,5 +9,6 @@ namespace Sdv.Connector.Synthesis.Evaluation.Streaming;
 /// <param name="Source">The database (real or synthetic) the join is read from.</param>
 /// <param name="ParentColumns">The parent's columns of the plan, by name.</param>
 /// <param name="ChildColumns">The child's columns of the plan, by name.</param>
+/// <param name="KnownRanges">Per column of the plan, its range over the join when known without asking the source (null: ask).</param>
 internal sealed record JoinSideRequest(EvaluationRelationship Relationship, PairPlan Plan, IReadOnlyList<SideProfile> Profiles, IEvaluationSource Source,
-    IReadOnlyList<string> ParentColumns, IReadOnlyList<string> ChildColumns);
+    IReadOnlyList<string> ParentColumns, IReadOnlyList<string> ChildColumns, IReadOnlyList<(double Min, double Max)?> KnownRanges);

@@ -48,7 +48,8 @@ internal sealed class RelationshipEvaluation
         if (present)
         {
             evaluation.SyntheticChildren = await synthetic.ChildCountsAsync(relationship, cancellationToken).ConfigureAwait(false);
-            keys = await synthetic.ForeignKeyAsync(relationship, cancellationToken).ConfigureAwait(false);
+            keys = Derived(relationship, child.SyntheticCounts, evaluation.SyntheticChildren, synthetic)
+                ?? await synthetic.ForeignKeyAsync(relationship, cancellationToken).ConfigureAwait(false);
         }
 
         evaluation.RealChildren = await realCounts.ConfigureAwait(false);
@@ -89,9 +90,13 @@ internal sealed class RelationshipEvaluation
         var parentNames = parentColumns.Select(c => c.Name).ToList();
         var childNames = childColumns.Select(c => c.Name).ToList();
 
-        var realSide = JoinSide.RunAsync(new JoinSideRequest(Relationship, plan, outcomes.Select(o => o.Real).ToList(), real, parentNames, childNames), cancellationToken);
+        var realKnown = KnownRanges(plan, parentColumns.Count, outcomes, o => o.Real, (parent.RealCounts, child.RealCounts), RealChildren, real);
+        var realSide = JoinSide.RunAsync(new JoinSideRequest(Relationship, plan, outcomes.Select(o => o.Real).ToList(), real, parentNames, childNames, realKnown), cancellationToken);
         var syntheticSide = present
-            ? JoinSide.RunAsync(new JoinSideRequest(Relationship, plan, outcomes.Select(o => o.Synthetic).ToList(), synthetic, parentNames, childNames), cancellationToken)
+            ? JoinSide.RunAsync(
+                new JoinSideRequest(Relationship, plan, outcomes.Select(o => o.Synthetic).ToList(), synthetic, parentNames, childNames,
+                    KnownRanges(plan, parentColumns.Count, outcomes, o => o.Synthetic, (parent.SyntheticCounts, child.SyntheticCounts), SyntheticChildren!, synthetic)),
+                cancellationToken)
             : Task.FromResult(JoinSide.Empty(plan, outcomes.Select(o => o.Synthetic).ToList()));
         var (r, s) = (await realSide.ConfigureAwait(false), await syntheticSide.ConfigureAwait(false));
         Notes.AddRange(r.Notes.Concat(s.Notes));
@@ -104,5 +109,57 @@ internal sealed class RelationshipEvaluation
             options);
         Intertable.AddRange(results.Select(x => PairDetails.Of(
             Relationship.ChildTable, Relationship.ParentTable, Relationship.ChildColumns, columns[x.First].Name, columns[x.Second].Name, x.Metric, x.Score)));
+    }
+
+    /// <summary>
+    /// The synthetic foreign key counts without asking the database, when it guarantees the parent key unique: then each
+    /// child row matches at most one parent, and the children per parent add up to the rows that match; the rows and the
+    /// NULL keys are in the table's counts (one key column, or no NULL in any). Null when they cannot be told so.
+    /// </summary>
+    private static ForeignKeyCounts? Derived(EvaluationRelationship relationship, TableCounts child, IReadOnlyDictionary<long, long> children, IEvaluationSource source)
+    {
+        if (!source.IsUniqueKey(relationship.ParentTable, relationship.ParentColumns))
+        {
+            return null;
+        }
+
+        var nulls = relationship.ChildColumns.Select(c => child.Rows - child.NonNull(c)).ToList();
+        if (nulls.Count != 1 && nulls.Any(n => n != 0))
+        {
+            return null;
+        }
+
+        return new ForeignKeyCounts(child.Rows, nulls.Max(), Matched(children));
+    }
+
+    /// <summary>Child rows in the join: each parent's children, added up.</summary>
+    private static long Matched(IReadOnlyDictionary<long, long> children) => children.Sum(c => c.Key * c.Value);
+
+    /// <summary>
+    /// Per column of the plan, the range of its numbers over the inner join when the column pass already has it, so the
+    /// database need not be asked (NaN where it must be): every parent row has a child (no parent at 0 children), or every
+    /// child row has its one parent (a unique parent key, and the children per parent add up to the child rows); and the
+    /// column pass read every value the count saw as a number (no NaN, no unreadable cell), of a type whose range the
+    /// source would give (another's range was (0, 1) until a value fell outside it, and must stay so).
+    /// </summary>
+    private (double Min, double Max)?[] KnownRanges(
+        PairPlan plan, int parentCount, IReadOnlyList<ColumnOutcome> outcomes, Func<ColumnOutcome, SideProfile> side, (TableCounts Parent, TableCounts Child) counts,
+        IReadOnlyDictionary<long, long> children, IEvaluationSource source)
+    {
+        var parentsCovered = children.GetValueOrDefault(0) == 0;
+        var childrenCovered = source.IsUniqueKey(Relationship.ParentTable, Relationship.ParentColumns) && Matched(children) == counts.Child.Rows;
+        var known = new (double Min, double Max)?[plan.Columns.Count];
+        for (var i = 0; i < known.Length; i++)
+        {
+            var (covered, tableCounts) = i < parentCount ? (parentsCovered, counts.Parent) : (childrenCovered, counts.Child);
+            var (profile, table) = (side(outcomes[i]), i < parentCount ? Relationship.ParentTable : Relationship.ChildTable);
+            if (covered && plan.Continuous[i] && outcomes[i].NumberError is null && profile.Values == tableCounts.NonNull(plan.Columns[i].Name)
+                && source.HasColumn(table, plan.Columns[i].Name) && CellValues.HasRange(source.CellType(table, plan.Columns[i].Name)))
+            {
+                known[i] = (profile.Min, profile.Max);
+            }
+        }
+
+        return known;
     }
 }
