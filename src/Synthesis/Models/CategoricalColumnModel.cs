@@ -60,6 +60,9 @@ internal sealed class CategoricalColumnModel : ColumnModel
     [JsonIgnore]
     public override IEnumerable<int> Dimensions => Dim >= 0 ? [Dim] : [];
 
+    /// <summary>Whether <paramref name="value"/> is one of the column's kept categories (NULL where the column keeps NULLs).</summary>
+    public bool Keeps(object? value) => value is null ? NullIndex >= 0 : _index.ContainsKey(CellCodec.Canonical(value, Kind));
+
     public override void Prepare()
     {
         OtherWords?.Prepare();

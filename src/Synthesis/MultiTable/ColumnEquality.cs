@@ -25,6 +25,13 @@ public sealed record ColumnEquality(string ForeignKey, string ChildColumn, strin
     /// </summary>
     public IReadOnlyList<ValueRatio>? Ratios { get; init; }
 
+    /// <summary>
+    /// For a partial equality of categories: the parent's value is copied only where it is one of the child column's kept
+    /// categories. A customer's region that was rare, and so written anew, is no region the orders have; the order keeps
+    /// a region of its own (of its country, which it was drawn given) rather than one the source's orders never name.
+    /// </summary>
+    public bool KeptCategoriesOnly { get; init; }
+
     /// <summary>Share of the unequal rows whose value is one of <see cref="Ratios"/> times the parent's.</summary>
     public double RatioShare { get; init; }
 

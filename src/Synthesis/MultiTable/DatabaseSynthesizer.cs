@@ -180,7 +180,7 @@ public static class DatabaseSynthesizer
         for (var i = 0; i < candidates.Count; i++)
         {
             var (fk, (child, parent), share) = candidates[i];
-            if (share - chance[i] >= (1 - chance[i]) / 2) Keep(equalities, fk.Table, new ColumnEquality(TableEntry.KeyOf(fk), child, parent, share));
+            if (share - chance[i] >= (1 - chance[i]) / 2) Keep(equalities, fk.Table, new ColumnEquality(TableEntry.KeyOf(fk), child, parent, share) { KeptCategoriesOnly = true });
         }
     }
 
