@@ -190,15 +190,19 @@ public static class DatabaseSynthesizer
     /// </summary>
     internal static double ChanceEqualShare(IReadOnlyList<(object Child, object Parent, long Rows)> pairs)
     {
-        var childRows = new Dictionary<object, long>();
-        var parentRows = new Dictionary<object, long>();
+        // Keyed by text: the two columns may read as different types of one kind (an int and a bigint).
+        var childRows = new Dictionary<string, long>(StringComparer.Ordinal);
+        var parentRows = new Dictionary<string, long>(StringComparer.Ordinal);
         long total = 0;
         foreach (var (child, parent, rows) in pairs)
         {
-            childRows[child] = childRows.GetValueOrDefault(child) + rows;
-            parentRows[parent] = parentRows.GetValueOrDefault(parent) + rows;
+            var (c, p) = (Text(child), Text(parent));
+            childRows[c] = childRows.GetValueOrDefault(c) + rows;
+            parentRows[p] = parentRows.GetValueOrDefault(p) + rows;
             total += rows;
         }
+
+        static string Text(object value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
         if (total == 0) return 1;
         return childRows.Sum(c => (double)c.Value / total * parentRows.GetValueOrDefault(c.Key) / total);

@@ -464,6 +464,16 @@ public sealed class DatabaseSamplerTests
         Assert.InRange(db["customer"].Count(r => r[2] is null), 19, 21);
     }
 
+    /// <summary>Chance agreement of two columns of "active" in 80% of rows each, drawn apart: 0.8 × 0.8 + 0.2 × 0.2.</summary>
+    [Fact]
+    public void The_share_chance_gives_two_columns_is_the_sum_of_their_categories_shares_products()
+    {
+        Assert.Equal(0.68, DatabaseSynthesizer.ChanceEqualShare([("active", "active", 64), ("active", "idle", 16), ("idle", "active", 16), ("idle", "idle", 4)]), 12);
+        // The two sides may read as different types of one kind (an int and a bigint): equal values still meet.
+        Assert.Equal(0.5, DatabaseSynthesizer.ChanceEqualShare([(1, 1L, 25), (1, 2L, 25), (2, 1L, 25), (2, 2L, 25)]), 12);
+        Assert.Equal(1, DatabaseSynthesizer.ChanceEqualShare([]));
+    }
+
     /// <summary>The multiples a partial equality's other rows take: those at least k rows share, when they cover enough of them.</summary>
     [Fact]
     public void Ratios_keep_the_multiples_at_least_k_rows_share()
