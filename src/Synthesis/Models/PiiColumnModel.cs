@@ -205,6 +205,7 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
 
         return PiiGenerator.Generate(PiiKind, runtime.GetFaker(), Kind, MaxLength, runtime.RowGender);
     }
+
     /// <summary>
     /// An address as the source writes them: the row's names by one of the source's templates (or as Bogus joins them, in
     /// the share of addresses made otherwise), at one of its common domains (or a free provider of the row's locale).
@@ -221,7 +222,7 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
         return MaxLength is { } max && text.Length > max ? null : text;
     }
 
-    /// <summary>An index drawn by <paramref name="counts"/> (the last: "the others"); 0 where there are none.</summary>
+    /// <summary>An index drawn by <paramref name="counts"/> (the last: "the others"); the count of them where they are all zero.</summary>
     private static int Pick(long[] counts, Xoshiro256 random)
     {
         var total = counts.Sum();
