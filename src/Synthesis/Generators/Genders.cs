@@ -5,7 +5,7 @@ namespace Sdv.Connector.Synthesis.Generators;
 
 /// <summary>
 /// What a column of courtesy titles or of sexes says of a person ("Mrs." a woman, "M" a man), so that a first name
-/// generated in the same row agrees with it: Northwind's clone had "Mr. Janie Marks" and "Ms. Horacio Kreiger".
+/// generated in the same row agrees with it: Northwind's clone had "Mr. Janie Marks" and "Ms. Rollin Mayer".
 /// </summary>
 internal static class Genders
 {

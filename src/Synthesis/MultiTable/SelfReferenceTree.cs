@@ -13,7 +13,7 @@ internal sealed record SelfReferenceTree(WeightedPicker Tree, CountDistribution?
     /// <summary>
     /// Points the row at an earlier row of the table (by the source's fan-out) or makes it a root, then lets it be a parent
     /// in turn. Roots come by systematic sampling, not a coin per row, so their number is the source's share of the rows
-    /// to within one: Chinook's eight employees have one root (the general manager), and a coin gave two or three.
+    /// to within one: Chinook's eight employees have one root (the general manager), where a coin gave two.
     /// </summary>
     public void Set(object?[] row, Xoshiro256 random)
     {

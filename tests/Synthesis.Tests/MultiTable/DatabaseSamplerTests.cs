@@ -439,7 +439,7 @@ public sealed class DatabaseSamplerTests
 
     /// <summary>
     /// Eight employees, one of whom (the general manager) reports to no one: every clone has one root, whatever its seed
-    /// (a coin per row gave two or three in some), and 400 customers of whom 20 were referred by no one have 20 roots, give or take one.
+    /// (a coin per row gave Chinook's clone two), and 400 customers of whom 20 were referred by no one have 20 roots, give or take one.
     /// </summary>
     [Fact]
     public async Task A_self_reference_has_the_sources_share_of_roots_to_within_one()
