@@ -25,9 +25,13 @@ internal sealed class EmailAccumulator : ValueAccumulator
     /// <summary>The row's full-name column (read where the first or the last name has no column of its own), or -1.</summary>
     public int FullNameColumn { get; init; } = -1;
 
+    /// <summary>The real addresses (in lower case), in memory only, so that a generated one equal to one is drawn again.</summary>
+    public RealValueFilter RealValues { get; } = new();
+
     protected override void Add(object value)
     {
         if (value is not string email) return;
+        RealValues.Add(email.Trim().ToLowerInvariant());
         var at = email.LastIndexOf('@');
         if (at <= 0 || at == email.Length - 1) return;
         Tally(_domains, email[(at + 1)..].Trim().ToLowerInvariant());

@@ -49,6 +49,13 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
     /// <summary>Addresses at each domain, then (last) at others, which get a free provider of the row's locale.</summary>
     public long[] EmailDomainCounts { get; set; } = [];
 
+    /// <summary>
+    /// The column's real addresses (lower case), while fitted in this process (never saved): an address made of a synthetic
+    /// person's names by a real template can be a real one ("john.smith@example.com"), and is then drawn again.
+    /// </summary>
+    [JsonIgnore]
+    public RealValueFilter? RealValues { get; set; }
+
     /// <summary>True when the column writes addresses from its row's names or at the source's common domains.</summary>
     [JsonIgnore]
     public bool WritesEmails => PiiKind == PiiKind.Email && Kind == ValueKind.String && (EmailTemplates.Length > 0 || EmailDomains.Length > 0);
@@ -212,14 +219,20 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
     /// </summary>
     private string? Email(ColumnRuntime runtime)
     {
-        // Bogus' address of the row's person where the names are known (its own ways of joining them), for the share made otherwise.
-        var bogus = runtime.GetFaker().Internet.Email(runtime.RowFirstName, runtime.RowLastName);
-        var at = bogus.LastIndexOf('@');
-        var template = Pick(EmailTemplateCounts, runtime.Random);
-        var local = template < EmailTemplates.Length ? EmailTemplate.Fill(EmailTemplates[template], runtime.RowFirstName, runtime.RowLastName, runtime.Random) : null;
-        var domain = Pick(EmailDomainCounts, runtime.Random);
-        var text = string.Concat(local ?? bogus[..at], "@", domain < EmailDomains.Length ? EmailDomains[domain] : bogus[(at + 1)..]);
-        return MaxLength is { } max && text.Length > max ? null : text;
+        for (var attempt = 0; ; attempt++)
+        {
+            // Bogus' address of the row's person where the names are known (its own ways of joining them), for the share made otherwise.
+            var bogus = runtime.GetFaker().Internet.Email(runtime.RowFirstName, runtime.RowLastName);
+            var at = bogus.LastIndexOf('@');
+            var template = Pick(EmailTemplateCounts, runtime.Random);
+            var local = template < EmailTemplates.Length ? EmailTemplate.Fill(EmailTemplates[template], runtime.RowFirstName, runtime.RowLastName, runtime.Random) : null;
+            var domain = Pick(EmailDomainCounts, runtime.Random);
+            // A real address drawn twice (the same names, a template without digits): the third try takes two digits of its own.
+            var digits = attempt >= 2 ? (10 + runtime.Random.NextInt(90)).ToString(CultureInfo.InvariantCulture) : "";
+            var text = string.Concat(local ?? bogus[..at], digits, "@", domain < EmailDomains.Length ? EmailDomains[domain] : bogus[(at + 1)..]);
+            if (MaxLength is { } max && text.Length > max) return null;
+            if (RealValues?.MayContain(text.ToLowerInvariant()) != true || attempt >= 6) return text;
+        }
     }
 
     /// <summary>An index drawn by <paramref name="counts"/> (the last: "the others"); the count of them where they are all zero.</summary>

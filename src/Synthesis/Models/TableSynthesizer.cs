@@ -369,7 +369,7 @@ public static class TableSynthesizer
     private static PiiColumnModel FinishEmail(ColumnSchema column, EmailAccumulator emails, SynthesisOptions options, ref int dim)
     {
         var (templates, templateCounts, domains, domainCounts) = emails.Finish(options.RareCategoryThreshold);
-        var model = new PiiColumnModel { PiiKind = PiiKind.Email, Locale = options.Locale, Count = emails.Count, Nulls = emails.Nulls };
+        var model = new PiiColumnModel { PiiKind = PiiKind.Email, Locale = options.Locale, Count = emails.Count, Nulls = emails.Nulls, RealValues = emails.RealValues };
         if (emails.Nulls > 0 && emails.Count > 0) model.NullDim = dim++;
         if (templates.Length > 0) (model.EmailTemplates, model.EmailTemplateCounts) = (templates, [.. templateCounts, emails.Count - templateCounts.Sum()]);
         if (domains.Length > 0) (model.EmailDomains, model.EmailDomainCounts) = (domains, [.. domainCounts, emails.Count - domainCounts.Sum()]);

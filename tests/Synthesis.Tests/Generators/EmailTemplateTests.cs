@@ -74,4 +74,29 @@ public sealed class EmailTemplateTests
         var realAddresses = real.Select(r => (string)r[3]!).ToHashSet(StringComparer.Ordinal);
         Assert.True(rows.Count(r => realAddresses.Contains((string)r[3]!)) < 10, "real addresses came back beyond chance");
     }
+    /// <summary>
+    /// An address made of a synthetic person's names by a real template can be a real address ("dixie.davis@example.net"
+    /// where a real Dixie Davis is there): while the fit's real addresses are in memory, it is drawn again, with digits of its own.
+    /// </summary>
+    [Fact]
+    public void An_address_equal_to_a_real_one_is_drawn_again()
+    {
+        var real = new RealValueFilter();
+        real.Add("dixie.davis@example.net");
+        var model = new PiiColumnModel
+        {
+            Name = "email", LogicalType = LogicalType.String, PiiKind = PiiKind.Email,
+            EmailTemplates = ["F.L|0|l"], EmailTemplateCounts = [10, 0], EmailDomains = ["example.net"], EmailDomainCounts = [10, 0],
+        };
+        model.Prepare();
+        var runtime = new ColumnRuntime(new Xoshiro256(1)) { RowFirstName = "Dixie", RowLastName = "Davis" };
+        Assert.Equal("dixie.davis@example.net", model.Generate([], runtime));
+
+        model.RealValues = real;
+        for (var i = 0; i < 20; i++)
+        {
+            var address = (string)model.Generate([], runtime)!;
+            Assert.Matches(@"^dixie\.davis\d\d@example\.net$", address);
+        }
+    }
 }
