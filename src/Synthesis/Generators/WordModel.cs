@@ -255,7 +255,7 @@ internal sealed class WordModel
             var text = Written(token, faker, random, last, builder);
             // A stand-in may write a word the value already has in another case ("of the THE"): another stand-in, or none.
             for (var retry = 0; retry < 3 && writtenText.Contains(text) && token[0] == ClassMark; retry++) text = Written(token, faker, random, last, builder);
-            used.UnionWith(_sameWord.Length > word ? _sameWord[word] : [word]);
+            used.UnionWith(_sameWord[word]);
             if (writtenText.Contains(text)) continue;
             if (builder.Length > 0 && maxLength is { } l && builder.Length + 1 + text.Length > l) break;
             if (builder.Length > 0) builder.Append(' ');

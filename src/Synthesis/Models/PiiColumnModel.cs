@@ -165,11 +165,7 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
     public override object? Redraw(object? previous, int attempt, ColumnRuntime runtime)
     {
         // An address made of the row's names is that person's: another of theirs takes a number, not another template.
-        if (WritesEmails && previous is string address && address.LastIndexOf('@') is > 0 and var sign)
-        {
-            var numbered = string.Concat(address.AsSpan(0, sign), (runtime.Counter++).ToString(CultureInfo.InvariantCulture), address.AsSpan(sign));
-            if (MaxLength is not { } fits || numbered.Length <= fits) return numbered;
-        }
+        if (WritesEmails && previous is string address && Numbered(address, runtime) is { } numbered) return numbered;
 
         // Another value of the same format where the previous one had a kept format (a unique phone stays a phone of its country).
         var format = previous is string text && FormatDim >= 0 && FormatTemplate.MaskOf(text) is { } mask && _maskIndex.TryGetValue(mask, out var kept) ? kept : -1;
@@ -180,14 +176,7 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
         }
 
         // Keep an e-mail an e-mail: the counter goes before the domain.
-        var at = s.IndexOf('@', StringComparison.Ordinal);
-        var counter = (runtime.Counter++).ToString(CultureInfo.InvariantCulture);
-        if (at > 0 && (MaxLength is null || s.Length + counter.Length <= MaxLength))
-        {
-            return s[..at] + counter + s[at..];
-        }
-
-        return ShapeGenerator.WithSuffix(s, runtime.Counter++, MaxLength);
+        return Numbered(s, runtime) ?? ShapeGenerator.WithSuffix(s, runtime.Counter++, MaxLength);
     }
 
     /// <summary>The kept format <paramref name="u"/> falls in, or -1 for the share of formats not kept (and an unconditioned draw).</summary>
@@ -221,32 +210,35 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
     {
         for (var attempt = 0; ; attempt++)
         {
-            // Bogus' address of the row's person where the names are known (its own ways of joining them), for the share made otherwise.
-            var bogus = runtime.GetFaker().Internet.Email(runtime.RowFirstName, runtime.RowLastName);
-            var at = bogus.LastIndexOf('@');
-            var template = Pick(EmailTemplateCounts, runtime.Random);
-            var local = template < EmailTemplates.Length ? EmailTemplate.Fill(EmailTemplates[template], runtime.RowFirstName, runtime.RowLastName, runtime.Random) : null;
-            var domain = Pick(EmailDomainCounts, runtime.Random);
+            var template = Structured.Draw.Index(EmailTemplateCounts, runtime.Random);
+            var local = template >= 0 && template < EmailTemplates.Length
+                ? EmailTemplate.Fill(EmailTemplates[template], runtime.RowFirstName, runtime.RowLastName, runtime.Random)
+                : null;
+            var domainIndex = Structured.Draw.Index(EmailDomainCounts, runtime.Random);
+            var domain = domainIndex >= 0 && domainIndex < EmailDomains.Length ? EmailDomains[domainIndex] : null;
+            if (local is null || domain is null)
+            {
+                // Bogus' address of the row's person (its own ways of joining the names), for the share made otherwise.
+                var bogus = runtime.GetFaker().Internet.Email(runtime.RowFirstName, runtime.RowLastName);
+                var at = bogus.LastIndexOf('@');
+                local ??= bogus[..at];
+                domain ??= bogus[(at + 1)..];
+            }
+
             // A real address drawn twice (the same names, a template without digits): the third try takes two digits of its own.
             var digits = attempt >= 2 ? (10 + runtime.Random.NextInt(90)).ToString(CultureInfo.InvariantCulture) : "";
-            var text = string.Concat(local ?? bogus[..at], digits, "@", domain < EmailDomains.Length ? EmailDomains[domain] : bogus[(at + 1)..]);
+            var text = string.Concat(local, digits, "@", domain);
             if (MaxLength is { } max && text.Length > max) return null;
             if (RealValues?.MayContain(text.ToLowerInvariant()) != true || attempt >= 6) return text;
         }
     }
 
-    /// <summary>An index drawn by <paramref name="counts"/> (the last: "the others"); the count of them where they are all zero.</summary>
-    private static int Pick(long[] counts, Xoshiro256 random)
+    /// <summary>The address with the column's next number before its '@' ("ana.lima7@x.org" gives "ana.lima712@x.org"); null where none fits.</summary>
+    private string? Numbered(string address, ColumnRuntime runtime)
     {
-        var total = counts.Sum();
-        if (total <= 0) return counts.Length;
-        var draw = (long)(random.NextDouble() * total);
-        for (var i = 0; i < counts.Length; i++)
-        {
-            draw -= counts[i];
-            if (draw < 0) return i;
-        }
-
-        return counts.Length - 1;
+        var at = address.LastIndexOf('@');
+        if (at <= 0) return null;
+        var numbered = string.Concat(address.AsSpan(0, at), (runtime.Counter++).ToString(CultureInfo.InvariantCulture), address.AsSpan(at));
+        return MaxLength is { } max && numbered.Length > max ? null : numbered;
     }
 }

@@ -320,13 +320,10 @@ public static class DatabaseSynthesizer
     /// </summary>
     private const double MinimumPartialShare = 0.5;
 
-    private static bool Continuous(DatabaseSchema schema, ForeignKeySchema fk, (string Child, string Parent) pair)
-    {
-        static bool Is(ColumnSchema c) => c.SdType is SdType.Numerical or SdType.Datetime
+    private static bool Continuous(DatabaseSchema schema, ForeignKeySchema fk, (string Child, string Parent) pair) =>
+        Both(schema, fk, pair, static c => c.SdType is SdType.Numerical or SdType.Datetime
             && c.LogicalType is LogicalType.Decimal or LogicalType.Money or LogicalType.Float32 or LogicalType.Float64
-                or LogicalType.Date or LogicalType.DateTime or LogicalType.DateTimeWithTimeZone;
-        return Is(schema.Table(fk.Table).Column(pair.Child)) && Is(schema.Table(fk.PrincipalTable).Column(pair.Parent));
-    }
+                or LogicalType.Date or LogicalType.DateTime or LogicalType.DateTimeWithTimeZone);
 
     /// <summary>
     /// Whether both columns are written by a generator (personal data, free text) rather than drawn from learned values:
@@ -335,14 +332,15 @@ public static class DatabaseSynthesizer
     /// is enough, as for continuous columns. Primary parents only: a secondary parent is picked by matching the values
     /// the row drew, which a generated value never matches.
     /// </summary>
-    private static bool Generated(DatabaseSchema schema, ForeignKeySchema fk, (string Child, string Parent) pair)
-    {
-        static bool Is(ColumnSchema c) => c.SdType is SdType.Pii or SdType.Text;
-        return Is(schema.Table(fk.Table).Column(pair.Child)) && Is(schema.Table(fk.PrincipalTable).Column(pair.Parent));
-    }
+    private static bool Generated(DatabaseSchema schema, ForeignKeySchema fk, (string Child, string Parent) pair) =>
+        Both(schema, fk, pair, static c => c.SdType is SdType.Pii or SdType.Text);
 
     private static bool Categorical(DatabaseSchema schema, ForeignKeySchema fk, (string Child, string Parent) pair) =>
-        schema.Table(fk.Table).Column(pair.Child).SdType is SdType.Categorical && schema.Table(fk.PrincipalTable).Column(pair.Parent).SdType is SdType.Categorical;
+        Both(schema, fk, pair, static c => c.SdType is SdType.Categorical);
+
+    /// <summary>Whether the child's column and the parent's both pass <paramref name="test"/>.</summary>
+    private static bool Both(DatabaseSchema schema, ForeignKeySchema fk, (string Child, string Parent) pair, Func<ColumnSchema, bool> test) =>
+        test(schema.Table(fk.Table).Column(pair.Child)) && test(schema.Table(fk.PrincipalTable).Column(pair.Parent));
 
     /// <summary>Most (child, parent) column pairs compared per relationship.</summary>
     private const int MaxEqualityPairs = 200;

@@ -2,7 +2,7 @@ using Sdv.Connector.Synthesis.Sampling;
 
 namespace Sdv.Connector.Synthesis.Structured;
 
-/// <summary>Weighted draws for the structured generators.</summary>
+/// <summary>Weighted draws by counts: the structured generators, an e-mail's template and domain.</summary>
 internal static class Draw
 {
     /// <summary>An index with probability proportional to its weight; -1 when every weight is zero.</summary>
