@@ -77,8 +77,8 @@ public static class DatabaseSynthesizer
         }
 
         await KeepCategoricalAsync(source, categorical, equalities, cancellationToken).ConfigureAwait(false);
-        await LearnRatiosAsync(schema, planned.Plan, source, equalities, k, Math.Max(1, source.Sessions), cancellationToken).ConfigureAwait(false);
-        await LearnOffsetsAsync(schema, planned.Plan, source, equalities, k, Math.Max(1, source.Sessions), cancellationToken).ConfigureAwait(false);
+        await LearnRatiosAsync(schema, planned.Plan, source, equalities, k, cancellationToken).ConfigureAwait(false);
+        await LearnOffsetsAsync(schema, planned.Plan, source, equalities, k, cancellationToken).ConfigureAwait(false);
         return equalities;
     }
 
@@ -170,18 +170,29 @@ public static class DatabaseSynthesizer
     private static async Task KeepCategoricalAsync(IDatabaseRowSource source, List<(ForeignKeySchema Key, (string Child, string Parent) Pair, double Share)> candidates,
         Dictionary<QualifiedName, List<ColumnEquality>> equalities, CancellationToken cancellationToken)
     {
-        var chance = new double[candidates.Count];
-        await WorkerPool.RunAsync(AllReady(candidates.Count), Math.Max(1, source.Sessions), async (i, session, ct) =>
-        {
-            var (fk, (child, parent), _) = candidates[i];
-            var pairs = await source.CountValuePairsAsync(session, fk, child, parent, unequalOnly: false, ct).ConfigureAwait(false);
-            chance[i] = ChanceEqualShare(pairs);
-        }, cancellationToken).ConfigureAwait(false);
+        var chance = await FromValuePairsAsync(source, candidates.Select(static c => (c.Key, c.Pair.Child, c.Pair.Parent)).ToList(), unequalOnly: false,
+            static (_, pairs) => ChanceEqualShare(pairs), cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < candidates.Count; i++)
         {
             var (fk, (child, parent), share) = candidates[i];
             if (share - chance[i] >= (1 - chance[i]) / 2) Keep(equalities, fk.Table, new ColumnEquality(TableEntry.KeyOf(fk), child, parent, share) { KeptCategoriesOnly = true });
         }
+    }
+
+    /// <summary>
+    /// Per request, what <paramref name="learn"/> makes of the source's distinct pairs of a child column's and its parent's
+    /// values (<see cref="IDatabaseRowSource.CountValuePairsAsync"/>), one query per request on the source's sessions.
+    /// </summary>
+    private static async Task<T[]> FromValuePairsAsync<T>(IDatabaseRowSource source, IReadOnlyList<(ForeignKeySchema Key, string Child, string Parent)> requests,
+        bool unequalOnly, Func<int, IReadOnlyList<(object Child, object Parent, long Rows)>, T> learn, CancellationToken cancellationToken)
+    {
+        var results = new T[requests.Count];
+        await WorkerPool.RunAsync(AllReady(requests.Count), Math.Max(1, source.Sessions), async (i, session, ct) =>
+        {
+            var (fk, child, parent) = requests[i];
+            results[i] = learn(i, await source.CountValuePairsAsync(session, fk, child, parent, unequalOnly, ct).ConfigureAwait(false));
+        }, cancellationToken).ConfigureAwait(false);
+        return results;
     }
 
     /// <summary>
@@ -213,7 +224,7 @@ public static class DatabaseSynthesizer
     /// of those rows' values (<see cref="ValueRatios"/>).
     /// </summary>
     private static async Task LearnRatiosAsync(DatabaseSchema schema, DatabasePlan plan, IDatabaseRowSource source,
-        Dictionary<QualifiedName, List<ColumnEquality>> equalities, int rareK, int sessions, CancellationToken cancellationToken)
+        Dictionary<QualifiedName, List<ColumnEquality>> equalities, int rareK, CancellationToken cancellationToken)
     {
         // A key is named within its table (TableEntry.KeyOf), so it is found by table and name.
         var keys = plan.Tables.SelectMany(t => new[] { t.PrimaryParent }.OfType<ForeignKeySchema>().Concat(t.SecondaryParents))
@@ -224,14 +235,9 @@ public static class DatabaseSynthesizer
                 && Numeric(schema.Table(e.Table).Column(e.Equality.ChildColumn))
                 && Numeric(schema.Table(keys[(e.Table, e.Equality.ForeignKey)].PrincipalTable).Column(e.Equality.ParentColumn)))
             .ToList();
-        var learned = new (IReadOnlyList<ValueRatio> Ratios, double Coverage, int Decimals)?[partial.Count];
-        await WorkerPool.RunAsync(AllReady(partial.Count), sessions, async (i, session, ct) =>
-        {
-            var (table, _, equality) = partial[i];
-            var pairs = await source.CountValuePairsAsync(session, keys[(table, equality.ForeignKey)], equality.ChildColumn, equality.ParentColumn, unequalOnly: true, ct)
-                .ConfigureAwait(false);
-            learned[i] = ValueRatios.Learn(pairs.Select(static p => (ToDouble(p.Child), ToDouble(p.Parent), p.Rows)).ToList(), rareK);
-        }, cancellationToken).ConfigureAwait(false);
+        var learned = await FromValuePairsAsync(source, partial.Select(e => (keys[(e.Table, e.Equality.ForeignKey)], e.Equality.ChildColumn, e.Equality.ParentColumn)).ToList(),
+            unequalOnly: true, (_, pairs) => ValueRatios.Learn(pairs.Select(static p => (ToDouble(p.Child), ToDouble(p.Parent), p.Rows)).ToList(), rareK),
+            cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < partial.Count; i++)
         {
             if (learned[i] is not { } r) continue;
@@ -254,7 +260,7 @@ public static class DatabaseSynthesizer
     /// draw. Read from the source's distinct pairs of values, one query per pair.
     /// </summary>
     private static async Task LearnOffsetsAsync(DatabaseSchema schema, DatabasePlan plan, IDatabaseRowSource source,
-        Dictionary<QualifiedName, List<ColumnEquality>> equalities, int rareK, int sessions, CancellationToken cancellationToken)
+        Dictionary<QualifiedName, List<ColumnEquality>> equalities, int rareK, CancellationToken cancellationToken)
     {
         var candidates = new List<(ForeignKeySchema Key, ColumnSchema Child, ColumnSchema Parent)>();
         foreach (var t in plan.Tables.Where(t => !t.IsReference && t.PrimaryParent is not null))
@@ -269,15 +275,12 @@ public static class DatabaseSynthesizer
                 .Take(MaxOffsetPairs));
         }
 
-        var learned = new (double[] Quantiles, double Step)?[candidates.Count];
-        await WorkerPool.RunAsync(AllReady(candidates.Count), sessions, async (i, session, ct) =>
+        var learned = await FromValuePairsAsync(source, candidates.Select(static c => (c.Key, c.Child.Name, c.Parent.Name)).ToList(), unequalOnly: false, (i, pairs) =>
         {
-            var (fk, child, parent) = candidates[i];
-            var kind = ValueKinds.Of(child.LogicalType);
-            var pairs = await source.CountValuePairsAsync(session, fk, child.Name, parent.Name, unequalOnly: false, ct).ConfigureAwait(false);
+            var kind = ValueKinds.Of(candidates[i].Child.LogicalType);
             var numbers = pairs.Select(p => (Child: Number(p.Child, kind), Parent: Number(p.Parent, kind), p.Rows))
                 .Where(static p => !double.IsNaN(p.Child) && !double.IsNaN(p.Parent)).ToList();
-            learned[i] = ValueOffsets.Learn(numbers, rareK, kind == ValueKind.Date);
+            return ValueOffsets.Learn(numbers, rareK, kind == ValueKind.Date);
         }, cancellationToken).ConfigureAwait(false);
 
         // Per child column, the parent date whose offsets spread least.

@@ -84,7 +84,8 @@ internal sealed class JoinSide
             relationship, parents.Select(i => parentColumns[i]).ToList(), children.Select(i => childColumns[i - parentColumns.Count]).ToList(), cancellationToken).ConfigureAwait(false);
         for (var k = 0; k < asked.Count; k++)
         {
-            ranges[parents.Concat(children).ElementAt(k)] = (Number(min[k]), Number(max[k]));
+            // asked is ascending, so its parent columns come first, as they were asked.
+            ranges[asked[k]] = (Number(min[k]), Number(max[k]));
         }
 
         return ranges;

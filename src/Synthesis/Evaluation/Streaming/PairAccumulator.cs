@@ -167,7 +167,7 @@ internal sealed class PairAccumulator
         var counts = new Dictionary<(object A, object B), long>();
         if (_dense[pair] is { } dense)
         {
-            foreach (var i in _firstSeen[pair] ?? (IEnumerable<int>)Enumerable.Range(0, dense.Length))
+            foreach (var i in DenseCells(pair))
             {
                 if (dense[i] > 0)
                 {
@@ -191,7 +191,7 @@ internal sealed class PairAccumulator
         var b = _plan.Pairs[pair].Second;
         var sparse = new Dictionary<long, long>();
         var dense = _dense[pair]!;
-        foreach (var i in _firstSeen[pair] ?? (IEnumerable<int>)Enumerable.Range(0, dense.Length))
+        foreach (var i in DenseCells(pair))
         {
             if (dense[i] > 0)
             {
@@ -218,4 +218,7 @@ internal sealed class PairAccumulator
             return double.NaN;
         }
     }
+
+    /// <summary>The cells of a pair counted in an array: in the order first seen where it lists them, else in index order.</summary>
+    private IEnumerable<int> DenseCells(int pair) => _firstSeen[pair] ?? Enumerable.Range(0, _dense[pair]!.Length);
 }
