@@ -13,7 +13,7 @@ internal sealed class MaxParallelOption
     /// <summary>Taken as text so that a bad value gets our message and exit code 2, not the parser's.</summary>
     public Option<string?> Option { get; } = new("--max-parallel")
     {
-        Description = "Tables fitted, sampled and written at once, each on a connection of its own (at least 1; a SQLite target is always written one table at a time). The model and the rows are the same whatever this is. Default: the number of processors.",
+        Description = "Tables fitted, sampled and written at once, each on a connection of its own (at least 1; a SQLite target is always written one table at a time; above 1, the fit opens one more source connection to count relationships' statistics while tables are read). The model and the rows are the same whatever this is. Default: the number of processors.",
     };
 
     public void AddTo(Command command)

@@ -43,13 +43,16 @@ internal static class FitStep
         ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
         var adapter = OpenDatabase.Adapter(source);
         var sessions = Math.Max(1, Math.Min(maxParallel, Math.Max(1, schema.Tables.Count)));
-        var connections = new List<DbConnection>(sessions);
+        // Where tables are read in parallel, one more session counts the relationships' equal values while they are read
+        // (IDatabaseRowSource.StatisticsSession); a fit held to one session at a time stays on one connection.
+        var statistics = sessions > 1 && schema.ForeignKeys.Any() ? 1 : 0;
+        var connections = new List<DbConnection>(sessions + statistics);
         IReadOnlyList<DbTransaction?> transactions = [];
         try
         {
-            for (var i = 0; i < sessions; i++) connections.Add(await OpenDatabase.SourceAsync(source, cancellationToken));
+            for (var i = 0; i < sessions + statistics; i++) connections.Add(await OpenDatabase.SourceAsync(source, cancellationToken));
             transactions = await adapter.Reader.BeginSharedReadOnlyAsync(connections, cancellationToken);
-            var rowSource = new SourceRows(adapter, schema, connections, transactions, holdout, progress);
+            var rowSource = new SourceRows(adapter, schema, connections, transactions, holdout, progress) { StatisticsSession = statistics > 0 ? sessions : null };
             progress.Phase(Phases.Fit, schema.Tables.Count);
             var fitOptions = new DatabaseFitOptions
             {
@@ -75,7 +78,9 @@ internal static class FitStep
     internal sealed class SourceRows(IEngineAdapter adapter, DatabaseSchema schema, IReadOnlyList<DbConnection> connections, IReadOnlyList<DbTransaction?> transactions,
         HoldoutRule? holdout, RunProgress progress) : IDatabaseRowSource
     {
-        public int Sessions => connections.Count;
+        public int Sessions => connections.Count - (StatisticsSession is null ? 0 : 1);
+
+        public int? StatisticsSession { get; init; }
 
         public async Task<RelationshipCounts> CountChildrenAsync(int session, ForeignKeySchema foreignKey, CancellationToken cancellationToken)
         {

@@ -9,8 +9,15 @@ namespace Sdv.Connector.Synthesis.MultiTable;
 /// </summary>
 public interface IDatabaseRowSource
 {
-    /// <summary>Sessions that can read at the same time (at least 1).</summary>
+    /// <summary>Sessions that can read tables at the same time (at least 1), numbered from 0.</summary>
     int Sessions { get; }
+
+    /// <summary>
+    /// A session kept beside the tables' (numbered <see cref="Sessions"/>) for the statistics of relationships that the
+    /// tables' fits do not need (equal values across a relationship), so the source counts them while the tables are read;
+    /// null where there is none, and they are counted before the tables are read.
+    /// </summary>
+    int? StatisticsSession => null;
 
     /// <summary>
     /// Children per parent of <paramref name="foreignKey"/>, counted by the source: every parent row

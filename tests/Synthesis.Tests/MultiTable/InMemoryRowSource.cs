@@ -10,12 +10,40 @@ namespace Sdv.Connector.Synthesis.Tests.MultiTable;
 /// computed the way the Connector's SQL computes them (parents without children count 0, NULL keys
 /// belong to no parent). The database-backed source is tested against real servers in the integration tests.
 /// </summary>
-internal sealed class InMemoryRowSource(DatabaseSchema schema, IReadOnlyDictionary<string, List<object?[]>> rows, int sessions = 2) : IDatabaseRowSource
+internal sealed class InMemoryRowSource(DatabaseSchema schema, IReadOnlyDictionary<string, List<object?[]>> rows, int sessions = 2, int? statisticsSession = null) : IDatabaseRowSource
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> _busy = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Query, int Session)> _queries = new();
+
     public int Sessions => sessions;
 
-    public Task<RelationshipCounts> CountChildrenAsync(int session, ForeignKeySchema foreignKey, CancellationToken cancellationToken)
+    public int? StatisticsSession => statisticsSession;
+
+    /// <summary>Each query run, in the order they started, with the session it ran on.</summary>
+    public IReadOnlyCollection<(string Query, int Session)> Queries => _queries;
+
+    /// <summary>When set, the reads of this table fail (after a first row) with this error.</summary>
+    public Exception? ReadFailure { get; init; }
+
+    public string? FailingTable { get; init; }
+
+    /// <summary>Marks <paramref name="session"/> busy for one query; a session is used by one query at a time, as a database connection is.</summary>
+    private IDisposable Use(int session, string query)
     {
+        if (!_busy.TryAdd(session, query)) throw new InvalidOperationException($"session {session} runs {query} while it runs {_busy.GetValueOrDefault(session)}");
+        _queries.Enqueue((query, session));
+        return new Release(() => _busy.TryRemove(session, out _));
+    }
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        public void Dispose() => release();
+    }
+
+    public async Task<RelationshipCounts> CountChildrenAsync(int session, ForeignKeySchema foreignKey, CancellationToken cancellationToken)
+    {
+        using var use = Use(session, "children " + foreignKey.Name);
+        await Task.Yield();
         var children = Children(foreignKey);
         var histogram = Rows(foreignKey.PrincipalTable)
             .GroupBy(p => Key(Table(foreignKey.PrincipalTable), p, foreignKey.PrincipalColumns) is { } key && children.TryGetValue(key, out var c) ? (long)c.Count : 0L)
@@ -23,11 +51,13 @@ internal sealed class InMemoryRowSource(DatabaseSchema schema, IReadOnlyDictiona
             .OrderBy(g => g.Key)
             .ToList();
         var nulls = Rows(foreignKey.Table).Count(r => Key(Table(foreignKey.Table), r, foreignKey.Columns) is null);
-        return Task.FromResult(new RelationshipCounts(histogram, nulls));
+        return new RelationshipCounts(histogram, nulls);
     }
 
-    public Task<IReadOnlyList<(long NonNull, long Equal)>> CountEqualValuesAsync(int session, ForeignKeySchema foreignKey, IReadOnlyList<(string Child, string Parent)> pairs, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(long NonNull, long Equal)>> CountEqualValuesAsync(int session, ForeignKeySchema foreignKey, IReadOnlyList<(string Child, string Parent)> pairs, CancellationToken cancellationToken)
     {
+        using var use = Use(session, "equal values " + foreignKey.Name);
+        await Task.Delay(1, cancellationToken);
         var child = Table(foreignKey.Table);
         var parent = Table(foreignKey.PrincipalTable);
         var joined = Rows(foreignKey.Table).Select(r => (Row: r, Parent: Parent(child, r, foreignKey))).Where(p => p.Parent is not null).ToList();
@@ -38,12 +68,14 @@ internal sealed class InMemoryRowSource(DatabaseSchema schema, IReadOnlyDictiona
             var nonNull = joined.Where(j => j.Row[c] is not null).ToList();
             return ((long)nonNull.Count, (long)nonNull.Count(j => Equals(j.Row[c], j.Parent![p])));
         }).ToList();
-        return Task.FromResult(counts);
+        return counts;
     }
 
-    public Task<IReadOnlyList<(object Child, object Parent, long Rows)>> CountValuePairsAsync(int session, ForeignKeySchema foreignKey, string childColumn, string parentColumn,
+    public async Task<IReadOnlyList<(object Child, object Parent, long Rows)>> CountValuePairsAsync(int session, ForeignKeySchema foreignKey, string childColumn, string parentColumn,
         bool unequalOnly, CancellationToken cancellationToken)
     {
+        using var use = Use(session, $"value pairs {foreignKey.Name} {childColumn}");
+        await Task.Delay(1, cancellationToken);
         var child = Table(foreignKey.Table);
         var parent = Table(foreignKey.PrincipalTable);
         var c = child.Columns.ToList().FindIndex(x => x.Name == childColumn);
@@ -54,15 +86,18 @@ internal sealed class InMemoryRowSource(DatabaseSchema schema, IReadOnlyDictiona
             .GroupBy(j => (j.Row[c]!, j.Parent![p]!))
             .Select(g => (g.Key.Item1, g.Key.Item2, (long)g.Count()))
             .ToList();
-        return Task.FromResult(counts);
+        return counts;
     }
 
     public async IAsyncEnumerable<object?[]> ReadAsync(int session, TableSchema table, IReadOnlyList<AppendedColumn> appended, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        using var use = Use(session, "rows " + table.Name);
         await Task.Yield();
+        var read = 0;
         foreach (var row in Rows(table.Name))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (ReadFailure is not null && table.Name.Name == FailingTable && read++ == 1) throw ReadFailure;
             var output = new object?[table.Columns.Count + appended.Count];
             Array.Copy(row, output, table.Columns.Count);
             for (var i = 0; i < appended.Count; i++) output[table.Columns.Count + i] = Value(table, row, appended[i]);
