@@ -127,7 +127,7 @@ internal sealed class WordModel
     private double[] _startsEnding = [];
     private Dictionary<string, int>? _wordIndex;
     private long[][] _nextCounts = [];
-    private Dictionary<string, (string[] Words, double[] Cumulative, double[] Ending)> _byCase = [];
+    private Dictionary<string, (string[] Words, double[] Cumulative, double[] Ending, int ContentWords)> _byCase = [];
     private double[] _starts = [];
     private int[][] _next = [];
     private double[][] _nextCumulative = [];
@@ -184,7 +184,8 @@ internal sealed class WordModel
         _byCase = own.GroupBy(static p => CaseOf(p.Word).ToString() + SizeOf(p.Word))
             .Concat(own.GroupBy(static p => CaseOf(p.Word).ToString()))
             .Where(static g => g.Count() >= 10)
-            .ToDictionary(static g => g.Key, g => (g.Select(static p => p.Word).ToArray(), Cumulative(g.Select(static p => (double)p.Count)), EndingWeights(g.Select(static p => p.Word))));
+            .ToDictionary(static g => g.Key, g => (g.Select(static p => p.Word).ToArray(), Cumulative(g.Select(static p => (double)p.Count)), EndingWeights(g.Select(static p => p.Word)),
+                g.Count(p => _endShare[WordIndex(p.Word)] > 0)));
         _next = next.Select(static n => n?.Select(static x => x.Word).ToArray() ?? []).ToArray();
         _nextCumulative = next.Select(static n => n is null ? [] : Cumulative(n.Select(static x => (double)x.Count))).ToArray();
         _nextCounts = next.Select(static n => n?.Select(static x => x.Count).ToArray() ?? []).ToArray();
@@ -252,14 +253,14 @@ internal sealed class WordModel
             var word = previous < 0 ? PickStart(last, random) : PickNext(previous, last, used, random);
             if (word < 0) break;
             var token = Words[word];
-            var text = Written(token, faker, random, last, builder);
+            var text = Written(token, faker, random, new NamePosition(last, builder.ToString()));
             // A stand-in may write a word the value already has in another case ("of the THE"): another stand-in, or none.
-            for (var retry = 0; retry < 3 && writtenText.Contains(text) && token[0] == ClassMark; retry++) text = Written(token, faker, random, last, builder);
+            for (var retry = 0; retry < 3 && writtenText.Contains(WordKey(text)) && token[0] == ClassMark; retry++) text = Written(token, faker, random, new NamePosition(last, builder.ToString()));
             used.UnionWith(_sameWord[word]);
-            if (writtenText.Contains(text)) continue;
+            if (writtenText.Contains(WordKey(text))) continue;
             if (builder.Length > 0 && maxLength is { } l && builder.Length + 1 + text.Length > l) break;
             if (builder.Length > 0) builder.Append(' ');
-            writtenText.Add(text);
+            writtenText.Add(WordKey(text));
             written.Add((word, builder.Length));
             builder.Append(text);
             previous = word;
@@ -278,8 +279,12 @@ internal sealed class WordModel
     }
 
     /// <summary>A token as written: a new number for the number class, a stand-in for a rare word's class, else the word itself.</summary>
-    private string Written(string token, Bogus.Faker? faker, Xoshiro256 random, bool last = false, StringBuilder? sofar = null) =>
-        token == NumberToken ? Number(random) : token[0] == ClassMark ? StandIn(token, faker, random, _byCase, last, sofar?.ToString()) : token;
+    /// <param name="name">Where the token goes in a name or title; null in free text.</param>
+    private string Written(string token, Bogus.Faker? faker, Xoshiro256 random, NamePosition? name = null) =>
+        token == NumberToken ? Number(random) : token[0] == ClassMark ? StandIn(token, faker, random, _byCase, name) : token;
+
+    /// <summary>Where a stand-in goes in a name: whether it is the last word, and the name written so far.</summary>
+    private readonly record struct NamePosition(bool Last, string SoFar);
 
     /// <summary>A first word; for a one-word value, one that also ends values.</summary>
     private int PickStart(bool alsoLast, Xoshiro256 random) => Pick(alsoLast && _startsEnding.Length > 0 ? _startsEnding : _starts, random);
@@ -374,7 +379,8 @@ internal sealed class WordModel
     }
 
     /// <summary>A new word of the case, length class and trailing punctuation of the rare word it stands for.</summary>
-    private static string StandIn(string classToken, Bogus.Faker? faker, Xoshiro256 random, Dictionary<string, (string[] Words, double[] Cumulative, double[] Ending)> byCase, bool last = false, string? sofar = null)
+    private static string StandIn(string classToken, Bogus.Faker? faker, Xoshiro256 random, Dictionary<string, (string[] Words, double[] Cumulative, double[] Ending, int ContentWords)> byCase,
+        NamePosition? name)
     {
         var kind = classToken.Length > 1 ? classToken[1] : 'L';
         var size = classToken.Length > 2 ? classToken[2] : 'm';
@@ -395,10 +401,16 @@ internal sealed class WordModel
         punctuation = new string(punctuation.Where(static c => c is '.' or ',' or '!' or '?' or ':' or ';').ToArray());
         if (byCase.TryGetValue(string.Concat(kind.ToString(), size.ToString()), out var own) || byCase.TryGetValue(kind.ToString(), out own))
         {
-            // The last word of a name is one that ends names ("Night", not "The"); a word already in the value is not repeated.
-            var pool = last && own.Ending.Length > 0 ? own.Ending : own.Cumulative;
-            var word0 = own.Words[Pick(pool, random)];
-            for (var attempt = 0; attempt < 4 && sofar is not null && Tokenize(sofar).Contains(word0, StringComparer.Ordinal); attempt++) word0 = own.Words[Pick(pool, random)];
+            // In a name, a rare word is a word of content ("Moon", "Trooper"): words that common are the column's "The", "Of"
+            // and "A" as often as not, and "Season The" or "And Of Season" is what they make. The column's words that end
+            // values are its words of content ("Night", "Hits"; never "The"), so a stand-in is one of them wherever it
+            // stands; where the column has few of them, English ones from a public list stand in as well, in the share its
+            // own lack. Free text keeps the column's words as they come.
+            var pool = name is not null && own.Ending.Length > 0 ? own.Ending : own.Cumulative;
+            var fromList = name is not null && TitleWords.Serves(faker?.Locale) ? Math.Max(0, 1 - (own.ContentWords / (double)MinContentWords)) : 0;
+            string Draw() => random.NextDouble() < fromList ? InCase(TitleWords.Next(size, random), kind) : own.Words[Pick(pool, random)];
+            var word0 = Draw();
+            for (var attempt = 0; attempt < 4 && name is { } n && Tokenize(n.SoFar).Any(w => SameWord(w, word0)); attempt++) word0 = Draw();
             return word0 + punctuation;
         }
 
@@ -418,15 +430,28 @@ internal sealed class WordModel
             if (word.Length >= shortest && word.Length <= longest && word.All(char.IsLetter)) break;
         }
 
-        word = kind switch
-        {
-            'U' => word.ToUpperInvariant(),
-            'C' => char.ToUpperInvariant(word[0]) + word[1..].ToLowerInvariant(),
-            'L' => word.ToLowerInvariant(),
-            _ => word,
-        };
-        return word + punctuation;
+        return InCase(word, kind) + punctuation;
     }
+
+    /// <summary>Content words (words that end values) a case needs before stand-ins come from its own words alone.</summary>
+    private const int MinContentWords = 20;
+
+    /// <summary><paramref name="word"/> in case <paramref name="kind"/> (U upper, C capitalised, L lower; else as it is).</summary>
+    private static string InCase(string word, char kind) => kind switch
+    {
+        'U' => word.ToUpperInvariant(),
+        'C' => char.ToUpperInvariant(word[0]) + word[1..].ToLowerInvariant(),
+        'L' => word.ToLowerInvariant(),
+        _ => word,
+    };
+
+    /// <summary>Whether two written tokens are one word but for case and the punctuation around it ("Hits:" and "hits").</summary>
+    private static bool SameWord(string a, string b) => string.Equals(WordKey(a), WordKey(b), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A token without the punctuation around it, by which a value holds each word once.</summary>
+    private static string WordKey(string token) => token.Trim(TokenPunctuation) is { Length: > 0 } word ? word : token;
+
+    private static readonly char[] TokenPunctuation = ['.', ',', '!', '?', ':', ';', '(', ')', '[', ']', '"', '\''];
 
     private string Number(Xoshiro256 random)
     {
@@ -455,10 +480,11 @@ internal sealed class WordModel
     /// <summary>Cumulative weights of the words by how often they end a value (empty when none does).</summary>
     private double[] EndingWeights(IEnumerable<string> words)
     {
-        var index = _wordIndex ??= Words.Select((w, i) => (w, i)).ToDictionary(p => p.w, p => p.i, StringComparer.Ordinal);
-        var weights = words.Select(w => Counts[index[w]] * _endShare[index[w]]).ToArray();
+        var weights = words.Select(w => Counts[WordIndex(w)] * _endShare[WordIndex(w)]).ToArray();
         return weights.Sum() > 0 ? Cumulative(weights) : [];
     }
+
+    private int WordIndex(string word) => (_wordIndex ??= Words.Select((w, i) => (w, i)).ToDictionary(p => p.w, p => p.i, StringComparer.Ordinal))[word];
 
     private static char SizeOf(string word) => word.Length <= 3 ? 's' : word.Length <= 8 ? 'm' : 'l';
 

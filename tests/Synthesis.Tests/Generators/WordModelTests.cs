@@ -229,4 +229,34 @@ public sealed class WordModelTests
             Assert.True(words.Length == 1 || endings.Contains(words[^1]), $"\"{title}\" ends on a word no title ends on");
         }
     }
+
+    /// <summary>
+    /// Album titles whose words of content are each one of a kind ("In Zorvin Of Malte", "Quess And Dravo Hits"): the common
+    /// words are a dozen articles and prepositions and "Hits", so rare words standing in from the column's common ones gave
+    /// titles of articles ("Season The", "And Of Season"). A stand-in in a name is a word of content: one that ends values,
+    /// and, where the column has few, a common English word from a public list (in an English locale).
+    /// </summary>
+    [Fact]
+    public void Rare_words_of_a_title_stand_in_with_words_of_content_not_the_columns_articles()
+    {
+        var random = new Random(12);
+        string[] articles = ["The", "Of", "And", "A", "In", "On", "To", "For", "At", "By", "From", "With"];
+        string Made() => string.Concat(((char)('A' + random.Next(26))).ToString(), new string(Enumerable.Range(0, random.Next(3, 7)).Select(_ => (char)('a' + random.Next(26))).ToArray()));
+        string Article() => articles[random.Next(articles.Length)];
+        var titles = Enumerable.Range(0, 600).Select(i => (i % 3) switch
+        {
+            0 => $"{Article()} {Made()} {Article()} {Made()}",
+            1 => $"{Made()} {Article()} {Made()} Hits",
+            _ => $"{Article()} {Made()}",
+        }).ToList();
+        var model = Fitted(titles);
+        var sampler = new Xoshiro256(3);
+        var faker = new Bogus.Faker("en");
+        var generated = Enumerable.Range(0, 300).Select(_ => model.Generate(sampler, faker, 80)).ToList();
+
+        Assert.All(generated, t => Assert.False(articles.Contains(t.Split(' ')[^1], StringComparer.OrdinalIgnoreCase), $"\"{t}\" ends on an article"));
+        // As in the source, under half the words are articles.
+        var words = generated.SelectMany(static t => t.Split(' ')).ToList();
+        Assert.InRange(words.Count(w => articles.Contains(w, StringComparer.OrdinalIgnoreCase)) / (double)words.Count, 0.2, 0.5);
+    }
 }
