@@ -135,24 +135,17 @@ internal static class NameFallback
         "product" => f.Commerce.ProductName(),
         "company" => f.Company.CompanyName(),
         "unit" => $"{1 + random.NextInt(24)} x {f.Commerce.ProductMaterial().ToLowerInvariant()} {(random.NextBool() ? "boxes" : "packs")}",
-        "sentence" => Sentences(f, targetLength ?? 60),
+        "sentence" => Sentences(random, targetLength ?? 60),
         _ => string.Join(' ', f.Random.WordsArray(1 + random.NextInt(3))),
     };
 
     /// <summary>
-    /// Whole sentences to about <paramref name="length"/> characters (a note that stops mid-sentence looks cut off); a
+    /// Whole sentences of notes to about <paramref name="length"/> characters (a note that stops mid-sentence looks cut off); a
     /// first sentence far longer than a short value is cut at a word.
     /// </summary>
-    private static string Sentences(Faker f, int length)
+    private static string Sentences(Xoshiro256 random, int length)
     {
-        var text = f.Hacker.Phrase();
-        while (true)
-        {
-            var next = f.Hacker.Phrase();
-            if (text.Length + 1 + next.Length > length * 1.2) break;
-            text += " " + next;
-        }
-
+        var text = CommonNotes.Next(random, length);
         return text.Length > length * 1.5 ? CutAtWord(text, Math.Max(1, length)) : text;
     }
 

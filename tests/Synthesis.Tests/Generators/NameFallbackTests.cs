@@ -122,4 +122,30 @@ public sealed class NameFallbackTests
         Assert.All(titles, t => Assert.True(t.Length <= 20 && t.Split(' ').Length <= 3, t));
         Assert.Contains("Sales Manager", titles);
     }
+
+    /// <summary>
+    /// A note written anew where the column's own words are too few (nine employees' notes) is whole sentences of notes, none
+    /// twice, about as long as the note it stands for; before, Bogus' hacker phrases ("reboot the redundant JBOD circuit").
+    /// </summary>
+    [Fact]
+    public void A_note_written_anew_is_whole_sentences_of_notes_near_its_length()
+    {
+        var random = new Xoshiro256(4);
+        var faker = new Bogus.Faker("en");
+        Assert.Equal("sentence", NameFallback.HintOf("employees", "notes"));
+        foreach (var length in new[] { 30, 80, 200, 400 })
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                var note = NameFallback.Generate("sentence", faker, random, maxLength: null, targetLength: length);
+                var sentences = note.Split(". ", StringSplitOptions.None);
+                Assert.EndsWith(".", note, StringComparison.Ordinal);
+                Assert.Equal(sentences.Length, sentences.Distinct(StringComparer.Ordinal).Count());
+                Assert.InRange(note.Length, Math.Min(length / 2, 20), (length * 1.2) + 45);
+                Assert.DoesNotContain(note.Split(' ', '.', ';', ','), w => w.Length > 0 && Array.IndexOf(HackerWords, w.ToLowerInvariant()) >= 0);
+            }
+        }
+    }
+
+    private static readonly string[] HackerWords = ["circuit", "bandwidth", "protocol", "firewall", "pixel", "driver", "microchip", "capacitor", "transmitter", "alarm"];
 }
