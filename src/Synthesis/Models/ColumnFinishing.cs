@@ -18,4 +18,13 @@ internal sealed class ColumnFinishing(TableSchema table, SynthesisOptions option
 
     /// <summary>The model's warnings (a column that is not modelled says so here).</summary>
     public List<string> Warnings { get; } = warnings;
+
+    /// <summary>The next dimension's number, taken.</summary>
+    public int NextDim() => Dim++;
+
+    /// <summary>
+    /// The dimension that says whether a column's value is NULL, where the column has both NULLs and values (else -1: all or
+    /// none of its values are NULL, nothing for the joint model to learn).
+    /// </summary>
+    public int NullDim(long nulls, long values) => nulls > 0 && values > 0 ? Dim++ : -1;
 }

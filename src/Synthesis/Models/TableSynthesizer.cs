@@ -252,19 +252,17 @@ public static class TableSynthesizer
     private static ColumnModel Finish(ColumnFitPlan plan, bool isCode, ColumnFinishing finishing)
     {
         var (role, reason, column, accumulator) = plan;
-        var (table, options, warnings) = (finishing.Table, finishing.Options, finishing.Warnings);
-        ref var dim = ref finishing.Dim;
         ColumnModel model = accumulator switch
         {
-            NumericAccumulator numeric when role == ColumnRole.Continuous => FinishContinuous(column, numeric, options, ref dim),
-            CategoryAccumulator categories => FinishCategorical(table, column, categories, options, isCode, ref dim),
-            Structured.StructuredAccumulator structured => structured.Finish(options.RareCategoryThreshold, ref dim),
+            NumericAccumulator numeric when role == ColumnRole.Continuous => FinishContinuous(column, numeric, finishing),
+            CategoryAccumulator categories => FinishCategorical(column, categories, isCode, finishing),
+            Structured.StructuredAccumulator structured => structured.Finish(finishing.Options.RareCategoryThreshold, ref finishing.Dim),
             IdAccumulator ids => FinishId(column, ids),
-            TextAccumulator textual => FinishText(table, column, textual, options, ref dim),
-            NumericAccumulator pii => FinishPii(column, pii, options, ref dim),
-            FormatAccumulator formats => FinishFormatted(column, formats, options, ref dim),
-            EmailAccumulator emails => FinishEmail(column, emails, options, ref dim),
-            _ => FinishFixed(column, reason, warnings),
+            TextAccumulator textual => FinishText(column, textual, finishing),
+            NumericAccumulator pii => FinishPii(column, pii, finishing),
+            FormatAccumulator formats => FinishFormatted(column, formats, finishing),
+            EmailAccumulator emails => FinishEmail(column, emails, finishing),
+            _ => FinishFixed(column, reason, finishing.Warnings),
         };
 
         model.Name = column.Name;
@@ -281,8 +279,9 @@ public static class TableSynthesizer
     private static int CountryColumnOf(TableSchema table) => table.Columns.ToList().FindIndex(c =>
         ValueKinds.Of(c.LogicalType) == ValueKind.String && c.SdType is not SdType.Pii && Generators.NameFallback.HintOf(table.Name.Name, c.Name) == "country");
 
-    private static ContinuousColumnModel FinishContinuous(ColumnSchema column, NumericAccumulator numeric, SynthesisOptions options, ref int dim)
+    private static ContinuousColumnModel FinishContinuous(ColumnSchema column, NumericAccumulator numeric, ColumnFinishing finishing)
     {
+        var options = finishing.Options;
         var kind = ValueKinds.Of(column.LogicalType);
         var continuous = new ContinuousColumnModel
         {
@@ -300,20 +299,15 @@ public static class TableSynthesizer
             continuous.Step = kind == ValueKind.Date ? 1 : NumericAccumulator.TickUnits[numeric.TickUnitIndex] / perUnit;
         }
 
-        if (numeric.Count > 0)
-        {
-            continuous.ValueDim = dim++;
-            if (numeric.Nulls > 0)
-            {
-                continuous.NullDim = dim++;
-            }
-        }
+        if (numeric.Count > 0) continuous.ValueDim = finishing.NextDim();
+        continuous.NullDim = finishing.NullDim(numeric.Nulls, numeric.Count);
 
         return continuous;
     }
 
-    private static TextColumnModel FinishText(TableSchema table, ColumnSchema column, TextAccumulator textual, SynthesisOptions options, ref int dim)
+    private static TextColumnModel FinishText(ColumnSchema column, TextAccumulator textual, ColumnFinishing finishing)
     {
+        var options = finishing.Options;
         var lengths = textual.Lengths;
         var common = lengths.Count > 0 ? textual.CommonValues(options.RareCategoryThreshold) : [];
         var text = new TextColumnModel
@@ -323,54 +317,43 @@ public static class TableSynthesizer
             Lengths = lengths.ToMarginal(options.QuantileGridSize, options.RareCategoryThreshold),
             Words = textual.Words.ToModel(options.RareCategoryThreshold),
             RealValues = textual.Words.RealValues,
-            Hint = Generators.NameFallback.HintOf(table.Name.Name, column.Name),
+            Hint = Generators.NameFallback.HintOf(finishing.Table.Name.Name, column.Name),
             Count = lengths.Count,
             Nulls = lengths.Nulls,
         };
-        if (lengths.Nulls > 0 && lengths.Count > 0)
-        {
-            text.NullDim = dim++;
-        }
-
+        text.NullDim = finishing.NullDim(lengths.Nulls, lengths.Count);
         return text;
     }
 
-    private static PiiColumnModel FinishPii(ColumnSchema column, NumericAccumulator pii, SynthesisOptions options, ref int dim)
-    {
-        var piiModel = new PiiColumnModel { PiiKind = column.PiiKind!.Value, Locale = options.Locale, Count = pii.Count, Nulls = pii.Nulls };
-        if (pii.Nulls > 0 && pii.Count > 0)
-        {
-            piiModel.NullDim = dim++;
-        }
+    private static PiiColumnModel FinishPii(ColumnSchema column, NumericAccumulator pii, ColumnFinishing finishing) =>
+        new() { PiiKind = column.PiiKind!.Value, Locale = finishing.Options.Locale, Count = pii.Count, Nulls = pii.Nulls, NullDim = finishing.NullDim(pii.Nulls, pii.Count) };
 
-        return piiModel;
-    }
-
-    private static PiiColumnModel FinishFormatted(ColumnSchema column, FormatAccumulator formats, SynthesisOptions options, ref int dim)
+    private static PiiColumnModel FinishFormatted(ColumnSchema column, FormatAccumulator formats, ColumnFinishing finishing)
     {
-        var (templates, counts, countries) = formats.Finish(options.RareCategoryThreshold);
-        var formatted = new PiiColumnModel { PiiKind = column.PiiKind!.Value, Locale = options.Locale, Count = formats.Count, Nulls = formats.Nulls };
-        if (formats.Nulls > 0 && formats.Count > 0)
+        var (templates, counts, countries) = formats.Finish(finishing.Options.RareCategoryThreshold);
+        var formatted = new PiiColumnModel
         {
-            formatted.NullDim = dim++;
-        }
+            PiiKind = column.PiiKind!.Value, Locale = finishing.Options.Locale, Count = formats.Count, Nulls = formats.Nulls, NullDim = finishing.NullDim(formats.Nulls, formats.Count),
+        };
 
         if (templates.Length > 0)
         {
             formatted.Formats = templates;
             formatted.FormatCounts = [.. counts, formats.Count - counts.Sum()];
             if (countries.Any(static c => c.Length > 0)) formatted.FormatCountries = countries;
-            formatted.FormatDim = dim++;
+            formatted.FormatDim = finishing.NextDim();
         }
 
         return formatted;
     }
 
-    private static PiiColumnModel FinishEmail(ColumnSchema column, EmailAccumulator emails, SynthesisOptions options, ref int dim)
+    private static PiiColumnModel FinishEmail(ColumnSchema column, EmailAccumulator emails, ColumnFinishing finishing)
     {
-        var (templates, templateCounts, domains, domainCounts) = emails.Finish(options.RareCategoryThreshold);
-        var model = new PiiColumnModel { PiiKind = PiiKind.Email, Locale = options.Locale, Count = emails.Count, Nulls = emails.Nulls, RealValues = emails.RealValues };
-        if (emails.Nulls > 0 && emails.Count > 0) model.NullDim = dim++;
+        var (templates, templateCounts, domains, domainCounts) = emails.Finish(finishing.Options.RareCategoryThreshold);
+        var model = new PiiColumnModel
+        {
+            PiiKind = PiiKind.Email, Locale = finishing.Options.Locale, Count = emails.Count, Nulls = emails.Nulls, RealValues = emails.RealValues, NullDim = finishing.NullDim(emails.Nulls, emails.Count),
+        };
         if (templates.Length > 0) (model.EmailTemplates, model.EmailTemplateCounts) = (templates, [.. templateCounts, emails.Count - templateCounts.Sum()]);
         if (domains.Length > 0) (model.EmailDomains, model.EmailDomainCounts) = (domains, [.. domainCounts, emails.Count - domainCounts.Sum()]);
         return model;
@@ -393,8 +376,9 @@ public static class TableSynthesizer
     /// <summary>Share of a column's values that must be non-rare for rare values to be replaced by non-rare categories rather than written anew.</summary>
     private const double MostlyKept = 0.5;
 
-    private static CategoricalColumnModel FinishCategorical(TableSchema table, ColumnSchema column, CategoryAccumulator categories, SynthesisOptions options, bool isCode, ref int dim)
+    private static CategoricalColumnModel FinishCategorical(ColumnSchema column, CategoryAccumulator categories, bool isCode, ColumnFinishing finishing)
     {
+        var (table, options) = (finishing.Table, finishing.Options);
         var kind = ValueKinds.Of(column.LogicalType);
 
         // Booleans, declared enum labels and codes of reference tables (copied verbatim anyway) are
@@ -457,11 +441,7 @@ public static class TableSynthesizer
             Count = categories.Count,
             Nulls = categories.Nulls,
         };
-        if (buckets.Count > 0)
-        {
-            model.Dim = dim++;
-        }
-
+        if (buckets.Count > 0) model.Dim = finishing.NextDim();
         return model;
     }
 
