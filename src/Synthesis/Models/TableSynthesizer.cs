@@ -95,6 +95,8 @@ public static class TableSynthesizer
                 {
                     FirstNameColumn = PiiColumnOf(table, PiiKind.FirstName), LastNameColumn = PiiColumnOf(table, PiiKind.LastName), FullNameColumn = PiiColumnOf(table, PiiKind.PersonName),
                 },
+                // Cities come from a public list: the real ones are remembered (in memory only) so that a rare one is not written back.
+                ColumnRole.Pii when kind == ValueKind.String && column.PiiKind == PiiKind.City => new RealValueAccumulator(options.RareCategoryThreshold),
                 ColumnRole.Pii => new NumericAccumulator(ValueKind.Integer, true, options.MaxExactDistinct, options.SketchK, random.Fork()),
                 ColumnRole.Structured => new Structured.StructuredAccumulator(column, random.Fork()),
                 _ => null,
@@ -261,7 +263,8 @@ public static class TableSynthesizer
             Structured.StructuredAccumulator structured => structured.Finish(options.RareCategoryThreshold, ref dim),
             IdAccumulator ids => FinishId(column, ids),
             TextAccumulator textual => FinishText(table, column, textual, options, ref dim),
-            NumericAccumulator pii => FinishPii(column, pii, options, ref dim),
+            NumericAccumulator pii => FinishPii(column, (pii.Count, pii.Nulls), options, ref dim),
+            RealValueAccumulator real => FinishPii(column, (real.Count, real.Nulls), options, ref dim, real.RareValues),
             FormatAccumulator formats => FinishFormatted(column, formats, options, ref dim),
             EmailAccumulator emails => FinishEmail(column, emails, options, ref dim),
             _ => FinishFixed(column, reason, warnings),
@@ -335,9 +338,9 @@ public static class TableSynthesizer
         return text;
     }
 
-    private static PiiColumnModel FinishPii(ColumnSchema column, NumericAccumulator pii, SynthesisOptions options, ref int dim)
+    private static PiiColumnModel FinishPii(ColumnSchema column, (long Count, long Nulls) pii, SynthesisOptions options, ref int dim, Generators.RealValueFilter? rareValues = null)
     {
-        var piiModel = new PiiColumnModel { PiiKind = column.PiiKind!.Value, Locale = options.Locale, Count = pii.Count, Nulls = pii.Nulls };
+        var piiModel = new PiiColumnModel { PiiKind = column.PiiKind!.Value, Locale = options.Locale, Count = pii.Count, Nulls = pii.Nulls, RealValues = rareValues };
         if (pii.Nulls > 0 && pii.Count > 0)
         {
             piiModel.NullDim = dim++;
