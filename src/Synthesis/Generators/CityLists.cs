@@ -18,7 +18,16 @@ internal static class CityLists
             + "Omaha/NE|Raleigh/NC|Miami/FL|Minneapolis/MN|Tampa/FL|New Orleans/LA|Cleveland/OH|Pittsburgh/PA|St. Louis/MO|Cincinnati/OH|"
             + "Salt Lake City/UT|Orlando/FL|Honolulu/HI|Anchorage/AK|Wichita/KS|Newark/NJ|Boise/ID|Richmond/VA|Des Moines/IA|Birmingham/AL|"
             + "Little Rock/AR|Sioux Falls/SD|Providence/RI|Jackson/MS|Columbia/SC|Fargo/ND|Billings/MT|Manchester/NH|Bridgeport/CT|"
-            + "Charleston/WV|Wilmington/DE|Cheyenne/WY|Burlington/VT|Portland/ME",
+            + "Charleston/WV|Wilmington/DE|Cheyenne/WY|Burlington/VT|Portland/ME|"
+            // Second cities of the states, so that a row whose state is kept from the source (most of a table in WA) can have
+            // a city of its state other than the source's own rare ones.
+            + "Long Beach/CA|Oakland/CA|Bakersfield/CA|Anaheim/CA|Arlington/TX|Corpus Christi/TX|Plano/TX|Aurora/CO|Colorado Springs/CO|"
+            + "Spokane/WA|Tacoma/WA|Bellevue/WA|Everett/WA|Vancouver/WA|Buffalo/NY|Rochester/NY|Jersey City/NJ|Virginia Beach/VA|Norfolk/VA|"
+            + "Henderson/NV|Reno/NV|Lincoln/NE|Toledo/OH|St. Paul/MN|Madison/WI|Durham/NC|Greensboro/NC|Chandler/AZ|Scottsdale/AZ|"
+            + "Fort Wayne/IN|Baton Rouge/LA|Tulsa/OK|Lexington/KY|Knoxville/TN|Savannah/GA|Eugene/OR|Salem/OR|Worcester/MA|"
+            + "Grand Rapids/MI|Allentown/PA|Springfield/IL|Tallahassee/FL|Hartford/CT|Montgomery/AL|Huntsville/AL|Cedar Rapids/IA|"
+            + "Overland Park/KS|Provo/UT|Missoula/MT|Rapid City/SD|Bismarck/ND|Juneau/AK|Hilo/HI|Nampa/ID|Gulfport/MS|Fayetteville/AR|"
+            + "Warwick/RI|Nashua/NH|Dover/DE|Casper/WY|South Burlington/VT|Lewiston/ME|Morgantown/WV|Charleston/SC|Santa Fe/NM|Annapolis/MD",
         ["Canada"] = "Toronto/ON|Montreal/QC|Calgary/AB|Ottawa/ON|Edmonton/AB|Winnipeg/MB|Mississauga/ON|Vancouver/BC|Brampton/ON|Hamilton/ON|"
             + "Quebec City/QC|Surrey/BC|Laval/QC|Halifax/NS|London/ON|Markham/ON|Gatineau/QC|Saskatoon/SK|Kitchener/ON|Burnaby/BC|Windsor/ON|"
             + "Regina/SK|Richmond/BC|Oakville/ON|Burlington/ON|Sherbrooke/QC|Oshawa/ON|Barrie/ON|Abbotsford/BC|Kelowna/BC|Victoria/BC|"
