@@ -84,6 +84,9 @@ public static class TableSynthesizer
         {
             var (role, reason) = spec.CodeColumns.Contains(column.Name) ? (ColumnRole.Categorical, default) : ColumnPlanner.RoleOf(table, column);
             var kind = ValueKinds.Of(column.LogicalType);
+            var isCity = role == ColumnRole.Pii && kind == ValueKind.String && column.PiiKind == PiiKind.City;
+            // A city takes the stream the presence counter it had took, so the other columns' fits stay as they were.
+            if (isCity) _ = random.Fork();
             ColumnAccumulator? accumulator = role switch
             {
                 ColumnRole.Continuous => new NumericAccumulator(kind, false, options.MaxExactDistinct, options.SketchK, random.Fork()),
@@ -96,7 +99,7 @@ public static class TableSynthesizer
                     FirstNameColumn = PiiColumnOf(table, PiiKind.FirstName), LastNameColumn = PiiColumnOf(table, PiiKind.LastName), FullNameColumn = PiiColumnOf(table, PiiKind.PersonName),
                 },
                 // Cities come from a public list: the real ones are remembered (in memory only) so that a rare one is not written back.
-                ColumnRole.Pii when kind == ValueKind.String && column.PiiKind == PiiKind.City => new RealValueAccumulator(options.RareCategoryThreshold),
+                ColumnRole.Pii when isCity => new RealValueAccumulator(options.RareCategoryThreshold),
                 ColumnRole.Pii => new NumericAccumulator(ValueKind.Integer, true, options.MaxExactDistinct, options.SketchK, random.Fork()),
                 ColumnRole.Structured => new Structured.StructuredAccumulator(column, random.Fork()),
                 _ => null,
