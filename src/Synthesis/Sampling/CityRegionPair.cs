@@ -62,16 +62,21 @@ internal sealed class CityRegionPair
         ];
     }
 
-    /// <summary>Makes the row's city and region agree, for <paramref name="country"/> (a country the city list knows).</summary>
-    public void Apply(object?[] row, bool[]? isGiven, string country, Xoshiro256 random)
+    /// <summary>
+    /// Makes the row's city and region agree, for <paramref name="country"/> (a country the city list knows). A cell given
+    /// a value (<paramref name="given"/> where <paramref name="isGiven"/> is set) stays as it is; one given as
+    /// <see cref="NotNull"/> may change but keeps a value.
+    /// </summary>
+    public void Apply(object?[] row, bool[]? isGiven, object?[]? given, string country, Xoshiro256 random)
     {
         ArgumentNullException.ThrowIfNull(row);
+        bool Fixed(int c) => isGiven?[c] == true && given?[c] is not NotNull;
         var city = row[City] as string;
         var region = row[Region] as string;
-        var cityNew = isGiven?[City] != true && city is not null && WrittenAnew(_cityModel, city);
-        if (isGiven?[Region] != true && region is not null && WrittenAnew(_regionModel, region))
+        var cityNew = !Fixed(City) && city is not null && WrittenAnew(_cityModel, city);
+        if (!Fixed(Region) && region is not null && WrittenAnew(_regionModel, region))
         {
-            FollowCity(row, country, city, cityNew, random);
+            FollowCity(row, country, city, cityNew, _regionModel.IsNullable && isGiven?[Region] != true, random);
         }
         else if (cityNew && region is not null && CommonCities.Draw(country, region, random, c => MayWriteCity(c.Name)) is { } inRegion)
         {
@@ -80,13 +85,13 @@ internal sealed class CityRegionPair
     }
 
     /// <summary>A region written anew follows the row's city; where the column may not write that city's region, a city written anew is drawn again.</summary>
-    private void FollowCity(object?[] row, string country, string? city, bool cityNew, Xoshiro256 random)
+    private void FollowCity(object?[] row, string country, string? city, bool cityNew, bool mayEmpty, Xoshiro256 random)
     {
         // A country whose addresses carry no region (France, Japan): a made-up one ("Paris, Bretagne") is left out, as
         // the source's rows of such countries mostly leave it empty.
         if (!CommonCities.HasRegions(country))
         {
-            if (_regionModel.IsNullable) row[Region] = null;
+            if (mayEmpty) row[Region] = null;
             return;
         }
 
@@ -103,7 +108,7 @@ internal sealed class CityRegionPair
             row[City] = other.Name;
             row[Region] = RegionOf(other, country);
         }
-        else if (_regionModel.IsNullable)
+        else if (mayEmpty)
         {
             // Every region of the country is one the column may not write: none, rather than another city's.
             row[Region] = null;

@@ -167,7 +167,7 @@ internal sealed class RowSampler
     {
         if (_z.Length > 0) DrawJoint(given, isGiven);
         DecodeColumns(given, isGiven);
-        if (_cityRegions.Length > 0) MatchCitiesAndRegions(isGiven);
+        if (_cityRegions.Length > 0) MatchCitiesAndRegions(given, isGiven);
         if (_stateColumns.Length > 0) MatchStateAbbreviations(isGiven);
         ApplyDependencies(isGiven);
         ApplyStrata(isGiven);
@@ -349,12 +349,12 @@ internal sealed class RowSampler
     /// A row's city and region agree (<see cref="CityRegionPair"/>), for the country of its cities: the row's own, or the
     /// model's locale's in a table without a country. A row of a country the city list does not know keeps both as drawn.
     /// </summary>
-    private void MatchCitiesAndRegions(bool[]? isGiven)
+    private void MatchCitiesAndRegions(object?[]? given, bool[]? isGiven)
     {
         var rowCountry = _countryColumn >= 0 ? _work[_countryColumn] as string : null;
         var country = rowCountry is null ? Generators.CommonCities.CountryOf(null, _model.Data.Locale) : Generators.CommonCities.Listed(rowCountry);
         if (country is null) return;
-        foreach (var pair in _cityRegions) pair.Apply(_work, isGiven, country, _runtimes[pair.City].Random);
+        foreach (var pair in _cityRegions) pair.Apply(_work, isGiven, given, country, _runtimes[pair.City].Random);
     }
 
     private bool Acceptable(object?[]? given, bool[]? isGiven)

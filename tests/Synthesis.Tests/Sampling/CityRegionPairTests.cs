@@ -108,6 +108,23 @@ public sealed class CityRegionPairTests
         Assert.All(brazilian, r => Assert.Equal(CommonCities.Find("Brazil", (string)r[1]!)?.RegionCode, r[2]));
     }
 
+    /// <summary>A child drawn under its parent is given cells: a given region stays, and its city follows it.</summary>
+    [Fact]
+    public async Task A_given_region_stays_and_its_city_follows_it()
+    {
+        var schema = Table(
+            TestTable.Col("city", LogicalType.String, false) with { MaxLength = 40, SdType = SdType.Pii, PiiKind = PiiKind.City },
+            TestTable.Col("state", LogicalType.String, true) with { MaxLength = 10, SdType = SdType.Categorical },
+            TestTable.Col("country", LogicalType.String, false) with { MaxLength = 20, SdType = SdType.Categorical });
+        string[] countries = ["Canada", "France", "USA"];
+        var real = Enumerable.Range(0, 600).Select(i => new object?[] { (long)i, $"Town{i}", i % 5 == 0 ? null : $"{i % 300:000}", countries[i % 3] }).ToList();
+        var model = await TableSynthesizer.FitAsync(schema, real.ToAsyncEnumerable(), SynthesisOptions.Default, CancellationToken.None);
+
+        var quebec = model.SampleConditional(200, new Dictionary<string, object?> { ["country"] = "Canada", ["state"] = "QC" }, new SamplingContext(17)).ToList();
+
+        Assert.All(quebec, r => Assert.Equal(("QC", "QC"), ((string)r[2]!, CommonCities.Find("Canada", (string)r[1]!)?.RegionCode)));
+    }
+
     /// <summary>A city too long for its column is drawn again, never cut ("Frankfurt am" is no city).</summary>
     [Fact]
     public async Task A_generated_city_fits_its_column_whole()
