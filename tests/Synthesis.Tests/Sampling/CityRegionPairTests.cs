@@ -19,7 +19,7 @@ public sealed class CityRegionPairTests
     {
         var schema = Table(
             TestTable.Col("city", LogicalType.String, false) with { MaxLength = 40, SdType = cityType, PiiKind = cityType == SdType.Pii ? PiiKind.City : null },
-            TestTable.Col("country", LogicalType.String, false) with { MaxLength = 20, SdType = SdType.Categorical });
+            Country());
         var real = Enumerable.Range(0, 600).Select(i => new object?[] { (long)i, $"Town{i}", Countries[i % 3] }).ToList();
 
         var rows = await SampleAsync(schema, real, 500, seed: 11);
@@ -33,10 +33,10 @@ public sealed class CityRegionPairTests
     public async Task A_region_written_anew_is_the_region_of_its_rows_city_as_the_column_writes_regions()
     {
         var schema = Table(
-            TestTable.Col("state", LogicalType.String, false) with { MaxLength = 10, SdType = SdType.Categorical },
+            State(nullable: false),
             TestTable.Col("state_name", LogicalType.String, true) with { MaxLength = 40, SdType = SdType.Pii, PiiKind = PiiKind.State },
-            TestTable.Col("city", LogicalType.String, false) with { MaxLength = 40, SdType = SdType.Pii, PiiKind = PiiKind.City },
-            TestTable.Col("country", LogicalType.String, false) with { MaxLength = 20, SdType = SdType.Categorical });
+            City(),
+            Country());
         string[] countries = ["USA", "Canada", "Brazil", "Australia"];
         // Every code rare (twice each: "007") and none a real region's: all written anew, as codes.
         var real = Enumerable.Range(0, 600).Select(i => new object?[] { (long)i, $"{i % 300:000}", null, $"Town{i}", countries[i % 4] }).ToList();
@@ -56,9 +56,9 @@ public sealed class CityRegionPairTests
     public async Task A_region_written_anew_is_the_full_name_where_the_column_writes_names()
     {
         var schema = Table(
-            TestTable.Col("city", LogicalType.String, false) with { MaxLength = 40, SdType = SdType.Pii, PiiKind = PiiKind.City },
+            City(),
             TestTable.Col("state", LogicalType.String, false) with { MaxLength = 40, SdType = SdType.Pii, PiiKind = PiiKind.State },
-            TestTable.Col("country", LogicalType.String, false) with { MaxLength = 20, SdType = SdType.Categorical });
+            Country());
         var real = Enumerable.Range(0, 400).Select(i => new object?[] { (long)i, $"Town{i}", $"Region{i}", i % 2 == 0 ? "USA" : "Canada" }).ToList();
 
         var rows = await SampleAsync(schema, real, 400, seed: 13);
@@ -71,8 +71,8 @@ public sealed class CityRegionPairTests
     public async Task A_city_written_anew_beside_a_kept_region_is_a_city_of_that_region()
     {
         var schema = Table(
-            TestTable.Col("city", LogicalType.String, false) with { MaxLength = 40, SdType = SdType.Pii, PiiKind = PiiKind.City },
-            TestTable.Col("state", LogicalType.String, false) with { MaxLength = 10, SdType = SdType.Categorical });
+            City(),
+            State(nullable: false));
         var real = Enumerable.Range(0, 300).Select(i => new object?[] { (long)i, $"Town{i}", i % 3 == 0 ? "WA" : i % 3 == 1 ? "TX" : "Ohio" }).ToList();
 
         var rows = await SampleAsync(schema, real, 300, seed: 14);
@@ -89,9 +89,9 @@ public sealed class CityRegionPairTests
     public async Task A_generated_city_or_region_equal_to_a_rare_real_one_is_drawn_again()
     {
         var schema = Table(
-            TestTable.Col("city", LogicalType.String, false) with { MaxLength = 40, SdType = SdType.Pii, PiiKind = PiiKind.City },
-            TestTable.Col("state", LogicalType.String, true) with { MaxLength = 10, SdType = SdType.Categorical },
-            TestTable.Col("country", LogicalType.String, false) with { MaxLength = 20, SdType = SdType.Categorical });
+            City(),
+            State(nullable: true),
+            Country());
         string[] rareCities = ["Berlin", "Berlin", "Hamburg"];
         var real = Enumerable.Range(0, 400).Select(i => i < 200
                 ? new object?[] { (long)i, i < 3 ? rareCities[i] : i < 9 ? "Munich" : $"Town{i}", null, "Germany" }
@@ -113,12 +113,12 @@ public sealed class CityRegionPairTests
     public async Task A_given_region_stays_and_its_city_follows_it()
     {
         var schema = Table(
-            TestTable.Col("city", LogicalType.String, false) with { MaxLength = 40, SdType = SdType.Pii, PiiKind = PiiKind.City },
-            TestTable.Col("state", LogicalType.String, true) with { MaxLength = 10, SdType = SdType.Categorical },
-            TestTable.Col("country", LogicalType.String, false) with { MaxLength = 20, SdType = SdType.Categorical });
+            City(),
+            State(nullable: true),
+            Country());
         string[] countries = ["Canada", "France", "USA"];
         var real = Enumerable.Range(0, 600).Select(i => new object?[] { (long)i, $"Town{i}", i % 5 == 0 ? null : $"{i % 300:000}", countries[i % 3] }).ToList();
-        var model = await TableSynthesizer.FitAsync(schema, real.ToAsyncEnumerable(), SynthesisOptions.Default, CancellationToken.None);
+        var model = await FitAsync(schema, real);
 
         var quebec = model.SampleConditional(200, new Dictionary<string, object?> { ["country"] = "Canada", ["state"] = "QC" }, new SamplingContext(17)).ToList();
 
@@ -130,8 +130,8 @@ public sealed class CityRegionPairTests
     public async Task A_generated_city_fits_its_column_whole()
     {
         var schema = Table(
-            TestTable.Col("city", LogicalType.String, false) with { MaxLength = 7, SdType = SdType.Pii, PiiKind = PiiKind.City },
-            TestTable.Col("country", LogicalType.String, false) with { MaxLength = 20, SdType = SdType.Categorical });
+            City(maxLength: 7),
+            Country());
         var real = Enumerable.Range(0, 600).Select(i => new object?[] { (long)i, $"T{i}", Countries[i % 3] }).ToList();
 
         var rows = await SampleAsync(schema, real, 500, seed: 16);
@@ -143,6 +143,13 @@ public sealed class CityRegionPairTests
         });
     }
 
+    private static ColumnSchema City(int maxLength = 40) =>
+        TestTable.Col("city", LogicalType.String, false) with { MaxLength = maxLength, SdType = SdType.Pii, PiiKind = PiiKind.City };
+
+    private static ColumnSchema State(bool nullable) => TestTable.Col("state", LogicalType.String, nullable) with { MaxLength = 10, SdType = SdType.Categorical };
+
+    private static ColumnSchema Country() => TestTable.Col("country", LogicalType.String, false) with { MaxLength = 20, SdType = SdType.Categorical };
+
     private static TableSchema Table(params ColumnSchema[] columns) => new()
     {
         Name = new QualifiedName(null, "customers"),
@@ -150,9 +157,9 @@ public sealed class CityRegionPairTests
         PrimaryKey = new KeySchema(null, ["id"]),
     };
 
-    private static async Task<List<object?[]>> SampleAsync(TableSchema schema, List<object?[]> real, int count, int seed)
-    {
-        var model = await TableSynthesizer.FitAsync(schema, real.ToAsyncEnumerable(), SynthesisOptions.Default, CancellationToken.None);
-        return [.. model.Sample(count, new SamplingContext(seed))];
-    }
+    private static Task<TableModel> FitAsync(TableSchema schema, List<object?[]> real) =>
+        TableSynthesizer.FitAsync(schema, real.ToAsyncEnumerable(), SynthesisOptions.Default, CancellationToken.None);
+
+    private static async Task<List<object?[]>> SampleAsync(TableSchema schema, List<object?[]> real, int count, int seed) =>
+        [.. (await FitAsync(schema, real)).Sample(count, new SamplingContext(seed))];
 }
