@@ -22,6 +22,19 @@ internal static class CountryLocales
         ["Portugal"] = "pt_PT", ["Czech Republic"] = "cz", ["India"] = "en_IND", ["New Zealand"] = "en_AU",
     };
 
+    // The country a locale writes: where several countries share one locale (Spanish, Australian English), the one it
+    // was made for; English alone is the United States', as Bogus' "en" writes US states and ZIP codes.
+    private static readonly Dictionary<string, string> ByLocale = ByCountry
+        .GroupBy(static p => p.Value, StringComparer.Ordinal)
+        .Where(static g => g.Count() == 1)
+        .Select(static g => g.Single())
+        .Select(static p => (Locale: p.Value, Country: p.Key))
+        .Concat<(string Locale, string Country)>([("en", "United States"), ("es", "Spain"), ("en_AU", "Australia"), ("fr_CH", "Switzerland"), ("fr_CA", "Canada")])
+        .ToDictionary(static p => p.Locale, static p => p.Country, StringComparer.Ordinal);
+
+    /// <summary>The country whose places <paramref name="locale"/> writes ("de": Germany, "en": United States), or null.</summary>
+    public static string? CountryOf(string locale) => ByLocale.GetValueOrDefault(locale);
+
     /// <summary>The Bogus locale of the country <paramref name="country"/> names (any spelling <see cref="CommonCountries"/> knows), or null.</summary>
     public static string? Of(object? country) =>
         country is string name && CommonCountries.Canonical(name) is { } canonical && ByCountry.TryGetValue(canonical, out var locale) ? locale : null;

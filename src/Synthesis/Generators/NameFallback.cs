@@ -80,6 +80,9 @@ internal static class NameFallback
     private static readonly Dictionary<string, string> UsStateAbbreviations = Enumerable.Range(0, UsStatePairs.Length / 2)
         .ToDictionary(i => UsStatePairs[2 * i], i => UsStatePairs[(2 * i) + 1], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The US states and DC as (postal code, name) pairs.</summary>
+    public static IEnumerable<(string Code, string Name)> UsStatesByCode() => UsStateAbbreviations.Select(static p => (p.Value, p.Key));
+
     /// <summary>The postal abbreviation of a US state's name ("Oregon" → "OR"), or null.</summary>
     public static string? UsStateAbbreviation(string name) => UsStateAbbreviations.GetValueOrDefault(name.Trim());
 
@@ -127,7 +130,8 @@ internal static class NameFallback
         "state" => f.Address.State(),
         "state-code" => f.Address.StateAbbr(),
         "country-code" => f.Address.CountryCode(),
-        "city" or "place" => f.Address.City(),
+        // A real city of the locale's country where the list has one: Bogus composes made-up ones ("Destineeburgh").
+        "city" or "place" => CommonCities.OfLocale(f.Locale, random) ?? f.Address.City(),
         "currency" => f.Finance.Currency().Code,
         "color" => f.Commerce.Color(),
         "genre" => f.Music.Genre(),

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.InteropServices;
 
 namespace Sdv.Connector.Synthesis.Generators;
 
@@ -10,6 +11,8 @@ namespace Sdv.Connector.Synthesis.Generators;
 /// the fit and the sample run in one process (clone, run) and not for a model loaded from a file.
 /// Exact 64-bit hashes up to <see cref="ExactLimit"/> values, then a Bloom filter of 1 MiB (about 1% false hits at
 /// its capacity); values past <see cref="Capacity"/> are not remembered, so memory stays bounded on any table.
+/// With <see cref="CommonFrom"/>, only rare values are reported while they are counted exactly: a generated city that
+/// k rows of the source share may be written, one that a single customer lives in may not.
 /// </summary>
 internal sealed class RealValueFilter
 {
@@ -18,11 +21,17 @@ internal sealed class RealValueFilter
     private const int BloomBits = 1 << 23;
     private const int Probes = 4;
 
-    private HashSet<ulong>? _exact = [];
+    private Dictionary<ulong, long>? _exact = [];
     private BitArray? _bloom;
 
     /// <summary>Distinct values remembered (exactly while under <see cref="ExactLimit"/>, then counting every add).</summary>
     public int Count { get; private set; }
+
+    /// <summary>
+    /// Times a value is added from which it is common and no longer reported (default: never); past the exact limit,
+    /// where counts are not kept, every value is reported.
+    /// </summary>
+    public long CommonFrom { get; init; } = long.MaxValue;
 
     public void Add(string value)
     {
@@ -30,11 +39,13 @@ internal sealed class RealValueFilter
         var hash = Hash(value);
         if (_exact is not null)
         {
-            if (!_exact.Add(hash)) return;
+            ref var times = ref CollectionsMarshal.GetValueRefOrAddDefault(_exact, hash, out var seen);
+            times++;
+            if (seen) return;
             Count++;
             if (_exact.Count <= ExactLimit) return;
             _bloom = new BitArray(BloomBits);
-            foreach (var h in _exact) Set(_bloom, h);
+            foreach (var h in _exact.Keys) Set(_bloom, h);
             _exact = null;
             return;
         }
@@ -43,11 +54,14 @@ internal sealed class RealValueFilter
         Count++;
     }
 
-    /// <summary>True when <paramref name="value"/> was added (or, past the exact limit, rarely, a false hit).</summary>
+    /// <summary>
+    /// True when <paramref name="value"/> was added fewer than <see cref="CommonFrom"/> times (or, past the exact limit,
+    /// added at all, or rarely a false hit).
+    /// </summary>
     public bool MayContain(string value)
     {
         var hash = Hash(value);
-        if (_exact is not null) return _exact.Contains(hash);
+        if (_exact is not null) return _exact.TryGetValue(hash, out var times) && times < CommonFrom;
         var bloom = _bloom!;
         var (h1, h2) = ((uint)hash, (uint)(hash >> 32) | 1u);
         for (var i = 0u; i < Probes; i++)

@@ -175,6 +175,13 @@ internal sealed class CategoricalColumnModel : ColumnModel
         return attempt < 20 || other is not string s ? other : ShapeGenerator.WithSuffix(s, attempt, MaxLength);
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> may stand in for a rare value: it fits the column, is no kept category (those have
+    /// buckets of their own) and no real value of the column.
+    /// </summary>
+    public bool MayStandIn(string text) =>
+        (MaxLength is not { } max || text.Length <= max) && !_index.ContainsKey(CellCodec.Canonical(text, Kind)) && RealValues?.MayContain(text) != true;
+
     /// <summary>Most stand-ins a sampling run remembers per column to avoid repeating them (memory stays bounded on huge tables).</summary>
     private const int MaxEmittedRemembered = 200_000;
 
@@ -193,6 +200,9 @@ internal sealed class CategoricalColumnModel : ColumnModel
             var pool = unseen.Length > 0 ? unseen : labels.ToArray();
             return CellCodec.Canonical(pool[random.NextInt(pool.Length)], Kind);
         }
+
+        // A city stands in as a real city of the row's country, not one the column's words compose ("São Rio").
+        if (OtherHint == "city" && Kind == ValueKind.String) return CommonCities.ForRow(runtime, MayStandIn, MaxLength);
 
         object? fallback = null;
         object? realFallback = null;

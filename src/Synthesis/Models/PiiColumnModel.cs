@@ -50,8 +50,9 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
     public long[] EmailDomainCounts { get; set; } = [];
 
     /// <summary>
-    /// The column's real addresses (lower case), while fitted in this process (never saved): an address made of a synthetic
-    /// person's names by a real template can be a real one ("john.smith@example.com"), and is then drawn again.
+    /// While fitted in this process (never saved), for e-mail the column's real addresses (lower case): an address made of a
+    /// synthetic person's names by a real template can be a real one ("john.smith@example.com"), and is then drawn again;
+    /// for cities, its rare real cities, which a city drawn from the public list is not.
     /// </summary>
     [JsonIgnore]
     public RealValueFilter? RealValues { get; set; }
@@ -199,8 +200,12 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
             if (MaxLength is not { } max || text.Length <= max) return text;
         }
 
+        if (PiiKind == PiiKind.City && Kind == ValueKind.String) return CommonCities.ForRow(runtime, MayWrite, MaxLength);
         return PiiGenerator.Generate(PiiKind, runtime.GetFaker(), Kind, MaxLength, runtime.RowGender);
     }
+
+    /// <summary>Whether a generated <paramref name="text"/> may be written: it fits the column and is no real value kept out of the clone.</summary>
+    public bool MayWrite(string text) => (MaxLength is not { } max || text.Length <= max) && RealValues?.MayContain(text) != true;
 
     /// <summary>
     /// An address as the source writes them: the row's names by one of the source's templates (or as Bogus joins them, in

@@ -84,6 +84,9 @@ public static class TableSynthesizer
         {
             var (role, reason) = spec.CodeColumns.Contains(column.Name) ? (ColumnRole.Categorical, default) : ColumnPlanner.RoleOf(table, column);
             var kind = ValueKinds.Of(column.LogicalType);
+            var isCity = role == ColumnRole.Pii && kind == ValueKind.String && column.PiiKind == PiiKind.City;
+            // A city takes the stream the presence counter it had took, so the other columns' fits stay as they were.
+            if (isCity) _ = random.Fork();
             ColumnAccumulator? accumulator = role switch
             {
                 ColumnRole.Continuous => new NumericAccumulator(kind, false, options.MaxExactDistinct, options.SketchK, random.Fork()),
@@ -95,6 +98,8 @@ public static class TableSynthesizer
                 {
                     FirstNameColumn = PiiColumnOf(table, PiiKind.FirstName), LastNameColumn = PiiColumnOf(table, PiiKind.LastName), FullNameColumn = PiiColumnOf(table, PiiKind.PersonName),
                 },
+                // Cities come from a public list: the real ones are remembered (in memory only) so that a rare one is not written back.
+                ColumnRole.Pii when isCity => new RealValueAccumulator(options.RareCategoryThreshold),
                 ColumnRole.Pii => new NumericAccumulator(ValueKind.Integer, true, options.MaxExactDistinct, options.SketchK, random.Fork()),
                 ColumnRole.Structured => new Structured.StructuredAccumulator(column, random.Fork()),
                 _ => null,
@@ -259,7 +264,8 @@ public static class TableSynthesizer
             Structured.StructuredAccumulator structured => structured.Finish(finishing.Options.RareCategoryThreshold, ref finishing.Dim),
             IdAccumulator ids => FinishId(column, ids),
             TextAccumulator textual => FinishText(column, textual, finishing),
-            NumericAccumulator pii => FinishPii(column, pii, finishing),
+            NumericAccumulator pii => FinishPii(column, (pii.Count, pii.Nulls), finishing),
+            RealValueAccumulator real => FinishPii(column, (real.Count, real.Nulls), finishing, real.RareValues),
             FormatAccumulator formats => FinishFormatted(column, formats, finishing),
             EmailAccumulator emails => FinishEmail(column, emails, finishing),
             _ => FinishFixed(column, reason, finishing.Warnings),
@@ -325,8 +331,12 @@ public static class TableSynthesizer
         return text;
     }
 
-    private static PiiColumnModel FinishPii(ColumnSchema column, NumericAccumulator pii, ColumnFinishing finishing) =>
-        new() { PiiKind = column.PiiKind!.Value, Locale = finishing.Options.Locale, Count = pii.Count, Nulls = pii.Nulls, NullDim = finishing.NullDim(pii.Nulls, pii.Count) };
+    private static PiiColumnModel FinishPii(ColumnSchema column, (long Count, long Nulls) pii, ColumnFinishing finishing, Generators.RealValueFilter? rareValues = null) =>
+        new()
+        {
+            PiiKind = column.PiiKind!.Value, Locale = finishing.Options.Locale, Count = pii.Count, Nulls = pii.Nulls, RealValues = rareValues,
+            NullDim = finishing.NullDim(pii.Nulls, pii.Count),
+        };
 
     private static PiiColumnModel FinishFormatted(ColumnSchema column, FormatAccumulator formats, ColumnFinishing finishing)
     {

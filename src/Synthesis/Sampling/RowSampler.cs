@@ -43,6 +43,9 @@ internal sealed class RowSampler
     /// <summary>Columns of US states written from the public list (names or abbreviations): a row's abbreviation follows its name.</summary>
     private readonly int[] _stateColumns;
 
+    /// <summary>A city column and its region column: a row's region and city agree.</summary>
+    private readonly CityRegionPair[] _cityRegions;
+
     public RowSampler(TableModel model, SamplingContext context)
     {
         _model = model;
@@ -91,6 +94,7 @@ internal sealed class RowSampler
         })];
         // Exactly two: a name and its abbreviation (two pairs, a billing and a shipping state, are not told apart here).
         if (_stateColumns.Length != 2) _stateColumns = [];
+        _cityRegions = CityRegionPair.Of(model.Data.Table, _columns);
         _compositeKeys = model.Data.UniqueKeys
             .Select(k => k.Select(name => Array.FindIndex(_columns, c => c.Name == name)).ToArray())
             .Where(static k => k.All(static i => i >= 0))
@@ -163,6 +167,7 @@ internal sealed class RowSampler
     {
         if (_z.Length > 0) DrawJoint(given, isGiven);
         DecodeColumns(given, isGiven);
+        if (_cityRegions.Length > 0) MatchCitiesAndRegions(given, isGiven);
         if (_stateColumns.Length > 0) MatchStateAbbreviations(isGiven);
         ApplyDependencies(isGiven);
         ApplyStrata(isGiven);
@@ -338,6 +343,18 @@ internal sealed class RowSampler
 
             _work[c] = abbreviation;
         }
+    }
+
+    /// <summary>
+    /// A row's city and region agree (<see cref="CityRegionPair"/>), for the country of its cities: the row's own, or the
+    /// model's locale's in a table without a country. A row of a country the city list does not know keeps both as drawn.
+    /// </summary>
+    private void MatchCitiesAndRegions(object?[]? given, bool[]? isGiven)
+    {
+        var rowCountry = _countryColumn >= 0 ? _work[_countryColumn] as string : null;
+        var country = rowCountry is null ? Generators.CommonCities.CountryOf(null, _model.Data.Locale) : Generators.CommonCities.Listed(rowCountry);
+        if (country is null) return;
+        foreach (var pair in _cityRegions) pair.Apply(_work, isGiven, given, country, _runtimes[pair.City].Random);
     }
 
     private bool Acceptable(object?[]? given, bool[]? isGiven)

@@ -87,7 +87,8 @@ public sealed class NameFallbackTests
         var rows = Enumerable.Range(0, 60).Select(i => new object?[] { (long)i + 1, starts[i % 10] + ends[i / 10] }).ToAsyncEnumerable();
         var model = await TableSynthesizer.FitAsync(schema, rows, SynthesisOptions.Default, CancellationToken.None);
         var labels = model.Sample(300, new SamplingContext(5)).Select(r => (string)r[1]!).ToList();
-        Assert.All(labels, l => Assert.Matches(@"^[A-Z][A-Za-z' ]{2,30}$", l));
+        // Proper names of places, which may hold a period or a hyphen ("St. Louis", "Winston-Salem").
+        Assert.All(labels, l => Assert.Matches(@"^[A-Z][A-Za-z'. -]{2,30}$", l));
         Assert.All(labels, l => Assert.True(l.Split(' ').Length <= 3, l));
         Assert.DoesNotContain(labels, l => l.EndsWith("boro", StringComparison.Ordinal) && starts.Any(p => l == p + "boro"));
     }

@@ -350,8 +350,10 @@ public sealed class DatabaseSamplerTests
         var segmentShare = Share(p => Equals(p.Order[4], p.Customer[3]));
         // The other rows keep the segment they drew, conditioned on their customer's: most draw the same one.
         Assert.True(segmentShare > 0.9, $"segment equal in {segmentShare:F3}");
-        // Shipped elsewhere on one column means elsewhere on the other (independent draws: about 5% of the rows split).
-        Assert.Equal(0, pairs.Count(p => Equals(p.Order[2], p.Customer[1]) != Equals(p.Order[3], p.Customer[2])));
+        // Shipped elsewhere on one column means elsewhere on the other (independent draws: about 5% of the rows split). An
+        // order shipped elsewhere may still be in its customer's city by chance (generated cities are real ones, which repeat).
+        Assert.Equal(0, pairs.Count(p => Equals(p.Order[2], p.Customer[1]) && !Equals(p.Order[3], p.Customer[2])));
+        Assert.InRange(pairs.Count(p => !Equals(p.Order[2], p.Customer[1]) && Equals(p.Order[3], p.Customer[2])), 0, 0.01 * pairs.Count);
         Assert.InRange(Share(p => Equals(p.Order[5], p.Customer[4])), 0.55, 0.8);
     }
 
