@@ -106,30 +106,36 @@ internal sealed class NumericAccumulator : ColumnAccumulator
                 }
             }
 
-            Count++;
-            if (x < Min)
-            {
-                Min = x;
-            }
+            Add(x);
+        }
+    }
 
-            if (x > Max)
-            {
-                Max = x;
-            }
+    /// <summary>Counts one finite value already on the line (a difference of two columns, say).</summary>
+    public void Add(double x)
+    {
+        Count++;
+        if (x < Min)
+        {
+            Min = x;
+        }
 
-            if (_exact is not null)
+        if (x > Max)
+        {
+            Max = x;
+        }
+
+        if (_exact is not null)
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_exact, x, out _);
+            slot++;
+            if (_exact.Count > _maxExact)
             {
-                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_exact, x, out _);
-                slot++;
-                if (_exact.Count > _maxExact)
-                {
-                    SwitchToSketch();
-                }
+                SwitchToSketch();
             }
-            else
-            {
-                _sketch!.Add(x);
-            }
+        }
+        else
+        {
+            _sketch!.Add(x);
         }
     }
 

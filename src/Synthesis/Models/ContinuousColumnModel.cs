@@ -181,6 +181,13 @@ internal sealed class ContinuousColumnModel : ColumnModel
 
     public object FromProbability(double u) => Emit(Within(Marginal.InverseCdf(u), Lo, Hi));
 
+    /// <summary>
+    /// A value computed from others of the row (a date plus a difference), rounded as the column writes its values and
+    /// held to the type's and the CHECKs' bounds only: the learned range would clamp a due date that follows a late
+    /// order below the order itself.
+    /// </summary>
+    public object Derived(double x) => Emit(Within(x, LowerBound, UpperBound));
+
     /// <summary>The value at probability <paramref name="u"/> of a category's own marginal, within the column's bounds.</summary>
     public object FromProbability(double u, ContinuousMarginal stratum) =>
         Emit(Within(stratum.InverseCdf(u), Math.Max(stratum.Min, LowerBound), Math.Min(stratum.Max, UpperBound)));

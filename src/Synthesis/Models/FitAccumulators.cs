@@ -7,7 +7,8 @@ namespace Sdv.Connector.Synthesis.Models;
 /// <param name="Reservoir">The seeded sample of rows the joint model is trained on.</param>
 /// <param name="Dependencies">Learns which columns a table's codes and given context columns determine.</param>
 /// <param name="Strata">Learns the numbers' marginals within each category.</param>
-internal sealed record FitAccumulators(ColumnAccumulator?[] Columns, RowReservoir Reservoir, DependencyAccumulator Dependencies, StratumAccumulator Strata)
+/// <param name="Orders">Learns which numbers and dates are ordered in every row, and how closely a date follows another.</param>
+internal sealed record FitAccumulators(ColumnAccumulator?[] Columns, RowReservoir Reservoir, DependencyAccumulator Dependencies, StratumAccumulator Strata, OrderAccumulator Orders)
 {
     /// <summary>The row width the accumulators expect: the table's columns, then the appended ones.</summary>
     public int Width => Columns.Length;
@@ -28,5 +29,6 @@ internal sealed record FitAccumulators(ColumnAccumulator?[] Columns, RowReservoi
 
         Dependencies.Observe(batch, count);
         Strata.Observe(batch, count);
+        Orders.Observe(batch, count);
     }
 }

@@ -26,6 +26,11 @@ public sealed class TableModel
             dependency.Prepare(data.Columns);
         }
 
+        foreach (var offset in data.Offsets)
+        {
+            offset.Prepare(data.Columns);
+        }
+
         Dimensions = DescribeDimensions(data);
         data.Joint.Prepare(Dimensions);
 
@@ -187,19 +192,29 @@ public sealed class TableModel
     {
         warnings = [];
         var bound = new List<BoundCheck>();
+        var parsed = new List<(string Expression, CheckNode Root)>();
         foreach (var expression in data.Checks)
         {
-            CheckNode root;
             try
             {
-                root = CheckParser.Parse(expression);
+                parsed.Add((expression, CheckParser.Parse(expression)));
             }
             catch (CheckParseException e)
             {
                 warnings.Add($"CHECK ({expression}) of {data.Table} is not understood and not enforced: {e.Message}");
-                continue;
             }
+        }
 
+        // The orders the rows showed are held as the declared CHECKs are (redrawn, then swapped).
+        parsed.AddRange(data.Orders.Select(static o => (o.Expression, new CheckNode
+        {
+            Kind = CheckNodeKind.Compare,
+            Operator = o.Strict ? "<" : "<=",
+            Children = [new CheckNode { Kind = CheckNodeKind.Column, Name = o.Lower }, new CheckNode { Kind = CheckNodeKind.Column, Name = o.Upper }],
+        })));
+
+        foreach (var (expression, root) in parsed)
+        {
             var columns = new List<int>();
             var missing = new List<string>();
             foreach (var node in root.Descendants().Where(static n => n.Kind == CheckNodeKind.Column))

@@ -32,6 +32,12 @@ internal sealed class TableModelData
     /// <summary>Columns that are functions of another column in the source, applied after each row is drawn.</summary>
     public List<DependencyModel> Dependencies { get; set; } = [];
 
+    /// <summary>Pairs of columns ordered in every source row, held while sampling as CHECKs are.</summary>
+    public List<ColumnOrder> Orders { get; set; } = [];
+
+    /// <summary>Dates written as an earlier date of the row plus a learned difference, after each row is drawn.</summary>
+    public List<ColumnOffset> Offsets { get; set; } = [];
+
     public int RareCategoryThreshold { get; set; }
 
     public string Locale { get; set; } = "en";

@@ -138,7 +138,10 @@ public static class TableSynthesizer
             tableColumns.Where(c => c.p.Role == ColumnRole.Continuous).Select(c => (c.i, ValueKinds.Of(c.p.Column.LogicalType))).ToList(),
             tableColumns.Where(c => c.p.Role is ColumnRole.Categorical).Select(c => c.i).ToList(),
             options, random.Fork());
-        return new FitAccumulators(plans.Select(static p => p.Accumulator).ToArray(), reservoir, dependencies, strata);
+        // A stream of its own, so the other accumulators and the joint model draw what they drew before it existed.
+        var orders = new OrderAccumulator(tableColumns.Where(c => c.p.Role == ColumnRole.Continuous).Select(c => (c.i, ValueKinds.Of(c.p.Column.LogicalType))).ToList(),
+            options, new Xoshiro256(unchecked((ulong)options.Seed) ^ 0x6f72_6465_7273UL));
+        return new FitAccumulators(plans.Select(static p => p.Accumulator).ToArray(), reservoir, dependencies, strata, orders);
     }
 
     /// <summary>Each column's model, in row order, its dimensions numbered one after another, then prepared for sampling.</summary>
@@ -182,6 +185,7 @@ public static class TableSynthesizer
         data.Dependencies = accumulators.Dependencies.Finish(data.Columns, data.RowCount, options.RareCategoryThreshold, (column, value) =>
             value is null || (data.Columns[column] is CategoricalColumnModel categorical && categorical.Values.Contains(value)));
         accumulators.Strata.Finish(data.Columns, options.RareCategoryThreshold, data.Dependencies.Select(static d => d.Determinant).ToHashSet(StringComparer.Ordinal));
+        (data.Orders, data.Offsets) = accumulators.Orders.Finish(data.Columns);
         var training = TrainingData(data, accumulators.Reservoir.Rows, random.Fork());
         data.Joint = JointModelFitter.Fit(training with { ValueOf = ColumnValues.For(data) }, options, random.Fork());
     }

@@ -190,6 +190,7 @@ public sealed class DatabaseSampler : IDisposable
                 continue;
             }
 
+            if (draw.Copied.Count + draw.Derived.Count > 0) sampler.FollowAnchors(row, draw.Copied, draw.Derived);
             draw.SetSelfReferences(row);
             draw.LeaveCycleKeysForLater(row);
             generated.Add(row, draw.ChildCountsOf(full), sampler.LastDraw);

@@ -50,11 +50,19 @@ internal sealed class TableDraw
         _keyIndexes = _keyColumns?.Select(c => columnIndex[c]).ToArray();
         _uniqueCodes = uniqueCodes;
         _keyChecks = new ForeignKeyChecks(table, plan, scope.Entry.Model.Checks, columnIndex);
+        Copied = scope.Entry.Equalities.Where(static e => e.Offsets is null).Select(e => columnIndex[e.ChildColumn]).ToHashSet();
+        Derived = scope.Entry.Equalities.Where(static e => e.Offsets is not null).Select(e => columnIndex[e.ChildColumn]).ToHashSet();
         _tableSeen = _keyChecks.CanSwap && PairColumns is not null ? new HashSet<string>(StringComparer.Ordinal) : null;
     }
 
     /// <summary>The columns of a primary or unique key made only of foreign key columns (a link table's pair), or null.</summary>
     public int[]? PairColumns { get; }
+
+    /// <summary>Row positions that may take a parent's value (the columns equal to a parent's).</summary>
+    public IReadOnlySet<int> Copied { get; }
+
+    /// <summary>Row positions that may be written as a parent's date plus a difference.</summary>
+    public IReadOnlySet<int> Derived { get; }
 
     /// <summary>The table's own columns of a row the model drew (its appended columns left out), as a new row.</summary>
     public object?[] TableRow(object?[] drawn)

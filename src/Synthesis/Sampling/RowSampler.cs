@@ -171,6 +171,40 @@ internal sealed class RowSampler
         if (_stateColumns.Length > 0) MatchStateAbbreviations(isGiven);
         ApplyDependencies(isGiven);
         ApplyStrata(isGiven);
+        FollowAnchors(isGiven);
+    }
+
+    /// <summary>Last, a date that follows another of the row closely is written as that date plus a learned difference.</summary>
+    private void FollowAnchors(bool[]? isGiven)
+    {
+        foreach (var offset in _model.Data.Offsets)
+        {
+            if (!IsFixed(offset.DependentIndex, isGiven)) offset.Apply(_work, _random);
+        }
+    }
+
+    /// <summary>
+    /// After a row's cells were written from its parents' (a date equal to its parent's, a date a few days after the
+    /// parent's): the dates that follow a rewritten one are written again from it, so that they still follow it. A date
+    /// the parent's also derives is written from its own row's date where that one is the parent's copied, since the
+    /// parent's differences are only known as quantiles (a due date 14, 28 or 42 days after its order, not 19 or 33);
+    /// from the parent's where its anchor was itself derived, as two differences drawn apart add up past the source's.
+    /// </summary>
+    /// <param name="copied">Row positions that took the parent's value.</param>
+    /// <param name="derived">Row positions written as the parent's date plus a difference.</param>
+    public void FollowAnchors(object?[] row, IReadOnlySet<int> copied, IReadOnlySet<int> derived)
+    {
+        // Dependents come in row order after their anchors, so a date that follows a rewritten one is rewritten too.
+        List<int>? moved = null;
+        foreach (var offset in _model.Data.Offsets)
+        {
+            var (anchor, dependent) = (offset.AnchorIndex, offset.DependentIndex);
+            if (copied.Contains(dependent)) continue;
+            var anchorCopied = copied.Contains(anchor) || moved?.Contains(anchor) == true;
+            if (derived.Contains(dependent) ? !anchorCopied : !(anchorCopied || derived.Contains(anchor))) continue;
+            offset.Apply(row, _random);
+            (moved ??= []).Add(dependent);
+        }
     }
 
     /// <summary>The row's first and last name as drawn (from their own columns, else from the full name), for an address made of them.</summary>

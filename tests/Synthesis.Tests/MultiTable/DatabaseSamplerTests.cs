@@ -295,6 +295,50 @@ public sealed class DatabaseSamplerTests
     }
 
     /// <summary>
+    /// An invoice carries its order's date (equal in every row) and is due 14, 28 or 42 days after it. The parent's date
+    /// is copied into the invoice after the invoice's row was drawn, and the due date follows the parent's only as
+    /// quantiles: the due date is written again from the invoice's own date, so it is 14, 28 or 42 days after it in
+    /// every row of the clone, never 19 or 33, and never before it.
+    /// </summary>
+    [Fact]
+    public async Task A_date_that_follows_one_copied_from_the_parent_follows_the_copy_by_the_sources_differences()
+    {
+        var random = new Random(6);
+        var start = new DateOnly(2019, 1, 1);
+        int[] terms = [14, 28, 42];
+        var orders = Enumerable.Range(1, 300).Select(i => new object?[] { (long)i, start.AddDays(random.Next(0, 1500)) }).ToList();
+        var invoices = new List<object?[]>();
+        for (var id = 1; id <= 900; id++)
+        {
+            var order = orders[random.Next(orders.Count)];
+            var date = (DateOnly)order[1]!;
+            invoices.Add([(long)id, order[0], date, date.AddDays(terms[random.Next(3)])]);
+        }
+
+        var schema = SdTypeInference.Apply(new DatabaseSchema
+        {
+            Engine = DatabaseEngine.Sqlite,
+            Tables =
+            [
+                Table("orders", [Col("id", LogicalType.Int64), Col("ordered", LogicalType.Date)]),
+                Table("invoice", [Col("id", LogicalType.Int64), Col("order_id", LogicalType.Int64), Col("invoiced", LogicalType.Date), Col("due", LogicalType.Date)],
+                    Fk("invoice", "order_id", "orders")),
+            ],
+        });
+        var rows = new Dictionary<string, List<object?[]>> { ["orders"] = orders, ["invoice"] = invoices };
+        schema = schema with { Tables = schema.Tables.Select(t => t with { RowCount = rows[t.Name.Name].Count, RowCountIsExact = true }).ToList() };
+        var model = await DatabaseSynthesizer.FitAsync(schema, new InMemoryRowSource(schema, rows), new DatabaseFitOptions { Synthesis = new SynthesisOptions { Seed = 3 } }, CancellationToken.None);
+        Assert.Contains(model.Entry(new QualifiedName(null, "invoice")).Model.Data.Offsets, o => o is { Anchor: "invoiced", Dependent: "due" });
+
+        var db = SampleAll(model, 5);
+        var ordered = db["orders"].ToDictionary(r => (long)r[0]!, r => (DateOnly)r[1]!);
+        Assert.All(db["invoice"], r => Assert.Equal(ordered[(long)r[1]!], (DateOnly)r[2]!));
+        var due = db["invoice"].Select(r => ((DateOnly)r[3]!).DayNumber - ((DateOnly)r[2]!).DayNumber).ToList();
+        Assert.All(due, d => Assert.Contains(d, terms));
+        Assert.All(terms, t => Assert.InRange(due.Count(d => d == t) / (double)due.Count, 0.25, 0.42));
+    }
+
+    /// <summary>
     /// An order ships to its customer's address and city in 95% of the source's orders, and elsewhere in the others (a
     /// new address in a new city), and its segment is its customer's in 96%. Personal data are written by generators and
     /// segments have twenty values, so none of these is equal by chance: the clone keeps each equality in its share, and
