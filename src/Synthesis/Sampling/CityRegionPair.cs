@@ -78,9 +78,18 @@ internal sealed class CityRegionPair
         {
             FollowCity(row, country, city, cityNew, _regionModel.IsNullable && isGiven?[Region] != true, random);
         }
-        else if (cityNew && region is not null && CommonCities.Draw(country, region, random, c => MayWriteCity(c.Name)) is { } inRegion)
+        else if (cityNew && region is not null)
         {
-            row[City] = inRegion.Name;
+            if (CommonCities.Draw(country, region, random, c => MayWriteCity(c.Name)) is { } inRegion)
+            {
+                row[City] = inRegion.Name;
+            }
+            else if (!Fixed(Region))
+            {
+                // A kept region with no city of the row's country: one of another country ("Tacoma, SP" beside USA, SP
+                // being São Paulo's). The region follows the city instead.
+                FollowCity(row, country, city, cityNew, _regionModel.IsNullable && isGiven?[Region] != true, random);
+            }
         }
     }
 
