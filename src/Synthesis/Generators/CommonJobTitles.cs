@@ -22,6 +22,34 @@ internal static class CommonJobTitles
         "Chief Executive Officer", "Chief Financial Officer", "Vice President", "Consultant", "Store Manager",
     ];
 
+    /// <summary>Titles of the one at the top of an organisation: whom everyone else reports to, and who reports to no one.</summary>
+    private static readonly string[] HeadTitles = ["Chief Executive Officer", "General Manager", "Managing Director", "President", "Owner"];
+
+    /// <summary>Whether <paramref name="title"/> is one of a head of an organisation ("General Manager", "CEO", "President"; not "Vice President").</summary>
+    public static bool IsHead(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var trimmed = title.Trim();
+        return Array.Exists(HeadTitles, h => string.Equals(h, trimmed, StringComparison.OrdinalIgnoreCase))
+            || trimmed.Equals("CEO", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("President", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A head's title <paramref name="accept"/> takes (drawn, then the first it takes), or null.</summary>
+    public static string? Head(Sampling.Xoshiro256 random, Func<string, bool> accept) => Pick(HeadTitles, random, accept);
+
+    /// <summary>A title of someone who reports to someone (no head's) that <paramref name="accept"/> takes, or null.</summary>
+    public static string? Staff(Sampling.Xoshiro256 random, Func<string, bool> accept) => Pick(StaffTitles, random, accept);
+
+    private static readonly string[] StaffTitles = Array.FindAll(Titles, static t => !IsHead(t));
+
+    private static string? Pick(string[] titles, Sampling.Xoshiro256 random, Func<string, bool> accept)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        ArgumentNullException.ThrowIfNull(accept);
+        var drawn = titles[random.NextInt(titles.Length)];
+        return accept(drawn) ? drawn : Array.Find(titles, t => accept(t));
+    }
+
     /// <summary>A common job title, or Bogus' own in a locale other than English.</summary>
     public static string Next(Faker faker)
     {

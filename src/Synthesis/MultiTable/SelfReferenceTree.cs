@@ -15,7 +15,8 @@ internal sealed record SelfReferenceTree(WeightedPicker Tree, CountDistribution?
     /// in turn. Roots come by systematic sampling, not a coin per row, so their number is the source's share of the rows
     /// to within one: Chinook's eight employees have one root (the general manager), where a coin gave two.
     /// </summary>
-    public void Set(object?[] row, Xoshiro256 random)
+    /// <returns>True where the row is a root.</returns>
+    public bool Set(object?[] row, Xoshiro256 random)
     {
         var (tree, counts) = (Tree, Counts);
         var rootShare = counts?.NullShare ?? 1;
@@ -44,5 +45,6 @@ internal sealed record SelfReferenceTree(WeightedPicker Tree, CountDistribution?
         }
         // This row may itself become a parent: its weight is a fan-out drawn from the source's.
         tree.Add(counts is null ? 1 : counts.Draw(random.NextDouble()));
+        return index < 0;
     }
 }

@@ -27,6 +27,7 @@ internal sealed class TableDraw
     // A swap moves a row to another parent, so its key pair is checked against the whole table's, not its parent's.
     private readonly HashSet<string>? _tableSeen;
     private long _checkDropped;
+    private readonly (int Column, Models.CategoricalColumnModel Model)? _jobTitle;
 
     /// <param name="secondary">The secondary foreign keys, their pickers built (in plan order, from the key stream).</param>
     public TableDraw(TableDrawScope scope, IReadOnlyList<SecondaryParent> secondary, PrimaryParentFill primary, UniqueCodes uniqueCodes)
@@ -52,6 +53,7 @@ internal sealed class TableDraw
         _keyChecks = new ForeignKeyChecks(table, plan, scope.Entry.Model.Checks, columnIndex);
         Copied = scope.Entry.Equalities.Where(static e => e.Offsets is null).Select(e => columnIndex[e.ChildColumn]).ToHashSet();
         Derived = scope.Entry.Equalities.Where(static e => e.Offsets is not null).Select(e => columnIndex[e.ChildColumn]).ToHashSet();
+        _jobTitle = JobTitleOf(scope);
         _tableSeen = _keyChecks.CanSwap && PairColumns is not null ? new HashSet<string>(StringComparer.Ordinal) : null;
     }
 
@@ -100,10 +102,49 @@ internal sealed class TableDraw
     /// <summary>Keeps the row's reference codes unique where a key holds them (another code where one repeats); false: drop the row.</summary>
     public bool TryKeepCodes(object?[] row) => _uniqueCodes.TryKeep(row, _scope.Random);
 
-    /// <summary>Grows each self-reference's tree by this row.</summary>
+    /// <summary>Grows each self-reference's tree by this row; in a hierarchy, the row's job title follows its place in it.</summary>
     public void SetSelfReferences(object?[] row)
     {
-        foreach (var reference in _self) reference.Set(row, _scope.Random);
+        for (var i = 0; i < _self.Count; i++)
+        {
+            var root = _self[i].Set(row, _scope.Random);
+            if (i == 0 && _jobTitle is { } job) FitTitleToPlace(row, root, job.Column, job.Model);
+        }
+    }
+
+    /// <summary>Most share of rows that are roots for a self-reference to be a hierarchy (who reports to whom), not a loose link (who referred whom).</summary>
+    private const double MaxHierarchyRoots = 0.25;
+
+    /// <summary>
+    /// The job title column of a table whose first self-reference is a hierarchy, in English (the list of heads' titles
+    /// is), where the column writes titles anew; else null.
+    /// </summary>
+    private static (int Column, Models.CategoricalColumnModel Model)? JobTitleOf(TableDrawScope scope)
+    {
+        if (scope.Plan.SelfReferences.Count == 0 || !scope.Entry.Model.Data.Locale.StartsWith("en", StringComparison.Ordinal)) return null;
+        var counts = scope.Entry.Counts.GetValueOrDefault(TableEntry.KeyOf(scope.Plan.SelfReferences[0]));
+        if (counts is null || counts.NullShare > MaxHierarchyRoots) return null;
+        var columns = scope.Entry.Model.Data.Columns;
+        for (var c = 0; c < scope.Table.Columns.Count; c++)
+        {
+            if (columns[c] is Models.CategoricalColumnModel { OtherHint: "job", OtherIndex: >= 0 } model) return (c, model);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The head of a hierarchy holds a head's title, and no one else a head's title written anew: Chinook's clone had its
+    /// one root a "Product Manager" and a "Chief Executive Officer" reporting to them. Titles are drawn per row, blind to
+    /// the tree; this sets them right once the row's place is known (a kept category of a row below the head stays).
+    /// </summary>
+    private void FitTitleToPlace(object?[] row, bool root, int column, Models.CategoricalColumnModel model)
+    {
+        if (row[column] is not string title) return;
+        var isHead = Generators.CommonJobTitles.IsHead(title);
+        bool May(string t) => model.Keeps(t) || model.MayStandIn(t);
+        if (root && !isHead) row[column] = Generators.CommonJobTitles.Head(_scope.Random, May) ?? title;
+        else if (!root && isHead && !model.Keeps(title)) row[column] = Generators.CommonJobTitles.Staff(_scope.Random, May) ?? title;
     }
 
     /// <summary>Leaves the foreign keys closing a cycle NULL (a placeholder where NOT NULL) and keeps the row's key to set them later.</summary>

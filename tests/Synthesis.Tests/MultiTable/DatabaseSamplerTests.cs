@@ -295,6 +295,35 @@ public sealed class DatabaseSamplerTests
     }
 
     /// <summary>
+    /// Chinook's clone had its one root employee a "Product Manager", and a "Chief Executive Officer" reporting to them:
+    /// titles are drawn per row, blind to the tree. Here every title is rare, so all are written anew; the head of the
+    /// hierarchy (the row that reports to no one) holds a head's title and no one below does.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task The_head_of_a_hierarchy_holds_a_heads_title_and_no_one_below_does(long seed)
+    {
+        var random = new Random(9);
+        var employees = Enumerable.Range(1, 30).Select(i => new object?[] { (long)i, i == 1 ? null : (long)random.Next(1, i), $"Specialist grade {i / 2}" }).ToList();
+        var schema = SdTypeInference.Apply(new DatabaseSchema
+        {
+            Engine = DatabaseEngine.Sqlite,
+            Tables = [Table("employee", [Col("id", LogicalType.Int64), Col("reports_to", LogicalType.Int64, true), Col("title", LogicalType.String)], Fk("employee", "reports_to", "employee"))],
+        });
+        var rows = new Dictionary<string, List<object?[]>> { ["employee"] = employees };
+        schema = schema with { Tables = schema.Tables.Select(t => t with { RowCount = 30, RowCountIsExact = true }).ToList() };
+        var model = await DatabaseSynthesizer.FitAsync(schema, new InMemoryRowSource(schema, rows), new DatabaseFitOptions { Synthesis = new SynthesisOptions { Seed = seed } }, CancellationToken.None);
+
+        var clone = SampleAll(model, seed)["employee"];
+
+        Assert.Single(clone, static r => r[1] is null);
+        Assert.All(clone, r => Assert.Equal(r[1] is null, Sdv.Connector.Synthesis.Generators.CommonJobTitles.IsHead((string)r[2]!)));
+        Assert.True(clone.Select(static r => r[2]).Distinct().Count() > 5);
+    }
+
+    /// <summary>
     /// An invoice carries its order's date (equal in every row) and is due 14, 28 or 42 days after it. The parent's date
     /// is copied into the invoice after the invoice's row was drawn, and the due date follows the parent's only as
     /// quantiles: the due date is written again from the invoice's own date, so it is 14, 28 or 42 days after it in
