@@ -136,7 +136,8 @@ internal static class NameFallback
         "color" => f.Commerce.Color(),
         "genre" => f.Music.Genre(),
         "category" => f.Commerce.Categories(1)[0],
-        "product" => f.Commerce.ProductName(),
+        // Bogus' names put random parts together ("Refined Steel Pizza"); English ones come from a list of real products.
+        "product" => f.Locale.StartsWith("en", StringComparison.Ordinal) ? CommonProducts.Next(random, null) : f.Commerce.ProductName(),
         "company" => f.Company.CompanyName(),
         "unit" => $"{1 + random.NextInt(24)} x {f.Commerce.ProductMaterial().ToLowerInvariant()} {(random.NextBool() ? "boxes" : "packs")}",
         "sentence" => Sentences(random, targetLength ?? 60),

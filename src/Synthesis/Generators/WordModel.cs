@@ -405,9 +405,10 @@ internal sealed class WordModel
             // and "A" as often as not, and "Season The" or "And Of Season" is what they make. The column's words that end
             // values are its words of content ("Night", "Hits"; never "The"), so a stand-in is one of them wherever it
             // stands; where the column has few of them, English ones from a public list stand in as well, in the share its
-            // own lack. Free text keeps the column's words as they come.
+            // own lack, for capitalised words only: a lower-case word of a name is a unit or a particle ("24 - 12 oz
+            // bottles"), and "99 g avenue" is what a title word makes of it. Free text keeps the column's words as they come.
             var pool = name is not null && own.Ending.Length > 0 ? own.Ending : own.Cumulative;
-            var fromList = name is not null && TitleWords.Serves(faker?.Locale) ? Math.Max(0, 1 - (own.ContentWords / (double)MinContentWords)) : 0;
+            var fromList = name is not null && kind is 'C' or 'U' && TitleWords.Serves(faker?.Locale) ? Math.Max(0, 1 - (own.ContentWords / (double)MinContentWords)) : 0;
             string Draw() => random.NextDouble() < fromList ? InCase(TitleWords.Next(size, random), kind) : own.Words[Pick(pool, random)];
             var word0 = Draw();
             for (var attempt = 0; attempt < 4 && name is { } n && Tokenize(n.SoFar).Any(w => SameWord(w, word0)); attempt++) word0 = Draw();

@@ -25,6 +25,9 @@ internal sealed class WordAccumulator
     /// <summary>Values seen.</summary>
     public long Values { get; private set; }
 
+    /// <summary>Each word seen (numbers as one token) and how often, over every value.</summary>
+    public IEnumerable<KeyValuePair<string, long>> WordCounts => _words;
+
     /// <summary>Every distinct value seen, for the sampler to avoid writing one of them (in memory only).</summary>
     public RealValueFilter RealValues { get; } = new();
 

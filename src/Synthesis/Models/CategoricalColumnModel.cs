@@ -39,6 +39,9 @@ internal sealed class CategoricalColumnModel : ColumnModel
     /// <summary>For a country column: how it writes countries the generator names otherwise (United States: "USA").</summary>
     public Dictionary<string, string>? CountrySpellings { get; set; }
 
+    /// <summary>For product names written anew: how much each kind of shop the column's words point to (<see cref="Generators.CommonProducts"/>), or null.</summary>
+    public double[]? ProductKinds { get; set; }
+
     public int Dim { get; set; } = -1;
 
     /// <summary>
@@ -239,6 +242,11 @@ internal sealed class CategoricalColumnModel : ColumnModel
             else if (OtherShape is { Total: > 0 } shape)
             {
                 text = ShapeGenerator.Generate(shape, random, MaxLength);
+            }
+            else if (Kind == ValueKind.String && OtherHint == "product" && runtime.GetFaker().Locale.StartsWith("en", StringComparison.Ordinal))
+            {
+                // Names of products of the kinds the column's words point to ("Organic Green Tea" for a grocer).
+                text = Generators.CommonProducts.Next(random, ProductKinds);
             }
             else if (Kind == ValueKind.String && OtherHint is not null)
             {

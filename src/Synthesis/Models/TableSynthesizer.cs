@@ -451,6 +451,7 @@ public static class TableSynthesizer
             OtherWords = generate && !codes && !countries ? words!.ToModel(options.RareCategoryThreshold) : null,
             OtherHint = generate ? hint : null,
             RealValues = generate ? words?.RealValues : null,
+            ProductKinds = generate && hint == "product" && words is not null ? Generators.CommonProducts.KindsOf(words.WordCounts, options.RareCategoryThreshold) : null,
             CountrySpellings = generate && countries ? Generators.CommonCountries.SpellingsOf(categories.Counts.Select(static c => CellCodec.Format(c.Key))) is { Count: > 0 } spellings ? spellings : null : null,
             Count = categories.Count,
             Nulls = categories.Nulls,

@@ -93,6 +93,37 @@ public sealed class NameFallbackTests
         Assert.DoesNotContain(labels, l => l.EndsWith("boro", StringComparison.Ordinal) && starts.Any(p => l == p + "boro"));
     }
 
+    /// <summary>
+    /// A grocer's products, each one of a kind, whose words say tea, sauce, cheese (each word too rare to keep): the
+    /// clone lists groceries from the public list ("Organic Green Tea"), not Bogus' "Refined Steel Pizza", and none
+    /// of the source's names.
+    /// </summary>
+    [Fact]
+    public async Task Product_names_written_anew_are_real_products_of_the_kind_the_columns_words_point_to()
+    {
+        var schema = new SchemaIntrospection.Model.TableSchema
+        {
+            Name = new SchemaIntrospection.Model.QualifiedName(null, "products"),
+            Columns =
+            [
+                TestTable.Col("product_id", SchemaIntrospection.Model.LogicalType.Int64, false) with { Ordinal = 1 },
+                TestTable.Col("product_name", SchemaIntrospection.Model.LogicalType.String, false) with { Ordinal = 2, MaxLength = 40 },
+            ],
+            PrimaryKey = new SchemaIntrospection.Model.KeySchema(null, ["product_id"]),
+        };
+        string[] foods = ["Tea", "Sauce", "Cheese", "Syrup", "Chocolate", "Beer", "Salmon", "Cookies", "Pasta", "Honey", "Jam", "Coffee", "Wine", "Bread", "Rice"];
+        string[] brands = ["Aldo", "Brinks", "Corvo", "Dunmore", "Elwin", "Farro", "Gansu", "Holt", "Ivor", "Jessop", "Kappel", "Lund", "Morva", "Nyle", "Osric"];
+        var names = Enumerable.Range(0, 45).Select(i => $"{brands[i % 15]} {foods[(i * 7) % 15]}").Distinct().ToList();
+        var rows = names.Select((n, i) => new object?[] { (long)i + 1, n }).ToAsyncEnumerable();
+        var model = await TableSynthesizer.FitAsync(schema, rows, SynthesisOptions.Default, CancellationToken.None);
+
+        var written = model.Sample(200, new SamplingContext(6)).Select(r => (string)r[1]!).ToList();
+
+        Assert.All(written, w => Assert.Equal(0, CommonProducts.KindOfName(w)));
+        Assert.DoesNotContain(written, names.Contains);
+        Assert.True(written.Distinct().Count() > 40);
+    }
+
     [Theory]
     [InlineData("country", "USA", true)]
     [InlineData("country", "czechia", true)]

@@ -259,4 +259,28 @@ public sealed class WordModelTests
         var words = generated.SelectMany(static t => t.Split(' ')).ToList();
         Assert.InRange(words.Count(w => articles.Contains(w, StringComparer.OrdinalIgnoreCase)) / (double)words.Count, 0.2, 0.5);
     }
+
+    /// <summary>
+    /// Northwind's units ("24 - 12 oz bottles", "10 boxes x 20 bags"): their rare words are lower-case units, and a title
+    /// word standing in for one gave "99 g avenue". A lower-case word stands in with the column's own words of that case.
+    /// </summary>
+    [Fact]
+    public void Rare_lower_case_words_of_a_name_stand_in_with_the_columns_own_not_title_words()
+    {
+        var random = new Random(4);
+        var rareUnits = Enumerable.Range(0, 40).Select(i => "u" + new string(Enumerable.Range(0, 4).Select(_ => (char)('a' + random.Next(26))).ToArray())).ToArray();
+        string[] common = ["bottles", "jars", "boxes", "pkgs.", "bags", "cans", "pieces", "tins", "glasses", "cartons", "packs", "trays"];
+        var values = Enumerable.Range(0, 300).Select(i => i % 2 == 0
+            ? $"{random.Next(1, 48)} - {random.Next(1, 900)} oz {common[random.Next(common.Length)]}"
+            : $"{random.Next(1, 48)} {rareUnits[(i / 2) % rareUnits.Length]}").ToList();
+        var own = values.SelectMany(static v => v.Split(' ')).Where(static w => w.Any(char.IsLetter)).ToHashSet(StringComparer.Ordinal);
+        var model = Fitted(values);
+        var sampler = new Xoshiro256(5);
+        var faker = new Bogus.Faker("en");
+
+        var generated = Enumerable.Range(0, 300).Select(_ => model.Generate(sampler, faker, 40)).ToList();
+
+        Assert.All(generated.SelectMany(static g => g.Split(' ')).Where(static w => w.Any(char.IsLetter)), w => Assert.Contains(w, own));
+        Assert.DoesNotContain(generated.SelectMany(static g => g.Split(' ')), w => rareUnits.Contains(w));
+    }
 }
