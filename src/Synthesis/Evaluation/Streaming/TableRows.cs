@@ -58,13 +58,13 @@ internal sealed class TableRows
         var projection = modelable.Select(c => c.Name).Concat(usable.SelectMany(t => t.Columns)).Distinct(StringComparer.Ordinal).ToList();
         var realProjection = projection.Concat(holdoutKey ?? []).Distinct(StringComparer.Ordinal).ToList();
 
-        var spill = (((table.RealCounts.Rows * 12) + (table.SyntheticCounts.Rows * 8)) * usable.Count) > HashMemoryBytes;
         var realPass = new RowPass(realProjection);
         var syntheticPass = new RowPass(projection);
         var spools = new List<(TupleSpec Tuple, HashSpool Real, HashSpool Synthetic)>();
         try
         {
-            Prepare(table, plan, usable, spill, spools, realPass, syntheticPass);
+            PreparePairs(table, plan, realPass, syntheticPass);
+            PrepareTuples(table, usable, spools, realPass, syntheticPass);
             if (holdoutKey is not null)
             {
                 var rule = request.Holdout!;
@@ -128,16 +128,26 @@ internal sealed class TableRows
     private static EvaluationTable Table(ScoredTable scored, IReadOnlyList<EvaluationColumn> columns, List<object?[]> rows) =>
         new(scored.Name, columns, [], [], rows);
 
-    private static void Prepare(
-        TableEvaluation table, PairPlan plan, List<TupleSpec> tuples, bool spill, List<(TupleSpec, HashSpool, HashSpool)> spools, RowPass real, RowPass synthetic)
+    /// <summary>Each side's pass accumulates the column pairs of <paramref name="plan"/>, binned by that side's own ranges.</summary>
+    private static void PreparePairs(TableEvaluation table, PairPlan plan, RowPass real, RowPass synthetic)
     {
-        if (plan.Pairs.Count > 0)
+        if (plan.Pairs.Count == 0)
         {
-            var outcomes = plan.Columns.Select(c => table.Columns[c.Name]).ToList();
-            real.Pairs = (Accumulator(plan, outcomes, o => o.Real), plan.Columns.Select(c => real.IndexOf(c.Name)).ToArray());
-            synthetic.Pairs = (Accumulator(plan, outcomes, o => o.Synthetic), plan.Columns.Select(c => synthetic.IndexOf(c.Name)).ToArray());
+            return;
         }
 
+        var outcomes = plan.Columns.Select(c => table.Columns[c.Name]).ToList();
+        real.Pairs = (Accumulator(plan, outcomes, o => o.Real), plan.Columns.Select(c => real.IndexOf(c.Name)).ToArray());
+        synthetic.Pairs = (Accumulator(plan, outcomes, o => o.Synthetic), plan.Columns.Select(c => synthetic.IndexOf(c.Name)).ToArray());
+    }
+
+    /// <summary>
+    /// Each side's pass hashes every tuple into a spool of its own, added to <paramref name="spools"/> as it is made
+    /// (so that the caller disposes of every one made, whatever fails after).
+    /// </summary>
+    private static void PrepareTuples(TableEvaluation table, List<TupleSpec> tuples, List<(TupleSpec, HashSpool, HashSpool)> spools, RowPass real, RowPass synthetic)
+    {
+        var spill = (((table.RealCounts.Rows * 12) + (table.SyntheticCounts.Rows * 8)) * tuples.Count) > HashMemoryBytes;
         foreach (var tuple in tuples)
         {
             // The learned tuple stays in memory; the others spill when the table is big.
