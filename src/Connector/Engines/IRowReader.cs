@@ -27,13 +27,12 @@ internal interface IRowReader
     IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Streams the rows of a query whose select list was built with <see cref="SelectExpression"/>, one
-    /// expression per entry of <paramref name="columns"/>, converted like a table's rows.
-    /// Used for the joins and counts the fit pushes down to the source. With <paramref name="reuseRow"/>
+    /// Streams the rows of <paramref name="query"/>, whose select list was built with <see cref="SelectExpression"/>,
+    /// one expression per entry of its columns, converted like a table's rows.
+    /// Used for the joins and counts the fit pushes down to the source. With <see cref="SelectQuery.ReuseRow"/>
     /// the same array is yielded for every row (overwritten by the next): the consumer copies what it keeps.
     /// </summary>
-    IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
-        CancellationToken cancellationToken, bool reuseRow = false);
+    IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, SelectQuery query, CancellationToken cancellationToken);
 
     /// <summary>The select-list expression that reads <paramref name="column"/> given as <paramref name="columnSql"/> (e.g. <c>t."price"</c>).</summary>
     string SelectExpression(ColumnSchema column, string columnSql);

@@ -147,7 +147,7 @@ internal static class FitStep
             var columns = ContextQuery.Columns(schema, table, appended);
             // The fit reads each table once, here: its rows are counted as they are read (the holdout's included).
             var counter = progress.Table(Phases.Fit, table.Name, table.RowCount, estimated: !table.RowCountIsExact);
-            var rows = Numbers(adapter.Reader.ReadQueryAsync(connections[session], transactions[session], sql, columns, table.Name.ToString(), cancellationToken, reuseRow: true),
+            var rows = Numbers(adapter.Reader.ReadQueryAsync(connections[session], transactions[session], new SelectQuery(sql, columns, table.Name.ToString(), ReuseRow: true), cancellationToken),
                 table.Columns.Count, appended, counter, cancellationToken);
             return holdout is null ? rows : Filtered(rows, holdout.TrainingFilter(table), cancellationToken);
         }

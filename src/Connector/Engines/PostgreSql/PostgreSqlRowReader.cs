@@ -89,14 +89,17 @@ internal sealed class PostgreSqlRowReader : IRowReader
     public IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return ReadQueryAsync(connection, transaction, QueryRowStream.SelectAll(PostgreSqlDialect.Instance, table, SelectExpression), table.Columns, table.Name.ToString(), cancellationToken);
+        return ReadQueryAsync(connection, transaction, new SelectQuery(QueryRowStream.SelectAll(PostgreSqlDialect.Instance, table, SelectExpression), table.Columns, table.Name.ToString()), cancellationToken);
     }
 
-    public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
-        CancellationToken cancellationToken, bool reuseRow = false) =>
-        QueryRowStream.ReadAsync(new RowQuery(connection, transaction, sql, columns), new CellReading(ReadCell,
+    public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, SelectQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (sql, columns, label, reuseRow) = query;
+        return QueryRowStream.ReadAsync(new RowQuery(connection, transaction, sql, columns), new CellReading(ReadCell,
             (i, count, example) => _warnings.Enqueue($"{label}.{columns[i].Name}: {count} cell(s) could not be read as {columns[i].LogicalType} and were read as NULL ({example})."),
             reuseRow), cancellationToken);
+    }
 
     private static bool ReadCell(DbDataReader reader, int ordinal, ColumnSchema column, out object? value, out string? example)
     {

@@ -46,15 +46,18 @@ internal sealed class SqlServerRowReader : IRowReader
     public IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return ReadQueryAsync(connection, transaction, QueryRowStream.SelectAll(_dialect, table, SelectExpression), table.Columns, table.Name.ToString(), cancellationToken);
+        return ReadQueryAsync(connection, transaction, new SelectQuery(QueryRowStream.SelectAll(_dialect, table, SelectExpression), table.Columns, table.Name.ToString()), cancellationToken);
     }
 
-    public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
-        CancellationToken cancellationToken, bool reuseRow = false) =>
-        QueryRowStream.ReadAsync(new RowQuery(connection, transaction, sql, columns), new CellReading(ReadCell,
+    public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, SelectQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (sql, columns, label, reuseRow) = query;
+        return QueryRowStream.ReadAsync(new RowQuery(connection, transaction, sql, columns), new CellReading(ReadCell,
             (i, count, _) => _warnings.Enqueue(string.Create(CultureInfo.InvariantCulture,
                 $"{count} value(s) of {label}.{columns[i].Name} ({columns[i].NativeType}) have no {columns[i].LogicalType} form and were read as NULL.")),
             reuseRow), cancellationToken);
+    }
 
     private static bool ReadCell(DbDataReader reader, int ordinal, ColumnSchema column, out object? value, out string? example)
     {

@@ -42,14 +42,17 @@ internal sealed class SqliteRowReader : IRowReader
     public IAsyncEnumerable<object?[]> ReadRowsAsync(DbConnection connection, DbTransaction? transaction, TableSchema table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return ReadQueryAsync(connection, transaction, QueryRowStream.SelectAll(SqliteDialect.Instance, table, SelectExpression), table.Columns, table.Name.ToString(), cancellationToken);
+        return ReadQueryAsync(connection, transaction, new SelectQuery(QueryRowStream.SelectAll(SqliteDialect.Instance, table, SelectExpression), table.Columns, table.Name.ToString()), cancellationToken);
     }
 
-    public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<ColumnSchema> columns, string label,
-        CancellationToken cancellationToken, bool reuseRow = false) =>
-        QueryRowStream.ReadAsync(new RowQuery(connection, transaction, sql, columns), new CellReading(ReadCell,
+    public IAsyncEnumerable<object?[]> ReadQueryAsync(DbConnection connection, DbTransaction? transaction, SelectQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (sql, columns, label, reuseRow) = query;
+        return QueryRowStream.ReadAsync(new RowQuery(connection, transaction, sql, columns), new CellReading(ReadCell,
             (i, count, example) => _warnings.Enqueue($"{label}.{columns[i].Name}: {count} stored value(s) could not be read as {columns[i].LogicalType} and were read as NULL (first: {example})."),
             reuseRow, ReadsNulls: true), cancellationToken);
+    }
 
     /// <summary>A cell, NULL included (one GetValue, which gives DBNull for NULL, instead of IsDBNull then GetValue).</summary>
     private static bool ReadCell(DbDataReader reader, int ordinal, ColumnSchema column, out object? value, out string? example)

@@ -83,11 +83,11 @@ internal static partial class NightlyConfigReader
         var retry = ReadRetry(root["retry"], p);
         var gates = ReadGates(root["gates"], p);
         var columns = ReadColumns(root["columns"], p);
-        var seed = Number(root, "seed", "seed", p, long.MinValue, long.MaxValue, 42L, long.TryParse);
-        var scale = Number(root, "scale", "scale", p, double.Epsilon, 1e6, 1.0, double.TryParse);
-        var rareK = Number(root, "rare_k", "rare_k", p, 1, 1_000_000, 5, int.TryParse);
+        var seed = Number(root, "seed", "seed", p, new NumberRule<long>(long.MinValue, long.MaxValue, 42L, long.TryParse));
+        var scale = Number(root, "scale", "scale", p, new NumberRule<double>(double.Epsilon, 1e6, 1.0, double.TryParse));
+        var rareK = Number(root, "rare_k", "rare_k", p, new NumberRule<int>(1, 1_000_000, 5, int.TryParse));
         var locale = Text(root, "locale", "locale", p) ?? "en";
-        var maxParallel = Number(root, "max_parallel", "max_parallel", p, 1, 1024, Cli.MaxParallelOption.Default, int.TryParse);
+        var maxParallel = Number(root, "max_parallel", "max_parallel", p, new NumberRule<int>(1, 1024, Cli.MaxParallelOption.Default, int.TryParse));
         try
         {
             Synthesis.Generators.PiiGenerator.CreateFaker(locale, 0);
@@ -231,7 +231,7 @@ internal static partial class NightlyConfigReader
             OnDrift = action,
             Offline = Bool(map, "offline", "model.offline", p, false),
             Kind = kind,
-            Trials = Number(map, "trials", "model.trials", p, 1, 100, 1, int.TryParse),
+            Trials = Number(map, "trials", "model.trials", p, new NumberRule<int>(1, 100, 1, int.TryParse)),
             ReferenceTables = Text(map, "reference_tables", "model.reference_tables", p) ?? "auto",
         };
         if (settings.Path is null && (map["reuse"] is not null || settings.Offline))
@@ -252,9 +252,9 @@ internal static partial class NightlyConfigReader
         CheckKeys(map, "retry.", RetryKeys, p);
         var settings = new RetrySettings
         {
-            Attempts = Number(map, "attempts", "retry.attempts", p, 0, 100, 3, int.TryParse),
-            BaseDelayMs = Number(map, "base_delay_ms", "retry.base_delay_ms", p, 0, 3_600_000, 1000, int.TryParse),
-            MaxDelayMs = Number(map, "max_delay_ms", "retry.max_delay_ms", p, 0, 3_600_000, 30_000, int.TryParse),
+            Attempts = Number(map, "attempts", "retry.attempts", p, new NumberRule<int>(0, 100, 3, int.TryParse)),
+            BaseDelayMs = Number(map, "base_delay_ms", "retry.base_delay_ms", p, new NumberRule<int>(0, 3_600_000, 1000, int.TryParse)),
+            MaxDelayMs = Number(map, "max_delay_ms", "retry.max_delay_ms", p, new NumberRule<int>(0, 3_600_000, 30_000, int.TryParse)),
         };
         if (settings.MaxDelayMs < settings.BaseDelayMs)
         {
@@ -276,7 +276,7 @@ internal static partial class NightlyConfigReader
         foreach (var key in GateKeys)
         {
             if (map[key] is null) continue;
-            gates[key] = Number(map, key, "gates." + key, p, 0.0, 1.0, 0.0, double.TryParse);
+            gates[key] = Number(map, key, "gates." + key, p, new NumberRule<double>(0.0, 1.0, 0.0, double.TryParse));
         }
         return gates;
     }
@@ -329,29 +329,43 @@ internal static partial class NightlyConfigReader
 
     private delegate bool TryParse<T>(string text, NumberStyles styles, IFormatProvider provider, out T value);
 
-    private static T Number<T>(ConfigMap map, string key, string path, ConfigProblems p, T min, T max, T fallback, TryParse<T> parse)
+    /// <summary>The numbers a key accepts, and the one it takes when the key is absent or wrong.</summary>
+    private readonly record struct NumberRule<T>(T Min, T Max, T Fallback, TryParse<T> Parse)
+        where T : IComparable<T>;
+
+    private static T Number<T>(ConfigMap map, string key, string path, ConfigProblems p, NumberRule<T> rule)
         where T : IComparable<T>
     {
         var node = map[key];
-        if (node is null or ConfigScalar { Value: null }) return fallback;
+        if (node is null or ConfigScalar { Value: null }) return rule.Fallback;
         if (node is not ConfigScalar { Value: { } text })
         {
             p.Add(path, node, $"must be a number, not {node.Kind}.");
-            return fallback;
+            return rule.Fallback;
         }
-        var styles = typeof(T) == typeof(double) ? NumberStyles.Float : NumberStyles.Integer;
-        if (!parse(text.Trim(), styles, CultureInfo.InvariantCulture, out var value))
+        if (NumberProblem(text, rule, out var value) is { } problem)
         {
-            p.Add(path, node, $"'{text}' is not {(typeof(T) == typeof(double) ? "a number" : "a whole number")}.");
-            return fallback;
-        }
-        if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0 || value is double d && !double.IsFinite(d))
-        {
-            var low = min is double m && m == double.Epsilon ? "above 0" : $"at least {Convert.ToString(min, CultureInfo.InvariantCulture)}";
-            p.Add(path, node, $"{text} is out of range; it must be {low} and at most {Convert.ToString(max, CultureInfo.InvariantCulture)}.");
-            return fallback;
+            p.Add(path, node, problem);
+            return rule.Fallback;
         }
         return value;
+    }
+
+    /// <summary>Why <paramref name="text"/> is not a number <paramref name="rule"/> accepts, or null when it is (then <paramref name="value"/> is it).</summary>
+    private static string? NumberProblem<T>(string text, NumberRule<T> rule, out T value)
+        where T : IComparable<T>
+    {
+        var styles = typeof(T) == typeof(double) ? NumberStyles.Float : NumberStyles.Integer;
+        if (!rule.Parse(text.Trim(), styles, CultureInfo.InvariantCulture, out value))
+        {
+            return $"'{text}' is not {(typeof(T) == typeof(double) ? "a number" : "a whole number")}.";
+        }
+        if (value.CompareTo(rule.Min) < 0 || value.CompareTo(rule.Max) > 0 || value is double d && !double.IsFinite(d))
+        {
+            var low = rule.Min is double m && m == double.Epsilon ? "above 0" : $"at least {Convert.ToString(rule.Min, CultureInfo.InvariantCulture)}";
+            return $"{text} is out of range; it must be {low} and at most {Convert.ToString(rule.Max, CultureInfo.InvariantCulture)}.";
+        }
+        return null;
     }
 
     private static bool Bool(ConfigMap map, string key, string path, ConfigProblems p, bool fallback)

@@ -239,7 +239,7 @@ internal sealed class DatabaseEvaluationSource : IEvaluationSource, IAsyncDispos
 
         try
         {
-            await foreach (var row in _adapter.Reader.ReadQueryAsync(_connections[session], _transactions[session], sql, columns, $"{_side} {label}", cancellationToken, reuseRow: true))
+            await foreach (var row in _adapter.Reader.ReadQueryAsync(_connections[session], _transactions[session], new SelectQuery(sql, columns, $"{_side} {label}", ReuseRow: true), cancellationToken))
             {
                 yield return row;
             }

@@ -42,31 +42,46 @@ internal sealed class RelationshipEvaluation
         var child = tables.Single(t => t.Table.Name == relationship.ChildTable);
         var present = !relationship.ParentColumns.Any(parent.IsMissing) && !relationship.ChildColumns.Any(child.IsMissing);
 
+        var keys = await evaluation.CountChildrenAsync(child, present, real, synthetic, cancellationToken).ConfigureAwait(false);
+        evaluation.ScoreCounts(child, keys);
+        await evaluation.IntertableAsync(parent, child, present, real, synthetic, options, cancellationToken).ConfigureAwait(false);
+        return evaluation;
+    }
+
+    /// <summary>
+    /// Children per parent on each side, and the synthetic foreign key's counts (derived from the children where the
+    /// source allows, else asked for); the synthetic side is left out when it lacks the relationship (null counts).
+    /// </summary>
+    private async Task<ForeignKeyCounts?> CountChildrenAsync(
+        TableEvaluation child, bool present, IEvaluationSource real, IEvaluationSource synthetic, CancellationToken cancellationToken)
+    {
         // Each source runs one query at a time; the two sources run side by side.
-        var realCounts = real.ChildCountsAsync(relationship, cancellationToken);
+        var realCounts = real.ChildCountsAsync(Relationship, cancellationToken);
         ForeignKeyCounts? keys = null;
         if (present)
         {
-            evaluation.SyntheticChildren = await synthetic.ChildCountsAsync(relationship, cancellationToken).ConfigureAwait(false);
-            keys = Derived(relationship, child.SyntheticCounts, evaluation.SyntheticChildren, synthetic)
-                ?? await synthetic.ForeignKeyAsync(relationship, cancellationToken).ConfigureAwait(false);
+            SyntheticChildren = await synthetic.ChildCountsAsync(Relationship, cancellationToken).ConfigureAwait(false);
+            keys = Derived(Relationship, child.SyntheticCounts, SyntheticChildren, synthetic)
+                ?? await synthetic.ForeignKeyAsync(Relationship, cancellationToken).ConfigureAwait(false);
         }
 
-        evaluation.RealChildren = await realCounts.ConfigureAwait(false);
+        RealChildren = await realCounts.ConfigureAwait(false);
+        return keys;
+    }
 
-        var fk = relationship.ChildColumns;
-        var shape = evaluation.SyntheticChildren is { } s ? Scores.Nullable(CardinalityShapeSimilarity.Compute(evaluation.RealChildren, s)) : 0;
-        evaluation.Cardinality = new CardinalityDetail(relationship.ParentTable, relationship.ChildTable, fk, "CardinalityShapeSimilarity", shape);
+    /// <summary>CardinalityShapeSimilarity, ReferentialIntegrity and CardinalityBoundaryAdherence from the counts; 0 where the synthetic side has none.</summary>
+    private void ScoreCounts(TableEvaluation child, ForeignKeyCounts? keys)
+    {
+        var fk = Relationship.ChildColumns;
+        var shape = SyntheticChildren is { } s ? Scores.Nullable(CardinalityShapeSimilarity.Compute(RealChildren, s)) : 0;
+        Cardinality = new CardinalityDetail(Relationship.ParentTable, Relationship.ChildTable, fk, "CardinalityShapeSimilarity", shape);
 
         // The real foreign key has a NULL where one of its columns has: then synthetic NULLs are legitimate.
         var realHasNulls = fk.Any(c => child.RealCounts.NonNull(c) < child.RealCounts.Rows);
         var integrity = keys is { } k ? Scores.Nullable(ReferentialIntegrity.Compute(realHasNulls, k)) : 0;
-        var bounds = evaluation.SyntheticChildren is { } sc ? Scores.Nullable(CardinalityBoundaryAdherence.Compute(evaluation.RealChildren, sc)) : 0;
-        evaluation.Validity.Add(new RelationshipValidityDetail(relationship.ParentTable, relationship.ChildTable, fk, "ReferentialIntegrity", integrity));
-        evaluation.Validity.Add(new RelationshipValidityDetail(relationship.ParentTable, relationship.ChildTable, fk, "CardinalityBoundaryAdherence", bounds));
-
-        await evaluation.IntertableAsync(parent, child, present, real, synthetic, options, cancellationToken).ConfigureAwait(false);
-        return evaluation;
+        var bounds = SyntheticChildren is { } sc ? Scores.Nullable(CardinalityBoundaryAdherence.Compute(RealChildren, sc)) : 0;
+        Validity.Add(new RelationshipValidityDetail(Relationship.ParentTable, Relationship.ChildTable, fk, "ReferentialIntegrity", integrity));
+        Validity.Add(new RelationshipValidityDetail(Relationship.ParentTable, Relationship.ChildTable, fk, "CardinalityBoundaryAdherence", bounds));
     }
 
     private async Task IntertableAsync(

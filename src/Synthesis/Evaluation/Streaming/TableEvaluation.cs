@@ -77,48 +77,12 @@ internal sealed class TableEvaluation
         EvaluationRequest request, CancellationToken cancellationToken)
     {
         var evaluation = new TableEvaluation(table, synthetic.HasTable(table.Name));
-        var names = table.Columns.Select(c => c.Name).ToList();
-        if (!evaluation.SyntheticHasTable)
-        {
-            evaluation.Missing.Add(new MissingDetail(table.Name, null, $"The synthetic data has no table {table.Name}; its figures count as 0."));
-        }
-        else
-        {
-            foreach (var column in names)
-            {
-                if (synthetic.HasColumn(table.Name, column))
-                {
-                    evaluation.Syntheticcolumns.Add(column);
-                }
-                else
-                {
-                    evaluation.Missing.Add(new MissingDetail(table.Name, column, $"Column {table.Name}.{column} {MissingColumn}"));
-                }
-            }
-        }
-
-        var realCounts = real.CountAsync(table.Name, names, cancellationToken);
-        var syntheticCounts = evaluation.SyntheticHasTable
-            ? synthetic.CountAsync(table.Name, names.Where(evaluation.Syntheticcolumns.Contains).ToList(), cancellationToken)
-            : Task.FromResult(new TableCounts(0, new Dictionary<string, long>()));
-        (evaluation.RealCounts, evaluation.SyntheticCounts) = (await realCounts.ConfigureAwait(false), await syntheticCounts.ConfigureAwait(false));
+        evaluation.FindSyntheticColumns(synthetic);
+        await evaluation.CountAsync(real, synthetic, cancellationToken).ConfigureAwait(false);
 
         var keys = KeyColumns.Of(table, metadata.Relationships);
         var tuples = Tuples(table, keys);
-        var tupleColumns = tuples.SelectMany(t => t.Columns).ToHashSet(StringComparer.Ordinal);
-        foreach (var column in table.Columns.Where(c => ColumnKinds.IsModelable(c.SdType) || c.SdType is SdType.Pii or SdType.Text))
-        {
-            var columnRequest = new ColumnRequest(
-                table.Name, column, evaluation.RealCounts.NonNull(column.Name), evaluation.SyntheticCounts.NonNull(column.Name), options.RareCategoryK,
-                Marginal: tupleColumns.Contains(column.Name), Plot: request.Plots && ColumnKinds.IsModelable(column.SdType));
-            var outcome = await ColumnPass.RunAsync(columnRequest, real, synthetic, cancellationToken).ConfigureAwait(false);
-            evaluation.Columns[column.Name] = outcome;
-            if (outcome.Note is { } note)
-            {
-                evaluation.Notes.Add(note);
-            }
-        }
-
+        await evaluation.ColumnPassesAsync(tuples, real, synthetic, options, request, cancellationToken).ConfigureAwait(false);
         evaluation.ColumnFigures(options);
         var composite = await evaluation.KeyFiguresAsync(synthetic, cancellationToken).ConfigureAwait(false);
         evaluation.Validity.AddRange(table.Columns.Where(c => evaluation._columnValidity.ContainsKey(c.Name)).Select(c => evaluation._columnValidity[c.Name]));
@@ -126,6 +90,58 @@ internal sealed class TableEvaluation
         evaluation.Structure = evaluation.StructureOf(real, synthetic);
         evaluation.Rows = await TableRows.RunAsync(new TableRowsRequest(evaluation, tuples, keys, options, request), real, synthetic, cancellationToken).ConfigureAwait(false);
         return evaluation;
+    }
+
+    /// <summary>The columns the synthetic table has; the table, or each column, it lacks is listed in <see cref="Missing"/>.</summary>
+    private void FindSyntheticColumns(IEvaluationSource synthetic)
+    {
+        if (!SyntheticHasTable)
+        {
+            Missing.Add(new MissingDetail(Table.Name, null, $"The synthetic data has no table {Table.Name}; its figures count as 0."));
+            return;
+        }
+
+        foreach (var column in Table.Columns.Select(c => c.Name))
+        {
+            if (synthetic.HasColumn(Table.Name, column))
+            {
+                Syntheticcolumns.Add(column);
+            }
+            else
+            {
+                Missing.Add(new MissingDetail(Table.Name, column, $"Column {Table.Name}.{column} {MissingColumn}"));
+            }
+        }
+    }
+
+    /// <summary>Each side's rows and non-NULL cells per column, the two sources counting side by side.</summary>
+    private async Task CountAsync(IEvaluationSource real, IEvaluationSource synthetic, CancellationToken cancellationToken)
+    {
+        var names = Table.Columns.Select(c => c.Name).ToList();
+        var realCounts = real.CountAsync(Table.Name, names, cancellationToken);
+        var syntheticCounts = SyntheticHasTable
+            ? synthetic.CountAsync(Table.Name, names.Where(Syntheticcolumns.Contains).ToList(), cancellationToken)
+            : Task.FromResult(new TableCounts(0, new Dictionary<string, long>()));
+        (RealCounts, SyntheticCounts) = (await realCounts.ConfigureAwait(false), await syntheticCounts.ConfigureAwait(false));
+    }
+
+    /// <summary>One <see cref="ColumnPass"/> per modelled, PII or text column, in column order, kept in <see cref="Columns"/>.</summary>
+    private async Task ColumnPassesAsync(
+        List<TupleSpec> tuples, IEvaluationSource real, IEvaluationSource synthetic, EvaluationOptions options, EvaluationRequest request, CancellationToken cancellationToken)
+    {
+        var tupleColumns = tuples.SelectMany(t => t.Columns).ToHashSet(StringComparer.Ordinal);
+        foreach (var column in Table.Columns.Where(c => ColumnKinds.IsModelable(c.SdType) || c.SdType is SdType.Pii or SdType.Text))
+        {
+            var columnRequest = new ColumnRequest(
+                Table.Name, column, RealCounts.NonNull(column.Name), SyntheticCounts.NonNull(column.Name), options.RareCategoryK,
+                Marginal: tupleColumns.Contains(column.Name), Plot: request.Plots && ColumnKinds.IsModelable(column.SdType));
+            var outcome = await ColumnPass.RunAsync(columnRequest, real, synthetic, cancellationToken).ConfigureAwait(false);
+            Columns[column.Name] = outcome;
+            if (outcome.Note is { } note)
+            {
+                Notes.Add(note);
+            }
+        }
     }
 
     /// <summary>The learned columns (modelled, not keys) as one tuple, then the quasi-identifier combinations.</summary>

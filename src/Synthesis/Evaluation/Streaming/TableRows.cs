@@ -40,16 +40,10 @@ internal sealed class TableRows
         var scored = table.Table;
         var rows = new TableRows();
         var modelable = scored.Columns.Where(c => ColumnKinds.IsModelable(c.SdType)).ToList();
-        var plan = new PairPlan(
-            modelable,
-            modelable.Select(c => ColumnKinds.IsContinuous(c.SdType)).ToList(),
-            [.. Enumerable.Range(0, modelable.Count).SelectMany(a => Enumerable.Range(a + 1, modelable.Count - a - 1).Select(b => (a, b)))]);
+        var plan = PlanPairs(modelable);
 
         // What each side reads: the modelled columns, the tuple columns, and on the real side the holdout key.
-        var usable = tuples
-            .Select(t => t with { Columns = t.Columns.Where(c => !table.IsMissing(c)).ToList() })
-            .Where(t => t.Columns.Count > 0 && table.SyntheticHasTable)
-            .ToList();
+        var usable = UsableTuples(table, tuples);
         var learned = tuples.FirstOrDefault(t => t.Kind == TupleSpec.Learned)?.Columns ?? [];
         var holdoutKey = request.Holdout is not null && scored.RowKey is { Count: > 0 } key ? key : null;
         var machineLearning = string.Equals(request.MachineLearningTable, scored.Name, StringComparison.Ordinal)
@@ -58,13 +52,13 @@ internal sealed class TableRows
         var projection = modelable.Select(c => c.Name).Concat(usable.SelectMany(t => t.Columns)).Distinct(StringComparer.Ordinal).ToList();
         var realProjection = projection.Concat(holdoutKey ?? []).Distinct(StringComparer.Ordinal).ToList();
 
-        var spill = (((table.RealCounts.Rows * 12) + (table.SyntheticCounts.Rows * 8)) * usable.Count) > HashMemoryBytes;
         var realPass = new RowPass(realProjection);
         var syntheticPass = new RowPass(projection);
         var spools = new List<(TupleSpec Tuple, HashSpool Real, HashSpool Synthetic)>();
         try
         {
-            Prepare(table, plan, usable, spill, spools, realPass, syntheticPass);
+            PreparePairs(table, plan, realPass, syntheticPass);
+            PrepareTuples(table, usable, spools, realPass, syntheticPass);
             if (holdoutKey is not null)
             {
                 var rule = request.Holdout!;
@@ -81,11 +75,7 @@ internal sealed class TableRows
             await Task.WhenAll(realRead, syntheticRead).ConfigureAwait(false);
 
             rows.Score(table, plan, realPass, syntheticPass, options);
-            foreach (var (tuple, realSpool, syntheticSpool) in spools)
-            {
-                rows.ExactMatches.Add(TupleMatching.Count(scored.Name, tuple, realSpool, syntheticSpool, holdoutKey is not null));
-            }
-
+            rows.CountExactMatches(scored.Name, spools, holdoutKey is not null);
             rows.AddUnmeasured(table, tuples, usable);
             if (holdoutKey is not null)
             {
@@ -94,17 +84,7 @@ internal sealed class TableRows
 
             if (dcr is { } d)
             {
-                var (fittedRows, heldOutRows, syntheticRows) = (d.Fitted.Rows(), d.HeldOut.Rows(), d.Synthetic.Rows());
-                rows.Dcr = DistanceToClosestRecord.Of(scored.Name, d.Columns, d.Ranges, fittedRows, heldOutRows, syntheticRows,
-                    (realPass.Rows - realPass.HeldOutRows, realPass.HeldOutRows, syntheticPass.Rows), options);
-                if (rows.Dcr is not null)
-                {
-                    var size = Math.Min(fittedRows.Count, heldOutRows.Count);
-                    const string purpose = "distance to closest record (seeded sample; quadratic in rows)";
-                    rows.Sampling.Add(new SamplingNote(scored.Name, "real (fitted)", purpose, realPass.Rows - realPass.HeldOutRows, size));
-                    rows.Sampling.Add(new SamplingNote(scored.Name, "real (held out)", purpose, realPass.HeldOutRows, size));
-                    rows.Sampling.Add(new SamplingNote(scored.Name, "synthetic", purpose, syntheticPass.Rows, syntheticRows.Count));
-                }
+                rows.MeasureDcr(scored.Name, d, realPass, syntheticPass, options);
             }
 
             if (ml is { } m)
@@ -125,19 +105,71 @@ internal sealed class TableRows
         return rows;
     }
 
+    /// <summary>Every pair of the modelled columns, each once, in column order.</summary>
+    private static PairPlan PlanPairs(List<EvaluationColumn> modelable) =>
+        new(
+            modelable,
+            modelable.Select(c => ColumnKinds.IsContinuous(c.SdType)).ToList(),
+            [.. Enumerable.Range(0, modelable.Count).SelectMany(a => Enumerable.Range(a + 1, modelable.Count - a - 1).Select(b => (a, b)))]);
+
+    /// <summary>The tuples as the synthetic side can be matched on: without its missing columns, none at all when it lacks the table.</summary>
+    private static List<TupleSpec> UsableTuples(TableEvaluation table, IReadOnlyList<TupleSpec> tuples) =>
+        tuples
+            .Select(t => t with { Columns = t.Columns.Where(c => !table.IsMissing(c)).ToList() })
+            .Where(t => t.Columns.Count > 0 && table.SyntheticHasTable)
+            .ToList();
+
+    private void CountExactMatches(string table, List<(TupleSpec Tuple, HashSpool Real, HashSpool Synthetic)> spools, bool holdout)
+    {
+        foreach (var (tuple, realSpool, syntheticSpool) in spools)
+        {
+            ExactMatches.Add(TupleMatching.Count(table, tuple, realSpool, syntheticSpool, holdout));
+        }
+    }
+
+    /// <summary>Distance to closest record over the samples the passes drew, and a note of each sample's size when it was measured.</summary>
+    private void MeasureDcr(
+        string table, (List<EvaluationColumn> Columns, double[] Ranges, PriorityReservoir Fitted, PriorityReservoir HeldOut, PriorityReservoir Synthetic) dcr,
+        RowPass real, RowPass synthetic, EvaluationOptions options)
+    {
+        var (fittedRows, heldOutRows, syntheticRows) = (dcr.Fitted.Rows(), dcr.HeldOut.Rows(), dcr.Synthetic.Rows());
+        Dcr = DistanceToClosestRecord.Of(table, dcr.Columns, dcr.Ranges, fittedRows, heldOutRows, syntheticRows,
+            (real.Rows - real.HeldOutRows, real.HeldOutRows, synthetic.Rows), options);
+        if (Dcr is null)
+        {
+            return;
+        }
+
+        var size = Math.Min(fittedRows.Count, heldOutRows.Count);
+        const string purpose = "distance to closest record (seeded sample; quadratic in rows)";
+        Sampling.Add(new SamplingNote(table, "real (fitted)", purpose, real.Rows - real.HeldOutRows, size));
+        Sampling.Add(new SamplingNote(table, "real (held out)", purpose, real.HeldOutRows, size));
+        Sampling.Add(new SamplingNote(table, "synthetic", purpose, synthetic.Rows, syntheticRows.Count));
+    }
+
     private static EvaluationTable Table(ScoredTable scored, IReadOnlyList<EvaluationColumn> columns, List<object?[]> rows) =>
         new(scored.Name, columns, [], [], rows);
 
-    private static void Prepare(
-        TableEvaluation table, PairPlan plan, List<TupleSpec> tuples, bool spill, List<(TupleSpec, HashSpool, HashSpool)> spools, RowPass real, RowPass synthetic)
+    /// <summary>Each side's pass accumulates the column pairs of <paramref name="plan"/>, binned by that side's own ranges.</summary>
+    private static void PreparePairs(TableEvaluation table, PairPlan plan, RowPass real, RowPass synthetic)
     {
-        if (plan.Pairs.Count > 0)
+        if (plan.Pairs.Count == 0)
         {
-            var outcomes = plan.Columns.Select(c => table.Columns[c.Name]).ToList();
-            real.Pairs = (Accumulator(plan, outcomes, o => o.Real), plan.Columns.Select(c => real.IndexOf(c.Name)).ToArray());
-            synthetic.Pairs = (Accumulator(plan, outcomes, o => o.Synthetic), plan.Columns.Select(c => synthetic.IndexOf(c.Name)).ToArray());
+            return;
         }
 
+        var outcomes = plan.Columns.Select(c => table.Columns[c.Name]).ToList();
+        real.Pairs = (Accumulator(plan, outcomes, o => o.Real), plan.Columns.Select(c => real.IndexOf(c.Name)).ToArray());
+        synthetic.Pairs = (Accumulator(plan, outcomes, o => o.Synthetic), plan.Columns.Select(c => synthetic.IndexOf(c.Name)).ToArray());
+    }
+
+    /// <summary>
+    /// Each side's pass hashes every tuple into a spool of its own, added to <paramref name="spools"/> as it is made
+    /// (so that the caller disposes of every one made, whatever fails after).
+    /// </summary>
+    private static void PrepareTuples(TableEvaluation table, List<TupleSpec> tuples, List<(TupleSpec, HashSpool, HashSpool)> spools, RowPass real, RowPass synthetic)
+    {
+        var spill = (((table.RealCounts.Rows * 12) + (table.SyntheticCounts.Rows * 8)) * tuples.Count) > HashMemoryBytes;
         foreach (var tuple in tuples)
         {
             // The learned tuple stays in memory; the others spill when the table is big.
