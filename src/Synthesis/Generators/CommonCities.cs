@@ -42,6 +42,9 @@ internal static class CommonCities
     /// <summary>The country <paramref name="name"/> names (any spelling <see cref="CommonCountries"/> knows) where the list has its cities, else null.</summary>
     public static string? Listed(string name) => CommonCountries.Canonical(name) is { } country && ByCountry.ContainsKey(country) ? country : null;
 
+    /// <summary>Whether the list has a city of <paramref name="country"/> in <paramref name="region"/> (its code or its name).</summary>
+    public static bool HasRegion(string country, string region) => ByCountry.TryGetValue(country, out var cities) && Array.Exists(cities, c => c.IsIn(region));
+
     /// <summary>The listed city of <paramref name="country"/> named <paramref name="city"/> (any case), or null.</summary>
     public static KnownCity? Find(string country, string city)
     {

@@ -87,10 +87,42 @@ internal sealed class CityRegionPair
             else if (!Fixed(Region))
             {
                 // A kept region with no city of the row's country: one of another country ("Tacoma, SP" beside USA, SP
-                // being São Paulo's). The region follows the city instead.
-                FollowCity(row, country, city, cityNew, _regionModel.IsNullable && isGiven?[Region] != true, random);
+                // being São Paulo's). Another kept region, of the row's country, with a city of it; else none, where the
+                // column holds NULLs; else the city's own region. A region the column keeps, not one written anew: in a
+                // column of kept codes ("SP", "WA", "Co. Cork") a new one is a value the source never names ("Washington").
+                var mayEmpty = _regionModel.IsNullable && isGiven?[Region] != true;
+                if (_regionModel is CategoricalColumnModel categorical && KeptRegionOf(categorical, country, random) is { } kept
+                    && CommonCities.Draw(country, kept, random, c => MayWriteCity(c.Name)) is { } keptCity)
+                {
+                    (row[Region], row[City]) = (kept, keptCity.Name);
+                }
+                else if (mayEmpty && _regionModel is CategoricalColumnModel nullable && nullable.Keeps(null))
+                {
+                    row[Region] = null;
+                }
+                else
+                {
+                    FollowCity(row, country, city, cityNew, mayEmpty, random);
+                }
             }
         }
+    }
+
+    /// <summary>One of the column's kept regions that the city list has cities of in <paramref name="country"/>, drawn by how often the source has it; null where none is.</summary>
+    private static string? KeptRegionOf(CategoricalColumnModel column, string country, Xoshiro256 random)
+    {
+        var regions = column.Values.Select((v, i) => (Value: v, Count: column.Counts[i]))
+            .Where(r => r.Value is not null && CommonCities.HasRegion(country, r.Value))
+            .ToList();
+        if (regions.Count == 0) return null;
+        var u = random.NextDouble() * regions.Sum(static r => r.Count);
+        foreach (var (value, count) in regions)
+        {
+            u -= count;
+            if (u < 0) return value;
+        }
+
+        return regions[^1].Value;
     }
 
     /// <summary>A region written anew follows the row's city; where the column may not write that city's region, a city written anew is drawn again.</summary>
