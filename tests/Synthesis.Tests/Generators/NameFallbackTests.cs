@@ -44,16 +44,7 @@ public sealed class NameFallbackTests
     [Fact]
     public async Task A_country_column_of_rare_countries_gets_common_countries_spelled_as_the_column_spells_them()
     {
-        var schema = new SchemaIntrospection.Model.TableSchema
-        {
-            Name = new SchemaIntrospection.Model.QualifiedName(null, "suppliers"),
-            Columns =
-            [
-                TestTable.Col("id", SchemaIntrospection.Model.LogicalType.Int64, false) with { Ordinal = 1 },
-                TestTable.Col("country", SchemaIntrospection.Model.LogicalType.String, false) with { Ordinal = 2, MaxLength = 30 },
-            ],
-            PrimaryKey = new SchemaIntrospection.Model.KeySchema(null, ["id"]),
-        };
+        var schema = KeyAndText("suppliers", "id", "country", 30);
         // Every country is rare (fewer than 5 rows), one of them a made-up place that must never come back.
         string[] real = ["USA", "USA", "UK", "UK", "Germany", "France", "Sweden", "Brazil", "Japan", "Italy", "Atlantis Minor"];
         var rows = real.Select((c, i) => new object?[] { (long)i + 1, c }).ToAsyncEnumerable();
@@ -72,16 +63,7 @@ public sealed class NameFallbackTests
     [Fact]
     public async Task A_description_column_of_one_of_a_kind_labels_gets_proper_names_not_sentences()
     {
-        var schema = new SchemaIntrospection.Model.TableSchema
-        {
-            Name = new SchemaIntrospection.Model.QualifiedName(null, "territories"),
-            Columns =
-            [
-                TestTable.Col("territory_id", SchemaIntrospection.Model.LogicalType.Int64, false) with { Ordinal = 1 },
-                TestTable.Col("territory_description", SchemaIntrospection.Model.LogicalType.String, false) with { Ordinal = 2, MaxLength = 50 },
-            ],
-            PrimaryKey = new SchemaIntrospection.Model.KeySchema(null, ["territory_id"]),
-        };
+        var schema = KeyAndText("territories", "territory_id", "territory_description", 50);
         // Every label is one of a kind, and no word repeats enough to learn.
         string[] starts = ["West", "Bed", "George", "Bos", "Cam", "Ben", "Hol", "Red", "Wil", "Ports"], ends = ["boro", "ford", "town", "ton", "bridge", "field"];
         var rows = Enumerable.Range(0, 60).Select(i => new object?[] { (long)i + 1, starts[i % 10] + ends[i / 10] }).ToAsyncEnumerable();
@@ -101,16 +83,7 @@ public sealed class NameFallbackTests
     [Fact]
     public async Task Product_names_written_anew_are_real_products_of_the_kind_the_columns_words_point_to()
     {
-        var schema = new SchemaIntrospection.Model.TableSchema
-        {
-            Name = new SchemaIntrospection.Model.QualifiedName(null, "products"),
-            Columns =
-            [
-                TestTable.Col("product_id", SchemaIntrospection.Model.LogicalType.Int64, false) with { Ordinal = 1 },
-                TestTable.Col("product_name", SchemaIntrospection.Model.LogicalType.String, false) with { Ordinal = 2, MaxLength = 40 },
-            ],
-            PrimaryKey = new SchemaIntrospection.Model.KeySchema(null, ["product_id"]),
-        };
+        var schema = KeyAndText("products", "product_id", "product_name", 40);
         string[] foods = ["Tea", "Sauce", "Cheese", "Syrup", "Chocolate", "Beer", "Salmon", "Cookies", "Pasta", "Honey", "Jam", "Coffee", "Wine", "Bread", "Rice"];
         string[] brands = ["Aldo", "Brinks", "Corvo", "Dunmore", "Elwin", "Farro", "Gansu", "Holt", "Ivor", "Jessop", "Kappel", "Lund", "Morva", "Nyle", "Osric"];
         var names = Enumerable.Range(0, 45).Select(i => $"{brands[i % 15]} {foods[(i * 7) % 15]}").Distinct().ToList();
@@ -180,4 +153,16 @@ public sealed class NameFallbackTests
     }
 
     private static readonly string[] HackerWords = ["circuit", "bandwidth", "protocol", "firewall", "pixel", "driver", "microchip", "capacitor", "transmitter", "alarm"];
+
+    /// <summary>A table of a key and one text column of at most <paramref name="maxLength"/> characters.</summary>
+    private static SchemaIntrospection.Model.TableSchema KeyAndText(string table, string key, string text, int maxLength) => new()
+    {
+        Name = new SchemaIntrospection.Model.QualifiedName(null, table),
+        Columns =
+        [
+            TestTable.Col(key, SchemaIntrospection.Model.LogicalType.Int64, false) with { Ordinal = 1 },
+            TestTable.Col(text, SchemaIntrospection.Model.LogicalType.String, false) with { Ordinal = 2, MaxLength = maxLength },
+        ],
+        PrimaryKey = new SchemaIntrospection.Model.KeySchema(null, [key]),
+    };
 }
