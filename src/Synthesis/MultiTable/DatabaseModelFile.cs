@@ -9,7 +9,8 @@ namespace Sdv.Connector.Synthesis.MultiTable;
 /// The model file of a whole database (<c>.sdvm</c>): versioned JSON with the schema, each table's
 /// model (<see cref="ModelFile"/>'s statistics) and count distributions, and the schema fingerprint. It names and locates
 /// no source (<see cref="ModelNames"/>).
-/// A newer or corrupt file is refused with a message that says what to do.
+/// A newer or corrupt file is refused with a message that says what to do; the content carries its SHA-256, so bytes
+/// changed inside a value (still valid JSON) are caught too.
 /// </summary>
 public static class DatabaseModelFile
 {
@@ -47,8 +48,20 @@ public static class DatabaseModelFile
             ["warnings"] = JsonSerializer.SerializeToNode(model.Warnings, ModelFile.JsonOptions),
             ["tables"] = tables,
         };
+        root[ChecksumProperty] = Checksum(root);
         using var writer = new Utf8JsonWriter(stream);
         root.WriteTo(writer);
+    }
+
+    /// <summary>The property that holds the SHA-256 of the rest of the file (the root without it, as written).</summary>
+    private const string ChecksumProperty = "contentSha256";
+
+    /// <summary>The SHA-256 (hex) of <paramref name="root"/> as the writer writes it.</summary>
+    private static string Checksum(JsonObject root)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer)) root.WriteTo(writer);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
     }
 
     public static void Save(DatabaseModel model, string path)
@@ -84,6 +97,13 @@ public static class DatabaseModelFile
             throw new InvalidDataException($"{source} was written in model format version {version} (by {(string?)root["writtenBy"] ?? "a newer version"}); this version reads up to {CurrentVersion}. Upgrade sdv-connector or fit the model again with this version.");
         if (version < 1) throw new InvalidDataException($"{source} has no valid formatVersion. Fit the model again.");
         if (version < CurrentVersion) throw new InvalidDataException($"{source} was written in model format version {version} by an older version of sdv-connector; this version reads format {CurrentVersion}. Fit the model again (`fit --source ... --model {source}`).");
+        // Files written before the checksum have none, and are read as they were.
+        if (root[ChecksumProperty] is { } written)
+        {
+            root.Remove(ChecksumProperty);
+            if (written.GetValueKind() != JsonValueKind.String || (string?)written != Checksum(root))
+                throw new InvalidDataException($"{source} is not a readable model file: its content does not match the checksum it was written with (changed or damaged since). Fit the model again.");
+        }
         try
         {
             var schema = root["schema"].Deserialize<DatabaseSchema>(ModelFile.JsonOptions) ?? throw new InvalidDataException($"{source} has no schema.");

@@ -97,6 +97,30 @@ public sealed class DatabaseSynthesizerTests
         Assert.All(first.Queries, static q => Assert.InRange(q.Session, 0, 1));
     }
 
+    /// <summary>
+    /// A model file whose bytes changed inside a value (the file still valid JSON, a count one digit off) is refused by its
+    /// checksum with what to do, not sampled from; one written before the checksum (none in it) is read as it was.
+    /// </summary>
+    [Fact]
+    public async Task A_model_file_changed_inside_a_value_is_refused_by_its_checksum()
+    {
+        var (schema, rows) = Database();
+        var model = await DatabaseSynthesizer.FitAsync(schema, new InMemoryRowSource(schema, rows), new DatabaseFitOptions { Synthesis = new SynthesisOptions { Seed = 11 } }, CancellationToken.None);
+        var text = System.Text.Encoding.UTF8.GetString(Saved(model));
+        var rowsAt = text.IndexOf("\"sourceRows\":", StringComparison.Ordinal) + "\"sourceRows\":".Length;
+        var changed = text[..rowsAt] + (text[rowsAt] == '9' ? '8' : (char)(text[rowsAt] + 1)) + text[(rowsAt + 1)..];
+        Assert.NotNull(System.Text.Json.Nodes.JsonNode.Parse(changed));
+
+        var refused = Assert.Throws<InvalidDataException>(() => DatabaseModelFile.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(changed)), "m.sdvm"));
+        Assert.Contains("checksum", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Fit the model again", refused.Message, StringComparison.Ordinal);
+
+        var older = System.Text.Json.Nodes.JsonNode.Parse(text)!.AsObject();
+        Assert.True(older.Remove("contentSha256"));
+        var loaded = DatabaseModelFile.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(older.ToJsonString())), "old.sdvm");
+        Assert.Equal(Saved(model), Saved(loaded));
+    }
+
     /// <summary>A table whose read fails while the statistics are counted beside it fails the fit with its own error, not with the cancellation it causes.</summary>
     [Fact]
     public async Task A_read_that_fails_while_statistics_are_counted_fails_the_fit_with_its_own_error()
