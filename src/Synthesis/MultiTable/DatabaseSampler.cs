@@ -178,7 +178,7 @@ public sealed class DatabaseSampler : IDisposable
         var secondary = SecondaryParentsOf(scope, expectedRows);
         var primary = new PrimaryParentFill(scope, plan.PrimaryParent is { } owner && _generated.TryGetValue(owner.PrincipalTable, out var ownerTable) ? ownerTable : null);
         var sampler = entry.Model.Sampler(context);
-        var draw = new TableDraw(scope, secondary, primary, UniqueCodesOf(scope, sampler, expectedRows));
+        var draw = new TableDraw(scope, secondary, primary, UniqueCodesOf(scope, sampler, expectedRows), new Xoshiro256(unchecked((ulong)TableSeeds.For(_seed, plan.Table, "titles"))));
         var buffer = new object?[entry.Model.Data.Columns.Count];
         foreach (var (full, parentKey, parentRow, seen) in Drawn(plan, entry, sampler, buffer, draw.PairColumns))
         {

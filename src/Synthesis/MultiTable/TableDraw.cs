@@ -28,10 +28,13 @@ internal sealed class TableDraw
     private readonly HashSet<string>? _tableSeen;
     private long _checkDropped;
     private readonly (int Column, Models.CategoricalColumnModel Model)? _jobTitle;
+    private readonly Sampling.Xoshiro256 _titles;
 
     /// <param name="secondary">The secondary foreign keys, their pickers built (in plan order, from the key stream).</param>
-    public TableDraw(TableDrawScope scope, IReadOnlyList<SecondaryParent> secondary, PrimaryParentFill primary, UniqueCodes uniqueCodes)
+    /// <param name="titles">The stream job titles set right in a hierarchy draw from: one of their own, so the keys draw what they drew without it.</param>
+    public TableDraw(TableDrawScope scope, IReadOnlyList<SecondaryParent> secondary, PrimaryParentFill primary, UniqueCodes uniqueCodes, Sampling.Xoshiro256 titles)
     {
+        _titles = titles;
         var (plan, table, columnIndex) = (scope.Plan, scope.Table, scope.ColumnIndex);
         _scope = scope;
         _childCountIndexes = plan.Children.Select(fk => scope.Entry.Model.FixableColumnIndex(AppendedColumn.ChildCountName(fk))).ToArray();
@@ -143,8 +146,8 @@ internal sealed class TableDraw
         if (row[column] is not string title) return;
         var isHead = Generators.CommonJobTitles.IsHead(title);
         bool May(string t) => model.Keeps(t) || model.MayStandIn(t);
-        if (root && !isHead) row[column] = Generators.CommonJobTitles.Head(_scope.Random, May) ?? title;
-        else if (!root && isHead && !model.Keeps(title)) row[column] = Generators.CommonJobTitles.Staff(_scope.Random, May) ?? title;
+        if (root && !isHead) row[column] = Generators.CommonJobTitles.Head(_titles, May) ?? title;
+        else if (!root && isHead && !model.Keeps(title)) row[column] = Generators.CommonJobTitles.Staff(_titles, May) ?? title;
     }
 
     /// <summary>Leaves the foreign keys closing a cycle NULL (a placeholder where NOT NULL) and keeps the row's key to set them later.</summary>
