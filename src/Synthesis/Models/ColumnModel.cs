@@ -19,6 +19,17 @@ namespace Sdv.Connector.Synthesis.Models;
 [JsonDerivedType(typeof(Structured.StructuredColumnModel), "structured")]
 internal abstract class ColumnModel
 {
+    /// <summary>The position of the column named <paramref name="name"/> among <paramref name="columns"/>, or -1.</summary>
+    internal static int IndexOf(IReadOnlyList<ColumnModel> columns, string name)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (columns[i].Name == name) return i;
+        }
+
+        return -1;
+    }
+
     public string Name { get; set; } = string.Empty;
 
     public LogicalType LogicalType { get; set; }

@@ -33,8 +33,8 @@ internal sealed class ColumnOffset
 
     public void Prepare(IReadOnlyList<ColumnModel> columns)
     {
-        AnchorIndex = IndexOf(columns, Anchor);
-        DependentIndex = IndexOf(columns, Dependent);
+        AnchorIndex = ColumnModel.IndexOf(columns, Anchor);
+        DependentIndex = ColumnModel.IndexOf(columns, Dependent);
         _dependent = DependentIndex >= 0 ? columns[DependentIndex] as ContinuousColumnModel : null;
     }
 
@@ -45,15 +45,5 @@ internal sealed class ColumnOffset
         var from = ScalarConverter.ToDouble(anchor, _dependent.Kind);
         if (double.IsNaN(from)) return;
         row[DependentIndex] = _dependent.Derived(from + Differences.InverseCdf(random.NextDouble()));
-    }
-
-    private static int IndexOf(IReadOnlyList<ColumnModel> columns, string name)
-    {
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (columns[i].Name == name) return i;
-        }
-
-        return -1;
     }
 }

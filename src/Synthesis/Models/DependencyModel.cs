@@ -28,8 +28,8 @@ internal sealed class DependencyModel
 
     public void Prepare(IReadOnlyList<ColumnModel> columns)
     {
-        DeterminantIndex = FindIndex(columns, Determinant);
-        DependentIndex = FindIndex(columns, Dependent);
+        DeterminantIndex = ColumnModel.IndexOf(columns, Determinant);
+        DependentIndex = ColumnModel.IndexOf(columns, Dependent);
         var kind = DependentIndex >= 0 ? columns[DependentIndex].Kind : ValueKind.String;
         _parsed = Map.ToDictionary(p => p.Key, p => p.Value is null ? null : CellCodec.Parse(p.Value, kind), StringComparer.Ordinal);
     }
@@ -39,14 +39,5 @@ internal sealed class DependencyModel
     {
         if (DeterminantIndex < 0 || DependentIndex < 0 || row[DeterminantIndex] is not { } value) return;
         if (_parsed.TryGetValue(CellCodec.Format(value), out var dependent)) row[DependentIndex] = dependent;
-    }
-
-    private static int FindIndex(IReadOnlyList<ColumnModel> columns, string name)
-    {
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (columns[i].Name == name) return i;
-        }
-        return -1;
     }
 }
