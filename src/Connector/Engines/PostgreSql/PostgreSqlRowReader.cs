@@ -3,6 +3,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Npgsql;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Engines.PostgreSql;
@@ -21,6 +22,22 @@ internal sealed class PostgreSqlRowReader : IRowReader
 
     private const string InEngineOrder = "SET LOCAL synchronize_seqscans = off";
 
+    /// <summary>
+    /// The reader's queries run on one session per table read at once, so the tool already uses the processors: a
+    /// parallel plan on top built every hash of a child's join (its parent's children counted and averaged) once per
+    /// worker. On the 1M-row benchmark the server spent 8.1 CPU seconds on the fit's queries with parallel workers and
+    /// JIT, 4.7 without, for the same wall time per query; on two cores those seconds were taken from the fit itself.
+    /// Both settings are the session's own (SET LOCAL, for the read-only transaction) and need no privilege.
+    /// </summary>
+    private static string ServerSideSerial(DbConnection connection)
+    {
+        var version = (connection as NpgsqlConnection)?.PostgreSqlVersion;
+        var settings = "";
+        if (version is null || version >= new Version(9, 6)) settings += "; SET LOCAL max_parallel_workers_per_gather = 0";
+        if (version is null || version >= new Version(11, 0)) settings += "; SET LOCAL jit = off";
+        return settings;
+    }
+
     /// <summary>One line per column that had unreadable cells, per read.</summary>
     public IReadOnlyCollection<string> Warnings => _warnings;
 
@@ -36,7 +53,7 @@ internal sealed class PostgreSqlRowReader : IRowReader
         var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SET TRANSACTION READ ONLY; {InEngineOrder}";
+        command.CommandText = $"SET TRANSACTION READ ONLY; {InEngineOrder}{ServerSideSerial(connection)}";
         await command.ExecuteNonQueryAsync(cancellationToken);
         return transaction;
     }
@@ -74,7 +91,7 @@ internal sealed class PostgreSqlRowReader : IRowReader
                 await using var import = connections[i].CreateCommand();
                 import.Transaction = transaction;
                 // The import must come before any query of the transaction.
-                import.CommandText = $"SET TRANSACTION SNAPSHOT '{snapshot}'; SET TRANSACTION READ ONLY; {InEngineOrder}";
+                import.CommandText = $"SET TRANSACTION SNAPSHOT '{snapshot}'; SET TRANSACTION READ ONLY; {InEngineOrder}{ServerSideSerial(connections[i])}";
                 await import.ExecuteNonQueryAsync(cancellationToken);
             }
             return transactions;
