@@ -26,6 +26,12 @@ internal interface ISqlDialect
     /// </summary>
     string SampledSelect(TableSample query);
 
+    /// <summary>
+    /// The average of a number as a floating point value: an integer average is truncated on some engines, and where
+    /// the engine has a floating point average it is far cheaper than one over exact decimals.
+    /// </summary>
+    string FloatingAverage(string expression);
+
     /// <summary>A boolean constant in an expression carried over from another engine (a check, an index predicate).</summary>
     string BooleanLiteral(bool value);
 

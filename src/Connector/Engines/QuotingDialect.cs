@@ -21,6 +21,9 @@ internal abstract class QuotingDialect(IdentifierQuoting quoting) : ISqlDialect
 
     public abstract string SampledSelect(TableSample query);
 
+    /// <summary>AVG over the value times 1.0: a decimal or a float on every engine, never a truncated integer.</summary>
+    public virtual string FloatingAverage(string expression) => $"AVG({expression} * 1.0)";
+
     /// <summary>TRUE or FALSE.</summary>
     public virtual string BooleanLiteral(bool value) => value ? "TRUE" : "FALSE";
 

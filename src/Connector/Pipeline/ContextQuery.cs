@@ -101,9 +101,9 @@ internal static class ContextQuery
         var child = schema.Table(fk.Table);
         var keys = fk.Columns.Select((c, k) => $"{d.Quote(c)} AS {d.Quote("k" + k.ToString(CultureInfo.InvariantCulture))}");
         var notNull = string.Join(" AND ", fk.Columns.Select(c => $"{d.Quote(c)} IS NOT NULL"));
-        // Averages of floating point: integer averages would be truncated on some engines. Over the value as the reader
+        // Averages of floating point (integer averages would be truncated on some engines), over the value as the reader
         // selects it: PostgreSQL has no AVG of money or of an interval, but of the number each is read as.
-        var averages = averaged.Select(c => $"AVG({selectExpression(child.Column(c), d.Quote(c))} * 1.0) AS {d.Quote(AverageAlias(c))}");
+        var averages = averaged.Select(c => $"{d.FloatingAverage(selectExpression(child.Column(c), d.Quote(c)))} AS {d.Quote(AverageAlias(c))}");
         return $"SELECT {string.Join(", ", keys.Append($"COUNT(*) AS {d.Quote("n")}").Concat(averages))} FROM {d.Quote(fk.Table)} WHERE {notNull} GROUP BY {string.Join(", ", fk.Columns.Select(c => d.Quote(c)))}";
     }
 

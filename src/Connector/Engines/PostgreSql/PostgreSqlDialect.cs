@@ -16,6 +16,12 @@ internal sealed class PostgreSqlDialect() : QuotingDialect(IdentifierQuoting.Dou
     /// <summary>As text in the C collation (byte order); the cast also makes enum, json and other text-like types comparable.</summary>
     public override string ExactText(string expression) => $"({expression})::text COLLATE \"C\"";
 
+    /// <summary>
+    /// AVG over double precision: over numeric (what <c>* 1.0</c> makes of an integer) the average of a child's columns per
+    /// parent took a fifth more of the server's time for 720,000 rows, every addition in arbitrary precision.
+    /// </summary>
+    public override string FloatingAverage(string expression) => $"AVG(({expression})::double precision)";
+
     /// <summary>TABLESAMPLE BERNOULLI (rows) or, beyond <see cref="PageSamplingRows"/>, SYSTEM (pages), with REPEATABLE(seed); LIMIT.</summary>
     public override string SampledSelect(TableSample query)
     {
