@@ -13,8 +13,9 @@ namespace Sdv.Connector.Engines.MySql;
 /// PostgreSQL or SQLite) stay distinct. Same engine: types, defaults, ON UPDATE, generated columns,
 /// collations and CHECKs as written. Identity of any source becomes AUTO_INCREMENT where the column
 /// is an integer and the first column of the primary key (MySQL wants an AUTO_INCREMENT column to
-/// lead a key that exists when the table is created). Foreign keys are added after the load with
-/// foreign_key_checks=1, so the server checks every loaded row. Names that MySQL keeps unique per
+/// lead a key that exists when the table is created). Foreign keys are added after the load, each
+/// once a query has found no loaded row without its parent (a key with one is added with
+/// foreign_key_checks=1, so the server refuses it). Names that MySQL keeps unique per
 /// database (foreign keys, and checks on MySQL 8) are dropped where they would repeat, letting the
 /// server name the constraint. Oddities are collected in <see cref="Warnings"/>.
 /// </summary>
@@ -197,8 +198,6 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
     public async Task CreateForeignKeysAndIndexesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        // With checks on, ALTER TABLE ADD FOREIGN KEY reads every row and refuses an orphan.
-        await ExecuteAsync(connection, "SET foreign_key_checks = 1", cancellationToken);
         var fkNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var table in schema.Tables)
         {
@@ -210,13 +209,42 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
                 if (IndexSql(table, index, same, indexNames) is { } sql) await ExecuteAsync(connection, sql, cancellationToken);
             }
         }
-        foreach (var table in schema.Tables)
+
+        // With foreign_key_checks=1, ALTER TABLE ADD FOREIGN KEY copies the whole child table to check it (4.6 s a key on a
+        // 720,000-row table, two thirds of a 1M-row sample); with 0 it only records the key. So each key's rows are checked
+        // here first, by a query that stops at the first orphan, and a key with an orphan is added with the checks on, for
+        // the server's own refusal (error 1452, which names the key).
+        await ExecuteAsync(connection, "SET foreign_key_checks = 0", cancellationToken);
+        try
         {
-            foreach (var fk in table.ForeignKeys)
+            foreach (var fk in schema.Tables.SelectMany(t => t.ForeignKeys))
             {
-                await ExecuteAsync(connection, ForeignKeySql(fk, fkNames), cancellationToken);
+                var sql = ForeignKeySql(fk, fkNames);
+                if (await HasOrphanAsync(connection, fk, cancellationToken))
+                {
+                    await ExecuteAsync(connection, "SET foreign_key_checks = 1", cancellationToken);
+                }
+                await ExecuteAsync(connection, sql, cancellationToken);
             }
         }
+        finally
+        {
+            await ExecuteAsync(connection, "SET foreign_key_checks = 1", CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Whether a row of the key's table has every key column set and no parent row with those values: what InnoDB's
+    /// check refuses (a key with a NULL column is not checked, MATCH SIMPLE).
+    /// </summary>
+    private async Task<bool> HasOrphanAsync(DbConnection connection, ForeignKeySchema fk, CancellationToken cancellationToken)
+    {
+        var set = string.Join(" AND ", fk.Columns.Select(c => $"c.{_d.Quote(c)} IS NOT NULL"));
+        var match = string.Join(" AND ", fk.Columns.Zip(fk.PrincipalColumns, (c, p) => $"p.{_d.Quote(p)} = c.{_d.Quote(c)}"));
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT 1 FROM {_d.Quote(fk.Table)} c WHERE {set} AND NOT EXISTS (SELECT 1 FROM {_d.Quote(fk.PrincipalTable)} p WHERE {match}) LIMIT 1";
+        command.CommandTimeout = 0;
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
     public string ForeignKeySql(ForeignKeySchema fk, ISet<string> names)
