@@ -32,6 +32,12 @@ internal interface ISqlDialect
     /// </summary>
     string FloatingAverage(string expression);
 
+    /// <summary>
+    /// The inner join keyword that reads the table written first (a child) in full and looks each of its rows up in the
+    /// second (its parent) by a declared key; where the engine may choose the other order, it is told not to.
+    /// </summary>
+    string LookupJoin { get; }
+
     /// <summary>A boolean constant in an expression carried over from another engine (a check, an index predicate).</summary>
     string BooleanLiteral(bool value);
 

@@ -24,6 +24,9 @@ internal abstract class QuotingDialect(IdentifierQuoting quoting) : ISqlDialect
     /// <summary>AVG over the value times 1.0: a decimal or a float on every engine, never a truncated integer.</summary>
     public virtual string FloatingAverage(string expression) => $"AVG({expression} * 1.0)";
 
+    /// <summary>JOIN: the planner reads the larger side in full and looks up the other on its own.</summary>
+    public virtual string LookupJoin => "JOIN";
+
     /// <summary>TRUE or FALSE.</summary>
     public virtual string BooleanLiteral(bool value) => value ? "TRUE" : "FALSE";
 

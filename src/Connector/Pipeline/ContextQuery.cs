@@ -109,6 +109,10 @@ internal static class ContextQuery
 
     private static string AverageAlias(string column) => "a_" + column;
 
+    /// <summary>The dialect's child-first join where the parent's side of the key is a declared key (indexed), else a plain JOIN.</summary>
+    private static string ParentJoin(ISqlDialect d, DatabaseSchema schema, ForeignKeySchema fk) =>
+        schema.FindTable(fk.PrincipalTable)?.HasDeclaredKey(fk.PrincipalColumns) == true ? d.LookupJoin : "JOIN";
+
     /// <summary>
     /// ORDER BY the table's primary key (or first unique key): the fit's reservoir and sketches see
     /// rows in the order they arrive, so a fixed order is what makes the same source and seed give
@@ -127,9 +131,10 @@ internal static class ContextQuery
     /// Over the child rows joined to their parent, per pair (child column, parent column): the child's
     /// non-null values (nN) and how many equal the parent's (eN).
     /// </summary>
-    public static string EqualityCounts(ISqlDialect d, ForeignKeySchema fk, IReadOnlyList<(string Child, string Parent)> pairs)
+    public static string EqualityCounts(ISqlDialect d, DatabaseSchema schema, ForeignKeySchema fk, IReadOnlyList<(string Child, string Parent)> pairs)
     {
         ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(fk);
         ArgumentNullException.ThrowIfNull(pairs);
         var on = string.Join(" AND ", fk.Columns.Select((c, k) => $"p.{d.Quote(fk.PrincipalColumns[k])} = t.{d.Quote(c)}"));
@@ -138,7 +143,7 @@ internal static class ContextQuery
             $"SUM(CASE WHEN t.{d.Quote(pair.Child)} IS NOT NULL THEN 1 ELSE 0 END) AS {d.Quote("n" + i.ToString(CultureInfo.InvariantCulture))}",
             $"SUM(CASE WHEN t.{d.Quote(pair.Child)} = p.{d.Quote(pair.Parent)} THEN 1 ELSE 0 END) AS {d.Quote("e" + i.ToString(CultureInfo.InvariantCulture))}",
         });
-        return $"SELECT {string.Join(", ", sums)} FROM {d.Quote(fk.Table)} t JOIN {d.Quote(fk.PrincipalTable)} p ON {on}";
+        return $"SELECT {string.Join(", ", sums)} FROM {d.Quote(fk.Table)} t {ParentJoin(d, schema, fk)} {d.Quote(fk.PrincipalTable)} p ON {on}";
     }
 
     /// <summary>
@@ -157,7 +162,7 @@ internal static class ContextQuery
         var (child, parent) = ($"t.{d.Quote(childColumn)}", $"p.{d.Quote(parentColumn)}");
         var c = selectExpression(schema.Table(fk.Table).Column(childColumn), child);
         var p = selectExpression(schema.Table(fk.PrincipalTable).Column(parentColumn), parent);
-        return $"SELECT {c} AS {d.Quote("c")}, {p} AS {d.Quote("p")}, COUNT(*) AS {d.Quote("n")} FROM {d.Quote(fk.Table)} t JOIN {d.Quote(fk.PrincipalTable)} p ON {on} "
+        return $"SELECT {c} AS {d.Quote("c")}, {p} AS {d.Quote("p")}, COUNT(*) AS {d.Quote("n")} FROM {d.Quote(fk.Table)} t {ParentJoin(d, schema, fk)} {d.Quote(fk.PrincipalTable)} p ON {on} "
             + $"WHERE {(unequalOnly ? $"{child} <> {parent}" : $"{child} IS NOT NULL AND {parent} IS NOT NULL")} GROUP BY {c}, {p}";
     }
 

@@ -106,7 +106,7 @@ internal static class FitStep
         {
             await using var command = connections[session].CreateCommand();
             command.Transaction = transactions[session];
-            command.CommandText = ContextQuery.EqualityCounts(adapter.Dialect, foreignKey, pairs);
+            command.CommandText = ContextQuery.EqualityCounts(adapter.Dialect, schema, foreignKey, pairs);
             command.CommandTimeout = 0;
             var counts = new (long, long)[pairs.Count];
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -42,6 +42,16 @@ public sealed record TableSchema
 
     public ColumnSchema? FindColumn(string name) => Columns.FirstOrDefault(c => c.Name == name);
 
+    /// <summary>
+    /// Whether <paramref name="columns"/> are, in any order, the primary key or a unique key the source declares (not one
+    /// inferred from names and data): a key every engine keeps an index of, so a row can be looked up by it.
+    /// </summary>
+    public bool HasDeclaredKey(IReadOnlyCollection<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        return new[] { PrimaryKey }.Concat(UniqueKeys).Any(k => k is { Inference: null } && k.Columns.Count == columns.Count && !k.Columns.Except(columns).Any());
+    }
+
     public ColumnSchema Column(string name) => FindColumn(name)
         ?? throw new KeyNotFoundException($"Table {Name} has no column {name}.");
 }

@@ -191,12 +191,25 @@ public sealed partial class ContextQueryTests
     {
         var fk = Fk("shipment", "order_id", "orders", "id");
 
-        var sql = ContextQuery.EqualityCounts(Dialect(engine), fk, [("customer_id", "customer_id"), ("total", "amount")]);
+        var sql = ContextQuery.EqualityCounts(Dialect(engine), Schema, fk, [("customer_id", "customer_id"), ("total", "amount")]);
 
         Assert.Equal(Requote(
             "SELECT SUM(CASE WHEN t.\"customer_id\" IS NOT NULL THEN 1 ELSE 0 END) AS \"n0\", SUM(CASE WHEN t.\"customer_id\" = p.\"customer_id\" THEN 1 ELSE 0 END) AS \"e0\", "
             + "SUM(CASE WHEN t.\"total\" IS NOT NULL THEN 1 ELSE 0 END) AS \"n1\", SUM(CASE WHEN t.\"total\" = p.\"amount\" THEN 1 ELSE 0 END) AS \"e1\" "
-            + "FROM \"s\".\"shipment\" t JOIN \"s\".\"orders\" p ON p.\"id\" = t.\"order_id\"", engine), sql);
+            + "FROM \"s\".\"shipment\" t " + LookupJoin(engine) + " \"s\".\"orders\" p ON p.\"id\" = t.\"order_id\"", engine), sql);
+    }
+
+    [Fact]
+    public void A_parent_key_inferred_from_names_and_data_is_joined_as_the_planner_likes_for_it_may_have_no_index()
+    {
+        var fk = Fk("shipment", "order_id", "orders", "id");
+        var inferred = Schema with
+        {
+            Tables = [.. Schema.Tables.Select(t => t.Name.Name == "orders" ? t with { PrimaryKey = new KeySchema(null, ["id"]) { Inference = new KeyEvidence("name") } } : t)],
+        };
+
+        Assert.Contains(" t STRAIGHT_JOIN ", ContextQuery.EqualityCounts(Dialect(DatabaseEngine.MySql), Schema, fk, [("total", "amount")]), StringComparison.Ordinal);
+        Assert.Contains(" t JOIN ", ContextQuery.EqualityCounts(Dialect(DatabaseEngine.MySql), inferred, fk, [("total", "amount")]), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -275,7 +288,7 @@ public sealed partial class ContextQueryTests
         var histogram = Query(connection, ContextQuery.CountHistogram(Dialect(DatabaseEngine.Sqlite), toOrders));
         Assert.Equal(["-1|1", "0|2", "1|1", "3|1"], histogram.Order(StringComparer.Ordinal)); // 2 orders without items, 1 with one, 1 with three; 1 item without an order
 
-        var equal = Query(connection, ContextQuery.EqualityCounts(Dialect(DatabaseEngine.Sqlite), toOrders, [("qty", "amount")]));
+        var equal = Query(connection, ContextQuery.EqualityCounts(Dialect(DatabaseEngine.Sqlite), schema, toOrders, [("qty", "amount")]));
         Assert.Equal(["4|1"], equal); // four items with an order; one (item 103, qty 1) equals its order's amount
 
         // The other three, as (item value, order value, rows): what a partial equality's multiples are learned from.
@@ -354,4 +367,7 @@ public sealed partial class ContextQueryTests
     /// <summary>The average of qty as each engine writes it: PostgreSQL over double precision, the others times 1.0 (never an integer average).</summary>
     private static string AverageOfQty(DatabaseEngine engine) =>
         engine == DatabaseEngine.PostgreSql ? "AVG((\"qty\")::double precision)" : "AVG(\"qty\" * 1.0)";
+
+    /// <summary>The join of a child to a parent by its declared key: MySQL is told to read the child first.</summary>
+    private static string LookupJoin(DatabaseEngine engine) => engine == DatabaseEngine.MySql ? "STRAIGHT_JOIN" : "JOIN";
 }

@@ -19,6 +19,12 @@ internal sealed class MySqlDialect() : QuotingDialect(IdentifierQuoting.Backtick
     /// <summary>As <see cref="Literal"/>: backslashes doubled too.</summary>
     public override string ExpressionLiteral(string value) => Literal(value);
 
+    /// <summary>
+    /// STRAIGHT_JOIN: MariaDB read the 10,000 parents first and each one's children through the child's secondary index, a
+    /// random read per child row; a 720,000-row child's equality counts took 1.7 s that way, 0.85 s child first.
+    /// </summary>
+    public override string LookupJoin => "STRAIGHT_JOIN";
+
     /// <summary>False: MySQL and MariaDB have no partial indexes.</summary>
     public override bool HasPartialIndexes => false;
 

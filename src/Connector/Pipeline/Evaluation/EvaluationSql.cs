@@ -104,7 +104,9 @@ internal sealed class EvaluationSql(ISqlDialect dialect, Func<ColumnSchema, stri
 
     private string Cell(ColumnSchema? column, string alias) => column is null ? "NULL" : select(column, $"{alias}.{dialect.Quote(column.Name)}");
 
-    private string From(JoinSpec join) => $"FROM {dialect.Quote(join.Child.Name)} c JOIN {dialect.Quote(join.Parent.Name)} p ON {On(join)}";
+    /// <summary>The child joined to its parent: child first where the parent's columns are a declared (indexed) key.</summary>
+    private string From(JoinSpec join) =>
+        $"FROM {dialect.Quote(join.Child.Name)} c {(join.Parent.HasDeclaredKey(join.ParentColumns.Select(c => c.Name).ToList()) ? dialect.LookupJoin : "JOIN")} {dialect.Quote(join.Parent.Name)} p ON {On(join)}";
 
     private string On(JoinSpec join) =>
         string.Join(" AND ", join.ChildColumns.Select((c, i) =>
