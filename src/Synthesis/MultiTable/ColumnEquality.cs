@@ -49,13 +49,32 @@ public sealed record ColumnEquality(string ForeignKey, string ChildColumn, strin
     public double OffsetStep { get; init; } = 1;
 
     /// <summary>
+    /// True where the child's date is never before its parent's in the source but may follow it by any time
+    /// (<see cref="ValueOffsets.LearnFloor"/>): the row keeps the date it drew unless that falls before the synthetic
+    /// parent's, and then takes the parent's date plus an offset drawn from <see cref="Offsets"/>.
+    /// </summary>
+    public bool FloorOnly { get; init; }
+
+    /// <summary>
+    /// With <see cref="FloorOnly"/>: the k-th largest of the child's values in the source, in the offsets' units; a date moved
+    /// after its parent's stays at or below it. Null where there is none.
+    /// </summary>
+    public double? Ceiling { get; init; }
+
+    /// <summary>
     /// A value outside the equality's share: the synthetic parent's date plus a learned offset; in the share of such rows
     /// the source has at a common multiple of the parent's value, that multiple of the synthetic parent's; otherwise the
     /// value the row drew.
     /// </summary>
     internal object? Unequal(object? parentValue, object? drawn, Sampling.Xoshiro256 random)
     {
-        if (Offsets is { Length: > 1 } offsets) return ValueOffsets.Derive(parentValue, offsets, OffsetStep, drawn, random.NextDouble());
+        if (Offsets is { Length: > 1 } offsets)
+        {
+            // One draw whether or not it is used, so the rows after a kept date draw what they would have.
+            var draw = random.NextDouble();
+            if (!FloorOnly) return ValueOffsets.Derive(parentValue, offsets, OffsetStep, drawn, draw);
+            return ValueOffsets.Precedes(drawn, parentValue) ? ValueOffsets.Derive(parentValue, offsets, OffsetStep, drawn, draw, Ceiling ?? double.NaN) : drawn;
+        }
         if (Ratios is not { Count: > 0 } ratios || drawn is null || !(random.NextDouble() < RatioShare)) return drawn;
         return ValueRatios.Derive(parentValue, ratios, RatioDecimals, drawn, random.NextDouble());
     }

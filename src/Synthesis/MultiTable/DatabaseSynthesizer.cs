@@ -271,7 +271,8 @@ public static class DatabaseSynthesizer
     /// <summary>
     /// For each child date column (not a key, not unique, in no CHECK) under its primary parent: the parent date it follows
     /// most closely, where it does (<see cref="ValueOffsets"/>), as an equality that holds in no row with the offsets to
-    /// draw. Read from the source's distinct pairs of values, one query per pair.
+    /// draw; else a parent date it is never before, as a floor (<see cref="ValueOffsets.LearnFloor"/>). Read from the
+    /// source's distinct pairs of values, one query per pair.
     /// </summary>
     private static async Task LearnOffsetsAsync(DatabaseSchema schema, DatabasePlan plan, SourceSessions source,
         Dictionary<QualifiedName, List<ColumnEquality>> equalities, int rareK, CancellationToken cancellationToken)
@@ -285,39 +286,56 @@ public static class DatabaseSynthesizer
             var taken = equalities.GetValueOrDefault(fk.Table)?.Select(static e => e.ChildColumn).ToHashSet(StringComparer.Ordinal) ?? [];
             candidates.AddRange(child.Columns.Where(c => IsDate(child, c) && !taken.Contains(c.Name) && !Models.ColumnPlanner.IsUniqueAlone(child, c)
                     && !child.CheckConstraints.Any(k => k.Expression.Contains(c.Name, StringComparison.OrdinalIgnoreCase)))
-                .SelectMany(c => parent.Columns.Where(p => IsDate(parent, p) && ValueKinds.Of(p.LogicalType) == ValueKinds.Of(c.LogicalType)).Select(p => (fk, c, p)))
+                .SelectMany(c => parent.Columns.Where(p => IsDate(parent, p) && Comparable(c, p)).Select(p => (fk, c, p)))
+                // Pairs of one kind first: a date under a timestamp came later, and must not push one out.
+                .OrderBy(static pair => ValueKinds.Of(pair.c.LogicalType) == ValueKinds.Of(pair.p.LogicalType) ? 0 : 1)
                 .Take(MaxOffsetPairs));
         }
 
         var learned = await FromValuePairsAsync(source, candidates.Select(static c => (c.Key, c.Child.Name, c.Parent.Name)).ToList(), unequalOnly: false, (i, pairs) =>
         {
             var kind = ValueKinds.Of(candidates[i].Child.LogicalType);
-            var numbers = pairs.Select(p => (Child: Number(p.Child, kind), Parent: Number(p.Parent, kind), p.Rows))
+            var parentKind = ValueKinds.Of(candidates[i].Parent.LogicalType);
+            // The parent's value read as its own kind, then counted in the child's units (a timestamp as its day).
+            var numbers = pairs.Select(p => (Child: Number(p.Child, kind, kind), Parent: Number(p.Parent, parentKind, kind), p.Rows))
                 .Where(static p => !double.IsNaN(p.Child) && !double.IsNaN(p.Parent)).ToList();
-            return ValueOffsets.Learn(numbers, rareK, kind == ValueKind.Date);
+            var dayUnits = kind == ValueKind.Date;
+            return ValueOffsets.Learn(numbers, rareK, dayUnits) is { } follows ? (follows.Quantiles, follows.Step, Floor: false, Ceiling: double.NaN)
+                : ValueOffsets.LearnFloor(numbers, rareK, dayUnits) is { } floor ? (floor.Quantiles, floor.Step, Floor: true, floor.Ceiling)
+                : ((double[] Quantiles, double Step, bool Floor, double Ceiling)?)null;
         }, cancellationToken).ConfigureAwait(false);
 
-        // Per child column, the parent date whose offsets spread least.
+        // Per child column, the parent date whose offsets spread least; where none follows closely, the parent date it is
+        // never before that comes nearest it (the smallest median offset), the one most often broken when drawn apart.
         foreach (var group in candidates.Select((c, i) => (c.Key, c.Child, c.Parent, Learned: learned[i])).Where(static c => c.Learned is not null)
             .GroupBy(static c => (c.Key.Table, c.Child.Name)))
         {
-            var best = group.MinBy(static c => c.Learned!.Value.Quantiles[^2] - c.Learned.Value.Quantiles[1]);
+            var follows = group.Where(static c => !c.Learned!.Value.Floor).ToList();
+            var best = follows.Count > 0
+                ? follows.MinBy(static c => c.Learned!.Value.Quantiles[^2] - c.Learned.Value.Quantiles[1])
+                : group.MinBy(static c => c.Learned!.Value.Quantiles[ValueOffsets.Quantiles / 2]);
             var list = equalities.TryGetValue(best.Key.Table, out var l) ? l : equalities[best.Key.Table] = [];
             list.Add(new ColumnEquality(TableEntry.KeyOf(best.Key), best.Child.Name, best.Parent.Name, 0)
             {
-                Offsets = best.Learned!.Value.Quantiles, OffsetStep = best.Learned.Value.Step,
+                Offsets = best.Learned!.Value.Quantiles, OffsetStep = best.Learned.Value.Step, FloorOnly = best.Learned.Value.Floor,
+                Ceiling = best.Learned.Value.Floor ? best.Learned.Value.Ceiling : null,
             });
         }
+
+        // A child's date is compared with its parent's date of the same kind, or with the day of its parent's timestamp (a
+        // visit's date and its patient's registration time); its offsets are then whole days.
+        static bool Comparable(ColumnSchema child, ColumnSchema parent) => ValueKinds.Of(parent.LogicalType) == ValueKinds.Of(child.LogicalType)
+            || child.LogicalType == LogicalType.Date && parent.LogicalType == LogicalType.DateTime;
 
         static bool IsDate(TableSchema t, ColumnSchema c) => c.SdType is SdType.Datetime && c.GeneratedSql is null
             && c.LogicalType is LogicalType.Date or LogicalType.DateTime or LogicalType.DateTimeWithTimeZone
             && t.PrimaryKey?.Columns.Contains(c.Name) != true && !t.ForeignKeys.Any(f => f.Columns.Contains(c.Name));
 
-        static double Number(object value, ValueKind kind)
+        static double Number(object value, ValueKind kind, ValueKind units)
         {
             try
             {
-                return ScalarConverter.ToDouble(CellCodec.Canonical(value, kind), kind);
+                return ScalarConverter.ToDouble(CellCodec.Canonical(value, kind), units);
             }
             catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException)
             {

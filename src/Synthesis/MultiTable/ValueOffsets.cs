@@ -39,7 +39,41 @@ public static class ValueOffsets
         var childSpread = At(children, rows, 0.95 * rows) - At(children, rows, 0.05 * rows);
         var offsetSpread = At(offsets, rows, 0.95 * rows) - At(offsets, rows, 0.05 * rows);
         if (!(childSpread > 0) || offsetSpread > MaxSpreadShare * childSpread) return null;
+        return (QuantilesOf(offsets, rows, k), StepOf(offsets.Select(static o => o.Value), dayUnits));
+    }
 
+    /// <summary>
+    /// Where the child's date is on or after its parent's in every source row that has both (a visit after the patient
+    /// registered, however long after), but does not follow it closely (<see cref="Learn"/> says null): the quantiles of
+    /// the offsets, which the sampler uses only for a drawn date that falls before its synthetic parent's. Drawn given
+    /// the parent's columns, a twentieth of the demo's visits still came before their patient registered. Null where a
+    /// row has the child first, or where there are too few rows to say. The ceiling is the k-th largest child value: a
+    /// date moved after its parent's stays at or below it, so a parent drawn late does not put its child in the future.
+    /// </summary>
+    public static (double[] Quantiles, double Step, double Ceiling)? LearnFloor(IReadOnlyList<(double Child, double Parent, long Rows)> pairs, int rareK, bool dayUnits)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var rows = pairs.Sum(static p => p.Rows);
+        var k = Math.Max(rareK, 2);
+        if (rows < Math.Max(MinRows, 2 * k) || pairs.Any(static p => p.Rows > 0 && p.Child < p.Parent)) return null;
+        var offsets = pairs.Select(static p => (Value: p.Child - p.Parent, p.Rows)).OrderBy(static p => p.Value).ToList();
+        var children = pairs.Select(static p => (Value: p.Child, p.Rows)).OrderBy(static p => p.Value).ToList();
+        return (QuantilesOf(offsets, rows, k), StepOf(offsets.Select(static o => o.Value), dayUnits), At(children, rows, rows - k));
+    }
+
+    /// <summary>
+    /// Whether a drawn date comes before its parent's: both of one kind, or a date before the day of a timestamp; false
+    /// where either is missing or they cannot be compared.
+    /// </summary>
+    public static bool Precedes(object? child, object? parent)
+    {
+        if (child is DateOnly day && parent is DateTime time) parent = DateOnly.FromDateTime(time);
+        return child is IComparable comparable && parent is not null && child.GetType() == parent.GetType() && comparable.CompareTo(parent) < 0;
+    }
+
+    /// <summary><see cref="Quantiles"/> equally spaced quantiles of the sorted offsets, the ends the k-th smallest and largest.</summary>
+    private static double[] QuantilesOf(List<(double Value, long Rows)> offsets, long rows, int k)
+    {
         var quantiles = new double[Quantiles];
         for (var i = 0; i < Quantiles; i++)
         {
@@ -48,11 +82,15 @@ public static class ValueOffsets
             quantiles[i] = At(offsets, rows, rank);
         }
 
-        return (quantiles, StepOf(offsets.Select(static o => o.Value), dayUnits));
+        return quantiles;
     }
 
-    /// <summary>The parent's date plus an offset at <paramref name="draw"/> of the quantiles, in steps; the row's own value where either is missing.</summary>
-    public static object? Derive(object? parent, double[] quantiles, double step, object? drawn, double draw)
+    /// <summary>
+    /// The parent's date plus an offset at <paramref name="draw"/> of the quantiles, in steps; the row's own value where either
+    /// is missing. With a <paramref name="ceiling"/> (in the offsets' units; NaN for none) the draw is taken within the
+    /// offsets that keep the date at or below it (the smallest offset where none does).
+    /// </summary>
+    public static object? Derive(object? parent, double[] quantiles, double step, object? drawn, double draw, double ceiling = double.NaN)
     {
         ArgumentNullException.ThrowIfNull(quantiles);
         if (parent is null || drawn is null) return drawn;
@@ -60,11 +98,25 @@ public static class ValueOffsets
         if (kind is not { } k) return drawn;
         var from = ScalarConverter.ToDouble(parent, k);
         if (double.IsNaN(from)) return drawn;
-        var position = draw * (quantiles.Length - 1);
+        var position = draw * PositionOf(quantiles, ceiling - from);
         var low = (int)Math.Floor(position);
         var offset = low >= quantiles.Length - 1 ? quantiles[^1] : quantiles[low] + ((position - low) * (quantiles[low + 1] - quantiles[low]));
         offset = Math.Round(offset / step) * step;
         return ScalarConverter.FromDouble(from + offset, k, 0, drawn is DateTimeOffset dto ? dto.Offset : TimeSpan.Zero, false);
+    }
+
+    /// <summary>
+    /// Where <paramref name="limit"/> falls among the quantiles, as a position from 0 to their last index (interpolated
+    /// within a step); the last index where the limit is above them all or not a number, 0 where it is below them all.
+    /// </summary>
+    private static double PositionOf(double[] quantiles, double limit)
+    {
+        var last = quantiles.Length - 1;
+        if (double.IsNaN(limit) || limit >= quantiles[last]) return last;
+        if (limit <= quantiles[0]) return 0;
+        var l = 0;
+        while (quantiles[l + 1] <= limit) l++;
+        return l + ((limit - quantiles[l]) / (quantiles[l + 1] - quantiles[l]));
     }
 
     /// <summary>The value at a rank (0..rows) of rows sorted by value, each value standing for its rows.</summary>

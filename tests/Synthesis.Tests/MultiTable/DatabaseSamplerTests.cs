@@ -368,6 +368,61 @@ public sealed class DatabaseSamplerTests
     }
 
     /// <summary>
+    /// A visit is never before its patient registered, though it may come years after: too far to follow the
+    /// registration by a learned difference, and drawn given the patient's columns some visits still fell before it.
+    /// The clone keeps every visit on or after its synthetic patient's registration, and the dates it drew where they
+    /// already were (the spread of the gaps stays the source's, not a pile at the registration day).
+    /// </summary>
+    /// <remarks>With <paramref name="registeredAtTime"/>, the registration is a timestamp (at a time of day) and the visit a date on or after its day.</remarks>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_date_never_before_the_parents_stays_on_or_after_it_without_being_pinned_to_it(bool registeredAtTime)
+    {
+        var random = new Random(11);
+        var start = new DateOnly(2015, 1, 1);
+        var patients = Enumerable.Range(1, 300).Select(i => new object?[] { (long)i, start.AddDays(random.Next(0, 1800)) }).ToList();
+        var visits = new List<object?[]>();
+        for (var id = 1; id <= 3_000; id++)
+        {
+            var patient = patients[random.Next(patients.Count)];
+            visits.Add([(long)id, patient[0], ((DateOnly)patient[1]!).AddDays(random.Next(0, 2000))]);
+        }
+        if (registeredAtTime)
+        {
+            foreach (var patient in patients) patient[1] = ((DateOnly)patient[1]!).ToDateTime(new TimeOnly(random.Next(8, 18), random.Next(60), 0));
+        }
+
+        var schema = SdTypeInference.Apply(new DatabaseSchema
+        {
+            Engine = DatabaseEngine.Sqlite,
+            Tables =
+            [
+                Table("patient", [Col("id", LogicalType.Int64), Col("registered", registeredAtTime ? LogicalType.DateTime : LogicalType.Date)]),
+                Table("visit", [Col("id", LogicalType.Int64), Col("patient_id", LogicalType.Int64), Col("visited", LogicalType.Date)], Fk("visit", "patient_id", "patient")),
+            ],
+        });
+        var rows = new Dictionary<string, List<object?[]>> { ["patient"] = patients, ["visit"] = visits };
+        schema = schema with { Tables = schema.Tables.Select(t => t with { RowCount = rows[t.Name.Name].Count, RowCountIsExact = true }).ToList() };
+        var model = await DatabaseSynthesizer.FitAsync(schema, new InMemoryRowSource(schema, rows), new DatabaseFitOptions { Synthesis = new SynthesisOptions { Seed = 3 } }, CancellationToken.None);
+        Assert.Contains(model.Entry(new QualifiedName(null, "visit")).Equalities, e => e is { ChildColumn: "visited", ParentColumn: "registered", FloorOnly: true });
+
+        var lastVisit = visits.Max(static v => (DateOnly)v[2]!);
+        foreach (var seed in new[] { 5, 6 })
+        {
+            var db = SampleAll(model, seed);
+            var registered = db["patient"].ToDictionary(r => (long)r[0]!, r => r[1] is DateTime time ? DateOnly.FromDateTime(time) : (DateOnly)r[1]!);
+            var gaps = db["visit"].Select(r => ((DateOnly)r[2]!).DayNumber - registered[(long)r[1]!].DayNumber).Order().ToList();
+            Assert.All(gaps, g => Assert.True(g >= 0, $"a visit {-g} days before its patient registered"));
+            // A visit moved after a patient registered late stays within the source's years.
+            Assert.All(db["visit"], r => Assert.True((DateOnly)r[2]! <= lastVisit, $"a visit on {r[2]}, after the source's last ({lastVisit})"));
+            // The source's gaps are uniform over 0-2,000 days: median 1,000, and hardly any on the day itself.
+            Assert.InRange(gaps[gaps.Count / 2], 700, 1_300);
+            Assert.InRange(gaps.Count(static g => g == 0) / (double)gaps.Count, 0, 0.01);
+        }
+    }
+
+    /// <summary>
     /// An order ships to its customer's address and city in 95% of the source's orders, and elsewhere in the others (a
     /// new address in a new city), and its segment is its customer's in 96%. Personal data are written by generators and
     /// segments have twenty values, so none of these is equal by chance: the clone keeps each equality in its share, and
