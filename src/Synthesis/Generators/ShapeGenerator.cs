@@ -10,8 +10,10 @@ internal static class ShapeGenerator
     private const string Upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private const string Lower = "abcdefghijklmnopqrstuvwxyz";
 
-    public static string Generate(ShapeProfile shape, Xoshiro256 random, int? maxLength)
+    /// <param name="literals">Whether the characters every source value shares at a position are written as they are.</param>
+    public static string Generate(ShapeProfile shape, Xoshiro256 random, int? maxLength, bool literals = true)
     {
+        var shared = literals ? shape.Literals : null;
         var length = Pick(shape.LengthCounts, random);
         if (maxLength is { } max)
         {
@@ -21,20 +23,27 @@ internal static class ShapeGenerator
         Span<char> chars = length <= 256 ? stackalloc char[length] : new char[length];
         for (var i = 0; i < length; i++)
         {
+            if (shared is not null && i < shared.Length && shared[i] != '\0')
+            {
+                chars[i] = shared[i];
+                continue;
+            }
+
             var row = Math.Min(i, ShapeProfile.Positions - 1) * ShapeProfile.Classes;
             var cls = Pick(shape.ClassCounts.AsSpan(row, ShapeProfile.Classes), random);
             chars[i] = cls switch
             {
                 0 => Upper[random.NextInt(26)],
                 1 => Lower[random.NextInt(26)],
+                2 when literals && i < ShapeProfile.Positions - 1 && (shape.ZeroFreePositions & (1L << i)) != 0 => (char)('1' + random.NextInt(9)),
                 2 => (char)('0' + random.NextInt(10)),
                 3 => i == 0 || i == length - 1 ? Lower[random.NextInt(26)] : ' ',
                 _ => shape.Punctuation,
             };
         }
 
-        // A leading zero would change a number's shape and does not parse back to the same text.
-        if (length > 1 && chars[0] == '0')
+        // A leading zero would change a number's shape and does not parse back to the same text (unless every value has one).
+        if (length > 1 && chars[0] == '0' && shared is not ['0', ..])
         {
             chars[0] = (char)('1' + random.NextInt(9));
         }

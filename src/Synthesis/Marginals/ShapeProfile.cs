@@ -26,12 +26,40 @@ internal sealed class ShapeProfile
 
     public const int MaxLength = 64;
 
+    /// <summary>
+    /// Per position (the first <see cref="Positions"/> - 1), the character every value has there, or '\0' where they
+    /// differ: "ORD-" of "ORD-000123", "name" of "name17". Null until <see cref="KeepLiterals"/> finds k or more values
+    /// (a character shared by fewer could point at them), and in model files written before it was learned.
+    /// </summary>
+    public string? Literals { get; set; }
+
+    /// <summary>
+    /// Bit i set: position i holds digits in the source but never a 0 ("name17", "name300": no "name017"). Kept with
+    /// <see cref="Literals"/>, under the same rule.
+    /// </summary>
+    public long ZeroFreePositions { get; set; }
+
+    private const char Differs = '\uffff';
+
+    private long _zeroSeen;
+
     private long[]? _punctuationCounts;
+
+    private char[]? _common;
 
     public void Add(string value)
     {
         Total++;
         LengthCounts[Math.Min(value.Length, MaxLength)]++;
+        _common ??= new char[Positions - 1];
+        for (var i = 0; i < _common.Length; i++)
+        {
+            var c = i < value.Length ? value[i] : Differs;
+            if (c == '0') _zeroSeen |= 1L << i;
+            if (Total == 1) _common[i] = c;
+            else if (_common[i] != c) _common[i] = Differs;
+        }
+
         _punctuationCounts ??= new long[128];
         for (var i = 0; i < value.Length && i < MaxLength; i++)
         {
@@ -56,6 +84,27 @@ internal sealed class ShapeProfile
         }
 
         Punctuation = best;
+    }
+
+    /// <summary>
+    /// Keeps the characters every value shares at a position as <see cref="Literals"/>, where at least
+    /// <paramref name="k"/> values were added: their prefix is the column's format, not any value's content.
+    /// </summary>
+    public ShapeProfile KeepLiterals(int k)
+    {
+        Literals = null;
+        ZeroFreePositions = 0;
+        if (_common is null || Total < Math.Max(k, 2)) return this;
+        for (var i = 0; i < _common.Length; i++)
+        {
+            if (ClassCounts[(i * Classes) + 2] > 0 && (_zeroSeen & (1L << i)) == 0) ZeroFreePositions |= 1L << i;
+        }
+
+        var end = _common.Length;
+        while (end > 0 && _common[end - 1] == Differs) end--;
+        if (end == 0) return this;
+        Literals = new string(_common, 0, end).Replace(Differs, '\0');
+        return this;
     }
 
     public static int ClassOf(char c) => char.IsUpper(c) ? 0 : char.IsLower(c) ? 1 : char.IsDigit(c) ? 2 : char.IsWhiteSpace(c) ? 3 : 4;

@@ -241,7 +241,9 @@ internal sealed class CategoricalColumnModel : ColumnModel
             }
             else if (OtherShape is { Total: > 0 } shape)
             {
-                text = ShapeGenerator.Generate(shape, random, MaxLength);
+                // The characters every rare value shares ("name" of "name17") are kept for the first tries; where those
+                // leave only real values (a one-digit counter), the later tries draw every position.
+                text = ShapeGenerator.Generate(shape, random, MaxLength, literals: attempt < 10);
             }
             else if (Kind == ValueKind.String && OtherHint == "product" && runtime.GetFaker().Locale.StartsWith("en", StringComparison.Ordinal))
             {

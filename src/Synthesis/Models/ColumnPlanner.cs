@@ -48,6 +48,14 @@ internal static class ColumnPlanner
             isPk = false;
             sd = FallbackSdType(column);
         }
+        // A column that is a key only together with other value columns (a stock level's (store, day), a reading's
+        // (sensor, ts)) is a value too: numbered 1..n it would give every row a store of its own. The key stays unique
+        // through the unique-key checks. Keys with a foreign key column are the multi-table layer's (line_no).
+        if (isPk && IsValuePartOfCompositeKey(table, column))
+        {
+            isPk = false;
+            if (sd is SdType.Id) sd = FallbackSdType(column);
+        }
         if (isPk || sd == SdType.Id)
         {
             return column.LogicalType is LogicalType.Binary || column.IsExotic
@@ -66,6 +74,17 @@ internal static class ColumnPlanner
             _ => (ColumnRole.Fixed, FixedReason.Unsupported),
         };
     }
+
+    /// <summary>
+    /// True for a column of a primary key of several columns none of which is in a foreign key or an identity, and
+    /// which is not unique alone: its values mean something (a store, a day), and only their combination is unique.
+    /// </summary>
+    public static bool IsValuePartOfCompositeKey(TableSchema table, ColumnSchema column) =>
+        table.PrimaryKey is { Columns.Count: > 1 } pk
+        && pk.Columns.Contains(column.Name, StringComparer.Ordinal)
+        && !pk.Columns.Any(c => table.ForeignKeys.Any(fk => fk.Columns.Contains(c, StringComparer.Ordinal))
+            || table.Columns.FirstOrDefault(x => x.Name == c)?.Identity is not (null or IdentityKind.None))
+        && !IsUniqueAlone(table, column);
 
     /// <summary>True for a column that alone is the primary key or a unique key.</summary>
     public static bool IsUniqueAlone(TableSchema table, ColumnSchema column) =>

@@ -49,7 +49,7 @@ internal sealed class IdColumnModel : ColumnModel
                 runtime.Used ??= [];
                 for (var attempt = 0; ; attempt++)
                 {
-                    var candidate = ShapeGenerator.Generate(Shape, runtime.Random, MaxLength);
+                    var candidate = ShapeGenerator.Generate(Shape, runtime.Random, MaxLength, literals: attempt < 10);
                     if (attempt >= 20)
                     {
                         candidate = ShapeGenerator.WithSuffix(candidate, runtime.Counter++, MaxLength);

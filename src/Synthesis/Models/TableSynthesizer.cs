@@ -266,7 +266,7 @@ public static class TableSynthesizer
             NumericAccumulator numeric when role == ColumnRole.Continuous => FinishContinuous(column, numeric, finishing),
             CategoryAccumulator categories => FinishCategorical(column, categories, isCode, finishing),
             Structured.StructuredAccumulator structured => structured.Finish(finishing.Options.RareCategoryThreshold, ref finishing.Dim),
-            IdAccumulator ids => FinishId(column, ids),
+            IdAccumulator ids => FinishId(column, ids, finishing.Options.RareCategoryThreshold),
             TextAccumulator textual => FinishText(column, textual, finishing),
             NumericAccumulator pii => FinishPii(column, (pii.Count, pii.Nulls), finishing),
             RealValueAccumulator real => FinishPii(column, (real.Count, real.Nulls), finishing, real.RareValues),
@@ -447,7 +447,7 @@ public static class TableSynthesizer
             Counts = buckets.Select(static b => b.Count).ToArray(),
             NullIndex = buckets.FindIndex(static b => b.Special == 1),
             OtherIndex = buckets.FindIndex(static b => b.Special == 2),
-            OtherShape = generate && codes && rareShape.Total > 0 ? rareShape : null,
+            OtherShape = generate && codes && rareShape.Total > 0 ? rareShape.KeepLiterals(options.RareCategoryThreshold) : null,
             OtherWords = generate && !codes && !countries ? words!.ToModel(options.RareCategoryThreshold) : null,
             OtherHint = generate ? hint : null,
             RealValues = generate ? words?.RealValues : null,
@@ -460,7 +460,7 @@ public static class TableSynthesizer
         return model;
     }
 
-    private static IdColumnModel FinishId(ColumnSchema column, IdAccumulator ids)
+    private static IdColumnModel FinishId(ColumnSchema column, IdAccumulator ids, int k)
     {
         var kind = ValueKinds.Of(column.LogicalType);
         var model = new IdColumnModel { Count = ids.Count, Nulls = ids.Nulls };
@@ -478,7 +478,7 @@ public static class TableSynthesizer
         else if (kind == ValueKind.String && ids.Count > 0)
         {
             model.Format = IdFormat.Shape;
-            model.Shape = ids.Shape;
+            model.Shape = ids.Shape.KeepLiterals(k);
         }
         else
         {
