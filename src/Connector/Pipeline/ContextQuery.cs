@@ -169,7 +169,9 @@ internal static class ContextQuery
     /// <summary>
     /// Children per parent of one relationship as a histogram (count → parents), computed by the
     /// source: parents without children count 0; child rows with a NULL key are counted apart.
-    /// Columns: n, parents. A last row with n = -1 carries the number of NULL-keyed children.
+    /// Columns: n, parents, and for a self-reference a third, root: 1 for the parents that are roots themselves (their
+    /// own key NULL, or pointing at themselves), 0 for the others. A last row with n = -1 carries the number of
+    /// NULL-keyed children.
     /// </summary>
     public static string CountHistogram(ISqlDialect d, ForeignKeySchema fk)
     {
@@ -179,9 +181,14 @@ internal static class ContextQuery
         var notNull = string.Join(" AND ", childColumns.Select(c => $"{c} IS NOT NULL"));
         var anyNull = string.Join(" OR ", childColumns.Select(c => $"{c} IS NULL"));
         var on = string.Join(" AND ", fk.Columns.Select((c, k) => $"x.{d.Quote(c)} = p.{d.Quote(fk.PrincipalColumns[k])}"));
-        return $"SELECT COALESCE(x.n, 0) AS n, COUNT(*) AS parents FROM {d.Quote(fk.PrincipalTable)} p "
+        var self = fk.Table == fk.PrincipalTable;
+        var root = self
+            ? "CASE WHEN " + string.Join(" OR ", childColumns.Select(c => $"p.{c} IS NULL"))
+                + " OR (" + string.Join(" AND ", fk.Columns.Select((c, k) => $"p.{d.Quote(c)} = p.{d.Quote(fk.PrincipalColumns[k])}")) + ") THEN 1 ELSE 0 END"
+            : null;
+        return $"SELECT COALESCE(x.n, 0) AS n, COUNT(*) AS parents{(self ? $", {root} AS root" : string.Empty)} FROM {d.Quote(fk.PrincipalTable)} p "
             + $"LEFT JOIN (SELECT {string.Join(", ", childColumns)}, COUNT(*) AS n FROM {d.Quote(fk.Table)} WHERE {notNull} GROUP BY {string.Join(", ", childColumns)}) x ON {on} "
-            + $"GROUP BY COALESCE(x.n, 0) "
-            + $"UNION ALL SELECT -1, COUNT(*) FROM {d.Quote(fk.Table)} WHERE {anyNull}";
+            + $"GROUP BY COALESCE(x.n, 0){(self ? $", {root}" : string.Empty)} "
+            + $"UNION ALL SELECT -1, COUNT(*){(self ? ", 0" : string.Empty)} FROM {d.Quote(fk.Table)} WHERE {anyNull}";
     }
 }

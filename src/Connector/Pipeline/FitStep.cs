@@ -88,18 +88,27 @@ internal static class FitStep
             command.Transaction = transactions[session];
             command.CommandText = ContextQuery.CountHistogram(adapter.Dialect, foreignKey);
             command.CommandTimeout = 0;
-            var histogram = new List<(long, long)>();
+            var histogram = new SortedDictionary<long, long>();
+            // A self-reference's rows come apart by the parent being a root or not (ContextQuery.CountHistogram).
+            var roots = foreignKey.Table == foreignKey.PrincipalTable ? new SortedDictionary<long, long>() : null;
             long nullChildren = 0;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 var n = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
                 var parents = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
-                if (n < 0) nullChildren = parents;
-                else if (parents > 0) histogram.Add((n, parents));
+                if (n < 0)
+                {
+                    nullChildren = parents;
+                    continue;
+                }
+
+                if (parents <= 0) continue;
+                histogram[n] = histogram.GetValueOrDefault(n) + parents;
+                if (roots is not null && Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) == 1) roots[n] = roots.GetValueOrDefault(n) + parents;
             }
 
-            return new RelationshipCounts(histogram.OrderBy(static h => h.Item1).ToList(), nullChildren);
+            return new RelationshipCounts([.. histogram.Select(static h => (h.Key, h.Value))], nullChildren, roots?.Select(static h => (h.Key, h.Value)).ToList());
         }
 
         public async Task<IReadOnlyList<(long NonNull, long Equal)>> CountEqualValuesAsync(int session, ForeignKeySchema foreignKey, IReadOnlyList<(string Child, string Parent)> pairs, CancellationToken cancellationToken)

@@ -18,6 +18,13 @@ public sealed class CountDistribution
     [JsonInclude]
     public double NullShare { get; private set; }
 
+    /// <summary>
+    /// For a self-reference: the children of the roots alone (null where not counted, as in model files written before
+    /// they were). Roots draw their fan-out from it, the other rows from the rest of <see cref="Histogram"/>.
+    /// </summary>
+    [JsonInclude]
+    public CountDistribution? Roots { get; private set; }
+
     public long Parents => Histogram.Values.Sum();
 
     public long Children => Histogram.Sum(p => p.Key * p.Value);
@@ -37,6 +44,22 @@ public sealed class CountDistribution
         result.NullShare = children == 0 ? 0 : (double)nullChildren / children;
         return result;
     }
+
+    /// <summary>This distribution with the roots' own histogram (a self-reference's); an empty one is none.</summary>
+    public CountDistribution WithRoots(IEnumerable<(long Count, long Parents)>? roots)
+    {
+        var split = roots is null ? null : From(roots);
+        Roots = split is { Parents: > 0 } ? split : null;
+        _nonRoots = null;
+        return this;
+    }
+
+    /// <summary>The rows that are not roots: <see cref="Histogram"/> less <see cref="Roots"/>, or the whole where roots were not counted.</summary>
+    public CountDistribution NonRoots() => Roots is null ? this : _nonRoots ??= From(Histogram
+        .Select(p => (p.Key, p.Value - Roots.Histogram.GetValueOrDefault(p.Key)))
+        .Where(static p => p.Item2 > 0));
+
+    private CountDistribution? _nonRoots;
 
     public CountDistribution Merge(CountDistribution other)
     {

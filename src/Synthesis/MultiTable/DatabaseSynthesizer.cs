@@ -131,7 +131,7 @@ public static class DatabaseSynthesizer
         foreach (var fk in tablePlan.SecondaryParents.Concat(tablePlan.SelfReferences).Concat(tablePlan.DeferredParents))
         {
             var histogram = byKey[TableEntry.KeyOf(fk) + "@" + fk.Table];
-            counts[TableEntry.KeyOf(fk)] = CountDistribution.From(histogram.Counts, histogram.NullChildren);
+            counts[TableEntry.KeyOf(fk)] = CountDistribution.From(histogram.Counts, histogram.NullChildren).WithRoots(histogram.RootCounts);
         }
         return counts;
     }

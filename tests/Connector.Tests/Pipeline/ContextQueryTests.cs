@@ -296,6 +296,28 @@ public sealed partial class ContextQueryTests
         Assert.Equal(["1.0|5.0|1", "2.0|5.0|1", "4.0|5.0|1"], unequal.Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// A self-reference's histogram tells the roots apart (a NULL key, or one pointing at the row itself): a head with
+    /// three reports, a manager under it with two, and a second tree whose NOT NULL root points at itself.
+    /// </summary>
+    [Fact]
+    public void Run_on_SQLite_a_self_references_histogram_marks_the_roots_children_apart()
+    {
+        var fk = new ForeignKeySchema { Table = new(null, "staff"), Columns = ["boss"], PrincipalTable = new(null, "staff"), PrincipalColumns = ["id"] };
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        Execute(connection, """
+            CREATE TABLE staff (id INTEGER PRIMARY KEY, boss INTEGER);
+            INSERT INTO staff VALUES (1, NULL), (2, 1), (3, 1), (4, 1), (5, 2), (6, 2), (7, 7), (8, 7);
+            """);
+
+        var histogram = Query(connection, ContextQuery.CountHistogram(Dialect(DatabaseEngine.Sqlite), fk));
+
+        // n|parents|root: 1 root (id 1) with 3 children, 1 (id 7, its own boss) with 2 (itself and 8); of the others, 1 with
+        // 2 (id 2) and 5 with none; one NULL-keyed row.
+        Assert.Equal(["-1|1|0", "0|5|0", "2|1|0", "2|1|1", "3|1|1"], histogram.Order(StringComparer.Ordinal));
+    }
+
     private static ISqlDialect Dialect(DatabaseEngine engine) => EngineAdapters.For(engine).Dialect;
 
     /// <summary>PostgreSQL-quoted SQL in another engine's quotes (no identifier here holds a quote).</summary>

@@ -594,6 +594,59 @@ public sealed class DatabaseSamplerTests
         Assert.InRange(db["customer"].Count(r => r[2] is null), 19, 21);
     }
 
+    /// <summary>
+    /// A flat list under one head (a forum's root post and 300 replies) stays flat, and a three-level tree (3 heads of 10
+    /// managers of 10 staff each) keeps its heads' and its managers' spans: drawing parents by popularity alone made a
+    /// chain of rows with one or two children each.
+    /// </summary>
+    [Theory]
+    [InlineData("flat")]
+    [InlineData("levels")]
+    public async Task A_self_reference_keeps_the_sources_children_per_row_for_roots_and_the_rest(string shape)
+    {
+        var nodes = new List<object?[]>();
+        if (shape == "flat")
+        {
+            nodes.Add([1L, 40L, null]);
+            for (var i = 2; i <= 301; i++) nodes.Add([(long)i, (long)(20 + (i % 30)), 1L]);
+        }
+        else
+        {
+            for (var h = 1; h <= 3; h++) nodes.Add([(long)h, 60L, null]);
+            for (var m = 0; m < 30; m++) nodes.Add([(long)(4 + m), 45L, (long)(1 + (m / 10))]);
+            for (var w = 0; w < 300; w++) nodes.Add([(long)(34 + w), 30L, (long)(4 + (w / 10))]);
+        }
+
+        var schema = SdTypeInference.Apply(new DatabaseSchema
+        {
+            Engine = DatabaseEngine.Sqlite,
+            Tables = [Table("node", [Col("id", LogicalType.Int64), Col("age", LogicalType.Int64), Col("parent", LogicalType.Int64, true)], Fk("node", "parent", "node"))],
+        });
+        var rows = new Dictionary<string, List<object?[]>> { ["node"] = nodes };
+        schema = schema with { Tables = schema.Tables.Select(t => t with { RowCount = nodes.Count, RowCountIsExact = true }).ToList() };
+        var model = await DatabaseSynthesizer.FitAsync(schema, new InMemoryRowSource(schema, rows), new DatabaseFitOptions { Synthesis = new SynthesisOptions { Seed = 3 } }, CancellationToken.None);
+        for (var seed = 1; seed <= 5; seed++)
+        {
+            var clone = SampleAll(model, seed)["node"];
+            var children = clone.Where(r => r[2] is long).GroupBy(r => (long)r[2]!).ToDictionary(g => g.Key, g => g.Count());
+            var roots = clone.Where(r => r[2] is null).Select(r => (long)r[0]!).ToList();
+            if (shape == "flat")
+            {
+                Assert.Single(roots);
+                Assert.True(children.GetValueOrDefault(roots[0]) >= 290, $"seed {seed}: the head has {children.GetValueOrDefault(roots[0])} of 300 replies");
+                continue;
+            }
+
+            Assert.Equal(3, roots.Count);
+            var spans = $"seed {seed}: roots {string.Join(",", roots.Select(r => children.GetValueOrDefault(r)))}, spans {string.Join(",", children.Values.Order())}";
+            // Each head leads about its ten (a few more where places ran out late), and the rows with children are the
+            // heads and about 30 managers, most with eight to fourteen: popularity alone gave about a hundred.
+            Assert.True(roots.All(r => children.GetValueOrDefault(r) is >= 7 and <= 18), spans);
+            Assert.True(children.Count is >= 28 and <= 45, spans);
+            Assert.True(children.Values.Count(c => c is >= 7 and <= 14) >= 22, spans);
+        }
+    }
+
     /// <summary>Chance agreement of two columns of "active" in 80% of rows each, drawn apart: 0.8 × 0.8 + 0.2 × 0.2.</summary>
     [Fact]
     public void The_share_chance_gives_two_columns_is_the_sum_of_their_categories_shares_products()

@@ -51,7 +51,16 @@ internal sealed class InMemoryRowSource(DatabaseSchema schema, IReadOnlyDictiona
             .OrderBy(g => g.Key)
             .ToList();
         var nulls = Rows(foreignKey.Table).Count(r => Key(Table(foreignKey.Table), r, foreignKey.Columns) is null);
-        return new RelationshipCounts(histogram, nulls);
+        if (foreignKey.Table != foreignKey.PrincipalTable) return new RelationshipCounts(histogram, nulls);
+        // A self-reference's roots apart: their own key NULL, or pointing at themselves.
+        var table = Table(foreignKey.Table);
+        var roots = Rows(foreignKey.Table)
+            .Where(r => Key(table, r, foreignKey.Columns) is not { } own || own == Key(table, r, foreignKey.PrincipalColumns))
+            .GroupBy(p => Key(table, p, foreignKey.PrincipalColumns) is { } key && children.TryGetValue(key, out var c) ? (long)c.Count : 0L)
+            .Select(g => (g.Key, (long)g.Count()))
+            .OrderBy(g => g.Key)
+            .ToList();
+        return new RelationshipCounts(histogram, nulls, roots);
     }
 
     public async Task<IReadOnlyList<(long NonNull, long Equal)>> CountEqualValuesAsync(int session, ForeignKeySchema foreignKey, IReadOnlyList<(string Child, string Parent)> pairs, CancellationToken cancellationToken)
