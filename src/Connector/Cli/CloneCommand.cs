@@ -68,6 +68,7 @@ internal static class CloneCommand
         await using var staging = await Csv.CsvStaging.IfCsvAsync(request.From, context.Console, cancellationToken);
         var from = staging?.Endpoint ?? request.From;
         var schema = await ReadSchemaAsync(progress, request, from, cancellationToken);
+        await SampleStep.CheckTargetAsync(request.To, request.Replace, cancellationToken);
         var fitted = await FitStep.RunAsync(from, schema, request.Synthesis, progress, request.MaxParallel, request.Holdout, cancellationToken);
         if (Reports.ReferenceTablesLine.Of(fitted) is { } copied) progress.Line(copied);
         foreach (var line in ModelChoices.Lines(fitted)) progress.Line(line);

@@ -42,11 +42,7 @@ internal static class SampleStep
         var existing = await adapter.Introspector.IntrospectAsync(connection, IntrospectionOptions.Default, cancellationToken);
         if (existing.Tables.Count > 0)
         {
-            if (!replace)
-            {
-                throw new FailureException(FailureKind.Refused,
-                    $"The target {target.Redacted} already holds {existing.Tables.Count} table(s) ({string.Join(", ", existing.Tables.Take(5).Select(t => t.Name))}{(existing.Tables.Count > 5 ? ", ..." : string.Empty)}); nothing was written. Give --replace to drop and rewrite them, or choose an empty database.");
-            }
+            if (!replace) throw NotEmpty(target, existing);
             await adapter.SchemaWriter.DropTablesAsync(connection, existing.Tables.Select(t => t.Name).ToList(), cancellationToken);
             progress.Line($"replaced: dropped {existing.Tables.Count} table(s) of the target");
         }
@@ -102,6 +98,25 @@ internal static class SampleStep
     /// left as the run found it (with --replace: without the tables it had already dropped). Runs on
     /// a connection of its own, uncancelled, because the run's connection may be what failed.
     /// </summary>
+    /// <summary>
+    /// Before a fit that may take long: the target can be opened and is empty, or <paramref name="replace"/> was given,
+    /// so a wrong name, a missing database or a target that holds tables fails in seconds, not after the fit. A SQLite
+    /// file that does not exist yet is new, hence empty, and is not created here.
+    /// </summary>
+    public static async Task CheckTargetAsync(DatabaseEndpoint target, bool replace, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.Kind != EndpointKind.Database || (target.Path is { } path && !File.Exists(path))) return;
+        var adapter = OpenDatabase.Adapter(target);
+        await using var connection = await OpenDatabase.TargetAsync(TableLoader.ForBulkLoad(adapter, target), cancellationToken);
+        if (replace) return;
+        var existing = await adapter.Introspector.IntrospectAsync(connection, IntrospectionOptions.Default, cancellationToken);
+        if (existing.Tables.Count > 0) throw NotEmpty(target, existing);
+    }
+
+    private static FailureException NotEmpty(DatabaseEndpoint target, DatabaseSchema existing) => new(FailureKind.Refused,
+        $"The target {target.Redacted} already holds {existing.Tables.Count} table(s) ({string.Join(", ", existing.Tables.Take(5).Select(t => t.Name))}{(existing.Tables.Count > 5 ? ", ..." : string.Empty)}); nothing was written. Give --replace to drop and rewrite them, or choose an empty database.");
+
     private static async Task RemoveAsync(DatabaseEndpoint target, IEngineAdapter adapter, DatabaseSchema created)
     {
         try

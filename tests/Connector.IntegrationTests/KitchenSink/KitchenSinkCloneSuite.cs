@@ -218,6 +218,7 @@ public abstract class KitchenSinkCloneSuite<TSource, TTarget> : KitchenSinkSourc
         Assert.True(errors.Length is > 0 and <= 2, run.ToString());
         Assert.DoesNotContain("   at ", run.Output + run.Error, StringComparison.Ordinal);
         Assert.Contains("--replace", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("fit [", run.Output, StringComparison.Ordinal);
     }
 
     /// <summary>Each column's declared type in the target as the engine's catalog spells it (format_type, COLUMN_TYPE, the declared type of SQLite).</summary>
