@@ -83,6 +83,10 @@ internal static class PortableChecks
         CheckNodeKind.IsNull => $"({Print(node.Children[0], d)} IS {(node.Negated ? "NOT " : "")}NULL)",
         CheckNodeKind.In => $"({Print(node.Children[0], d)} {(node.Negated ? "NOT " : "")}IN ({string.Join(", ", node.Children.Skip(1).Select(c => Print(c, d)))}))",
         CheckNodeKind.Between => $"({Print(node.Children[0], d)} {(node.Negated ? "NOT " : "")}BETWEEN {Print(node.Children[1], d)} AND {Print(node.Children[2], d)})",
+        // LIKE reads the same everywhere; a regular expression is each engine's own dialect (and SQLite's and SQL Server's
+        // have none), so it stays behind with the warning.
+        CheckNodeKind.Match when node.Operator == "like" => $"({Print(node.Children[0], d)} {(node.Negated ? "NOT " : "")}LIKE {Print(node.Children[1], d)})",
+        CheckNodeKind.Match => throw new CheckParseException("A regular expression is not carried to another engine."),
         CheckNodeKind.Column => d.Quote(node.Name!),
         _ => node.Value switch
         {

@@ -98,6 +98,13 @@ internal static class CheckEvaluator
                 return node.Negated ? !inside : inside;
             }
 
+            case CheckNodeKind.Match:
+            {
+                if (Value(node.Children[0], row) is not { } value || node.Pattern is null) return null;
+                var text = value as string ?? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+                return node.Pattern.IsMatch(text) != node.Negated;
+            }
+
             default:
                 return Value(node, row) switch
                 {

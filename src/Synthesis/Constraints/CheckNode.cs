@@ -8,10 +8,13 @@ internal sealed class CheckNode
     /// <summary>Operands: And/Or/Not children, Compare's two sides, IsNull's operand, In's operand then list, Between's operand, low, high.</summary>
     public IReadOnlyList<CheckNode> Children { get; init; } = [];
 
-    /// <summary>Compare: one of = &lt;&gt; &lt; &lt;= &gt; &gt;=.</summary>
+    /// <summary>Compare: one of = &lt;&gt; &lt; &lt;= &gt; &gt;=. Match: "regex", "regex-i" (case-insensitive), "like", "like-i".</summary>
     public string? Operator { get; init; }
 
-    /// <summary>IS NOT NULL, NOT IN, NOT BETWEEN.</summary>
+    /// <summary>Match: the pattern as a .NET regular expression (set once parsed), with the pattern literal as the second child.</summary>
+    public System.Text.RegularExpressions.Regex? Pattern { get; init; }
+
+    /// <summary>IS NOT NULL, NOT IN, NOT BETWEEN, NOT LIKE, !~.</summary>
     public bool Negated { get; init; }
 
     /// <summary>Column: its name (unquoted).</summary>

@@ -9,6 +9,8 @@ internal enum CheckNodeKind
     IsNull,
     In,
     Between,
+    /// <summary>A text matched against a pattern: a regular expression (~, ~*, REGEXP) or a LIKE pattern.</summary>
+    Match,
     Column,
     Literal,
 }

@@ -7,13 +7,14 @@ namespace Sdv.Connector.Synthesis.Constraints;
 /// Parses the common CHECK forms as engines print them: comparisons, IN lists (and PostgreSQL's
 /// <c>= ANY (ARRAY[...])</c>, and <c>&lt;&gt; ALL (ARRAY[...])</c> for NOT IN), BETWEEN, IS [NOT] NULL, AND/OR/NOT, with any engine's identifier
 /// quoting ("x", [x], `x`), redundant parentheses, casts (<c>(0)::numeric</c>, <c>CAST(x AS t)</c>)
-/// and charset introducers (<c>_utf8mb4'a'</c>). Anything else throws <see cref="CheckParseException"/>.
+/// and charset introducers (<c>_utf8mb4'a'</c>), and text patterns: PostgreSQL's <c>~</c>, <c>~*</c>, <c>!~</c>, MySQL's
+/// REGEXP and RLIKE, [NOT] LIKE and ILIKE. Anything else throws <see cref="CheckParseException"/>.
 /// </summary>
 internal sealed class CheckParser
 {
     private static readonly HashSet<string> Keywords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "AND", "OR", "NOT", "IN", "BETWEEN", "IS", "NULL", "TRUE", "FALSE", "ANY", "ARRAY", "CAST", "AS",
+        "AND", "OR", "NOT", "IN", "BETWEEN", "IS", "NULL", "TRUE", "FALSE", "ANY", "ARRAY", "CAST", "AS", "LIKE", "ILIKE", "REGEXP", "RLIKE",
     };
 
     private readonly List<Token> _tokens;
@@ -98,9 +99,20 @@ internal sealed class CheckParser
             return new CheckNode { Kind = CheckNodeKind.Between, Negated = not, Children = [left, low, high] };
         }
 
+        foreach (var (keyword, kind) in new[] { ("LIKE", "like"), ("ILIKE", "like-i"), ("REGEXP", "regex"), ("RLIKE", "regex") })
+        {
+            if (AcceptKeyword(keyword)) return Match(left, kind, not);
+        }
+
         if (not)
         {
-            throw new CheckParseException("NOT must be followed by IN or BETWEEN here.");
+            throw new CheckParseException("NOT must be followed by IN, BETWEEN, LIKE or REGEXP here.");
+        }
+
+        if (Peek() is { Type: TokenType.Operator, Text: "~" or "~*" or "!~" or "!~*" } match)
+        {
+            _pos++;
+            return Match(left, match.Text.EndsWith('*') ? "regex-i" : "regex", match.Text.StartsWith('!'));
         }
 
         if (Peek() is { Type: TokenType.Operator } op)
@@ -125,6 +137,22 @@ internal sealed class CheckParser
 
         // A bare operand: a boolean column (CHECK (active)) or a parenthesised value such as (0).
         return left;
+    }
+
+    /// <summary>A pattern match of <paramref name="left"/>: the pattern must be a text literal, and one .NET can read.</summary>
+    private CheckNode Match(CheckNode left, string kind, bool negated)
+    {
+        var pattern = ParseOperand();
+        if (pattern is not { Kind: CheckNodeKind.Literal, Value: string text })
+        {
+            throw new CheckParseException("A pattern that is not a text literal is not understood.");
+        }
+
+        return new CheckNode
+        {
+            Kind = CheckNodeKind.Match, Operator = kind, Negated = negated, Children = [left, pattern],
+            Pattern = kind.StartsWith("like", StringComparison.Ordinal) ? TextPatterns.FromLike(text, kind == "like-i") : TextPatterns.FromPosix(text, kind == "regex-i"),
+        };
     }
 
     private List<CheckNode> ParseAnyList()
@@ -369,6 +397,14 @@ internal sealed class CheckParser
 
                 tokens.Add(new Token(TokenType.Identifier, s[start..i], false));
             }
+            else if (c is '~' or '!' && s.AsSpan(i).StartsWith(c == '~' ? "~" : "!~", StringComparison.Ordinal))
+            {
+                // PostgreSQL's regular-expression matches: ~, ~* (case-insensitive), !~ and !~* (negated).
+                var start = i;
+                i += c == '~' ? 1 : 2;
+                if (i < s.Length && s[i] == '*') i++;
+                tokens.Add(new Token(TokenType.Operator, s[start..i], false));
+            }
             else if (i + 1 < s.Length && s.Substring(i, 2) is "<=" or ">=" or "<>" or "!=" or "==" or "::")
             {
                 var two = s.Substring(i, 2);
@@ -425,6 +461,14 @@ internal sealed class CheckParser
 
                 i++;
                 return builder.ToString();
+            }
+
+            // MySQL and MariaDB print a backslash in a text as two: '^[a-z]+\\.com$' is the pattern ^[a-z]+\.com$.
+            if (s[i] == '\\' && quote == '\'' && i + 1 < s.Length && s[i + 1] == '\\')
+            {
+                builder.Append('\\');
+                i += 2;
+                continue;
             }
 
             if (s[i] == '\\' && quote == '\'' && i + 1 < s.Length && s[i + 1] == '\'')

@@ -28,6 +28,9 @@ internal sealed class RowSampler
     /// <summary>The joint model's draw of the last row (u by dimension), what its children are conditioned on.</summary>
     public ReadOnlySpan<double> LastDraw => _u;
     private readonly List<(int[] Columns, HashSet<string> Seen, bool HasId)> _compositeKeys;
+
+    /// <summary>The text patterns every row must match (each a conjunct of a CHECK), by column.</summary>
+    private readonly (int Column, System.Text.RegularExpressions.Regex Pattern)[] _patterns;
     private readonly (int Column, int Category)[] _stratified;
     private readonly bool[] _unreadContext;
 
@@ -95,6 +98,7 @@ internal sealed class RowSampler
         // Exactly two: a name and its abbreviation (two pairs, a billing and a shipping state, are not told apart here).
         if (_stateColumns.Length != 2) _stateColumns = [];
         _cityRegions = CityRegionPair.Of(model.Data.Table, _columns);
+        _patterns = [.. model.Checks.SelectMany(static c => RequiredPatterns(c.Root))];
         _compositeKeys = model.Data.UniqueKeys
             .Select(k => k.Select(name => Array.FindIndex(_columns, c => c.Name == name)).ToArray())
             .Where(static k => k.All(static i => i >= 0))
@@ -143,6 +147,7 @@ internal sealed class RowSampler
         for (var attempt = 0; ; attempt++)
         {
             Draw(given, isGiven);
+            if (_patterns.Length > 0) FitPatterns(isGiven);
             if (!needsLoop || Acceptable(given, isGiven))
             {
                 break;
@@ -421,6 +426,33 @@ internal sealed class RowSampler
         }
 
         return true;
+    }
+
+    /// <summary>The column patterns a CHECK requires whatever else holds: its positive matches joined by AND.</summary>
+    private static IEnumerable<(int, System.Text.RegularExpressions.Regex)> RequiredPatterns(CheckNode node) => node switch
+    {
+        { Kind: CheckNodeKind.And } => node.Children.SelectMany(RequiredPatterns),
+        { Kind: CheckNodeKind.Match, Negated: false, Pattern: { } pattern } when node.Children[0] is { Kind: CheckNodeKind.Column, Index: >= 0 } column => [(column.Index, pattern)],
+        _ => [],
+    };
+
+    /// <summary>
+    /// A drawn text that breaks a CHECK's pattern (CHECK (sku ~ '^[A-Z]{2}-[0-9]{4}$')) is written anew in the pattern's
+    /// shape: a drawn name, code or e-mail seldom matches one, and no redraw of the row would.
+    /// </summary>
+    private void FitPatterns(bool[]? isGiven)
+    {
+        foreach (var (c, pattern) in _patterns)
+        {
+            if (IsFixed(c, isGiven) || _work[c] is not string text || pattern.IsMatch(text)) continue;
+            var runtime = _runtimes[c];
+            for (var attempt = 0; attempt < 10; attempt++)
+            {
+                if (Constraints.TextPatterns.Generate(pattern, runtime.Random, _columns[c].MaxLength) is not { } drawn) break;
+                _work[c] = drawn;
+                if (!_columns[c].IsUnique || runtime.Used?.Contains(drawn) != true) break;
+            }
+        }
     }
 
     /// <summary>Last resort after redraws: swap the two sides of a failing column comparison, or null its nullable free columns.</summary>

@@ -29,4 +29,14 @@ public sealed class PortableChecksTests
     [Fact]
     public void A_text_that_is_no_number_compared_with_a_number_column_is_not_portable() =>
         Assert.Null(PortableChecks.Translate("(balance > 'lots'::money)", Account, DatabaseEngine.MySql));
+
+    /// <summary>LIKE reads the same on every engine; a regular expression is each engine's own dialect, so it stays behind.</summary>
+    [Fact]
+    public void A_like_pattern_is_carried_and_a_regular_expression_is_not()
+    {
+        Assert.Equal("(`code` LIKE 'INV-%')", PortableChecks.Translate("((code)::text LIKE 'INV-%'::text)", Account, DatabaseEngine.MySql));
+        Assert.Equal("(\"code\" NOT LIKE '%test%')", PortableChecks.Translate("(code NOT LIKE '%test%')", Account, DatabaseEngine.Sqlite));
+        Assert.Null(PortableChecks.Translate("((code)::text ~ '^[A-Z]{3}$'::text)", Account, DatabaseEngine.MySql));
+        Assert.Null(PortableChecks.Translate("`code` regexp '^[A-Z]{3}$'", Account, DatabaseEngine.PostgreSql));
+    }
 }

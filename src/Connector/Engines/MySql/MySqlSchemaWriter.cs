@@ -108,7 +108,10 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
         }
         foreach (var check in table.CheckConstraints)
         {
-            lines.Add($"{ConstraintClause(check.Name, checkNames)}CHECK ({check.Expression})");
+            // A column's CHECK is named after the column, as a unique key on it is; written at table level, MariaDB
+            // refuses the pair ("Duplicate CHECK constraint name"), so such a check is written unnamed.
+            var name = check.Name is not null && indexNames.Contains(check.Name) ? null : check.Name;
+            lines.Add($"{ConstraintClause(name, checkNames)}CHECK ({check.Expression})");
         }
 
         var options = same ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4" : "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
