@@ -22,6 +22,20 @@ internal interface ISchemaWriter
     /// <summary>Foreign keys (validated by the engine) and non-key indexes, after the load.</summary>
     Task CreateForeignKeysAndIndexesAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether <see cref="AddCheckAfterLoadAsync"/> can add a CHECK to a loaded table. Where it can, the CHECKs the sampler
+    /// does not read (<see cref="PortableChecks.IsUnderstood"/>) are created after the load rather than with the table,
+    /// so a row that breaks one does not fail the whole clone.
+    /// </summary>
+    bool AddsChecksAfterLoad => false;
+
+    /// <summary>
+    /// Adds <paramref name="check"/> to a loaded table: checked, or where <paramref name="rowsBreakIt"/>, kept for new rows
+    /// without checking the loaded ones (PostgreSQL's NOT VALID).
+    /// </summary>
+    Task AddCheckAfterLoadAsync(DbConnection connection, TableSchema table, CheckConstraintSchema check, bool rowsBreakIt, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This engine adds CHECKs with its tables only.");
+
     /// <summary>Views whose tables were all cloned (same engine only; others are skipped with a warning).</summary>
     Task<IReadOnlyList<string>> CreateViewsAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken);
 

@@ -31,6 +31,31 @@ internal static class PortableChecks
         return result;
     }
 
+    /// <summary>Whether the sampler reads <paramref name="expression"/> (and so writes only rows that meet it).</summary>
+    public static bool IsUnderstood(string expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        try
+        {
+            CheckParser.Parse(BodyOf(expression));
+            return true;
+        }
+        catch (CheckParseException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A CHECK's boolean expression without the keyword CHECK the catalog may print before it.</summary>
+    public static string BodyOf(string expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        var trimmed = expression.Trim();
+        return trimmed.StartsWith("CHECK", StringComparison.OrdinalIgnoreCase) && trimmed.Length > 5 && !char.IsLetterOrDigit(trimmed[5]) && trimmed[5] != '_'
+            ? trimmed[5..].Trim()
+            : trimmed;
+    }
+
     /// <summary>A boolean expression of the common forms over the table's columns, in the target's SQL; null where it is not one.</summary>
     public static string? Translate(string expression, TableSchema table, DatabaseEngine target)
     {
@@ -40,7 +65,7 @@ internal static class PortableChecks
         {
             var node = CheckParser.Parse(expression);
             if (!node.Descendants().All(n => n.Kind != CheckNodeKind.Column || table.FindColumn(n.Name!) is not null)) return null;
-            return Print(Numbers(node, table), EngineAdapters.For(target).Dialect);
+            return Print(Numbers(node, table), EngineAdapters.For(target).Dialect, target);
         }
         catch (CheckParseException)
         {
@@ -74,19 +99,22 @@ internal static class PortableChecks
             : throw new CheckParseException($"'{text}' is not a number");
     }
 
-    private static string Print(CheckNode node, ISqlDialect d) => node.Kind switch
+    private static string Print(CheckNode node, ISqlDialect d, DatabaseEngine target) => node.Kind switch
     {
-        CheckNodeKind.And => $"({Print(node.Children[0], d)} AND {Print(node.Children[1], d)})",
-        CheckNodeKind.Or => $"({Print(node.Children[0], d)} OR {Print(node.Children[1], d)})",
-        CheckNodeKind.Not => $"(NOT {Print(node.Children[0], d)})",
-        CheckNodeKind.Compare => $"({Print(node.Children[0], d)} {node.Operator} {Print(node.Children[1], d)})",
-        CheckNodeKind.IsNull => $"({Print(node.Children[0], d)} IS {(node.Negated ? "NOT " : "")}NULL)",
-        CheckNodeKind.In => $"({Print(node.Children[0], d)} {(node.Negated ? "NOT " : "")}IN ({string.Join(", ", node.Children.Skip(1).Select(c => Print(c, d)))}))",
-        CheckNodeKind.Between => $"({Print(node.Children[0], d)} {(node.Negated ? "NOT " : "")}BETWEEN {Print(node.Children[1], d)} AND {Print(node.Children[2], d)})",
+        CheckNodeKind.And => $"({Print(node.Children[0], d, target)} AND {Print(node.Children[1], d, target)})",
+        CheckNodeKind.Or => $"({Print(node.Children[0], d, target)} OR {Print(node.Children[1], d, target)})",
+        CheckNodeKind.Not => $"(NOT {Print(node.Children[0], d, target)})",
+        CheckNodeKind.Compare => $"({Print(node.Children[0], d, target)} {node.Operator} {Print(node.Children[1], d, target)})",
+        CheckNodeKind.IsNull => $"({Print(node.Children[0], d, target)} IS {(node.Negated ? "NOT " : "")}NULL)",
+        CheckNodeKind.In => $"({Print(node.Children[0], d, target)} {(node.Negated ? "NOT " : "")}IN ({string.Join(", ", node.Children.Skip(1).Select(c => Print(c, d, target)))}))",
+        CheckNodeKind.Between => $"({Print(node.Children[0], d, target)} {(node.Negated ? "NOT " : "")}BETWEEN {Print(node.Children[1], d, target)} AND {Print(node.Children[2], d, target)})",
         // LIKE reads the same everywhere; a regular expression is each engine's own dialect (and SQLite's and SQL Server's
         // have none), so it stays behind with the warning.
-        CheckNodeKind.Match when node.Operator == "like" => $"({Print(node.Children[0], d)} {(node.Negated ? "NOT " : "")}LIKE {Print(node.Children[1], d)})",
+        CheckNodeKind.Match when node.Operator == "like" => $"({Print(node.Children[0], d, target)} {(node.Negated ? "NOT " : "")}LIKE {Print(node.Children[1], d, target)})",
         CheckNodeKind.Match => throw new CheckParseException("A regular expression is not carried to another engine."),
+        // Arithmetic on a number another engine may store otherwise (SQLite keeps exact decimals as text) stays behind.
+        CheckNodeKind.Function when node.Name is "round" or "abs" => throw new CheckParseException($"{node.Name}() is not carried to another engine."),
+        CheckNodeKind.Function => $"{FunctionName(node.Name!, target)}({string.Join(", ", node.Children.Select(c => Print(c, d, target)))})",
         CheckNodeKind.Column => d.Quote(node.Name!),
         _ => node.Value switch
         {
@@ -96,5 +124,20 @@ internal static class PortableChecks
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             var other => other.ToString() ?? "NULL",
         },
+    };
+
+    /// <summary>A function's name in the target's SQL: a text's length in characters is length() in SQLite, LEN() in SQL Server.</summary>
+    private static string FunctionName(string name, DatabaseEngine target) => name switch
+    {
+        "length" or "char_length" or "character_length" or "len" => target switch
+        {
+            DatabaseEngine.Sqlite => "length",
+            DatabaseEngine.SqlServer => "LEN",
+            _ => "char_length",
+        },
+        "lcase" => "lower",
+        "ucase" => "upper",
+        "btrim" => target == DatabaseEngine.SqlServer ? "TRIM" : "trim",
+        _ => name,
     };
 }

@@ -52,7 +52,8 @@ internal static class SampleStep
         ExceptionDispatchInfo? failure = null;
         try
         {
-            await adapter.SchemaWriter.CreateTablesAsync(connection, mapped, cancellationToken);
+            var unread = UnreadChecks(mapped);
+            await adapter.SchemaWriter.CreateTablesAsync(connection, adapter.SchemaWriter.AddsChecksAfterLoad ? WithoutChecks(mapped, unread) : mapped, cancellationToken);
             sampler = new DatabaseSampler(model, seed, scale);
             var options = new TableLoader.LoadOptions(TableLoader.ParallelFor(adapter, settings.MaxParallel), ct => OpenDatabase.TargetAsync(load, ct),
                 Expected: sampler.ExpectedRowsOf);
@@ -67,6 +68,12 @@ internal static class SampleStep
 
             progress.Step(Phases.Load, "foreign keys and indexes");
             await adapter.SchemaWriter.CreateForeignKeysAndIndexesAsync(connection, mapped, cancellationToken);
+            if (unread.Count > 0)
+            {
+                progress.Step(Phases.Load, "checks this tool does not read");
+                warnings.AddRange(await AddUnreadChecksAsync(connection, adapter, unread, cancellationToken));
+            }
+
             progress.Step(Phases.Load, "views and triggers");
             warnings.AddRange(await adapter.SchemaWriter.CreateViewsAsync(connection, mapped, cancellationToken));
             // Last of the objects: a trigger must not fire on the synthetic rows or the cycle-closing updates.
@@ -98,6 +105,55 @@ internal static class SampleStep
     /// left as the run found it (with --replace: without the tables it had already dropped). Runs on
     /// a connection of its own, uncancelled, because the run's connection may be what failed.
     /// </summary>
+    /// <summary>The CHECKs the sampler does not read (a function call, a subquery): no row is known to meet them.</summary>
+    private static List<(TableSchema Table, CheckConstraintSchema Check)> UnreadChecks(DatabaseSchema schema) =>
+        [.. schema.Tables.SelectMany(t => t.CheckConstraints.Where(static c => !PortableChecks.IsUnderstood(c.Expression)).Select(c => (t, c)))];
+
+    private static DatabaseSchema WithoutChecks(DatabaseSchema schema, List<(TableSchema Table, CheckConstraintSchema Check)> unread) => unread.Count == 0 ? schema : schema with
+    {
+        Tables = [.. schema.Tables.Select(t => t with { CheckConstraints = [.. t.CheckConstraints.Where(c => !unread.Any(u => ReferenceEquals(u.Check, c)))] })],
+    };
+
+    /// <summary>
+    /// The CHECKs the sampler does not read, after the load: the rows that break each are counted, and where the engine can
+    /// add a CHECK to a loaded table it does, judging the loaded rows only where none breaks it. A clone of a table with
+    /// <c>CHECK (lower(email) = email)</c> loads whole, where the target refused it before; the warnings say what holds.
+    /// </summary>
+    private static async Task<List<string>> AddUnreadChecksAsync(DbConnection connection, IEngineAdapter adapter, List<(TableSchema Table, CheckConstraintSchema Check)> unread,
+        CancellationToken cancellationToken)
+    {
+        var warnings = new List<string>();
+        foreach (var (table, check) in unread)
+        {
+            var body = PortableChecks.BodyOf(check.Expression);
+            long? breaking = null;
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT COUNT(*) FROM {adapter.Dialect.Quote(table.Name)} WHERE NOT ({body})";
+                command.CommandTimeout = 0;
+                breaking = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (DbException)
+            {
+                // Counted where the engine can; an expression it reads only as a constraint is added unjudged.
+            }
+
+            if (adapter.SchemaWriter.AddsChecksAfterLoad)
+            {
+                await adapter.SchemaWriter.AddCheckAfterLoadAsync(connection, table, check, breaking != 0, cancellationToken);
+            }
+
+            if (breaking == 0) continue;
+            var rows = breaking is { } n ? $"{n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} row(s) of {table.Name} break" : $"Rows of {table.Name} may break";
+            warnings.Add($"{rows} CHECK {body}, a form this tool does not read, so the synthetic rows were not made to meet it; "
+                + (adapter.SchemaWriter.AddsChecksAfterLoad ? "it was added to the table for new rows without judging the loaded ones." : "the table has it, but the load did not judge it.")
+                + " Please report the CHECK's form.");
+        }
+
+        return warnings;
+    }
+
     /// <summary>
     /// Before a fit that may take long: the target can be opened and is empty, or <paramref name="replace"/> was given,
     /// so a wrong name, a missing database or a target that holds tables fails in seconds, not after the fit. A SQLite

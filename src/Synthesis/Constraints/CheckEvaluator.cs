@@ -121,6 +121,7 @@ internal static class CheckEvaluator
     {
         CheckNodeKind.Column => node.Index >= 0 ? row[node.Index] : null,
         CheckNodeKind.Literal => node.Value,
+        CheckNodeKind.Function => CheckFunctions.Apply(node.Name!, [.. node.Children.Select(c => Value(c, row))]),
         _ => Evaluate(node, row),
     };
 

@@ -17,7 +17,7 @@ internal sealed class CheckNode
     /// <summary>IS NOT NULL, NOT IN, NOT BETWEEN, NOT LIKE, !~.</summary>
     public bool Negated { get; init; }
 
-    /// <summary>Column: its name (unquoted).</summary>
+    /// <summary>Column: its name (unquoted). Function: its name, lower case.</summary>
     public string? Name { get; init; }
 
     /// <summary>Literal: a string, a decimal, a bool, or null for SQL NULL.</summary>

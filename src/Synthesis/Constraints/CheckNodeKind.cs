@@ -11,6 +11,8 @@ internal enum CheckNodeKind
     Between,
     /// <summary>A text matched against a pattern: a regular expression (~, ~*, REGEXP) or a LIKE pattern.</summary>
     Match,
+    /// <summary>One of the common scalar functions (<see cref="CheckFunctions"/>) of its arguments.</summary>
+    Function,
     Column,
     Literal,
 }

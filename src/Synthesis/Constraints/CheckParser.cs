@@ -64,7 +64,7 @@ internal sealed class CheckParser
     {
         var left = ParseOperand();
         if (left.Kind is CheckNodeKind.And or CheckNodeKind.Or or CheckNodeKind.Not or CheckNodeKind.Compare
-            or CheckNodeKind.In or CheckNodeKind.Between or CheckNodeKind.IsNull)
+            or CheckNodeKind.In or CheckNodeKind.Between or CheckNodeKind.IsNull or CheckNodeKind.Match)
         {
             return left;
         }
@@ -234,7 +234,14 @@ internal sealed class CheckParser
             _pos++;
             if (Peek() is { Type: TokenType.Punct, Text: "(" })
             {
-                throw new CheckParseException($"Function {token.Text}(...) is not understood.");
+                if (!CheckFunctions.Knows(token.Text)) throw new CheckParseException($"Function {token.Text}(...) is not understood.");
+                _pos++;
+                var arguments = new List<CheckNode> { ParseOperand() };
+                while (Accept(",")) arguments.Add(ParseOperand());
+                Expect(")");
+                node = new CheckNode { Kind = CheckNodeKind.Function, Name = token.Text.ToLowerInvariant(), Children = arguments };
+                SkipCast();
+                return node;
             }
 
             // table.column: keep the last part.

@@ -31,6 +31,9 @@ internal sealed class RowSampler
 
     /// <summary>The text patterns every row must match (each a conjunct of a CHECK), by column.</summary>
     private readonly (int Column, System.Text.RegularExpressions.Regex Pattern)[] _patterns;
+
+    /// <summary>Columns a CHECK keeps in one case (lower(email) = email), and whether upper.</summary>
+    private readonly (int Column, bool Upper)[] _cases;
     private readonly (int Column, int Category)[] _stratified;
     private readonly bool[] _unreadContext;
 
@@ -99,6 +102,7 @@ internal sealed class RowSampler
         if (_stateColumns.Length != 2) _stateColumns = [];
         _cityRegions = CityRegionPair.Of(model.Data.Table, _columns);
         _patterns = [.. model.Checks.SelectMany(static c => RequiredPatterns(c.Root))];
+        _cases = [.. model.Checks.SelectMany(static c => RequiredCases(c.Root))];
         _compositeKeys = model.Data.UniqueKeys
             .Select(k => k.Select(name => Array.FindIndex(_columns, c => c.Name == name)).ToArray())
             .Where(static k => k.All(static i => i >= 0))
@@ -147,7 +151,7 @@ internal sealed class RowSampler
         for (var attempt = 0; ; attempt++)
         {
             Draw(given, isGiven);
-            if (_patterns.Length > 0) FitPatterns(isGiven);
+            if (_patterns.Length > 0 || _cases.Length > 0) FitTextChecks(isGiven);
             if (!needsLoop || Acceptable(given, isGiven))
             {
                 break;
@@ -436,12 +440,32 @@ internal sealed class RowSampler
         _ => [],
     };
 
-    /// <summary>
-    /// A drawn text that breaks a CHECK's pattern (CHECK (sku ~ '^[A-Z]{2}-[0-9]{4}$')) is written anew in the pattern's
-    /// shape: a drawn name, code or e-mail seldom matches one, and no redraw of the row would.
-    /// </summary>
-    private void FitPatterns(bool[]? isGiven)
+    /// <summary>The columns a CHECK keeps in one case whatever else holds: lower(x) = x or upper(x) = x, either way round, joined by AND.</summary>
+    private static IEnumerable<(int, bool)> RequiredCases(CheckNode node)
     {
+        if (node.Kind == CheckNodeKind.And) return node.Children.SelectMany(RequiredCases);
+        if (node is not { Kind: CheckNodeKind.Compare, Operator: "=" }) return [];
+        var (a, b) = (node.Children[0], node.Children[1]);
+        if (a.Kind == CheckNodeKind.Column) (a, b) = (b, a);
+        return a is { Kind: CheckNodeKind.Function, Name: "lower" or "lcase" or "upper" or "ucase" } && a.Children is [{ Kind: CheckNodeKind.Column } inner]
+            && b is { Kind: CheckNodeKind.Column, Index: >= 0 } && inner.Index == b.Index
+            ? [(b.Index, a.Name is "upper" or "ucase")]
+            : [];
+    }
+
+    /// <summary>
+    /// A drawn text is put in the case a CHECK keeps (lower(email) = email), and one that breaks a CHECK's pattern
+    /// (CHECK (sku ~ '^[A-Z]{2}-[0-9]{4}$')) is written anew in the pattern's shape: a drawn name, code or e-mail seldom
+    /// meets either, and no redraw of the row would.
+    /// </summary>
+    private void FitTextChecks(bool[]? isGiven)
+    {
+        // Case first: a pattern may then find the value already fits (lower-case e-mails under a lower-case pattern).
+        foreach (var (c, upper) in _cases)
+        {
+            if (!IsFixed(c, isGiven) && _work[c] is string text) _work[c] = upper ? text.ToUpperInvariant() : text.ToLowerInvariant();
+        }
+
         foreach (var (c, pattern) in _patterns)
         {
             if (IsFixed(c, isGiven) || _work[c] is not string text || pattern.IsMatch(text)) continue;

@@ -39,4 +39,14 @@ public sealed class PortableChecksTests
         Assert.Null(PortableChecks.Translate("((code)::text ~ '^[A-Z]{3}$'::text)", Account, DatabaseEngine.MySql));
         Assert.Null(PortableChecks.Translate("`code` regexp '^[A-Z]{3}$'", Account, DatabaseEngine.PostgreSql));
     }
+
+    /// <summary>A text's length and case carry, each engine naming them its way; arithmetic on numbers does not.</summary>
+    [Theory]
+    [InlineData("(length(code) = 3)", DatabaseEngine.Sqlite, "(length(\"code\") = 3)")]
+    [InlineData("(char_length((code)::text) = 3)", DatabaseEngine.MySql, "(char_length(`code`) = 3)")]
+    [InlineData("(lcase(`code`) = `code`)", DatabaseEngine.PostgreSql, "(lower(\"code\") = \"code\")")]
+    [InlineData("(len([code]) > 0)", DatabaseEngine.PostgreSql, "(char_length(\"code\") > 0)")]
+    [InlineData("(round(balance, 2) = balance)", DatabaseEngine.Sqlite, null)]
+    public void Functions_of_a_text_are_carried_in_the_targets_names(string check, DatabaseEngine target, string? expected) =>
+        Assert.Equal(expected, PortableChecks.Translate(check, Account, target));
 }

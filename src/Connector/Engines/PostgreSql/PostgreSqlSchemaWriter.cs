@@ -391,6 +391,17 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
         await PostgreSqlSequences.ResetAsync(connection, schema, cancellationToken);
     }
 
+    public bool AddsChecksAfterLoad => true;
+
+    public Task AddCheckAfterLoadAsync(DbConnection connection, TableSchema table, CheckConstraintSchema check, bool rowsBreakIt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(check);
+        var name = check.Name is null ? "" : $"CONSTRAINT {D.Quote(check.Name)} ";
+        // NOT VALID: checked for every new row, not for the rows already there.
+        return ExecuteAsync(connection, $"ALTER TABLE {D.Quote(table.Name)} ADD {name}CHECK ({PortableChecks.BodyOf(check.Expression)}){(rowsBreakIt ? " NOT VALID" : "")}", cancellationToken);
+    }
+
     public async Task AnalyzeAsync(DbConnection connection, DatabaseSchema schema, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(schema);

@@ -25,6 +25,10 @@ internal sealed class SqliteBulkWriter : IBulkWriter
         var indexes = Enumerable.Range(0, table.Columns.Count).Where(i => table.Columns[i].GeneratedSql is null).ToArray();
         var foreignKeys = Convert.ToInt64(await ScalarAsync(sqlite, "PRAGMA foreign_keys", cancellationToken), System.Globalization.CultureInfo.InvariantCulture) != 0;
         if (foreignKeys) await ScalarAsync(sqlite, "PRAGMA foreign_keys = OFF", cancellationToken);
+        // A CHECK the sampler does not read may refuse a row; SQLite cannot add it after the load, so the load does not judge
+        // the table's CHECKs and the clone counts the rows that break such a one afterwards (a warning, not a failed clone).
+        var lenient = table.CheckConstraints.Any(static c => !PortableChecks.IsUnderstood(c.Expression));
+        if (lenient) await ScalarAsync(sqlite, "PRAGMA ignore_check_constraints = ON", cancellationToken);
         try
         {
             await using var transaction = (SqliteTransaction)await sqlite.BeginTransactionAsync(cancellationToken);
@@ -50,6 +54,7 @@ internal sealed class SqliteBulkWriter : IBulkWriter
         finally
         {
             if (foreignKeys) await ScalarAsync(sqlite, "PRAGMA foreign_keys = ON", CancellationToken.None);
+            if (lenient) await ScalarAsync(sqlite, "PRAGMA ignore_check_constraints = OFF", CancellationToken.None);
         }
     }
 
