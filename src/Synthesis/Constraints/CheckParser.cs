@@ -236,10 +236,21 @@ internal sealed class CheckParser
             {
                 if (!CheckFunctions.Knows(token.Text)) throw new CheckParseException($"Function {token.Text}(...) is not understood.");
                 _pos++;
+                // PostgreSQL prints trim(x) as TRIM(BOTH FROM x), ltrim and rtrim as LEADING and TRAILING.
+                var function = token.Text.ToLowerInvariant();
+                if (function == "trim")
+                {
+                    if (AcceptKeyword("LEADING")) function = "ltrim";
+                    else if (AcceptKeyword("TRAILING")) function = "rtrim";
+                    else AcceptKeyword("BOTH");
+                    if (Peek() is { } from && IsKeyword(from, "FROM")) _pos++;
+                }
+
                 var arguments = new List<CheckNode> { ParseOperand() };
                 while (Accept(",")) arguments.Add(ParseOperand());
                 Expect(")");
-                node = new CheckNode { Kind = CheckNodeKind.Function, Name = token.Text.ToLowerInvariant(), Children = arguments };
+                if (function != "round" && arguments.Count > 1) throw new CheckParseException($"{token.Text}(...) of {arguments.Count} arguments is not understood.");
+                node = new CheckNode { Kind = CheckNodeKind.Function, Name = function, Children = arguments };
                 SkipCast();
                 return node;
             }

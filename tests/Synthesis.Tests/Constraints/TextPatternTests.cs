@@ -42,11 +42,18 @@ public sealed class TextPatternTests
             return;
         }
 
-        var root = CheckParser.Parse(check);
-        foreach (var column in root.Descendants().Where(static n => n.Kind == CheckNodeKind.Column)) column.Index = 0;
+        var root = OnOneColumn(check);
         Assert.Equal(holds, CheckEvaluator.Holds(root, [value]));
         // NULL passes, as in the database.
         Assert.True(CheckEvaluator.Holds(root, [null]));
+    }
+
+    /// <summary>A CHECK on one column, parsed and bound to the first cell of a row.</summary>
+    internal static CheckNode OnOneColumn(string check)
+    {
+        var root = CheckParser.Parse(check);
+        foreach (var column in root.Descendants().Where(static n => n.Kind == CheckNodeKind.Column)) column.Index = 0;
+        return root;
     }
 
     [Theory]
