@@ -1,4 +1,5 @@
 using Sdv.Connector.SchemaIntrospection.Model;
+using Sdv.Connector.Synthesis.Constraints;
 using Sdv.Connector.Synthesis.Transforms;
 
 namespace Sdv.Connector.Engines;

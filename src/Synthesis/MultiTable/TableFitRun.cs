@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Sdv.Connector.Synthesis.Constraints;
 using Sdv.Connector.Synthesis.Models;
 
 namespace Sdv.Connector.Synthesis.MultiTable;
@@ -86,7 +87,9 @@ internal sealed class TableFitRun
         TableModel model;
         try
         {
-            model = await TableSynthesizer.FitAsync(table, rows, spec, tableOptions, cancellationToken).ConfigureAwait(false);
+            // A column's domain CHECKs are held as the table's own: the target judges every row by them too.
+            var judged = DomainChecks.Of(table, _planned.Schema) is { Count: > 0 } domains ? table with { CheckConstraints = [.. table.CheckConstraints, .. domains] } : table;
+            model = await TableSynthesizer.FitAsync(judged, rows, spec, tableOptions, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
         {

@@ -470,6 +470,15 @@ internal sealed class RowSampler
         {
             if (IsFixed(c, isGiven) || _work[c] is not string text || pattern.IsMatch(text)) continue;
             var runtime = _runtimes[c];
+            // The drawn value in another case first: "Kody.Abshire71@mail.com" meets ^[a-z0-9.]+@[a-z]+\.com$ in lower case.
+            var recased = new[] { text.ToLowerInvariant(), text.ToUpperInvariant() }
+                .FirstOrDefault(t => pattern.IsMatch(t) && !(_columns[c].IsUnique && runtime.Used?.Contains(t) == true));
+            if (recased is not null)
+            {
+                _work[c] = recased;
+                continue;
+            }
+
             for (var attempt = 0; attempt < 10; attempt++)
             {
                 if (Constraints.TextPatterns.Generate(pattern, runtime.Random, _columns[c].MaxLength) is not { } drawn) break;

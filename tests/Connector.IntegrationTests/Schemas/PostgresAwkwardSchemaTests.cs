@@ -95,18 +95,20 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
     }
 
     /// <summary>
-    /// Text patterns in CHECKs (~, ~*, LIKE) that no drawn e-mail or code meets by chance, and a stock table keyed by
+    /// Text patterns in CHECKs (~, ~*, LIKE, a domain's) that no drawn e-mail or code meets by chance, and a stock table keyed by
     /// (store, day), two value columns. (Found by hand: PostgreSQL refused the first row, "violates check constraint
     /// users_email_check", and the clone failed; stores and days were numbered 1..600 each.)
     /// </summary>
     private const string PatternDdl = """
+        CREATE DOMAIN mail_t AS text CHECK (VALUE ~ '^[a-z0-9.]+@[a-z]+\.(com|org)$')
+        ;;
         CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL UNIQUE CHECK (email ~ '^[a-z]+\.[a-z]+@corp\.example$'),
             sku varchar(7) CHECK (sku ~ '^[A-Z]{2}-[0-9]{4}$'), phone text CHECK (phone ~* '^\+1 [0-9]{3}-[0-9]{4}$'),
-            code text NOT NULL CHECK (code LIKE 'INV-%'))
+            code text NOT NULL CHECK (code LIKE 'INV-%'), private_mail mail_t)
         ;;
         INSERT INTO users SELECT g, 'user' || chr(97 + g % 26) || '.x' || chr(97 + (g / 26) % 26) || chr(97 + (g / 676) % 26) || '@corp.example',
             'AB-' || lpad((g * 7 % 10000)::text, 4, '0'), CASE WHEN g % 5 = 0 THEN NULL ELSE '+1 555-' || lpad(g::text, 4, '0') END,
-            'INV-' || g FROM generate_series(1, 400) g
+            'INV-' || g, 'p' || g || '@mail.com' FROM generate_series(1, 400) g
         ;;
         CREATE TABLE stock (store int, day int, level int NOT NULL, PRIMARY KEY (store, day))
         ;;
@@ -132,6 +134,8 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
         Assert.All(await ColumnStringsAsync(target, "SELECT sku FROM users WHERE sku IS NOT NULL"), v => Assert.Matches("^[A-Z]{2}-[0-9]{4}$", v));
         Assert.All(await ColumnStringsAsync(target, "SELECT phone FROM users WHERE phone IS NOT NULL"), v => Assert.Matches("^\\+1 [0-9]{3}-[0-9]{4}$", v));
         Assert.All(await ColumnStringsAsync(target, "SELECT code FROM users"), v => Assert.StartsWith("INV-", v, StringComparison.Ordinal));
+        // A domain's CHECK is met too (the e-mail generator's capitals put in lower case where that is enough).
+        Assert.All(await ColumnStringsAsync(target, "SELECT private_mail FROM users"), v => Assert.Matches("^[a-z0-9.]+@[a-z]+\\.(com|org)$", v));
         Assert.Equal(400L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM stock"));
         Assert.InRange(await target.ScalarAsync<long>("SELECT COUNT(DISTINCT store) FROM stock"), 15L, 25L);
         Assert.InRange(await target.ScalarAsync<long>("SELECT MAX(store) FROM stock"), 18L, 26L);

@@ -2,13 +2,13 @@ using System.Text.RegularExpressions;
 using Sdv.Connector.SchemaIntrospection.Engines;
 using Sdv.Connector.SchemaIntrospection.Model;
 
-namespace Sdv.Connector.Engines;
+namespace Sdv.Connector.Synthesis.Constraints;
 
 /// <summary>
-/// A PostgreSQL domain's CHECKs (<c>CREATE DOMAIN positive_int AS integer CHECK (VALUE &gt; 0)</c>) on another engine:
-/// the domain becomes its base type there, so each check is put on the column itself, VALUE named as the column, and
-/// carried like the table's own checks (<see cref="PortableChecks"/>: translated, or left behind with a warning).
-/// Before, the domain's rule vanished silently and the clone accepted a 0.
+/// A PostgreSQL domain's CHECKs (<c>CREATE DOMAIN positive_int AS integer CHECK (VALUE &gt; 0)</c>) as CHECKs of the
+/// column itself, VALUE named as the column. The fit holds them as the table's own (a domain's e-mail pattern is met, where
+/// the target refused the first row before); on another engine, where the domain becomes its base type, they are carried
+/// like the table's own (translated, or left behind with a warning), where before the domain's rule vanished silently.
 /// </summary>
 internal static partial class DomainChecks
 {
