@@ -15,6 +15,10 @@ internal static class PortableIndexes
     public const string Spatial = "SPATIAL";
     public const string FullText = "FULLTEXT";
 
+    /// <summary>The warning for a unique index built as a plain one because the synthetic rows repeat one of its keys.</summary>
+    public static string NotUniqueWarning(IndexSchema index, TableSchema table) =>
+        $"Unique index {index.Name} on {table.Name} is created as a plain index: the synthetic rows repeat a key it forbids (a unique index over an expression or over part of the rows is not one the sampler keeps unique).";
+
     public static IReadOnlyList<IndexSchema> ToTarget(TableSchema table, DatabaseEngine target, ICollection<string> warnings)
     {
         ArgumentNullException.ThrowIfNull(table);

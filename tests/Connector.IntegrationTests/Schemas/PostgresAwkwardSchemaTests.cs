@@ -144,7 +144,7 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
 
     /// <summary>
     /// CHECKs that call functions: the common ones (length, lower, round) are read and met; others (every date a Monday)
-    /// cannot fail the clone. (Found by hand: PostgreSQL refused the first row, "violates check constraint t_email_check".)
+    /// cannot fail the clone, nor can a unique index over part of the rows (grp unique among the active tags). (Found by hand: PostgreSQL refused the first row, "violates check constraint t_email_check".)
     /// </summary>
     private const string FunctionDdl = """
         CREATE TABLE t (id int PRIMARY KEY, code text CHECK (length(code) = 3), email text CHECK (lower(email) = email),
@@ -152,6 +152,12 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
         ;;
         INSERT INTO t SELECT i, chr(65 + i % 26) || chr(65 + i % 7) || chr(65 + i % 5), 'u' || i || '@x.org', round((i * 1.37)::numeric, 2),
             date '2024-01-01' + 7 * i, CASE WHEN i % 3 = 0 THEN 'short note ' || i END FROM generate_series(1, 300) i
+        ;;
+        CREATE TABLE tag (id int PRIMARY KEY, name text NOT NULL, active boolean NOT NULL, grp int NOT NULL)
+        ;;
+        CREATE UNIQUE INDEX tag_active_grp ON tag (grp) WHERE active
+        ;;
+        INSERT INTO tag SELECT i, 'Tag' || i, i % 2 = 0, CASE WHEN i % 2 = 0 THEN i ELSE i % 7 END FROM generate_series(1, 300) i
         """;
 
     [SkippableTheory]
@@ -177,7 +183,14 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
             Assert.Equal(1L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM pg_constraint WHERE conrelid = 't'::regclass AND contype = 'c' AND NOT convalidated"));
             Assert.Equal(5L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM pg_constraint WHERE conrelid = 't'::regclass AND contype = 'c'"));
             await Assert.ThrowsAnyAsync<Exception>(() => target.ExecuteAsync("INSERT INTO t (id, d) VALUES (9999, date '2024-01-02')"));
+            // A unique index over part of the rows the synthetic ones repeat a key of: built, plain, and said so.
+            Assert.Equal(1L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'tag_active_grp'"));
+            var unique = await target.ScalarAsync<bool>("SELECT indisunique FROM pg_index WHERE indexrelid = 'tag_active_grp'::regclass");
+            var repeats = await target.ScalarAsync<long>("SELECT COUNT(*) - COUNT(DISTINCT grp) FROM tag WHERE active");
+            Assert.Equal(repeats == 0, unique);
+            if (!unique) Assert.Contains("Unique index tag_active_grp on public.tag is created as a plain index", run.Output + run.Error, StringComparison.Ordinal);
         }
+        Assert.Equal(300L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM tag"));
     }
 
     private static async Task<List<string>> ColumnStringsAsync(TestDatabase db, string sql)

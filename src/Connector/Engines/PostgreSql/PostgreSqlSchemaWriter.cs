@@ -19,6 +19,8 @@ namespace Sdv.Connector.Engines.PostgreSql;
 internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
 {
     private static readonly PostgreSqlDialect D = PostgreSqlDialect.Instance;
+
+    private static readonly System.Text.RegularExpressions.Regex UniqueIndexSql = new(@"^\s*CREATE\s+UNIQUE\s+INDEX", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
     private readonly ConcurrentQueue<string> _warnings = new();
 
     /// <summary>What was left out or changed while writing (views skipped, generated columns written plain, ...).</summary>
@@ -240,7 +242,7 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
                 if (sameEngine && index.Definition is { } definition)
                 {
                     // A partitioned table's index is printed ON ONLY (the parent alone); the clone wants it on every partition.
-                    await ExecuteAsync(connection, definition.Replace(" ON ONLY ", " ON ", StringComparison.Ordinal), cancellationToken);
+                    await CreateIndexAsync(connection, definition.Replace(" ON ONLY ", " ON ", StringComparison.Ordinal), index, table, cancellationToken);
                     continue;
                 }
                 if (index.Columns.Count == 0)
@@ -270,10 +272,27 @@ internal sealed class PostgreSqlSchemaWriter : ISchemaWriter
                 names.Add((table.Name.Schema, indexName));
                 // Across engines the mapper has put the predicate in this engine's SQL, or dropped it.
                 var filter = index.Filter is { } predicate ? $" WHERE {predicate}" : "";
-                await ExecuteAsync(connection,
+                await CreateIndexAsync(connection,
                     $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {D.Quote(indexName)} ON {D.Quote(table.Name)}{method} ({parts}){filter}",
-                    cancellationToken);
+                    index, table, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Creates an index; a unique one the synthetic rows repeat a key of (over an expression, or over a part of the rows,
+    /// which the sampler does not keep unique) is created as a plain index, with a warning, rather than failing the clone.
+    /// </summary>
+    private async Task CreateIndexAsync(DbConnection connection, string sql, IndexSchema index, TableSchema table, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteAsync(connection, sql, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && index.IsUnique && UniqueIndexSql.IsMatch(sql))
+        {
+            await ExecuteAsync(connection, UniqueIndexSql.Replace(sql, "CREATE INDEX", 1), cancellationToken);
+            _warnings.Enqueue(PortableIndexes.NotUniqueWarning(index, table));
         }
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Sdv.Connector.SchemaIntrospection.Model;
 
 namespace Sdv.Connector.Engines.Sqlite;
@@ -150,7 +151,7 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
                 if (sameEngine && index.Definition is { } definition)
                 {
                     names.Add(index.Name);
-                    await ExecuteAsync(connection, definition, cancellationToken);
+                    await CreateIndexAsync(connection, definition, index, table, cancellationToken);
                     continue;
                 }
                 if (PortableIndexes.IsSpecial(index))
@@ -168,12 +169,31 @@ internal sealed class SqliteSchemaWriter : ISchemaWriter
                 names.Add(name);
                 // Across engines the mapper has put the predicate in this engine's SQL, or dropped it.
                 var filter = index.Filter is { } predicate ? $" WHERE {predicate}" : "";
-                await ExecuteAsync(connection,
-                    $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {D.Quote(name)} ON {D.Quote(table.Name)} ({D.QuoteList(index.Columns)}){filter}", cancellationToken);
+                await CreateIndexAsync(connection,
+                    $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {D.Quote(name)} ON {D.Quote(table.Name)} ({D.QuoteList(index.Columns)}){filter}", index, table, cancellationToken);
             }
         }
         await ExecuteAsync(connection, "PRAGMA foreign_keys = ON", cancellationToken);
     }
+
+    /// <summary>
+    /// Creates an index; a unique one the synthetic rows repeat a key of (over an expression, or over a part of the rows,
+    /// which the sampler does not keep unique) is created as a plain index, with a warning, rather than failing the clone.
+    /// </summary>
+    private async Task CreateIndexAsync(DbConnection connection, string sql, IndexSchema index, TableSchema table, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteAsync(connection, sql, cancellationToken);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19 && index.IsUnique && UniqueIndexSql.IsMatch(sql))
+        {
+            await ExecuteAsync(connection, UniqueIndexSql.Replace(sql, "CREATE INDEX", 1), cancellationToken);
+            _warnings.Enqueue(PortableIndexes.NotUniqueWarning(index, table));
+        }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex UniqueIndexSql = new(@"^\s*CREATE\s+UNIQUE\s+INDEX", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     private static async Task CheckForeignKeysAsync(DbConnection connection, CancellationToken cancellationToken)
     {
