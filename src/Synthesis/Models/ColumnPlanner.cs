@@ -4,7 +4,7 @@ using Sdv.Connector.Synthesis.Transforms;
 namespace Sdv.Connector.Synthesis.Models;
 
 /// <summary>Decides each column's role from its sdtype, keys and type; infers an sdtype from the logical type where none is given.</summary>
-internal static class ColumnPlanner
+internal static partial class ColumnPlanner
 {
     public static SdType FallbackSdType(ColumnSchema column) => column.LogicalType switch
     {
@@ -86,8 +86,17 @@ internal static class ColumnPlanner
             || table.Columns.FirstOrDefault(x => x.Name == c)?.Identity is not (null or IdentityKind.None))
         && !IsUniqueAlone(table, column);
 
-    /// <summary>True for a column that alone is the primary key or a unique key.</summary>
+    /// <summary>
+    /// True for a column that alone is the primary key or a unique key, or whose lower or upper case a unique index over
+    /// every row holds (<c>CREATE UNIQUE INDEX ON tag (lower(name))</c>): its values are drawn unique.
+    /// </summary>
     public static bool IsUniqueAlone(TableSchema table, ColumnSchema column) =>
         (table.PrimaryKey is { Columns.Count: 1 } pk && pk.Columns[0] == column.Name)
-        || table.UniqueKeys.Any(k => k.Columns.Count == 1 && k.Columns[0] == column.Name);
+        || table.UniqueKeys.Any(k => k.Columns.Count == 1 && k.Columns[0] == column.Name)
+        || table.Indexes.Any(i => i is { IsUnique: true, Filter: null, Definition: { } definition }
+            && CaseFoldedColumn().Match(definition) is { Success: true } match && match.Groups[1].Value == column.Name);
+
+    /// <summary>The column of an index definition over lower(column) or upper(column) alone, as PostgreSQL prints it.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("""\(\s*(?:lower|upper)\(\s*"?([^"()]+?)"?\s*\)\s*\)\s*$""", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CaseFoldedColumn();
 }

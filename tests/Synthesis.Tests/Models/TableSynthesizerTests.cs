@@ -133,4 +133,21 @@ public sealed class TableSynthesizerTests
         var correlation = Stats.Pearson([.. sample.Select(static r => (Convert.ToDouble(r[0]), Convert.ToDouble(r[2])))]);
         Assert.True(correlation > 0.9, $"store~level correlation {correlation:F3}");
     }
+
+    [Fact]
+    public void A_unique_index_over_a_columns_lower_case_makes_the_column_unique_and_a_partial_one_does_not()
+    {
+        var table = new TableSchema
+        {
+            Name = new QualifiedName("public", "tag"),
+            Columns = [TestTable.Col("name", LogicalType.Text, false), TestTable.Col("grp", LogicalType.Int32, false)],
+            Indexes =
+            [
+                new IndexSchema("tag_lower_name", ["(expression)"], true) { Definition = "CREATE UNIQUE INDEX tag_lower_name ON public.tag USING btree (lower(name))" },
+                new IndexSchema("tag_active_grp", ["grp"], true) { Filter = "active", Definition = "CREATE UNIQUE INDEX tag_active_grp ON public.tag USING btree (grp) WHERE active" },
+            ],
+        };
+        Assert.True(ColumnPlanner.IsUniqueAlone(table, table.Columns[0]));
+        Assert.False(ColumnPlanner.IsUniqueAlone(table, table.Columns[1]));
+    }
 }
