@@ -83,6 +83,7 @@ public sealed class BadInputSources : IAsyncLifetime
     {
         foreach (var db in new[] { PgSource, MariaSource, SqliteSource })
             if (db is not null) await db.DisposeAsync();
-        try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
+        // Every case's folder lies under the run's root (the sources' own among them): one delete leaves nothing behind.
+        try { Directory.Delete(Corpus.RunRoot, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

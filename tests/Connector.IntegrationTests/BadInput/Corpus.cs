@@ -92,9 +92,13 @@ internal static partial class Corpus
         return string.Join("\n", lines);
     }
 
+    /// <summary>The folder of this test run's case folders, removed whole with the corpus' sources.</summary>
+    public static readonly string RunRoot = Path.Combine(Path.GetTempPath(), "sdv-badinput-" + Guid.NewGuid().ToString("N")[..10]);
+
+    /// <summary>A new empty folder for one case, under <see cref="RunRoot"/>.</summary>
     public static string TempDir()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "sdv-badinput-" + Guid.NewGuid().ToString("N")[..10]);
+        var dir = Path.Combine(RunRoot, Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(dir);
         return dir;
     }
