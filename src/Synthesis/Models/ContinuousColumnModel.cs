@@ -199,6 +199,9 @@ internal sealed class ContinuousColumnModel : ColumnModel
     /// </summary>
     private double Within(double x, double lo, double hi)
     {
+        // A category's learned range can lie past the column's safe bound (bigints near the type's top, which a double
+        // cannot hold exactly): the bound wins, rather than an empty range.
+        if (lo > hi) lo = hi;
         var rounded = Round(Math.Clamp(x, lo, hi));
         if (rounded >= lo && rounded <= hi) return rounded;
         var unit = Unit();

@@ -103,6 +103,27 @@ public sealed class TableSynthesizerTests
     }
 
     [Fact]
+    public async Task Bigints_at_the_top_of_their_type_are_drawn_within_it()
+    {
+        // 9223372036854775000 + i: past the largest double the sampler holds safely below long.MaxValue (9.2e18).
+        var schema = new TableSchema
+        {
+            Name = new QualifiedName(null, "counter"),
+            Columns =
+            [
+                TestTable.Col("id", LogicalType.Int32, false) with { SdType = SdType.Id },
+                TestTable.Col("v", LogicalType.Int64, false),
+            ],
+            PrimaryKey = new KeySchema("counter_pkey", ["id"]),
+        };
+        var real = Enumerable.Range(1, 300).Select(static i => new object?[] { i, 9223372036854775000L + i }).ToList();
+        var model = await TableSynthesizer.FitAsync(schema, TestTable.AsAsync(real), new SynthesisOptions(), CancellationToken.None);
+        var sample = model.Sample(300, new SamplingContext(3)).ToList();
+        Assert.Equal(300, sample.Count);
+        Assert.All(sample, static r => Assert.InRange(Convert.ToInt64(r[1]), 9_000_000_000_000_000_000L, long.MaxValue));
+    }
+
+    [Fact]
     public async Task Columns_of_a_composite_key_without_foreign_keys_keep_their_values_and_the_key_stays_unique()
     {
         // A stock level per (store, day): 40 stores over 60 days, half the grid filled. Numbered 1..n, every row
