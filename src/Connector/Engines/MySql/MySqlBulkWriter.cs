@@ -32,6 +32,13 @@ internal sealed class MySqlBulkWriter : IBulkWriter
         var columns = table.Columns.Select((c, i) => (Column: c, Ordinal: i)).Where(p => p.Column.GeneratedSql is null).ToList();
         var fields = columns.Select(p => new RowDataField(p.Column.Name, p.Ordinal, FieldType(p.Column))).ToList();
 
+        // A key of 0 (Magento's admin store, a "none" row) is a value to keep, not a request for the next AUTO_INCREMENT.
+        await using (var mode = mysql.CreateCommand())
+        {
+            mode.CommandText = "SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'NO_AUTO_VALUE_ON_ZERO')";
+            await mode.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var transaction = await mysql.BeginTransactionAsync(cancellationToken);
         long written;
         await using (var reader = new RowDataReader(rows, fields, ToMySqlValue, cancellationToken))
