@@ -85,7 +85,7 @@ internal static class SchemaMapper
                 Columns = columns,
                 CheckConstraints = checks,
                 Indexes = sameEngine ? table.Indexes : PortableIndexes.ToTarget(table, targetEngine, warnings),
-                ForeignKeys = table.ForeignKeys.Where(fk => fk.IsEnforced && (sameEngine || OntoAKey(fk, source, targetEngine, warnings))).Select(fk => InKeyOrder(fk, source) with { Table = Map(fk.Table), PrincipalTable = Map(fk.PrincipalTable) }).ToList(),
+                ForeignKeys = table.ForeignKeys.Where(fk => fk.IsEnforced && ((sameEngine && targetEngine != DatabaseEngine.Sqlite) || OntoAKey(fk, source, targetEngine, warnings))).Select(fk => InKeyOrder(fk, source) with { Table = Map(fk.Table), PrincipalTable = Map(fk.PrincipalTable) }).ToList(),
                 Partitions = sameEngine ? table.Partitions : [],
                 Annotations = annotations,
             };
@@ -119,17 +119,25 @@ internal static class SchemaMapper
     /// requires. MySQL and MariaDB take a foreign key onto any indexed columns, duplicates and all; PostgreSQL refused such
     /// a key when the clone was written ("there is no unique constraint matching given keys") and SQLite refused every
     /// insert into the child ("foreign key mismatch"). Such a key is left out on the target with a warning; the relationship
-    /// is still modelled, so its values still come from the parent's.
+    /// is still modelled, so its values still come from the parent's. SQLite checks none of this when the key is declared,
+    /// so a SQLite source can hold such a key too (a SQLite target is checked as well); MySQL and MariaDB need an index that
+    /// starts with the parent columns, which a source of another engine may not have ("Missing index for constraint").
     /// </summary>
     private static bool OntoAKey(ForeignKeySchema fk, DatabaseSchema source, DatabaseEngine targetEngine, ICollection<string> warnings)
     {
-        if (targetEngine == DatabaseEngine.MySql || source.FindTable(fk.PrincipalTable) is not { } parent) return true;
+        if (source.FindTable(fk.PrincipalTable) is not { } parent) return true;
         var columns = fk.PrincipalColumns.ToHashSet(StringComparer.Ordinal);
         bool Same(IReadOnlyList<string> key) => key.Count == columns.Count && key.All(columns.Contains);
-        if ((parent.PrimaryKey is { } pk && Same(pk.Columns)) || parent.UniqueKeys.Any(k => Same(k.Columns))
-            || parent.Indexes.Any(i => i.IsUnique && i.Filter is null && Same(i.Columns)))
+        bool Leads(IReadOnlyList<string> key) => key.Count >= columns.Count && key.Take(columns.Count).All(columns.Contains);
+        var ontoKey = (parent.PrimaryKey is { } pk && Same(pk.Columns)) || parent.UniqueKeys.Any(k => Same(k.Columns))
+            || parent.Indexes.Any(i => i.IsUnique && i.Filter is null && Same(i.Columns));
+        if (ontoKey) return true;
+        if (targetEngine == DatabaseEngine.MySql)
         {
-            return true;
+            if ((parent.PrimaryKey is { } key && Leads(key.Columns)) || parent.UniqueKeys.Any(k => Leads(k.Columns)) || parent.Indexes.Any(i => Leads(i.Columns))) return true;
+            warnings.Add($"Foreign key {fk.Table}({string.Join(", ", fk.Columns)}) -> {fk.PrincipalTable}({string.Join(", ", fk.PrincipalColumns)}) is not created on {targetEngine}: "
+                + $"its parent columns are neither a key nor indexed, and {targetEngine} needs an index on them. Its values still come from {fk.PrincipalTable}.");
+            return false;
         }
         warnings.Add($"Foreign key {fk.Table}({string.Join(", ", fk.Columns)}) -> {fk.PrincipalTable}({string.Join(", ", fk.PrincipalColumns)}) is not created on {targetEngine}: "
             + $"its parent columns are not a primary or unique key, which {source.Engine} allows and {targetEngine} does not. Its values still come from {fk.PrincipalTable}.");
