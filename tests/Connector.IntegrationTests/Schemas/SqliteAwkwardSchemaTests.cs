@@ -110,6 +110,29 @@ public sealed class SqliteAwkwardSchemaTests(SqliteFixture fixture) : EngineTest
         + string.Join(", ", Enumerable.Range(1, 100).Select(i => $"'v{i}_' || (x % 13)")) + " FROM g";
 
     /// <summary>
+    /// Text with zero characters, which SQLite stores and PostgreSQL stores in no text type. (Found by a probe: the
+    /// PostgreSQL load failed, "invalid byte sequence for encoding UTF8: 0x00".)
+    /// </summary>
+    [SkippableFact]
+    public async Task Text_with_zero_characters_loads_into_postgresql_without_them()
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync("""
+            CREATE TABLE t (id INTEGER PRIMARY KEY, label TEXT NOT NULL, v)
+            ;;
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)
+            INSERT INTO t SELECT i, 'part' || char(0) || (i % 4), CASE i % 2 WHEN 0 THEN 'x' || char(0) || 'y' ELSE i END FROM n
+            """);
+        SqliteConnection.ClearAllPools();
+        await using var target = await CloneTargets.NewAsync("postgres");
+
+        await CloneTargets.CloneAsync(source, target);
+
+        Assert.Equal(200L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM t"));
+        Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM t WHERE label IS NULL"));
+    }
+
+    /// <summary>
     /// A foreign key SQLite took without complaint onto a column that is neither unique nor indexed. (Found by a probe:
     /// a SQLite target refused every insert, "foreign key mismatch", and MariaDB the key, "Missing index for constraint";
     /// only PostgreSQL left it out with a warning.)

@@ -118,7 +118,7 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
                 {
                     null => importer.WriteNullAsync(cancellationToken),
                     long l when type == NpgsqlDbType.Bigint => importer.WriteAsync(l, type, cancellationToken),
-                    string text when type == NpgsqlDbType.Text => importer.WriteAsync(text, type, cancellationToken),
+                    string text when type == NpgsqlDbType.Text => importer.WriteAsync(WithoutNul(text), type, cancellationToken),
                     decimal m when type == NpgsqlDbType.Numeric => importer.WriteAsync(m, type, cancellationToken),
                     double d when type == NpgsqlDbType.Double => importer.WriteAsync(d, type, cancellationToken),
                     bool b when type == NpgsqlDbType.Boolean => importer.WriteAsync(b, type, cancellationToken),
@@ -133,6 +133,7 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
     private static Task WriteValueAsync(NpgsqlBinaryImporter importer, object? value, NpgsqlDbType type, CancellationToken ct)
     {
         if (value is null or DBNull) return importer.WriteNullAsync(ct);
+        if (value is string s) value = WithoutNul(s);
         var inv = CultureInfo.InvariantCulture;
         return type switch
         {
@@ -241,13 +242,19 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
         }
     }
 
+    /// <summary>
+    /// Text without its zero characters: PostgreSQL stores none in any text type ("invalid byte sequence for encoding UTF8:
+    /// 0x00"), while SQLite and MariaDB do, so a value read from them would fail the whole load.
+    /// </summary>
+    internal static string WithoutNul(string text) => text.Contains('\0', StringComparison.Ordinal) ? text.Replace("\0", "", StringComparison.Ordinal) : text;
+
     /// <summary>The text PostgreSQL's input functions read back as the same value.</summary>
     private static string TextOf(object value)
     {
         var inv = CultureInfo.InvariantCulture;
         return value switch
         {
-            string s => s,
+            string s => WithoutNul(s),
             bool b => b ? "true" : "false",
             double.NaN => "NaN",
             double dbl when double.IsPositiveInfinity(dbl) => "Infinity",
