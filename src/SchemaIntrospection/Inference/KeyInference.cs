@@ -46,7 +46,38 @@ public static class KeyInference
             }
             if (found.Count > 0) tables[child.Name] = tables[child.Name] with { ForeignKeys = found };
         }
+        WithoutMirroredKeys(tables);
         return schema with { Tables = schema.Tables.Select(t => tables[t.Name]).ToList(), Warnings = [.. schema.Warnings, .. warnings] };
+    }
+
+    /// <summary>
+    /// Drops an inferred foreign key whose mirror image is there too: a table's key pointing at another's key that points
+    /// back (a one-to-one extension seen from both sides, or beside the side the schema declares; FTS4's shadow tables,
+    /// keyed on docid each). Both would make a cycle of keys in which neither table can be written first, and the clone
+    /// wrote duplicate keys. A declared key stays; of two inferred, the one with the stronger name rule, then the first by name.
+    /// </summary>
+    private static void WithoutMirroredKeys(Dictionary<QualifiedName, TableSchema> tables)
+    {
+        foreach (var name in tables.Keys.OrderBy(n => n, QualifiedName.Order).ToList())
+        {
+            var table = tables[name];
+            var kept = table.ForeignKeys.Where(fk => fk.Inference is null || Mirror(fk) is not { } mirror || Prevails(fk, mirror)).ToList();
+            if (kept.Count != table.ForeignKeys.Count) tables[name] = table with { ForeignKeys = kept };
+        }
+
+        ForeignKeySchema? Mirror(ForeignKeySchema fk) => tables.TryGetValue(fk.PrincipalTable, out var parent) && !parent.Name.Equals(fk.Table)
+            ? parent.ForeignKeys.FirstOrDefault(g => g.PrincipalTable.Equals(fk.Table) && g.Columns.SequenceEqual(fk.PrincipalColumns) && g.PrincipalColumns.SequenceEqual(fk.Columns))
+            : null;
+
+        bool Prevails(ForeignKeySchema fk, ForeignKeySchema mirror)
+        {
+            if (mirror.Inference is null) return false;
+            int Rank(ForeignKeySchema k) => tables[k.Table].Column(k.Columns[0]) is { } column
+                ? KeyNames.Match(tables[k.Table], column, tables[k.PrincipalTable], k.PrincipalColumns[0])?.Rank ?? int.MaxValue
+                : int.MaxValue;
+            var (mine, theirs) = (Rank(fk), Rank(mirror));
+            return mine != theirs ? mine < theirs : QualifiedName.Order.Compare(fk.Table, mirror.Table) < 0;
+        }
     }
 
     /// <summary>
