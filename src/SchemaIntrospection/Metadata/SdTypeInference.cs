@@ -151,6 +151,7 @@ public static partial class SdTypeInference
             Values = profile.NonNull,
             Distinct = profile.Distinct,
             MeanLength = profile.NonNull == 0 ? null : Math.Round(profile.MeanLength, 1),
+            PersonalValues = profile.Emails + profile.Ssns + profile.Ibans + profile.CardNumbers,
         };
 
     private static bool IsFreeTextName(string name) =>

@@ -23,4 +23,10 @@ public sealed record SdTypeEvidence(string Rule)
     public int? Distinct { get; init; }
 
     public double? MeanLength { get; init; }
+
+    /// <summary>
+    /// Sampled values shaped like personal data of a kind no one shares (e-mail addresses, social security, IBAN and card
+    /// numbers), in a column that too few of them made personal data: a lookup that holds any is not copied verbatim.
+    /// </summary>
+    public int? PersonalValues { get; init; }
 }

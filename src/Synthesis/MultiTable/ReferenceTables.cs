@@ -70,6 +70,11 @@ public static partial class ReferenceTables
         if (rows * rows > childRows)
             return new TableRole(false, $"{rows:N0} rows for {childRows:N0} rows that reference it: entities, not a vocabulary (a lookup has at most the square root of its referrers' rows)");
         if (personal is not null) return new TableRole(false, $"column {personal.Name} is personal data");
+        // Two e-mail addresses among three account names are too few for the column to be called personal data, and
+        // copying the lookup would write them verbatim.
+        var shaped = table.Columns.FirstOrDefault(c => c.Inference?.PersonalValues > 0);
+        if (shaped is not null)
+            return new TableRole(false, $"column {shaped.Name} holds {shaped.Inference!.PersonalValues} value(s) shaped like personal data (e-mail addresses, ID, account or card numbers), which are never copied");
         var date = table.Columns.FirstOrDefault(c => c.SdType == SdType.Datetime && !IsKey(table, c.Name) && !IsClockStamp(c));
         if (date is not null) return new TableRole(false, $"column {date.Name} is a date (entities carry dates, lookups do not)");
         var number = table.Columns.FirstOrDefault(c => c.SdType == SdType.Numerical && !IsKey(table, c.Name));
