@@ -156,6 +156,7 @@ public sealed class StagingRenameTests
         ["KeyEvidence.Values"] = Handling.NotAReference,
         ["SdTypeEvidence.Distinct"] = Handling.NotAReference,
         ["SdTypeEvidence.MeanLength"] = Handling.NotAReference,
+        ["SdTypeEvidence.PersonalValues"] = Handling.NotAReference,
         ["SdTypeEvidence.NullShare"] = Handling.NotAReference,
         ["SdTypeEvidence.Rule"] = Handling.NotAReference,
         ["SdTypeEvidence.SampleRows"] = Handling.NotAReference,
