@@ -127,20 +127,18 @@ internal static class SchemaMapper
     {
         if (source.FindTable(fk.PrincipalTable) is not { } parent) return true;
         var columns = fk.PrincipalColumns.ToHashSet(StringComparer.Ordinal);
-        bool Same(IReadOnlyList<string> key) => key.Count == columns.Count && key.All(columns.Contains);
-        bool Leads(IReadOnlyList<string> key) => key.Count >= columns.Count && key.Take(columns.Count).All(columns.Contains);
-        var ontoKey = (parent.PrimaryKey is { } pk && Same(pk.Columns)) || parent.UniqueKeys.Any(k => Same(k.Columns))
-            || parent.Indexes.Any(i => i.IsUnique && i.Filter is null && Same(i.Columns));
-        if (ontoKey) return true;
-        if (targetEngine == DatabaseEngine.MySql)
-        {
-            if ((parent.PrimaryKey is { } key && Leads(key.Columns)) || parent.UniqueKeys.Any(k => Leads(k.Columns)) || parent.Indexes.Any(i => Leads(i.Columns))) return true;
-            warnings.Add($"Foreign key {fk.Table}({string.Join(", ", fk.Columns)}) -> {fk.PrincipalTable}({string.Join(", ", fk.PrincipalColumns)}) is not created on {targetEngine}: "
-                + $"its parent columns are neither a key nor indexed, and {targetEngine} needs an index on them. Its values still come from {fk.PrincipalTable}.");
-            return false;
-        }
+        IEnumerable<IReadOnlyList<string>> keys = parent.PrimaryKey is { } pk ? [pk.Columns, .. parent.UniqueKeys.Select(k => k.Columns)] : [.. parent.UniqueKeys.Select(k => k.Columns)];
+        var mysql = targetEngine == DatabaseEngine.MySql;
+        // MySQL and MariaDB take any index that starts with the parent columns; the others a key of exactly them.
+        var fits = mysql
+            ? keys.Concat(parent.Indexes.Select(i => i.Columns)).Any(key => key.Count >= columns.Count && key.Take(columns.Count).All(columns.Contains))
+            : keys.Concat(parent.Indexes.Where(i => i.IsUnique && i.Filter is null).Select(i => i.Columns)).Any(key => key.Count == columns.Count && key.All(columns.Contains));
+        if (fits) return true;
+        var why = mysql
+            ? $"neither a key nor indexed, and {targetEngine} needs an index on them"
+            : $"not a primary or unique key, which {source.Engine} allows and {targetEngine} does not";
         warnings.Add($"Foreign key {fk.Table}({string.Join(", ", fk.Columns)}) -> {fk.PrincipalTable}({string.Join(", ", fk.PrincipalColumns)}) is not created on {targetEngine}: "
-            + $"its parent columns are not a primary or unique key, which {source.Engine} allows and {targetEngine} does not. Its values still come from {fk.PrincipalTable}.");
+            + $"its parent columns are {why}. Its values still come from {fk.PrincipalTable}.");
         return false;
     }
 
