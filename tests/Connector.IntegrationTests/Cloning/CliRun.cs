@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Sdv.Connector.Cli;
 
 namespace Sdv.Connector.IntegrationTests.Cloning;
@@ -12,6 +13,9 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         var code = await CliApp.RunAsync(args, output, error, interactive: false);
         return new CliRun(code, output.ToString(), error.ToString());
     }
+
+    /// <summary>Everything the run printed, each run of white space one space: the console wraps long warnings at its width.</summary>
+    public string Text => Regex.Replace(Output + "\n" + Error, @"\s+", " ");
 
     /// <summary>What the run printed, for assertion messages.</summary>
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";

@@ -32,6 +32,16 @@ internal static class CloneTargets
         _ => await db.ScalarAsync<long>($"SELECT COUNT(DISTINCT id) FROM pragma_foreign_key_list('{table}')"),
     };
 
+    /// <summary>Tables of the clone (in the database's default schema), read from the engine's catalog.</summary>
+    public static async Task<long> TableCountAsync(TestDatabase db) => db.Engine switch
+    {
+        SchemaIntrospection.Model.DatabaseEngine.PostgreSql => await db.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"),
+        SchemaIntrospection.Model.DatabaseEngine.MySql => await db.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'"),
+        _ => await db.ScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"),
+    };
+
     /// <summary>`clone` of <paramref name="source"/> into <paramref name="target"/>, seeded, without the evaluation, with any further <paramref name="options"/>; asserted to succeed.</summary>
     public static async Task<CliRun> CloneAsync(TestDatabase source, TestDatabase target, params string[] options)
     {

@@ -152,7 +152,7 @@ internal sealed class PostgreSqlSchemaIntrospector : ISchemaIntrospector
             .ToDictionary(r => r.Oid);
         foreach (var foreign in relations.Values.Where(r => r.Kind == "f" && filter.Includes(r.Name)).OrderBy(r => r.Name, QualifiedName.Order))
         {
-            warnings.Add($"Table {foreign.Name} is a foreign table (postgres_fdw or similar); it is not read as a table.");
+            warnings.Add($"Table {foreign.Name} is a foreign table (postgres_fdw or similar); it{ColumnlessTables.LeftOutWords}: its rows live on another server.");
         }
         var partitions = GroupPartitions(relations);
         var views = relations.Values

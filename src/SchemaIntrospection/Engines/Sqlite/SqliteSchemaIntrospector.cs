@@ -58,6 +58,7 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
         var indexSql = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var views = new List<ViewSchema>();
         var triggers = new List<TriggerSchema>();
+        var virtualTables = new SortedDictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var hasStat1 = false;
         foreach (var row in await QueryAsync<ObjectRow>(connection, ObjectsSql, cancellationToken).ConfigureAwait(false))
         {
@@ -83,7 +84,7 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
             }
             else if (sql is not null && sql.TrimStart().StartsWith("CREATE VIRTUAL", StringComparison.OrdinalIgnoreCase))
             {
-                warnings.Add($"Table {name} is a virtual table ({sql.Trim()}); it is not read as a table.");
+                virtualTables[name] = sql.Trim();
             }
             else
             {
@@ -91,7 +92,10 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
             }
         }
 
+        var shadowTables = LeaveOutVirtualTables(virtualTables, tableSql, warnings);
+
         var rawColumns = (await QueryAsync<RawColumn>(connection, ColumnsSql, cancellationToken).ConfigureAwait(false))
+            .Where(c => !shadowTables.Contains(c.TableName))
             .GroupBy(c => c.TableName, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
 
@@ -133,6 +137,29 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
             Triggers = triggers.Where(t => tables.Any(table => table.Name.Equals(t.Table))).ToList(),
             Warnings = warnings,
         };
+    }
+
+    /// <summary>
+    /// Virtual tables are not read (their pragmas fail where their module is not loaded), and neither are their shadow
+    /// tables (<see cref="SqliteShadowTables"/>); one warning for each names both. Returns the shadow tables' names.
+    /// </summary>
+    private static HashSet<string> LeaveOutVirtualTables(
+        IReadOnlyDictionary<string, string> virtualTables, Dictionary<string, string?> tableSql, List<string> warnings)
+    {
+        var left = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, shadows) in SqliteShadowTables.Of(virtualTables.Keys, tableSql.Keys))
+        {
+            var shadowText = shadows.Count == 0
+                ? string.Empty
+                : $", with its shadow tables {string.Join(", ", shadows)}, which hold its data in the module's own format";
+            warnings.Add($"Table {name} is a virtual table ({virtualTables[name]}); it{ColumnlessTables.LeftOutWords}{shadowText}.");
+            foreach (var shadow in shadows)
+            {
+                tableSql.Remove(shadow);
+                left.Add(shadow);
+            }
+        }
+        return left;
     }
 
     private static TableSchema BuildTable(
