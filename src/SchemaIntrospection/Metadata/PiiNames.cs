@@ -45,6 +45,21 @@ public static class PiiNames
     {
         "full", "contact", "person", "customer", "client", "employee", "recipient", "ship", "shipping", "bill", "billing", "to",
         "consignee", "owner", "holder", "patient", "member", "display", "legal", "maiden", "student", "guest", "passenger",
+        "author", "sender", "assignee", "reporter", "requester", "reviewer", "signer", "driver", "doctor", "teacher", "manager",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Last words that name the person who did or receives something (<c>comment_author</c>, <c>assignee</c>,
+    /// <c>sales_rep</c>): as text such a column holds that person's name, repeated on every row they touch. Roles a
+    /// public figure takes (composer, artist, director) are not among them: those names are the data, not its subjects.
+    /// </summary>
+    private static readonly FrozenSet<string> PersonRoles = new[]
+    {
+        "author", "sender", "recipient", "addressee", "assignee", "reporter", "requester", "requestor", "submitter", "commenter",
+        "uploader", "signer", "signatory", "attendee", "organizer", "organiser", "approver", "reviewer", "salesperson", "salesman",
+        "saleswoman", "rep", "representative", "cashier", "clerk", "teller", "technician", "inspector", "supervisor", "manager",
+        "owner", "driver", "courier", "doctor", "physician", "nurse", "dentist", "therapist", "teacher", "tutor", "instructor",
+        "caller", "callee", "sponsor", "guarantor", "beneficiary", "witness", "spouse", "parent", "guardian",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> NumberWords = new[] { "number", "num", "no", "nr", "id", "code", "ref" }.ToFrozenSet(StringComparer.Ordinal);
@@ -144,6 +159,10 @@ public static class PiiNames
         {
             return PiiKind.Company;
         }
+
+        if (PersonRoles.Contains(words[^1])) return PiiKind.PersonName;
+        // created_by, modified_by, approved_by: as text, the login of whoever did it.
+        if (words.Count >= 2 && words[^1] == "by") return PiiKind.Username;
 
         var nameAt = words.ToList().FindIndex(w => w is "name" or "names");
         if (nameAt > 0 && PersonNameOwners.Contains(words[nameAt - 1])) return PiiKind.PersonName;

@@ -82,6 +82,14 @@ public sealed class PiiNamesTests
     [InlineData("website", PiiKind.Url)]
     [InlineData("date_of_birth", PiiKind.DateOfBirth)]
     [InlineData("ShipCity", PiiKind.City)]
+    [InlineData("comment_author", PiiKind.PersonName)]
+    [InlineData("author", PiiKind.PersonName)]
+    [InlineData("assignee", PiiKind.PersonName)]
+    [InlineData("SalesRep", PiiKind.PersonName)]
+    [InlineData("author_name", PiiKind.PersonName)]
+    [InlineData("sender_name", PiiKind.PersonName)]
+    [InlineData("created_by", PiiKind.Username)]
+    [InlineData("LastModifiedBy", PiiKind.Username)]
     public void Spellings_stored_as_text_are_pii(string column, PiiKind kind)
     {
         Assert.Equal((SdType.Pii, kind), Infer("orders", column, LogicalType.String));
@@ -131,6 +139,13 @@ public sealed class PiiNamesTests
     [InlineData("zip_count", LogicalType.Int32)]
     [InlineData("street_number", LogicalType.Int32)]
     [InlineData("description", LogicalType.String)]
+    [InlineData("author_count", LogicalType.String)]
+    [InlineData("author_id", LogicalType.Int32)]
+    [InlineData("created_by", LogicalType.Int32)]
+    [InlineData("owner_type", LogicalType.String)]
+    [InlineData("composer", LogicalType.String)]
+    [InlineData("user_agent", LogicalType.String)]
+    [InlineData("by", LogicalType.String)]
     public void False_friends_are_not_pii(string column, LogicalType type)
     {
         Assert.NotEqual(SdType.Pii, Infer("orders", column, type).Item1);
