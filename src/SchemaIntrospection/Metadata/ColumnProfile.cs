@@ -89,9 +89,10 @@ public sealed partial class ColumnProfile
         else if (SsnPattern().IsMatch(text)) Ssns++;
         else if (IbanPattern().IsMatch(text)) Ibans++;
         else if (CardPattern().IsMatch(text) && PassesLuhn(text)) CardNumbers++;
+        // An IPv4 address (192.168.10.24) has the digits and dots of a phone number: it is tried first.
+        else if (IpPattern().IsMatch(text)) IpAddresses++;
         // A date written as text (2020-01-05, 05/01/2020, 2020.01.05) has the digits and separators of a phone number and is none.
         else if (PhonePattern().IsMatch(text) && text.Count(char.IsAsciiDigit) >= 7 && !DatePattern().IsMatch(text)) Phones++;
-        else if (IpPattern().IsMatch(text)) IpAddresses++;
         else if (UrlPattern().IsMatch(text)) Urls++;
         else if (UuidPattern().IsMatch(text)) Uuids++;
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;

@@ -205,5 +205,10 @@ public sealed class PiiNamesTests
         // Sixteen digits that mostly fail the Luhn check are no card numbers.
         Kind(range.Select(i => $"4111 1111 1111 1{i:000}"), out var notCard);
         Assert.NotEqual(PiiKind.CreditCard, notCard);
+        // IPv4 addresses have the digits and dots of a phone number (a probe's Drupal hostnames came out as "301-239-0258").
+        Kind(range.Select(i => $"192.168.{i % 7}.{i}"), out var ip);
+        Assert.Equal(PiiKind.IpAddress, ip);
+        Kind(range.Select(i => $"01.23.45.{i % 90 + 10}.{i % 80 + 10}"), out var dottedPhone);
+        Assert.Equal(PiiKind.Phone, dottedPhone);
     }
 }
