@@ -154,6 +154,31 @@ public sealed class SqliteAwkwardSchemaTests(SqliteFixture fixture) : EngineTest
     }
 
     /// <summary>
+    /// Defaults in double quotes, as Calibre writes every one: SQLite reads them as string literals where its build allows
+    /// double-quoted strings. (Found by a probe: a SQLite target refused the table, "default value of column [link] is
+    /// not constant", and other targets dropped the default, so the application's inserts into the NOT NULL column failed.)
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Defaults_in_double_quotes_are_string_literals(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync(""""
+            CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL, link TEXT NOT NULL DEFAULT "", note TEXT NOT NULL DEFAULT "it's ""new""")
+            ;;
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) INSERT INTO tags (id, name) SELECT i, 'tag ' || (i % 7) FROM n
+            """");
+        SqliteConnection.ClearAllPools();
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        Assert.Equal(50L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM tags"));
+        await target.ExecuteAsync("INSERT INTO tags (id, name) VALUES (1000, 'added by the application')");
+        Assert.Equal(1L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM tags WHERE id = 1000 AND link = '' AND note = 'it''s \"new\"'"));
+    }
+
+    /// <summary>
     /// An R*Tree, an FTS5 index over a table and an FTS4 table with its own text. Their shadow tables are the modules'
     /// storage. (Found by a probe: they were cloned as tables, and the R*Tree's small _node table, whose blobs encode
     /// every row's coordinates, was copied verbatim as a lookup; the FTS4 table's real text went through as free text.)

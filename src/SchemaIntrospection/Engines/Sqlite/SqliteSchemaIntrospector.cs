@@ -222,7 +222,7 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
                 // A rowid alias never holds NULL, and WITHOUT ROWID enforces NOT NULL on its key; elsewhere SQLite
                 // lets a key column hold NULL unless declared NOT NULL, so the pragma's word stands.
                 IsNullable = !c.NotNull && c.Name != rowIdAlias && !(definition.WithoutRowId && c.PrimaryKeyPosition > 0),
-                DefaultSql = c.Default,
+                DefaultSql = SqliteDefaults.Normalised(c.Default),
                 Identity = identity,
                 GeneratedSql = generated,
                 MaxLength = type.MaxLength,
