@@ -125,6 +125,7 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
         tables = await CountRowsAsync(connection, tables, options.ExactRowCounts || !hasStat1, cancellationToken).ConfigureAwait(false);
         tables = await TypeUntypedColumnsAsync(connection, tables, warnings, cancellationToken).ConfigureAwait(false);
         tables = await TypeDateTextColumnsAsync(connection, tables, warnings, cancellationToken).ConfigureAwait(false);
+        tables = await SqliteIntegerWidths.WidenAsync(connection, tables, warnings, cancellationToken).ConfigureAwait(false);
 
         return new DatabaseSchema
         {
@@ -508,7 +509,7 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
         connection.GetType().GetProperty("Transaction", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)
             ?.GetValue(connection) as DbTransaction;
 
-    private static DbCommand CreateCommand(DbConnection connection, string sql)
+    internal static DbCommand CreateCommand(DbConnection connection, string sql)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
