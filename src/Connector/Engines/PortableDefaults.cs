@@ -53,6 +53,7 @@ internal static partial class PortableDefaults
             };
             if (truth is not null) return truth;
         }
+        if (column.LogicalType == LogicalType.Binary) return BinaryLiteral(literal, out lost);
         if (double.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) return literal;
         // MySQL's zero date ('0000-00-00', '0000-00-00 00:00:00'): no other engine has a date of year 0, and PostgreSQL
         // refused to create the table.
@@ -63,6 +64,20 @@ internal static partial class PortableDefaults
         }
         if (literal.Length >= 2 && literal[0] == '\'' && literal[^1] == '\'' && !literal[1..^1].Replace("''", "", StringComparison.Ordinal).Contains('\'', StringComparison.Ordinal))
             return literal;
+        lost = true;
+        return null;
+    }
+
+    /// <summary>
+    /// A binary column's default: only the empty string means the same bytes everywhere. MariaDB reports a BINARY(N)
+    /// column's <c>DEFAULT ''</c> padded with zero bytes (<c>'\0\0\0\0'</c>), which PostgreSQL refused as bytea input
+    /// and failed the clone; it is read back as the empty string it was declared as. Any other text is the source's own.
+    /// </summary>
+    private static string? BinaryLiteral(string literal, out bool lost)
+    {
+        lost = false;
+        if (literal.Length >= 2 && literal[0] == '\'' && literal[^1] == '\'' && literal[1..^1].Replace("\\0", "", StringComparison.Ordinal).Length == 0)
+            return "''";
         lost = true;
         return null;
     }
