@@ -1,3 +1,4 @@
+using Sdv.Connector.IntegrationTests.Cloning;
 using Sdv.Connector.IntegrationTests.Infrastructure;
 using Xunit;
 
@@ -73,5 +74,47 @@ public sealed class PostgresAwkwardSchemaKeyTests(PostgresFixture fixture) : Eng
         Assert.Equal(300L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM child"));
         Assert.Equal(1L, await CloneTargets.ForeignKeyCountAsync(target, "child"));
         Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM child c LEFT JOIN parent p ON p.code = c.c AND p.region = c.r WHERE p.id IS NULL"));
+    }
+
+    /// <summary>
+    /// A link table whose key pairs an issue with a code of a lookup copied verbatim (labels keyed by their text name), on
+    /// issues that carry most of the five labels. (Found by a probe: where an issue drew a label it already had and the
+    /// redraws found no other, the key's repair walked the label past the learned ones, and at some seeds one row of
+    /// the clone named a label the lookup does not hold: an orphan that failed the load.)
+    /// </summary>
+    private const string LabelsDdl = """
+        CREATE TABLE label (name varchar(40) PRIMARY KEY, color char(7) NOT NULL)
+        ;;
+        INSERT INTO label VALUES ('bug', '#ff0000'), ('feature', '#00ff00'), ('docs', '#0000ff'), ('question', '#ffff00'), ('wontfix', '#ffffff')
+        ;;
+        CREATE TABLE issue (id serial PRIMARY KEY, title varchar(100) NOT NULL, state varchar(10) NOT NULL, created timestamp NOT NULL)
+        ;;
+        INSERT INTO issue (title, state, created) SELECT 'Issue ' || g, CASE WHEN g % 3 = 0 THEN 'closed' ELSE 'open' END, TIMESTAMP '2022-01-01' + g * INTERVAL '3 hours'
+            FROM generate_series(1, 400) g
+        ;;
+        CREATE TABLE issue_label (issue_id int NOT NULL REFERENCES issue (id), label varchar(40) NOT NULL REFERENCES label (name), PRIMARY KEY (issue_id, label))
+        ;;
+        INSERT INTO issue_label SELECT i.id, l.name FROM issue i JOIN label l ON l.name = 'bug' OR (l.name = 'feature' AND i.id % 4 <> 0)
+            OR (l.name = 'docs' AND i.id % 3 = 0) OR (l.name = 'question' AND i.id % 5 = 0) OR (l.name = 'wontfix' AND i.id % 7 = 0)
+        """;
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task A_link_to_a_copied_lookup_names_only_its_codes_at_every_seed(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync(LabelsDdl);
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        foreach (var seed in Enumerable.Range(1, 10))
+        {
+            var run = await CliRun.RunAsync("clone", "--source", DatabaseUrl.For(source), "--target", DatabaseUrl.For(target), "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--no-evaluate", "--replace");
+            Assert.True(run.ExitCode == 0, $"seed {seed}: {run}");
+            Assert.Equal(5L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM label"));
+            Assert.True(0L == await target.ScalarAsync<long>("SELECT COUNT(*) FROM issue_label il LEFT JOIN label l ON l.name = il.label WHERE l.name IS NULL"), $"seed {seed}: orphan labels");
+            Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM (SELECT issue_id, label FROM issue_label GROUP BY issue_id, label HAVING COUNT(*) > 1) d"));
+            Assert.InRange(await target.ScalarAsync<long>("SELECT COUNT(*) FROM issue_label"), 900L, 1000L);
+        }
     }
 }
