@@ -27,9 +27,11 @@ public static class KeyInference
         var tables = schema.Tables.ToDictionary(t => t.Name);
         var warnings = new List<string>();
         var names = schema.Tables.Select(t => t.Name).ToList();
+        // wp_postmeta.post_id names wp_posts without the application's prefix: every name rule also tries the bare name.
+        var prefix = KeyNames.CommonPrefix(names);
         foreach (var table in schema.Tables.Where(t => t.PrimaryKey is null))
         {
-            if (await PrimaryKeyAsync(table, names, checks, cancellationToken).ConfigureAwait(false) is { } key) tables[table.Name] = table with { PrimaryKey = key };
+            if (await PrimaryKeyAsync(table, names, prefix, checks, cancellationToken).ConfigureAwait(false) is { } key) tables[table.Name] = table with { PrimaryKey = key };
         }
         var parents = tables.Values.Where(t => t.PrimaryKey is { Columns.Count: 1 }).OrderBy(t => t.Name, QualifiedName.Order).ToList();
         foreach (var child in schema.Tables.Where(t => t.ForeignKeys.Count == 0))
@@ -41,12 +43,12 @@ public static class KeyInference
             // extension is declared INTEGER PRIMARY KEY there too.)
             foreach (var column in tables[child.Name].Columns.Where(c => c.Identity is IdentityKind.None or IdentityKind.RowId))
             {
-                var key = await ForeignKeyAsync(tables[child.Name], column, parents, checks, warnings, cancellationToken).ConfigureAwait(false);
+                var key = await ForeignKeyAsync(tables[child.Name], column, parents, prefix, checks, warnings, cancellationToken).ConfigureAwait(false);
                 if (key is not null) found.Add(key);
             }
             if (found.Count > 0) tables[child.Name] = tables[child.Name] with { ForeignKeys = found };
         }
-        WithoutMirroredKeys(tables);
+        WithoutMirroredKeys(tables, prefix);
         return schema with { Tables = schema.Tables.Select(t => tables[t.Name]).ToList(), Warnings = [.. schema.Warnings, .. warnings] };
     }
 
@@ -56,7 +58,7 @@ public static class KeyInference
     /// keyed on docid each). Both would make a cycle of keys in which neither table can be written first, and the clone
     /// wrote duplicate keys. A declared key stays; of two inferred, the one with the stronger name rule, then the first by name.
     /// </summary>
-    private static void WithoutMirroredKeys(Dictionary<QualifiedName, TableSchema> tables)
+    private static void WithoutMirroredKeys(Dictionary<QualifiedName, TableSchema> tables, string? prefix)
     {
         foreach (var name in tables.Keys.OrderBy(n => n, QualifiedName.Order).ToList())
         {
@@ -73,7 +75,7 @@ public static class KeyInference
         {
             if (mirror.Inference is null) return false;
             int Rank(ForeignKeySchema k) => tables[k.Table].Column(k.Columns[0]) is { } column
-                ? KeyNames.Match(tables[k.Table], column, tables[k.PrincipalTable], k.PrincipalColumns[0])?.Rank ?? int.MaxValue
+                ? KeyNames.Match(tables[k.Table], column, tables[k.PrincipalTable], k.PrincipalColumns[0], prefix)?.Rank ?? int.MaxValue
                 : int.MaxValue;
             var (mine, theirs) = (Rank(fk), Rank(mirror));
             return mine != theirs ? mine < theirs : QualifiedName.Order.Compare(fk.Table, mirror.Table) < 0;
@@ -86,13 +88,13 @@ public static class KeyInference
     /// column named after another table (a one-to-one extension). In an empty table nothing is
     /// unique by proof, so only names decide there.
     /// </summary>
-    private static async Task<KeySchema?> PrimaryKeyAsync(TableSchema table, IReadOnlyList<QualifiedName> tables, IKeyDataChecks checks, CancellationToken cancellationToken)
+    private static async Task<KeySchema?> PrimaryKeyAsync(TableSchema table, IReadOnlyList<QualifiedName> tables, string? prefix, IKeyDataChecks checks, CancellationToken cancellationToken)
     {
         var empty = table.RowCount == 0;
         var ranked = table.Columns
-            .Select(c => (Column: c, Rank: KeyNames.PrimaryKeyRank(table, c)))
+            .Select(c => (Column: c, Rank: KeyNames.PrimaryKeyRank(table, c, prefix)))
             .Where(p => p.Rank is not null)
-            .Select(p => (p.Column, Rank: p.Rank == 2 && NamesAnotherTable(p.Column, table, tables) ? 3 : p.Rank!.Value))
+            .Select(p => (p.Column, Rank: p.Rank == 2 && NamesAnotherTable(p.Column, table, tables, prefix) ? 3 : p.Rank!.Value))
             .OrderBy(p => p.Rank).ThenBy(p => p.Column.Ordinal)
             .ToList();
         foreach (var (column, rank) in ranked.Where(p => p.Rank <= (empty ? 1 : 2)))
@@ -100,7 +102,7 @@ public static class KeyInference
             if (await checks.IsUniqueAsync(table, [column.Name], cancellationToken).ConfigureAwait(false))
                 return Key([column.Name], $"{(rank switch { 0 => "named id", 1 => "named after its table", _ => "key-like name" })} ({column.Name})");
         }
-        var parts = table.Columns.Where(c => KeyNames.IsKeyPart(table, c)).ToList();
+        var parts = table.Columns.Where(c => KeyNames.IsKeyPart(table, c, prefix)).ToList();
         for (var i = 0; i < parts.Count; i++)
         {
             for (var j = i + 1; j < parts.Count; j++)
@@ -120,14 +122,14 @@ public static class KeyInference
         KeySchema Key(string[] columns, string rule) => new(null, columns) { Inference = new KeyEvidence(rule + (empty ? ", the table is empty" : ", unique and not null in the data")) };
     }
 
-    private static bool NamesAnotherTable(ColumnSchema column, TableSchema table, IReadOnlyList<QualifiedName> tables)
+    private static bool NamesAnotherTable(ColumnSchema column, TableSchema table, IReadOnlyList<QualifiedName> tables, string? prefix)
     {
         var name = KeyNames.Normalise(column.Name);
-        return tables.Where(t => !t.Equals(table.Name)).SelectMany(KeyNames.Forms).Any(f => name.StartsWith(f, StringComparison.Ordinal) && name.Length - f.Length <= 6);
+        return tables.Where(t => !t.Equals(table.Name)).SelectMany(t => KeyNames.Forms(t, prefix)).Any(f => name.StartsWith(f, StringComparison.Ordinal) && name.Length - f.Length <= 6);
     }
 
     /// <summary>The parent this column points at, by the strongest name rule the data confirm; null where none.</summary>
-    private static async Task<ForeignKeySchema?> ForeignKeyAsync(TableSchema child, ColumnSchema column, List<TableSchema> parents, IKeyDataChecks checks, List<string> warnings, CancellationToken cancellationToken)
+    private static async Task<ForeignKeySchema?> ForeignKeyAsync(TableSchema child, ColumnSchema column, List<TableSchema> parents, string? prefix, IKeyDataChecks checks, List<string> warnings, CancellationToken cancellationToken)
     {
         var candidates = new List<(int Rank, string Rule, TableSchema Parent, ColumnSchema Key)>();
         foreach (var parent in parents)
@@ -135,7 +137,7 @@ public static class KeyInference
             var key = parent.Column(parent.PrimaryKey!.Columns[0]);
             // A table's own one-column key is no reference to itself.
             if (parent.Name.Equals(child.Name) && child.PrimaryKey is { Columns.Count: 1 } own && own.Columns[0] == column.Name) continue;
-            if (!KeyNames.Compatible(column, key) || KeyNames.Match(child, column, parent, key.Name) is not { } match) continue;
+            if (!KeyNames.Compatible(column, key) || KeyNames.Match(child, column, parent, key.Name, prefix) is not { } match) continue;
             // A table's own one-column key points elsewhere only by a strong name (a one-to-one extension).
             if (match.Rank >= WeakRank && child.PrimaryKey is { Columns.Count: 1 } ownKey && ownKey.Columns[0] == column.Name) continue;
             candidates.Add((match.Rank, match.Rule, parent, key));

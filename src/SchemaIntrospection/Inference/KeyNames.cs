@@ -49,32 +49,59 @@ public static class KeyNames
         return word;
     }
 
-    /// <summary>The spellings of a table's name a column may use: whole and singular (order_details → orderdetails, orderdetail).</summary>
-    public static IReadOnlyList<string> Forms(QualifiedName table)
+    /// <summary>
+    /// The spellings of a table's name a column may use: whole and singular (order_details → orderdetails, orderdetail);
+    /// where the name begins with the schema's common <paramref name="prefix"/> (<see cref="CommonPrefix"/>), also the
+    /// same without it (wp_posts → post), since applications name their columns after the bare entity (wp_postmeta.post_id).
+    /// </summary>
+    public static IReadOnlyList<string> Forms(QualifiedName table, string? prefix = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         var words = NameWords.Of(table.Name).Where(w => w.Length > 0).ToList();
-        var whole = Normalise(table.Name);
-        var forms = new List<string> { whole, Singular(whole) };
-        if (words.Count > 1)
-        {
-            var last = words[^1];
-            var joined = string.Concat(words.Take(words.Count - 1).Select(w => w)) + Singular(last);
-            forms.Add(joined);
-            forms.Add(string.Concat(words.Select(Singular)));
-        }
+        var forms = WordForms(words, Normalise(table.Name));
+        if (prefix is not null && words.Count > 1 && words[0] == prefix) forms.AddRange(WordForms(words[1..], string.Concat(words[1..])));
         return forms.Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToList();
     }
 
+    private static List<string> WordForms(List<string> words, string whole)
+    {
+        var forms = new List<string> { whole, Singular(whole) };
+        if (words.Count > 1)
+        {
+            forms.Add(string.Concat(words.Take(words.Count - 1)) + Singular(words[^1]));
+            forms.Add(string.Concat(words.Select(Singular)));
+        }
+        return forms;
+    }
+
+    /// <summary>
+    /// The first word most tables' names begin with and go on after (<c>wp</c> of wp_posts, wp_users, wp_postmeta;
+    /// <c>mdl</c>, <c>tbl</c>, <c>app</c>): an application's table prefix, which its columns leave out (wp_postmeta.post_id
+    /// points at wp_posts). Shared by at least two tables and more than half of them, or null. The prefix is only an
+    /// extra spelling of a name: the data still have to confirm every relationship it suggests.
+    /// </summary>
+    public static string? CommonPrefix(IReadOnlyCollection<QualifiedName> tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        var best = tables
+            .Select(t => NameWords.Of(t.Name))
+            .Where(w => w.Count > 1 && w[0].Length > 0 && !char.IsAsciiDigit(w[0][0]))
+            .GroupBy(w => w[0], StringComparer.Ordinal)
+            .Select(g => (Prefix: g.Key, Count: g.Count()))
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Prefix, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return best.Prefix is not null && best.Count >= 2 && 2 * best.Count > tables.Count ? best.Prefix : null;
+    }
+
     /// <summary>How strongly a column's name says it is its table's key: 0 <c>id</c>, 1 the table's name and a key suffix, 2 any key-like name; null otherwise.</summary>
-    public static int? PrimaryKeyRank(TableSchema table, ColumnSchema column)
+    public static int? PrimaryKeyRank(TableSchema table, ColumnSchema column, string? prefix = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(column);
         if (!IsKeyType(column)) return null;
         var name = Normalise(column.Name);
         if (name is "id" or "key" or "uuid" or "guid") return 0;
-        var forms = Forms(table.Name);
+        var forms = Forms(table.Name, prefix);
         if (forms.Any(f => KeySuffixes.Any(s => name == f + s))) return 1;
         var columnWords = NameWords.Of(column.Name);
         var last = columnWords.Count > 0 ? columnWords[^1] : null;
@@ -82,11 +109,11 @@ public static class KeyNames
     }
 
     /// <summary>Columns that may be part of a composite key: key-like names and line or sequence numbers.</summary>
-    public static bool IsKeyPart(TableSchema table, ColumnSchema column)
+    public static bool IsKeyPart(TableSchema table, ColumnSchema column, string? prefix = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(column);
-        if (PrimaryKeyRank(table, column) is not null) return true;
+        if (PrimaryKeyRank(table, column, prefix) is not null) return true;
         var words = NameWords.Of(column.Name);
         var last = words.Count > 0 ? words[^1] : null;
         return IsKeyType(column) && last is "line" or "seq" or "sequence" or "position" or "pos" or "item" or "version" or "day" or "date";
@@ -122,7 +149,8 @@ public static class KeyNames
     /// The rule by which a child column's name points at a parent's one-column key, with its rank
     /// (lower is stronger; 0-2 are strong, 3 and above need the data to agree entirely), or null.
     /// </summary>
-    public static (int Rank, string Rule)? Match(TableSchema child, ColumnSchema column, TableSchema parent, string parentKey)
+    /// <param name="prefix">The schema's common table prefix (<see cref="CommonPrefix"/>), matched with or without it; null where none.</param>
+    public static (int Rank, string Rule)? Match(TableSchema child, ColumnSchema column, TableSchema parent, string parentKey, string? prefix = null)
     {
         ArgumentNullException.ThrowIfNull(child);
         ArgumentNullException.ThrowIfNull(column);
@@ -135,7 +163,7 @@ public static class KeyNames
         {
             return words.Any(SelfRoles.Contains) ? (3, $"names a role within its own table ({column.Name} -> {parent.Name}.{parentKey})") : null;
         }
-        var forms = Forms(parent.Name);
+        var forms = Forms(parent.Name, prefix);
         if (c == k && !KeySuffixes.Contains(k) && k != "name") return (0, $"same name as the parent's key {parent.Name}.{parentKey}");
         if (forms.Any(f => KeySuffixes.Any(s => c == f + s))) return (1, $"the parent's name and a key suffix ({column.Name} -> {parent.Name}.{parentKey})");
         if (forms.Contains(c)) return (2, $"the parent's name ({column.Name} -> {parent.Name}.{parentKey})");

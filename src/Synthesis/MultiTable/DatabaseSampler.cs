@@ -207,7 +207,10 @@ public sealed class DatabaseSampler : IDisposable
     private List<SecondaryParent> SecondaryParentsOf(TableDrawScope scope, double expectedRows)
     {
         var (table, entry, columnIndex) = (scope.Table, scope.Entry, scope.ColumnIndex);
-        return scope.Plan.SecondaryParents.Select(fk =>
+        // Columns a key set before this one has written: the primary parent's, then each secondary key's in plan order.
+        var set = new HashSet<string>(scope.Plan.PrimaryParent?.Columns ?? [], StringComparer.Ordinal);
+        var parents = new List<SecondaryParent>();
+        foreach (var fk in scope.Plan.SecondaryParents)
         {
             var parentTable = _generated[fk.PrincipalTable];
             var equalities = entry.Equalities.Where(e => e.ForeignKey == TableEntry.KeyOf(fk) && parentTable.KeepsValues(e.ParentColumn)).ToList();
@@ -215,13 +218,25 @@ public sealed class DatabaseSampler : IDisposable
             var partialShare = equalities.Where(e => e.IsPartial).Select(e => e.Share).DefaultIfEmpty(1.0).Min();
             var whole = equalities.Select(e => !e.IsPartial).ToArray();
             var nullShare = entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk))?.NullShare ?? 0;
-            var nullable = fk.Columns.All(c => table.Column(c).IsNullable);
-            var picker = ParentPickerOf(entry, fk, parentTable, equal.Select(static e => e.ParentColumn).ToArray(), expectedRows * (nullable ? 1 - nullShare : 1), scope.Random);
-            return new SecondaryParent(fk, picker, equal, parentTable, nullable, nullShare, fk.Columns.Select(c => columnIndex[c]).ToArray())
+            var isShared = fk.Columns.Select(set.Contains).ToArray();
+            var shares = isShared.Any(static b => b);
+            // A key sharing a NOT NULL column (the tenant) with another is NULL by its own columns (no assignee), as MATCH SIMPLE reads it.
+            var nullable = fk.Columns.Where((c, k) => !isShared[k]).All(c => table.Column(c).IsNullable);
+            var expected = expectedRows * (nullable ? 1 - nullShare : 1);
+            var signatureColumns = equal.Select(static e => e.ParentColumn).ToArray();
+            var (picker, weights) = ParentPickerOf(entry, fk, parentTable, signatureColumns, expected, scope.Random);
+            var columns = fk.Columns.Select(c => columnIndex[c]).ToArray();
+            var shared = shares
+                ? SharedKeyPicker.Build(columns.Where((_, k) => isShared[k]).ToArray(), isShared, parentTable.KeysOf(fk.PrincipalColumns), weights, Signatures(parentTable, signatureColumns, weights.Length), expected)
+                : null;
+            parents.Add(new SecondaryParent(fk, picker, equal, parentTable, nullable, nullShare, columns)
             {
-                PartialShare = partialShare, Whole = whole, Equalities = equalities,
-            };
-        }).ToList();
+                PartialShare = partialShare, Whole = whole, Equalities = equalities, Shared = shared,
+            });
+            set.UnionWith(fk.Columns);
+        }
+
+        return parents;
     }
 
     /// <summary>Restricts the sampler's code columns to the codes scaled-down reference tables kept, and keeps the keys holding codes unique.</summary>
@@ -330,13 +345,15 @@ public sealed class DatabaseSampler : IDisposable
         return weights;
     }
 
-    private static ParentPicker ParentPickerOf(TableEntry child, ForeignKeySchema fk, GeneratedTable parent, string[] signatureColumns, double expectedChildren, Xoshiro256 random)
+    private static (ParentPicker Picker, double[] Weights) ParentPickerOf(TableEntry child, ForeignKeySchema fk, GeneratedTable parent, string[] signatureColumns, double expectedChildren, Xoshiro256 random)
     {
         var weights = Weights(child, fk, parent, random);
-        var signatures = signatureColumns.Length == 0 ? null
-            : Enumerable.Range(0, weights.Length).Select(i => RowCells.Signature(signatureColumns.Select(c => parent.ValueOf(c, i)))).ToArray();
-        return new ParentPicker(weights, expectedChildren, signatures);
+        return (new ParentPicker([.. weights], expectedChildren, Signatures(parent, signatureColumns, weights.Length)), weights);
     }
+
+    /// <summary>Per parent row, its values of the columns children match on (equalities); null where there are none.</summary>
+    private static string[]? Signatures(GeneratedTable parent, string[] signatureColumns, int rows) => signatureColumns.Length == 0 ? null
+        : Enumerable.Range(0, rows).Select(i => RowCells.Signature(signatureColumns.Select(c => parent.ValueOf(c, i)))).ToArray();
 
     /// <summary>
     /// The rows this table will get: its source count times the scale, a root's rounded (half away from zero). A

@@ -21,19 +21,39 @@ internal sealed record SecondaryParent(ForeignKeySchema ForeignKey, ParentPicker
     /// <summary>Per <see cref="Equal"/> column, the equality it comes from (for the multiples of a partial one).</summary>
     public IReadOnlyList<ColumnEquality> Equalities { get; init; } = [];
 
-    /// <summary>Picks the row's parent (or NULL, in the source's share) and writes its key, and the columns equal to the parent's, into the row.</summary>
-    public void Set(object?[] row, QualifiedName table, Xoshiro256 random, List<string> warnings)
+    /// <summary>
+    /// Where the key shares columns with a key set before it (the primary parent's, an earlier secondary one's): the
+    /// parents grouped by those columns' values, so the row's parent agrees with what it holds there; null where none.
+    /// <see cref="Nullable"/> is then about the key's other columns only.
+    /// </summary>
+    public SharedKeyPicker? Shared { get; init; }
+
+    /// <summary>
+    /// Picks the row's parent (or NULL, in the source's share) and writes its key, and the columns equal to the parent's, into the row.
+    /// False where the key shares columns with an earlier one, no parent agrees with the row there, and the key may not be NULL.
+    /// </summary>
+    public bool Set(object?[] row, QualifiedName table, Xoshiro256 random, List<string> warnings)
     {
         var parent = Parent;
         var nullable = Nullable;
         var index = -1;
+        var unmatched = false;
         // Where an equality holds in part of the rows only, a row outside that share picks its parent by popularity
         // alone and keeps the values it drew for the partial columns.
         var matched = PartialShare >= 1 || random.NextDouble() < PartialShare;
         if (!(nullable && random.NextDouble() < NullShare))
         {
-            index = Picker.Pick(Equal.Length == 0 || !matched ? null : RowCells.Signature(Equal.Select(e => row[e.Child])), random);
-            if (index < 0 && parent.Count > 0) index = random.NextInt((int)Math.Min(int.MaxValue, parent.Count));
+            var signature = Equal.Length == 0 || !matched ? null : RowCells.Signature(Equal.Select(e => row[e.Child]));
+            if (Shared is { } shared && !shared.HasNull(row))
+            {
+                index = shared.Pick(row, signature, random);
+                unmatched = index < 0;
+            }
+            else
+            {
+                index = Picker.Pick(signature, random);
+                if (index < 0 && parent.Count > 0) index = random.NextInt((int)Math.Min(int.MaxValue, parent.Count));
+            }
         }
 
         if (index >= 0)
@@ -51,6 +71,17 @@ internal sealed record SecondaryParent(ForeignKeySchema ForeignKey, ParentPicker
         {
             warnings.Add($"{table}: its parent {fk.PrincipalTable} has no rows, so NOT NULL key ({string.Join(", ", fk.Columns)}) cannot be filled.");
         }
+        if (Shared is { } own)
+        {
+            // The shared cells belong to the key set before this one: they are kept, only the others written (or NULL).
+            var key = index >= 0 ? Keys.Get(index) : null;
+            for (var k = 0; k < Columns.Length; k++)
+            {
+                if (!own.IsShared[k]) row[Columns[k]] = key?[k];
+            }
+
+            return !(unmatched && !nullable);
+        }
         if (index >= 0)
         {
             Keys.CopyTo(index, row, Columns);
@@ -59,5 +90,7 @@ internal sealed record SecondaryParent(ForeignKeySchema ForeignKey, ParentPicker
         {
             foreach (var c in Columns) row[c] = null;
         }
+
+        return true;
     }
 }

@@ -27,6 +27,8 @@ internal sealed class TableDraw
     // A swap moves a row to another parent, so its key pair is checked against the whole table's, not its parent's.
     private readonly HashSet<string>? _tableSeen;
     private long _checkDropped;
+    // Rows whose NOT NULL key shares columns with another and found no parent agreeing with it there (no account in the task's tenant).
+    private long _sharedDropped;
     private readonly (int Column, Models.CategoricalColumnModel Model)? _jobTitle;
     private readonly Sampling.Xoshiro256 _titles;
 
@@ -89,14 +91,17 @@ internal sealed class TableDraw
     {
         for (var attempt = 0; ; attempt++)
         {
-            foreach (var key in _secondary) key.Set(row, _scope.Plan.Table, _scope.Random, _scope.Warnings);
-            var checksHold = _keyChecks.HoldOrRepair(row);
+            var agree = true;
+            foreach (var key in _secondary) agree &= key.Set(row, _scope.Plan.Table, _scope.Random, _scope.Warnings);
+            var checksHold = agree && _keyChecks.HoldOrRepair(row);
             var pairs = _tableSeen ?? seen;
             if (checksHold && (pairs is null || PairColumns is null)) return true;
             if (checksHold && pairs!.Add(RowCells.PairKey(row, PairColumns!))) return true;
+            // A key that found no parent agreeing with an earlier secondary key's columns may find one once that key is picked again.
             if (attempt >= UniquePairTries || _secondary.Count == 0)
             {
-                if (!checksHold) _checkDropped++;
+                if (!agree) _sharedDropped++;
+                else if (!checksHold) _checkDropped++;
                 return false;
             }
         }
@@ -185,7 +190,13 @@ internal sealed class TableDraw
             _scope.Warnings.Add($"{table}: {_checkDropped} row(s) were not generated because no parents could be found for them that satisfy the table's CHECK constraints on its foreign key columns ({string.Join("; ", _keyChecks.Expressions)}).");
         }
 
-        if (dropped > _checkDropped)
+        if (_sharedDropped > 0)
+        {
+            var shared = _secondary.Where(static k => k.Shared is not null).Select(static k => $"({string.Join(", ", k.ForeignKey.Columns)}) -> {k.ForeignKey.PrincipalTable}");
+            _scope.Warnings.Add($"{table}: {_sharedDropped} row(s) were not generated because no row of the parent agreed with the columns their key shares with another key ({string.Join("; ", shared)}), and the key may not be NULL.");
+        }
+
+        if (dropped > _checkDropped + _sharedDropped)
         {
             _scope.Warnings.Add(!_uniqueCodes.Any
                 ? $"{table}: {dropped} row(s) were not generated because their parents could not be paired without repeating a unique key."

@@ -41,6 +41,32 @@ public sealed class KeyNamesTests
     }
 
     [Theory]
+    [InlineData("wp_postmeta", "post_id", "wp_posts", "ID", 1)]
+    [InlineData("wp_comments", "comment_post_ID", "wp_posts", "ID", 5)]
+    [InlineData("mdl_course_modules", "course", "mdl_course", "id", 2)]
+    [InlineData("mdl_enrol", "courseid", "mdl_course", "id", 1)]
+    [InlineData("tblOrder", "CustomerId", "tblCustomer", "Id", 1)]
+    public void Names_that_point_at_a_parent_without_the_schemas_table_prefix(string child, string column, string parent, string key, int rank)
+    {
+        var prefix = KeyNames.CommonPrefix([new(null, child), new(null, parent), new(null, "other")]);
+        var schema = new SchemaBuilder().Table(parent, Int(key)).Table(child, Int("row_key"), Int(column)).Build();
+        var (c, p) = (schema.Tables.Single(t => t.Name.Name == child), schema.Tables.Single(t => t.Name.Name == parent));
+        Assert.Equal(rank, KeyNames.Match(c, c.Column(column), p, key, prefix)?.Rank);
+        // The prefix is what hid them.
+        Assert.True(KeyNames.Match(c, c.Column(column), p, key)?.Rank is null or > 2);
+    }
+
+    [Theory]
+    [InlineData("wp", "wp_posts", "wp_postmeta", "wp_users", "wp_comments")]
+    [InlineData("mdl", "mdl_course", "mdl_user", "config")]
+    [InlineData("tbl", "tblCustomer", "tblOrder")]
+    [InlineData(null, "order_line", "customer", "product")]
+    [InlineData(null, "order_line", "order_status", "customer", "product")]
+    [InlineData(null, "posts", "users")]
+    public void A_table_prefix_is_a_first_word_most_tables_share(string? prefix, params string[] tables) =>
+        Assert.Equal(prefix, KeyNames.CommonPrefix(tables.Select(t => new QualifiedName(null, t)).ToList()));
+
+    [Theory]
     [InlineData("orders", "code", "region", "code")]
     [InlineData("orders", "quantity", "customer", "id")]
     [InlineData("orders", "id", "customer", "id")]
