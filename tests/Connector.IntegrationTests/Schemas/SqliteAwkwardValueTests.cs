@@ -1,0 +1,62 @@
+using Microsoft.Data.Sqlite;
+using Sdv.Connector.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace Sdv.Connector.IntegrationTests.Schemas;
+
+/// <summary>
+/// Values of application schemas a tester would laugh at in a clone, found by probes: ISO timestamps in text written as
+/// digits of their shape, all-NULL columns filled because of their names, codes turned into city names, snowflake ids
+/// rounded to multiples of 256, free text cut at 400 characters and JSON text that no longer parsed. Each is cloned from
+/// SQLite (where applications keep all of these as text) into every engine and read back as a DBA would.
+/// </summary>
+public sealed class SqliteAwkwardValueTests(SqliteFixture fixture) : EngineTestBase<SqliteFixture>(fixture)
+{
+    /// <summary>
+    /// Timestamps as JavaScript, an API with an offset, and a logger with milliseconds write them (the logger, as Python's
+    /// isoformat(), without the fraction on the whole second).
+    /// </summary>
+    private const string TimestampsDdl = """
+        CREATE TABLE api_events (id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, updated_at VARCHAR(40), logged_at TEXT, kind TEXT)
+        ;;
+        WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 400)
+        INSERT INTO api_events (created_at, updated_at, logged_at, kind)
+        SELECT strftime('%Y-%m-%dT%H:%M:%SZ', '2025-01-01', '+' || (x * 7919 % 200000) || ' minutes'),
+            CASE WHEN x % 10 = 0 THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%f', '2025-01-01', '+' || (x * 7919 % 200000) || ' minutes', '+' || (x * 1.237) || ' seconds') || '+02:00' END,
+            CASE WHEN x % 50 = 0 THEN strftime('%Y-%m-%d %H:%M:%S', '2025-01-01', '+' || (x * 7919 % 200000) || ' minutes')
+                ELSE strftime('%Y-%m-%d %H:%M:%f', '2025-01-01', '+' || (x * 7919 % 200000) || ' minutes', '+' || (x * 3.141) || ' seconds') END,
+            'k' || (x % 3)
+        FROM g
+        """;
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Iso_timestamps_in_text_are_cloned_as_valid_dates_in_the_source_layout(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync(TimestampsDdl);
+        SqliteConnection.ClearAllPools();
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        // The source runs from 2025-01-01 to 2025-05-19 (200,000 minutes); every clone value is a date of that range.
+        foreach (var column in new[] { "created_at", "updated_at", "logged_at" })
+        {
+            Assert.Equal(await target.ScalarAsync<long>($"SELECT COUNT({column}) FROM api_events"),
+                await target.ScalarAsync<long>($"SELECT COUNT(*) FROM api_events WHERE {column} >= '2025-01-01' AND {column} < '2025-05-20'"));
+        }
+        Assert.Equal(400L, await target.ScalarAsync<long>("SELECT COUNT(created_at) FROM api_events"));
+        Assert.InRange(await target.ScalarAsync<long>("SELECT COUNT(updated_at) FROM api_events"), 330L, 390L);
+        if (engine != "sqlite") return;
+        // On SQLite, in the source's own layout, and each a valid date (SQLite writes it back the same).
+        Assert.Equal(400L, await target.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM api_events WHERE strftime('%Y-%m-%dT%H:%M:%SZ', created_at) = created_at"));
+        Assert.Equal(await target.ScalarAsync<long>("SELECT COUNT(updated_at) FROM api_events"), await target.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM api_events WHERE strftime('%Y-%m-%dT%H:%M:%f', substr(updated_at, 1, 23)) || '+02:00' = updated_at"));
+        Assert.Equal(400L, await target.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM api_events WHERE strftime('%Y-%m-%d %H:%M:%f', logged_at) = logged_at"));
+        // Milliseconds are drawn, not all zero.
+        Assert.True(await target.ScalarAsync<long>("SELECT COUNT(DISTINCT substr(logged_at, 21, 3)) FROM api_events") > 50);
+    }
+}
