@@ -261,7 +261,9 @@ public static class TableSynthesizer
     private static ColumnModel Finish(ColumnFitPlan plan, bool isCode, ColumnFinishing finishing)
     {
         var (role, reason, column, accumulator) = plan;
-        ColumnModel model = accumulator switch
+        // A column NULL in every row stays NULL: its generator (chosen by a name such as "email" or "city") filled
+        // every row of the clone before, since a null share is only learned beside some values.
+        ColumnModel model = column.IsNullable && NullsOnly(accumulator) ? new FixedColumnModel { Reason = FixedReason.AllNull } : accumulator switch
         {
             NumericAccumulator numeric when role == ColumnRole.Continuous => FinishContinuous(column, numeric, finishing),
             CategoryAccumulator categories => FinishCategorical(column, categories, isCode, finishing),
@@ -284,6 +286,16 @@ public static class TableSynthesizer
         model.EnumValues = column.EnumValues;
         return model;
     }
+
+    /// <summary>True where the accumulator saw rows and every one of them NULL.</summary>
+    private static bool NullsOnly(ColumnAccumulator? accumulator) => accumulator switch
+    {
+        ValueAccumulator values => values is { Count: 0, Nulls: > 0 },
+        NumericAccumulator numbers => numbers is { Count: 0, Nulls: > 0 },
+        TextAccumulator text => text.Lengths is { Count: 0, Nulls: > 0 },
+        CategoryAccumulator categories => categories is { Count: 0, Nulls: > 0 },
+        _ => false,
+    };
 
     /// <summary>The table's country column (a text column whose name says country, as the sampler finds it), or -1.</summary>
     private static int CountryColumnOf(TableSchema table) => table.Columns.ToList().FindIndex(c =>

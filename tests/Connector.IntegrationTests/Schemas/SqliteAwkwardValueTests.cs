@@ -59,4 +59,30 @@ public sealed class SqliteAwkwardValueTests(SqliteFixture fixture) : EngineTestB
         // Milliseconds are drawn, not all zero.
         Assert.True(await target.ScalarAsync<long>("SELECT COUNT(DISTINCT substr(logged_at, 21, 3)) FROM api_events") > 50);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Columns_null_in_every_row_stay_null_whatever_their_names(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync("""
+            CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT, city VARCHAR(50), phone VARCHAR(20),
+                notes TEXT, score INTEGER, signed_up DATETIME, country TEXT)
+            ;;
+            WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 300)
+            INSERT INTO customers (name) SELECT 'Customer ' || x FROM g
+            """);
+        SqliteConnection.ClearAllPools();
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        Assert.Equal(300L, await target.ScalarAsync<long>("SELECT COUNT(name) FROM customers"));
+        var filled = new List<string>();
+        foreach (var column in new[] { "email", "city", "phone", "notes", "score", "signed_up", "country" })
+        {
+            if (await target.ScalarAsync<long>($"SELECT COUNT({column}) FROM customers") is var count and > 0) filled.Add($"{column}: {count} values");
+        }
+        Assert.Empty(filled);
+    }
 }
