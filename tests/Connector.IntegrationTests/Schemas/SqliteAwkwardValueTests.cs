@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Sdv.Connector.IntegrationTests.Infrastructure;
 using Xunit;
@@ -84,5 +86,66 @@ public sealed class SqliteAwkwardValueTests(SqliteFixture fixture) : EngineTestB
             if (await target.ScalarAsync<long>($"SELECT COUNT({column}) FROM customers") is var count and > 0) filled.Add($"{column}: {count} values");
         }
         Assert.Empty(filled);
+    }
+
+    /// <summary>Unique codes and tokens of several shapes, each row's its own.</summary>
+    private const string CodesDdl = """
+        CREATE TABLE vouchers (id INTEGER PRIMARY KEY, code VARCHAR(10) NOT NULL UNIQUE, token VARCHAR(20) UNIQUE, sku VARCHAR(12),
+            promo VARCHAR(10), api_key VARCHAR(40), amount INTEGER)
+        ;;
+        WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 300)
+        INSERT INTO vouchers (code, token, sku, promo, api_key, amount)
+        SELECT printf('%06X', x * 2654435761 % 16777216),
+            'tok_' || printf('%06x', (x * 40503 + 12345) % 16777216),
+            char(65 + x % 26, 65 + (x * 7) % 26) || printf('%06d', (x * 7919) % 1000000),
+            char(97 + (x * 7) % 26, 97 + (x * 11 + 3) % 26, 97 + (x * 13 + 5) % 26, 97 + (x / 26) % 26, 97 + (x * 19 + 2) % 26, 97 + x % 26, 97 + (x * 29 + 6) % 26, 97 + (x * 31 + 7) % 26),
+            printf('%08x%08x%08x%08x', x * 2654435761 % 4294967296, x * 40503 % 4294967296, x * 97 % 4294967296, x * 7919 % 4294967296),
+            x % 90
+        FROM g
+        """;
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Unique_codes_and_tokens_keep_their_shape_and_are_never_real_values(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync(CodesDdl);
+        SqliteConnection.ClearAllPools();
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        var shapes = new Dictionary<string, string>
+        {
+            ["code"] = "^[0-9A-F]{6}$",
+            ["token"] = "^tok_[0-9a-f]{6}$",
+            ["sku"] = "^[A-Z]{2}[0-9]{6}$",
+            ["promo"] = "^[a-z]{8}$",
+            ["api_key"] = "^[0-9a-f]{32}$",
+        };
+        var failures = new List<string>();
+        foreach (var (column, shape) in shapes)
+        {
+            var real = (await ColumnAsync(source, $"SELECT {column} FROM vouchers")).ToHashSet(StringComparer.Ordinal);
+            var clone = await ColumnAsync(target, $"SELECT {column} FROM vouchers");
+            Assert.Equal(300, clone.Count);
+            var misshapen = clone.Where(v => v is null || !Regex.IsMatch(v, shape)).ToList();
+            if (misshapen.Count > 0) failures.Add($"{column}: {misshapen.Count} values not of the shape {shape}, e.g. {misshapen[0]}");
+            if (clone.Count(real.Contains) is var copied and > 0) failures.Add($"{column}: {copied} real values");
+            if (column is "code" or "token" && clone.Distinct(StringComparer.Ordinal).Count() is var distinct and < 300) failures.Add($"{column}: {distinct} distinct of 300");
+        }
+        Assert.Empty(failures);
+    }
+
+    /// <summary>The first column of every row of <paramref name="sql"/>, as invariant text (NULL as null).</summary>
+    private static async Task<List<string?>> ColumnAsync(TestDatabase db, string sql)
+    {
+        await using var connection = await db.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string?>();
+        while (await reader.ReadAsync()) values.Add(reader.IsDBNull(0) ? null : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture));
+        return values;
     }
 }
