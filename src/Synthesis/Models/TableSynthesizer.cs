@@ -312,6 +312,7 @@ public static class TableSynthesizer
             // A float column written with few decimals (a price stored as REAL) keeps them: 36.6447425443353 reads as noise.
             FloatDecimals = kind == ValueKind.Double && numeric.Count > 0 && numeric.FloatDecimals >= 0 ? numeric.FloatDecimals : null,
             OffsetMinutes = (int)numeric.Offset.TotalMinutes,
+            ExactRange = kind == ValueKind.Integer && numeric.IntegerRange is var (lo, hi) && Math.Max(Math.Abs((double)lo), Math.Abs((double)hi)) > ContinuousColumnModel.ExactDoubleLimit ? [lo, hi] : null,
             Count = numeric.Count,
             Nulls = numeric.Nulls,
         };

@@ -137,6 +137,33 @@ public sealed class SqliteAwkwardValueTests(SqliteFixture fixture) : EngineTestB
         Assert.Empty(failures);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Integers_past_two_to_the_53_keep_their_low_digits_and_range(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync("""
+            CREATE TABLE posts (id INTEGER PRIMARY KEY, snowflake BIGINT NOT NULL, hash BIGINT, likes INTEGER)
+            ;;
+            WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 400)
+            INSERT INTO posts (snowflake, hash, likes) SELECT 1234567890123456789 + x * 7919 * 1000003, 9007199254740993 + x * 3, x % 50 FROM g
+            """);
+        SqliteConnection.ClearAllPools();
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        var snowflakes = (await ColumnAsync(target, "SELECT snowflake FROM posts")).Select(v => long.Parse(v!, CultureInfo.InvariantCulture)).ToList();
+        var hashes = (await ColumnAsync(target, "SELECT hash FROM posts WHERE hash IS NOT NULL")).Select(v => long.Parse(v!, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(400, snowflakes.Count);
+        Assert.All(snowflakes, v => Assert.InRange(v, 1234567890123456789L + (7919L * 1000003), 1234567890123456789L + (400L * 7919 * 1000003)));
+        Assert.All(hashes, v => Assert.InRange(v, 9007199254740996L, 9007199254740993L + 1200));
+        // Rounded through a double, every snowflake was a multiple of 256 and every hash even.
+        Assert.True(snowflakes.Count(v => v % 256 == 0) < 40, $"{snowflakes.Count(v => v % 256 == 0)} of 400 snowflakes are multiples of 256");
+        Assert.True(hashes.Count(v => v % 2 != 0) > 100, $"{hashes.Count(v => v % 2 != 0)} of {hashes.Count} hashes are odd");
+        Assert.Equal(typeof(long), await FieldTypeAsync(target, "SELECT snowflake FROM posts"));
+    }
+
     /// <summary>The first column of every row of <paramref name="sql"/>, as invariant text (NULL as null).</summary>
     private static async Task<List<string?>> ColumnAsync(TestDatabase db, string sql)
     {
@@ -147,5 +174,16 @@ public sealed class SqliteAwkwardValueTests(SqliteFixture fixture) : EngineTestB
         var values = new List<string?>();
         while (await reader.ReadAsync()) values.Add(reader.IsDBNull(0) ? null : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture));
         return values;
+    }
+
+    /// <summary>The .NET type the engine reads the first column of <paramref name="sql"/> as.</summary>
+    private static async Task<Type> FieldTypeAsync(TestDatabase db, string sql)
+    {
+        await using var connection = await db.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return reader.GetValue(0).GetType();
     }
 }
