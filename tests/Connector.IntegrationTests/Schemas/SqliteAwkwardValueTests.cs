@@ -164,6 +164,33 @@ public sealed class SqliteAwkwardValueTests(SqliteFixture fixture) : EngineTestB
         Assert.Equal(typeof(long), await FieldTypeAsync(target, "SELECT snowflake FROM posts"));
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Long_free_text_keeps_the_source_lengths(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        // Bodies of 1,200 to 5,200 characters (mean about 3,200), of a few dozen words.
+        await source.ExecuteAsync("""
+            CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, body TEXT)
+            ;;
+            WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 200)
+            INSERT INTO articles (title, body) SELECT 'Article ' || x,
+                replace(hex(zeroblob(30 + (x * 37) % 100)), '00', CASE x % 4 WHEN 0 THEN 'the quick brown fox jumps over the lazy dog. '
+                    WHEN 1 THEN 'our customers report that shipping was fast. ' WHEN 2 THEN 'the system keeps every order and its invoice. '
+                    ELSE 'data from the last quarter shows steady growth. ' END)
+            FROM g
+            """);
+        SqliteConnection.ClearAllPools();
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        var real = await source.ScalarAsync<double>("SELECT AVG(LENGTH(body)) FROM articles");
+        var clone = await target.ScalarAsync<double>("SELECT AVG(LENGTH(body)) FROM articles");
+        Assert.InRange(clone, real * 0.8, real * 1.2);
+        Assert.True(await target.ScalarAsync<long>("SELECT MAX(LENGTH(body)) FROM articles") > 4000);
+    }
+
     /// <summary>The first column of every row of <paramref name="sql"/>, as invariant text (NULL as null).</summary>
     private static async Task<List<string?>> ColumnAsync(TestDatabase db, string sql)
     {
