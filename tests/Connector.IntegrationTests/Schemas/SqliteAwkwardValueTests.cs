@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Sdv.Connector.IntegrationTests.Infrastructure;
@@ -189,6 +190,45 @@ public sealed class SqliteAwkwardValueTests(SqliteFixture fixture) : EngineTestB
         var clone = await target.ScalarAsync<double>("SELECT AVG(LENGTH(body)) FROM articles");
         Assert.InRange(clone, real * 0.8, real * 1.2);
         Assert.True(await target.ScalarAsync<long>("SELECT MAX(LENGTH(body)) FROM articles") > 4000);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Json_kept_in_text_is_cloned_as_valid_json_of_the_same_structure(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync("""
+            CREATE TABLE settings (id INTEGER PRIMARY KEY, prefs TEXT NOT NULL, tags TEXT)
+            ;;
+            WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 300)
+            INSERT INTO settings (prefs, tags)
+            SELECT json_object('theme', CASE x % 3 WHEN 0 THEN 'dark' WHEN 1 THEN 'light' ELSE 'system' END, 'size', 10 + x % 40,
+                    'flags', json_array(x % 2, x % 5), 'nested', json_object('beta', json(CASE x % 2 WHEN 0 THEN 'true' ELSE 'false' END), 'level', x % 7)),
+                json_array('t' || (x % 5), 't' || (x % 7))
+            FROM g
+            """);
+        SqliteConnection.ClearAllPools();
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        var prefs = await ColumnAsync(target, "SELECT prefs FROM settings");
+        Assert.Equal(300, prefs.Count);
+        foreach (var text in prefs)
+        {
+            using var document = JsonDocument.Parse(text!);
+            var root = document.RootElement;
+            Assert.Equal(JsonValueKind.Object, root.ValueKind);
+            Assert.Equal(JsonValueKind.String, root.GetProperty("theme").ValueKind);
+            Assert.Equal(JsonValueKind.Number, root.GetProperty("size").ValueKind);
+            Assert.Equal(JsonValueKind.Array, root.GetProperty("flags").ValueKind);
+            Assert.Equal(JsonValueKind.Object, root.GetProperty("nested").ValueKind);
+        }
+        foreach (var text in await ColumnAsync(target, "SELECT tags FROM settings WHERE tags IS NOT NULL"))
+        {
+            using var document = JsonDocument.Parse(text!);
+            Assert.Equal(JsonValueKind.Array, document.RootElement.ValueKind);
+        }
     }
 
     /// <summary>The first column of every row of <paramref name="sql"/>, as invariant text (NULL as null).</summary>

@@ -16,7 +16,9 @@ namespace Sdv.Connector.SchemaIntrospection.Engines.Sqlite;
 /// for phone numbers before that). Layouts other than date()'s and datetime()'s own are kept in the column's
 /// <see cref="FormatAnnotation"/> (a .NET custom format), which the SQLite reader parses and the writer writes.
 /// SQLite itself checks each value, in one pass per table (a second only for columns that may be ISO timestamps);
-/// a column with any other value, and key columns, stay text.
+/// a column with any other value, and key columns, stay text. Likewise a text column whose every value is a JSON object
+/// or array (SQLite and MySQL applications keep JSON in text) is read as JSON, so the clone holds JSON of the same
+/// structure, not text cut from it that no longer parses.
 /// </summary>
 internal static partial class SqliteTextColumns
 {
@@ -49,6 +51,11 @@ internal static partial class SqliteTextColumns
                     warnings.Add($"Column {table.Name}.{column.Name} is declared {Declared(column)} and holds only {(found == LogicalType.Date ? "dates (YYYY-MM-DD)" : "timestamps (YYYY-MM-DD HH:MM:SS)")}, so it is read as {found}.");
                     retyped[column.Name] = column with { LogicalType = found, MaxLength = null };
                 }
+                else if (counts.Json == counts.Values)
+                {
+                    warnings.Add($"Column {table.Name}.{column.Name} is declared {Declared(column)} and holds only JSON objects or arrays, so it is read as JSON.");
+                    retyped[column.Name] = column with { LogicalType = LogicalType.Json };
+                }
                 else if (counts.Valid == counts.Values && counts.Example is { } example && LayoutOf(example) is { } layout)
                 {
                     layouts.Add((column, counts.Values, layout));
@@ -74,24 +81,28 @@ internal static partial class SqliteTextColumns
 
     private static string Declared(ColumnSchema column) => column.NativeType.Trim().Length == 0 ? "without a type" : column.NativeType.Trim();
 
-    /// <summary>Per candidate: values, values date() writes back as they are, values datetime() does, values datetime() reads at all, and the smallest text value.</summary>
-    private static async Task<List<(long Values, long Dates, long Timestamps, long Valid, string? Example)>> CountAsync(
+    /// <summary>
+    /// Per candidate: values, values date() writes back as they are, values datetime() does, values datetime() reads at
+    /// all, JSON objects and arrays, and the smallest text value.
+    /// </summary>
+    private static async Task<List<(long Values, long Dates, long Timestamps, long Valid, long Json, string? Example)>> CountAsync(
         DbConnection connection, TableSchema table, List<ColumnSchema> candidates, CancellationToken cancellationToken)
     {
         var quote = IdentifierQuoting.DoubleQuotes;
         var parts = candidates.Select(c => quote.Quote(c.Name)).Select(c =>
             $"COUNT({c}), SUM(CASE WHEN typeof({c}) = 'text' AND date({c}) IS {c} THEN 1 ELSE 0 END), SUM(CASE WHEN typeof({c}) = 'text' AND datetime({c}) IS {c} THEN 1 ELSE 0 END), " +
-            $"SUM(CASE WHEN typeof({c}) = 'text' AND datetime({c}) IS NOT NULL THEN 1 ELSE 0 END), MIN(CASE WHEN typeof({c}) = 'text' THEN {c} END)");
-        var result = new List<(long, long, long, long, string?)>(candidates.Count);
-        // Five figures per candidate, a number of columns that varies by table: read by position, not into a record.
+            $"SUM(CASE WHEN typeof({c}) = 'text' AND datetime({c}) IS NOT NULL THEN 1 ELSE 0 END), " +
+            $"SUM(CASE WHEN typeof({c}) = 'text' AND substr(ltrim({c}), 1, 1) IN ('{{', '[') AND json_valid({c}) THEN 1 ELSE 0 END), MIN(CASE WHEN typeof({c}) = 'text' THEN {c} END)");
+        var result = new List<(long, long, long, long, long, string?)>(candidates.Count);
+        // Six figures per candidate, a number of columns that varies by table: read by position, not into a record.
         await using var command = SqliteSchemaIntrospector.CreateCommand(connection, $"SELECT {string.Join(", ", parts)} FROM {quote.Quote(table.Name.Name)}");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         long Count(int i) => !read || reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
         for (var i = 0; i < candidates.Count; i++)
         {
-            var at = 5 * i;
-            result.Add((Count(at), Count(at + 1), Count(at + 2), Count(at + 3), read && !reader.IsDBNull(at + 4) ? reader.GetValue(at + 4) as string : null));
+            var at = 6 * i;
+            result.Add((Count(at), Count(at + 1), Count(at + 2), Count(at + 3), Count(at + 4), read && !reader.IsDBNull(at + 5) ? reader.GetValue(at + 5) as string : null));
         }
         return result;
     }
