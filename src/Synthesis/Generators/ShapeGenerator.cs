@@ -33,8 +33,8 @@ internal static class ShapeGenerator
             var cls = Pick(shape.ClassCounts.AsSpan(row, ShapeProfile.Classes), random);
             chars[i] = cls switch
             {
-                0 => Upper[random.NextInt(26)],
-                1 => Lower[random.NextInt(26)],
+                0 => Upper[random.NextInt(shape.HexLetters ? 6 : 26)],
+                1 => Lower[random.NextInt(shape.HexLetters ? 6 : 26)],
                 2 when literals && i < ShapeProfile.Positions - 1 && (shape.ZeroFreePositions & (1L << i)) != 0 => (char)('1' + random.NextInt(9)),
                 2 => (char)('0' + random.NextInt(10)),
                 3 => i == 0 || i == length - 1 ? Lower[random.NextInt(26)] : ' ',

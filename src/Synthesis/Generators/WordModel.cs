@@ -338,7 +338,9 @@ internal sealed class WordModel
     private string Chain(Xoshiro256 random, Bogus.Faker? faker, int? maxLength, int? targetLength)
     {
         var hasEnds = _hasEnds;
-        var words = hasEnds ? 64 : targetLength is null ? Math.Max(1, (int)Draw(TokenCounts, random)) : int.MaxValue;
+        // Free text runs to the length drawn for it (3,000 characters are 500 words; no more words than characters), a
+        // label to its own end or 64 words.
+        var words = targetLength is { } length ? Math.Max(1, length) : hasEnds ? 64 : Math.Max(1, (int)Draw(TokenCounts, random));
         var builder = new StringBuilder();
         var previous = -1;
         for (var i = 0; i < words; i++)
@@ -346,8 +348,9 @@ internal sealed class WordModel
             var word = previous < 0 ? Pick(_starts, random) : NextAfter(previous, random);
             if (word < 0)
             {
-                if (targetLength is null || builder.Length >= targetLength / 2) break;
-                word = Pick(_unigram, random);
+                // Free text shorter than its length goes on with a new sentence rather than end at a fraction of it.
+                if (targetLength is null || builder.Length >= targetLength) break;
+                word = Pick(_starts, random);
             }
 
             var token = Words[word];

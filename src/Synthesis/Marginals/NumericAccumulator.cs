@@ -39,6 +39,9 @@ internal sealed class NumericAccumulator : ColumnAccumulator
 
     public double Max { get; private set; } = double.NegativeInfinity;
 
+    /// <summary>Smallest and largest integer seen (an integer column), exact where the doubles of <see cref="Min"/> and <see cref="Max"/> are not (past 2^53).</summary>
+    public (long Min, long Max)? IntegerRange { get; private set; }
+
     /// <summary>Largest number of decimal places seen in a decimal column.</summary>
     public int MaxScale { get; private set; }
 
@@ -89,7 +92,11 @@ internal sealed class NumericAccumulator : ColumnAccumulator
                     continue;
                 }
 
-                if (value is decimal m && m.Scale > MaxScale)
+                if (value is long whole)
+                {
+                    IntegerRange = IntegerRange is var (lo, hi) ? (Math.Min(lo, whole), Math.Max(hi, whole)) : (whole, whole);
+                }
+                else if (value is decimal m && m.Scale > MaxScale)
                 {
                     MaxScale = m.Scale;
                 }

@@ -39,7 +39,18 @@ internal sealed class ShapeProfile
     /// </summary>
     public long ZeroFreePositions { get; set; }
 
+    /// <summary>
+    /// Whether every letter of every value is a hexadecimal digit (tok_9f8e7d, 3FA2C0): letters are then drawn from a-f,
+    /// else "tok_v58915" reads as no token of the source's kind. Kept with <see cref="Literals"/>, under the same rule.
+    /// </summary>
+    public bool HexLetters { get; set; }
+
     private const char Differs = '\uffff';
+
+    /// <summary>Bit i (the last for every position from 63 on): a letter was seen at position i; a letter past f.</summary>
+    private long _letterPositions;
+
+    private long _nonHexPositions;
 
     private long _zeroSeen;
 
@@ -65,6 +76,13 @@ internal sealed class ShapeProfile
         {
             var c = value[i];
             var cls = ClassOf(c);
+            if (cls < 2)
+            {
+                var bit = 1L << Math.Min(i, 63);
+                _letterPositions |= bit;
+                if (!char.IsAsciiHexDigit(c)) _nonHexPositions |= bit;
+            }
+
             ClassCounts[(Math.Min(i, Positions - 1) * Classes) + cls]++;
             if (cls == 4 && c < 128)
             {
@@ -94,7 +112,15 @@ internal sealed class ShapeProfile
     {
         Literals = null;
         ZeroFreePositions = 0;
+        HexLetters = false;
         if (_common is null || Total < Math.Max(k, 2)) return this;
+        // Letters every value shares ("tok" of "tok_9f8e7d") are written as they are; the others decide.
+        var drawn = ~0L;
+        for (var i = 0; i < _common.Length; i++)
+        {
+            if (_common[i] != Differs) drawn &= ~(1L << i);
+        }
+        HexLetters = (_letterPositions & drawn) != 0 && (_nonHexPositions & drawn) == 0;
         for (var i = 0; i < _common.Length; i++)
         {
             if (ClassCounts[(i * Classes) + 2] > 0 && (_zeroSeen & (1L << i)) == 0) ZeroFreePositions |= 1L << i;

@@ -30,6 +30,15 @@ internal sealed class ContinuousColumnModel : ColumnModel
     /// <summary>Time-zone offset (minutes) given to generated timestamps with time zone.</summary>
     public int OffsetMinutes { get; set; }
 
+    /// <summary>2^53: past it, not every integer is a double (near 10^18 only every 256th).</summary>
+    public const double ExactDoubleLimit = 9007199254740992;
+
+    /// <summary>
+    /// The smallest and largest value of an integer column whose values pass <see cref="ExactDoubleLimit"/> (snowflake
+    /// ids, 64-bit hashes), exact as the doubles of the marginal are not; null for any other column.
+    /// </summary>
+    public long[]? ExactRange { get; set; }
+
     /// <summary>Bounds from the type and the CHECK constraints, within which output is clamped.</summary>
     public double LowerBound { get; set; } = double.MinValue;
 
@@ -179,7 +188,7 @@ internal sealed class ContinuousColumnModel : ColumnModel
         return Emit(Math.Max(below - step, LowerBound));
     }
 
-    public object FromProbability(double u) => Emit(Within(Marginal.InverseCdf(u), Lo, Hi));
+    public object FromProbability(double u) => Emit(Within(Marginal.InverseCdf(u), Lo, Hi), u);
 
     /// <summary>
     /// A value computed from others of the row (a date plus a difference), rounded as the column writes its values and
@@ -190,7 +199,7 @@ internal sealed class ContinuousColumnModel : ColumnModel
 
     /// <summary>The value at probability <paramref name="u"/> of a category's own marginal, within the column's bounds.</summary>
     public object FromProbability(double u, ContinuousMarginal stratum) =>
-        Emit(Within(stratum.InverseCdf(u), Math.Max(stratum.Min, LowerBound), Math.Min(stratum.Max, UpperBound)));
+        Emit(Within(stratum.InverseCdf(u), Math.Max(stratum.Min, LowerBound), Math.Min(stratum.Max, UpperBound)), u);
 
     /// <summary>
     /// <paramref name="x"/> rounded as the column writes its values and kept within [lo, hi]. A bound is a smoothed
@@ -224,7 +233,28 @@ internal sealed class ContinuousColumnModel : ColumnModel
 
     private double Hi => Math.Min(Marginal.Max, UpperBound);
 
-    private object Emit(double x) => ScalarConverter.FromDouble(x, Kind, DecimalPlaces, TimeSpan.FromMinutes(OffsetMinutes), LogicalType == SchemaIntrospection.Model.LogicalType.Float32);
+    /// <summary>The value of <paramref name="x"/>; past 2^53 in an integer column, one of the integers the double stands for, chosen by the draw's probability <paramref name="u"/>.</summary>
+    private object Emit(double x, double u = double.NaN) => ExactRange is [var min, var max] && !double.IsNaN(u) && Math.Abs(x) > ExactDoubleLimit
+        ? Exact(x, u, min, max)
+        : ScalarConverter.FromDouble(x, Kind, DecimalPlaces, TimeSpan.FromMinutes(OffsetMinutes), LogicalType == SchemaIntrospection.Model.LogicalType.Float32);
+
+    /// <summary>
+    /// A double past 2^53 stands for a run of integers (256 of them near 10^18): rounded to the double alone, every value
+    /// of a snowflake-id column came out a multiple of 256. An integer of the run is taken by the bits of the draw's
+    /// probability (seeded, so the same seed gives the same value), within the source's exact range.
+    /// </summary>
+    private static long Exact(double x, double u, long min, long max)
+    {
+        var spacing = Math.BitIncrement(Math.Abs(x)) - Math.Abs(x);
+        var run = (long)Math.Min(spacing, 1L << 52);
+        var centre = x >= 9.2233720368547758E18 ? long.MaxValue : x <= -9.2233720368547758E18 ? long.MinValue : (long)x;
+        var bits = (ulong)BitConverter.DoubleToInt64Bits(u) * 0x9E3779B97F4A7C15UL;
+        bits = (bits ^ (bits >> 31)) * 0xBF58476D1CE4E5B9UL;
+        bits ^= bits >> 29;
+        var offset = (long)(bits % (ulong)run) - (run / 2);
+        var value = offset >= 0 ? (centre > long.MaxValue - offset ? long.MaxValue : centre + offset) : (centre < long.MinValue - offset ? long.MinValue : centre + offset);
+        return Math.Clamp(value, min, max);
+    }
 
     private double Round(double x)
     {

@@ -9,4 +9,6 @@ internal enum FixedReason
     Generated,
     /// <summary>A type the model does not learn: NULL, or the type's default where NOT NULL.</summary>
     Unsupported,
+    /// <summary>NULL in every row of the source: it stays NULL, whatever its name or sdtype suggests.</summary>
+    AllNull,
 }

@@ -261,7 +261,9 @@ public static class TableSynthesizer
     private static ColumnModel Finish(ColumnFitPlan plan, bool isCode, ColumnFinishing finishing)
     {
         var (role, reason, column, accumulator) = plan;
-        ColumnModel model = accumulator switch
+        // A column NULL in every row stays NULL: its generator (chosen by a name such as "email" or "city") filled
+        // every row of the clone before, since a null share is only learned beside some values.
+        ColumnModel model = column.IsNullable && NullsOnly(accumulator) ? new FixedColumnModel { Reason = FixedReason.AllNull } : accumulator switch
         {
             NumericAccumulator numeric when role == ColumnRole.Continuous => FinishContinuous(column, numeric, finishing),
             CategoryAccumulator categories => FinishCategorical(column, categories, isCode, finishing),
@@ -285,6 +287,16 @@ public static class TableSynthesizer
         return model;
     }
 
+    /// <summary>True where the accumulator saw rows and every one of them NULL.</summary>
+    private static bool NullsOnly(ColumnAccumulator? accumulator) => accumulator switch
+    {
+        ValueAccumulator values => values is { Count: 0, Nulls: > 0 },
+        NumericAccumulator numbers => numbers is { Count: 0, Nulls: > 0 },
+        TextAccumulator text => text.Lengths is { Count: 0, Nulls: > 0 },
+        CategoryAccumulator categories => categories is { Count: 0, Nulls: > 0 },
+        _ => false,
+    };
+
     /// <summary>The table's country column (a text column whose name says country, as the sampler finds it), or -1.</summary>
     private static int CountryColumnOf(TableSchema table) => table.Columns.ToList().FindIndex(c =>
         ValueKinds.Of(c.LogicalType) == ValueKind.String && c.SdType is not SdType.Pii && Generators.NameFallback.HintOf(table.Name.Name, c.Name) == "country");
@@ -300,6 +312,7 @@ public static class TableSynthesizer
             // A float column written with few decimals (a price stored as REAL) keeps them: 36.6447425443353 reads as noise.
             FloatDecimals = kind == ValueKind.Double && numeric.Count > 0 && numeric.FloatDecimals >= 0 ? numeric.FloatDecimals : null,
             OffsetMinutes = (int)numeric.Offset.TotalMinutes,
+            ExactRange = kind == ValueKind.Integer && numeric.IntegerRange is var (lo, hi) && Math.Max(Math.Abs((double)lo), Math.Abs((double)hi)) > ContinuousColumnModel.ExactDoubleLimit ? [lo, hi] : null,
             Count = numeric.Count,
             Nulls = numeric.Nulls,
         };

@@ -23,6 +23,8 @@ internal sealed class SqliteBulkWriter : IBulkWriter
             ?? throw new ArgumentException($"The SQLite bulk writer needs a SqliteConnection, not {connection?.GetType().Name}.", nameof(connection));
         var d = SqliteDialect.Instance;
         var indexes = Enumerable.Range(0, table.Columns.Count).Where(i => table.Columns[i].GeneratedSql is null).ToArray();
+        // A timestamp column the source writes as text in a layout of its own (2025-03-21T07:30:43Z) is written in that layout.
+        var formats = indexes.Select(i => table.Columns[i].Annotations.GetValueOrDefault(SchemaIntrospection.Engines.Sqlite.SqliteTextColumns.FormatAnnotation)).ToArray();
         var foreignKeys = Convert.ToInt64(await ScalarAsync(sqlite, "PRAGMA foreign_keys", cancellationToken), System.Globalization.CultureInfo.InvariantCulture) != 0;
         if (foreignKeys) await ScalarAsync(sqlite, "PRAGMA foreign_keys = OFF", cancellationToken);
         // A CHECK the sampler does not read may refuse a row; SQLite cannot add it after the load, so the load does not judge
@@ -43,7 +45,7 @@ internal sealed class SqliteBulkWriter : IBulkWriter
             {
                 for (var n = 0; n < indexes.Length; n++)
                 {
-                    parameters[n].Value = SqliteValueConverter.ToStored(row[indexes[n]]);
+                    parameters[n].Value = formats[n] is { } format ? SqliteValueConverter.ToStored(row[indexes[n]], format) : SqliteValueConverter.ToStored(row[indexes[n]]);
                 }
                 await insert.ExecuteNonQueryAsync(cancellationToken);
                 count++;

@@ -65,7 +65,13 @@ internal sealed class SqliteRowReader : IRowReader
             return true;
         }
 
-        if (SqliteValueConverter.TryRead(raw, column.LogicalType, out value)) return true;
+        if (column.Annotations.TryGetValue(SchemaIntrospection.Engines.Sqlite.SqliteTextColumns.FormatAnnotation, out var format) && raw is string text
+            ? SqliteValueConverter.TryReadFormatted(text, column.LogicalType, format, out value)
+            : SqliteValueConverter.TryRead(raw, column.LogicalType, out value))
+        {
+            return true;
+        }
+
         example = raw is byte[] bytes ? $"a blob of {bytes.Length} bytes" : $"'{raw}'";
         return false;
     }

@@ -12,7 +12,7 @@ namespace Sdv.Connector.Engines.Sqlite;
 /// the value written for each canonical value (ISO-8601 text for dates and times, 0/1 for booleans,
 /// invariant text for decimals, text for GUIDs).
 /// </summary>
-internal static class SqliteValueConverter
+internal static partial class SqliteValueConverter
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -153,6 +153,31 @@ internal static class SqliteValueConverter
         var ticks = checked((long)Math.Round(unixSeconds * TimeSpan.TicksPerSecond));
         return DateTime.SpecifyKind(DateTime.UnixEpoch.AddTicks(ticks), DateTimeKind.Unspecified);
     }
+
+    /// <summary>
+    /// A timestamp written as text in the layout of its column (<see cref="SchemaIntrospection.Engines.Sqlite.SqliteTextColumns"/>):
+    /// parsed by that layout alone, so an offset the layout writes as text (+02:00 throughout) is not taken for a zone to convert from.
+    /// </summary>
+    public static bool TryReadFormatted(string text, LogicalType type, string format, out object? value)
+    {
+        value = null;
+        // The layout's fraction may be left out on the whole second (Python's isoformat()); it is written back with it.
+        string[] formats = format.Contains(".f", StringComparison.Ordinal) ? [format, WholeSecond().Replace(format, string.Empty)] : [format];
+        if (type == LogicalType.DateTimeWithTimeZone && DateTimeOffset.TryParseExact(text, formats, Inv, DateTimeStyles.None, out var dto)) value = dto;
+        else if (type == LogicalType.DateTime && DateTime.TryParseExact(text, formats, Inv, DateTimeStyles.None, out var dt)) value = dt;
+        return value is not null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.f+")]
+    private static partial System.Text.RegularExpressions.Regex WholeSecond();
+
+    /// <summary>The value a timestamp cell is stored as in a column that writes timestamps as text in a layout of its own (<paramref name="format"/>).</summary>
+    public static object ToStored(object? value, string format) => value switch
+    {
+        DateTime dt => dt.ToString(format, Inv),
+        DateTimeOffset dto => dto.ToString(format, Inv),
+        _ => ToStored(value),
+    };
 
     /// <summary>The value a canonical cell is stored as.</summary>
     public static object ToStored(object? value) => value switch

@@ -124,7 +124,7 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
 
         tables = await CountRowsAsync(connection, tables, options.ExactRowCounts || !hasStat1, cancellationToken).ConfigureAwait(false);
         tables = await TypeUntypedColumnsAsync(connection, tables, warnings, cancellationToken).ConfigureAwait(false);
-        tables = await TypeDateTextColumnsAsync(connection, tables, warnings, cancellationToken).ConfigureAwait(false);
+        tables = await SqliteTextColumns.TypeAsync(connection, tables, warnings, cancellationToken).ConfigureAwait(false);
         tables = await SqliteIntegerWidths.WidenAsync(connection, tables, warnings, cancellationToken).ConfigureAwait(false);
 
         return new DatabaseSchema
@@ -400,56 +400,6 @@ internal sealed class SqliteSchemaIntrospector : ISchemaIntrospector
                 columns.Add(column with { LogicalType = logical });
             }
             typed.Add(table with { Columns = columns });
-        }
-        return typed;
-    }
-
-    /// <summary>
-    /// SQLite has no date type, and its own date() and datetime() write dates as text: a text column whose every value is
-    /// a valid date as date() writes it (2020-01-05), or a timestamp as datetime() writes it (2020-01-05 10:11:12), is
-    /// read as a Date or a DateTime, so the clone holds dates of the source's range in the same form, not digits of their
-    /// shape ("1308-01-81", and ISO dates were taken for phone numbers before that). SQLite itself checks each value (date(v)
-    /// is v), in one pass per table; a column with any other value, and key columns, stay text.
-    /// </summary>
-    private static async Task<List<TableSchema>> TypeDateTextColumnsAsync(DbConnection connection, List<TableSchema> tables, List<string> warnings, CancellationToken cancellationToken)
-    {
-        var typed = new List<TableSchema>(tables.Count);
-        var quote = IdentifierQuoting.DoubleQuotes;
-        foreach (var table in tables)
-        {
-            var candidates = table.Columns.Where(c => c.LogicalType is LogicalType.Text or LogicalType.String or LogicalType.FixedString
-                && c.GeneratedSql is null
-                && c.Annotations.TryGetValue("sqlite:affinity", out var affinity) && affinity is "TEXT" or "BLOB"
-                && table.PrimaryKey?.Columns.Contains(c.Name) != true
-                && !table.ForeignKeys.Any(f => f.Columns.Contains(c.Name))).ToList();
-            if (candidates.Count == 0 || table.RowCount == 0)
-            {
-                typed.Add(table);
-                continue;
-            }
-            var parts = candidates.Select(c => quote.Quote(c.Name)).Select(c =>
-                $"COUNT({c}), SUM(CASE WHEN typeof({c}) = 'text' AND date({c}) IS {c} THEN 1 ELSE 0 END), SUM(CASE WHEN typeof({c}) = 'text' AND datetime({c}) IS {c} THEN 1 ELSE 0 END)");
-            // Three counts per candidate, a number of columns that varies by table: read by position, not into a record.
-            var counts = new long[candidates.Count * 3];
-            await using (var command = CreateCommand(connection, $"SELECT {string.Join(", ", parts)} FROM {quote.Quote(table.Name.Name)}"))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    for (var i = 0; i < counts.Length; i++) counts[i] = reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
-                }
-            }
-            var retyped = new Dictionary<string, ColumnSchema>(StringComparer.Ordinal);
-            for (var i = 0; i < candidates.Count; i++)
-            {
-                var (values, dates, timestamps) = (counts[3 * i], counts[(3 * i) + 1], counts[(3 * i) + 2]);
-                LogicalType? logical = values == 0 ? null : dates == values ? LogicalType.Date : timestamps == values ? LogicalType.DateTime : null;
-                if (logical is not { } found) continue;
-                var column = candidates[i];
-                warnings.Add($"Column {table.Name}.{column.Name} is declared {(column.NativeType.Trim().Length == 0 ? "without a type" : column.NativeType.Trim())} and holds only {(found == LogicalType.Date ? "dates (YYYY-MM-DD)" : "timestamps (YYYY-MM-DD HH:MM:SS)")}, so it is read as {found}.");
-                retyped[column.Name] = column with { LogicalType = found, MaxLength = null };
-            }
-            typed.Add(retyped.Count == 0 ? table : table with { Columns = table.Columns.Select(c => retyped.GetValueOrDefault(c.Name, c)).ToList() });
         }
         return typed;
     }

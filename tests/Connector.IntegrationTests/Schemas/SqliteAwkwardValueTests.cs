@@ -1,0 +1,256 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Sdv.Connector.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace Sdv.Connector.IntegrationTests.Schemas;
+
+/// <summary>
+/// Values of application schemas a tester would laugh at in a clone, found by probes: ISO timestamps in text written as
+/// digits of their shape, all-NULL columns filled because of their names, codes turned into city names, snowflake ids
+/// rounded to multiples of 256, free text cut at 400 characters and JSON text that no longer parsed. Each is cloned from
+/// SQLite (where applications keep all of these as text) into every engine and read back as a DBA would.
+/// </summary>
+public sealed class SqliteAwkwardValueTests(SqliteFixture fixture) : EngineTestBase<SqliteFixture>(fixture)
+{
+    /// <summary>
+    /// Timestamps as JavaScript, an API with an offset, and a logger with milliseconds write them (the logger, as Python's
+    /// isoformat(), without the fraction on the whole second).
+    /// </summary>
+    private const string TimestampsDdl = """
+        CREATE TABLE api_events (id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, updated_at VARCHAR(40), logged_at TEXT, kind TEXT)
+        ;;
+        WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 400)
+        INSERT INTO api_events (created_at, updated_at, logged_at, kind)
+        SELECT strftime('%Y-%m-%dT%H:%M:%SZ', '2025-01-01', '+' || (x * 7919 % 200000) || ' minutes'),
+            CASE WHEN x % 10 = 0 THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%f', '2025-01-01', '+' || (x * 7919 % 200000) || ' minutes', '+' || (x * 1.237) || ' seconds') || '+02:00' END,
+            CASE WHEN x % 50 = 0 THEN strftime('%Y-%m-%d %H:%M:%S', '2025-01-01', '+' || (x * 7919 % 200000) || ' minutes')
+                ELSE strftime('%Y-%m-%d %H:%M:%f', '2025-01-01', '+' || (x * 7919 % 200000) || ' minutes', '+' || (x * 3.141) || ' seconds') END,
+            'k' || (x % 3)
+        FROM g
+        """;
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Iso_timestamps_in_text_are_cloned_as_valid_dates_in_the_source_layout(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync(TimestampsDdl);
+        SqliteConnection.ClearAllPools();
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        // The source runs from 2025-01-01 to 2025-05-19 (200,000 minutes); every clone value is a date of that range.
+        foreach (var column in new[] { "created_at", "updated_at", "logged_at" })
+        {
+            Assert.Equal(await target.ScalarAsync<long>($"SELECT COUNT({column}) FROM api_events"),
+                await target.ScalarAsync<long>($"SELECT COUNT(*) FROM api_events WHERE {column} >= '2025-01-01' AND {column} < '2025-05-20'"));
+        }
+        Assert.Equal(400L, await target.ScalarAsync<long>("SELECT COUNT(created_at) FROM api_events"));
+        Assert.InRange(await target.ScalarAsync<long>("SELECT COUNT(updated_at) FROM api_events"), 330L, 390L);
+        if (engine != "sqlite") return;
+        // On SQLite, in the source's own layout, and each a valid date (SQLite writes it back the same).
+        Assert.Equal(400L, await target.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM api_events WHERE strftime('%Y-%m-%dT%H:%M:%SZ', created_at) = created_at"));
+        Assert.Equal(await target.ScalarAsync<long>("SELECT COUNT(updated_at) FROM api_events"), await target.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM api_events WHERE strftime('%Y-%m-%dT%H:%M:%f', substr(updated_at, 1, 23)) || '+02:00' = updated_at"));
+        Assert.Equal(400L, await target.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM api_events WHERE strftime('%Y-%m-%d %H:%M:%f', logged_at) = logged_at"));
+        // Milliseconds are drawn, not all zero.
+        Assert.True(await target.ScalarAsync<long>("SELECT COUNT(DISTINCT substr(logged_at, 21, 3)) FROM api_events") > 50);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Columns_null_in_every_row_stay_null_whatever_their_names(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync("""
+            CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT, city VARCHAR(50), phone VARCHAR(20),
+                notes TEXT, score INTEGER, signed_up DATETIME, country TEXT)
+            ;;
+            WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 300)
+            INSERT INTO customers (name) SELECT 'Customer ' || x FROM g
+            """);
+        SqliteConnection.ClearAllPools();
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        Assert.Equal(300L, await target.ScalarAsync<long>("SELECT COUNT(name) FROM customers"));
+        var filled = new List<string>();
+        foreach (var column in new[] { "email", "city", "phone", "notes", "score", "signed_up", "country" })
+        {
+            if (await target.ScalarAsync<long>($"SELECT COUNT({column}) FROM customers") is var count and > 0) filled.Add($"{column}: {count} values");
+        }
+        Assert.Empty(filled);
+    }
+
+    /// <summary>Unique codes and tokens of several shapes, each row's its own.</summary>
+    private const string CodesDdl = """
+        CREATE TABLE vouchers (id INTEGER PRIMARY KEY, code VARCHAR(10) NOT NULL UNIQUE, token VARCHAR(20) UNIQUE, sku VARCHAR(12),
+            promo VARCHAR(10), api_key VARCHAR(40), amount INTEGER)
+        ;;
+        WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 300)
+        INSERT INTO vouchers (code, token, sku, promo, api_key, amount)
+        SELECT printf('%06X', x * 2654435761 % 16777216),
+            'tok_' || printf('%06x', (x * 40503 + 12345) % 16777216),
+            char(65 + x % 26, 65 + (x * 7) % 26) || printf('%06d', (x * 7919) % 1000000),
+            char(97 + (x * 7) % 26, 97 + (x * 11 + 3) % 26, 97 + (x * 13 + 5) % 26, 97 + (x / 26) % 26, 97 + (x * 19 + 2) % 26, 97 + x % 26, 97 + (x * 29 + 6) % 26, 97 + (x * 31 + 7) % 26),
+            printf('%08x%08x%08x%08x', x * 2654435761 % 4294967296, x * 40503 % 4294967296, x * 97 % 4294967296, x * 7919 % 4294967296),
+            x % 90
+        FROM g
+        """;
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Unique_codes_and_tokens_keep_their_shape_and_are_never_real_values(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync(CodesDdl);
+        SqliteConnection.ClearAllPools();
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        var shapes = new Dictionary<string, string>
+        {
+            ["code"] = "^[0-9A-F]{6}$",
+            ["token"] = "^tok_[0-9a-f]{6}$",
+            ["sku"] = "^[A-Z]{2}[0-9]{6}$",
+            ["promo"] = "^[a-z]{8}$",
+            ["api_key"] = "^[0-9a-f]{32}$",
+        };
+        var failures = new List<string>();
+        foreach (var (column, shape) in shapes)
+        {
+            var real = (await ColumnAsync(source, $"SELECT {column} FROM vouchers")).ToHashSet(StringComparer.Ordinal);
+            var clone = await ColumnAsync(target, $"SELECT {column} FROM vouchers");
+            Assert.Equal(300, clone.Count);
+            var misshapen = clone.Where(v => v is null || !Regex.IsMatch(v, shape)).ToList();
+            if (misshapen.Count > 0) failures.Add($"{column}: {misshapen.Count} values not of the shape {shape}, e.g. {misshapen[0]}");
+            if (clone.Count(real.Contains) is var copied and > 0) failures.Add($"{column}: {copied} real values");
+            if (column is "code" or "token" && clone.Distinct(StringComparer.Ordinal).Count() is var distinct and < 300) failures.Add($"{column}: {distinct} distinct of 300");
+        }
+        Assert.Empty(failures);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Integers_past_two_to_the_53_keep_their_low_digits_and_range(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync("""
+            CREATE TABLE posts (id INTEGER PRIMARY KEY, snowflake BIGINT NOT NULL, hash BIGINT, likes INTEGER)
+            ;;
+            WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 400)
+            INSERT INTO posts (snowflake, hash, likes) SELECT 1234567890123456789 + x * 7919 * 1000003, 9007199254740993 + x * 3, x % 50 FROM g
+            """);
+        SqliteConnection.ClearAllPools();
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        var snowflakes = (await ColumnAsync(target, "SELECT snowflake FROM posts")).Select(v => long.Parse(v!, CultureInfo.InvariantCulture)).ToList();
+        var hashes = (await ColumnAsync(target, "SELECT hash FROM posts WHERE hash IS NOT NULL")).Select(v => long.Parse(v!, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(400, snowflakes.Count);
+        Assert.All(snowflakes, v => Assert.InRange(v, 1234567890123456789L + (7919L * 1000003), 1234567890123456789L + (400L * 7919 * 1000003)));
+        Assert.All(hashes, v => Assert.InRange(v, 9007199254740996L, 9007199254740993L + 1200));
+        // Rounded through a double, every snowflake was a multiple of 256 and every hash even.
+        Assert.True(snowflakes.Count(v => v % 256 == 0) < 40, $"{snowflakes.Count(v => v % 256 == 0)} of 400 snowflakes are multiples of 256");
+        Assert.True(hashes.Count(v => v % 2 != 0) > 100, $"{hashes.Count(v => v % 2 != 0)} of {hashes.Count} hashes are odd");
+        Assert.Equal(typeof(long), await FieldTypeAsync(target, "SELECT snowflake FROM posts"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Long_free_text_keeps_the_source_lengths(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        // Bodies of 1,200 to 5,200 characters (mean about 3,200), of a few dozen words.
+        await source.ExecuteAsync("""
+            CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, body TEXT)
+            ;;
+            WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 200)
+            INSERT INTO articles (title, body) SELECT 'Article ' || x,
+                replace(hex(zeroblob(30 + (x * 37) % 100)), '00', CASE x % 4 WHEN 0 THEN 'the quick brown fox jumps over the lazy dog. '
+                    WHEN 1 THEN 'our customers report that shipping was fast. ' WHEN 2 THEN 'the system keeps every order and its invoice. '
+                    ELSE 'data from the last quarter shows steady growth. ' END)
+            FROM g
+            """);
+        SqliteConnection.ClearAllPools();
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        var real = await source.ScalarAsync<double>("SELECT AVG(LENGTH(body)) FROM articles");
+        var clone = await target.ScalarAsync<double>("SELECT AVG(LENGTH(body)) FROM articles");
+        Assert.InRange(clone, real * 0.8, real * 1.2);
+        Assert.True(await target.ScalarAsync<long>("SELECT MAX(LENGTH(body)) FROM articles") > 4000);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Json_kept_in_text_is_cloned_as_valid_json_of_the_same_structure(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync("""
+            CREATE TABLE settings (id INTEGER PRIMARY KEY, prefs TEXT NOT NULL, tags TEXT)
+            ;;
+            WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 300)
+            INSERT INTO settings (prefs, tags)
+            SELECT json_object('theme', CASE x % 3 WHEN 0 THEN 'dark' WHEN 1 THEN 'light' ELSE 'system' END, 'size', 10 + x % 40,
+                    'flags', json_array(x % 2, x % 5), 'nested', json_object('beta', json(CASE x % 2 WHEN 0 THEN 'true' ELSE 'false' END), 'level', x % 7)),
+                json_array('t' || (x % 5), 't' || (x % 7))
+            FROM g
+            """);
+        SqliteConnection.ClearAllPools();
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        var prefs = await ColumnAsync(target, "SELECT prefs FROM settings");
+        Assert.Equal(300, prefs.Count);
+        foreach (var text in prefs)
+        {
+            using var document = JsonDocument.Parse(text!);
+            var root = document.RootElement;
+            Assert.Equal(JsonValueKind.Object, root.ValueKind);
+            Assert.Equal(JsonValueKind.String, root.GetProperty("theme").ValueKind);
+            Assert.Equal(JsonValueKind.Number, root.GetProperty("size").ValueKind);
+            Assert.Equal(JsonValueKind.Array, root.GetProperty("flags").ValueKind);
+            Assert.Equal(JsonValueKind.Object, root.GetProperty("nested").ValueKind);
+        }
+        foreach (var text in await ColumnAsync(target, "SELECT tags FROM settings WHERE tags IS NOT NULL"))
+        {
+            using var document = JsonDocument.Parse(text!);
+            Assert.Equal(JsonValueKind.Array, document.RootElement.ValueKind);
+        }
+    }
+
+    /// <summary>The first column of every row of <paramref name="sql"/>, as invariant text (NULL as null).</summary>
+    private static async Task<List<string?>> ColumnAsync(TestDatabase db, string sql)
+    {
+        await using var connection = await db.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string?>();
+        while (await reader.ReadAsync()) values.Add(reader.IsDBNull(0) ? null : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture));
+        return values;
+    }
+
+    /// <summary>The .NET type the engine reads the first column of <paramref name="sql"/> as.</summary>
+    private static async Task<Type> FieldTypeAsync(TestDatabase db, string sql)
+    {
+        await using var connection = await db.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return reader.GetValue(0).GetType();
+    }
+}
