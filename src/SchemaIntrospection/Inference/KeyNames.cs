@@ -15,6 +15,23 @@ public static class KeyNames
     /// <summary>Suffixes that make a column a key of the table it names.</summary>
     private static readonly string[] KeySuffixes = ["id", "key", "code", "no", "nr", "num", "number", "fk", "ref", "uuid", "guid"];
 
+    /// <summary>
+    /// Names every table may give its own row key (SQLite's <c>ROWID</c>, <c>oid</c>, <c>pk</c>): two tables keyed on one
+    /// of them share a convention, not a row (chat.db keys every table on ROWID, and each was taken for the next one's).
+    /// </summary>
+    private static readonly FrozenSet<string> GenericKeys = new[] { "id", "key", "uuid", "guid", "rowid", "oid", "pk", "recid", "objectid" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Last words that make a column a measure of something, never a pointer at it: <c>visit_count</c> begins like the
+    /// table visits, and its counts (1 to 50) were taken for visit ids until the clone drew them as keys (56 to 2,909).
+    /// </summary>
+    private static readonly FrozenSet<string> MeasureWords = new[]
+    {
+        "count", "counts", "cnt", "total", "totals", "sum", "qty", "quantity", "amount", "size", "length", "len", "avg", "average", "min",
+        "max", "score", "rank", "weight", "percent", "pct", "ratio", "rate", "level", "depth", "width", "height", "duration", "age",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Words of a column that point at a row of its own table.</summary>
     private static readonly FrozenSet<string> SelfRoles = new[]
     {
@@ -163,13 +180,14 @@ public static class KeyNames
         {
             return words.Any(SelfRoles.Contains) ? (3, $"names a role within its own table ({column.Name} -> {parent.Name}.{parentKey})") : null;
         }
+        if (words.Count > 0 && MeasureWords.Contains(words[^1])) return null;
         var forms = Forms(parent.Name, prefix);
-        if (c == k && !KeySuffixes.Contains(k) && k != "name") return (0, $"same name as the parent's key {parent.Name}.{parentKey}");
+        if (c == k && !KeySuffixes.Contains(k) && !GenericKeys.Contains(k) && k != "name") return (0, $"same name as the parent's key {parent.Name}.{parentKey}");
         if (forms.Any(f => KeySuffixes.Any(s => c == f + s))) return (1, $"the parent's name and a key suffix ({column.Name} -> {parent.Name}.{parentKey})");
         if (forms.Contains(c)) return (2, $"the parent's name ({column.Name} -> {parent.Name}.{parentKey})");
         if (NameWords.Of(parent.Name.Name).Select(Singular).Any(StaffTables.Contains) && words.Any(StaffRoles.Contains))
             return (4, $"names a staff role ({column.Name} -> {parent.Name}.{parentKey})");
-        if ((k.Length >= 5 && k != "id" && (c.EndsWith(k, StringComparison.Ordinal) || c.StartsWith(k, StringComparison.Ordinal)))
+        if ((k.Length >= 5 && !GenericKeys.Contains(k) && (c.EndsWith(k, StringComparison.Ordinal) || c.StartsWith(k, StringComparison.Ordinal)))
             || forms.Any(f => f.Length >= 4 && KeySuffixes.Any(s => c.EndsWith(f + s, StringComparison.Ordinal))))
         {
             return (5, $"the parent's key name with a prefix or suffix ({column.Name} -> {parent.Name}.{parentKey})");

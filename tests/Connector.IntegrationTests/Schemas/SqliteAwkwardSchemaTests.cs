@@ -206,6 +206,45 @@ public sealed class SqliteAwkwardSchemaTests(SqliteFixture fixture) : EngineTest
     }
 
     /// <summary>
+    /// Tables each keyed on ROWID (as chat.db keys every table) and a counter named like a table (Chrome's
+    /// urls.visit_count beside visits). (Found by a probe: each ROWID was taken for a key of the next table and the counts
+    /// for visit ids, written as foreign keys; the clone's handle ids ran 15 to 2,977 for 120 rows and its counts 56 to 2,909.)
+    /// </summary>
+    [SkippableFact]
+    public async Task Shared_rowid_names_and_counters_are_no_foreign_keys()
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync("""
+            CREATE TABLE handle (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, service TEXT)
+            ;;
+            CREATE TABLE attachment (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, mime_type TEXT)
+            ;;
+            CREATE TABLE urls (id INTEGER PRIMARY KEY, title TEXT, visit_count INTEGER NOT NULL DEFAULT 0)
+            ;;
+            CREATE TABLE visits (id INTEGER PRIMARY KEY, url INTEGER NOT NULL, visit_time INTEGER)
+            ;;
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120) INSERT INTO handle (service) SELECT CASE i % 2 WHEN 0 THEN 'SMS' ELSE 'iMessage' END FROM n
+            ;;
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) INSERT INTO attachment (mime_type) SELECT CASE i % 3 WHEN 0 THEN 'image/jpeg' ELSE 'image/png' END FROM n
+            ;;
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO urls SELECT i, 'page ' || (i % 9), 1 + i % 50 FROM n
+            ;;
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) INSERT INTO visits SELECT i, 1 + (i * 7) % 200, 13300000000000000 + i * 1000000 FROM n
+            """);
+        SqliteConnection.ClearAllPools();
+        await using var target = await CloneTargets.NewAsync("sqlite");
+
+        await CloneTargets.CloneAsync(source, target);
+
+        Assert.Equal(0L, await CloneTargets.ForeignKeyCountAsync(target, "handle"));
+        Assert.Equal(0L, await CloneTargets.ForeignKeyCountAsync(target, "attachment"));
+        Assert.Equal(0L, await CloneTargets.ForeignKeyCountAsync(target, "urls"));
+        Assert.Equal(1L, await CloneTargets.ForeignKeyCountAsync(target, "visits"));
+        Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM urls WHERE visit_count < 1 OR visit_count > 50"));
+        Assert.Equal(120L, await target.ScalarAsync<long>("SELECT MAX(ROWID) FROM handle"));
+    }
+
+    /// <summary>
     /// An R*Tree, an FTS5 index over a table and an FTS4 table with its own text. Their shadow tables are the modules'
     /// storage. (Found by a probe: they were cloned as tables, and the R*Tree's small _node table, whose blobs encode
     /// every row's coordinates, was copied verbatim as a lookup; the FTS4 table's real text went through as free text.)

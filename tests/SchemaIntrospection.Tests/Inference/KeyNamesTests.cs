@@ -73,6 +73,11 @@ public sealed class KeyNamesTests
     [InlineData("customer", "region_name", "city", "id")]
     [InlineData("employee", "employee_id", "employee", "employee_id")]
     [InlineData("employee", "salary", "employee", "employee_id")]
+    [InlineData("handle", "ROWID", "attachment", "ROWID")]
+    [InlineData("message", "oid", "chat", "oid")]
+    [InlineData("urls", "visit_count", "visits", "id")]
+    [InlineData("urls", "typed_count", "types", "id")]
+    [InlineData("orders", "customer_total", "customer", "id")]
     public void Names_that_do_not(string child, string column, string parent, string key)
     {
         Assert.Null(Rank(child, column, parent, key));
