@@ -85,7 +85,9 @@ internal static class SchemaMapper
                 Columns = columns,
                 CheckConstraints = checks,
                 Indexes = sameEngine ? table.Indexes : PortableIndexes.ToTarget(table, targetEngine, warnings),
-                ForeignKeys = table.ForeignKeys.Where(fk => fk.IsEnforced && ((sameEngine && targetEngine != DatabaseEngine.Sqlite) || OntoAKey(fk, source, targetEngine, warnings))).Select(fk => InKeyOrder(fk, source) with { Table = Map(fk.Table), PrincipalTable = Map(fk.PrincipalTable) }).ToList(),
+                ForeignKeys = table.ForeignKeys.Where(fk => fk.IsEnforced
+                    && ((sameEngine && targetEngine != DatabaseEngine.Sqlite && fk.Inference is null) || OntoAKey(fk, source, targetEngine, warnings))
+                    && (!sameEngine || fk.Inference is null || targetEngine != DatabaseEngine.MySql || OfOneType(fk, source, targetEngine, warnings))).Select(fk => InKeyOrder(fk, source) with { Table = Map(fk.Table), PrincipalTable = Map(fk.PrincipalTable) }).ToList(),
                 Partitions = sameEngine ? table.Partitions : [],
                 Annotations = annotations,
             };
@@ -141,6 +143,30 @@ internal static class SchemaMapper
             + $"its parent columns are {why}. Its values still come from {fk.PrincipalTable}.");
         return false;
     }
+
+    /// <summary>
+    /// An inferred foreign key on a same-engine clone joins columns whose declared types the source never had to match:
+    /// MariaDB refused one between SMALLINT UNSIGNED and SMALLINT (Sakila's film_text), as it does any key between integers
+    /// of another size or sign (PostgreSQL and SQLite take them). A same-engine clone keeps the source's column types, so such a key is left out with a
+    /// warning; its values still come from the parent. (Another engine's clone gives the child its parent's key type.)
+    /// </summary>
+    private static bool OfOneType(ForeignKeySchema fk, DatabaseSchema source, DatabaseEngine targetEngine, ICollection<string> warnings)
+    {
+        if (source.FindTable(fk.Table) is not { } child || source.FindTable(fk.PrincipalTable) is not { } parent) return true;
+        for (var k = 0; k < fk.Columns.Count; k++)
+        {
+            var (column, key) = (child.FindColumn(fk.Columns[k]), parent.FindColumn(fk.PrincipalColumns[k]));
+            if (column is null || key is null || DeclaredType(column) == DeclaredType(key)) continue;
+            warnings.Add($"Inferred foreign key {fk} is not created on {targetEngine}: {fk.Table}.{column.Name} is {column.NativeType} "
+                + $"and {fk.PrincipalTable}.{key.Name} is {key.NativeType}. Its values still come from {fk.PrincipalTable}.");
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>A declared type without its display width or ZEROFILL (MySQL's INT(11) and INT are one type), in lower case.</summary>
+    private static string DeclaredType(ColumnSchema column) =>
+        System.Text.RegularExpressions.Regex.Replace(column.NativeType.ToLowerInvariant().Replace("zerofill", "", StringComparison.Ordinal), @"\(\d+\)|\s+", "");
 
     /// <summary>
     /// A composite foreign key whose parent columns are those of a key of its parent, listed in another order
