@@ -110,6 +110,50 @@ public sealed class MariaDbAwkwardSchemaTests(MariaDbFixture fixture) : EngineTe
     }
 
     /// <summary>
+    /// Tables whose names differ only in case, as MariaDB on Linux allows (lower_case_table_names=0), each a parent.
+    /// (Found by a probe: a SQLite target, which ignores case in table names, refused the second, "table order already exists".)
+    /// </summary>
+    private const string CaseDdl = """
+        CREATE TABLE `Order` (id INT AUTO_INCREMENT PRIMARY KEY, label VARCHAR(20) NOT NULL)
+        ;;
+        CREATE TABLE `order` (id INT AUTO_INCREMENT PRIMARY KEY, big_id INT NOT NULL, qty INT NOT NULL, FOREIGN KEY (big_id) REFERENCES `Order` (id))
+        ;;
+        CREATE TABLE line (id INT AUTO_INCREMENT PRIMARY KEY, order_id INT NOT NULL, FOREIGN KEY (order_id) REFERENCES `order` (id))
+        ;;
+        INSERT INTO `Order` (label) SELECT CONCAT('L', seq % 7) FROM seq_1_to_50
+        ;;
+        INSERT INTO `order` (big_id, qty) SELECT 1 + seq % 50, seq % 9 FROM seq_1_to_150
+        ;;
+        INSERT INTO line (order_id) SELECT 1 + seq % 150 FROM seq_1_to_300
+        """;
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Tables_whose_names_differ_only_in_case_are_told_apart(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync(CaseDdl);
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        var run = await CloneTargets.CloneAsync(source, target);
+
+        // SQLite takes both names for one: the second in ordinal order is renamed; PostgreSQL and MariaDB keep both.
+        var q = engine == "mariadb" ? "`" : "\"";
+        var lower = engine == "sqlite" ? "order_2" : "order";
+        if (engine == "sqlite") Assert.Contains($"Table {source.Name}.order is written as order_2: Sqlite takes it for {source.Name}.Order, whose name differs only in case.", run.Output + run.Error, StringComparison.Ordinal);
+        else Assert.DoesNotContain("is written as", run.Output + run.Error, StringComparison.Ordinal);
+        Assert.Equal(50L, await target.ScalarAsync<long>($"SELECT COUNT(*) FROM {q}Order{q}"));
+        Assert.Equal(150L, await target.ScalarAsync<long>($"SELECT COUNT(*) FROM {q}{lower}{q}"));
+        Assert.Equal(300L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM line"));
+        // The foreign keys follow the rename: each child's rows find their parent, and the target declares the keys.
+        Assert.Equal(0L, await target.ScalarAsync<long>($"SELECT COUNT(*) FROM line l LEFT JOIN {q}{lower}{q} o ON o.id = l.order_id WHERE o.id IS NULL"));
+        Assert.Equal(0L, await target.ScalarAsync<long>($"SELECT COUNT(*) FROM {q}{lower}{q} o LEFT JOIN {q}Order{q} b ON b.id = o.big_id WHERE b.id IS NULL"));
+        Assert.Equal(1L, await CloneTargets.ForeignKeyCountAsync(target, "line"));
+        Assert.Equal(1L, await CloneTargets.ForeignKeyCountAsync(target, lower));
+        if (engine == "sqlite") Assert.Equal("order_2", await target.ScalarAsync<string>("SELECT \"table\" FROM pragma_foreign_key_list('line')"));
+    }
+
+    /// <summary>
     /// A lookup whose AUTO_INCREMENT key holds 0 (Magento's admin store), copied as a reference table. (Found by a probe:
     /// the MariaDB load took the 0 for "next value", so "3 rows were copied but only 2 were inserted".)
     /// </summary>
