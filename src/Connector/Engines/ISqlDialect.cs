@@ -46,4 +46,19 @@ internal interface ISqlDialect
 
     /// <summary>Whether an index may have a predicate (a partial index).</summary>
     bool HasPartialIndexes { get; }
+
+    /// <summary>
+    /// How the engine tells two table names of one schema apart: byte by byte, or ignoring case (SQLite; SQL Server under
+    /// its default collation), where <c>Order</c> and <c>order</c> are one table.
+    /// </summary>
+    StringComparer TableNames { get; }
+
+    /// <summary>How the engine tells two column names of one table apart (only PostgreSQL minds case).</summary>
+    StringComparer ColumnNames { get; }
+
+    /// <summary>The most characters a table or column name may have; <see cref="int.MaxValue"/> where there is no limit the tool minds.</summary>
+    int MaxNameLength { get; }
+
+    /// <summary>Whether a name may hold characters outside the Basic Multilingual Plane (an emoji); MariaDB and MySQL names cannot.</summary>
+    bool NamesHoldOutsideBmp { get; }
 }

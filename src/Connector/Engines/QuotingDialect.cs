@@ -38,4 +38,15 @@ internal abstract class QuotingDialect(IdentifierQuoting quoting) : ISqlDialect
     }
 
     public virtual bool HasPartialIndexes => true;
+
+    /// <summary>Byte by byte.</summary>
+    public virtual StringComparer TableNames => StringComparer.Ordinal;
+
+    /// <summary>Ignoring case: every engine but PostgreSQL.</summary>
+    public virtual StringComparer ColumnNames => StringComparer.OrdinalIgnoreCase;
+
+    /// <summary>No limit the tool minds.</summary>
+    public virtual int MaxNameLength => int.MaxValue;
+
+    public virtual bool NamesHoldOutsideBmp => true;
 }

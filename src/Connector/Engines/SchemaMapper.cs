@@ -24,27 +24,11 @@ internal static class SchemaMapper
     {
         var sameEngine = source.Engine == targetEngine;
         var target = EngineAdapters.For(targetEngine);
-        var renames = new Dictionary<QualifiedName, QualifiedName>();
-        var taken = new HashSet<QualifiedName>();
-        foreach (var table in source.Tables.OrderBy(t => t.Name, QualifiedName.Order))
-        {
-            QualifiedName mapped;
-            if (sameEngine && target.HasSchemas)
-            {
-                mapped = table.Name;
-            }
-            else
-            {
-                mapped = new QualifiedName(targetDefaultSchema, table.Name.Name);
-                if (!taken.Add(mapped))
-                {
-                    mapped = new QualifiedName(targetDefaultSchema, $"{table.Name.Schema}_{table.Name.Name}");
-                    taken.Add(mapped);
-                    warnings.Add($"Table {table.Name} is written as {mapped}: another schema has a table of the same name.");
-                }
-            }
-            renames[table.Name] = mapped;
-        }
+        // The same engine with schemas keeps every name; elsewhere every table goes to the target's default schema, under a
+        // name the target can hold and tell apart from the others' (TargetNames).
+        var renames = sameEngine && target.HasSchemas
+            ? source.Tables.ToDictionary(static t => t.Name, static t => t.Name)
+            : TargetNames.Tables(source.Tables, t => new QualifiedName(targetDefaultSchema, t.Name.Name), target.Dialect, targetEngine, warnings);
 
         QualifiedName Map(QualifiedName name) => renames.TryGetValue(name, out var m) ? m : name;
 
@@ -93,7 +77,7 @@ internal static class SchemaMapper
             };
         }).ToList();
 
-        if (!sameEngine) tables = WithKeyTypesOfTheirParents(tables);
+        if (!sameEngine) tables = TargetNames.Columns(WithKeyTypesOfTheirParents(tables), target.Dialect, targetEngine, warnings);
 
         if (!sameEngine && (source.Routines.Count > 0 || source.Triggers.Count > 0))
         {

@@ -195,8 +195,9 @@ internal static class SampleStep
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var set = update.ForeignKey.Columns.Select((c, i) => $"{d.Quote(c)} = @v{i}");
-        var where = update.KeyColumns.Select((c, i) => $"{d.Quote(c)} = @k{i}");
+        // The model names columns as the source does; the target may hold some under another name (TargetNames).
+        var set = update.ForeignKey.Columns.Select((c, i) => $"{d.Quote(TargetNames.ColumnOf(table, c))} = @v{i}");
+        var where = update.KeyColumns.Select((c, i) => $"{d.Quote(TargetNames.ColumnOf(table, c))} = @k{i}");
         command.CommandText = $"UPDATE {d.Quote(table.Name)} SET {string.Join(", ", set)} WHERE {string.Join(" AND ", where)}";
         var values = update.ForeignKey.Columns.Select((_, i) => AddParameter(command, $"@v{i}")).ToArray();
         var keys = update.KeyColumns.Select((_, i) => AddParameter(command, $"@k{i}")).ToArray();

@@ -1,3 +1,4 @@
+using Sdv.Connector.Engines;
 using Sdv.Connector.SchemaIntrospection.Metadata;
 using Sdv.Connector.SchemaIntrospection.Model;
 
@@ -26,11 +27,14 @@ internal static class TableMatcher
         {
             Tables = synthetic.Tables.Select(t => t with { Name = new QualifiedName(liveSchema(t.Name.Schema), t.Name.Name) }).ToList(),
         };
+        var renamed = Renamed(real, synthetic.Engine);
         var matches = new List<SyntheticTableMatch>();
         foreach (var table in real.Tables)
         {
             var key = MetadataJson.TableKey(real, table.Name);
-            var found = FindTable(table, named, key, warnings);
+            var written = renamed.GetValueOrDefault(table.Name);
+            var found = (written is null ? null : named.Tables.FirstOrDefault(t => string.Equals(t.Name.Name, written.Name.Name, StringComparison.Ordinal)))
+                ?? FindTable(table, named, key, warnings);
             var clone = found is null || liveSchema is null ? found : synthetic.Tables[IndexOf(named.Tables, found)];
             // A table or column the clone lacks is not a warning here: the evaluation lists it and counts its figures as 0.
             if (clone is null)
@@ -39,12 +43,30 @@ internal static class TableMatcher
                 continue;
             }
 
-            var positions = table.Columns.Select(column => IndexOf(clone, column.Name)).ToList();
+            var positions = table.Columns.Select((column, i) => IndexOf(clone, written?.Columns[i].Name ?? column.Name)).ToList();
 
             matches.Add(new SyntheticTableMatch(table, key, clone, positions));
         }
 
         return matches;
+    }
+
+    /// <summary>
+    /// The tables the clone writer renamed on <paramref name="engine"/> (TargetNames: a name the engine cannot hold or
+    /// tell apart from another's), as it renamed them, columns in the real order; a table it kept is left out. Without
+    /// this, a real <c>order</c> cloned to SQLite as <c>order_2</c> beside <c>Order</c> was compared with <c>Order</c>.
+    /// </summary>
+    private static Dictionary<QualifiedName, TableSchema> Renamed(DatabaseSchema real, DatabaseEngine engine)
+    {
+        var adapter = EngineAdapters.For(engine);
+        if (real.Engine == engine && adapter.HasSchemas) return [];
+        var ignored = new List<string>();
+        var names = TargetNames.Tables(real.Tables, static t => new QualifiedName(null, t.Name.Name), adapter.Dialect, engine, ignored);
+        var tables = real.Tables.Select(t => t with { Name = names[t.Name] }).ToList();
+        if (real.Engine != engine) tables = TargetNames.Columns(tables, adapter.Dialect, engine, ignored);
+        return real.Tables.Select((t, i) => (Real: t, Written: tables[i]))
+            .Where(p => !string.Equals(p.Written.Name.Name, p.Real.Name.Name, StringComparison.Ordinal) || p.Written.Columns.Where((c, i) => !string.Equals(c.Name, p.Real.Columns[i].Name, StringComparison.Ordinal)).Any())
+            .ToDictionary(static p => p.Real.Name, static p => p.Written);
     }
 
     private static TableSchema? FindTable(TableSchema table, DatabaseSchema synthetic, string key, ICollection<string> warnings)

@@ -416,10 +416,22 @@ public static class TableSynthesizer
         var rareCount = categories.PrunedMass;
         var rareShape = categories.PrunedShape;
         long keptCount = 0;
+        // An enum's values are its labels: a value outside them (MySQL's '' for a value it could not take, stored under a
+        // non-strict sql_mode) is no category of the clone, where every target refuses it (a strict MariaDB, PostgreSQL's
+        // enum or CHECK, SQLite's CHECK). Its share goes to the labels as a rare value's does.
+        var labels = column.LogicalType == LogicalType.Enum && column.EnumValues is { Count: > 0 } declared ? declared.ToHashSet(StringComparer.Ordinal) : null;
+        long outside = 0;
+        var outsideEmpty = false;
         foreach (var (value, count) in categories.Counts)
         {
             var text = CellCodec.Format(value);
-            if (count >= k)
+            if (labels is not null && !labels.Contains(text))
+            {
+                outside += count;
+                outsideEmpty |= text.Length == 0;
+                rareCount += count;
+            }
+            else if (count >= k)
             {
                 buckets.Add((text, count, 0));
                 keptCount += count;
@@ -434,6 +446,14 @@ public static class TableSynthesizer
         if (categories.Nulls > 0)
         {
             buckets.Add((null, categories.Nulls, 1));
+        }
+
+        // The values themselves are not named: they are data, not schema.
+        if (outside > 0)
+        {
+            finishing.Warnings.Add($"Column {table.Name}.{column.Name} holds {outside} value(s) that are none of its declared labels"
+                + (outsideEmpty ? " ('' among them, what MySQL stores for a value it could not take under a non-strict sql_mode)" : "")
+                + ": the clone writes declared labels in their place.");
         }
 
         // Mostly kept values: the rare ones' share goes to them (no bucket), so every value of the clone is a real,

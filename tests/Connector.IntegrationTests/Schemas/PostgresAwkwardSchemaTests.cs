@@ -293,6 +293,42 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
         }
     }
 
+    /// <summary>
+    /// Dates and timestamps at PostgreSQL's finite ends, under CHECKs that hold them there, beside a column of real infinities.
+    /// (Found by a probe: the clone held -infinity and infinity for 0001-01-01 and 9999-12-31, Npgsql's reading of
+    /// DateOnly.MinValue and MaxValue, and the target refused the load: "violates check constraint ev_d_check".)
+    /// </summary>
+    private const string EdgeDateDdl = """
+        CREATE TABLE ev (id serial PRIMARY KEY, d date NOT NULL CHECK (d >= '0001-01-01' AND d <= '9999-12-31'),
+            ts timestamp NOT NULL CHECK (ts > '-infinity' AND ts < 'infinity'), tz timestamptz CHECK (isfinite(tz)), open_end date)
+        ;;
+        INSERT INTO ev (d, ts, tz, open_end)
+            SELECT CASE g % 3 WHEN 0 THEN date '0001-01-01' WHEN 1 THEN date '9999-12-31' ELSE date '2020-01-01' + g END,
+                CASE WHEN g % 2 = 0 THEN timestamp '0001-01-01 00:00:00' ELSE timestamp '9999-12-31 23:59:59.999999' END,
+                CASE WHEN g % 2 = 0 THEN timestamptz '0001-01-01 00:00:00+00' ELSE timestamptz '9999-12-31 23:59:59+00' END,
+                CASE g % 4 WHEN 0 THEN 'infinity'::date WHEN 1 THEN '-infinity'::date ELSE date '2000-01-01' + g END
+            FROM generate_series(1, 120) g
+        """;
+
+    [SkippableFact]
+    public async Task Dates_at_the_finite_ends_stay_finite_and_infinities_read_as_those_ends()
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync(EdgeDateDdl);
+        await using var target = await CloneTargets.NewAsync("postgres");
+
+        await CloneTargets.CloneAsync(source, target);
+
+        Assert.Equal(120L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM ev"));
+        Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM ev WHERE NOT isfinite(d) OR NOT isfinite(ts) OR NOT isfinite(tz) OR NOT isfinite(open_end)"));
+        // Within the source's range, whose ends are the finite ends of the types.
+        Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM ev WHERE d < '0001-01-01' OR d > '9999-12-31' OR ts > '9999-12-31 23:59:59.999999' OR tz > '9999-12-31 23:59:59+00'"));
+        // The ends themselves are written as the dates they are (they were ±infinity).
+        Assert.True(await target.ScalarAsync<long>("SELECT COUNT(*) FROM ev WHERE d IN ('0001-01-01', '9999-12-31')") > 0);
+        // The source's infinities are read as the ends of their side, never as NULL or a failed read.
+        Assert.Equal(0L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM ev WHERE open_end IS NULL"));
+    }
+
     private static string Quote(TestDatabase db, string name) => db.Engine == SchemaIntrospection.Model.DatabaseEngine.MySql
         ? "`" + name + "`"
         : "\"" + name + "\"";

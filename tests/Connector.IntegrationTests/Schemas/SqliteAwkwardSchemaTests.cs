@@ -287,6 +287,54 @@ public sealed class SqliteAwkwardSchemaTests(SqliteFixture fixture) : EngineTest
     /// A small lookup that holds two e-mail addresses among three account names: too few for the column to be called
     /// personal data. (Found by a probe: the table was copied verbatim as a reference table, addresses and all.)
     /// </summary>
+    /// <summary>
+    /// Table and column names with an emoji, a key among them, a CHECK, an index and a child's foreign key onto it.
+    /// (Found by a probe: MariaDB refused the table, "Invalid utf8mb4 character string: 'ref\xF0\x9F\x94\xA5'", as its
+    /// names cannot hold characters outside the BMP.)
+    /// </summary>
+    private const string EmojiDdl = """
+        CREATE TABLE "log🔥" ("id🔥" INTEGER PRIMARY KEY, "note🔥" TEXT, "score🔥" INTEGER NOT NULL CHECK ("score🔥" >= 0))
+        ;;
+        CREATE INDEX "log🔥_note" ON "log🔥" ("note🔥")
+        ;;
+        CREATE TABLE entry (id INTEGER PRIMARY KEY, "log🔥" INTEGER NOT NULL REFERENCES "log🔥" ("id🔥"), qty INTEGER)
+        ;;
+        WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 100)
+        INSERT INTO "log🔥" SELECT x, 'note ' || (x % 5), x % 13 FROM g
+        ;;
+        WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 300)
+        INSERT INTO entry SELECT x, 1 + x % 100, x % 7 FROM g
+        """;
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Names_a_target_cannot_hold_are_renamed_with_their_keys(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync(EmojiDdl);
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        var run = await CloneTargets.CloneAsync(source, target);
+
+        // MariaDB holds them as their code points; the other engines as they are.
+        var mariadb = engine == "mariadb";
+        var (log, id, note, score, refers) = mariadb
+            ? ("`log_U1F525`", "`id_U1F525`", "`note_U1F525`", "`score_U1F525`", "`log_U1F525`")
+            : ("\"log🔥\"", "\"id🔥\"", "\"note🔥\"", "\"score🔥\"", "\"log🔥\"");
+        if (mariadb)
+        {
+            Assert.Contains($"Table log🔥 is written as {target.Name}.log_U1F525: its name holds a character outside the Basic Multilingual Plane", run.Output + run.Error, StringComparison.Ordinal);
+            Assert.Contains($"Column {target.Name}.log_U1F525.note🔥 is written as note_U1F525", run.Output + run.Error, StringComparison.Ordinal);
+            Assert.Equal(1L, await CloneTargets.ForeignKeyCountAsync(target, "entry"));
+            Assert.Equal(1L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND CHECK_CLAUSE LIKE '%score_U1F525%'"));
+        }
+        Assert.Equal(100L, await target.ScalarAsync<long>($"SELECT COUNT(*) FROM {log}"));
+        Assert.Equal(100L, await target.ScalarAsync<long>($"SELECT COUNT(DISTINCT {id}) FROM {log}"));
+        Assert.Equal(300L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM entry"));
+        Assert.Equal(0L, await target.ScalarAsync<long>($"SELECT COUNT(*) FROM entry e LEFT JOIN {log} l ON l.{id} = e.{refers} WHERE l.{id} IS NULL"));
+        Assert.Equal(0L, await target.ScalarAsync<long>($"SELECT COUNT(*) FROM {log} WHERE {score} < 0 OR {note} IS NULL"));
+    }
+
     [SkippableFact]
     public async Task A_lookup_holding_email_addresses_is_not_copied()
     {

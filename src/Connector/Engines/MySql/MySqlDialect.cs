@@ -28,6 +28,18 @@ internal sealed class MySqlDialect() : QuotingDialect(IdentifierQuoting.Backtick
     /// <summary>False: MySQL and MariaDB have no partial indexes.</summary>
     public override bool HasPartialIndexes => false;
 
+    /// <summary>
+    /// Table names are the server's files' names, told apart by case where lower_case_table_names is 0 (Linux's
+    /// default); a server that folds them (Windows, macOS) would take <c>Order</c> and <c>order</c> for one.
+    /// </summary>
+    public override StringComparer TableNames => StringComparer.Ordinal;
+
+    /// <summary>64 characters, the server's limit for tables and columns.</summary>
+    public override int MaxNameLength => 64;
+
+    /// <summary>Names are stored in utf8mb3: a name with an emoji is refused ("Invalid utf8mb4 character string").</summary>
+    public override bool NamesHoldOutsideBmp => false;
+
     /// <summary>A CRC32 of the seed and the row's key below a threshold (MariaDB and MySQL have no TABLESAMPLE); LIMIT.</summary>
     public override string SampledSelect(TableSample query)
     {

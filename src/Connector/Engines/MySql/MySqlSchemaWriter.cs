@@ -21,7 +21,6 @@ namespace Sdv.Connector.Engines.MySql;
 /// </summary>
 internal sealed partial class MySqlSchemaWriter : ISchemaWriter
 {
-    private const int MaxIdentifier = 64;
     private readonly MySqlDialect _d;
     private readonly ConcurrentQueue<string> _warnings = new();
 
@@ -444,12 +443,16 @@ internal sealed partial class MySqlSchemaWriter : ISchemaWriter
     }
 
 
-    /// <summary>"`name` " for an index or unique key whose name is new and fits, else "" (the server names it).</summary>
+    /// <summary>
+    /// "`name` " for a named index or unique key: its name where it is new and fits, else one made from it (TargetNames.Fitted:
+    /// an emoji spelled out, cut to 64 characters, numbered), as CREATE INDEX must name one; "" where it has none.
+    /// </summary>
     private string NameClause(string? name, ISet<string> taken) =>
-        name is not null && name.Length <= MaxIdentifier && taken.Add(name) ? _d.Quote(name) + " " : "";
+        name is null ? "" : _d.Quote(TargetNames.Fitted(name, _d, taken)) + " ";
 
+    /// <summary>"CONSTRAINT `name` " for a new name (made to fit as in <see cref="NameClause"/>); "" for a repeated one, which the server names.</summary>
     private string ConstraintClause(string? name, ISet<string> taken) =>
-        name is not null && name.Length <= MaxIdentifier && taken.Add(name) ? $"CONSTRAINT {_d.Quote(name)} " : "";
+        name is null || taken.Contains(name) ? "" : $"CONSTRAINT {_d.Quote(TargetNames.Fitted(name, _d, taken))} ";
 
     private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {

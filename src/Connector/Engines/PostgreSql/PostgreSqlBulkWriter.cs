@@ -144,13 +144,14 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
             NpgsqlDbType.Numeric or NpgsqlDbType.Money => importer.WriteAsync(Convert.ToDecimal(value, inv), type, ct),
             NpgsqlDbType.Real => importer.WriteAsync(Convert.ToSingle(value, inv), type, ct),
             NpgsqlDbType.Double => importer.WriteAsync(Convert.ToDouble(value, inv), type, ct),
-            NpgsqlDbType.Date => importer.WriteAsync(value switch
+            // Dates and timestamps go in PostgreSQL's raw form, so that no finite value is written as ±infinity (PostgreSqlRawTemporal).
+            NpgsqlDbType.Date => importer.WriteAsync(PostgreSqlRawTemporal.Days(value switch
             {
                 DateOnly date => date,
                 DateTime dt => DateOnly.FromDateTime(dt),
                 DateTimeOffset dto => DateOnly.FromDateTime(dto.UtcDateTime),
                 _ => DateOnly.Parse(Convert.ToString(value, inv)!, inv),
-            }, type, ct),
+            }), type, ct),
             NpgsqlDbType.Time => importer.WriteAsync(value switch
             {
                 TimeOnly t => t.ToTimeSpan(),
@@ -163,21 +164,21 @@ internal sealed class PostgreSqlBulkWriter : IBulkWriter
                 DateTimeOffset dto => dto,
                 _ => new DateTimeOffset(DateTime.MinValue.Add(TimeOnly.Parse(Convert.ToString(value, inv)!, inv).ToTimeSpan()), TimeSpan.Zero),
             }, type, ct),
-            NpgsqlDbType.Timestamp => importer.WriteAsync(value switch
+            NpgsqlDbType.Timestamp => importer.WriteAsync(PostgreSqlRawTemporal.Microseconds(value switch
             {
                 DateTime dt => DateTime.SpecifyKind(dt, DateTimeKind.Unspecified),
                 DateTimeOffset dto => DateTime.SpecifyKind(dto.UtcDateTime, DateTimeKind.Unspecified),
                 DateOnly date => date.ToDateTime(TimeOnly.MinValue),
                 _ => DateTime.Parse(Convert.ToString(value, inv)!, inv),
-            }, type, ct),
-            NpgsqlDbType.TimestampTz => importer.WriteAsync(value switch
+            }), type, ct),
+            NpgsqlDbType.TimestampTz => importer.WriteAsync(PostgreSqlRawTemporal.Microseconds(value switch
             {
                 DateTimeOffset dto => dto.ToUniversalTime(),
                 // A timestamp without zone going into timestamptz is taken as UTC, as the canonical values are.
                 DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
                 DateOnly date => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
                 _ => DateTimeOffset.Parse(Convert.ToString(value, inv)!, inv, DateTimeStyles.AssumeUniversal).ToUniversalTime(),
-            }, type, ct),
+            }), type, ct),
             NpgsqlDbType.Interval => importer.WriteAsync(value is TimeSpan span ? span : TimeSpan.FromSeconds(Convert.ToDouble(value, inv)), type, ct),
             NpgsqlDbType.Uuid => importer.WriteAsync(value is Guid g ? g : Guid.Parse(Convert.ToString(value, inv)!, inv), type, ct),
             NpgsqlDbType.Bytea => importer.WriteAsync(value is byte[] bytes ? bytes : Encoding.UTF8.GetBytes(Convert.ToString(value, inv)!), type, ct),

@@ -30,4 +30,7 @@ internal sealed class PostgreSqlDialect() : QuotingDialect(IdentifierQuoting.Dou
         var sample = query.Whole ? string.Empty : $" TABLESAMPLE {method} ({query.Percent}) REPEATABLE ({query.Seed})";
         return $"SELECT {query.Columns} FROM {query.From}{sample}{query.Where([])} LIMIT {query.Limit}";
     }
+
+    /// <summary>A quoted name keeps its case: "Order" and "order" are two tables, two columns.</summary>
+    public override StringComparer ColumnNames => StringComparer.Ordinal;
 }

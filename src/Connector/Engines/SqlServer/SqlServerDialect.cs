@@ -25,4 +25,10 @@ internal sealed class SqlServerDialect() : QuotingDialect(IdentifierQuoting.Brac
         var tablesample = query.Whole ? string.Empty : $" TABLESAMPLE ({query.Percent} PERCENT) REPEATABLE ({query.Seed})";
         return $"SELECT TOP ({query.Limit}) {query.Columns} FROM {query.From}{tablesample}{query.Where([])}";
     }
+
+    /// <summary>Under the default (case-insensitive) collation, [Order] and [order] are one table.</summary>
+    public override StringComparer TableNames => StringComparer.OrdinalIgnoreCase;
+
+    /// <summary>128 characters (sysname).</summary>
+    public override int MaxNameLength => 128;
 }

@@ -18,7 +18,6 @@ namespace Sdv.Connector.Engines.SqlServer;
 /// </summary>
 internal sealed class SqlServerSchemaWriter : ISchemaWriter
 {
-    private const int MaxIdentifier = 128;
     private readonly SqlServerDialect _d;
     private readonly ConcurrentQueue<string> _warnings = new();
 
@@ -137,7 +136,7 @@ internal sealed class SqlServerSchemaWriter : ISchemaWriter
                     _warnings.Enqueue($"Index {index.Name} on {table.Name} has no plain columns; it is not recreated.");
                     continue;
                 }
-                var name = index.Name.Length <= MaxIdentifier && indexNames.Add(index.Name) ? index.Name : $"ix_{indexNames.Count}_{Guid.NewGuid():N}"[..30];
+                var name = TargetNames.Fits(index.Name, _d) && indexNames.Add(index.Name) ? index.Name : $"ix_{indexNames.Count}_{Guid.NewGuid():N}"[..30];
                 var filter = same && index.Filter is { } f ? " WHERE " + f : "";
                 await ExecuteAsync(connection,
                     $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {_d.Quote(name)} ON {_d.Quote(table.Name)} ({_d.QuoteList(index.Columns)}){filter}",
@@ -255,7 +254,7 @@ internal sealed class SqlServerSchemaWriter : ISchemaWriter
 
 
     private string ConstraintClause(string? name, ISet<string> taken) =>
-        name is not null && name.Length <= MaxIdentifier && !string.Equals(name, "PRIMARY", StringComparison.OrdinalIgnoreCase) && taken.Add(name)
+        name is not null && TargetNames.Fits(name, _d) && !string.Equals(name, "PRIMARY", StringComparison.OrdinalIgnoreCase) && taken.Add(name)
             ? $"CONSTRAINT {_d.Quote(name)} "
             : "";
 

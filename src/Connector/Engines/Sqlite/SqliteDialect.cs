@@ -34,4 +34,7 @@ internal sealed class SqliteDialect() : QuotingDialect(IdentifierQuoting.DoubleQ
         return $"SELECT {list} FROM (SELECT {list}, ROW_NUMBER() OVER (ORDER BY {order}) AS sdv_profile_row FROM {from}{query.Where([])}) numbered"
             + $" WHERE {Hash("sdv_profile_row")} LIMIT {limit}";
     }
+
+    /// <summary>SQLite ignores case in table names, quoted or not: "Order" and "order" are one table ("table order already exists").</summary>
+    public override StringComparer TableNames => StringComparer.OrdinalIgnoreCase;
 }

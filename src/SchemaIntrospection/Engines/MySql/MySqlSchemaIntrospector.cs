@@ -42,6 +42,7 @@ internal sealed class MySqlSchemaIntrospector : ISchemaIntrospector
         }
         var checks = await ReadChecksAsync(connection, flavor, tables, warnings, cancellationToken).ConfigureAwait(false);
         var columns = await ReadColumnsAsync(connection, flavor, tables, checks, warnings, cancellationToken).ConfigureAwait(false);
+        columns = await MySqlEnumLabels.RecoverAsync(connection, database, columns, warnings, cancellationToken).ConfigureAwait(false);
         var indexes = await ReadIndexesAsync(connection, flavor, tables, warnings, cancellationToken).ConfigureAwait(false);
         var foreignKeys = await ReadForeignKeysAsync(connection, database, tables, filter, warnings, cancellationToken).ConfigureAwait(false);
         var views = await ReadViewsAsync(connection, database, filter, cancellationToken).ConfigureAwait(false);
