@@ -41,6 +41,9 @@ public sealed partial class ColumnProfile
     /// <summary>Values of 13 to 19 digits (spaces and dashes allowed) that pass the Luhn check: payment card numbers.</summary>
     public int CardNumbers { get; private set; }
 
+    /// <summary>Values that are a whole JSON object or array (<c>{"a": 1}</c>, <c>[1, 2]</c>): JSON kept as text.</summary>
+    public int JsonDocuments { get; private set; }
+
     /// <summary>Values with three or more words.</summary>
     public int MultiWord { get; private set; }
 
@@ -95,9 +98,25 @@ public sealed partial class ColumnProfile
         else if (PhonePattern().IsMatch(text) && text.Count(char.IsAsciiDigit) >= 7 && !DatePattern().IsMatch(text)) Phones++;
         else if (UrlPattern().IsMatch(text)) Urls++;
         else if (UuidPattern().IsMatch(text)) Uuids++;
+        if (IsJsonDocument(text)) JsonDocuments++;
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (words >= 3) MultiWord++;
         if (words >= 8) Wordy++;
+    }
+
+    private static bool IsJsonDocument(string text)
+    {
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.Length < 2 || !((trimmed[0] == '{' && trimmed[^1] == '}') || (trimmed[0] == '[' && trimmed[^1] == ']'))) return false;
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(text);
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The Luhn checksum of the digits in the text (payment card numbers pass it; a random number does one time in ten).</summary>

@@ -37,6 +37,7 @@ public static partial class SdTypeInference
                     {
                         ColumnProfile? profile = null;
                         tableProfiles?.TryGetValue(c.Name, out profile);
+                        c = AsJson(table, c, profile);
                         var decision = Decide(table, c, profile);
                         return c with
                         {
@@ -50,6 +51,18 @@ public static partial class SdTypeInference
             }).ToList(),
         };
     }
+
+    /// <summary>
+    /// A text column of unbounded length every read value of which is a JSON object or array (an application's settings
+    /// or payloads kept as text) is JSON: generated as documents of the same structure, not as text cut into words that no
+    /// longer parses. A column of bounded length stays text: a generated document could pass its bound.
+    /// </summary>
+    private static ColumnSchema AsJson(TableSchema table, ColumnSchema column, ColumnProfile? profile) =>
+        column.LogicalType == LogicalType.Text && column.MaxLength is null or >= 65_535 && column.GeneratedSql is null
+            && profile is { NonNull: > 0 } && profile.JsonDocuments == profile.NonNull && !IsKeyColumn(table, column.Name)
+            && table.PrimaryKey?.Columns.Contains(column.Name) != true
+            ? column with { LogicalType = LogicalType.Json }
+            : column;
 
     public static (SdType SdType, PiiKind? Pii) Infer(TableSchema table, ColumnSchema column, ColumnProfile? profile)
     {

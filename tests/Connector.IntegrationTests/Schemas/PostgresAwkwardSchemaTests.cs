@@ -332,4 +332,44 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
     private static string Quote(TestDatabase db, string name) => db.Engine == SchemaIntrospection.Model.DatabaseEngine.MySql
         ? "`" + name + "`"
         : "\"" + name + "\"";
+
+    /// <summary>
+    /// JSON kept in a text column, as applications write payloads and settings. (Found by a probe of a Keycloak-like
+    /// schema: every clone value was text cut into words, '"username": incredible', and none parsed.)
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Json_kept_in_text_is_cloned_as_json_that_parses(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync("""
+            CREATE TABLE event_entity (id SERIAL PRIMARY KEY, kind VARCHAR(20) NOT NULL, details_json TEXT)
+            ;;
+            INSERT INTO event_entity (kind, details_json)
+            SELECT CASE x % 3 WHEN 0 THEN 'LOGIN' WHEN 1 THEN 'LOGOUT' ELSE 'REFRESH' END,
+                json_build_object('auth_method', CASE x % 2 WHEN 0 THEN 'openid-connect' ELSE 'saml' END, 'attempt', x % 4, 'session', x * 7919,
+                    'scopes', json_build_array('profile', 'email'))::text
+            FROM generate_series(1, 300) AS x
+            """);
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        Assert.Equal(300L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM event_entity"));
+        await using var connection = await target.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT details_json FROM event_entity WHERE details_json IS NOT NULL";
+        await using var reader = await command.ExecuteReaderAsync();
+        var parsed = 0;
+        while (await reader.ReadAsync())
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(reader.GetString(0));
+            Assert.Equal(System.Text.Json.JsonValueKind.String, document.RootElement.GetProperty("auth_method").ValueKind);
+            Assert.Equal(System.Text.Json.JsonValueKind.Number, document.RootElement.GetProperty("attempt").ValueKind);
+            Assert.Equal(System.Text.Json.JsonValueKind.Array, document.RootElement.GetProperty("scopes").ValueKind);
+            Assert.Equal(System.Text.Json.JsonValueKind.Number, document.RootElement.GetProperty("session").ValueKind);
+            parsed++;
+        }
+        Assert.True(parsed > 250, $"{parsed} documents");
+    }
 }
