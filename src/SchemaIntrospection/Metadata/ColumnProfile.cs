@@ -44,6 +44,15 @@ public sealed partial class ColumnProfile
     /// <summary>Values that are a whole JSON object or array (<c>{"a": 1}</c>, <c>[1, 2]</c>): JSON kept as text.</summary>
     public int JsonDocuments { get; private set; }
 
+    /// <summary>Values shaped like a person's name written first name first ("Charles Johnson"; <see cref="PersonNameValues"/>).</summary>
+    public int NameShaped { get; private set; }
+
+    /// <summary>Values shaped like a person's name written family name first ("Johnson, Charles").</summary>
+    public int SortNameShaped { get; private set; }
+
+    /// <summary>Values of either name shape whose first name is a known one.</summary>
+    public int KnownFirstNames { get; private set; }
+
     /// <summary>Values with three or more words.</summary>
     public int MultiWord { get; private set; }
 
@@ -99,6 +108,10 @@ public sealed partial class ColumnProfile
         else if (UrlPattern().IsMatch(text)) Urls++;
         else if (UuidPattern().IsMatch(text)) Uuids++;
         if (IsJsonDocument(text)) JsonDocuments++;
+        var (form, knownFirstName) = PersonNameValues.Of(text);
+        if (form == PersonNameValues.Form.FirstNameFirst) NameShaped++;
+        else if (form == PersonNameValues.Form.FamilyNameFirst) SortNameShaped++;
+        if (knownFirstName) KnownFirstNames++;
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (words >= 3) MultiWord++;
         if (words >= 8) Wordy++;

@@ -62,6 +62,13 @@ public static class PiiNames
         "caller", "callee", "sponsor", "guarantor", "beneficiary", "witness", "spouse", "parent", "guardian",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Roles of public figures: a column they name holds names that are the data (a composer's, an artist's), not its subjects.</summary>
+    private static readonly FrozenSet<string> PublicRoles = new[]
+    {
+        "artist", "artists", "composer", "composers", "director", "directors", "actor", "actors", "actress", "cast", "performer",
+        "singer", "conductor", "band", "painter", "lyricist", "narrator", "starring",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> NumberWords = new[] { "number", "num", "no", "nr", "id", "code", "ref" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The pii kind a string column's name says, or null.</summary>
@@ -73,6 +80,9 @@ public static class PiiNames
         if (words.Count == 0 || Qualifiers.Contains(words[^1]) || words[0] is "is" or "has") return null;
         return Contact(words) ?? Identity(words) ?? Finance(words) ?? Place(words) ?? Names(words, NameWords.Of(table));
     }
+
+    /// <summary>True where the column's name is a role public figures take (<c>composer</c>, <c>lead_artist</c>).</summary>
+    public static bool IsPublicRole(string column) => NameWords.Of(column).Any(PublicRoles.Contains);
 
     /// <summary>The pii kind a numeric column's name says (only kinds a number can hold), or null.</summary>
     public static PiiKind? OfNumber(string column, string table)

@@ -18,6 +18,12 @@ public static partial class SdTypeInference
     /// <summary>Share of sampled values with eight words or more that makes a column free text (sentences, not names or titles).</summary>
     public const double SentenceShare = 0.5;
 
+    /// <summary>Values read before a column's values may call it people's names: a handful can match by chance.</summary>
+    private const int MinPersonNameValues = 10;
+
+    /// <summary>Share of values with a known first name that, with the shape, makes a column people's names: no list knows every name.</summary>
+    private const double KnownFirstNameShare = 0.5;
+
     /// <summary>Mean length beyond which a string column is free text.</summary>
     public const int FreeTextMeanLength = 60;
 
@@ -91,7 +97,25 @@ public static partial class SdTypeInference
             return new(SdType.Categorical, null, $"name: '{column.Name}' is coarse geography, kept as categories");
         }
 
+        if (ByPersonNames(column, profile) is { } personNames) return personNames;
         return profile is null || profile.NonNull == 0 ? WithoutValues(column, name, profile) : ByValues(profile);
+    }
+
+    /// <summary>
+    /// A column most of whose values read as people's names (<see cref="PersonNameValues"/>) is a person's name whatever
+    /// it is called: generated, so a name repeated on many rows is not copied as a common category. Names of public
+    /// figures in the column a role of theirs names (composer, artist) are the data, and stay categories.
+    /// </summary>
+    private static SdTypeDecision? ByPersonNames(ColumnSchema column, ColumnProfile? profile)
+    {
+        if (profile is not { NonNull: >= MinPersonNameValues } || PiiNames.IsPublicRole(column.Name)) return null;
+        string Percent(int count) => profile.Share(count).ToString("P0", CultureInfo.InvariantCulture);
+        if (profile.Share(profile.KnownFirstNames) < KnownFirstNameShare) return null;
+        if (profile.Share(profile.SortNameShaped) >= ShapeShare)
+            return new(SdType.Pii, PiiKind.SortName, $"values: {Percent(profile.SortNameShaped)} shaped like people's names written family name first, {Percent(profile.KnownFirstNames)} with a known first name");
+        return profile.Share(profile.NameShaped + profile.SortNameShaped) >= ShapeShare
+            ? new(SdType.Pii, PiiKind.PersonName, $"values: {Percent(profile.NameShaped + profile.SortNameShaped)} shaped like people's names, {Percent(profile.KnownFirstNames)} with a known first name")
+            : null;
     }
 
     private static SdTypeDecision? ByType(TableSchema table, ColumnSchema column)

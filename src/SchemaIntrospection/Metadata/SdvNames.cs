@@ -108,6 +108,8 @@ public static class SdvNames
         // fax_number is not a Faker method: a fax is written as a phone number (our kind stays in the sidecar).
         PiiKind.Fax => "phone_number",
         PiiKind.LicenseNumber or PiiKind.Code => "unknown",
+        // Faker has no name written family name first: SDV reads it as a name (our kind stays in the sidecar).
+        PiiKind.SortName => "name",
         _ => KindNames.First(k => k.Kind == kind).Names[0],
     };
 

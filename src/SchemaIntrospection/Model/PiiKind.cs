@@ -56,4 +56,6 @@ public enum PiiKind
     Word,
     /// <summary>A random code of letters and digits: the stand-in for identifiers and numbers without a generator of their own.</summary>
     Code,
+    /// <summary>A person's name written family name first, as catalogues sort them ("Johnson, Charles").</summary>
+    SortName,
 }

@@ -45,7 +45,7 @@ internal static class CountryLocales
     /// </summary>
     public static bool FollowsCountry(ColumnModel column) => column switch
     {
-        PiiColumnModel pii => pii.PiiKind is PiiKind.PersonName or PiiKind.FirstName or PiiKind.LastName or PiiKind.StreetAddress or PiiKind.StreetName
+        PiiColumnModel pii => pii.PiiKind is PiiKind.PersonName or PiiKind.SortName or PiiKind.FirstName or PiiKind.LastName or PiiKind.StreetAddress or PiiKind.StreetName
             or PiiKind.SecondaryAddress or PiiKind.BuildingNumber or PiiKind.City or PiiKind.State or PiiKind.StateAbbreviation
             || PiiColumnModel.HasFormats(pii.PiiKind),
         CategoricalColumnModel categorical => categorical.OtherHint is "city" or "state" or "state-code" or "place",

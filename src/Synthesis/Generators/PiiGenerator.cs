@@ -48,6 +48,7 @@ internal static class PiiGenerator
             PiiKind.Email => f.Internet.Email(),
             PiiKind.Phone or PiiKind.Fax => WithoutExtension(f.Phone.PhoneNumber()),
             PiiKind.PersonName => gender is null ? f.Name.FullName() : $"{FirstName(f, gender.Value)} {f.Name.LastName(gender)}",
+            PiiKind.SortName => gender is null ? $"{f.Name.LastName()}, {f.Name.FirstName()}" : $"{f.Name.LastName(gender)}, {FirstName(f, gender.Value)}",
             PiiKind.FirstName => gender is null ? f.Name.FirstName() : FirstName(f, gender.Value),
             PiiKind.LastName => f.Name.LastName(),
             PiiKind.StreetAddress => f.Address.StreetAddress(),

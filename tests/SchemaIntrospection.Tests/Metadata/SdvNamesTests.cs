@@ -19,6 +19,7 @@ public sealed class SdvNamesTests
         var expected = kind switch
         {
             PiiKind.Fax => PiiKind.Phone,
+            PiiKind.SortName => PiiKind.PersonName,
             PiiKind.LicenseNumber => PiiKind.Code,
             _ => kind,
         };

@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+using Sdv.Connector.IntegrationTests.Cloning;
+using Xunit;
+
+namespace Sdv.Connector.IntegrationTests.Privacy;
+
+/// <summary>
+/// Columns whose names say nothing of people (<c>author_sort</c>, <c>handled</c>) but whose values are people's names,
+/// each repeated on five or more rows: read from the values, they are generated as names in the column's own form, not
+/// copied as common categories. (Found by a probe of Calibre's library: <c>books.author_sort</c> was copied.)
+/// </summary>
+public sealed class PersonNameValueColumnsTests : IDisposable
+{
+    private static readonly (string First, string Last)[] People =
+    [
+        ("Margaret", "Holloway"), ("Dmitri", "Ivanov"), ("Aisha", "Bello"), ("Tomasz", "Nowak"), ("Lucia", "Fernandez"),
+        ("Kenji", "Watanabe"), ("Sophie", "Laurent"), ("Olusegun", "Adeyemi"), ("Ingrid", "Lindqvist"), ("Rafael", "Moreno"),
+    ];
+
+    private static readonly string[] Composers = ["Ludwig van Beethoven", "Clara Schumann", "Johann Strauss", "Frederic Chopin"];
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "sdv-namevalues-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    [Fact]
+    public async Task Names_found_in_the_values_are_generated_in_their_form_and_never_copied()
+    {
+        Directory.CreateDirectory(_root);
+        var source = Path.Combine(_root, "library.db");
+        await using (var connection = new SqliteConnection($"Data Source={source};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE books (id INTEGER PRIMARY KEY, author_sort TEXT NOT NULL, handled TEXT, composer TEXT, shelf TEXT NOT NULL);";
+            await create.ExecuteNonQueryAsync();
+            await using var transaction = connection.BeginTransaction();
+            for (var i = 1; i <= 300; i++)
+            {
+                var (first, last) = People[i % People.Length];
+                var (handlerFirst, handlerLast) = People[(i / 7) % People.Length];
+                await using var insert = connection.CreateCommand();
+                insert.CommandText = "INSERT INTO books VALUES ($id, $sort, $handled, $composer, $shelf)";
+                insert.Parameters.AddWithValue("$id", i);
+                insert.Parameters.AddWithValue("$sort", $"{last}, {first}");
+                insert.Parameters.AddWithValue("$handled", $"{handlerFirst} {handlerLast}");
+                insert.Parameters.AddWithValue("$composer", Composers[i % Composers.Length]);
+                insert.Parameters.AddWithValue("$shelf", i % 3 == 0 ? "fiction" : "reference");
+                await insert.ExecuteNonQueryAsync();
+            }
+            await transaction.CommitAsync();
+        }
+
+        var target = Path.Combine(_root, "clone.db");
+        var run = await CliRun.RunAsync("clone", "--source", source, "--target", target, "--seed", "11", "--no-evaluate");
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        await using var clone = new SqliteConnection($"Data Source={target};Mode=ReadOnly;Pooling=False");
+        await clone.OpenAsync();
+        Assert.Equal(300L, await ScalarAsync(clone, "SELECT COUNT(*) FROM books"));
+        // Every sort name keeps the family-name-first form, and names vary as names do.
+        Assert.Equal(300L, await ScalarAsync(clone, "SELECT COUNT(*) FROM books WHERE author_sort LIKE '%_, _%'"));
+        Assert.Equal(300L, await ScalarAsync(clone, "SELECT COUNT(*) FROM books WHERE handled LIKE '%_ _%' AND handled NOT LIKE '%,%'"));
+        Assert.True(await ScalarAsync(clone, "SELECT COUNT(DISTINCT author_sort) FROM books") > 100);
+        // No real person's family name reaches either column.
+        var family = string.Join(" OR ", People.Select(p => $"author_sort LIKE '{p.Last},%' OR handled LIKE '% {p.Last}'"));
+        Assert.Equal(0L, await ScalarAsync(clone, $"SELECT COUNT(*) FROM books WHERE {family}"));
+        // Composers are public figures named by their role: the data, kept as categories (each seen 75 times).
+        Assert.Equal(Composers.Length, await ScalarAsync(clone, "SELECT COUNT(DISTINCT composer) FROM books"));
+        var composers = string.Join(", ", Composers.Select(c => $"'{c}'"));
+        Assert.Equal(300L, await ScalarAsync(clone, $"SELECT COUNT(*) FROM books WHERE composer IN ({composers})"));
+    }
+
+    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
