@@ -28,7 +28,7 @@ public sealed class PostgresKitchenSinkToSqliteTests(PostgresFixture source, Sql
         (string Table, string Column, string Type)[] expected =
         [
             ("customer", "customer_id", "INTEGER"), ("customer", "mood", "TEXT"), ("customer", "created_at", "TIMESTAMPTZ"), ("customer", "prefs", "JSON"),
-            ("customer", "active", "BOOLEAN"), ("item", "uid", "UUID"), ("item", "picture", "BLOB"), ("item", "price", "MONEY TEXT"),
+            ("customer", "active", "BOOLEAN"), ("item", "uid", "UUID"), ("item", "picture", "BLOB"), ("item", "price", "MONEY"),
             ("item", "lasting", "INTERVAL"), ("item", "stocked", "DATETIME"), ("order", "amount", "NUMERIC(10,2)"),
         ];
         foreach (var (table, column, type) in expected)

@@ -24,13 +24,14 @@ internal sealed class SqliteTypeMapper : ITypeMapper
             LogicalType.Int16 => "SMALLINT",
             LogicalType.Int32 => "INT",
             LogicalType.Int64 => "BIGINT",
-            // NUMERIC affinity keeps a decimal's text as a REAL where its first 15 digits survive (SQLite's
-            // rule), which is exact up to 15 digits of precision. Wider decimals need TEXT affinity to come
-            // back exactly: "DECIMAL TEXT(p,s)" has it (it contains TEXT) and still names a decimal.
-            LogicalType.Decimal => column.Precision is int p and > 0 and <= 15
+            // NUMERIC affinity, as SQLite's own applications declare decimals: a value is stored as an INTEGER (exact to
+            // 2^63) or a REAL (exact to 15 significant digits), so it compares and sorts as a number. TEXT affinity kept
+            // wider decimals exact but made every comparison textual (total > 100 held for 99.35, and 99.35 sorted after
+            // 397.2), which breaks any query a tester runs on the clone.
+            LogicalType.Decimal => column.Precision is int p and > 0
                 ? column.Scale is int s and >= 0 ? $"NUMERIC({p},{s})" : $"NUMERIC({p})"
-                : column.Precision is int wide and > 0 ? $"DECIMAL TEXT({wide},{column.Scale ?? 0})" : "DECIMAL TEXT",
-            LogicalType.Money => "MONEY TEXT",
+                : "NUMERIC",
+            LogicalType.Money => "MONEY",
             LogicalType.Float32 => "FLOAT4",
             LogicalType.Float64 => "DOUBLE",
             LogicalType.String => column.MaxLength is int n and > 0 ? $"VARCHAR({n})" : "TEXT",
