@@ -71,7 +71,7 @@ internal sealed class WordModel
     /// True when the column has too few words of its own to write values with (under a fifth of its words, or fewer
     /// than three words seen k times where rare words outnumber them): values made only of stand-ins would be noise, so
     /// the column's kind (its name) decides instead. A template of one or two words and a number ("Customer 17",
-    /// "bio of 7") is written by its own words with new numbers.
+    /// "bio of 7") is written by its own words with new numbers, and a column of bare numbers by new numbers.
     /// </summary>
     [JsonIgnore]
     public bool IsEmpty
@@ -93,6 +93,9 @@ internal sealed class WordModel
                 distinct++;
             }
 
+            // A column of numbers kept as text (EAN codes, account numbers): new numbers of its digit counts are its values,
+            // where the column's kind would write product or place names that neither read like it nor fit its width.
+            if (total > 0 && Words.All(static w => w == NumberToken)) return false;
             return distinct == 0 || own * 5 < total || (distinct < 3 && rare > own);
         }
     }

@@ -260,6 +260,8 @@ internal sealed class CategoricalColumnModel : ColumnModel
             }
 
             if (string.IsNullOrEmpty(text)) break;
+            // A stand-in wider than the column fails the whole table's load on an engine that checks widths.
+            if (MaxLength is { } width && text.Length > width) continue;
             object candidate;
             try
             {

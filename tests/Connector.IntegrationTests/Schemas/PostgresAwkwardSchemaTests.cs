@@ -128,14 +128,14 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(400L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM users"));
         // Checked here in the process, whatever the target kept of the CHECKs (SQLite and MariaDB get no PostgreSQL regex).
-        var emails = await ColumnStringsAsync(target, "SELECT email FROM users");
+        var emails = await target.StringsAsync("SELECT email FROM users");
         Assert.All(emails, e => Assert.Matches("^[a-z]+\\.[a-z]+@corp\\.example$", e));
         Assert.Equal(400, emails.Distinct().Count());
-        Assert.All(await ColumnStringsAsync(target, "SELECT sku FROM users WHERE sku IS NOT NULL"), v => Assert.Matches("^[A-Z]{2}-[0-9]{4}$", v));
-        Assert.All(await ColumnStringsAsync(target, "SELECT phone FROM users WHERE phone IS NOT NULL"), v => Assert.Matches("^\\+1 [0-9]{3}-[0-9]{4}$", v));
-        Assert.All(await ColumnStringsAsync(target, "SELECT code FROM users"), v => Assert.StartsWith("INV-", v, StringComparison.Ordinal));
+        Assert.All(await target.StringsAsync("SELECT sku FROM users WHERE sku IS NOT NULL"), v => Assert.Matches("^[A-Z]{2}-[0-9]{4}$", v));
+        Assert.All(await target.StringsAsync("SELECT phone FROM users WHERE phone IS NOT NULL"), v => Assert.Matches("^\\+1 [0-9]{3}-[0-9]{4}$", v));
+        Assert.All(await target.StringsAsync("SELECT code FROM users"), v => Assert.StartsWith("INV-", v, StringComparison.Ordinal));
         // A domain's CHECK is met too (the e-mail generator's capitals put in lower case where that is enough).
-        Assert.All(await ColumnStringsAsync(target, "SELECT private_mail FROM users"), v => Assert.Matches("^[a-z0-9.]+@[a-z]+\\.(com|org)$", v));
+        Assert.All(await target.StringsAsync("SELECT private_mail FROM users"), v => Assert.Matches("^[a-z0-9.]+@[a-z]+\\.(com|org)$", v));
         Assert.Equal(400L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM stock"));
         Assert.InRange(await target.ScalarAsync<long>("SELECT COUNT(DISTINCT store) FROM stock"), 15L, 25L);
         Assert.InRange(await target.ScalarAsync<long>("SELECT MAX(store) FROM stock"), 18L, 26L);
@@ -172,10 +172,10 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(300L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM t"));
-        var emails = await ColumnStringsAsync(target, "SELECT email FROM t");
-        Assert.All(emails, static e => Assert.Equal(e.ToLowerInvariant(), e));
-        Assert.All(await ColumnStringsAsync(target, "SELECT code FROM t"), static c => Assert.Equal(3, c.Length));
-        Assert.All(await ColumnStringsAsync(target, "SELECT note FROM t WHERE note IS NOT NULL"), static n => Assert.True(n.Length < 20, n));
+        var emails = await target.StringsAsync("SELECT email FROM t");
+        Assert.All(emails, static e => Assert.Equal(e!.ToLowerInvariant(), e));
+        Assert.All(await target.StringsAsync("SELECT code FROM t"), static c => Assert.Equal(3, c!.Length));
+        Assert.All(await target.StringsAsync("SELECT note FROM t WHERE note IS NOT NULL"), static n => Assert.True(n!.Length < 20, n));
         if (engine == "postgres")
         {
             // Not read, and broken by the synthetic dates: on the table for new rows, NOT VALID, and said so.
@@ -191,17 +191,6 @@ public sealed class PostgresAwkwardSchemaTests(PostgresFixture fixture) : Engine
             if (!unique) Assert.Contains("Unique index tag_active_grp on public.tag is created as a plain index", run.Output + run.Error, StringComparison.Ordinal);
         }
         Assert.Equal(300L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM tag"));
-    }
-
-    private static async Task<List<string>> ColumnStringsAsync(TestDatabase db, string sql)
-    {
-        await using var connection = await db.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var values = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) values.Add(reader.GetString(0));
-        return values;
     }
 
     /// <summary>

@@ -65,6 +65,35 @@ public sealed class SqliteAwkwardValueTests(SqliteFixture fixture) : EngineTestB
 
     [SkippableTheory]
     [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task A_column_of_digit_codes_in_a_product_table_gets_new_codes_of_its_width(string engine)
+    {
+        // PrestaShop's ean13: unique 13-digit codes in 60% of the rows, '' in the rest. It came out as product names
+        // ("Deluxe Camping Tent"), which PostgreSQL and MariaDB refused as too long for varchar(13).
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync("""
+            CREATE TABLE product (id INTEGER PRIMARY KEY, ean13 VARCHAR(13) NOT NULL DEFAULT '', reference VARCHAR(32), price DECIMAL(20,6))
+            ;;
+            WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 300)
+            INSERT INTO product (ean13, reference, price)
+            SELECT CASE WHEN x % 5 < 2 THEN '' ELSE printf('%013d', 4006381333931 + x * 7919) END, 'REF' || x, x * 1.25 FROM g
+            """);
+        SqliteConnection.ClearAllPools();
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        Assert.Equal(300L, await target.ScalarAsync<long>("SELECT COUNT(*) FROM product"));
+        var codes = (await target.StringsAsync("SELECT ean13 FROM product")).Select(c => c ?? "NULL").ToList();
+        Assert.All(codes, c => Assert.Matches("^([0-9]{13})?$", c));
+        // '' at about the source's 40%, the codes new and distinct.
+        Assert.InRange(codes.Count(c => c.Length == 0), 80, 160);
+        var real = Enumerable.Range(1, 300).Where(x => x % 5 >= 2).Select(x => (4006381333931L + (x * 7919L)).ToString("D13", CultureInfo.InvariantCulture)).ToHashSet();
+        Assert.DoesNotContain(codes, real.Contains);
+        Assert.True(codes.Where(c => c.Length > 0).Distinct().Count() > 100);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
     public async Task Columns_null_in_every_row_stay_null_whatever_their_names(string engine)
     {
         await using var source = await NewDatabaseAsync();
