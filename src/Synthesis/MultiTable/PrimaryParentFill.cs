@@ -11,7 +11,7 @@ namespace Sdv.Connector.Synthesis.MultiTable;
 internal sealed class PrimaryParentFill
 {
     private readonly int[] _keyIndexes;
-    private readonly (int Child, string ParentColumn, double Share, ColumnEquality Equality, Models.CategoricalColumnModel? Kept)[] _equal;
+    private readonly (int Child, string ParentColumn, double Share, ColumnEquality Equality, Models.CategoricalColumnModel? Kept, bool NotNull)[] _equal;
     private readonly GeneratedTable? _parent;
     private readonly int _numberIndex;
     private object?[]? _numberedParent;
@@ -25,7 +25,8 @@ internal sealed class PrimaryParentFill
         _equal = parent is not null && plan.PrimaryParent is { } owner
             ? scope.Entry.Equalities.Where(e => e.ForeignKey == TableEntry.KeyOf(owner) && parent.KeepsValues(e.ParentColumn))
                 .Select(e => (Child: columnIndex[e.ChildColumn], e.ParentColumn, Share: e.IsPartial ? e.Share : 1.0, Equality: e,
-                    Kept: e.KeptCategoriesOnly ? scope.Entry.Model.Data.Columns.FirstOrDefault(c => c.Name == e.ChildColumn) as Models.CategoricalColumnModel : null)).ToArray()
+                    Kept: e.KeptCategoriesOnly ? scope.Entry.Model.Data.Columns.FirstOrDefault(c => c.Name == e.ChildColumn) as Models.CategoricalColumnModel : null,
+                    NotNull: !scope.Table.Column(e.ChildColumn).IsNullable)).ToArray()
             : [];
         _parent = parent;
         var numbered = NumberedWithinParent(scope.Table, plan);
@@ -39,7 +40,7 @@ internal sealed class PrimaryParentFill
         // One draw per row for every partial equality, so they fail together: an order shipped elsewhere than its customer
         // has a name, an address, a city and a postal code of its own, not the customer's street in another town.
         var draw = -1.0;
-        foreach (var (child, parentColumn, share, equality, kept) in _equal)
+        foreach (var (child, parentColumn, share, equality, kept, notNull) in _equal)
         {
             // A partial equality holds in its share of the rows; the others keep the value the row drew, or take a
             // common multiple of the parent's (a price before a rise).
@@ -47,7 +48,9 @@ internal sealed class PrimaryParentFill
             if (share < 1 && draw < 0) draw = random.NextDouble();
             if (share >= 1 || draw < share)
             {
-                if (kept is null || kept.Keeps(parentValue)) row[child] = parentValue;
+                // A NULL of the parent never goes into a NOT NULL column: the equality held on the parent's values that
+                // were set (a login equal to its partner's e-mail, where the partner has one), and the row keeps its own.
+                if ((kept is null || kept.Keeps(parentValue)) && !(notNull && parentValue is null)) row[child] = parentValue;
             }
             else
             {
