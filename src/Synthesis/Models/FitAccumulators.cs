@@ -8,7 +8,9 @@ namespace Sdv.Connector.Synthesis.Models;
 /// <param name="Dependencies">Learns which columns a table's codes and given context columns determine.</param>
 /// <param name="Strata">Learns the numbers' marginals within each category.</param>
 /// <param name="Orders">Learns which numbers and dates are ordered in every row, and how closely a date follows another.</param>
-internal sealed record FitAccumulators(ColumnAccumulator?[] Columns, RowReservoir Reservoir, DependencyAccumulator Dependencies, StratumAccumulator Strata, OrderAccumulator Orders)
+/// <param name="Empties">Per column, the counter of its empty strings, where its values are generated (null elsewhere).</param>
+internal sealed record FitAccumulators(ColumnAccumulator?[] Columns, RowReservoir Reservoir, DependencyAccumulator Dependencies, StratumAccumulator Strata, OrderAccumulator Orders,
+    EmptyCounter?[] Empties)
 {
     /// <summary>The row width the accumulators expect: the table's columns, then the appended ones.</summary>
     public int Width => Columns.Length;
@@ -25,6 +27,7 @@ internal sealed record FitAccumulators(ColumnAccumulator?[] Columns, RowReservoi
         for (var c = 0; c < Columns.Length; c++)
         {
             Columns[c]?.Observe(batch, count, c);
+            Empties[c]?.Observe(batch, count, c);
         }
 
         Dependencies.Observe(batch, count);

@@ -61,6 +61,9 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
     [JsonIgnore]
     public bool WritesEmails => PiiKind == PiiKind.Email && Kind == ValueKind.String && (EmailTemplates.Length > 0 || EmailDomains.Length > 0);
 
+    /// <summary>Share of the values that are '' (no value, as MySQL applications write it): written as '' in that share.</summary>
+    public double EmptyShare { get; set; }
+
     /// <summary>The format's dimension, or -1 where no format is kept.</summary>
     public int FormatDim { get; set; } = -1;
 
@@ -127,6 +130,7 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
             return null;
         }
 
+        if (EmptyShare > 0 && runtime.Random.NextDouble() < EmptyShare) return string.Empty;
         return FormatDim >= 0 ? Next(runtime, OfRowCountry(FormatOf(u[FormatDim]), runtime)) : Next(runtime, -1);
     }
 

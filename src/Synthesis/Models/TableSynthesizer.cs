@@ -104,7 +104,7 @@ public static class TableSynthesizer
                 ColumnRole.Structured => new Structured.StructuredAccumulator(column, random.Fork()),
                 _ => null,
             };
-            plans.Add(new ColumnFitPlan(role, reason, column, accumulator));
+            plans.Add(new ColumnFitPlan(role, reason, column, accumulator) { Empties = role == ColumnRole.Pii && kind == ValueKind.String ? new EmptyCounter() : null });
         }
 
         foreach (var appended in spec.Appended)
@@ -141,7 +141,7 @@ public static class TableSynthesizer
         // A stream of its own, so the other accumulators and the joint model draw what they drew before it existed.
         var orders = new OrderAccumulator(tableColumns.Where(c => c.p.Role == ColumnRole.Continuous).Select(c => (c.i, ValueKinds.Of(c.p.Column.LogicalType))).ToList(),
             options, new Xoshiro256(unchecked((ulong)options.Seed) ^ 0x6f72_6465_7273UL));
-        return new FitAccumulators(plans.Select(static p => p.Accumulator).ToArray(), reservoir, dependencies, strata, orders);
+        return new FitAccumulators(plans.Select(static p => p.Accumulator).ToArray(), reservoir, dependencies, strata, orders, plans.Select(static p => p.Empties).ToArray());
     }
 
     /// <summary>Each column's model, in row order, its dimensions numbered one after another, then prepared for sampling.</summary>
@@ -276,6 +276,7 @@ public static class TableSynthesizer
             EmailAccumulator emails => FinishEmail(column, emails, finishing),
             _ => FinishFixed(column, reason, finishing.Warnings),
         };
+        if (model is PiiColumnModel { Count: > 0 } generated && plan.Empties is { Empties: > 0 } empties) generated.EmptyShare = empties.Empties / (double)generated.Count;
 
         model.Name = column.Name;
         model.LogicalType = column.LogicalType;
