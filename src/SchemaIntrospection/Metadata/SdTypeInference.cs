@@ -53,12 +53,12 @@ public static partial class SdTypeInference
     }
 
     /// <summary>
-    /// A text column of unbounded length every read value of which is a JSON object or array (an application's settings
-    /// or payloads kept as text) is JSON: generated as documents of the same structure, not as text cut into words that no
-    /// longer parses. A column of bounded length stays text: a generated document could pass its bound.
+    /// A text column every read value of which is a JSON object or array (an application's settings or payloads kept as
+    /// text) is JSON: generated as documents of the same structure, not as text cut into words that no longer parses. In
+    /// a column of bounded length (varchar(255)) the documents are generated within the bound.
     /// </summary>
     private static ColumnSchema AsJson(TableSchema table, ColumnSchema column, ColumnProfile? profile) =>
-        column.LogicalType == LogicalType.Text && column.MaxLength is null or >= 65_535 && column.GeneratedSql is null
+        column.LogicalType is LogicalType.Text or LogicalType.String && column.GeneratedSql is null
             && profile is { NonNull: > 0 } && profile.JsonDocuments == profile.NonNull && !IsKeyColumn(table, column.Name)
             && table.PrimaryKey?.Columns.Contains(column.Name) != true
             ? column with { LogicalType = LogicalType.Json }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Sdv.Connector.IntegrationTests.Infrastructure;
 using Xunit;
 
@@ -35,6 +36,38 @@ public sealed class PostgresTextValueTests(PostgresFixture fixture) : EngineTest
             var made = CloneValues.AsText(await CloneValues.ReadAsync(target, $"SELECT {column} FROM ev"));
             CloneValues.AssertDates(real, made, format);
         }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task Json_kept_in_a_bounded_varchar_is_cloned_as_json_that_parses_and_fits(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        // Documents of 61 to 120 characters (as PostgreSQL writes them, with spaces) in a varchar(120): a document drawn from their parts can be longer.
+        await source.ExecuteAsync("""
+            CREATE TABLE setting (id SERIAL PRIMARY KEY, owner VARCHAR(20) NOT NULL, prefs VARCHAR(120))
+            ;;
+            INSERT INTO setting (owner, prefs)
+            SELECT 'user' || x, CASE WHEN x % 10 = 0 THEN NULL ELSE json_build_object('theme', CASE x % 3 WHEN 0 THEN 'dark' ELSE 'light' END, 'size', x % 40,
+                'langs', (SELECT json_agg(l) FROM unnest((ARRAY['en', 'de', 'fr', 'it', 'es', 'nl', 'pt', 'pl'])[1:1 + x % 8]) AS l),
+                'note', repeat('x', x % 16))::text END
+            FROM generate_series(1, 300) AS x
+            """);
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        var made = CloneValues.AsText(await CloneValues.ReadAsync(target, "SELECT prefs FROM setting"));
+        Assert.True(made.Count > 240, $"{made.Count} documents");
+        Assert.All(made, text =>
+        {
+            Assert.True(text.Length <= 120, $"{text.Length} characters: {text}");
+            using var document = JsonDocument.Parse(text);
+            Assert.Equal(JsonValueKind.Object, document.RootElement.ValueKind);
+        });
+        // The structure is the source's: most documents have its keys, of its kinds.
+        var withLangs = made.Count(t => JsonDocument.Parse(t).RootElement.TryGetProperty("langs", out var langs) && langs.ValueKind == JsonValueKind.Array);
+        Assert.True(withLangs > made.Count / 2, $"{withLangs} of {made.Count} with an array of languages");
     }
 
     [SkippableTheory]
