@@ -25,7 +25,7 @@ internal sealed class ProfileQueries(DbConnection connection, DbTransaction? tra
             for (var i = 0; i < columns.Count; i++)
             {
                 var value = await reader.IsDBNullAsync(i, cancellationToken) ? null : reader.GetValue(i);
-                profiles[columns[i]].Observe(value is string or null ? value : Convert.ToString(value, CultureInfo.InvariantCulture));
+                profiles[columns[i]].Observe(value is string or byte[] or null ? value : Convert.ToString(value, CultureInfo.InvariantCulture));
             }
         }
         return profiles;

@@ -12,6 +12,7 @@ public sealed partial class ColumnProfile
 {
     private const int DistinctCap = 10_000;
     private readonly HashSet<string> _distinct = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _layouts = new(StringComparer.Ordinal);
 
     public int Observed { get; private set; }
 
@@ -53,6 +54,27 @@ public sealed partial class ColumnProfile
     /// <summary>Values of either name shape whose first name is a known one.</summary>
     public int KnownFirstNames { get; private set; }
 
+    /// <summary>Values that are a valid date or timestamp written as text in a layout of <see cref="TextTimestamps"/>.</summary>
+    public int Timestamps { get; private set; }
+
+    /// <summary>Byte values (a binary column) that are UTF-8 text without control characters: text kept as bytes.</summary>
+    public int Utf8Texts { get; private set; }
+
+    /// <summary>
+    /// The one strftime layout of every timestamp seen (a layout with a fraction also holds values on the whole second,
+    /// which Python writes without one), or null where there were none or several.
+    /// </summary>
+    public string? TimestampLayout
+    {
+        get
+        {
+            if (_layouts.Count == 1) return _layouts.First();
+            if (_layouts.Count != 2) return null;
+            var withFraction = _layouts.FirstOrDefault(l => l.Contains(".%f", StringComparison.Ordinal));
+            return withFraction is not null && _layouts.Contains(withFraction.Replace(".%f", string.Empty, StringComparison.Ordinal)) ? withFraction : null;
+        }
+    }
+
     /// <summary>Values with three or more words.</summary>
     public int MultiWord { get; private set; }
 
@@ -92,11 +114,29 @@ public sealed partial class ColumnProfile
             Nulls++;
             return;
         }
+        if (value is byte[] bytes)
+        {
+            // Bytes are profiled as the text they hold, where they hold some (MediaWiki keeps titles and names in VARBINARY).
+            if (!TextBytes.TryDecode(bytes, out var decoded))
+            {
+                if (_distinct.Count < DistinctCap) _distinct.Add(Convert.ToHexString(bytes));
+                TotalLength += bytes.Length;
+                MaxLength = Math.Max(MaxLength, bytes.Length);
+                return;
+            }
+            Utf8Texts++;
+            value = decoded;
+        }
         var text = value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
         if (_distinct.Count < DistinctCap) _distinct.Add(text);
         TotalLength += text.Length;
         MaxLength = Math.Max(MaxLength, text.Length);
         if (value is not string) return;
+        if (TextTimestamps.LayoutOf(text) is { } layout)
+        {
+            Timestamps++;
+            if (_layouts.Count < 3) _layouts.Add(layout);
+        }
         if (EmailPattern().IsMatch(text)) Emails++;
         else if (SsnPattern().IsMatch(text)) Ssns++;
         else if (IbanPattern().IsMatch(text)) Ibans++;

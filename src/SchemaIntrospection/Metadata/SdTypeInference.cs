@@ -44,12 +44,12 @@ public static partial class SdTypeInference
                         ColumnProfile? profile = null;
                         tableProfiles?.TryGetValue(c.Name, out profile);
                         c = AsJson(table, c, profile);
-                        var decision = Decide(table, c, profile);
+                        var decision = Decide(table, AsText(table, c, profile), profile);
                         return c with
                         {
                             SdType = decision.SdType,
                             PiiKind = decision.Pii,
-                            DatetimeFormat = decision.SdType == SdType.Datetime ? DatetimeFormatOf(c.LogicalType) : null,
+                            DatetimeFormat = decision.SdType == SdType.Datetime ? DatetimeFormatOf(c.LogicalType) ?? profile?.TimestampLayout : null,
                             Inference = Evidence(decision.Rule, profile),
                         };
                     }).ToList(),
@@ -59,16 +59,34 @@ public static partial class SdTypeInference
     }
 
     /// <summary>
-    /// A text column of unbounded length every read value of which is a JSON object or array (an application's settings
-    /// or payloads kept as text) is JSON: generated as documents of the same structure, not as text cut into words that no
-    /// longer parses. A column of bounded length stays text: a generated document could pass its bound.
+    /// A text column every read value of which is a JSON object or array (an application's settings or payloads kept as
+    /// text) is JSON: generated as documents of the same structure, not as text cut into words that no longer parses. In
+    /// a column of bounded length (varchar(255)) the documents are generated within the bound.
     /// </summary>
     private static ColumnSchema AsJson(TableSchema table, ColumnSchema column, ColumnProfile? profile) =>
-        column.LogicalType == LogicalType.Text && column.MaxLength is null or >= 65_535 && column.GeneratedSql is null
+        column.LogicalType is LogicalType.Text or LogicalType.String && column.GeneratedSql is null
             && profile is { NonNull: > 0 } && profile.JsonDocuments == profile.NonNull && !IsKeyColumn(table, column.Name)
             && table.PrimaryKey?.Columns.Contains(column.Name) != true
             ? column with { LogicalType = LogicalType.Json }
             : column;
+
+    /// <summary>
+    /// A binary column every read value of which is UTF-8 text (MediaWiki's VARBINARY titles and BLOB wikitext) is
+    /// judged as the text column it stands for: names, titles and free text by the usual rules, personal data included.
+    /// The column keeps its binary type; the model writes its text back as UTF-8 bytes. Keys stay bytes.
+    /// </summary>
+    private static ColumnSchema AsText(TableSchema table, ColumnSchema column, ColumnProfile? profile) =>
+        column.LogicalType == LogicalType.Binary && column.GeneratedSql is null && !IsKeyColumn(table, column.Name)
+            && profile is { NonNull: > 0 } && profile.Utf8Texts == profile.NonNull
+            ? column with { LogicalType = TextOf(column) }
+            : column;
+
+    /// <summary>The text type a binary column holding text is modelled as: a string within its bound, or free text where it has none (a BLOB).</summary>
+    public static LogicalType TextOf(ColumnSchema column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return column.MaxLength is > 0 and < 65_535 ? LogicalType.String : LogicalType.Text;
+    }
 
     public static (SdType SdType, PiiKind? Pii) Infer(TableSchema table, ColumnSchema column, ColumnProfile? profile)
     {
@@ -86,6 +104,11 @@ public static partial class SdTypeInference
         if (column.GeneratedSql is not null) return new(SdType.Unsupported, null, "generated column: computed by the database, never written");
         var byType = ByType(table, column);
         if (byType is not null) return byType;
+
+        // Dates and timestamps written as text, every one in one layout (2025-01-02T10:11:12Z, 20240131235959): dates,
+        // whatever the name says, as a column typed as dates is.
+        if (profile is { NonNull: > 0 } && profile.Timestamps == profile.NonNull && profile.TimestampLayout is { } layout)
+            return new(SdType.Datetime, null, $"values: every value a date or timestamp written as {layout}");
 
         // A string of some kind: name first, then the values' shapes, then their lengths and words.
         var name = Normalise(column.Name);

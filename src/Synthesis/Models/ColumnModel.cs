@@ -44,6 +44,17 @@ internal abstract class ColumnModel
 
     public IReadOnlyList<string>? EnumValues { get; set; }
 
+    /// <summary>
+    /// The .NET format of dates kept as text (a varchar of <c>2025-01-02T10:11:12Z</c>): the model draws dates, the
+    /// column gets them as text in this layout (see <see cref="StoredColumns"/>); null for any other column.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public string? TextFormat { get; set; }
+
+    /// <summary>True where the column keeps its text as UTF-8 bytes (a VARBINARY of titles): the model draws text, the column gets its bytes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Utf8Bytes { get; set; }
+
     /// <summary>A single-column primary or unique key: no value is emitted twice.</summary>
     public bool IsUnique { get; set; }
 

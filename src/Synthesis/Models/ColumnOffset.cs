@@ -44,6 +44,8 @@ internal sealed class ColumnOffset
         if (_dependent is null || AnchorIndex < 0 || row[AnchorIndex] is not { } anchor || row[DependentIndex] is null) return;
         var from = ScalarConverter.ToDouble(anchor, _dependent.Kind);
         if (double.IsNaN(from)) return;
-        row[DependentIndex] = _dependent.Derived(from + Differences.InverseCdf(random.NextDouble()));
+        // The row may be one the sampler gave out, whose dates kept as text are text again.
+        var derived = _dependent.Derived(from + Differences.InverseCdf(random.NextDouble()));
+        row[DependentIndex] = row[DependentIndex] is string or byte[] ? StoredColumns.ToStored(derived, _dependent) : derived;
     }
 }

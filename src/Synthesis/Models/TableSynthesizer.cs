@@ -51,6 +51,11 @@ public static class TableSynthesizer
             }
         }
 
+        // Dates kept as text and text kept as bytes are modelled as what they mean, and written back as they are kept.
+        var source = table;
+        var stored = StoredColumns.Of(table);
+        if (stored is not null) (table, rows) = (stored.Table, stored.ReadAsync(rows, ct));
+
         // One seeded source, forked in a fixed order (column accumulators, reservoir, strata, training data, joint model):
         // the same seed gives the same model.
         var random = new Xoshiro256(unchecked((ulong)options.Seed));
@@ -60,6 +65,7 @@ public static class TableSynthesizer
         data.RowCount = await ReadAllAsync(rows, accumulators, options.BatchSize, table, ct).ConfigureAwait(false);
         var templateModel = spec.TemplateModel is null ? null : await spec.TemplateModel.WaitAsync(ct).ConfigureAwait(false);
         AssembleColumns(data, plans, spec, templateModel, new ColumnFinishing(table, options, data.Warnings));
+        stored?.Finish(data.Columns, source, data.Warnings);
         FitJoint(data, accumulators, options, random);
         return new TableModel(data);
     }

@@ -596,7 +596,7 @@ internal sealed class RowSampler
 
             if (includeContext || !column.IsContext)
             {
-                output[o++] = _work[c];
+                output[o++] = column.IsContext || column is { TextFormat: null, Utf8Bytes: false } ? _work[c] : StoredColumns.ToStored(_work[c], column);
             }
         }
 

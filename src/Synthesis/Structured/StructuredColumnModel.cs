@@ -57,7 +57,7 @@ internal sealed class StructuredColumnModel : NullIndicatedColumnModel
                 var array = Tree?.Generate(random, new TreeShape(rectangular: true, ElementMaxLength, elementsNullable: true));
                 return (array as JsonArray ?? []).ToJsonString();
             case StructuredKind.Json:
-                return Tree is null ? "{}" : Tree.Generate(random, new TreeShape(false, null, true))?.ToJsonString() ?? "null";
+                return Tree is null ? "{}" : MaxLength is { } width and < int.MaxValue ? BoundedJson.Next(Tree, width, random) : Tree.Generate(random, new TreeShape(false, null, true))?.ToJsonString() ?? "null";
             case StructuredKind.Xml:
                 return XmlTree.Write(Tree?.Generate(random, new TreeShape(false, null, true)));
             case StructuredKind.Composite:

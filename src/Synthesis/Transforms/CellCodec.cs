@@ -49,8 +49,17 @@ internal static class CellCodec
     /// </summary>
     public static object Canonical(object value, ValueKind kind)
     {
+        // A date kept as text, given back by a clone's own row, in whichever layout it is kept (20240131235959 too).
+        if (value is string text && kind is ValueKind.Date or ValueKind.DateTime or ValueKind.DateTimeOffset
+            && SchemaIntrospection.Metadata.TextTimestamps.TryParseAny(text, ScalarConverter.TemporalType(kind), out var date))
+        {
+            return date;
+        }
+
         switch (kind)
         {
+            // Text kept as bytes (a VARBINARY of titles) is its text.
+            case ValueKind.String when value is byte[] bytes && SchemaIntrospection.Metadata.TextBytes.TryDecode(bytes, out var decoded): return decoded;
             case ValueKind.String: return value as string ?? Format(value);
             case ValueKind.Integer: return value is long ? value : value is string s ? Parse(s, kind) : Convert.ToInt64(value, CultureInfo.InvariantCulture);
             case ValueKind.Double: return value is double ? value : value is string s2 ? Parse(s2, kind) : Convert.ToDouble(value, CultureInfo.InvariantCulture);

@@ -39,6 +39,9 @@ internal static class ScalarConverter
             case sbyte sb: return sb;
             case float f: return f;
             case bool flag: return flag ? 1 : 0;
+            // A date kept as text, given back by a clone's own row (a parent's value, a copied one): 20240131235959 is no number.
+            case string str when kind is ValueKind.Date or ValueKind.DateTime or ValueKind.DateTimeOffset:
+                return SchemaIntrospection.Metadata.TextTimestamps.TryParseAny(str, TemporalType(kind), out var written) ? ToDouble(written, kind) : double.NaN;
             case string str when double.TryParse(str, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed): return parsed;
             default:
                 try
@@ -51,6 +54,14 @@ internal static class ScalarConverter
                 }
         }
     }
+
+    /// <summary>The logical type of a date kind: Date, DateTime or DateTimeWithTimeZone.</summary>
+    public static SchemaIntrospection.Model.LogicalType TemporalType(ValueKind kind) => kind switch
+    {
+        ValueKind.Date => SchemaIntrospection.Model.LogicalType.Date,
+        ValueKind.DateTimeOffset => SchemaIntrospection.Model.LogicalType.DateTimeWithTimeZone,
+        _ => SchemaIntrospection.Model.LogicalType.DateTime,
+    };
 
     /// <summary>Ticks of a time value, for learning its precision; 0 for non-time kinds.</summary>
     public static long Ticks(object value) => value switch

@@ -31,7 +31,8 @@ internal sealed class MySqlTypeMapper : ITypeMapper
         ArgumentNullException.ThrowIfNull(column);
         if (sourceEngine == DatabaseEngine.MySql)
         {
-            return column.LogicalType == LogicalType.Json ? "json" : column.NativeType;
+            // JSON found in a bounded text column (varchar(255)) keeps its declared type, and its documents are generated within it.
+            return column.LogicalType == LogicalType.Json && column.MaxLength is not (> 0 and < 65_535) ? "json" : column.NativeType;
         }
 
         var indexedLength = Math.Clamp(column.MaxLength ?? DefaultIndexedLength, 1, MaxIndexedVarchar);
