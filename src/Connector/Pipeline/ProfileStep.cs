@@ -8,7 +8,7 @@ using Sdv.Connector.SchemaIntrospection.Model;
 namespace Sdv.Connector.Pipeline;
 
 /// <summary>
-/// Profiles the string and binary columns of each table for sdtype inference, from a seeded sample spread
+/// Profiles the string and binary columns (and the value columns of composite keys) of each table for sdtype inference, from a seeded sample spread
 /// over the whole table (<see cref="ProfileSampling"/>), about <c>rows</c> rows: never the first
 /// rows in key order, which in a table loaded in batches may all be NULL or of another shape than
 /// the rest. A table of at most <c>rows</c> rows is read whole. A column with too few values in
@@ -43,8 +43,7 @@ internal static class ProfileStep
         async Task ProfileAsync(TableSchema table)
         {
             var columns = table.Columns
-                // Binary columns too: they may hold text (MediaWiki's VARBINARY titles), which is then modelled as text.
-                .Where(c => c.LogicalType is LogicalType.String or LogicalType.FixedString or LogicalType.Text or LogicalType.Binary && !SdTypeInference.IsKeyColumn(table, c.Name))
+                .Where(c => SdTypeInference.IsProfiled(table, c))
                 .Select(c => c.Name)
                 .ToList();
             if (columns.Count == 0 || table.RowCount == 0) return;

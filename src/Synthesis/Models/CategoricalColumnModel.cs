@@ -36,6 +36,9 @@ internal sealed class CategoricalColumnModel : ColumnModel
     /// <summary>What the column holds by its name (see <see cref="NameFallback"/>), when neither words nor shape can stand in.</summary>
     public string? OtherHint { get; set; }
 
+    /// <summary>Neutral status words in the column's case for a label column's rare values (<see cref="StatusLabels"/>), or null.</summary>
+    public string[]? OtherLabels { get; set; }
+
     /// <summary>For a country column: how it writes countries the generator names otherwise (United States: "USA").</summary>
     public Dictionary<string, string>? CountrySpellings { get; set; }
 
@@ -206,6 +209,10 @@ internal sealed class CategoricalColumnModel : ColumnModel
 
         // A city stands in as a real city of the row's country, not one the column's words compose ("São Rio").
         if (OtherHint == "city" && Kind == ValueKind.String) return CommonCities.ForRow(runtime, MayStandIn, MaxLength);
+
+        // A status, kind or mode whose every value is rare: a status word in its case ("pending", "READ_WRITE"), never a
+        // place ("Bellevue") nor letters of its shape ("PXJH_RXSV"). The labels hold no value of the column.
+        if (OtherLabels is { Length: > 0 } statuses && Kind == ValueKind.String) return StatusLabels.Pick(statuses, random);
 
         object? fallback = null;
         object? realFallback = null;

@@ -56,6 +56,14 @@ internal static partial class ColumnPlanner
             isPk = false;
             if (sd is SdType.Id) sd = FallbackSdType(column);
         }
+        // Beside a foreign key or an identity, a key column the metadata calls a value (a translation's locale under its
+        // entity, a partition's tenant beside an identity id) keeps its values: drawn as an id it had 'gi' for 'en' and
+        // tenants 1 to 1,000. The key stays unique by its identity, or by the unique-key checks given the parent's key.
+        if (isPk && table.PrimaryKey!.Columns.Count > 1 && column.Identity == IdentityKind.None
+            && column.SdType is not (SdType.Id or SdType.Unknown))
+        {
+            isPk = false;
+        }
         if (isPk || sd == SdType.Id)
         {
             return column.LogicalType is LogicalType.Binary || column.IsExotic

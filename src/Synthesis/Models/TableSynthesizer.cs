@@ -429,6 +429,7 @@ public static class TableSynthesizer
         var labels = column.LogicalType == LogicalType.Enum && column.EnumValues is { Count: > 0 } declared ? declared.ToHashSet(StringComparer.Ordinal) : null;
         long outside = 0;
         var outsideEmpty = false;
+        var rare = new List<(string Value, long Count)>();
         foreach (var (value, count) in categories.Counts)
         {
             var text = CellCodec.Format(value);
@@ -447,6 +448,7 @@ public static class TableSynthesizer
             {
                 rareCount += count;
                 rareShape.Add(text);
+                rare.Add((text, count));
             }
         }
 
@@ -490,6 +492,9 @@ public static class TableSynthesizer
             OtherShape = generate && codes && rareShape.Total > 0 ? rareShape.KeepLiterals(options.RareCategoryThreshold) : null,
             OtherWords = generate && !codes && !countries ? words!.ToModel(options.RareCategoryThreshold) : null,
             OtherHint = generate ? hint : null,
+            OtherLabels = generate && kind == ValueKind.String && hint == "words" && categories.PrunedMass == 0 && outside == 0
+                ? Generators.StatusLabels.For(column.Name, rare, categories.Counts.Select(static c => CellCodec.Format(c.Key)), column.MaxLength)
+                : null,
             RealValues = generate ? words?.RealValues : null,
             ProductKinds = generate && hint == "product" && words is not null ? Generators.CommonProducts.KindsOf(words.WordCounts, options.RareCategoryThreshold) : null,
             CountrySpellings = generate && countries ? Generators.CommonCountries.SpellingsOf(categories.Counts.Select(static c => CellCodec.Format(c.Key))) is { Count: > 0 } spellings ? spellings : null : null,

@@ -156,4 +156,43 @@ public sealed class SdTypeInferenceTests
         Assert.Equal(SdType.Categorical, Infer("customer", Column("Country", LogicalType.String)).Item1);
         Assert.Equal(SdType.Categorical, Infer("customer", Column("State", LogicalType.String)).Item1);
     }
+
+    /// <summary>
+    /// Columns of a composite primary key: ids where they are in a foreign key, an identity, numbered within the parent
+    /// whose key completes them, or distinct in every sampled row; values otherwise (a locale, a tenant).
+    /// </summary>
+    [Theory]
+    [InlineData("translation", "entity_id", null, SdType.Id, "key: in a foreign key", false)]
+    [InlineData("translation", "locale", "en,en,en,en,de,de,fr,en", SdType.Categorical, "values: 3 distinct short values", true)]
+    [InlineData("translation", "locale", null, SdType.Categorical, "no values read: decided by type STRING and name", true)]
+    [InlineData("line", "line_no", null, SdType.Id, "key: numbered within its parent in the primary key", true)]
+    [InlineData("revision", "rev", "distinct", SdType.Id, "key: every value of the primary key's column distinct", true)]
+    [InlineData("revision", "rev", "1,2,3,4,5", SdType.Numerical, "type: INTEGER", true)]
+    [InlineData("item", "tenant_id", "1,2,3,4,5", SdType.Numerical, "type: INTEGER", true)]
+    [InlineData("item", "id", null, SdType.Id, "key: an identity in the primary key", false)]
+    [InlineData("entity", "id", null, SdType.Id, "key: in the primary key", false)]
+    public void Columns_of_a_composite_key_are_ids_or_values(string tableName, string column, string? values, SdType expected, string rule, bool profiled)
+    {
+        var schema = new SchemaBuilder()
+            .Table("entity", Int("id"))
+            .Table("translation", Int("entity_id"), Column("locale", LogicalType.String, nullable: false), Column("label", LogicalType.String)).Key("translation", "entity_id", "locale")
+            .Fk("translation", "entity_id", "entity")
+            .Table("line", Int("entity_id"), Int("line_no")).Key("line", "entity_id", "line_no").Fk("line", "entity_id", "entity")
+            .Table("revision", Int("entity_id"), Int("rev"), Column("langcode", LogicalType.String)).Key("revision", "entity_id", "rev", "langcode").Fk("revision", "entity_id", "entity")
+            .Table("item", Int("tenant_id"), Int("id") with { Identity = IdentityKind.Identity }).Key("item", "tenant_id", "id")
+            .Build();
+        var table = schema.Tables.Single(t => t.Name.Name == tableName);
+        ColumnProfile? profile = null;
+        if (values is not null)
+        {
+            profile = new ColumnProfile();
+            var observed = values == "distinct" ? Enumerable.Range(1, 50).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)) : values.Split(',');
+            foreach (var v in observed) profile.Observe(v);
+        }
+
+        var decision = SdTypeInference.Decide(table, table.Column(column), profile);
+
+        Assert.Equal((expected, rule), (decision.SdType, decision.Rule));
+        Assert.Equal(profiled, SdTypeInference.IsProfiled(table, table.Column(column)));
+    }
 }
