@@ -163,6 +163,15 @@ internal sealed class WordModel
     public static bool IsNumber(string token) =>
         token.Length > 0 && char.IsAsciiDigit(token[0]) && char.IsAsciiDigit(token[^1]) && token.All(static c => char.IsAsciiDigit(c) || c is '.' or ',');
 
+    /// <summary>A copy sharing the fitted counts (never changed after the fit), with lookups of its own for <see cref="Prepare"/> to build.</summary>
+    public WordModel Copy()
+    {
+        var copy = (WordModel)MemberwiseClone();
+        copy._wordIndex = null;
+        copy._byCase = [];
+        return copy;
+    }
+
     public void Prepare()
     {
         _unigram = Cumulative(Counts.Select(static c => (double)c));

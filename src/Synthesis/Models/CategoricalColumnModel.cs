@@ -69,6 +69,19 @@ internal sealed class CategoricalColumnModel : ColumnModel
     /// <summary>Whether <paramref name="value"/> is one of the column's kept categories (NULL where the column keeps NULLs).</summary>
     public bool Keeps(object? value) => value is null ? NullIndex >= 0 : _index.ContainsKey(CellCodec.Canonical(value, Kind));
 
+    protected override ColumnModel CopyKept()
+    {
+        var copy = (CategoricalColumnModel)base.CopyKept();
+        copy.OtherWords = OtherWords?.Copy();
+        copy.RealValues = null;
+        copy.Allowed = null;
+        copy._keptCountries = null;
+        copy._parsed = [];
+        copy._cumulative = [];
+        copy._index = [];
+        return copy;
+    }
+
     public override void Prepare()
     {
         OtherWords?.Prepare();

@@ -78,6 +78,15 @@ internal sealed class PiiColumnModel : NullIndicatedColumnModel
     [JsonIgnore]
     public override IEnumerable<int> Dimensions => FormatDim >= 0 ? [.. base.Dimensions, FormatDim] : base.Dimensions;
 
+    protected override ColumnModel CopyKept()
+    {
+        var copy = (PiiColumnModel)base.CopyKept();
+        copy.RealValues = null;
+        copy._cumulative = [];
+        copy._maskIndex = new(StringComparer.Ordinal);
+        return copy;
+    }
+
     public override void Prepare()
     {
         _maskIndex = new(StringComparer.Ordinal);

@@ -33,6 +33,14 @@ internal sealed class TextColumnModel : NullIndicatedColumnModel
 
     public override void Prepare() => Words?.Prepare();
 
+    protected override ColumnModel CopyKept()
+    {
+        var copy = (TextColumnModel)base.CopyKept();
+        copy.Words = Words?.Copy();
+        copy.RealValues = null;
+        return copy;
+    }
+
     public override object? Generate(ReadOnlySpan<double> u, ColumnRuntime runtime)
     {
         if (DrawsNull(u) || Lengths is null)

@@ -16,7 +16,7 @@ namespace Sdv.Connector.Synthesis.MultiTable;
 internal sealed class UniqueCodes
 {
     private readonly List<(int[] Columns, HashSet<string> Seen)> _keys = [];
-    private readonly Dictionary<int, (object[] Values, double[] Weights)> _codes = [];
+    private readonly Dictionary<int, CodeColumn> _codes = [];
 
     /// <param name="restricted">Code columns of the table (by name) that may only hold the codes a scaled-down reference table kept.</param>
     public UniqueCodes(TableSchema table, TablePlan plan, TableEntry entry, IReadOnlyDictionary<string, KeptCodes> restricted)
@@ -34,7 +34,15 @@ internal sealed class UniqueCodes
             _keys.Add((key.Columns.Select(c => index[c]).ToArray(), new HashSet<string>(StringComparer.Ordinal)));
             foreach (var code in key.Columns.Where(codes.Contains))
             {
-                _codes.TryAdd(index[code], Candidates(table.Column(code), entry, restricted.GetValueOrDefault(code)));
+                if (!_codes.ContainsKey(index[code])) _codes[index[code]] = new CodeColumn(Candidates(table.Column(code), entry, restricted.GetValueOrDefault(code)));
+            }
+        }
+
+        foreach (var (column, code) in _codes)
+        {
+            for (var k = 0; k < _keys.Count; k++)
+            {
+                if (Array.IndexOf(_keys[k].Columns, column) >= 0) code.Keys.Add((k, []));
             }
         }
     }
@@ -49,42 +57,53 @@ internal sealed class UniqueCodes
     public bool TryKeep(object?[] row, Xoshiro256 random)
     {
         if (_keys.Count == 0 || Record(row)) return true;
-        foreach (var (column, (values, weights)) in _codes)
+        foreach (var (column, code) in _codes)
         {
-            var original = row[column];
-            var picker = new WeightedPicker();
-            var fits = new List<object>();
-            for (var i = 0; i < values.Length; i++)
+            // A key without this column repeats whatever code it is given.
+            if (RepeatsWithout(row, column)) continue;
+            // The codes the row's other key columns already hold beside, by index in the candidates: what is left fits.
+            // Picking among the left ones by their cumulative weight (exact: the weights are whole counts) picks what
+            // a scan of every candidate picked, in one look-up per key instead of one per code and key.
+            var taken = new List<int>();
+            foreach (var (k, used) in code.Keys)
             {
-                row[column] = values[i];
-                if (Equals(values[i], original) || Repeated(row)) continue;
-                fits.Add(values[i]);
-                picker.Add(weights[i]);
+                if (used.TryGetValue(Key(row, _keys[k].Columns, column), out var indexes)) taken.AddRange(indexes);
             }
 
-            if (fits.Count > 0)
+            if (code.Pick(taken, random) is { } value)
             {
-                row[column] = fits[Math.Max(0, picker.Pick(random.NextDouble()))];
+                row[column] = value;
                 return Record(row);
             }
-
-            row[column] = original;
         }
 
         return false;
     }
 
-    private bool Repeated(object?[] row) => _keys.Any(k => k.Seen.Contains(Key(row, k.Columns)));
+    private bool RepeatsWithout(object?[] row, int column) =>
+        _keys.Any(k => Array.IndexOf(k.Columns, column) < 0 && k.Seen.Contains(Key(row, k.Columns, -1)));
 
     private bool Record(object?[] row)
     {
-        if (Repeated(row)) return false;
-        foreach (var (columns, seen) in _keys) seen.Add(Key(row, columns));
+        if (_keys.Any(k => k.Seen.Contains(Key(row, k.Columns, -1)))) return false;
+        foreach (var (columns, seen) in _keys) seen.Add(Key(row, columns, -1));
+        foreach (var (column, code) in _codes)
+        {
+            if (row[column] is not { } value || !code.IndexesOf.TryGetValue(CellCodec.Format(value), out var indexes)) continue;
+            foreach (var (k, used) in code.Keys)
+            {
+                var rest = Key(row, _keys[k].Columns, column);
+                if (!used.TryGetValue(rest, out var list)) used[rest] = list = [];
+                list.AddRange(indexes);
+            }
+        }
+
         return true;
     }
 
-    private static string Key(object?[] row, int[] columns) =>
-        string.Join('\u0001', columns.Select(c => row[c] is { } v ? CellCodec.Format(v) : "\u0000"));
+    /// <summary>The key's text; the cell of <paramref name="blank"/> (a code column, or -1 for none) left out, for the codes beside the rest.</summary>
+    private static string Key(object?[] row, int[] columns, int blank) =>
+        string.Join('\u0001', columns.Select(c => c == blank ? "\u0002" : row[c] is { } v ? CellCodec.Format(v) : "\u0000"));
 
     /// <summary>The codes the column may take (its model's categories, within the kept ones where restricted), with their source counts (all 1 where none is known).</summary>
     private static (object[] Values, double[] Weights) Candidates(ColumnSchema column, TableEntry entry, KeptCodes? kept)

@@ -24,9 +24,6 @@ internal sealed class ColumnRuntime
     /// <summary>Stand-ins for rare values a categorical column already wrote this run.</summary>
     public HashSet<object>? Emitted { get; set; }
 
-    /// <summary>The Bogus faker of a pii column, seeded from <see cref="Random"/>.</summary>
-    public Faker? Faker { get; set; }
-
     /// <summary>The model's Bogus locale, for generators that need one.</summary>
     public string Locale { get; init; } = "en";
 
@@ -45,19 +42,29 @@ internal sealed class ColumnRuntime
     /// <summary>The row's last name as drawn, for an address made of it; null where the table has none.</summary>
     public string? RowLastName { get; set; }
 
-    private Dictionary<string, Faker>? _rowFakers;
+    // The column's randomizers (of the model's locale, and of each locale its rows named), each seeded once from its
+    // random stream on first use; the fakers they draw through are shared (see PiiGenerator.SharedFaker).
+    private Randomizer? _randomizer;
+    private Dictionary<string, Randomizer>? _rowRandomizers;
 
-    /// <summary>This column's faker (of the row's locale where it has one), made on first use from its random stream.</summary>
+    /// <summary>
+    /// This column's faker (of the row's locale where it has one), drawing from its own randomizer, made on first use
+    /// from its random stream. Draw with it at once: the faker is shared, and only the randomizer is the column's.
+    /// </summary>
     public Faker GetFaker()
     {
-        if (RowLocale is not { } locale || locale == Locale) return Faker ??= Generators.PiiGenerator.CreateFaker(Locale, unchecked((int)Random.NextULong()));
-        _rowFakers ??= new Dictionary<string, Faker>(StringComparer.Ordinal);
-        if (!_rowFakers.TryGetValue(locale, out var faker))
+        if (RowLocale is not { } locale || locale == Locale)
         {
-            faker = Generators.PiiGenerator.CreateFaker(locale, unchecked((int)Random.NextULong()));
-            _rowFakers[locale] = faker;
+            return Generators.PiiGenerator.SharedFaker(Locale, _randomizer ??= new Randomizer(unchecked((int)Random.NextULong())));
         }
 
-        return faker;
+        _rowRandomizers ??= new Dictionary<string, Randomizer>(StringComparer.Ordinal);
+        if (!_rowRandomizers.TryGetValue(locale, out var randomizer))
+        {
+            randomizer = new Randomizer(unchecked((int)Random.NextULong()));
+            _rowRandomizers[locale] = randomizer;
+        }
+
+        return Generators.PiiGenerator.SharedFaker(locale, randomizer);
     }
 }

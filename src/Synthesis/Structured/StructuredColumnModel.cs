@@ -36,6 +36,12 @@ internal sealed class StructuredColumnModel : NullIndicatedColumnModel
 
     public LexemeProfile? Lexemes { get; set; }
 
+    // Its profiles keep fit-time sketches and build generators lazily while sampling (a string pool's faker): the copy
+    // goes through the model file's JSON, as a model read back from its file does. A parent's structured column is
+    // rarely a child's context column, so the serializer's one-off cost is rarely paid.
+    protected override ColumnModel CopyKept() =>
+        System.Text.Json.JsonSerializer.Deserialize<ColumnModel>(System.Text.Json.JsonSerializer.Serialize<ColumnModel>(this, ModelFile.JsonOptions), ModelFile.JsonOptions)!;
+
     public override object? Generate(ReadOnlySpan<double> u, ColumnRuntime runtime)
     {
         ArgumentNullException.ThrowIfNull(runtime);
