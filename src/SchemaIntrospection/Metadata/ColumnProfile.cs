@@ -106,6 +106,13 @@ public sealed partial class ColumnProfile
 
     public double Share(int count) => NonNull == 0 ? 0 : (double)count / NonNull;
 
+    /// <summary>Share of this column's distinct values that <paramref name="other"/> also holds (both capped sets).</summary>
+    public double ShareFoundIn(ColumnProfile other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return _distinct.Count == 0 ? 0 : _distinct.Count(other._distinct.Contains) / (double)_distinct.Count;
+    }
+
     public void Observe(object? value)
     {
         Observed++;

@@ -31,7 +31,7 @@ public static partial class SdTypeInference
     public static DatabaseSchema Apply(DatabaseSchema schema, IReadOnlyDictionary<QualifiedName, IReadOnlyDictionary<string, ColumnProfile>>? profiles = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        return schema with
+        return SharedPersonalValues.Mark(schema with
         {
             Tables = schema.Tables.Select(table =>
             {
@@ -55,7 +55,7 @@ public static partial class SdTypeInference
                     }).ToList(),
                 };
             }).ToList(),
-        };
+        }, profiles);
     }
 
     /// <summary>

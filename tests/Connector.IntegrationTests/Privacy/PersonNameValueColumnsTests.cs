@@ -75,6 +75,59 @@ public sealed class PersonNameValueColumnsTests : IDisposable
         Assert.Equal(300L, await ScalarAsync(clone, $"SELECT COUNT(*) FROM books WHERE composer IN ({composers})"));
     }
 
+    [Fact]
+    public async Task Columns_holding_the_values_of_a_personal_column_elsewhere_are_generated_too()
+    {
+        // Nextcloud's oc_share.uid_initiator and oc_activity.affecteduser hold the logins of oc_users: each repeats on
+        // every row its user touched, so they passed as common categories and every real login was copied.
+        Directory.CreateDirectory(_root);
+        var source = Path.Combine(_root, "cloud.db");
+        string Login(int user) => $"{People[user % People.Length].First.ToLowerInvariant()[..3]}{People[user % People.Length].Last.ToLowerInvariant()}{user}";
+        await using (var connection = new SqliteConnection($"Data Source={source};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE accounts (id INTEGER PRIMARY KEY, login TEXT NOT NULL UNIQUE, quota INTEGER);" +
+                "CREATE TABLE shares (id INTEGER PRIMARY KEY, initiator TEXT NOT NULL, affected TEXT, permissions INTEGER NOT NULL);";
+            await create.ExecuteNonQueryAsync();
+            await using var transaction = connection.BeginTransaction();
+            for (var u = 1; u <= 30; u++)
+            {
+                await using var insert = connection.CreateCommand();
+                insert.CommandText = "INSERT INTO accounts VALUES ($id, $login, $quota)";
+                insert.Parameters.AddWithValue("$id", u);
+                insert.Parameters.AddWithValue("$login", Login(u));
+                insert.Parameters.AddWithValue("$quota", 1024 * (u % 4 + 1));
+                await insert.ExecuteNonQueryAsync();
+            }
+            for (var i = 1; i <= 400; i++)
+            {
+                await using var insert = connection.CreateCommand();
+                insert.CommandText = "INSERT INTO shares VALUES ($id, $initiator, $affected, $permissions)";
+                insert.Parameters.AddWithValue("$id", i);
+                insert.Parameters.AddWithValue("$initiator", Login((i % 30) + 1));
+                insert.Parameters.AddWithValue("$affected", Login(((i * 7) % 30) + 1));
+                insert.Parameters.AddWithValue("$permissions", i % 3 == 0 ? 31 : 1);
+                await insert.ExecuteNonQueryAsync();
+            }
+            await transaction.CommitAsync();
+        }
+
+        var target = Path.Combine(_root, "clone.db");
+        var run = await CliRun.RunAsync("clone", "--source", source, "--target", target, "--seed", "11", "--no-evaluate");
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        await using var clone = new SqliteConnection($"Data Source={target};Mode=ReadOnly;Pooling=False");
+        await clone.OpenAsync();
+        Assert.Equal(400L, await ScalarAsync(clone, "SELECT COUNT(*) FROM shares"));
+        Assert.Equal(400L, await ScalarAsync(clone, "SELECT COUNT(initiator) FROM shares"));
+        var real = string.Join(", ", Enumerable.Range(1, 30).Select(u => $"'{Login(u)}'"));
+        Assert.Equal(0L, await ScalarAsync(clone, $"SELECT COUNT(*) FROM shares WHERE initiator IN ({real}) OR affected IN ({real})"));
+        Assert.Equal(0L, await ScalarAsync(clone, $"SELECT COUNT(*) FROM accounts WHERE login IN ({real})"));
+        // The permissions, an ordinary category, keep both real values.
+        Assert.Equal(2L, await ScalarAsync(clone, "SELECT COUNT(DISTINCT permissions) FROM shares"));
+    }
+
     private static async Task<long> ScalarAsync(SqliteConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
