@@ -172,17 +172,21 @@ internal static class ContextQuery
     /// </summary>
     private static string Absent(ISqlDialect d, ForeignKeySchema fk, string prefix) =>
         string.Join(" OR ", fk.Columns.Select(c => $"{prefix}{d.Quote(c)} IS NULL")
-            .Concat(fk.NoParentValue is { } none && fk.Columns.Count == 1 ? [$"{prefix}{d.Quote(fk.Columns[0])} = {Literal(none)}"] : []));
+            .Concat(fk.NoParentValue is { } none && fk.Columns.Count == 1 ? [Compared(d, $"{prefix}{d.Quote(fk.Columns[0])}", "=", none)] : []));
 
     /// <summary>SQL that holds where the child row of <paramref name="fk"/> names a parent (the negation of <see cref="Absent"/>).</summary>
     private static string Present(ISqlDialect d, ForeignKeySchema fk, string prefix) =>
         string.Join(" AND ", fk.Columns.Select(c => $"{prefix}{d.Quote(c)} IS NOT NULL")
-            .Concat(fk.NoParentValue is { } none && fk.Columns.Count == 1 ? [$"{prefix}{d.Quote(fk.Columns[0])} <> {Literal(none)}"] : []));
+            .Concat(fk.NoParentValue is { } none && fk.Columns.Count == 1 ? [Compared(d, $"{prefix}{d.Quote(fk.Columns[0])}", "<>", none)] : []));
 
-    /// <summary>A "no parent" value as an SQL literal: a whole number as itself, else a quoted string ('' as inferred).</summary>
-    private static string Literal(string value) => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
-        ? number.ToString(CultureInfo.InvariantCulture)
-        : "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    /// <summary>
+    /// The column compared with a "no parent" value: a whole number as itself; else as plain text with a quoted string
+    /// ('' as inferred), since a literal compared with a PostgreSQL domain is cast to it, and its CHECK may refuse ''.
+    /// </summary>
+    private static string Compared(ISqlDialect d, string column, string op, string value) =>
+        long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            ? $"{column} {op} {number.ToString(CultureInfo.InvariantCulture)}"
+            : $"{d.ExactText(column)} {op} '{value.Replace("'", "''", StringComparison.Ordinal)}'";
 
     /// <summary>
     /// Children per parent of one relationship as a histogram (count → parents), computed by the

@@ -39,7 +39,9 @@ internal sealed class KeyDataChecks(DbConnection connection, DbTransaction? tran
         var values = $"SELECT DISTINCT {d.Quote(column)} AS sdv_value FROM {source} WHERE {d.Quote(column)} IS NOT NULL";
         // The child's "no parent" value (0 or '') counted apart where the parent lacks it: a marker, not an orphan.
         var marker = KeyNames.NoParentMarker(child.Column(column));
-        var markerOrphan = marker is null ? "0" : $"SUM(CASE WHEN p.{d.Quote(parentColumn)} IS NULL AND v.sdv_value = {(marker.Length == 0 ? "''" : marker)} THEN 1 ELSE 0 END)";
+        // '' is compared as plain text: a literal compared with a PostgreSQL domain is cast to it, and its CHECK may refuse ''.
+        var isMarker = marker is null ? null : marker.Length == 0 ? $"{d.ExactText("v.sdv_value")} = ''" : $"v.sdv_value = {marker}";
+        var markerOrphan = isMarker is null ? "0" : $"SUM(CASE WHEN p.{d.Quote(parentColumn)} IS NULL AND {isMarker} THEN 1 ELSE 0 END)";
         var sql = $"SELECT COUNT(*), SUM(CASE WHEN p.{d.Quote(parentColumn)} IS NULL THEN 1 ELSE 0 END), {markerOrphan} FROM ({values}) v"
             + $" LEFT JOIN {QueryRowStream.From(d, parent)} p ON p.{d.Quote(parentColumn)} = v.sdv_value";
         var row = await RowAsync(sql, 3, cancellationToken);
