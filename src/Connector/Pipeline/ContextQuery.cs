@@ -100,7 +100,7 @@ internal static class ContextQuery
     {
         var child = schema.Table(fk.Table);
         var keys = fk.Columns.Select((c, k) => $"{d.Quote(c)} AS {d.Quote("k" + k.ToString(CultureInfo.InvariantCulture))}");
-        var notNull = string.Join(" AND ", fk.Columns.Select(c => $"{d.Quote(c)} IS NOT NULL"));
+        var notNull = Present(d, fk, string.Empty);
         // Averages of floating point (integer averages would be truncated on some engines), over the value as the reader
         // selects it: PostgreSQL has no AVG of money or of an interval, but of the number each is read as.
         var averages = averaged.Select(c => $"{d.FloatingAverage(selectExpression(child.Column(c), d.Quote(c)))} AS {d.Quote(AverageAlias(c))}");
@@ -167,6 +167,28 @@ internal static class ContextQuery
     }
 
     /// <summary>
+    /// SQL that holds where the child row of <paramref name="fk"/> has no parent by its key: a column NULL, or the key's
+    /// "no parent" value (<see cref="ForeignKeySchema.NoParentValue"/>: 0 or '', which applications write for NULL).
+    /// </summary>
+    private static string Absent(ISqlDialect d, ForeignKeySchema fk, string prefix) =>
+        string.Join(" OR ", fk.Columns.Select(c => $"{prefix}{d.Quote(c)} IS NULL")
+            .Concat(fk.NoParentValue is { } none && fk.Columns.Count == 1 ? [Compared(d, $"{prefix}{d.Quote(fk.Columns[0])}", "=", none)] : []));
+
+    /// <summary>SQL that holds where the child row of <paramref name="fk"/> names a parent (the negation of <see cref="Absent"/>).</summary>
+    private static string Present(ISqlDialect d, ForeignKeySchema fk, string prefix) =>
+        string.Join(" AND ", fk.Columns.Select(c => $"{prefix}{d.Quote(c)} IS NOT NULL")
+            .Concat(fk.NoParentValue is { } none && fk.Columns.Count == 1 ? [Compared(d, $"{prefix}{d.Quote(fk.Columns[0])}", "<>", none)] : []));
+
+    /// <summary>
+    /// The column compared with a "no parent" value: a whole number as itself; else as plain text with a quoted string
+    /// ('' as inferred), since a literal compared with a PostgreSQL domain is cast to it, and its CHECK may refuse ''.
+    /// </summary>
+    private static string Compared(ISqlDialect d, string column, string op, string value) =>
+        long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+            ? $"{column} {op} {number.ToString(CultureInfo.InvariantCulture)}"
+            : $"{d.ExactText(column)} {op} '{value.Replace("'", "''", StringComparison.Ordinal)}'";
+
+    /// <summary>
     /// Children per parent of one relationship as a histogram (count → parents), computed by the
     /// source: parents without children count 0; child rows with a NULL key are counted apart.
     /// Columns: n, parents, and for a self-reference a third, root: 1 for the parents that are roots themselves (their
@@ -178,12 +200,12 @@ internal static class ContextQuery
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(fk);
         var childColumns = fk.Columns.Select(c => d.Quote(c)).ToList();
-        var notNull = string.Join(" AND ", childColumns.Select(c => $"{c} IS NOT NULL"));
-        var anyNull = string.Join(" OR ", childColumns.Select(c => $"{c} IS NULL"));
+        var notNull = Present(d, fk, string.Empty);
+        var anyNull = Absent(d, fk, string.Empty);
         var on = string.Join(" AND ", fk.Columns.Select((c, k) => $"x.{d.Quote(c)} = p.{d.Quote(fk.PrincipalColumns[k])}"));
         var self = fk.Table == fk.PrincipalTable;
         var root = self
-            ? "CASE WHEN " + string.Join(" OR ", childColumns.Select(c => $"p.{c} IS NULL"))
+            ? "CASE WHEN " + Absent(d, fk, "p.")
                 + " OR (" + string.Join(" AND ", fk.Columns.Select((c, k) => $"p.{d.Quote(c)} = p.{d.Quote(fk.PrincipalColumns[k])}")) + ") THEN 1 ELSE 0 END"
             : null;
         return $"SELECT COALESCE(x.n, 0) AS n, COUNT(*) AS parents{(self ? $", {root} AS root" : string.Empty)} FROM {d.Quote(fk.PrincipalTable)} p "

@@ -37,10 +37,17 @@ internal sealed class KeyDataChecks(DbConnection connection, DbTransaction? tran
             ? $"({ProfileSampling.Select(adapter, new ProfileSampleRequest(child, [column], (double)SampleRows / rows, rows, ProfileStep.DefaultSeed, 2 * SampleRows, column))}) sampled"
             : QueryRowStream.From(d, child);
         var values = $"SELECT DISTINCT {d.Quote(column)} AS sdv_value FROM {source} WHERE {d.Quote(column)} IS NOT NULL";
-        var sql = $"SELECT COUNT(*), SUM(CASE WHEN p.{d.Quote(parentColumn)} IS NULL THEN 1 ELSE 0 END) FROM ({values}) v"
+        // The child's "no parent" value (0 or '') counted apart where the parent lacks it: a marker, not an orphan.
+        var marker = KeyNames.NoParentMarker(child.Column(column));
+        // '' is compared as plain text: a literal compared with a PostgreSQL domain is cast to it, and its CHECK may refuse ''.
+        var isMarker = marker is null ? null : marker.Length == 0 ? $"{d.ExactText("v.sdv_value")} = ''" : $"v.sdv_value = {marker}";
+        var markerOrphan = isMarker is null ? "0" : $"SUM(CASE WHEN p.{d.Quote(parentColumn)} IS NULL AND {isMarker} THEN 1 ELSE 0 END)";
+        var sql = $"SELECT COUNT(*), SUM(CASE WHEN p.{d.Quote(parentColumn)} IS NULL THEN 1 ELSE 0 END), {markerOrphan} FROM ({values}) v"
             + $" LEFT JOIN {QueryRowStream.From(d, parent)} p ON p.{d.Quote(parentColumn)} = v.sdv_value";
-        var row = await RowAsync(sql, 2, cancellationToken);
-        return new KeyEvidence(rule) { Values = row[0], Orphans = row[1], Sampled = sampled };
+        var row = await RowAsync(sql, 3, cancellationToken);
+        return row[2] > 0
+            ? new KeyEvidence(rule) { Values = row[0] - row[2], Orphans = row[1] - row[2], Sampled = sampled, NoParentValue = marker }
+            : new KeyEvidence(rule) { Values = row[0], Orphans = row[1], Sampled = sampled };
     }
 
     private Task<long[]> RowAsync(string sql, int width, CancellationToken cancellationToken) =>

@@ -127,8 +127,14 @@ internal static class IntrospectionSummary
                 : e.Values is { } values
                 ? string.Format(CultureInfo.InvariantCulture, "{0:N0} distinct values, {1:P1} found in the parent{2}", values, e.InclusionRate, e.Sampled ? " (sampled)" : string.Empty)
                 : "not checked";
-            console.MarkupLine("  {0}: {1}; {2}{3}", Markup.Escape(f.ToString()), Markup.Escape(e.Rule), Markup.Escape(data),
-                f.IsEnforced ? string.Empty : " [yellow]- not enforced on the target (orphans in the source)[/]");
+            var marker = f.NoParentValue is { } none ? $"; {NoParentText(none)} is read as \"no parent\" (no parent holds it)" : string.Empty;
+            console.MarkupLine("  {0}: {1}; {2}{3}{4}", Markup.Escape(f.ToString()), Markup.Escape(e.Rule), Markup.Escape(data), Markup.Escape(marker),
+                f.IsEnforced ? string.Empty : f.NoParentValue is not null && e.Orphans is null or 0
+                    ? " [yellow]- not enforced on the target (it would refuse the \"no parent\" value)[/]"
+                    : " [yellow]- not enforced on the target (orphans in the source)[/]");
         }
     }
+
+    /// <summary>A "no parent" value as the source writes it: 0, or '' for the empty string.</summary>
+    private static string NoParentText(string value) => value.Length == 0 ? "''" : value;
 }

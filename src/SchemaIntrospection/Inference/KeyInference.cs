@@ -9,8 +9,10 @@ namespace Sdv.Connector.SchemaIntrospection.Inference;
 /// not null in the data. A foreign key is a column whose name points at another table's one-column
 /// key (<see cref="KeyNames"/>) and whose values the data confirm: every distinct child value found
 /// in the parent's key (enforced on the target), a few orphans (at most <see cref="MaxOrphanShare"/>:
-/// kept as a relationship, not enforced), or more (not inferred, with a warning). Declared keys are
-/// never changed; a table that declares a key of a kind gets none of that kind inferred.
+/// kept as a relationship, not enforced), or more (not inferred, with a warning). A value that stands for "no parent"
+/// where NULL is meant (0 or '', <see cref="KeyNames.NoParentMarker"/>) and that no parent holds is no orphan: the key is
+/// inferred with it (<see cref="ForeignKeySchema.NoParentValue"/>), and not enforced, since the target would refuse it.
+/// Declared keys are never changed; a table that declares a key of a kind gets none of that kind inferred.
 /// </summary>
 public static class KeyInference
 {
@@ -151,6 +153,8 @@ public static class KeyInference
                 checkedOnes.Add((evidence, candidate.Parent, candidate.Key));
             }
             var accepted = checkedOnes
+                // A column holding nothing but the "no parent" value points at no row at all.
+                .Where(c => c.Evidence.NoParentValue is null || c.Evidence.Values > 0)
                 .Where(c => rank < WeakRank ? 1 - c.Evidence.InclusionRate <= MaxOrphanShare : c.Evidence.Orphans == 0 && c.Evidence.Values > 0)
                 .OrderByDescending(c => c.Evidence.InclusionRate).ThenBy(c => c.Parent.Name, QualifiedName.Order)
                 .ToList();
@@ -158,13 +162,14 @@ public static class KeyInference
             if (accepted.Count > 0)
             {
                 var (evidence, parent, key) = accepted[0];
-                var enforced = evidence.Orphans is null or 0;
-                if (!enforced)
+                // The "no parent" value (0 or '') would be refused by the constraint, so a key that holds it is not enforced.
+                var enforced = evidence.Orphans is null or 0 && evidence.NoParentValue is null;
+                if (evidence.Orphans is > 0)
                     warnings.Add($"{child.Name}.{column.Name} -> {parent.Name}.{key.Name} was inferred as a relationship, but {evidence.Orphans} of its {evidence.Values} distinct values have no parent in the source: it is modelled, not created as a constraint on the target.");
                 return new ForeignKeySchema
                 {
                     Table = child.Name, Columns = [column.Name], PrincipalTable = parent.Name, PrincipalColumns = [key.Name],
-                    IsEnforced = enforced, Inference = evidence,
+                    IsEnforced = enforced, Inference = evidence, NoParentValue = evidence.NoParentValue,
                 };
             }
             foreach (var (evidence, parent, key) in checkedOnes.Where(c => rank < WeakRank && c.Evidence.Values > 0))

@@ -32,11 +32,11 @@ public static class KeyNames
         "max", "score", "rank", "weight", "percent", "pct", "ratio", "rate", "level", "depth", "width", "height", "duration", "age",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Words of a column that point at a row of its own table.</summary>
+    /// <summary>Words of a column that point at a row of its own table (<c>root</c>: a reply's thread, Mattermost's posts.rootid).</summary>
     private static readonly FrozenSet<string> SelfRoles = new[]
     {
         "parent", "manager", "reports", "supervisor", "boss", "superior", "referred", "referrer", "mentor", "predecessor", "successor",
-        "replaced", "replaces", "previous", "prev", "next", "master", "spouse", "partner",
+        "replaced", "replaces", "previous", "prev", "next", "master", "spouse", "partner", "root",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words of a column that point at a member of staff.</summary>
@@ -153,6 +153,22 @@ public static class KeyNames
         return Family(child) is { } a && a == Family(parent);
     }
 
+    /// <summary>
+    /// The value a child column of this type may hold for "no parent" where NULL is meant: <c>0</c> for integers, the empty
+    /// string for strings (MySQL applications write them: PrestaShop's root category has id_parent 0, Mattermost's direct
+    /// channels teamid ''); null for other types. Key inference reads it so only where the parent's key lacks it.
+    /// </summary>
+    public static string? NoParentMarker(ColumnSchema column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return Family(column) switch
+        {
+            "integer" => "0",
+            "string" => string.Empty,
+            _ => null,
+        };
+    }
+
     private static string? Family(ColumnSchema c) => c.LogicalType switch
     {
         LogicalType.Int8 or LogicalType.Int16 or LogicalType.Int32 or LogicalType.Int64 => "integer",
@@ -178,7 +194,10 @@ public static class KeyNames
         var words = NameWords.Of(column.Name);
         if (self)
         {
-            return words.Any(SelfRoles.Contains) ? (3, $"names a role within its own table ({column.Name} -> {parent.Name}.{parentKey})") : null;
+            // A role glued to a key suffix is one word to the splitter (Mattermost's rootid, parentid): it is read whole too.
+            return words.Any(SelfRoles.Contains) || SelfRoles.Any(r => KeySuffixes.Any(s => c == r + s || c == s + r))
+                ? (3, $"names a role within its own table ({column.Name} -> {parent.Name}.{parentKey})")
+                : null;
         }
         if (words.Count > 0 && MeasureWords.Contains(words[^1])) return null;
         var forms = Forms(parent.Name, prefix);

@@ -35,6 +35,7 @@ internal static class MetadataSidecarWriter
                 ["deferred"] = graph.IsDeferred(fk),
                 ["in_sdv_relationships"] = inSdv.Contains(fk),
                 ["enforced"] = fk.IsEnforced,
+                ["no_parent_value"] = fk.NoParentValue,
                 ["inferred"] = Inferred(fk.Inference),
             });
             RemoveNulls(foreignKeys[^1]!.AsObject());

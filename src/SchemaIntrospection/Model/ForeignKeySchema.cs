@@ -30,6 +30,15 @@ public sealed record ForeignKeySchema
     /// </summary>
     public bool IsEnforced { get; init; } = true;
 
+    /// <summary>
+    /// The value that stands for "no parent" in the child's column (<c>0</c> or the empty string, written by applications
+    /// that use it where NULL is meant, as MySQL ones do: a direct channel's team <c>''</c>, a root category's parent
+    /// <c>0</c>), as invariant text; null where the key has none. A row holding it has no parent, as a NULL would say,
+    /// and the clone writes it back in the source's share. Such a key is never enforced: the target would refuse the value.
+    /// Only on an inferred one-column key.
+    /// </summary>
+    public string? NoParentValue { get; init; }
+
     /// <summary>The name rule and data evidence of a key the source does not declare; null for a declared key.</summary>
     [JsonIgnore]
     public KeyEvidence? Inference { get; init; }

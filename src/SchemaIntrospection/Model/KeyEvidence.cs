@@ -13,6 +13,13 @@ public sealed record KeyEvidence(string Rule)
     /// <summary>Of them, values the parent's key does not hold.</summary>
     public long? Orphans { get; init; }
 
+    /// <summary>
+    /// The value the child writes for "no parent" (<c>0</c> or the empty string, as MySQL applications write where NULL is
+    /// meant), found among the child's values and in no parent's key; null where none. It is left out of
+    /// <see cref="Values"/> and <see cref="Orphans"/>: it names no row, so it is no orphan.
+    /// </summary>
+    public string? NoParentValue { get; init; }
+
     /// <summary>True where the child side was a seeded sample of a large table.</summary>
     public bool Sampled { get; init; }
 

@@ -172,13 +172,15 @@ public sealed record DatabasePlan
     {
         if (table.PrimaryKey is { } pk && fk.Columns.All(pk.Columns.Contains)) return 0;
         if (IsSmall(fk, small)) return 3;
-        if (fk.Columns.All(c => !table.Column(c).IsNullable)) return 1;
+        // A NOT NULL key whose "no parent" value (0 or '') some rows hold is as good as nullable: those rows have no owner.
+        if (fk.Columns.All(c => !table.Column(c).IsNullable) && NoParentValues.Of(fk) is null) return 1;
         if (fk.Statistics is { ChildRows: > 0, NullChildren: 0 } && NamedAfterParent(fk)) return 2;
         return 3;
     }
 
     private static string NotOwner(TableSchema table, ForeignKeySchema fk, double small) =>
         IsSmall(fk, small) ? $"{fk.PrincipalTable} is a small parent ({fk.Statistics!.ParentRows:N0} rows) that many rows merely point at"
+        : NoParentValues.Of(fk) is { } none && fk.Statistics is not { NullChildren: 0 } ? $"{Describe(fk)} holds {(none.Length == 0 ? "''" : none)} (no parent) in some rows"
         : fk.Columns.Any(c => table.Column(c).IsNullable) && fk.Statistics is not { NullChildren: 0 } ? $"{Describe(fk)} is nullable and NULL in some rows"
         : $"{Describe(fk)} is nullable and not named after {fk.PrincipalTable.Name}, so it names a role, not an owner";
 

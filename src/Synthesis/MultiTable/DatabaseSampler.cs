@@ -192,6 +192,7 @@ public sealed class DatabaseSampler : IDisposable
 
             if (draw.Copied.Count + draw.Derived.Count > 0) sampler.FollowAnchors(row, draw.Copied, draw.Derived);
             draw.SetSelfReferences(row);
+            draw.SetNoParentValues(row);
             draw.LeaveCycleKeysForLater(row);
             generated.Add(row, draw.ChildCountsOf(full), sampler.LastDraw);
             yield return row;
@@ -221,7 +222,8 @@ public sealed class DatabaseSampler : IDisposable
             var isShared = fk.Columns.Select(set.Contains).ToArray();
             var shares = isShared.Any(static b => b);
             // A key sharing a NOT NULL column (the tenant) with another is NULL by its own columns (no assignee), as MATCH SIMPLE reads it.
-            var nullable = fk.Columns.Where((c, k) => !isShared[k]).All(c => table.Column(c).IsNullable);
+            // A key with a "no parent" value (0 or '') is parentless in the source's share whether its column is NOT NULL or not.
+            var nullable = fk.Columns.Where((c, k) => !isShared[k]).All(c => table.Column(c).IsNullable) || NoParentValues.Of(fk) is not null;
             var expected = expectedRows * (nullable ? 1 - nullShare : 1);
             var signatureColumns = equal.Select(static e => e.ParentColumn).ToArray();
             var (picker, weights) = ParentPickerOf(entry, fk, parentTable, signatureColumns, expected, scope.Random);

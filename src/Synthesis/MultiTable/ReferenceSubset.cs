@@ -100,8 +100,10 @@ internal sealed class ReferenceSubset
             if (entry.Model.Data.Columns.FirstOrDefault(c => c.Name == column.Name) is not CategoricalColumnModel categories) continue;
             var kind = ValueKinds.Of(column.LogicalType);
             var counts = Frequencies(entry, column.Name);
+            // A scaled-down reference table keeps some codes; the "no parent" value (0 or '') is kept too, in its share.
             var codes = _scaled.ContainsKey(fk.PrincipalTable)
-                ? KeptKeys(fk.PrincipalTable, fk.PrincipalColumns).Select(static k => k[0]).OfType<string>().Distinct(StringComparer.Ordinal)
+                ? KeptKeys(fk.PrincipalTable, fk.PrincipalColumns).Select(static k => k[0]).OfType<string>()
+                    .Concat(NoParentValues.Of(fk) is { } none && counts.ContainsKey(none) ? [none] : []).Distinct(StringComparer.Ordinal)
                 : counts.Keys;
             var values = new List<object>();
             var weights = new List<double>();
@@ -133,6 +135,8 @@ internal sealed class ReferenceSubset
     {
         var columns = Positions(table, fk.Columns);
         if (columns.Any(c => row[c] is null)) return;
+        // The "no parent" value (0 or '') names no row, kept or not.
+        if (NoParentValues.Of(fk) is { } none && row[columns[0]] == none) return;
         var (kept, use) = _scaled[fk.PrincipalTable];
         var keys = KeptKeys(fk.PrincipalTable, fk.PrincipalColumns).ToList();
         if (keys.Any(k => columns.Select((c, i) => row[c] == k[i]).All(static b => b))) return;

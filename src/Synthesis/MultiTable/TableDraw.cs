@@ -31,6 +31,8 @@ internal sealed class TableDraw
     private long _sharedDropped;
     private readonly (int Column, Models.CategoricalColumnModel Model)? _jobTitle;
     private readonly Sampling.Xoshiro256 _titles;
+    // Per key with a "no parent" value (0 or ''): its column and the value to write where the row has no parent.
+    private readonly (int Column, object Cell)[] _noParent;
 
     /// <param name="secondary">The secondary foreign keys, their pickers built (in plan order, from the key stream).</param>
     /// <param name="titles">The stream job titles set right in a hierarchy draw from: one of their own, so the keys draw what they drew without it.</param>
@@ -44,7 +46,7 @@ internal sealed class TableDraw
         _secondary = secondary;
         _primary = primary;
         _self = plan.SelfReferences.Select(fk => new SelfReferenceTree(new WeightedPicker(), scope.Entry.Counts.GetValueOrDefault(TableEntry.KeyOf(fk)),
-            fk.Columns.All(c => table.Column(c).IsNullable), fk.Columns.Select(c => columnIndex[c]).ToArray(), fk.PrincipalColumns.Select(c => columnIndex[c]).ToArray(),
+            NoParentValues.MayBeAbsent(table, fk), fk.Columns.Select(c => columnIndex[c]).ToArray(), fk.PrincipalColumns.Select(c => columnIndex[c]).ToArray(),
             scope.Generated.KeysOf(fk.PrincipalColumns))).ToList();
         PairColumns = UniqueForeignKeySet(table, plan)?.Select(c => columnIndex[c]).ToArray();
         _deferredKeys = plan.DeferredParents.Select(_ => new List<object?[]>()).ToList();
@@ -60,6 +62,7 @@ internal sealed class TableDraw
         Derived = scope.Entry.Equalities.Where(static e => e.Offsets is not null).Select(e => columnIndex[e.ChildColumn]).ToHashSet();
         _jobTitle = JobTitleOf(scope);
         _tableSeen = _keyChecks.CanSwap && PairColumns is not null ? new HashSet<string>(StringComparer.Ordinal) : null;
+        _noParent = NoParentValues.Cells(table, columnIndex);
     }
 
     /// <summary>The columns of a primary or unique key made only of foreign key columns (a link table's pair), or null.</summary>
@@ -119,6 +122,12 @@ internal sealed class TableDraw
             if (i == 0 && _jobTitle is { } job) FitTitleToPlace(row, root, job.Column, job.Model);
         }
     }
+
+    /// <summary>
+    /// Writes the "no parent" value (0 or '') where a key that has one was left without a parent (a root of a tree, a row
+    /// drawn parentless in the source's share): the clone holds what the source holds, and a NOT NULL column no NULL.
+    /// </summary>
+    public void SetNoParentValues(object?[] row) => NoParentValues.Write(row, _noParent);
 
     /// <summary>Most share of rows that are roots for a self-reference to be a hierarchy (who reports to whom), not a loose link (who referred whom).</summary>
     private const double MaxHierarchyRoots = 0.25;

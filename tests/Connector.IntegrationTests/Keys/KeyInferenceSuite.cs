@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Sdv.Connector.IntegrationTests.Cloning;
 using Sdv.Connector.IntegrationTests.Infrastructure;
+using Sdv.Connector.IntegrationTests.Schemas;
 using Sdv.Connector.SchemaIntrospection.Model;
 using Xunit;
 
@@ -114,5 +116,108 @@ public abstract class KeyInferenceSuite<TFixture>(TFixture fixture) : EngineTest
         var url = DatabaseUrl.For(db);
         await IntrospectAndCompareAsync(url);
         await CloneHoldsTheKeysAsync(url);
+    }
+
+    /// <summary>
+    /// A source without foreign keys whose applications write 0 or '' where NULL is meant (MySQL ones do): a direct channel
+    /// has team_id '' (a quarter of them), a top-level post root_id '' (a reply names its thread's post), a root category
+    /// id_parent 0. Every other value names a parent row. Each is inferred as a key with its "no parent" value, and the clone
+    /// writes the value in the source's share and real parents otherwise: no id points nowhere, and the category tree has
+    /// no cycle. Before, '' and 0 were orphans: team_id and id_parent were not inferred (the clone's tree had cycles, its
+    /// channels teams that do not exist), nor root_id (the clone's few replies pointed nowhere).
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task A_no_parent_value_of_0_or_empty_is_kept_in_its_share_and_every_other_value_names_a_parent(string engine)
+    {
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync(NoParentSource());
+        if (engine == "sqlite")
+        {
+            Directory.CreateDirectory(_work);
+            var run = await CliRun.RunAsync("introspect", "--source", DatabaseUrl.For(source), "--out", Path.Combine(_work, "np.json"));
+            Assert.True(run.ExitCode == 0, run.ToString());
+            // The console wraps long lines: the evidence is read with the line breaks taken out.
+            var said = run.Output.ReplaceLineEndings(string.Empty);
+            Assert.True(said.Contains("'' is read as \"no parent\"", StringComparison.Ordinal) && said.Contains("0 is read as \"no parent\"", StringComparison.Ordinal), run.Output);
+            var keys = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_work, "np.sdv-connector.json")))!["foreign_keys"]!.AsArray()
+                .ToDictionary(f => $"{f!["child_table"]}.{f["child_columns"]![0]}->{f["parent_table"]}", f => f!["no_parent_value"]?.GetValue<string>(), StringComparer.Ordinal);
+            Assert.True(keys.Count == 4, string.Join("; ", keys.Select(k => $"{k.Key} ({k.Value})")));
+            Assert.Equal(string.Empty, keys.Single(k => k.Key.Contains(".team_id->", StringComparison.Ordinal)).Value);
+            Assert.Equal(string.Empty, keys.Single(k => k.Key.Contains(".root_id->", StringComparison.Ordinal)).Value);
+            Assert.Equal("0", keys.Single(k => k.Key.Contains(".id_parent->", StringComparison.Ordinal)).Value);
+            Assert.Null(keys.Single(k => k.Key.Contains(".channel_id->", StringComparison.Ordinal)).Value);
+        }
+
+        await using var target = await CloneTargets.NewAsync(engine);
+        // Six teams are a reference table, copied, and channel.team_id drawn as one of their codes; on MariaDB they are
+        // generated, so team_id is drawn as a parent key like the others: both ways keep the value.
+        var clone = engine == "mariadb" ? await CloneTargets.CloneAsync(source, target, "--reference-tables", "none") : await CloneTargets.CloneAsync(source, target);
+        foreach (var (table, column, parent, marker, share) in new[]
+        {
+            ("channel", "team_id", "team", "''", 0.25), ("post", "root_id", "post", "''", 0.7), ("category", "id_parent", "category", "0", 0.1),
+        })
+        {
+            var parentKey = parent == "category" ? "id_category" : "id";
+            var rows = await target.ScalarAsync<long>($"SELECT COUNT(*) FROM {table}");
+            var none = await target.ScalarAsync<long>($"SELECT COUNT(*) FROM {table} WHERE {column} = {marker}");
+            var dangling = await target.ScalarAsync<long>(
+                $"SELECT COUNT(*) FROM {table} c WHERE c.{column} <> {marker} AND NOT EXISTS (SELECT 1 FROM {parent} p WHERE p.{parentKey} = c.{column})");
+            var detail = $"{table}.{column}: {none} of {rows} rows {marker}, {dangling} pointing nowhere\n{clone.Output}";
+            Assert.True(rows > 0 && none > 0 && none < rows && dangling == 0, detail);
+            Assert.True(Math.Abs(((double)none / rows) - share) <= 0.1, detail);
+        }
+
+        // The tree: from every category, its parents end at a root (0) without coming back.
+        var parents = new Dictionary<long, long>();
+        await using (var connection = await target.OpenAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT id_category, id_parent FROM category";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                parents[Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+        }
+        foreach (var start in parents.Keys)
+        {
+            var seen = new HashSet<long>();
+            for (var at = start; at != 0; at = parents[at]) Assert.True(seen.Add(at), $"category {start} climbs into a cycle at {at}");
+        }
+    }
+
+    /// <summary>Teams, channels (a quarter direct: team_id ''), posts (replies name their thread's first post; others root_id ''), and a category tree under 0; no foreign key declared.</summary>
+    private static string NoParentSource()
+    {
+        var random = new Random(7);
+        var script = new List<string>
+        {
+            "CREATE TABLE team (id VARCHAR(26) NOT NULL PRIMARY KEY, name VARCHAR(40) NOT NULL)",
+            "CREATE TABLE channel (id VARCHAR(26) NOT NULL PRIMARY KEY, team_id VARCHAR(26) NOT NULL, kind VARCHAR(1) NOT NULL, created INTEGER NOT NULL)",
+            "CREATE TABLE post (id VARCHAR(26) NOT NULL PRIMARY KEY, channel_id VARCHAR(26) NOT NULL, root_id VARCHAR(26) NOT NULL, score INTEGER NOT NULL)",
+            "CREATE TABLE category (id_category INTEGER NOT NULL PRIMARY KEY, id_parent INTEGER NOT NULL, depth INTEGER NOT NULL, active INTEGER NOT NULL)",
+        };
+        static string Id(string prefix, int i) => prefix + i.ToString("D5", CultureInfo.InvariantCulture) + "x7k2m9q4w8r1t6y3u5";
+        script.Add("INSERT INTO team VALUES " + string.Join(", ", Enumerable.Range(0, 6).Select(i => $"('{Id("tm", i)}', 'team {i}')")));
+        script.Add("INSERT INTO channel VALUES " + string.Join(", ", Enumerable.Range(0, 80).Select(i =>
+            i % 4 == 0 ? $"('{Id("ch", i)}', '', 'D', {1000 + i})" : $"('{Id("ch", i)}', '{Id("tm", random.Next(6))}', 'O', {1000 + i})")));
+        var roots = new List<int>();
+        var posts = new List<string>();
+        for (var i = 0; i < 600; i++)
+        {
+            var reply = roots.Count > 0 && random.NextDouble() < 0.3;
+            if (!reply) roots.Add(i);
+            posts.Add($"('{Id("po", i)}', '{Id("ch", random.Next(80))}', '{(reply ? Id("po", roots[random.Next(roots.Count)]) : string.Empty)}', {random.Next(100)})");
+        }
+        script.Add("INSERT INTO post VALUES " + string.Join(", ", posts));
+        var depth = new Dictionary<int, int>();
+        var categories = new List<string>();
+        for (var i = 1; i <= 60; i++)
+        {
+            var parent = i % 10 == 1 ? 0 : random.Next(1, i);
+            depth[i] = parent == 0 ? 0 : depth[parent] + 1;
+            categories.Add($"({i}, {parent}, {depth[i]}, {random.Next(2)})");
+        }
+        script.Add("INSERT INTO category VALUES " + string.Join(", ", categories));
+        return string.Join("\n;;\n", script);
     }
 }

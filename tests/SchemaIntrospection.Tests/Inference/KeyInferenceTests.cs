@@ -22,13 +22,15 @@ public sealed class KeyInferenceTests
         {
             var values = tables[child.Name.Name][column].Where(v => v is not null).Distinct().ToList();
             var keys = tables[parent.Name.Name][parentColumn].ToHashSet();
-            return Task.FromResult(new KeyEvidence(rule) { Values = values.Count, Orphans = values.Count(v => !keys.Contains(v)) });
+            // As the source's check: 0 that no parent holds is the "no parent" value, counted apart.
+            var marker = values.Contains(0L) && !keys.Contains(0L) ? 1 : 0;
+            return Task.FromResult(new KeyEvidence(rule) { Values = values.Count - marker, Orphans = values.Count(v => !keys.Contains(v)) - marker, NoParentValue = marker == 1 ? "0" : null });
         }
     }
 
     private static long?[] Range(int from, int count) => Enumerable.Range(from, count).Select(i => (long?)i).ToArray();
 
-    private static (DatabaseSchema Schema, Data Data) Shop(long?[] customerIds)
+    private static (DatabaseSchema Schema, Data Data) Shop(long?[] customerIds, long?[]? referredBy = null)
     {
         var schema = new SchemaBuilder()
             .Table("customer", Int("id"), Int("referred_by", nullable: true))
@@ -38,7 +40,7 @@ public sealed class KeyInferenceTests
         schema = schema with { Tables = schema.Tables.Select(t => t with { PrimaryKey = null }).ToList() };
         var data = new Data(new()
         {
-            ["customer"] = new() { ["id"] = Range(1, 40), ["referred_by"] = Range(0, 40).Select(i => i % 4 == 0 ? null : (long?)(i % 5 + 1)).ToArray() },
+            ["customer"] = new() { ["id"] = Range(1, 40), ["referred_by"] = referredBy ?? Range(0, 40).Select(i => i % 4 == 0 ? null : (long?)(i % 5 + 1)).ToArray() },
             ["orders"] = new() { ["order_id"] = Range(1, 40), ["customer_id"] = customerIds, ["coupon_id"] = Range(500, 40) },
             ["coupon"] = new() { ["id"] = Range(1, 5) },
         });
@@ -74,6 +76,26 @@ public sealed class KeyInferenceTests
         (schema, data) = Shop(Range(21, 40));
         var inferred = await KeyInference.InferAsync(schema, data, CancellationToken.None);
         Assert.DoesNotContain(inferred.ForeignKeys, f => f.Columns[0] == "customer_id");
+    }
+
+    [Fact]
+    public async Task Zero_for_no_parent_is_read_as_such_and_the_key_is_inferred_unenforced()
+    {
+        // A quarter of the orders have customer 0 (one of 11 distinct values: 9% orphans, refused before), a referrer 0 where none.
+        var (schema, data) = Shop(
+            Range(0, 40).Select(v => (long?)(v % 4 == 0 ? 0 : (v % 10) + 1)).ToArray(),
+            Range(0, 40).Select(i => i % 4 == 0 ? 0 : (long?)((i % 5) + 1)).ToArray());
+        var inferred = await KeyInference.InferAsync(schema, data, CancellationToken.None);
+        Assert.Equal(
+            ["customer(referred_by) -> customer(id) 0", "orders(customer_id) -> customer(id) 0"],
+            inferred.ForeignKeys.Select(f => $"{f} {f.NoParentValue}").Order(StringComparer.Ordinal));
+        Assert.All(inferred.ForeignKeys, f => Assert.False(f.IsEnforced));
+        Assert.All(inferred.ForeignKeys, f => Assert.Equal(0L, f.Inference!.Orphans));
+        Assert.DoesNotContain(inferred.Warnings, w => w.Contains("customer_id", StringComparison.Ordinal));
+
+        // Nothing but 0: it points at no row, so no key.
+        (schema, data) = Shop(Range(0, 40).Select(_ => (long?)0).ToArray());
+        Assert.DoesNotContain((await KeyInference.InferAsync(schema, data, CancellationToken.None)).ForeignKeys, f => f.Columns[0] == "customer_id");
     }
 
     [Fact]

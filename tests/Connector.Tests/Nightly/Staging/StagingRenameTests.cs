@@ -137,6 +137,7 @@ public sealed class StagingRenameTests
         // Statistics, evidence and the user's plan choices: numbers, rules and column names, never a schema.
         ["ForeignKeySchema.Statistics"] = Handling.NotAReference,
         ["ForeignKeySchema.IsEnforced"] = Handling.NotAReference,
+        ["ForeignKeySchema.NoParentValue"] = Handling.NotAReference,
         ["ForeignKeySchema.Inference"] = Handling.NotAReference,
         ["KeySchema.Inference"] = Handling.NotAReference,
         ["ColumnSchema.Inference"] = Handling.NotAReference,
@@ -150,6 +151,7 @@ public sealed class StagingRenameTests
         ["RelationshipStatistics.NullShare"] = Handling.NotAReference,
         ["RelationshipStatistics.ChildrenPerReferencedParent"] = Handling.NotAReference,
         ["KeyEvidence.InclusionRate"] = Handling.NotAReference,
+        ["KeyEvidence.NoParentValue"] = Handling.NotAReference,
         ["KeyEvidence.Orphans"] = Handling.NotAReference,
         ["KeyEvidence.Rule"] = Handling.NotAReference,
         ["KeyEvidence.Sampled"] = Handling.NotAReference,
