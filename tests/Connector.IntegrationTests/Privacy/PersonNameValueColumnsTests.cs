@@ -55,12 +55,7 @@ public sealed class PersonNameValueColumnsTests : IDisposable
             await transaction.CommitAsync();
         }
 
-        var target = Path.Combine(_root, "clone.db");
-        var run = await CliRun.RunAsync("clone", "--source", source, "--target", target, "--seed", "11", "--no-evaluate");
-        Assert.True(run.ExitCode == 0, run.ToString());
-
-        await using var clone = new SqliteConnection($"Data Source={target};Mode=ReadOnly;Pooling=False");
-        await clone.OpenAsync();
+        await using var clone = await CloneAsync(source);
         Assert.Equal(300L, await ScalarAsync(clone, "SELECT COUNT(*) FROM books"));
         // Every sort name keeps the family-name-first form, and names vary as names do.
         Assert.Equal(300L, await ScalarAsync(clone, "SELECT COUNT(*) FROM books WHERE author_sort LIKE '%_, _%'"));
@@ -113,12 +108,7 @@ public sealed class PersonNameValueColumnsTests : IDisposable
             await transaction.CommitAsync();
         }
 
-        var target = Path.Combine(_root, "clone.db");
-        var run = await CliRun.RunAsync("clone", "--source", source, "--target", target, "--seed", "11", "--no-evaluate");
-        Assert.True(run.ExitCode == 0, run.ToString());
-
-        await using var clone = new SqliteConnection($"Data Source={target};Mode=ReadOnly;Pooling=False");
-        await clone.OpenAsync();
+        await using var clone = await CloneAsync(source);
         Assert.Equal(400L, await ScalarAsync(clone, "SELECT COUNT(*) FROM shares"));
         Assert.Equal(400L, await ScalarAsync(clone, "SELECT COUNT(initiator) FROM shares"));
         var real = string.Join(", ", Enumerable.Range(1, 30).Select(u => $"'{Login(u)}'"));
@@ -126,6 +116,17 @@ public sealed class PersonNameValueColumnsTests : IDisposable
         Assert.Equal(0L, await ScalarAsync(clone, $"SELECT COUNT(*) FROM accounts WHERE login IN ({real})"));
         // The permissions, an ordinary category, keep both real values.
         Assert.Equal(2L, await ScalarAsync(clone, "SELECT COUNT(DISTINCT permissions) FROM shares"));
+    }
+
+    /// <summary>Clones <paramref name="source"/> into a SQLite file beside it and opens the clone, read-only.</summary>
+    private async Task<SqliteConnection> CloneAsync(string source)
+    {
+        var target = Path.Combine(_root, "clone.db");
+        var run = await CliRun.RunAsync("clone", "--source", source, "--target", target, "--seed", "11", "--no-evaluate");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var clone = new SqliteConnection($"Data Source={target};Mode=ReadOnly;Pooling=False");
+        await clone.OpenAsync();
+        return clone;
     }
 
     private static async Task<long> ScalarAsync(SqliteConnection connection, string sql)
