@@ -194,6 +194,12 @@ public sealed class DatabaseSampler : IDisposable
             draw.SetSelfReferences(row);
             draw.SetNoParentValues(row);
             draw.LeaveCycleKeysForLater(row);
+            if (!draw.TryKeepTuples(row))
+            {
+                generated.Dropped++;
+                continue;
+            }
+
             generated.Add(row, draw.ChildCountsOf(full), sampler.LastDraw);
             yield return row;
         }

@@ -23,6 +23,7 @@ internal sealed class TableDraw
     private readonly IReadOnlyList<string>? _keyColumns;
     private readonly int[]? _keyIndexes;
     private readonly UniqueCodes _uniqueCodes;
+    private readonly UniqueTuples _uniqueTuples;
     private readonly ForeignKeyChecks _keyChecks;
     // A swap moves a row to another parent, so its key pair is checked against the whole table's, not its parent's.
     private readonly HashSet<string>? _tableSeen;
@@ -57,6 +58,8 @@ internal sealed class TableDraw
         }
         _keyIndexes = _keyColumns?.Select(c => columnIndex[c]).ToArray();
         _uniqueCodes = uniqueCodes;
+        var ids = scope.Entry.Model.Data.Columns.Select((c, i) => (c, i)).Where(static p => p.c is Models.IdColumnModel).Select(static p => p.i).ToHashSet();
+        _uniqueTuples = new UniqueTuples(table, columnIndex, ids);
         _keyChecks = new ForeignKeyChecks(table, plan, scope.Entry.Model.Checks, columnIndex);
         Copied = scope.Entry.Equalities.Where(static e => e.Offsets is null).Select(e => columnIndex[e.ChildColumn]).ToHashSet();
         Derived = scope.Entry.Equalities.Where(static e => e.Offsets is not null).Select(e => columnIndex[e.ChildColumn]).ToHashSet();
@@ -109,6 +112,9 @@ internal sealed class TableDraw
             }
         }
     }
+
+    /// <summary>Keeps the tuples of the table's composite keys unique once the row is whole (<see cref="UniqueTuples"/>); false: drop the row.</summary>
+    public bool TryKeepTuples(object?[] row) => _uniqueTuples.TryKeep(row);
 
     /// <summary>Keeps the row's reference codes unique where a key holds them (another code where one repeats); false: drop the row.</summary>
     public bool TryKeepCodes(object?[] row) => _uniqueCodes.TryKeep(row, _scope.Random);

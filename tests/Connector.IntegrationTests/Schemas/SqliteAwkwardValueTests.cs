@@ -149,6 +149,39 @@ public sealed class SqliteAwkwardValueTests(SqliteFixture fixture) : EngineTestB
 
     [SkippableTheory]
     [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
+    public async Task A_unique_key_over_a_copied_parent_column_and_a_name_holds(string engine)
+    {
+        // Odoo's ir_model_fields: UNIQUE (model, name), model copied from the row's ir_model. The copy came after the
+        // sampler kept the tuples unique, two rows repeated one and every target refused the table.
+        await using var source = await NewDatabaseAsync();
+        await source.ExecuteAsync("""
+            CREATE TABLE ir_model (id INTEGER PRIMARY KEY, model TEXT NOT NULL UNIQUE)
+            ;;
+            CREATE TABLE ir_model_fields (id INTEGER PRIMARY KEY, model_id INTEGER NOT NULL REFERENCES ir_model (id), model TEXT NOT NULL,
+                name TEXT NOT NULL, ttype TEXT, UNIQUE (model, name))
+            ;;
+            WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < 15)
+            INSERT INTO ir_model (model) SELECT 'module' || x || '.model' FROM g
+            ;;
+            WITH RECURSIVE f(y) AS (SELECT 1 UNION ALL SELECT y + 1 FROM f WHERE y < 20)
+            INSERT INTO ir_model_fields (model_id, model, name, ttype)
+            SELECT m.id, m.model, 'field_' || f.y, CASE WHEN f.y % 3 = 0 THEN 'char' ELSE 'many2one' END
+            FROM ir_model m JOIN f ON f.y <= 8 + (m.id * 7) % 13
+            """);
+        SqliteConnection.ClearAllPools();
+        var rows = await source.ScalarAsync<long>("SELECT COUNT(*) FROM ir_model_fields");
+        await using var target = await CloneTargets.NewAsync(engine);
+
+        await CloneTargets.CloneAsync(source, target);
+
+        Assert.Equal(rows, await target.ScalarAsync<long>("SELECT COUNT(*) FROM ir_model_fields"));
+        Assert.Equal(rows, await target.ScalarAsync<long>("SELECT COUNT(*) FROM (SELECT DISTINCT model, name FROM ir_model_fields) d"));
+        // The model still follows the row's parent.
+        Assert.Equal(rows, await target.ScalarAsync<long>("SELECT COUNT(*) FROM ir_model_fields f JOIN ir_model m ON m.id = f.model_id AND m.model = f.model"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(CloneTargets.Names), MemberType = typeof(CloneTargets))]
     public async Task Columns_null_in_every_row_stay_null_whatever_their_names(string engine)
     {
         await using var source = await NewDatabaseAsync();
