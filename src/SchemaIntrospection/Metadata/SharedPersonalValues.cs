@@ -56,8 +56,10 @@ internal static class SharedPersonalValues
         }
         foreach (var (where, kind, other) in personal)
         {
-            if (ReferenceEquals(other, profile) || profile.ShareFoundIn(other) < FoundShare) continue;
-            var rule = $"values: {profile.ShareFoundIn(other):P0} of its distinct values are values of {where} ({kind})";
+            if (ReferenceEquals(other, profile)) continue;
+            var found = profile.ShareFoundIn(other);
+            if (found < FoundShare) continue;
+            var rule = $"values: {found:P0} of its distinct values are values of {where} ({kind})";
             return column with { SdType = SdType.Pii, PiiKind = kind, Inference = (column.Inference ?? new SdTypeEvidence(rule)) with { Rule = rule } };
         }
         return column;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -116,21 +117,9 @@ public static partial class TextTimestamps
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(strftime);
         value = text;
-        var type = ModelledType(strftime);
+        var (type, formats) = Parsers.GetOrAdd(strftime, ParserOf);
         if (type is null) return false;
-        DateTimeOffset parsed;
-        var ok = false;
-        if (strftime.Contains("%f", StringComparison.Ordinal))
-        {
-            // Seven fraction widths, then none (the whole second), each tried exactly.
-            var formats = Enumerable.Range(1, 7).Select(d => DotNetFormat(strftime, d)!)
-                .Append(DotNetFormat(strftime.Replace(".%f", string.Empty, StringComparison.Ordinal), 6)!).ToArray();
-            ok = DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out parsed);
-        }
-        else
-        {
-            ok = DateTimeOffset.TryParseExact(text, DotNetFormat(strftime, 6)!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out parsed);
-        }
+        var ok = DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed);
         if (!ok) return false;
         value = type switch
         {
@@ -139,6 +128,22 @@ public static partial class TextTimestamps
             _ => parsed,
         };
         return true;
+    }
+
+    /// <summary>
+    /// Per strftime layout, the type it models and the .NET formats that read it: built once, not for every value of a
+    /// column the fit reads.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, (LogicalType? Type, string[] Formats)> Parsers = new(StringComparer.Ordinal);
+
+    private static (LogicalType? Type, string[] Formats) ParserOf(string strftime)
+    {
+        var type = ModelledType(strftime);
+        if (type is null) return (null, []);
+        // With a fraction: its seven widths, then none (the whole second), each tried exactly.
+        return strftime.Contains("%f", StringComparison.Ordinal)
+            ? (type, [.. Enumerable.Range(1, 7).Select(d => DotNetFormat(strftime, d)!), DotNetFormat(strftime.Replace(".%f", string.Empty, StringComparison.Ordinal), 6)!])
+            : (type, [DotNetFormat(strftime, 6)!]);
     }
 
     /// <summary>
